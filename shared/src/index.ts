@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './domain/person';
+export * from './schemas/common';
+export * from './schemas/auth';
