@@ -2,3 +2,4 @@ export * from './errors';
 export * from './domain/person';
 export * from './schemas/common';
 export * from './schemas/auth';
+export * from './schemas/session';

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/mysql2';
+import { migrate } from 'drizzle-orm/mysql2/migrator';
+import mysql from 'mysql2/promise';
+
+export const MIGRATIONS_FOLDER = path.resolve(__dirname, '..', '..', 'drizzle');
+
+/** Creates the database when missing (utf8mb4), then applies the committed SQL migrations. */
+export async function migrateDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const dbName = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(dbName)) throw new Error(`Unsupported database name: ${dbName}`);
+  const serverUrl = new URL(databaseUrl);
+  serverUrl.pathname = '/';
+  const admin = await mysql.createConnection({ uri: serverUrl.toString() });
+  try {
+    await admin.query(
+      `CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await admin.end();
+  }
+  const conn = await mysql.createConnection({ uri: databaseUrl, multipleStatements: true });
+  try {
+    await migrate(drizzle(conn), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await conn.end();
+  }
+}
+
+if (require.main === module) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('DATABASE_URL is required');
+    process.exit(1);
+  }
+  migrateDatabase(url).then(
+    () => console.log('migrations applied'),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import { char, datetime, index, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { createdAt, id, ref, updatedAt } from './columns';
+
+export const users = mysqlTable(
+  'users',
+  {
+    id: id(),
+    phone: varchar('phone', { length: 11 }).notNull(),
+    /** scrypt$N$r$p$salt$hash — see modules/auth/password.ts */
+    passwordHash: varchar('password_hash', { length: 200 }).notNull(),
+    name: varchar('name', { length: 30 }),
+    /** County-level administrative division code (所属地区, §4.1). */
+    regionCode: char('region_code', { length: 6 }),
+    wxOpenid: varchar('wx_openid', { length: 64 }),
+    lastLoginAt: datetime('last_login_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_phone_uq').on(t.phone), uniqueIndex('users_wx_openid_uq').on(t.wxOpenid)],
+);
+
+/** Opaque refresh tokens, stored hashed; rotation marks the old one used (§ issue 4). */
+export const refreshTokens = mysqlTable(
+  'refresh_tokens',
+  {
+    id: id(),
+    userId: ref('user_id').notNull(),
+    tokenHash: char('token_hash', { length: 64 }).notNull(),
+    expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
+    revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('refresh_tokens_hash_uq').on(t.tokenHash), index('refresh_tokens_user_idx').on(t.userId)],
+);

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a Config object, so tests
+ * and benchmarks build apps with their own settings and no behaviour hangs on NODE_ENV.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().default('mysql://root@127.0.0.1:3306/tuanjian'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-in-production'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  /** Built H5 mini-program to serve at `/` (empty: API only). */
+  STATIC_DIR: z.string().default(''),
+  /** Exposes simulator internals (e.g. sent SMS codes) for E2E tests. Never on in production. */
+  ENABLE_TEST_ENDPOINTS: bool.default(false),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+});
+
+export type Config = {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  dbPoolSize: number;
+  staticDir: string;
+  enableTestEndpoints: boolean;
+  rateLimitLoginPerMinute: number;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    jwtSecret: e.JWT_SECRET,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    dbPoolSize: e.DB_POOL_SIZE,
+    staticDir: e.STATIC_DIR,
+    enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
+    rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+  };
+}

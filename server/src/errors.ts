@@ -1,0 +1,28 @@
+import { ErrorMessages, type ErrorCode } from '@tj/shared';
+
+/** The HTTP status each code answers with; anything unlisted is a 400. */
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHORIZED: 401,
+  TOKEN_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 400;
+
+/** A failure the user can act on: a code from shared/, optionally the field it is about. */
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly field?: string,
+    statusCode?: number,
+  ) {
+    super(ErrorMessages[code]);
+    this.statusCode = statusCode ?? statusOf(code);
+  }
+}

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBodySchema, LoginSchema, RefreshRequestSchema, SessionUserSchema, TokenResponseSchema } from '@tj/shared';
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../../env';
+import { AppError } from '../../errors';
+import { getSessionUser, loginWithPassword, logout, refreshSession, type TokenSigner } from './service';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema };
+
+export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  const signer: TokenSigner = {
+    signAccess: (userId) => app.jwt.sign({ sub: userId }),
+    refreshTtlDays: config.refreshTokenTtlDays,
+  };
+  // Login is limited per IP and per phone: one guesses many accounts, the other one account
+  // from many places. (Only one @fastify/rate-limit handler runs per request, so both checks
+  // are made here with createRateLimit.)
+  const perIp = app.createRateLimit({ max: config.rateLimitLoginPerMinute * 3, timeWindow: '1 minute' });
+  const perPhone = app.createRateLimit({
+    max: config.rateLimitLoginPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `login:${String((req.body as { phone?: unknown } | undefined)?.phone ?? '')}`,
+  });
+  const limitLogin = async (req: FastifyRequest) => {
+    const [ip, phone] = await Promise.all([perIp(req), perPhone(req)]);
+    if ((!ip.isAllowed && ip.isExceeded) || (!phone.isAllowed && phone.isExceeded)) throw new AppError('RATE_LIMITED');
+  };
+
+  app.post(
+    '/login',
+    {
+      preHandler: limitLogin,
+      schema: { tags: ['auth'], summary: '手机号 + 密码登录', body: LoginSchema, response: { 200: TokenResponseSchema, ...errors } },
+    },
+    async (req) => loginWithPassword(app.db, signer, req.body.phone, req.body.password),
+  );
+
+  app.post(
+    '/refresh',
+    { schema: { tags: ['auth'], summary: '刷新令牌（轮换）', body: RefreshRequestSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    async (req) => refreshSession(app.db, signer, req.body.refreshToken),
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags: ['auth'], summary: '退出登录（吊销刷新令牌）', body: RefreshRequestSchema, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await logout(app.db, req.body.refreshToken);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      onRequest: [app.authenticate],
+      schema: { tags: ['auth'], summary: '当前用户', security: [{ bearer: [] }], response: { 200: SessionUserSchema, 401: ErrorBodySchema } },
+    },
+    async (req) => getSessionUser(app.db, req.user.sub),
+  );
+};

@@ -1,0 +1,33 @@
+import { buildTestApp } from './helper';
+import type { App } from '../src/app';
+
+describe('GET /api/health', () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reports the database as up', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', db: 'up' });
+  });
+
+  it('answers 503 with db down when the database is unreachable', async () => {
+    const broken = await buildTestApp({ databaseUrl: 'mysql://root@127.0.0.1:1/nowhere' });
+    try {
+      const res = await broken.inject({ method: 'GET', url: '/api/health' });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({ status: 'degraded', db: 'down' });
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login']));
+  });
+});

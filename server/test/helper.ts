@@ -1,0 +1,30 @@
+import { buildApp, type App } from '../src/app';
+import { loadConfig, type Config } from '../src/env';
+import { users } from '../src/db/schema';
+import { hashPassword } from '../src/modules/auth/password';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (global-setup creates it)');
+  return { ...loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-0123456789' }), ...overrides };
+}
+
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<App> {
+  const app = await buildApp(testConfig(overrides), { logger: false });
+  await app.ready();
+  return app;
+}
+
+let phoneSeq = 0;
+/** A phone number no other test file uses (worker id + time + sequence). */
+export function uniquePhone(): string {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 1) % 10;
+  const tail = (Date.now() % 1_000_000) * 10 + (phoneSeq++ % 10);
+  return `139${worker}${String(tail).padStart(7, '0').slice(-7)}`;
+}
+
+export async function createUser(app: App, password = 'abc12345', name = '测试用户') {
+  const phone = uniquePhone();
+  await app.db.insert(users).values({ phone, name, passwordHash: await hashPassword(password) });
+  return { phone, password, name };
+}

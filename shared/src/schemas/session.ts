@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const RefreshRequestSchema = z.object({ refreshToken: z.string().min(1, 'REQUIRED').max(200) });
+export type RefreshRequest = z.infer<typeof RefreshRequestSchema>;
+
+export const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['up', 'down']),
+});
+export type Health = z.infer<typeof HealthSchema>;
