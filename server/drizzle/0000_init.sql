@@ -14,6 +14,8 @@ CREATE TABLE `users` (
 	`phone` varchar(11) NOT NULL,
 	`password_hash` varchar(200) NOT NULL,
 	`name` varchar(30),
+	`id_enc` varchar(120),
+	`id_hash` char(64),
 	`region_code` char(6),
 	`wx_openid` varchar(64),
 	`last_login_at` datetime(3),
@@ -24,4 +26,127 @@ CREATE TABLE `users` (
 	CONSTRAINT `users_wx_openid_uq` UNIQUE(`wx_openid`)
 );
 --> statement-breakpoint
-CREATE INDEX `refresh_tokens_user_idx` ON `refresh_tokens` (`user_id`);
+CREATE TABLE `audit_logs` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`actor_user_id` bigint unsigned,
+	`org_id` bigint unsigned,
+	`action` varchar(48) NOT NULL,
+	`target_type` varchar(24) NOT NULL,
+	`target_id` varchar(32),
+	`before` json,
+	`after` json,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `audit_logs_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `admin_codes` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`code` varchar(8) NOT NULL,
+	`issued_by` bigint unsigned NOT NULL,
+	`expires_at` datetime(3) NOT NULL,
+	`used_at` datetime(3),
+	`used_by` bigint unsigned,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `admin_codes_id` PRIMARY KEY(`id`),
+	CONSTRAINT `admin_codes_code_uq` UNIQUE(`code`)
+);
+--> statement-breakpoint
+CREATE TABLE `password_reset_codes` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`code_hash` char(64) NOT NULL,
+	`issued_by` bigint unsigned NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`expires_at` datetime(3) NOT NULL,
+	`used_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `password_reset_codes_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `qr_scenes` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`scene` varchar(32) NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`kind` varchar(16) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `qr_scenes_id` PRIMARY KEY(`id`),
+	CONSTRAINT `qr_scenes_scene_uq` UNIQUE(`scene`),
+	CONSTRAINT `qr_scenes_org_kind_uq` UNIQUE(`org_id`,`kind`)
+);
+--> statement-breakpoint
+CREATE TABLE `sms_codes` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`phone` varchar(11) NOT NULL,
+	`purpose` varchar(16) NOT NULL,
+	`code_hash` char(64) NOT NULL,
+	`attempts` tinyint NOT NULL DEFAULT 0,
+	`expires_at` datetime(3) NOT NULL,
+	`used_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `sms_codes_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `orgs` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`parent_id` bigint unsigned,
+	`path` varchar(255) NOT NULL,
+	`depth` smallint NOT NULL,
+	`type` varchar(24) NOT NULL,
+	`short_name` varchar(100) NOT NULL,
+	`full_name` varchar(100) NOT NULL,
+	`alias` varchar(64),
+	`industry` varchar(32) NOT NULL,
+	`branch_category` varchar(32),
+	`secretary_name` varchar(30),
+	`secretary_id_enc` varchar(120),
+	`secretary_id_hash` char(64),
+	`secretary_phone` varchar(11),
+	`contact_phone` varchar(20),
+	`email` varchar(100),
+	`admin_staff_quota` int,
+	`admin_staff_actual` int,
+	`institution_staff_quota` int,
+	`institution_staff_actual` int,
+	`youth_count` int,
+	`party_recommended_count` int,
+	`sort_order` int NOT NULL DEFAULT 0,
+	`region_code` char(6),
+	`created_by` bigint unsigned,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `orgs_id` PRIMARY KEY(`id`),
+	CONSTRAINT `orgs_parent_alias_uq` UNIQUE(`parent_id`,`alias`),
+	CONSTRAINT `orgs_parent_short_name_uq` UNIQUE(`parent_id`,`short_name`)
+);
+--> statement-breakpoint
+CREATE TABLE `roster_entries` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`name` varchar(30) NOT NULL,
+	`id_enc` varchar(120) NOT NULL,
+	`id_hash` char(64) NOT NULL,
+	`phone` varchar(11) NOT NULL,
+	`position` varchar(32) NOT NULL,
+	`cadre_nature` varchar(16),
+	`is_operator` boolean NOT NULL DEFAULT false,
+	`is_admin` boolean NOT NULL DEFAULT false,
+	`user_id` bigint unsigned,
+	`onboarded_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `roster_entries_id` PRIMARY KEY(`id`),
+	CONSTRAINT `roster_org_id_hash_uq` UNIQUE(`org_id`,`id_hash`)
+);
+--> statement-breakpoint
+CREATE INDEX `refresh_tokens_user_idx` ON `refresh_tokens` (`user_id`);--> statement-breakpoint
+CREATE INDEX `users_id_hash_idx` ON `users` (`id_hash`);--> statement-breakpoint
+CREATE INDEX `audit_org_time_idx` ON `audit_logs` (`org_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `admin_codes_org_idx` ON `admin_codes` (`org_id`);--> statement-breakpoint
+CREATE INDEX `password_reset_codes_user_idx` ON `password_reset_codes` (`user_id`);--> statement-breakpoint
+CREATE INDEX `sms_codes_phone_idx` ON `sms_codes` (`phone`,`created_at`);--> statement-breakpoint
+CREATE INDEX `orgs_path_idx` ON `orgs` (`path`);--> statement-breakpoint
+CREATE INDEX `orgs_parent_sort_idx` ON `orgs` (`parent_id`,`sort_order`);--> statement-breakpoint
+CREATE INDEX `orgs_short_name_idx` ON `orgs` (`short_name`);--> statement-breakpoint
+CREATE INDEX `roster_phone_idx` ON `roster_entries` (`phone`);--> statement-breakpoint
+CREATE INDEX `roster_user_idx` ON `roster_entries` (`user_id`);

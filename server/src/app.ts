@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './env';
 import authPlugin from './plugins/auth';
+import contextPlugin, { type Clock } from './plugins/context';
+import orgGuard from './plugins/org-guard';
 import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
 import staticPlugin from './plugins/static';
@@ -11,7 +13,7 @@ import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
-export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
+export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } = {}) {
   const app = Fastify({
     logger: opts.logger ?? {
       level: config.logLevel,
@@ -27,8 +29,10 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
   await app.register(rateLimit, { global: false });
   await app.register(swaggerPlugin);
   await app.register(errorHandler);
+  await app.register(contextPlugin, { config, clock: opts.clock });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
+  await app.register(orgGuard);
 
   await app.register(
     async (api) => {

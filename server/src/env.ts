@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   STATIC_DIR: z.string().default(''),
   /** Exposes simulator internals (e.g. sent SMS codes) for E2E tests. Never on in production. */
   ENABLE_TEST_ENDPOINTS: bool.default(false),
+  /** Derives the keys that encrypt and hash ID numbers (§9). Changing it orphans stored data. */
+  PII_SECRET: z.string().min(16).default('dev-only-pii-secret-change-me'),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
 });
 
@@ -36,6 +38,7 @@ export type Config = {
   staticDir: string;
   enableTestEndpoints: boolean;
   rateLimitLoginPerMinute: number;
+  piiSecret: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -57,5 +60,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+    piiSecret: e.PII_SECRET,
   };
 }

@@ -9,6 +9,9 @@ export const users = mysqlTable(
     /** scrypt$N$r$p$salt$hash — see modules/auth/password.ts */
     passwordHash: varchar('password_hash', { length: 200 }).notNull(),
     name: varchar('name', { length: 30 }),
+    /** §9 ID number: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts); set once known. */
+    idEnc: varchar('id_enc', { length: 120 }),
+    idHash: char('id_hash', { length: 64 }),
     /** County-level administrative division code (所属地区, §4.1). */
     regionCode: char('region_code', { length: 6 }),
     wxOpenid: varchar('wx_openid', { length: 64 }),
@@ -16,7 +19,11 @@ export const users = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('users_phone_uq').on(t.phone), uniqueIndex('users_wx_openid_uq').on(t.wxOpenid)],
+  (t) => [
+    uniqueIndex('users_phone_uq').on(t.phone),
+    uniqueIndex('users_wx_openid_uq').on(t.wxOpenid),
+    index('users_id_hash_idx').on(t.idHash),
+  ],
 );
 
 /** Opaque refresh tokens, stored hashed; rotation marks the old one used (§ issue 4). */

@@ -1,1 +1,5 @@
 export * from './accounts';
+export * from './audit';
+export * from './codes';
+export * from './orgs';
+export * from './roster';

@@ -1,0 +1,83 @@
+// `npm test`: every layer, each against fresh state — type-check, shared unit tests with
+// coverage, server tests over HTTP on a fresh MariaDB database, mini-program component/store
+// tests, both mini-program builds + the size check, and E2E in headless Chromium against the
+// H5 build with a real server on another fresh database. Ends with `N passed, N failed`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, ensurePnpm, has, installDeps, run, say } from './lib/run.mjs';
+
+const started = Date.now();
+await ensurePnpm();
+await installDeps();
+await ensureChromium();
+const { resolveDbServer } = await import('./lib/db.mjs');
+const { serverUrl } = await resolveDbServer();
+
+const resultsDir = path.join(ROOT, '.test-results');
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const env = { TEST_DB_SERVER_URL: serverUrl, CI: process.env.CI ?? '' };
+const tally = { passed: 0, failed: 0 };
+const lines = [];
+
+/** A jest project: its per-test counts go into the tally. */
+async function jestLayer(name, pkg, args = []) {
+  const out = path.join(resultsDir, `${name}.json`);
+  const t0 = Date.now();
+  say(`── ${name}`);
+  const code = await run('pnpm', ['--filter', pkg, 'exec', 'jest', ...args, '--json', `--outputFile=${out}`], { env });
+  let passed = 0;
+  let failed = 0;
+  if (fs.existsSync(out)) {
+    const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed = r.numPassedTests;
+    failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  }
+  // A non-zero exit with no failing test (coverage threshold, crash, no tests) still fails.
+  if (code !== 0 && failed === 0) failed = 1;
+  if (passed + failed === 0) failed = 1;
+  record(name, passed, failed, t0);
+  return failed === 0;
+}
+
+/** A step that is one check (type-check, a build, the size check). */
+async function checkLayer(name, cmd, args) {
+  const t0 = Date.now();
+  say(`── ${name}`);
+  const ok = (await run(cmd, args, { env })) === 0;
+  record(name, ok ? 1 : 0, ok ? 0 : 1, t0);
+  return ok;
+}
+
+function record(name, passed, failed, t0) {
+  tally.passed += passed;
+  tally.failed += failed;
+  lines.push(`  ${failed ? '✗' : '✓'} ${name.padEnd(22)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+await checkLayer('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+await jestLayer('shared', '@tj/shared', ['--coverage']);
+await jestLayer('server', '@tj/server');
+await jestLayer('miniapp', '@tj/miniapp');
+const h5 = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5']);
+const weapp = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp']);
+if (weapp) await checkLayer('weapp size ≤ 2 MB', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size']);
+if (h5) await jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js']);
+else record('e2e (chromium)', 0, 1, Date.now());
+
+console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s):\n${lines.join('\n')}\n`);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed === 0 ? 0 : 1);
+
+async function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !has('apt-get')) {
+    console.error('E2E needs /usr/bin/chromium: install it with `apt-get install -y chromium`.');
+    return;
+  }
+  say('Chromium missing: apt-get install -y chromium');
+  await run('apt-get', ['update']);
+  await run('apt-get', ['install', '-y', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+}

@@ -1,0 +1,52 @@
+import { char, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { createdAt, id, ref, updatedAt } from './columns';
+
+/**
+ * The org tree as a materialized path: `path` is '/1/23/456/' (ancestor ids, then own id),
+ * binary collation so `path LIKE '/1/23/%'` is an index range scan. "All descendants of X"
+ * is that one range query; "all ancestors of X" is `id IN (ids parsed from X.path)`, one
+ * primary-key lookup. Orgs never move between parents (transfers move members, not orgs),
+ * so paths never need rewriting — the reason a closure table's extra writes buy nothing here.
+ */
+export const orgs = mysqlTable(
+  'orgs',
+  {
+    id: id(),
+    parentId: ref('parent_id'),
+    path: varchar('path', { length: 255 }).notNull(),
+    depth: smallint('depth').notNull(),
+    type: varchar('type', { length: 24 }).notNull(),
+    shortName: varchar('short_name', { length: 100 }).notNull(),
+    fullName: varchar('full_name', { length: 100 }).notNull(),
+    alias: varchar('alias', { length: 64 }),
+    industry: varchar('industry', { length: 32 }).notNull(),
+    branchCategory: varchar('branch_category', { length: 32 }),
+    secretaryName: varchar('secretary_name', { length: 30 }),
+    /** §9 ID numbers: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts). */
+    secretaryIdEnc: varchar('secretary_id_enc', { length: 120 }),
+    secretaryIdHash: char('secretary_id_hash', { length: 64 }),
+    secretaryPhone: varchar('secretary_phone', { length: 11 }),
+    contactPhone: varchar('contact_phone', { length: 20 }),
+    email: varchar('email', { length: 100 }),
+    adminStaffQuota: int('admin_staff_quota'),
+    adminStaffActual: int('admin_staff_actual'),
+    institutionStaffQuota: int('institution_staff_quota'),
+    institutionStaffActual: int('institution_staff_actual'),
+    youthCount: int('youth_count'),
+    partyRecommendedCount: int('party_recommended_count'),
+    sortOrder: int('sort_order').notNull().default(0),
+    /** Administrative division code of the org's region (6 digits), when known. */
+    regionCode: char('region_code', { length: 6 }),
+    createdBy: ref('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('orgs_path_idx').on(t.path),
+    index('orgs_parent_sort_idx').on(t.parentId, t.sortOrder),
+    // §3.2: alias unique among siblings (NULLs — no alias yet — do not collide).
+    uniqueIndex('orgs_parent_alias_uq').on(t.parentId, t.alias),
+    uniqueIndex('orgs_parent_short_name_uq').on(t.parentId, t.shortName),
+    index('orgs_short_name_idx').on(t.shortName),
+  ],
+);

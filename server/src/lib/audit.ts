@@ -1,0 +1,25 @@
+import type { DbOrTx } from '../db/client';
+import { auditLogs } from '../db/schema';
+
+export interface AuditEntry {
+  actorUserId: number | null;
+  orgId: number | null;
+  action: string;
+  targetType: string;
+  targetId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** §9: written in the same transaction as the change it records, so neither exists alone. */
+export async function audit(db: DbOrTx, e: AuditEntry): Promise<void> {
+  await db.insert(auditLogs).values({
+    actorUserId: e.actorUserId,
+    orgId: e.orgId,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId == null ? null : String(e.targetId),
+    before: e.before ?? null,
+    after: e.after ?? null,
+  });
+}

@@ -1,0 +1,32 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+
+/**
+ * §9 PIPL: ID numbers are stored encrypted (AES-256-GCM, random IV) and found through a keyed
+ * hash (HMAC-SHA256), so a database dump alone reveals neither the numbers nor, by
+ * brute-forcing the small ID space, who is in it. Keys derive from one secret (PII_SECRET).
+ */
+export interface Pii {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  lookupHash(plain: string): string;
+}
+
+export function createPii(secret: string): Pii {
+  const encKey = createHash('sha256').update(`enc:${secret}`).digest();
+  const macKey = createHash('sha256').update(`mac:${secret}`).digest();
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `v1.${Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64url')}`;
+    },
+    decrypt(stored) {
+      const raw = Buffer.from(stored.slice(3), 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    lookupHash: (plain) => createHmac('sha256', macKey).update(plain.toUpperCase()).digest('hex'),
+  };
+}
