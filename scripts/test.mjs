@@ -71,13 +71,15 @@ console.log(`${tally.passed} passed, ${tally.failed} failed`);
 process.exit(tally.failed === 0 ? 0 : 1);
 
 async function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return;
+  // Without a CJK font, screenshots show the Chinese UI as boxes.
+  const cjkFont = fs.existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc');
+  if (fs.existsSync('/usr/bin/chromium') && cjkFont) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !has('apt-get')) {
     console.error('E2E needs /usr/bin/chromium: install it with `apt-get install -y chromium`.');
     return;
   }
-  say('Chromium missing: apt-get install -y chromium');
+  say('Chromium or a CJK font missing: apt-get install -y chromium fonts-wqy-microhei');
   await run('apt-get', ['update']);
-  await run('apt-get', ['install', '-y', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  await run('apt-get', ['install', '-y', 'chromium', 'fonts-wqy-microhei'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }

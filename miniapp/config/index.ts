@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+// @tj/shared is a source-only workspace package: Taro only compiles `src` unless told.
+const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src');
+
+// The API base is fixed at build time: '/api' works for H5 served by our own server
+// (same origin); a weapp build must point at a real host, e.g.
+// TARO_APP_API=http://127.0.0.1:3000/api pnpm run build:weapp
+const apiBase = process.env.TARO_APP_API || '/api';
+
+export default defineConfig<'webpack5'>(() => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'tuanjian-miniapp',
+    date: '2025-11-21',
+    // NutUI's styles are written for a 375px design; ours for 750px like the WeChat docs.
+    designWidth(input) {
+      const file = typeof input === 'object' ? input?.file : undefined;
+      return file && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+    },
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    // Separate folders so a weapp build never wipes the H5 build the server serves.
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: ['@tarojs/plugin-html'],
+    env: {
+      TARO_APP_API: JSON.stringify(apiBase),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSrc] },
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      compile: { include: [sharedSrc] },
+      // History URLs (/pages/login/index): the server falls back to index.html.
+      router: { mode: 'browser' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  return config;
+});

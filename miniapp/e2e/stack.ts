@@ -1,0 +1,81 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER_DIR = path.join(ROOT, 'server');
+const TSX = path.join(SERVER_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+export const H5_DIR = path.join(ROOT, 'miniapp', 'dist', 'h5');
+
+export interface Stack {
+  baseUrl: string;
+  databaseUrl: string;
+  server: ChildProcess;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+
+function tsx(file: string, env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [TSX, file], { cwd: SERVER_DIR, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${file} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** A fresh database (migrated + demo seed) and the real server serving the H5 build. */
+export async function startStack(): Promise<Stack> {
+  const server = new URL(process.env.TEST_DB_SERVER_URL || 'mysql://root@127.0.0.1:3306/');
+  server.pathname = `/tj_test_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const databaseUrl = server.toString();
+  tsx('src/db/migrate.ts', { DATABASE_URL: databaseUrl });
+  tsx('src/db/seed/index.ts', { DATABASE_URL: databaseUrl });
+
+  const port = await freePort();
+  const child = spawn(process.execPath, [TSX, 'src/server.ts'], {
+    cwd: SERVER_DIR,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STATIC_DIR: H5_DIR,
+      LOG_LEVEL: 'warn',
+      ENABLE_TEST_ENDPOINTS: 'true',
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, databaseUrl, server: child };
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error('E2E server did not start');
+}
+
+export async function stopStack(stack: Stack): Promise<void> {
+  stack.server.kill('SIGTERM');
+  await new Promise((r) => (stack.server.exitCode !== null ? r(null) : stack.server.once('exit', r)));
+  const url = new URL(stack.databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/';
+  const conn = await mysql.createConnection({ uri: url.toString() });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
+}

@@ -1,0 +1,18 @@
+// The main package holds only what every user needs on first open (entry → login →
+// status); role-specific screens live in sub-packages so the main package stays < 2 MB.
+export default defineAppConfig({
+  entryPagePath: 'pages/entry/index',
+  pages: ['pages/entry/index', 'pages/login/index', 'pages/status/index'],
+  subPackages: [
+    { root: 'member', name: 'member', pages: ['pages/home/index'] },
+    { root: 'cadre', name: 'cadre', pages: ['pages/home/index'] },
+    { root: 'admin', name: 'admin', pages: ['pages/home/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#d81e06',
+    navigationBarTitleText: '智慧团建',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f6f7',
+  },
+});

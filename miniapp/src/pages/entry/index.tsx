@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Loading } from '@nutui/nutui-react-taro';
+import { landingRoute } from '../../services/navigation';
+import { selectIsLoggedIn, useAppStore } from '../../stores';
+import './index.css';
+
+export default function EntryPage() {
+  const loggedIn = useAppStore(selectIsLoggedIn);
+
+  useEffect(() => {
+    void Taro.redirectTo({ url: landingRoute(loggedIn) });
+    // Decided once, on open; later logins/logouts navigate from the page that caused them.
+  }, []);
+
+  return (
+    <View className='entry-page'>
+      <Loading type='circular'>正在进入…</Loading>
+    </View>
+  );
+}

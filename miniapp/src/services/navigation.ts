@@ -1,0 +1,8 @@
+import Taro from '@tarojs/taro';
+import { Routes } from '../routes';
+
+/** Where a user lands on opening the app: no session → login; otherwise the status page. */
+export const landingRoute = (loggedIn: boolean) => (loggedIn ? Routes.status : Routes.login);
+
+/** Replaces the whole page stack, so "back" cannot return to login or a logged-out page. */
+export const restartAt = (url: string) => Taro.reLaunch({ url });
