@@ -9,15 +9,19 @@ import dbPlugin from './plugins/db';
 import errorHandler from './plugins/error-handler';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
+import adaptersPlugin, { type AdapterOverrides } from './adapters';
+import { accountsRoutes } from './modules/accounts/routes';
+import { testRoutes } from './modules/accounts/test-routes';
 import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
+import { orgRoutes } from './modules/orgs/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
-export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } = {}) {
+export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } & AdapterOverrides = {}) {
   const app = Fastify({
     logger: opts.logger ?? {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.refreshToken'],
+      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.confirmPassword', '*.refreshToken'],
     },
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -28,8 +32,9 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
   // external plugins, then app plugins, then routes (fastify/demo order)
   await app.register(rateLimit, { global: false });
   await app.register(swaggerPlugin);
-  await app.register(errorHandler);
+  await app.register(errorHandler, { spaFallback: Boolean(config.staticDir) });
   await app.register(contextPlugin, { config, clock: opts.clock });
+  await app.register(adaptersPlugin, { config, sms: opts.sms, wechat: opts.wechat });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(orgGuard);
@@ -38,6 +43,9 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes, { prefix: '/auth', config });
+      await api.register(accountsRoutes, { prefix: '/auth', config });
+      if (config.enableTestEndpoints) await api.register(testRoutes, { prefix: '/test' });
+      await api.register(orgRoutes);
     },
     { prefix: '/api' },
   );

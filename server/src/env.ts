@@ -24,6 +24,22 @@ const EnvSchema = z.object({
   /** Derives the keys that encrypt and hash ID numbers (§9). Changing it orphans stored data. */
   PII_SECRET: z.string().min(16).default('dev-only-pii-secret-change-me'),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** SMS delivery: 'simulator' logs messages instead of sending them. */
+  SMS_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
+  /** The provider gateway the real adapter POSTs `{ phone, text }` to, with the key as Bearer token. */
+  SMS_PROVIDER_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  SMS_API_KEY: z.string().default(''),
+  /** WeChat login / mini-program codes: 'simulator' derives openids from the login code. */
+  WECHAT_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
+  WECHAT_APPID: z.string().default(''),
+  WECHAT_SECRET: z.string().default(''),
+}).superRefine((e, ctx) => {
+  // A real adapter without its credentials would fail on the first user; fail at start instead.
+  const need = (on: boolean, keys: (keyof typeof e)[]) => {
+    for (const k of keys) if (on && !e[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'required by the real adapter' });
+  };
+  need(e.SMS_ADAPTER === 'real', ['SMS_PROVIDER_URL', 'SMS_API_KEY']);
+  need(e.WECHAT_ADAPTER === 'real', ['WECHAT_APPID', 'WECHAT_SECRET']);
 });
 
 export type Config = {
@@ -39,6 +55,12 @@ export type Config = {
   enableTestEndpoints: boolean;
   rateLimitLoginPerMinute: number;
   piiSecret: string;
+  smsAdapter: 'real' | 'simulator';
+  smsProviderUrl: string;
+  smsApiKey: string;
+  wechatAdapter: 'real' | 'simulator';
+  wechatAppid: string;
+  wechatSecret: string;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -61,5 +83,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     piiSecret: e.PII_SECRET,
+    smsAdapter: e.SMS_ADAPTER,
+    smsProviderUrl: e.SMS_PROVIDER_URL,
+    smsApiKey: e.SMS_API_KEY,
+    wechatAdapter: e.WECHAT_ADAPTER,
+    wechatAppid: e.WECHAT_APPID,
+    wechatSecret: e.WECHAT_SECRET,
   };
 }

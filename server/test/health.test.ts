@@ -31,3 +31,24 @@ describe('GET /api/health', () => {
     expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login']));
   });
 });
+
+describe('H5 static hosting', () => {
+  it('serves index.html for page URLs and keeps typed 404s under /api', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html>h5</html>');
+    const app = await buildTestApp({ staticDir: dir });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/pages/login/index' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('h5');
+      const api = await app.inject({ method: 'GET', url: '/api/nope' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().code).toBe('NOT_FOUND');
+    } finally {
+      await app.close();
+    }
+  });
+});

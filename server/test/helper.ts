@@ -1,4 +1,6 @@
 import { buildApp, type App } from '../src/app';
+import type { AdapterOverrides } from '../src/adapters';
+import type { Clock } from '../src/plugins/context';
 import { loadConfig, type Config } from '../src/env';
 import { users } from '../src/db/schema';
 import { hashPassword } from '../src/modules/auth/password';
@@ -9,10 +11,21 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-0123456789' }), ...overrides };
 }
 
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<App> {
-  const app = await buildApp(testConfig(overrides), { logger: false });
+export async function buildTestApp(overrides: Partial<Config> = {}, opts: { clock?: Clock } & AdapterOverrides = {}): Promise<App> {
+  const app = await buildApp(testConfig(overrides), { logger: false, ...opts });
   await app.ready();
   return app;
+}
+
+/** A clock the test moves by hand, to step past expiries and rate-limit windows. */
+export function manualClock(start = new Date()) {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    advance(ms: number) {
+      t += ms;
+    },
+  };
 }
 
 let phoneSeq = 0;

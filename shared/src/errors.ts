@@ -1,6 +1,7 @@
 /**
  * Every error the product can report: a stable code the client branches on, and the
- * Chinese message shown to the user (the same text on server and mini-program).
+ * Chinese message shown to the user (the same text on server and mini-program). Wording
+ * follows the source documents where they have it (代称, 报到, 退回, 组织关系转接 …).
  */
 export const ErrorMessages = {
   // generic
@@ -13,15 +14,149 @@ export const ErrorMessages = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   INTERNAL: '系统繁忙，请稍后再试',
-  // accounts
+  TEXT_TOO_LONG: '填写的内容过长，请精简后重试',
+  OPTION_INVALID: '请从列表中选择',
+  NUMBER_INVALID: '请输入不小于0的整数',
+  DATE_INVALID: '请按“年-月-日”格式选择日期',
+  DATE_IN_FUTURE: '日期不能晚于今天',
+  MONTH_INVALID: '请按“年-月”格式选择年月',
+  MONTH_IN_FUTURE: '年月不能晚于当前年月',
+  EMAIL_INVALID: '请输入正确的电子邮箱',
+  QQ_INVALID: '请输入正确的QQ号码',
+  CONTACT_PHONE_INVALID: '请输入正确的联系电话（手机或固定电话）',
+
+  // accounts (§4.1)
   INVALID_CREDENTIALS: '手机号或密码错误',
   MOBILE_INVALID: '请输入正确的11位手机号码',
+  MOBILE_TAKEN: '该手机号已注册，请直接登录',
+  MOBILE_NOT_REGISTERED: '该手机号尚未注册，请先注册',
   PASSWORD_INVALID: '密码须为6-16位字母或数字',
+  PASSWORD_MISMATCH: '两次输入的密码不一致',
+  SMS_CODE_INVALID: '请输入6位数字验证码',
+  SMS_CODE_WRONG: '验证码错误或已过期，请重新获取',
+  REGION_INVALID: '请选择所属地区',
+  AGREEMENT_REQUIRED: '请阅读并接受《用户服务协议》',
+
+  // identity (§5.1)
+  NAME_INVALID: '姓名应为2-30个字，只能包含汉字、字母或“·”',
+  ID_NUMBER_LENGTH: '身份证号码应为18位',
+  ID_NUMBER_FORMAT: '身份证号码格式不正确：前17位应为数字，最后一位为数字或X',
+  ID_NUMBER_PROVINCE: '身份证号码前两位不是有效的省份代码，请核对',
+  ID_NUMBER_BIRTH_DATE_INVALID: '身份证号码中的出生日期无效，请核对',
+  ID_NUMBER_BIRTH_DATE_FUTURE: '身份证号码中的出生日期晚于今天，请核对',
+  ID_NUMBER_CHECKSUM: '身份证号码校验位不正确，请核对后重新输入',
+  HK_MACAO_PERMIT_INVALID: '港澳居民来往内地通行证号码格式不正确（H或M开头，后接8位或10位数字）',
+  TAIWAN_PERMIT_INVALID: '台湾居民来往大陆通行证号码格式不正确（8位或10位数字）',
+  PASSPORT_INVALID: '护照号码格式不正确（5-20位字母或数字）',
+  BIRTH_DATE_INVALID: '请选择正确的出生日期',
+  BIRTH_DATE_FUTURE: '出生日期不能晚于今天',
+  ID_NUMBER_CHECKED_IN_ELSEWHERE: '该证件号码已在其他团支部报到。一名团员只能在一个团支部报到，如需变更所在团支部，请办理组织关系转接',
+  REAL_NAME_MISMATCH: '姓名与证件号码不一致，请核对后重新提交',
+
+  // ages (§5.3)
+  JOINED_AT_INVALID: '请按“年-月”格式选择入团年月',
+  JOINED_AT_FUTURE: '入团年月不能晚于当前年月',
+  JOIN_AGE_UNDER_13: '2017年1月1日及以后入团的，入团时须年满13周岁，请核对入团年月',
+  JOIN_AGE_UNDER_12: '2017年1月1日以前入团的，入团时须年满12周岁，请核对入团年月',
+  JOIN_AGE_UNDER_13_XINJIANG: '新疆地区入团时须年满13周岁，请核对入团年月',
+  MEMBERSHIP_AGE_EXCEEDED: '根据《团章》规定，年满28周岁且未在团内担任职务的，不再保留团籍，无法报到',
+
+  // development number (§5.2)
+  DEVELOPMENT_NUMBER_REQUIRED: '2017年1月1日及以后入团的团员须填写发展团员编号',
+  DEVELOPMENT_NUMBER_REQUIRED_XINJIANG: '新疆地区2016年1月1日及以后入团的团员须填写发展团员编号',
+  DEVELOPMENT_NUMBER_NOT_DIGITS: '发展团员编号填写有误，只能包含数字',
+  DEVELOPMENT_NUMBER_LENGTH: '发展团员编号位数不对，应为12位数字',
+  DEVELOPMENT_NUMBER_YEAR_MISMATCH: '发展团员编号前四位年份与入团时间不一致',
+  DEVELOPMENT_NUMBER_TAKEN: '该发展团员编号已被他人占用，请联系所在团组织或其上级组织协助核实处理',
+
+  // certification form (§4.3)
+  CERT_POSITION_REQUIRED: '在本支部担任团干职务的，请选择职务',
+  CERT_POSITION_SINCE_REQUIRED: '在本支部担任团干职务的，请选择任现职年月',
+  PARTY_JOINED_AT_REQUIRED: '政治面貌为中共党员或中共预备党员的，请选择入党年月',
+  VOLUNTEER_SINCE_REQUIRED: '是志愿者的，请选择注册志愿者时间',
+  GUARDIAN_CONTACT_REQUIRED: '未满18周岁的团员须填写监护人或紧急联系人的联系方式',
+  CHECKIN_NOT_BRANCH: '只能选择团支部报到，团委、团总支不能直接接收团员报到，请选择其下级团支部',
+
+  // check-in states (§4.2)
+  CHECKIN_PENDING_REVIEW: '报到资料正在等待审核，请勿重复提交',
+  CHECKIN_ALREADY_APPROVED: '您已报到成功，如需修改资料请使用“修改资料”',
+  CHECKIN_NOT_WITHDRAWABLE: '只有等待审核的报到才能撤回',
+  CHECKIN_NOT_PENDING: '该报到资料不在待审核状态，可能已被其他人处理，请刷新',
+  CHECKIN_NOT_APPROVED: '报到审核通过后才能进行此操作',
+  CHECKIN_REQUIRED: '请先完成团员报到，审核通过后才能使用其他功能',
+  RETURN_REASON_REQUIRED: '退回时请填写退回原因',
+
+  // real-name verification (§4.2)
+  REAL_NAME_IN_PROGRESS: '实名校验正在进行中，请等待校验结果后再审核',
+  REAL_NAME_FAILED: '实名校验未通过，请线下核验团员身份：有误请退回，无误请填写说明并上传照片证明',
+  REAL_NAME_NOT_FAILED: '只有实名校验未通过的团员才需要线下核验',
+  REAL_NAME_RECHECK_DONE: '系统已完成自动复核，请由组织进行线下核验',
+  REAL_NAME_TRANSITION_INVALID: '当前实名校验状态下不能进行此操作',
+
+  // org tree and names (§3)
+  ORG_TYPE_NOT_ALLOWED: '当前组织不能创建该类别的下级组织',
+  ORG_FIELD_IMMUTABLE: '组织简称、组织全称、组织类别、行业类别填写后不可修改',
+  ID_NUMBER_MISMATCH: '该手机号已绑定另一身份证号的账号，请核对身份证号或更换手机号',
+  ORG_NAME_TAKEN: '同一上级组织下已有同名组织（组织简称重复）',
+  ORG_NOT_EMPTY: '只能删除没有下级组织、团干部和团员的空组织',
+  IMPORT_ROWS_INVALID: '导入文件有错误，已全部取消导入，请按提示修改后重新导入',
+  IMPORT_FILE_INVALID: '无法读取导入文件，请使用下载的Excel模板（.xlsx）',
+  IMPORT_EMPTY: '导入文件中没有数据行',
+  BRANCH_CATEGORY_ONLY_FOR_BRANCH: '只有团支部才能设置组织类别',
+  SHORT_NAME_SHAPE: '组织简称与组织类别不符：团的领导机关为“团+行政区划名称+委”，其他组织以“团委/团工委/团总支/团支部”结尾',
+  FULL_NAME_SHAPE: '组织全称应为“中国共产主义青年团+地域+单位全称+委员会（工作委员会、总支部委员会或支部委员会）”',
+  YOUTH_COUNT_TOO_LARGE: '14-28周岁青年数不能超过10000',
+  PARTY_RECOMMENDED_TOO_LARGE: '年度经推入党团员数不能超过1000',
+  ALIAS_EMPTY: '代称不能为空',
+  ALIAS_TOO_LONG: '代称不能超过16个字',
+  ALIAS_WHITESPACE: '代称不能包含空格',
+  ALIAS_FORBIDDEN_CHAR: '代称不能包含 \\ / : * ? " ” \' < > | 等特殊字符',
+  ALIAS_SHAPE_LEADING_ORGAN: '团的领导机关代称应为“团+行政区划名称+委”，如：团广州市委、团天河区委',
+  ALIAS_SHAPE_GRASSROOTS_COMMITTEE: '基层团委代称应为“单位/本级行政区划名称+团委”，如：中山大学团委',
+  ALIAS_SHAPE_WORKING_COMMITTEE: '团工委代称应为“单位名称+团工委”，如：广东省直机关团工委',
+  ALIAS_SHAPE_GENERAL_BRANCH: '团总支代称应为“单位/本级行政区划名称+团总支”，如：金宁社区团总支',
+  ALIAS_SHAPE_BRANCH: '团支部代称应为“单位/本级行政区划名称+团支部”，如：新河浦社区团支部',
+  ALIAS_TAKEN: '同一上级组织下已有组织使用该代称，请换一个代称',
+  ALIAS_ALREADY_SET: '本组织代称已由其他运营者设置',
+  ADMIN_CODE_INVALID: '管理员注册码为8位数字或字母，请注意区分大小写',
+  ADMIN_CODE_EXPIRED: '管理员注册码已过期（有效期20天），请联系上级团组织管理员重新生成',
+  ADMIN_CODE_USED: '该管理员注册码已被使用，一个注册码仅限一位管理员注册',
+  ADMIN_LIMIT_REACHED: '每个组织最多设置2名管理员',
+
+  // cadres and roster (§6)
+  POSITION_NOT_ALLOWED: '该职务不适用于本组织的类别，请重新选择',
+  NOT_IN_ROSTER: '您尚未被组织录入系统，请联系本组织管理员/运营者',
+  ALREADY_IN_ROSTER: '该团干部已录入本组织',
+
+  // uploads
+  ATTACHMENT_NOT_IMAGE: '请上传图片，仅支持图片类型',
+  ATTACHMENT_TOO_LARGE: '图片大小限定为2M',
+  ATTACHMENTS_TOO_MANY: '图片最多上传5张',
+  ATTACHMENTS_REQUIRED: '请上传附件',
+
+  // transfers (§7)
+  TRANSFER_DESTINATION_REQUIRED: '请选择学习/工作单位地点',
+  TRANSFER_DESTINATION_NOT_ALLOWED: '转至广东省内的团支部无需选择省外地点',
+  TRANSFER_DESTINATION_NOT_BRANCH: '请选择要转入的团支部',
+  TRANSFER_REMARKS_TOO_LONG: '备注最多100字',
+  TRANSFER_OPEN_EXISTS: '您已有一条正在办理的组织关系转接，请等待办理完成后再申请',
+  TRANSFER_SAME_BRANCH: '转入团支部不能与转出团支部相同',
+  TRANSFER_NOT_PENDING: '该转接申请不在待审核状态，可能已被处理，请刷新',
+  TRANSFER_NOT_WITHDRAWABLE: '只有等待转出组织审核的转接申请才能撤回',
+  TRANSFER_NOT_AWAITING_EXTERNAL: '该转接申请不在等待转入系统确认的状态',
+  TRANSFER_TRANSITION_INVALID: '当前转接状态下不能进行此操作',
+  TRANSFER_BRANCH_REQUIRED: '转入组织为团委或团总支的，审核通过时须分配团支部',
+  TRANSFER_REJECT_REASON_REQUIRED: '退回时请填写原因',
+  BATCH_TRANSFER_NOT_ALLOWED: '只有基层团委、团工委、团总支可以办理组织关系批量接转',
+  BATCH_TRANSFER_TOO_MANY: '批量接转一次最多转出30人',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;
 
 export const errorMessage = (code: ErrorCode): string => ErrorMessages[code];
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorMessages, value);
 
 /** The body of every error response: `{ code, message, field? }`. */
 export interface ErrorBody {

@@ -21,6 +21,7 @@ export * from './domain/real-name-status';
 export * from './domain/transfer';
 
 export * from './schemas/common';
+export * from './schemas/enums';
 export * from './schemas/auth';
 export * from './schemas/person';
 export * from './schemas/attachment';
@@ -32,3 +33,4 @@ export * from './schemas/alias';
 export * from './schemas/review';
 export * from './schemas/transfer';
 export * from './schemas/session';
+export * from './schemas/org-api';

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
  * The one mapping from failures to `{ code, message, field? }`. 4xx say what to fix; 5xx
  * say nothing about internals (they are logged instead).
  */
-export default fp(async (app) => {
+export default fp<{ spaFallback?: boolean }>(async (app, opts) => {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     let status: number;
     let body: ErrorBody;
@@ -36,7 +36,10 @@ export default fp(async (app) => {
     return reply.status(status).send(body);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ code: 'NOT_FOUND', message: ErrorMessages.NOT_FOUND } satisfies ErrorBody),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    // The H5 app routes with browser history: its page URLs are served index.html.
+    const isPage = request.method === 'GET' && !/^\/(api|docs)(\/|\?|$)/.test(request.url);
+    if (opts.spaFallback && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ code: 'NOT_FOUND', message: ErrorMessages.NOT_FOUND } satisfies ErrorBody);
+  });
 }, { name: 'error-handler' });

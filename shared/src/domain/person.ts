@@ -1,15 +1,31 @@
-import type { ErrorCode } from '../errors';
+import { fail, OK, type Check } from './check';
+import { countChars } from './text';
+import { NAME_MAX_CHARS, NAME_MIN_CHARS } from '../limits';
 
-export type Check = { ok: true } | { ok: false; code: ErrorCode };
+export type { Check } from './check';
 
+// §5.1
 const MOBILE = /^1[3-9]\d{9}$/;
 // §4.1: 6–16 letters/digits.
 const PASSWORD = /^[A-Za-z0-9]{6,16}$/;
+// §5.1: Chinese, letters, or the middle dot of minority / foreign names (阿依古丽·买买提);
+// the dot only between name parts. Han as explicit ranges (BMP blocks, 〇, and the
+// extensions beyond the BMP) rather than \p{Script=Han}, which older mini-program
+// JavaScript engines cannot parse.
+const HAN = '\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}\u{30000}-\u{323AF}';
+const NAME_CHARS = new RegExp(`^[${HAN}A-Za-z]+(·[${HAN}A-Za-z]+)*$`, 'u');
 
 export function validateMobile(mobile: string): Check {
-  return MOBILE.test(mobile) ? { ok: true } : { ok: false, code: 'MOBILE_INVALID' };
+  return MOBILE.test(mobile) ? OK : fail('MOBILE_INVALID');
 }
 
 export function validatePassword(password: string): Check {
-  return PASSWORD.test(password) ? { ok: true } : { ok: false, code: 'PASSWORD_INVALID' };
+  return PASSWORD.test(password) ? OK : fail('PASSWORD_INVALID');
+}
+
+/** §5.1 real name: 2–30 characters (code points), Chinese or letters, `·` between parts. */
+export function validatePersonName(name: string): Check {
+  const n = countChars(name);
+  if (n < NAME_MIN_CHARS || n > NAME_MAX_CHARS || !NAME_CHARS.test(name)) return fail('NAME_INVALID');
+  return OK;
 }

@@ -1,31 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, LoginSchema, RefreshRequestSchema, SessionUserSchema, TokenResponseSchema } from '@tj/shared';
-import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../env';
-import { AppError } from '../../errors';
-import { getSessionUser, loginWithPassword, logout, refreshSession, type TokenSigner } from './service';
+import { createLoginLimiter } from './rate-limit';
+import { createTokenSigner } from './signer';
+import { getSessionUser, loginWithPassword, logout, refreshSession } from './service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const signer: TokenSigner = {
-    signAccess: (userId) => app.jwt.sign({ sub: userId }),
-    refreshTtlDays: config.refreshTokenTtlDays,
-  };
-  // Login is limited per IP and per phone: one guesses many accounts, the other one account
-  // from many places. (Only one @fastify/rate-limit handler runs per request, so both checks
-  // are made here with createRateLimit.)
-  const perIp = app.createRateLimit({ max: config.rateLimitLoginPerMinute * 3, timeWindow: '1 minute' });
-  const perPhone = app.createRateLimit({
-    max: config.rateLimitLoginPerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (req) => `login:${String((req.body as { phone?: unknown } | undefined)?.phone ?? '')}`,
-  });
-  const limitLogin = async (req: FastifyRequest) => {
-    const [ip, phone] = await Promise.all([perIp(req), perPhone(req)]);
-    if ((!ip.isAllowed && ip.isExceeded) || (!phone.isAllowed && phone.isExceeded)) throw new AppError('RATE_LIMITED');
-  };
+  const signer = createTokenSigner(app, config);
+  const limitLogin = createLoginLimiter(app, config);
 
   app.post(
     '/login',

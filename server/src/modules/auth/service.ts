@@ -13,13 +13,14 @@ export interface TokenSigner {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const toSessionUser = (u: typeof users.$inferSelect): SessionUser => ({
+export const toSessionUser = (u: typeof users.$inferSelect): SessionUser => ({
   id: String(u.id),
   phone: u.phone,
   name: u.name,
 });
 
-async function issueTokens(db: DbOrTx, signer: TokenSigner, user: typeof users.$inferSelect) {
+/** A new session: an access token and a stored (hashed) refresh token. Shared by every login path. */
+export async function issueTokens(db: DbOrTx, signer: TokenSigner, user: typeof users.$inferSelect) {
   const refreshToken = randomBytes(32).toString('base64url');
   await db.insert(refreshTokens).values({
     userId: user.id,
@@ -59,6 +60,14 @@ export async function refreshSession(db: Db, signer: TokenSigner, refreshToken: 
     if (!user) throw new AppError('TOKEN_EXPIRED');
     return issueTokens(tx, signer, user);
   });
+}
+
+/** Ends every session of a user (password changed): their refresh tokens stop working at once. */
+export async function revokeAllSessions(db: DbOrTx, userId: number) {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
 }
 
 export async function logout(db: Db, refreshToken: string) {

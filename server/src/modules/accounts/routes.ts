@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ErrorBodySchema,
+  RegisterSchema,
+  ResetPasswordSchema,
+  SendSmsSchema,
+  SmsLoginSchema,
+  TokenResponseSchema,
+  WechatLoginSchema,
+} from '@tj/shared';
+import type { Config } from '../../env';
+import { createLoginLimiter } from '../auth/rate-limit';
+import { createTokenSigner } from '../auth/signer';
+import { ResetByCodeSchema, SmsSentSchema } from './schemas';
+import { bindWechat, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
+import { sendSmsCode } from './sms-codes';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
+const tags = ['auth'];
+const noContent = z.null();
+
+/** §4.1 accounts: registration, SMS codes and SMS login, password resets (§10), WeChat binding. */
+export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  const signer = createTokenSigner(app, config);
+  // Each guessable endpoint gets its own per-IP and per-phone budget, like password login.
+  const limitSmsSend = createLoginLimiter(app, config);
+  const limitSmsLogin = createLoginLimiter(app, config);
+  const limitReset = createLoginLimiter(app, config);
+  const limitResetByCode = createLoginLimiter(app, config);
+
+  app.post(
+    '/sms',
+    {
+      preHandler: limitSmsSend,
+      schema: {
+        tags,
+        summary: '发送短信验证码（每个手机号每分钟1条、每小时5条）',
+        body: SendSmsSchema,
+        response: { 200: SmsSentSchema, ...errors },
+      },
+    },
+    async (req) => sendSmsCode(app.db, app.sms, req.body, app.clock.now()),
+  );
+
+  app.post(
+    '/register',
+    { schema: { tags, summary: '注册（手机号 + 密码 + 短信验证码 + 所属地区）并登录', body: RegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    async (req) => register(app.db, signer, req.body, app.clock.now()),
+  );
+
+  app.post(
+    '/login/sms',
+    {
+      preHandler: limitSmsLogin,
+      schema: { tags, summary: '手机号 + 短信验证码登录', body: SmsLoginSchema, response: { 200: TokenResponseSchema, ...errors } },
+    },
+    async (req) => loginWithSms(app.db, signer, req.body, app.clock.now()),
+  );
+
+  app.post(
+    '/password/reset',
+    {
+      preHandler: limitReset,
+      schema: { tags, summary: '找回密码（短信验证码），成功后全部登录失效', body: ResetPasswordSchema, response: { 204: noContent, ...errors } },
+    },
+    async (req, reply) => {
+      await resetPasswordBySms(app.db, req.body, app.clock.now());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/reset-by-code',
+    {
+      preHandler: limitResetByCode,
+      schema: {
+        tags,
+        summary: '使用组织管理员发放的重置码重置密码（可同时更换手机号）',
+        body: ResetByCodeSchema,
+        response: { 204: noContent, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await resetByCode(app.db, req.body, app.clock.now());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/wechat',
+    { schema: { tags, summary: '微信静默登录（需已绑定账号）', body: WechatLoginSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    async (req) => loginWithWechat(app.db, app.wechat, signer, req.body.code, app.clock.now()),
+  );
+
+  app.post(
+    '/wechat/bind',
+    {
+      onRequest: [app.authenticate],
+      schema: { tags, summary: '将当前微信绑定到已登录账号', security: [{ bearer: [] }], body: WechatLoginSchema, response: { 204: noContent, ...errors } },
+    },
+    async (req, reply) => {
+      await bindWechat(app.db, app.wechat, Number(req.user.sub), req.body.code);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/wechat/bind',
+    {
+      onRequest: [app.authenticate],
+      schema: { tags, summary: '解除微信绑定', security: [{ bearer: [] }], response: { 204: noContent, ...errors } },
+    },
+    async (req, reply) => {
+      await unbindWechat(app.db, Number(req.user.sub));
+      return reply.status(204).send(null);
+    },
+  );
+};

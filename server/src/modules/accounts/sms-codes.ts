@@ -1,0 +1,147 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { SmsPurposes, type SmsPurpose } from '@tj/shared';
+import type { SmsSender } from '../../adapters/sms/types';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { smsCodes, users } from '../../db/schema';
+import { AppError } from '../../errors';
+
+// §4.1 SMS codes (issue 4): 6 digits, 5 minutes, single use, dead after 5 wrong tries; at most
+// 1 send per phone per minute and 5 per hour. Candidates for shared/limits.ts (UI countdown).
+export const SMS_CODE_TTL_SECONDS = 5 * 60;
+export const SMS_CODE_MAX_ATTEMPTS = 5;
+export const SMS_RESEND_AFTER_SECONDS = 60;
+export const SMS_SENDS_PER_HOUR = 5;
+
+/**
+ * Codes are stored hashed so a database dump or a query log does not hand out live codes.
+ * Phone and purpose are part of the input: a code is only good for the number and the
+ * purpose it was sent for.
+ */
+const hashCode = (phone: string, purpose: string, code: string) =>
+  createHash('sha256').update(`sms:${phone}:${purpose}:${code}`).digest('hex');
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export const newSixDigitCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+const smsText = (purpose: SmsPurpose, code: string) =>
+  `【智慧团建】您正在进行${SmsPurposes[purpose]}操作，验证码${code}，${SMS_CODE_TTL_SECONDS / 60}分钟内有效。请勿将验证码告诉他人。`;
+
+export interface SendSmsInput {
+  phone: string;
+  purpose: SmsPurpose;
+}
+
+/**
+ * Sends a fresh code. Registration needs a new number, every other purpose an existing account
+ * (registration already tells whether a number is taken, so this reveals nothing new, and it
+ * saves sending texts that cannot be used).
+ *
+ * Limits are race-safe without locks: the row is inserted first, then the rows in the window
+ * are counted, own row included. Concurrent sends all see each other; any that finds itself
+ * over the limit deletes its row and is refused (at worst both of two are refused, never
+ * both sent).
+ */
+export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, now: Date) {
+  const { phone, purpose } = input;
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
+  if (purpose === 'register' && user) throw new AppError('MOBILE_TAKEN', 'phone');
+  if (purpose !== 'register' && !user) throw new AppError('MOBILE_NOT_REGISTERED', 'phone');
+
+  const code = newSixDigitCode();
+  const [{ id }] = await db
+    .insert(smsCodes)
+    .values({
+      phone,
+      purpose,
+      codeHash: hashCode(phone, purpose, code),
+      expiresAt: new Date(now.getTime() + SMS_CODE_TTL_SECONDS * 1000),
+      createdAt: now,
+    })
+    .$returningId();
+  const forget = () => db.delete(smsCodes).where(eq(smsCodes.id, id));
+
+  const minuteAgo = new Date(now.getTime() - SMS_RESEND_AFTER_SECONDS * 1000);
+  const hourAgo = new Date(now.getTime() - 3600_000);
+  const [window] = await db
+    .select({
+      lastHour: count(),
+      lastMinute: sql<string | null>`sum(case when ${gt(smsCodes.createdAt, minuteAgo)} then 1 else 0 end)`,
+    })
+    .from(smsCodes)
+    .where(and(eq(smsCodes.phone, phone), gt(smsCodes.createdAt, hourAgo)));
+  if (Number(window?.lastMinute ?? 0) > 1 || Number(window?.lastHour ?? 0) > SMS_SENDS_PER_HOUR) {
+    await forget();
+    throw new AppError('RATE_LIMITED');
+  }
+
+  try {
+    await sms.send(phone, smsText(purpose, code));
+  } catch (err) {
+    // A code the person never received must not count against their limits.
+    await forget();
+    throw err;
+  }
+  return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS };
+}
+
+export interface CheckSmsInput {
+  phone: string;
+  purpose: SmsPurpose;
+  code: string;
+  /** The request field the code came in, for the error. */
+  field?: string;
+}
+
+/**
+ * First half of using a code: only the latest code sent for this phone and purpose counts.
+ * A wrong guess is recorded at once (outside any transaction, so a later rollback cannot undo
+ * it); after SMS_CODE_MAX_ATTEMPTS wrong guesses the code is dead even if the next is right.
+ * Returns the code's id for consumeSmsCode, which the caller runs inside its transaction.
+ */
+export async function checkSmsCode(db: Db, input: CheckSmsInput, now: Date): Promise<number> {
+  const { phone, purpose, code, field = 'smsCode' } = input;
+  const wrong = new AppError('SMS_CODE_WRONG', field);
+  const [row] = await db
+    .select()
+    .from(smsCodes)
+    .where(and(eq(smsCodes.phone, phone), eq(smsCodes.purpose, purpose)))
+    .orderBy(desc(smsCodes.id))
+    .limit(1);
+  if (!row || row.usedAt || row.expiresAt <= now || row.attempts >= SMS_CODE_MAX_ATTEMPTS) throw wrong;
+  if (!sameHash(row.codeHash, hashCode(phone, purpose, code))) {
+    await db
+      .update(smsCodes)
+      .set({ attempts: sql`${smsCodes.attempts} + 1` })
+      .where(and(eq(smsCodes.id, row.id), isNull(smsCodes.usedAt)));
+    throw wrong;
+  }
+  return row.id;
+}
+
+/**
+ * Second half: marks the code used. The conditional UPDATE is the referee between concurrent
+ * uses of one code: exactly one sees affectedRows === 1.
+ */
+export async function consumeSmsCode(db: DbOrTx, id: number, now: Date, field = 'smsCode'): Promise<void> {
+  const [res] = await db
+    .update(smsCodes)
+    .set({ usedAt: now })
+    .where(
+      and(eq(smsCodes.id, id), isNull(smsCodes.usedAt), gt(smsCodes.expiresAt, now), lt(smsCodes.attempts, SMS_CODE_MAX_ATTEMPTS)),
+    );
+  if (res.affectedRows !== 1) throw new AppError('SMS_CODE_WRONG', field);
+}
+
+/**
+ * Check and use a code in one go, running `action` in the same transaction as the use: if the
+ * action fails, the code stays usable. For other modules too (e.g. transfers, purpose 'transfer').
+ */
+export async function useSmsCode<T>(db: Db, input: CheckSmsInput, now: Date, action: (tx: Tx) => Promise<T>): Promise<T> {
+  const id = await checkSmsCode(db, input, now);
+  return db.transaction(async (tx) => {
+    await consumeSmsCode(tx, id, now, input.field);
+    return action(tx);
+  });
+}

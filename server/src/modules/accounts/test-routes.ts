@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorBodySchema } from '@tj/shared';
+import { SmsSimulator } from '../../adapters/sms/simulator';
+import { AppError } from '../../errors';
+import { TestSmsCodeSchema, TestSmsParamsSchema } from './schemas';
+
+/**
+ * Simulator internals for E2E tests. buildApp registers this only when ENABLE_TEST_ENDPOINTS
+ * is on; it also answers 404 when the real SMS adapter is active, so codes never leak.
+ */
+export const testRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/sms/:phone',
+    {
+      schema: {
+        tags: ['test'],
+        summary: '（仅测试）读取模拟短信发送的最新验证码',
+        params: TestSmsParamsSchema,
+        response: { 200: TestSmsCodeSchema, 404: ErrorBodySchema },
+      },
+    },
+    async (req) => {
+      const code = app.sms instanceof SmsSimulator ? app.sms.lastCode(req.params.phone) : undefined;
+      if (!code) throw new AppError('NOT_FOUND');
+      return { code };
+    },
+  );
+};

@@ -1,0 +1,149 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import {
+  ADMIN_CODE_ALPHABET,
+  ADMIN_CODE_LENGTH,
+  ADMIN_CODE_VALID_DAYS,
+  MAX_ADMINS_PER_ORG,
+  checkAdminCodeUsable,
+  checkPosition,
+  type AdminCodeIssued,
+  type AdminRegister,
+  type OrgType,
+} from '@tj/shared';
+import type { Db, DbOrTx } from '../../db/client';
+import { adminCodes, orgs, rosterEntries, users } from '../../db/schema';
+import { AppError } from '../../errors';
+import { audit } from '../../lib/audit';
+import { buildWorkbook } from '../../lib/excel';
+import { isDuplicate } from '../../lib/mysql-errors';
+import { checkSmsCode, consumeSmsCode } from '../accounts/sms-codes';
+import { hashPassword } from '../auth/password';
+import type { Actor } from '../orgs/service';
+import type { OrgRow } from '../orgs/view';
+
+const generateCode = () => Array.from({ length: ADMIN_CODE_LENGTH }, () => ADMIN_CODE_ALPHABET[randomInt(ADMIN_CODE_ALPHABET.length)]).join('');
+
+/**
+ * §3.4 a fresh code for one direct subordinate. Older unused codes of that org are expired at
+ * once *(decision)*: only the newest code handed out can be used.
+ */
+async function issueOne(tx: DbOrTx, actor: Actor, org: OrgRow, now: Date): Promise<AdminCodeIssued> {
+  await tx
+    .update(adminCodes)
+    .set({ expiresAt: now })
+    .where(and(eq(adminCodes.orgId, org.id), isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now)));
+  const expiresAt = new Date(now.getTime() + ADMIN_CODE_VALID_DAYS * 86_400_000);
+  for (let attempt = 0; ; attempt++) {
+    const code = generateCode();
+    try {
+      await tx.insert(adminCodes).values({ orgId: org.id, code, issuedBy: actor.userId, expiresAt, createdAt: now });
+      await audit(tx, { actorUserId: actor.userId, orgId: org.parentId, action: 'adminCode.issue', targetType: 'org', targetId: org.id });
+      return { orgId: String(org.id), orgName: org.shortName, code, expiresAt: expiresAt.toISOString() };
+    } catch (err) {
+      // The unique index is case-insensitive, so a clash is likelier than 62^8 suggests; retry.
+      if (!isDuplicate(err) || attempt > 5) throw err;
+    }
+  }
+}
+
+async function directChild(db: DbOrTx, parent: OrgRow, childId: number): Promise<OrgRow> {
+  const [child] = await db.select().from(orgs).where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id)));
+  if (!child) throw new AppError('NOT_FOUND');
+  return child;
+}
+
+export async function issueCode(db: Db, actor: Actor, parent: OrgRow, childId: number, now: Date) {
+  const child = await directChild(db, parent, childId);
+  return db.transaction((tx) => issueOne(tx, actor, child, now));
+}
+
+/** §3.4 an Excel sheet with a fresh code for every direct subordinate. */
+export async function exportCodes(db: Db, actor: Actor, parent: OrgRow, now: Date): Promise<Buffer> {
+  const children = await db.select().from(orgs).where(eq(orgs.parentId, parent.id)).orderBy(asc(orgs.sortOrder), asc(orgs.id));
+  const issued = await db.transaction(async (tx) => {
+    const out: { child: OrgRow; code: AdminCodeIssued }[] = [];
+    for (const child of children) out.push({ child, code: await issueOne(tx, actor, child, now) });
+    return out;
+  });
+  return buildWorkbook(
+    '管理员注册码',
+    ['组织简称', '组织全称', '管理员注册码', '有效期至'],
+    issued.map(({ child, code }) => [child.shortName, child.fullName, code.code, code.expiresAt.slice(0, 10)]),
+    ['注册码为8位数字或字母，区分大小写，有效期20天，每个注册码仅限使用一次。', '每个组织最多2名管理员。'],
+  );
+}
+
+/** Which org a code is for (the registration page shows it before asking for personal data). */
+export async function lookupCode(db: Db, code: string, now: Date) {
+  const [row] = await db.select().from(adminCodes).where(eq(adminCodes.code, code)).limit(1);
+  // The unique index compares case-insensitively; §3.4 codes are case-sensitive.
+  if (!row || row.code !== code) throw new AppError('ADMIN_CODE_INVALID', 'code');
+  const usable = checkAdminCodeUsable({ issuedAtMs: row.expiresAt.getTime() - ADMIN_CODE_VALID_DAYS * 86_400_000, usedAtMs: row.usedAt?.getTime() }, now.getTime());
+  if (!usable.ok) throw new AppError(usable.code, 'code');
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, row.orgId));
+  if (!org) throw new AppError('ADMIN_CODE_INVALID', 'code');
+  return { row, org };
+}
+
+export interface RegisterDeps {
+  pii: { encrypt(s: string): string; lookupHash(s: string): string };
+}
+
+/** Finds the account of the phone or creates it (an existing account keeps its password). */
+async function upsertUser(tx: DbOrTx, deps: RegisterDeps, input: AdminRegister): Promise<number> {
+  const [existing] = await tx.select().from(users).where(eq(users.phone, input.phone)).for('update');
+  const identity = { idEnc: deps.pii.encrypt(input.idNumber), idHash: deps.pii.lookupHash(input.idNumber) };
+  if (existing) {
+    if (existing.idHash && existing.idHash !== identity.idHash) throw new AppError('ID_NUMBER_MISMATCH', 'idNumber');
+    await tx.update(users).set({ name: existing.name ?? input.name, ...identity }).where(eq(users.id, existing.id));
+    return existing.id;
+  }
+  const [res] = await tx.insert(users).values({ phone: input.phone, name: input.name, passwordHash: await hashPassword(input.password), ...identity });
+  return Number(res.insertId);
+}
+
+/**
+ * §3.4 registration with a code. Everything happens in one transaction: the conditional
+ * UPDATE on the code is the referee among concurrent users (exactly one affects the row),
+ * and the org row lock keeps the two-admin limit exact.
+ */
+export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegister, now: Date) {
+  const { row, org } = await lookupCode(db, input.code, now);
+  if (String(org.id) !== input.orgId) throw new AppError('ADMIN_CODE_INVALID', 'code');
+  const position = checkPosition(org.type as OrgType, input.position);
+  if (!position.ok) throw new AppError(position.code, 'position');
+
+  // A wrong SMS code is counted before the transaction, so a rollback cannot undo the count.
+  const smsId = await checkSmsCode(db, { phone: input.phone, purpose: 'adminRegister', code: input.smsCode }, now);
+
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(adminCodes)
+      .set({ usedAt: now })
+      .where(and(eq(adminCodes.id, row.id), isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now)));
+    if (used.affectedRows !== 1) throw new AppError('ADMIN_CODE_USED', 'code');
+
+    await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org.id)).for('update');
+    const [{ admins }] = await tx
+      .select({ admins: count() })
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+    if (Number(admins) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
+
+    await consumeSmsCode(tx, smsId, now);
+    const userId = await upsertUser(tx, deps, input);
+    await tx.update(adminCodes).set({ usedBy: userId }).where(eq(adminCodes.id, row.id));
+
+    const idHash = deps.pii.lookupHash(input.idNumber);
+    const [existing] = await tx
+      .select()
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.idHash, idHash)));
+    const values = { name: input.name, phone: input.phone, position: input.position, isAdmin: true, isOperator: true, userId, onboardedAt: now };
+    if (existing) await tx.update(rosterEntries).set(values).where(eq(rosterEntries.id, existing.id));
+    else await tx.insert(rosterEntries).values({ ...values, orgId: org.id, idEnc: deps.pii.encrypt(input.idNumber), idHash });
+    await audit(tx, { actorUserId: userId, orgId: org.id, action: 'admin.register', targetType: 'user', targetId: userId, after: { position: input.position } });
+    return { userId, org };
+  });
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../env';
+import { AppError } from '../../errors';
+
+/**
+ * A preHandler limiting a credential-guessing endpoint per IP and per phone (`body.phone`):
+ * one guesses many accounts, the other one account from many places. (Only one
+ * @fastify/rate-limit handler runs per request, so both checks are made here with
+ * createRateLimit.) Each call makes its own counters, so each endpoint has its own budget.
+ */
+export function createLoginLimiter(app: FastifyInstance, config: Pick<Config, 'rateLimitLoginPerMinute'>) {
+  const perIp = app.createRateLimit({ max: config.rateLimitLoginPerMinute * 3, timeWindow: '1 minute' });
+  const perPhone = app.createRateLimit({
+    max: config.rateLimitLoginPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `phone:${String((req.body as { phone?: unknown } | undefined)?.phone ?? '')}`,
+  });
+  return async (req: FastifyRequest) => {
+    const [ip, phone] = await Promise.all([perIp(req), perPhone(req)]);
+    if ((!ip.isAllowed && ip.isExceeded) || (!phone.isAllowed && phone.isExceeded)) throw new AppError('RATE_LIMITED');
+  };
+}

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ErrorBodySchema,
+  MyOrgListSchema,
+  OrgChildParamsSchema,
+  OrgCreateSchema,
+  OrgDetailSchema,
+  OrgIdParamsSchema,
+  OrgListSchema,
+  OrgSummarySchema,
+  OrgUpdateSchema,
+} from '@tj/shared';
+import { createChild, deleteChild, getOrgDetail, listChildren, myOrgs, updateOrg } from './service';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const secured = { security: [{ bearer: [] }], tags: ['orgs'] };
+
+export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/me/orgs',
+    { onRequest: [app.authenticate], schema: { ...secured, summary: '我任职的组织', response: { 200: MyOrgListSchema, 401: ErrorBodySchema } } },
+    async (req) => ({ items: await myOrgs(app.db, Number(req.user.sub)) }),
+  );
+
+  app.get(
+    '/orgs/:orgId',
+    { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '组织信息', params: OrgIdParamsSchema, response: { 200: OrgDetailSchema, ...errors } } },
+    async (req) => getOrgDetail(app.db, app.pii, req.orgContext.org),
+  );
+
+  app.patch(
+    '/orgs/:orgId',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { ...secured, summary: '修改组织信息（简称、全称、类别、行业不可改）', params: OrgIdParamsSchema, body: OrgUpdateSchema, response: { 200: OrgDetailSchema, ...errors } },
+    },
+    async (req) => updateOrg(app.db, app.pii, req.orgContext, req.orgContext.org, req.body),
+  );
+
+  app.get(
+    '/orgs/:orgId/children',
+    { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '直属下级组织', params: OrgIdParamsSchema, response: { 200: OrgListSchema, ...errors } } },
+    async (req) => ({ items: await listChildren(app.db, req.orgContext.org.id) }),
+  );
+
+  app.post(
+    '/orgs/:orgId/children',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { ...secured, summary: '新建下级组织', params: OrgIdParamsSchema, body: OrgCreateSchema, response: { 201: OrgSummarySchema, 409: ErrorBodySchema, ...errors } },
+    },
+    async (req, reply) => reply.status(201).send(await createChild(app.db, app.pii, req.orgContext, req.orgContext.org, req.body)),
+  );
+
+  app.delete(
+    '/orgs/:orgId/children/:childId',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { ...secured, summary: '删除空的下级组织', params: OrgChildParamsSchema, response: { 204: z.null(), 409: ErrorBodySchema, ...errors } },
+    },
+    async (req, reply) => {
+      await deleteChild(app.db, req.orgContext, req.orgContext.org, Number(req.params.childId));
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,174 @@
+import { and, asc, count, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
+import {
+  makeOrgCreateSchema,
+  makeOrgUpdateSchema,
+  issueCode,
+  type MyOrg,
+  type OrgCreate,
+  type OrgType,
+  type OrgUpdate,
+} from '@tj/shared';
+import type { Db, DbOrTx } from '../../db/client';
+import { orgs, rosterEntries, users } from '../../db/schema';
+import { AppError } from '../../errors';
+import { audit } from '../../lib/audit';
+import { isDuplicate } from '../../lib/mysql-errors';
+import { childPath, descendantsLike } from '../../lib/org-path';
+import type { Pii } from '../../lib/pii';
+import { ancestorNames, toDetail, toSummary, type OrgRow } from './view';
+
+export interface Actor {
+  userId: number;
+}
+
+async function childCounts(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ parentId: orgs.parentId, n: count() })
+    .from(orgs)
+    .where(inArray(orgs.parentId, ids))
+    .groupBy(orgs.parentId);
+  return new Map(rows.map((r) => [Number(r.parentId), Number(r.n)]));
+}
+
+/** §3.3 "secretary has registered with a phone": an account exists for the secretary's phone. */
+async function secretaryRegistered(db: DbOrTx, org: OrgRow): Promise<boolean> {
+  if (!org.secretaryPhone) return false;
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.phone, org.secretaryPhone)).limit(1);
+  return Boolean(u);
+}
+
+export async function getOrgDetail(db: Db, pii: Pii, org: OrgRow) {
+  const [names, counts, registered] = await Promise.all([ancestorNames(db, [org]), childCounts(db, [org.id]), secretaryRegistered(db, org)]);
+  return toDetail(org, names, counts.get(org.id) ?? 0, pii, registered);
+}
+
+export async function summarize(db: DbOrTx, rows: OrgRow[]) {
+  const [names, counts] = await Promise.all([ancestorNames(db, rows), childCounts(db, rows.map((r) => r.id))]);
+  return rows.map((r) => toSummary(r, names, counts.get(r.id) ?? 0));
+}
+
+export async function listChildren(db: Db, orgId: number) {
+  const rows = await db.select().from(orgs).where(eq(orgs.parentId, orgId)).orderBy(asc(orgs.sortOrder), asc(orgs.id));
+  return summarize(db, rows);
+}
+
+/** The orgs where the user holds an onboarded position, with that position. */
+export async function myOrgs(db: Db, userId: number): Promise<MyOrg[]> {
+  const entries = await db
+    .select()
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.userId, userId), isNotNull(rosterEntries.onboardedAt)));
+  if (entries.length === 0) return [];
+  const rows = await db.select().from(orgs).where(inArray(orgs.id, entries.map((e) => e.orgId)));
+  const summaries = new Map((await summarize(db, rows)).map((s) => [s.id, s]));
+  return entries
+    .filter((e) => summaries.has(String(e.orgId)))
+    .map((e) => ({ ...summaries.get(String(e.orgId))!, position: e.position, isAdmin: e.isAdmin, isOperator: e.isOperator || e.isAdmin }));
+}
+
+/** Re-checks a body against the rules that depend on the stored org (zod issues → AppError). */
+function checkWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } }, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success) {
+    const first = r.error.issues[0];
+    throw new AppError(issueCode(first?.message), first?.path.map(String).join('.') || undefined);
+  }
+  return r.data;
+}
+
+export function orgValues(pii: Pii, input: Record<string, unknown>) {
+  const { secretaryIdNumber, type: _t, shortName: _s, fullName: _f, industry: _i, ...rest } = input as Record<string, unknown> & {
+    secretaryIdNumber?: string | null;
+  };
+  const values: Record<string, unknown> = { ...rest };
+  if (secretaryIdNumber !== undefined) {
+    values.secretaryIdEnc = secretaryIdNumber ? pii.encrypt(secretaryIdNumber) : null;
+    values.secretaryIdHash = secretaryIdNumber ? pii.lookupHash(secretaryIdNumber) : null;
+  }
+  return values;
+}
+
+/**
+ * Inserts children of `parent` in one transaction (single create and Excel import share it).
+ * The path needs the new id, so each row is inserted then given its path.
+ */
+export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent: OrgRow, inputs: OrgCreate[]): Promise<OrgRow[]> {
+  const created: OrgRow[] = [];
+  for (const input of inputs) {
+    const [res] = await tx.insert(orgs).values({
+      ...orgValues(pii, input as Record<string, unknown>),
+      parentId: parent.id,
+      path: `${parent.path}pending/`,
+      depth: parent.depth + 1,
+      type: input.type,
+      shortName: input.shortName,
+      fullName: input.fullName,
+      industry: input.industry,
+      sortOrder: input.sortOrder ?? 0,
+      createdBy: actor.userId,
+    } as typeof orgs.$inferInsert);
+    const id = Number(res.insertId);
+    await tx.update(orgs).set({ path: childPath(parent.path, id) }).where(eq(orgs.id, id));
+    const [row] = await tx.select().from(orgs).where(eq(orgs.id, id));
+    await audit(tx, {
+      actorUserId: actor.userId,
+      orgId: parent.id,
+      action: 'org.create',
+      targetType: 'org',
+      targetId: id,
+      after: { type: row.type, shortName: row.shortName, fullName: row.fullName },
+    });
+    created.push(row);
+  }
+  return created;
+}
+
+export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow, body: unknown) {
+  const input = checkWith(makeOrgCreateSchema(parent.type as OrgType), body) as OrgCreate;
+  try {
+    const [row] = await db.transaction((tx) => insertChildren(tx, pii, actor, parent, [input]));
+    return (await summarize(db, [row]))[0];
+  } catch (err) {
+    // The unique index (parent, short name) settles concurrent creations: one wins.
+    if (isDuplicate(err)) throw new AppError('ORG_NAME_TAKEN', 'shortName');
+    throw err;
+  }
+}
+
+export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, body: unknown) {
+  const input = checkWith(makeOrgUpdateSchema(org.type as OrgType), body) as OrgUpdate;
+  const values = orgValues(pii, input as Record<string, unknown>);
+  if (Object.keys(values).length === 0) return getOrgDetail(db, pii, org);
+  await db.transaction(async (tx) => {
+    await tx.update(orgs).set(values).where(eq(orgs.id, org.id));
+    const before = Object.fromEntries(Object.keys(input).map((k) => [k, k === 'secretaryIdNumber' ? '***' : (org as Record<string, unknown>)[k]]));
+    const after = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, k === 'secretaryIdNumber' ? '***' : v]));
+    await audit(tx, { actorUserId: actor.userId, orgId: org.id, action: 'org.update', targetType: 'org', targetId: org.id, before, after });
+  });
+  const [fresh] = await db.select().from(orgs).where(eq(orgs.id, org.id));
+  return getOrgDetail(db, pii, fresh);
+}
+
+/** §3.4 only empty orgs can be deleted: no sub-orgs, no cadres, no members. */
+export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId: number) {
+  await db.transaction(async (tx) => {
+    const [child] = await tx.select().from(orgs).where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id))).for('update');
+    if (!child) throw new AppError('NOT_FOUND');
+    const [{ subs }] = await tx.select({ subs: count() }).from(orgs).where(like(orgs.path, descendantsLike(child.path)));
+    const [{ cadres }] = await tx.select({ cadres: count() }).from(rosterEntries).where(eq(rosterEntries.orgId, child.id));
+    if (Number(subs) > 1 || Number(cadres) > 0) throw new AppError('ORG_NOT_EMPTY');
+    await tx.delete(orgs).where(eq(orgs.id, child.id));
+    await audit(tx, {
+      actorUserId: actor.userId,
+      orgId: parent.id,
+      action: 'org.delete',
+      targetType: 'org',
+      targetId: child.id,
+      before: { type: child.type, shortName: child.shortName, fullName: child.fullName },
+    });
+  });
+}
+
+export const subtreeCount = async (db: DbOrTx, path: string) =>
+  Number((await db.select({ n: sql<number>`count(*)` }).from(orgs).where(like(orgs.path, descendantsLike(path))))[0].n);

@@ -1,0 +1,40 @@
+/** The numbers of the spec in one place, so UI hints and server checks agree. */
+
+/** §3.2 alias length, in characters (Unicode code points). */
+export const ALIAS_MAX_CHARS = 16;
+/** §5.1 person name length. */
+export const NAME_MIN_CHARS = 2;
+export const NAME_MAX_CHARS = 30;
+/** §4.1 password length. */
+export const PASSWORD_MIN_CHARS = 6;
+export const PASSWORD_MAX_CHARS = 16;
+/** §5.2 development number length. */
+export const DEVELOPMENT_NUMBER_DIGITS = 12;
+/** §5.3 ages. */
+export const MEMBERSHIP_AGE_LIMIT = 28;
+export const ADULT_AGE = 18;
+/** §3.3 optional org counts. */
+export const YOUTH_COUNT_MAX = 10000;
+export const PARTY_RECOMMENDED_MAX = 1000;
+/** §3.4 admin registration code. */
+export const ADMIN_CODE_LENGTH = 8;
+export const ADMIN_CODE_VALID_DAYS = 20;
+export const MAX_ADMINS_PER_ORG = 2;
+/** §4.2 automatic real-name re-check window. */
+export const REAL_NAME_RECHECK_HOURS = 24;
+/** §7.1 transfer application. */
+export const TRANSFER_REMARKS_MAX_CHARS = 100;
+export const TRANSFER_ATTACHMENTS_MIN = 1;
+export const TRANSFER_ATTACHMENTS_MAX = 5;
+export const ATTACHMENT_MAX_BYTES = 2 * 1024 * 1024;
+/** §7.3 batch transfer. */
+export const BATCH_TRANSFER_MAX = 30;
+/** §7.4 deadlines. */
+export const TRANSFER_STEP_DEADLINE_DAYS = 10;
+export const ENLISTED_TRANSFER_APPROVAL_DAYS = 15;
+export const EXTERNAL_CONFIRMATION_DAYS = 10;
+/** Free-text limits *(decision)*: generous but bounded, so no field can carry a document. */
+export const REASON_MAX_CHARS = 200;
+export const UNIT_MAX_CHARS = 100;
+export const ORG_NAME_MAX_CHARS = 100;
+export const SMS_CODE_DIGITS = 6;

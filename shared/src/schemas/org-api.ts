@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * Response shapes of the org-tree API (issue 4). Request bodies are the schemas in org.ts /
+ * roster.ts / admin.ts; these are what the server answers and the mini-program reads.
+ */
+export const OrgIdParamsSchema = z.object({ orgId: z.string().regex(/^\d+$/, 'NOT_FOUND') });
+export const OrgChildParamsSchema = OrgIdParamsSchema.extend({ childId: z.string().regex(/^\d+$/, 'NOT_FOUND') });
+
+export const OrgSummarySchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  type: z.string(),
+  shortName: z.string(),
+  fullName: z.string(),
+  alias: z.string().nullable(),
+  branchCategory: z.string().nullable(),
+  depth: z.number(),
+  sortOrder: z.number(),
+  /** Short names of the ancestors, the root first: the "full path up to the province". */
+  pathNames: z.array(z.string()),
+  childCount: z.number(),
+});
+export type OrgSummary = z.infer<typeof OrgSummarySchema>;
+
+export const OrgDetailSchema = OrgSummarySchema.extend({
+  industry: z.string(),
+  secretaryName: z.string().nullable(),
+  /** Masked (§9); the full number is never sent in lists or details. */
+  secretaryIdMasked: z.string().nullable(),
+  secretaryPhone: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  email: z.string().nullable(),
+  adminStaffQuota: z.number().nullable(),
+  adminStaffActual: z.number().nullable(),
+  institutionStaffQuota: z.number().nullable(),
+  institutionStaffActual: z.number().nullable(),
+  youthCount: z.number().nullable(),
+  partyRecommendedCount: z.number().nullable(),
+  /** §3.3 required fields still missing. */
+  missingFields: z.array(z.string()),
+  infoComplete: z.boolean(),
+});
+export type OrgDetail = z.infer<typeof OrgDetailSchema>;
+
+export const OrgListSchema = z.object({ items: z.array(OrgSummarySchema) });
+
+/** The orgs where the caller holds an onboarded roster position (chooser, admin home). */
+export const MyOrgSchema = OrgSummarySchema.extend({
+  position: z.string(),
+  isAdmin: z.boolean(),
+  isOperator: z.boolean(),
+});
+export const MyOrgListSchema = z.object({ items: z.array(MyOrgSchema) });
+export type MyOrg = z.infer<typeof MyOrgSchema>;
+
+/** One rejected row of an Excel import: its row number in the sheet and the reason. */
+export const ImportRowErrorSchema = z.object({
+  row: z.number(),
+  field: z.string().optional(),
+  code: z.string(),
+  message: z.string(),
+});
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
+export const ImportResultSchema = z.object({ imported: z.number() });
+
+export const AdminCodeIssuedSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  code: z.string(),
+  expiresAt: z.string(),
+});
+export type AdminCodeIssued = z.infer<typeof AdminCodeIssuedSchema>;
+
+export const RosterItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  position: z.string(),
+  cadreNature: z.string().nullable(),
+  isOperator: z.boolean(),
+  isAdmin: z.boolean(),
+  onboarded: z.boolean(),
+});
+export const RosterListSchema = z.object({ items: z.array(RosterItemSchema) });
+export type RosterItem = z.infer<typeof RosterItemSchema>;
+
+/** §3.4/§10 entry progress of one sub-org. */
+export const ProgressRowSchema = z.object({
+  org: OrgSummarySchema,
+  adminLoggedIn: z.boolean(),
+  infoComplete: z.boolean(),
+  hasSubOrgs: z.boolean(),
+  membersCheckedIn: z.number(),
+  cadresEntered: z.number(),
+  cadresOnboarded: z.number(),
+  emptyBranches: z.number(),
+});
+/** Per level below the current org (depth offset 1, 2, …): how many orgs, how far along. */
+export const ProgressLevelSchema = z.object({
+  level: z.number(),
+  orgs: z.number(),
+  adminLoggedIn: z.number(),
+  infoComplete: z.number(),
+  hasSubOrgs: z.number(),
+});
+export const ProgressSchema = z.object({ rows: z.array(ProgressRowSchema), levels: z.array(ProgressLevelSchema) });
+export type Progress = z.infer<typeof ProgressSchema>;
+
+export const AuditItemSchema = z.object({
+  id: z.string(),
+  actorName: z.string().nullable(),
+  orgName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  createdAt: z.string(),
+});
+export const AuditListSchema = z.object({ items: z.array(AuditItemSchema), nextCursor: z.string().nullable() });
+
+export const PageQuerySchema = z.object({
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
