@@ -111,6 +111,7 @@ CREATE TABLE `orgs` (
 	`youth_count` int,
 	`party_recommended_count` int,
 	`sort_order` int NOT NULL DEFAULT 0,
+	`fields_complete` boolean NOT NULL DEFAULT false,
 	`region_code` char(6),
 	`created_by` bigint unsigned,
 	`created_at` datetime(3) NOT NULL,
@@ -118,6 +119,19 @@ CREATE TABLE `orgs` (
 	CONSTRAINT `orgs_id` PRIMARY KEY(`id`),
 	CONSTRAINT `orgs_parent_alias_uq` UNIQUE(`parent_id`,`alias`),
 	CONSTRAINT `orgs_parent_short_name_uq` UNIQUE(`parent_id`,`short_name`)
+);
+--> statement-breakpoint
+CREATE TABLE `admin_change_requests` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`roster_entry_id` bigint unsigned NOT NULL,
+	`make_admin` boolean NOT NULL,
+	`requested_by` bigint unsigned NOT NULL,
+	`status` varchar(16) NOT NULL DEFAULT 'pending',
+	`decided_by` bigint unsigned,
+	`decided_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `admin_change_requests_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
 CREATE TABLE `roster_entries` (
@@ -148,5 +162,6 @@ CREATE INDEX `sms_codes_phone_idx` ON `sms_codes` (`phone`,`created_at`);--> sta
 CREATE INDEX `orgs_path_idx` ON `orgs` (`path`);--> statement-breakpoint
 CREATE INDEX `orgs_parent_sort_idx` ON `orgs` (`parent_id`,`sort_order`);--> statement-breakpoint
 CREATE INDEX `orgs_short_name_idx` ON `orgs` (`short_name`);--> statement-breakpoint
+CREATE INDEX `admin_change_org_status_idx` ON `admin_change_requests` (`org_id`,`status`);--> statement-breakpoint
 CREATE INDEX `roster_phone_idx` ON `roster_entries` (`phone`);--> statement-breakpoint
 CREATE INDEX `roster_user_idx` ON `roster_entries` (`user_id`);

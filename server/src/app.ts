@@ -1,4 +1,5 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './env';
@@ -15,6 +16,11 @@ import { testRoutes } from './modules/accounts/test-routes';
 import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
 import { orgRoutes } from './modules/orgs/routes';
+import { adminCodeRoutes } from './modules/admin-codes/routes';
+import { rosterRoutes } from './modules/roster/routes';
+import { qrRoutes } from './modules/qr/routes';
+import { progressRoutes } from './modules/progress/routes';
+import { auditRoutes } from './modules/audit/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
 export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } & AdapterOverrides = {}) {
@@ -31,6 +37,8 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
 
   // external plugins, then app plugins, then routes (fastify/demo order)
   await app.register(rateLimit, { global: false });
+  // Excel imports are small; images are checked per route (§7.1: ≤ 2 MB each).
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5 } });
   await app.register(swaggerPlugin);
   await app.register(errorHandler, { spaFallback: Boolean(config.staticDir) });
   await app.register(contextPlugin, { config, clock: opts.clock });
@@ -46,6 +54,11 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
       await api.register(accountsRoutes, { prefix: '/auth', config });
       if (config.enableTestEndpoints) await api.register(testRoutes, { prefix: '/test' });
       await api.register(orgRoutes);
+      await api.register(adminCodeRoutes);
+      await api.register(rosterRoutes);
+      await api.register(qrRoutes);
+      await api.register(progressRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   STATIC_DIR: z.string().default(''),
   /** Exposes simulator internals (e.g. sent SMS codes) for E2E tests. Never on in production. */
   ENABLE_TEST_ENDPOINTS: bool.default(false),
+  /** Public origin of the H5 app, for QR codes (empty: the origin of the request). */
+  PUBLIC_BASE_URL: z.string().default(''),
   /** Derives the keys that encrypt and hash ID numbers (§9). Changing it orphans stored data. */
   PII_SECRET: z.string().min(16).default('dev-only-pii-secret-change-me'),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -55,6 +57,7 @@ export type Config = {
   enableTestEndpoints: boolean;
   rateLimitLoginPerMinute: number;
   piiSecret: string;
+  publicBaseUrl: string;
   smsAdapter: 'real' | 'simulator';
   smsProviderUrl: string;
   smsApiKey: string;
@@ -83,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     piiSecret: e.PII_SECRET,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
     smsAdapter: e.SMS_ADAPTER,
     smsProviderUrl: e.SMS_PROVIDER_URL,
     smsApiKey: e.SMS_API_KEY,

@@ -1,4 +1,4 @@
-import { ErrorMessages, type ErrorCode } from '@tj/shared';
+import { ErrorMessages, type ErrorBody, type ErrorCode } from '@tj/shared';
 
 /** The HTTP status each code answers with; anything unlisted is a 400. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -30,5 +30,12 @@ export class AppError extends Error {
   ) {
     super(ErrorMessages[code]);
     this.statusCode = statusCode ?? statusOf(code);
+  }
+}
+
+/** An all-or-nothing import that was refused: every bad row with its number and reason. */
+export class ImportRowsError extends AppError {
+  constructor(readonly rows: NonNullable<ErrorBody['rows']>) {
+    super('IMPORT_ROWS_INVALID');
   }
 }

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { buildApp, type App } from '../src/app';
 import type { AdapterOverrides } from '../src/adapters';
 import type { Clock } from '../src/plugins/context';
@@ -28,12 +29,12 @@ export function manualClock(start = new Date()) {
   };
 }
 
-let phoneSeq = 0;
-/** A phone number no other test file uses (worker id + time + sequence). */
+// Each test file gets a random block of numbers; the worker digit keeps parallel files apart.
+let phoneSeq = randomInt(0, 9_000_000);
+/** A phone number no other test uses in this run. */
 export function uniquePhone(): string {
   const worker = Number(process.env.JEST_WORKER_ID ?? 1) % 10;
-  const tail = (Date.now() % 1_000_000) * 10 + (phoneSeq++ % 10);
-  return `139${worker}${String(tail).padStart(7, '0').slice(-7)}`;
+  return `139${worker}${String(phoneSeq++ % 10_000_000).padStart(7, '0')}`;
 }
 
 export async function createUser(app: App, password = 'abc12345', name = '测试用户') {

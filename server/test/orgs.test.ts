@@ -1,5 +1,5 @@
 import { ErrorMessages, proposeFullName } from '@tj/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { auditLogs, orgs } from '../src/db/schema';
 import { buildTestApp } from './helper';
@@ -38,7 +38,7 @@ describe('org tree', () => {
     // §9: the secretary's ID number is stored encrypted, findable by hash only
     expect(row.secretaryIdEnc).not.toContain(VALID_IDS[0]);
     expect(row.secretaryIdHash).toBe(app.pii.lookupHash(VALID_IDS[0]));
-    const logs = await app.db.select().from(auditLogs).where(eq(auditLogs.targetId, body.id));
+    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'org'), eq(auditLogs.targetId, body.id)));
     expect(logs.map((l) => l.action)).toEqual(['org.create']);
   });
 
@@ -86,7 +86,7 @@ describe('org tree', () => {
     const ok = await app.inject({ method: 'PATCH', url: `/api/orgs/${tree.school.id}`, headers: cityAdmin.headers, payload: { sortOrder: 7, secretaryName: '王芳' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ sortOrder: 7, secretaryName: '王芳', shortName: tree.school.shortName });
-    const logs = await app.db.select().from(auditLogs).where(eq(auditLogs.targetId, String(tree.school.id)));
+    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'org'), eq(auditLogs.targetId, String(tree.school.id))));
     expect(logs.some((l) => l.action === 'org.update')).toBe(true);
   });
 

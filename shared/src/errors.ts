@@ -97,6 +97,10 @@ export const ErrorMessages = {
   ORG_TYPE_NOT_ALLOWED: '当前组织不能创建该类别的下级组织',
   ORG_FIELD_IMMUTABLE: '组织简称、组织全称、组织类别、行业类别填写后不可修改',
   ID_NUMBER_MISMATCH: '该手机号已绑定另一身份证号的账号，请核对身份证号或更换手机号',
+  ADMIN_CHANGE_PENDING: '已提交管理员变更申请，待上级组织管理员审批后生效',
+  ADMIN_CHANGE_NOT_PENDING: '该管理员变更申请已处理，请刷新',
+  ADMIN_MUST_BE_ONBOARDED: '只能将已入驻的本组织团干部设为管理员',
+  QR_CHECKIN_BRANCH_ONLY: '团员报到二维码只能为团支部生成',
   ORG_NAME_TAKEN: '同一上级组织下已有同名组织（组织简称重复）',
   ORG_NOT_EMPTY: '只能删除没有下级组织、团干部和团员的空组织',
   IMPORT_ROWS_INVALID: '导入文件有错误，已全部取消导入，请按提示修改后重新导入',
@@ -163,4 +167,6 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** Per-row problems of a rejected Excel import (row = the sheet's row number). */
+  rows?: { row: number; field?: string; code: ErrorCode; message: string }[];
 }

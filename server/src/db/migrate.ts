@@ -2,6 +2,7 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
 import mysql from 'mysql2/promise';
+import { loadConfig } from '../env';
 
 export const MIGRATIONS_FOLDER = path.resolve(__dirname, '..', '..', 'drizzle');
 
@@ -29,12 +30,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
 }
 
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('DATABASE_URL is required');
-    process.exit(1);
-  }
-  migrateDatabase(url).then(
+  migrateDatabase(loadConfig().databaseUrl).then(
     () => console.log('migrations applied'),
     (err) => {
       console.error(err);

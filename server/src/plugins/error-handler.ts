@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorMessages, issueCode, type ErrorBody } from '@tj/shared';
-import { AppError } from '../errors';
+import { AppError, ImportRowsError } from '../errors';
 
 /**
  * The one mapping from failures to `{ code, message, field? }`. 4xx say what to fix; 5xx
@@ -15,6 +15,7 @@ export default fp<{ spaFallback?: boolean }>(async (app, opts) => {
     if (err instanceof AppError) {
       status = err.statusCode;
       body = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+      if (err instanceof ImportRowsError) body.rows = err.rows;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const code = issueCode(first?.message);

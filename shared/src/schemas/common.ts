@@ -23,6 +23,7 @@ export const ErrorBodySchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  rows: z.array(z.object({ row: z.number(), field: z.string().optional(), code: z.string(), message: z.string() })).optional(),
 });
 
 /**

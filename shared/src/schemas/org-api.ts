@@ -125,3 +125,53 @@ export const PageQuerySchema = z.object({
   cursor: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+export const AdminCodeLookupSchema = z.object({ code: z.string().trim().min(1, 'REQUIRED').max(16, 'ADMIN_CODE_INVALID') });
+export const AdminCodeTargetSchema = z.object({
+  orgId: z.string(),
+  shortName: z.string(),
+  fullName: z.string(),
+  type: z.string(),
+  pathNames: z.array(z.string()),
+});
+export type AdminCodeTarget = z.infer<typeof AdminCodeTargetSchema>;
+
+export const RosterParamsSchema = OrgIdParamsSchema.extend({ entryId: z.string().regex(/^\d+$/, 'NOT_FOUND') });
+export const SetAdminSchema = z.object({ isAdmin: z.boolean({ error: 'VALIDATION_FAILED' }) });
+/** Result of an admin change: applied at once (by a superior) or waiting for the superior. */
+export const SetAdminResultSchema = z.object({ status: z.enum(['applied', 'pendingApproval']), entry: RosterItemSchema });
+
+export const AdminChangeRequestSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  cadreName: z.string(),
+  makeAdmin: z.boolean(),
+  requestedAt: z.string(),
+});
+export const AdminChangeRequestListSchema = z.object({ items: z.array(AdminChangeRequestSchema) });
+export const RequestParamsSchema = OrgIdParamsSchema.extend({ requestId: z.string().regex(/^\d+$/, 'NOT_FOUND') });
+export const DecisionSchema = z.object({ approve: z.boolean({ error: 'VALIDATION_FAILED' }) });
+
+/** A branch's check-in QR (members) or an org's cadre QR (onboarding), §4.1 / §6.2. */
+export const QrKinds = { checkin: '团员报到二维码', cadre: '团干部入驻二维码' } as const;
+export type QrKind = keyof typeof QrKinds;
+export const QrParamsSchema = OrgIdParamsSchema.extend({ kind: z.enum(['checkin', 'cadre'], { error: 'NOT_FOUND' }) });
+export const QrCodeSchema = z.object({
+  kind: z.enum(['checkin', 'cadre']),
+  scene: z.string(),
+  /** The page the code opens (H5 URL; in WeChat the scene opens the same page). */
+  url: z.string(),
+  imageDataUrl: z.string(),
+  orgFullName: z.string(),
+  pathNames: z.array(z.string()),
+});
+/** What a scanned scene resolves to (public: the entry page needs it before login). */
+export const QrSceneSchema = z.object({
+  kind: z.enum(['checkin', 'cadre']),
+  orgId: z.string(),
+  shortName: z.string(),
+  fullName: z.string(),
+  type: z.string(),
+  pathNames: z.array(z.string()),
+});

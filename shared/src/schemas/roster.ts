@@ -21,6 +21,9 @@ const rosterShape = {
   cadreNature: enumField(CadreNatures).nullish(),
 };
 
+/** §6.1 a roster line before its org is known (the server then checks it with rosterEntrySchemaFor). */
+export const RosterEntryBodySchema = z.object(rosterShape);
+
 /** §6.1 a roster entry for an org of a known type; the position must suit that type. */
 export const rosterEntrySchemaFor = (orgType: OrgType) =>
   z.object(rosterShape).superRefine((v, ctx) => {

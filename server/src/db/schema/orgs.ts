@@ -1,4 +1,4 @@
-import { char, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, char, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, updatedAt } from './columns';
 
 /**
@@ -35,6 +35,11 @@ export const orgs = mysqlTable(
     youthCount: int('youth_count'),
     partyRecommendedCount: int('party_recommended_count'),
     sortOrder: int('sort_order').notNull().default(0),
+    /**
+     * Cached result of shared `missingOrgFields(...)` being empty, written with every change,
+     * so progress over thousands of orgs is one SQL aggregate and the rule stays in shared/.
+     */
+    fieldsComplete: boolean('fields_complete').notNull().default(false),
     /** Administrative division code of the org's region (6 digits), when known. */
     regionCode: char('region_code', { length: 6 }),
     createdBy: ref('created_by'),

@@ -30,3 +30,23 @@ export const rosterEntries = mysqlTable(
     index('roster_user_idx').on(t.userId),
   ],
 );
+
+/**
+ * §3.4 an admin of an org adding/removing an admin of its own org needs the direct superior's
+ * approval; these are the requests waiting for it (a superior's own change applies at once).
+ */
+export const adminChangeRequests = mysqlTable(
+  'admin_change_requests',
+  {
+    id: id(),
+    orgId: ref('org_id').notNull(),
+    rosterEntryId: ref('roster_entry_id').notNull(),
+    makeAdmin: boolean('make_admin').notNull(),
+    requestedBy: ref('requested_by').notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('pending'),
+    decidedBy: ref('decided_by'),
+    decidedAt: datetime('decided_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('admin_change_org_status_idx').on(t.orgId, t.status)],
+);

@@ -1,28 +1,116 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { idCheckChar, proposeFullName, type OrgType } from '@tj/shared';
 import { createDb, createPool, type Db } from '../client';
-import { users } from '../schema';
+import { orgs, rosterEntries, users } from '../schema';
+import { loadConfig } from '../../env';
+import { createPii, type Pii } from '../../lib/pii';
+import { childPath, rootPath } from '../../lib/org-path';
 import { hashPassword } from '../../modules/auth/password';
+import { fieldsComplete } from '../../modules/orgs/service';
 import { DEMO_ACCOUNTS } from './demo-accounts';
+import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 
-/** Seeds the demo data when the database has no users yet; returns whether it seeded. */
-export async function seedDemo(db: Db): Promise<boolean> {
-  const [{ n }] = (await db.select({ n: sql<number>`count(*)` }).from(users)) as [{ n: number }];
+type OrgRow = typeof orgs.$inferSelect;
+
+/** A checksum-valid demo ID number (Guangzhou, born 2000-01-01 + n days). */
+export function demoIdNumber(n: number): string {
+  const birth = new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `440106${birth}${String(100 + (n % 900)).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+
+async function insertOrg(db: Db, pii: Pii, parent: OrgRow | null, type: OrgType, shortName: string, industry: string, sortOrder: number, seq: number) {
+  const staffing = type === 'leadingOrgan' || type === 'grassrootsCommittee';
+  const secretaryIdNumber = demoIdNumber(seq);
+  const fields = {
+    secretaryName: '示例书记',
+    secretaryIdNumber,
+    secretaryPhone: `1370000${String(seq).padStart(4, '0')}`,
+    contactPhone: staffing ? '020-12345678' : null,
+    email: staffing ? 'tuanwei@example.com' : null,
+    adminStaffQuota: staffing ? 5 : null,
+    adminStaffActual: staffing ? 4 : null,
+    institutionStaffQuota: staffing ? 2 : null,
+    institutionStaffActual: staffing ? 2 : null,
+  };
+  const fullName = proposeFullName(shortName, type);
+  const [res] = await db.insert(orgs).values({
+    parentId: parent?.id ?? null,
+    path: 'pending',
+    depth: parent ? parent.depth + 1 : 0,
+    type,
+    shortName,
+    fullName,
+    industry,
+    branchCategory: type === 'branch' ? 'ordinary' : null,
+    ...fields,
+    secretaryIdNumber: undefined,
+    secretaryIdEnc: pii.encrypt(secretaryIdNumber),
+    secretaryIdHash: pii.lookupHash(secretaryIdNumber),
+    sortOrder,
+    fieldsComplete: fieldsComplete(type, { shortName, fullName, industry, ...fields }),
+  } as typeof orgs.$inferInsert);
+  const id = Number(res.insertId);
+  const path = parent ? childPath(parent.path, id) : rootPath(id);
+  await db.update(orgs).set({ path }).where(eq(orgs.id, id));
+  return { ...(await db.select().from(orgs).where(eq(orgs.id, id)))[0] };
+}
+
+/** Seeds the demo province when the database has no orgs yet; returns whether it seeded. */
+export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
+  const [{ n }] = (await db.select({ n: sql<number>`count(*)` }).from(orgs)) as [{ n: number }];
   if (Number(n) > 0) return false;
-  for (const a of DEMO_ACCOUNTS) {
-    await db.insert(users).values({ phone: a.phone, name: a.name, passwordHash: await hashPassword(a.password) });
+  let seq = 1;
+  const byName = new Map<string, OrgRow>();
+  const add = async (parent: OrgRow | null, type: OrgType, shortName: string, industry: string, sort: number) => {
+    const row = await insertOrg(db, pii, parent, type, shortName, industry, sort, seq++);
+    byName.set(shortName, row);
+    return row;
+  };
+  const province = await add(null, 'leadingOrgan', PROVINCE.shortName, 'partyGovernment', 0);
+  let sort = 1;
+  for (const [city] of CITIES) await add(province, 'leadingOrgan', `团${city}市委`, 'partyGovernment', sort++);
+  for (const c of OTHER_COMMITTEES) await add(province, 'grassrootsCommittee', c.shortName, c.industry, sort++);
+  for (const u of UNIVERSITIES) await add(province, 'grassrootsCommittee', `${u}团委`, 'university', sort++);
+  for (const w of WORKING_COMMITTEES) await add(province, 'workingCommittee', w, 'partyGovernment', sort++);
+  for (const p of DEEP_PATHS) {
+    let parent = byName.get(p.under)!;
+    for (const [type, shortName, industry] of p.chain) parent = await add(parent, type as OrgType, shortName, industry, 0);
+  }
+
+  for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+    const idNumber = demoIdNumber(5000 + i * 37);
+    const [res] = await db.insert(users).values({
+      phone: a.phone,
+      name: a.name,
+      passwordHash: await hashPassword(a.password),
+      idEnc: pii.encrypt(idNumber),
+      idHash: pii.lookupHash(idNumber),
+    });
+    if (!a.org) continue;
+    const org = byName.get(a.org)!;
+    await db.insert(rosterEntries).values({
+      orgId: org.id,
+      name: a.name,
+      idEnc: pii.encrypt(idNumber),
+      idHash: pii.lookupHash(idNumber),
+      phone: a.phone,
+      position: 'secretary',
+      isAdmin: a.admin,
+      isOperator: true,
+      userId: Number(res.insertId),
+      onboardedAt: new Date(),
+    });
   }
   return true;
 }
 
 if (require.main === module) {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error('DATABASE_URL is required');
-    process.exit(1);
-  }
-  const pool = createPool(url, 2);
-  seedDemo(createDb(pool))
-    .then((seeded) => console.log(seeded ? 'demo data seeded' : 'database not empty: seed skipped'))
+  const config = loadConfig();
+  const pool = createPool(config.databaseUrl, 2);
+  const pii = createPii(config.piiSecret);
+  seedDemo(createDb(pool), pii)
+    .then((seeded) => console.log(seeded ? 'demo data seeded (团广东省委 + 85 direct subordinates)' : 'database not empty: seed skipped'))
     .catch((err) => {
       console.error(err);
       process.exitCode = 1;

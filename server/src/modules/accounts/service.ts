@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { and, count, desc, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ErrorCode, Register, ResetPassword, SmsLogin } from '@tj/shared';
 import type { WechatApi } from '../../adapters/wechat/types';
 import { WechatCodeError } from '../../adapters/wechat/types';
@@ -132,9 +132,10 @@ const ATTEMPT_ACTION = 'password_reset_code.attempt';
  * lost the old one) proven by an SMS code of purpose 'register' sent to the new number.
  * Every session of the account ends. The person then logs in with the new password.
  *
- * password_reset_codes has no attempts column, so attempts are audit rows: each try is
- * recorded first, then the tries on this code are counted (own one included), which is
- * race-safe the same way the SMS send limits are. The 6th try fails even with the right code.
+ * password_reset_codes has no attempts column, so attempts are audit rows (a failed-access
+ * trail the issuing org can see anyway): each try is recorded first, then the tries on this
+ * code are counted, own one included, which is race-safe the same way the SMS send limits
+ * are. The 6th try fails even with the right code.
  */
 export async function resetByCode(db: Db, input: ResetByCode, now: Date) {
   const wrong = new AppError(RESET_CODE_WRONG, 'code');
@@ -151,10 +152,11 @@ export async function resetByCode(db: Db, input: ResetByCode, now: Date) {
   const attemptOf = and(
     eq(auditLogs.orgId, row.orgId),
     eq(auditLogs.action, ATTEMPT_ACTION),
-    eq(auditLogs.targetType, 'password_reset_code'),
-    eq(auditLogs.targetId, String(row.id)),
+    eq(auditLogs.targetType, 'user'),
+    eq(auditLogs.targetId, String(user.id)),
+    sql`json_value(${auditLogs.after}, '$.resetCodeId') = ${row.id}`,
   );
-  await audit(db, { actorUserId: null, orgId: row.orgId, action: ATTEMPT_ACTION, targetType: 'password_reset_code', targetId: row.id });
+  await audit(db, { actorUserId: null, orgId: row.orgId, action: ATTEMPT_ACTION, targetType: 'user', targetId: user.id, after: { resetCodeId: row.id } });
   const [{ tries }] = await db.select({ tries: count() }).from(auditLogs).where(attemptOf);
   if (tries > RESET_CODE_MAX_ATTEMPTS) throw wrong;
   const expected = Buffer.from(row.codeHash);

@@ -47,7 +47,8 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
   const { phone, purpose } = input;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
   if (purpose === 'register' && user) throw new AppError('MOBILE_TAKEN', 'phone');
-  if (purpose !== 'register' && !user) throw new AppError('MOBILE_NOT_REGISTERED', 'phone');
+  // §3.4 admin registration works for new and existing accounts alike.
+  if (purpose !== 'register' && purpose !== 'adminRegister' && !user) throw new AppError('MOBILE_NOT_REGISTERED', 'phone');
 
   const code = newSixDigitCode();
   const [{ id }] = await db

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ErrorBodySchema,
+  ImportResultSchema,
   MyOrgListSchema,
   OrgChildParamsSchema,
   OrgCreateSchema,
@@ -11,6 +12,11 @@ import {
   OrgSummarySchema,
   OrgUpdateSchema,
 } from '@tj/shared';
+import { attachment, XLSX_MIME } from '../../lib/excel';
+import { isDuplicate } from '../../lib/mysql-errors';
+import { readXlsxUpload } from '../../lib/upload';
+import { AppError } from '../../errors';
+import { importOrgs, orgTemplate } from './import';
 import { createChild, deleteChild, getOrgDetail, listChildren, myOrgs, updateOrg } from './service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
@@ -62,6 +68,36 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       await deleteChild(app.db, req.orgContext, req.orgContext.org, Number(req.params.childId));
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/orgs/:orgId/import/template.xlsx',
+    { preHandler: app.requireOrg('admin'), schema: { ...secured, summary: '下级组织导入模板（Excel）', params: OrgIdParamsSchema } },
+    async (req, reply) =>
+      reply.type(XLSX_MIME).header('content-disposition', attachment('下级组织导入模板.xlsx')).send(await orgTemplate(req.orgContext.org)),
+  );
+
+  app.post(
+    '/orgs/:orgId/import',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: {
+        ...secured,
+        summary: '从Excel批量导入下级组织（全部成功或全部不导入）',
+        consumes: ['multipart/form-data'],
+        params: OrgIdParamsSchema,
+        response: { 200: ImportResultSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const file = await readXlsxUpload(req);
+      try {
+        return await importOrgs(app.db, app.pii, req.orgContext, req.orgContext.org, file);
+      } catch (err) {
+        if (isDuplicate(err)) throw new AppError('ORG_NAME_TAKEN', 'shortName');
+        throw err;
+      }
     },
   );
 };

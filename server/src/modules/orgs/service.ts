@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
 import {
+  missingOrgFields,
   makeOrgCreateSchema,
   makeOrgUpdateSchema,
-  issueCode,
   type MyOrg,
   type OrgCreate,
   type OrgType,
@@ -12,6 +12,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { orgs, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
+import { checkWith } from '../../lib/check-with';
 import { isDuplicate } from '../../lib/mysql-errors';
 import { childPath, descendantsLike } from '../../lib/org-path';
 import type { Pii } from '../../lib/pii';
@@ -67,14 +68,9 @@ export async function myOrgs(db: Db, userId: number): Promise<MyOrg[]> {
     .map((e) => ({ ...summaries.get(String(e.orgId))!, position: e.position, isAdmin: e.isAdmin, isOperator: e.isOperator || e.isAdmin }));
 }
 
-/** Re-checks a body against the rules that depend on the stored org (zod issues → AppError). */
-function checkWith<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } }, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) {
-    const first = r.error.issues[0];
-    throw new AppError(issueCode(first?.message), first?.path.map(String).join('.') || undefined);
-  }
-  return r.data;
+/** The §3.3 completeness of an org's fields after a change (see orgs.fieldsComplete). */
+export function fieldsComplete(type: string, fields: Record<string, unknown>): boolean {
+  return missingOrgFields({ ...(fields as object), type: type as OrgType }).length === 0;
 }
 
 export function orgValues(pii: Pii, input: Record<string, unknown>) {
@@ -106,6 +102,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
       fullName: input.fullName,
       industry: input.industry,
       sortOrder: input.sortOrder ?? 0,
+      fieldsComplete: fieldsComplete(input.type, input as Record<string, unknown>),
       createdBy: actor.userId,
     } as typeof orgs.$inferInsert);
     const id = Number(res.insertId);
@@ -140,6 +137,8 @@ export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, bod
   const input = checkWith(makeOrgUpdateSchema(org.type as OrgType), body) as OrgUpdate;
   const values = orgValues(pii, input as Record<string, unknown>);
   if (Object.keys(values).length === 0) return getOrgDetail(db, pii, org);
+  const stored = { ...org, secretaryIdNumber: org.secretaryIdEnc ? pii.decrypt(org.secretaryIdEnc) : null };
+  values.fieldsComplete = fieldsComplete(org.type, { ...stored, ...input });
   await db.transaction(async (tx) => {
     await tx.update(orgs).set(values).where(eq(orgs.id, org.id));
     const before = Object.fromEntries(Object.keys(input).map((k) => [k, k === 'secretaryIdNumber' ? '***' : (org as Record<string, unknown>)[k]]));

@@ -1,9 +1,274 @@
-import { PlaceholderPage } from '../../../components/placeholder-page';
-import { useRequireLogin } from '../../../hooks/use-require-login';
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Cell, Empty, Tag } from '@nutui/nutui-react-taro';
+import {
+  BranchCategories,
+  IndustryCategories,
+  allowedChildTypes,
+  isKeyOf,
+  type OrgDetail,
+  type OrgSummary,
+} from '@tj/shared';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { OrgHeader } from '../../../components/org-header';
+import { PageStatus } from '../../../components/page-status';
+import { useAsync } from '../../../hooks/use-async';
+import { Routes, type Route } from '../../../routes';
+import { toApiError } from '../../../services/api-error';
+import { OrgFieldLabels, deleteChild, fetchChildren, orgPathText, orgTypeLabel, orgTypeOf } from '../../../services/orgs';
+import { selectCanAdminister, useAppStore } from '../../../stores';
+import { goBack, openPage } from '../../nav';
+import { useOrgPage } from '../../use-org-page';
+import '../../admin.css';
+import './index.css';
+
+interface Action {
+  key: string;
+  label: string;
+  glyph: string;
+  route: Route;
+  query?: Record<string, string>;
+}
+
+/** The admin tools of §2 for this org; a 团支部 has no sub-orgs, so no tools for them. */
+function actionsFor(org: OrgDetail): Action[] {
+  const canHaveChildren = allowedChildTypes(orgTypeOf(org)).length > 0;
+  const all: (Action | false)[] = [
+    canHaveChildren && { key: 'create', label: '新建下级组织', glyph: '建', route: Routes.adminOrgForm, query: { mode: 'create' } },
+    canHaveChildren && { key: 'import', label: '批量导入', glyph: '导', route: Routes.adminImport, query: { kind: 'orgs' } },
+    canHaveChildren && { key: 'codes', label: '管理员注册码', glyph: '码', route: Routes.adminCodes },
+    { key: 'roster', label: '团干部名册', glyph: '册', route: Routes.adminRoster },
+    { key: 'qr', label: '二维码', glyph: '扫', route: Routes.adminQr },
+    canHaveChildren && { key: 'progress', label: '录入进度', glyph: '进', route: Routes.adminProgress },
+    { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
+    { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
+  ];
+  return all.filter((a): a is Action => a !== false);
+}
+
+const labelOf = (labels: Readonly<Record<string, string>>, key: string | null) =>
+  key && isKeyOf(labels, key) ? labels[key] : key ?? '';
 
 export default function AdminHomePage() {
-  const allowed = useRequireLogin();
-  return allowed ? (
-    <PlaceholderPage title='组织管理' description='在这里管理下级组织、团干部名册与管理员注册码' />
-  ) : null;
+  const { allowed, orgId, org } = useOrgPage();
+  const canAdminister = useAppStore(selectCanAdminister);
+  const homeOrgId = useAppStore((s) => s.homeOrgId);
+  const myOrgCount = useAppStore((s) => s.myOrgs.length);
+  const children = useAsync(allowed && orgId ? () => fetchChildren(orgId) : null, [allowed, orgId]);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [actionError, setActionError] = useState('');
+
+  // Coming back from a form or an import: show what changed (not on the first show).
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (!shown.current) {
+      shown.current = true;
+      return;
+    }
+    void org.reload();
+    void children.reload();
+  });
+
+  if (!allowed) return null;
+  if (!orgId) {
+    return (
+      <View className='admin-page'>
+        <Empty title='尚未选择团组织' description='请从“我的团组织”进入组织管理' />
+        <View className='admin-actions'>
+          <Button type='primary' onClick={() => Taro.reLaunch({ url: Routes.status })}>
+            返回
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  const detail = org.data;
+  const isSubOrg = Boolean(detail && homeOrgId && detail.id !== homeOrgId && detail.parentId);
+  const items = children.data ?? [];
+
+  const remove = async () => {
+    if (!detail?.parentId) return;
+    setActionError('');
+    try {
+      await deleteChild(detail.parentId, detail.id);
+      void Taro.showToast({ title: '已删除', icon: 'success' });
+      await goBack(Routes.adminHome, { orgId: detail.parentId });
+    } catch (e) {
+      setActionError(toApiError(e).message);
+    }
+  };
+
+  return (
+    <View className='admin-page admin-home' data-testid='admin-home'>
+      <PageStatus loading={org.loading && !detail} error={org.error} onRetry={org.reload} testId='admin-home'>
+        {detail ? (
+          <>
+            <OrgHeader org={detail}>
+              <View className='admin-home__nav'>
+                {isSubOrg ? (
+                  <Text
+                    className='admin-home__link'
+                    onClick={() => goBack(Routes.adminHome, { orgId: detail.parentId ?? undefined })}
+                    data-testid='home-up'
+                  >
+                    ‹ 返回上级组织
+                  </Text>
+                ) : null}
+                {!isSubOrg && myOrgCount > 1 ? (
+                  <Text className='admin-home__link' onClick={() => Taro.reLaunch({ url: Routes.status })} data-testid='home-switch'>
+                    切换组织
+                  </Text>
+                ) : null}
+              </View>
+            </OrgHeader>
+
+            <View className='admin-section'>
+              <View className='admin-section__head'>
+                <Text className='admin-section__title'>组织信息</Text>
+                {detail.infoComplete ? (
+                  <Tag type='success' plain data-testid='home-info-complete'>
+                    信息完整
+                  </Tag>
+                ) : (
+                  <Tag type='warning' plain data-testid='home-info-incomplete'>
+                    信息待完善
+                  </Tag>
+                )}
+              </View>
+              <Cell.Group>
+                <Cell title='组织类别' extra={orgTypeLabel(detail.type)} />
+                <Cell title='行业类别' extra={labelOf(IndustryCategories, detail.industry)} />
+                {detail.branchCategory ? <Cell title='团支部类别' extra={labelOf(BranchCategories, detail.branchCategory)} /> : null}
+                <Cell
+                  title='书记'
+                  extra={
+                    detail.secretaryName ? `${detail.secretaryName}${detail.secretaryPhone ? ` ${detail.secretaryPhone}` : ''}` : '未填写'
+                  }
+                />
+                {detail.missingFields.length > 0 ? (
+                  <Cell
+                    title='待补充'
+                    description={
+                      <Text data-testid='home-missing'>
+                        {detail.missingFields.map((f) => (isKeyOf(OrgFieldLabels, f) ? OrgFieldLabels[f] : f)).join('、')}
+                      </Text>
+                    }
+                  />
+                ) : null}
+                {!detail.infoComplete && detail.missingFields.length === 0 ? (
+                  <Cell title='待完成' description='书记尚未使用手机号注册登录' />
+                ) : null}
+              </Cell.Group>
+            </View>
+
+            {canAdminister ? (
+              <View className='admin-section'>
+                <View className='admin-section__head'>
+                  <Text className='admin-section__title'>组织管理</Text>
+                </View>
+                <View className='admin-card admin-home__grid'>
+                  {actionsFor(detail).map((a) => (
+                    <View
+                      key={a.key}
+                      className='admin-home__tile'
+                      onClick={() => openPage(a.route, { orgId: detail.id, ...a.query })}
+                      data-testid={`action-${a.key}`}
+                    >
+                      <View className={`admin-home__glyph admin-home__glyph--${a.key}`}>{a.glyph}</View>
+                      <Text className='admin-home__tile-label'>{a.label}</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+            ) : null}
+
+            {allowedChildTypes(orgTypeOf(detail)).length > 0 ? (
+              <SubOrgList
+                items={items}
+                loading={children.loading && !children.data}
+                error={children.error?.message}
+                onOpen={(child) => openPage(Routes.adminHome, { orgId: child.id })}
+                onCreate={canAdminister ? () => openPage(Routes.adminOrgForm, { orgId: detail.id, mode: 'create' }) : undefined}
+              />
+            ) : null}
+
+            {actionError ? <View className='admin-error' data-testid='home-error'>{actionError}</View> : null}
+
+            {canAdminister && isSubOrg && detail.childCount === 0 ? (
+              <View className='admin-actions'>
+                <Button type='danger' fill='outline' onClick={() => setConfirmDelete(true)} data-testid='home-delete'>
+                  删除本组织
+                </Button>
+              </View>
+            ) : null}
+            <ConfirmDialog
+              visible={confirmDelete}
+              title='删除组织'
+              content={`确定删除“${detail.fullName}”吗？只能删除没有下级组织、团干部和团员的空组织，删除后不可恢复。`}
+              confirmText='删除'
+              onConfirm={remove}
+              onClose={() => setConfirmDelete(false)}
+            />
+          </>
+        ) : null}
+      </PageStatus>
+    </View>
+  );
+}
+
+interface SubOrgListProps {
+  items: OrgSummary[];
+  loading: boolean;
+  error?: string;
+  onOpen: (org: OrgSummary) => void;
+  onCreate?: () => void;
+}
+
+/** 下级组织: full name, path and size of each, so the right one is easy to pick (§10). */
+function SubOrgList({ items, loading, error, onOpen, onCreate }: SubOrgListProps) {
+  return (
+    <View className='admin-section' data-testid='sub-orgs'>
+      <View className='admin-section__head'>
+        <Text className='admin-section__title' data-testid='sub-orgs-title'>
+          下级组织{loading ? '' : `（${items.length}）`}
+        </Text>
+      </View>
+      {error ? <View className='admin-error'>{error}</View> : null}
+      {!loading && !error && items.length === 0 ? (
+        <View className='admin-card'>
+          <Empty
+            imageSize={80}
+            title='暂无下级组织'
+            description={onCreate ? '可逐个新建，或使用 Excel 批量导入' : undefined}
+          />
+          {onCreate ? (
+            <View className='admin-home__empty-action'>
+              <Button size='small' type='primary' onClick={onCreate} data-testid='sub-orgs-create'>
+                新建下级组织
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {items.length > 0 ? (
+        <View className='admin-card'>
+          {items.map((child) => (
+            <View key={child.id} className='sub-org' onClick={() => onOpen(child)} data-testid={`sub-org-${child.id}`}>
+              <View className='sub-org__main'>
+                <Text className='sub-org__name'>{child.fullName}</Text>
+                <Text className='sub-org__meta'>
+                  {child.alias || child.shortName} · {orgTypeLabel(child.type)}
+                  {child.childCount > 0 ? ` · 下级组织 ${child.childCount} 个` : ''}
+                </Text>
+                <Text className='sub-org__path'>{orgPathText(child, false)}</Text>
+              </View>
+              <Text className='sub-org__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
 }

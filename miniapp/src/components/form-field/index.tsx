@@ -1,0 +1,220 @@
+import { useState, type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, DatePicker, Input, Picker, Switch } from '@nutui/nutui-react-taro';
+import './index.css';
+
+/**
+ * Form fields laid out for a 375-px phone: label on top, the control, then either a hint or
+ * the error for that field (the shared schema's message, or the server's `field` error).
+ * Test ids: `<testId>` on the control, `<testId>-error` on the error text.
+ */
+interface FieldProps {
+  label: string;
+  required?: boolean;
+  error?: string;
+  hint?: ReactNode;
+  testId: string;
+  children: ReactNode;
+}
+
+export function FormField({ label, required, error, hint, testId, children }: FieldProps) {
+  return (
+    <View className={`tj-field${error ? ' tj-field--error' : ''}`} data-field={testId}>
+      <View className='tj-field__label'>
+        {required ? <Text className='tj-field__star'>*</Text> : null}
+        <Text>{label}</Text>
+      </View>
+      <View className='tj-field__control'>{children}</View>
+      {error ? (
+        <Text className='tj-field__error' data-testid={`${testId}-error`}>
+          {error}
+        </Text>
+      ) : hint ? (
+        <Text className='tj-field__hint'>{hint}</Text>
+      ) : null}
+    </View>
+  );
+}
+
+/** A white card holding fields, with an optional section title above it. */
+export function FormSection({ title, children, testId }: { title?: string; children: ReactNode; testId?: string }) {
+  return (
+    <View className='tj-form-section' data-testid={testId}>
+      {title ? <Text className='tj-form-section__title'>{title}</Text> : null}
+      <View className='tj-form-section__card'>{children}</View>
+    </View>
+  );
+}
+
+type Common = Omit<FieldProps, 'children'>;
+
+interface TextFieldProps extends Common {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'digit' | 'idcard' | 'password';
+  maxLength?: number;
+  disabled?: boolean;
+  name?: string;
+}
+
+export function TextField({ value, onChange, placeholder, type = 'text', maxLength, disabled, name, ...field }: TextFieldProps) {
+  return (
+    <FormField {...field}>
+      <Input
+        className='tj-input'
+        type={type}
+        name={name ?? field.testId}
+        value={value}
+        onChange={onChange}
+        placeholder={placeholder ?? `请输入${field.label}`}
+        maxLength={maxLength}
+        disabled={disabled}
+        clearable={!disabled}
+        data-testid={field.testId}
+      />
+    </FormField>
+  );
+}
+
+/** Read-only value in the field layout (immutable fields when editing). */
+export function StaticField({ value, ...field }: Common & { value: ReactNode }) {
+  return (
+    <FormField {...field}>
+      <Text className='tj-static' data-testid={field.testId}>
+        {value}
+      </Text>
+    </FormField>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Turns an `as const` label map of @tj/shared (OrgTypes, IndustryCategories …) into options. */
+export const optionsOf = (labels: Readonly<Record<string, string>>, only?: readonly string[]): Option[] =>
+  (only ?? Object.keys(labels)).map((value) => ({ value, label: labels[value] ?? value }));
+
+interface SelectFieldProps extends Common {
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+  placeholder?: string;
+}
+
+/** A NutUI Picker behind a tappable line showing the chosen label (long lists). */
+export function SelectField({ value, options, onChange, placeholder, ...field }: SelectFieldProps) {
+  const [open, setOpen] = useState(false);
+  const chosen = options.find((o) => o.value === value);
+  return (
+    <FormField {...field}>
+      <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
+        <Text className={chosen ? 'tj-select__value' : 'tj-select__placeholder'}>
+          {chosen ? chosen.label : (placeholder ?? `请选择${field.label}`)}
+        </Text>
+        <Text className='tj-select__arrow'>›</Text>
+      </View>
+      <Picker
+        visible={open}
+        title={field.label}
+        options={[options]}
+        value={value ? [value] : []}
+        onConfirm={(_, values) => {
+          if (values[0] !== undefined && values[0] !== null) onChange(String(values[0]));
+        }}
+        onClose={() => setOpen(false)}
+        data-testid={`${field.testId}-picker`}
+      />
+    </FormField>
+  );
+}
+
+interface ChoiceFieldProps extends Common {
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+  /** Tapping the chosen option again clears it (optional fields). */
+  clearable?: boolean;
+}
+
+/** A few options as buttons, all visible at once (org type, cadre nature). */
+export function ChoiceField({ value, options, onChange, clearable, ...field }: ChoiceFieldProps) {
+  return (
+    <FormField {...field}>
+      <View className='tj-choices' data-testid={field.testId}>
+        {options.map((o) => {
+          const active = o.value === value;
+          return (
+            <Button
+              key={o.value}
+              className='tj-choice'
+              size='small'
+              type={active ? 'primary' : 'default'}
+              fill={active ? 'solid' : 'outline'}
+              onClick={() => onChange(active && clearable ? '' : o.value)}
+              data-testid={`${field.testId}-${o.value}`}
+            >
+              {o.label}
+            </Button>
+          );
+        })}
+      </View>
+    </FormField>
+  );
+}
+
+export function SwitchField({ value, onChange, description, ...field }: Common & { value: boolean; onChange: (v: boolean) => void; description?: string }) {
+  return (
+    <FormField {...field}>
+      <View className='tj-switch-row'>
+        <Text className='tj-switch-row__text'>{description}</Text>
+        <Switch checked={value} onChange={onChange} data-testid={field.testId} />
+      </View>
+    </FormField>
+  );
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 'YYYY-MM' with NutUI's year-month DatePicker (入团年月). */
+export function MonthField({ value, onChange, ...field }: Common & { value: string; onChange: (v: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const now = new Date();
+  const current = /^\d{4}-\d{2}$/.test(value) ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1) : undefined;
+  return (
+    <FormField {...field}>
+      <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
+        <Text className={value ? 'tj-select__value' : 'tj-select__placeholder'}>
+          {value ? `${value.slice(0, 4)}年${value.slice(5, 7)}月` : `请选择${field.label}`}
+        </Text>
+        <Text className='tj-select__arrow'>›</Text>
+      </View>
+      <DatePicker
+        type='year-month'
+        title={field.label}
+        visible={open}
+        showChinese
+        startDate={new Date(1950, 0, 1)}
+        endDate={now}
+        value={current}
+        defaultValue={current ?? now}
+        onConfirm={(_, values) => {
+          const [y, m] = values.map(Number);
+          if (y && m) onChange(`${y}-${pad(m)}`);
+        }}
+        onClose={() => setOpen(false)}
+      />
+    </FormField>
+  );
+}
+
+/** The error no field owns (network, permission …), under the form. */
+export function FormError({ message, testId }: { message?: string; testId: string }) {
+  return message ? (
+    <View className='tj-form-error' data-testid={testId}>
+      {message}
+    </View>
+  ) : null;
+}

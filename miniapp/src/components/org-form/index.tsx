@@ -1,0 +1,224 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  BranchCategories,
+  ErrorMessages,
+  IndustryCategories,
+  OrgTypes,
+  allowedChildTypes,
+  isKeyOf,
+  proposeFullName,
+  type OrgCreate,
+  type OrgDetail,
+  type OrgType,
+  type OrgUpdate,
+} from '@tj/shared';
+import { toApiError } from '../../services/api-error';
+import { fieldErrorsOf, type FieldErrors } from '../../services/form-check';
+import {
+  OrgFieldLabels,
+  checkOrgCreate,
+  checkOrgUpdate,
+  emptyOrgFormValues,
+  orgFormSections,
+  orgFormValuesFrom,
+  orgTypeOf,
+  type OrgField,
+  type OrgFormValues,
+} from '../../services/orgs';
+import {
+  ChoiceField,
+  FormError,
+  FormSection,
+  SelectField,
+  StaticField,
+  TextField,
+  optionsOf,
+} from '../form-field';
+import './index.css';
+
+/** §3.2 short-name shapes with the documents' own examples. */
+const SHORT_NAME_EXAMPLES: Record<OrgType, string> = {
+  leadingOrgan: '“团+行政区划名称+委”，如：团广州市委、团天河区委',
+  grassrootsCommittee: '以“团委”结尾，如：中山大学团委',
+  workingCommittee: '以“团工委”结尾，如：广东省直机关团工委',
+  generalBranch: '以“团总支”结尾，如：金宁社区团总支',
+  branch: '以“团支部”结尾，如：新河浦社区团支部、计算机专业2017级3班团支部',
+};
+
+export type OrgFormProps =
+  | { mode: 'create'; parentType: OrgType; onSubmit: (body: OrgCreate) => Promise<void> }
+  | { mode: 'edit'; org: OrgDetail; onSubmit: (body: OrgUpdate) => Promise<void> };
+
+/**
+ * §3.3 one form for creating a sub-org and editing an org. Creating: the type is limited
+ * to what the parent may contain (§3.1) and the full name is proposed from the short name
+ * until the user edits it (§3.2). Editing: type, names and industry are shown, not editable.
+ */
+export function OrgForm(props: OrgFormProps) {
+  const editing = props.mode === 'edit';
+  const typeOptions = props.mode === 'create' ? allowedChildTypes(props.parentType) : [];
+  const [values, setValues] = useState<OrgFormValues>(() => {
+    if (props.mode === 'edit') return orgFormValuesFrom(props.org);
+    const initial = emptyOrgFormValues();
+    if (typeOptions.length === 1) initial.type = typeOptions[0];
+    return initial;
+  });
+  const [fullNameEdited, setFullNameEdited] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const type: OrgType | '' = editing ? orgTypeOf(props.org) : isKeyOf(OrgTypes, values.type) ? values.type : '';
+  const sections = orgFormSections(type);
+
+  const change = (field: OrgField) => (value: string) => {
+    setValues((v) => {
+      const next = { ...v, [field]: value };
+      // The proposal follows short name and type until the user writes their own full name.
+      if (!editing && !fullNameEdited && (field === 'shortName' || field === 'type')) {
+        const t = isKeyOf(OrgTypes, next.type) ? next.type : undefined;
+        next.fullName = t && next.shortName.trim() ? proposeFullName(next.shortName, t) : '';
+      }
+      return next;
+    });
+    if (field === 'fullName') setFullNameEdited(value.trim() !== '');
+    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
+  };
+
+  const submit = async () => {
+    const checked = props.mode === 'create' ? checkOrgCreate(values, props.parentType) : checkOrgUpdate(values, props.org);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      if (props.mode === 'create') await props.onSubmit(checked.data as OrgCreate);
+      else await props.onSubmit(checked.data as OrgUpdate);
+    } catch (e) {
+      const error = toApiError(e);
+      const placed = fieldErrorsOf(error);
+      // A field this form does not show (e.g. type on edit) is reported under the form.
+      setErrors(error.field && error.field in values ? placed : { '': error.message });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const text = (field: OrgField, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      label={OrgFieldLabels[field]}
+      value={values[field]}
+      onChange={change(field)}
+      error={errors[field]}
+      testId={`org-${field}`}
+      {...extra}
+    />
+  );
+
+  return (
+    <View className='org-form' data-testid='org-form'>
+      <View className='org-form__notice'>
+        <Text>{ErrorMessages.ORG_FIELD_IMMUTABLE}{editing ? '。' : '，请仔细核对后保存。'}</Text>
+      </View>
+
+      <FormSection title='基本信息'>
+        {props.mode === 'create' ? (
+          <>
+            <ChoiceField
+              label={OrgFieldLabels.type}
+              required
+              value={values.type}
+              options={optionsOf(OrgTypes, typeOptions)}
+              onChange={change('type')}
+              error={errors.type}
+              testId='org-type'
+            />
+            {text('shortName', { required: true, maxLength: 100, hint: type ? SHORT_NAME_EXAMPLES[type] : '请先选择组织类别' })}
+            {text('fullName', {
+              required: true,
+              maxLength: 100,
+              placeholder: '根据组织简称自动生成',
+              hint: '系统根据组织简称生成，请核对，如有不符可直接修改',
+            })}
+            <SelectField
+              label={OrgFieldLabels.industry}
+              required
+              value={values.industry}
+              options={optionsOf(IndustryCategories)}
+              onChange={change('industry')}
+              error={errors.industry}
+              testId='org-industry'
+            />
+          </>
+        ) : (
+          <>
+            <StaticField label={OrgFieldLabels.type} value={OrgTypes[orgTypeOf(props.org)]} testId='org-type' />
+            <StaticField label={OrgFieldLabels.shortName} value={props.org.shortName} testId='org-shortName' />
+            <StaticField label={OrgFieldLabels.fullName} value={props.org.fullName} testId='org-fullName' />
+            <StaticField
+              label={OrgFieldLabels.industry}
+              value={isKeyOf(IndustryCategories, props.org.industry) ? IndustryCategories[props.org.industry] : props.org.industry}
+              testId='org-industry'
+            />
+          </>
+        )}
+        {sections.branchCategory ? (
+          <SelectField
+            label={OrgFieldLabels.branchCategory}
+            value={values.branchCategory}
+            options={optionsOf(BranchCategories)}
+            onChange={change('branchCategory')}
+            error={errors.branchCategory}
+            testId='org-branchCategory'
+            placeholder='普通团支部可不选'
+          />
+        ) : null}
+      </FormSection>
+
+      <FormSection title='团组织书记'>
+        {text('secretaryName', { required: true, maxLength: 30 })}
+        {text('secretaryIdNumber', {
+          required: !editing,
+          type: 'idcard',
+          maxLength: 18,
+          placeholder: editing && props.org.secretaryIdMasked ? `已填写 ${props.org.secretaryIdMasked}` : undefined,
+          hint: editing ? '如需更换书记身份证号码请重新输入，不修改请留空' : undefined,
+        })}
+        {text('secretaryPhone', {
+          required: !editing || !props.org.secretaryPhone,
+          type: 'number',
+          maxLength: 11,
+          placeholder: editing && values.secretaryPhone === '' && props.org.secretaryPhone ? `已填写 ${props.org.secretaryPhone}` : undefined,
+        })}
+      </FormSection>
+
+      {sections.staffing ? (
+        <FormSection title='联系方式与编制（团的领导机关、基层团委必填）' testId='org-staffing'>
+          {text('contactPhone', { required: true, maxLength: 20, placeholder: '手机或固定电话，如 020-12345678' })}
+          {text('email', { required: true, maxLength: 100 })}
+          {text('adminStaffQuota', { required: true, type: 'number', maxLength: 6, hint: '没有请填0' })}
+          {text('adminStaffActual', { required: true, type: 'number', maxLength: 6 })}
+          {text('institutionStaffQuota', { required: true, type: 'number', maxLength: 6, hint: '没有请填0' })}
+          {text('institutionStaffActual', { required: true, type: 'number', maxLength: 6 })}
+        </FormSection>
+      ) : null}
+
+      <FormSection title='选填信息'>
+        {text('youthCount', { type: 'number', maxLength: 5, placeholder: '不超过10000' })}
+        {text('partyRecommendedCount', { type: 'number', maxLength: 4, placeholder: '不超过1000' })}
+        {text('sortOrder', { type: 'number', maxLength: 6, placeholder: '数字越小越靠前' })}
+      </FormSection>
+
+      <FormError message={errors['']} testId='org-form-error' />
+
+      <View className='org-form__actions'>
+        <Button type='primary' block size='large' loading={submitting} disabled={submitting} onClick={submit} data-testid='org-submit'>
+          {editing ? '保存修改' : '创建组织'}
+        </Button>
+      </View>
+    </View>
+  );
+}

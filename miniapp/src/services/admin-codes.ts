@@ -1,0 +1,74 @@
+import {
+  AdminCodeIssuedSchema,
+  AdminCodeSchema,
+  AdminCodeTargetSchema,
+  SendSmsSchema,
+  TokenResponseSchema,
+  makeAdminRegisterSchema,
+  type AdminCodeIssued,
+  type AdminCodeTarget,
+  type AdminRegister,
+  type TokenResponse,
+} from '@tj/shared';
+import { z } from 'zod';
+import { checkWith, type Checked } from './form-check';
+import { http } from './http';
+
+/** §3.4 a fresh 8-character code for a direct subordinate (valid 20 days, single use). */
+export async function issueAdminCode(orgId: string, childId: string): Promise<AdminCodeIssued> {
+  const { data } = await http.post<unknown>(
+    `/orgs/${encodeURIComponent(orgId)}/children/${encodeURIComponent(childId)}/admin-code`,
+  );
+  return AdminCodeIssuedSchema.parse(data);
+}
+
+/** The Excel export: a fresh code for every direct subordinate. */
+export const adminCodesExportPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/admin-codes.xlsx`;
+
+/** Checks the code's shape like the server, then asks which org it belongs to (no login). */
+export function checkAdminCode(code: string): Checked<{ code: string }> {
+  return checkWith(z.object({ code: AdminCodeSchema }), { code });
+}
+
+export async function lookupAdminCode(code: string): Promise<AdminCodeTarget> {
+  const { data } = await http.post<unknown>('/admin-codes/lookup', { code: code.trim() });
+  return AdminCodeTargetSchema.parse(data);
+}
+
+/** The SMS code for admin registration (§3.4); the phone is checked first, as the server does. */
+export function checkSmsPhone(phone: string): Checked<{ phone: string }> {
+  return checkWith(SendSmsSchema, { phone, purpose: 'adminRegister' });
+}
+
+export async function sendAdminRegisterSms(phone: string): Promise<void> {
+  await http.post('/auth/sms', { phone: phone.trim(), purpose: 'adminRegister' });
+}
+
+export type AdminRegisterValues = Omit<AdminRegister, 'orgId'>;
+
+export const emptyAdminRegisterValues = (): AdminRegisterValues => ({
+  position: '' as AdminRegister['position'],
+  code: '',
+  name: '',
+  idNumber: '',
+  phone: '',
+  smsCode: '',
+  password: '',
+  confirmPassword: '',
+  joinedAt: '',
+});
+
+/** §3.4 + §5.3 the whole registration (join-age rule included), as the server checks it. */
+export const checkAdminRegister = (orgId: string, values: AdminRegisterValues): Checked<AdminRegister> =>
+  checkWith(makeAdminRegisterSchema(), {
+    ...values,
+    orgId,
+    position: values.position === '' ? undefined : values.position,
+    joinedAt: values.joinedAt === '' ? undefined : values.joinedAt,
+  });
+
+/** Registers and logs in: the answer is a session like /auth/login's. */
+export async function registerAdmin(body: AdminRegister): Promise<TokenResponse> {
+  const { data } = await http.post<unknown>('/auth/admin-register', body);
+  return TokenResponseSchema.parse(data);
+}

@@ -1,0 +1,213 @@
+import {
+  MyOrgListSchema,
+  OrgDetailSchema,
+  OrgListSchema,
+  OrgSummarySchema,
+  OrgTypes,
+  ProgressSchema,
+  isKeyOf,
+  makeOrgCreateSchema,
+  makeOrgUpdateSchema,
+  needsStaffingFields,
+  type MyOrg,
+  type OrgCreate,
+  type OrgDetail,
+  type OrgSummary,
+  type OrgType,
+  type OrgUpdate,
+  type Progress,
+} from '@tj/shared';
+import { z } from 'zod';
+import { checkWith, toCount, toOptionalText, type Checked } from './form-check';
+import { http } from './http';
+
+const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
+
+/** The stored type of an org as our enum (the API sends a plain string). */
+export const orgTypeOf = (org: { type: string }): OrgType =>
+  isKeyOf(OrgTypes, org.type) ? org.type : 'branch';
+
+export const orgTypeLabel = (type: string): string => (isKeyOf(OrgTypes, type) ? OrgTypes[type] : type);
+
+/** 团广东省委 › 团广州市委 › … — the path the spec asks every org listing to show (§10). */
+export const orgPathText = (org: { pathNames: string[]; shortName: string }, includeSelf = false): string =>
+  [...org.pathNames, ...(includeSelf ? [org.shortName] : [])].join(' › ');
+
+// ---- calls -------------------------------------------------------------------------------
+
+export async function fetchMyOrgs(): Promise<MyOrg[]> {
+  const { data } = await http.get<unknown>('/me/orgs');
+  return MyOrgListSchema.parse(data).items;
+}
+
+export async function fetchOrg(orgId: string): Promise<OrgDetail> {
+  const { data } = await http.get<unknown>(orgPath(orgId));
+  return OrgDetailSchema.parse(data);
+}
+
+export async function fetchChildren(orgId: string): Promise<OrgSummary[]> {
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/children`);
+  return OrgListSchema.parse(data).items;
+}
+
+export async function createChild(parentId: string, body: OrgCreate): Promise<OrgSummary> {
+  const { data } = await http.post<unknown>(`${orgPath(parentId)}/children`, body);
+  return OrgSummarySchema.parse(data);
+}
+
+export async function updateOrg(orgId: string, body: OrgUpdate): Promise<OrgDetail> {
+  const { data } = await http.patch<unknown>(orgPath(orgId), body);
+  return OrgDetailSchema.parse(data);
+}
+
+export async function deleteChild(parentId: string, childId: string): Promise<void> {
+  await http.delete(`${orgPath(parentId)}/children/${encodeURIComponent(childId)}`);
+}
+
+export async function fetchProgress(orgId: string): Promise<Progress> {
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/progress`);
+  return ProgressSchema.parse(data);
+}
+
+/** §6.2 the cadre QR code (every org) and §4.1 the check-in QR code (branches only). */
+export const QrKinds = { checkin: '团员报到二维码', cadre: '团干部入驻二维码' } as const;
+export type QrKind = keyof typeof QrKinds;
+
+export const qrKindsFor = (type: OrgType): QrKind[] => (type === 'branch' ? ['checkin', 'cadre'] : ['cadre']);
+
+const QrSchema = z.object({ scene: z.string(), url: z.string(), imageDataUrl: z.string(), orgFullName: z.string() });
+export type OrgQr = z.infer<typeof QrSchema>;
+
+export async function fetchQr(orgId: string, kind: QrKind): Promise<OrgQr> {
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/qr/${kind}`);
+  return QrSchema.parse(data);
+}
+
+export const orgImportPaths = (orgId: string) => ({
+  template: `${orgPath(orgId)}/import/template.xlsx`,
+  upload: `${orgPath(orgId)}/import`,
+});
+
+// ---- the org form ------------------------------------------------------------------------
+
+/** §3.3 labels of the org fields, as the source documents name them. */
+export const OrgFieldLabels = {
+  type: '组织类别',
+  shortName: '组织简称',
+  fullName: '组织全称',
+  industry: '单位所属行业类别',
+  branchCategory: '团支部类别',
+  secretaryName: '书记姓名',
+  secretaryIdNumber: '书记身份证号码',
+  secretaryPhone: '书记手机号码',
+  contactPhone: '联系电话',
+  email: '电子邮箱',
+  adminStaffQuota: '本级团组织行政编制数',
+  adminStaffActual: '行政编制实际配备数',
+  institutionStaffQuota: '本级团组织事业编制数',
+  institutionStaffActual: '事业编制实际配备数',
+  youthCount: '14-28周岁青年数',
+  partyRecommendedCount: '年度经推入党团员数',
+  sortOrder: '组织排序',
+} as const;
+export type OrgField = keyof typeof OrgFieldLabels;
+
+/** What the form holds: text as typed (numbers too), '' for "not filled". */
+export type OrgFormValues = Record<OrgField, string>;
+
+export const STAFFING_FIELDS = [
+  'contactPhone',
+  'email',
+  'adminStaffQuota',
+  'adminStaffActual',
+  'institutionStaffQuota',
+  'institutionStaffActual',
+] as const satisfies readonly OrgField[];
+const COUNT_FIELDS = [
+  'adminStaffQuota',
+  'adminStaffActual',
+  'institutionStaffQuota',
+  'institutionStaffActual',
+  'youthCount',
+  'partyRecommendedCount',
+  'sortOrder',
+] as const satisfies readonly OrgField[];
+const MUTABLE_TEXT_FIELDS = ['secretaryName', 'secretaryIdNumber', 'secretaryPhone', 'contactPhone', 'email'] as const;
+
+/** Which sections the form shows for a type (§3.3: staffing only for 领导机关 / 基层团委). */
+export const orgFormSections = (type: OrgType | '') => ({
+  branchCategory: type === 'branch',
+  staffing: type !== '' && needsStaffingFields(type),
+});
+
+export const emptyOrgFormValues = (): OrgFormValues =>
+  Object.fromEntries(Object.keys(OrgFieldLabels).map((k) => [k, ''])) as OrgFormValues;
+
+/** A value the server sent masked (§9) cannot go back into a form. */
+export const isMasked = (v: string | null | undefined): boolean => typeof v === 'string' && v.includes('*');
+
+/** An org's stored values in the form; the secretary's ID number is never sent back (§9). */
+export function orgFormValuesFrom(org: OrgDetail): OrgFormValues {
+  const text = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  return {
+    type: org.type,
+    shortName: org.shortName,
+    fullName: org.fullName,
+    industry: org.industry,
+    branchCategory: text(org.branchCategory),
+    secretaryName: text(org.secretaryName),
+    secretaryIdNumber: '',
+    secretaryPhone: isMasked(org.secretaryPhone) ? '' : text(org.secretaryPhone),
+    contactPhone: text(org.contactPhone),
+    email: text(org.email),
+    adminStaffQuota: text(org.adminStaffQuota),
+    adminStaffActual: text(org.adminStaffActual),
+    institutionStaffQuota: text(org.institutionStaffQuota),
+    institutionStaffActual: text(org.institutionStaffActual),
+    youthCount: text(org.youthCount),
+    partyRecommendedCount: text(org.partyRecommendedCount),
+    sortOrder: text(org.sortOrder),
+  };
+}
+
+/** §3.3 a new sub-org, checked with the same schema the server runs (containment included). */
+export function checkOrgCreate(values: OrgFormValues, parentType: OrgType): Checked<OrgCreate> {
+  const type = values.type;
+  const body: Record<string, unknown> = {
+    type: toOptionalText(type),
+    shortName: values.shortName.trim(),
+    fullName: values.fullName.trim(),
+    industry: toOptionalText(values.industry),
+    branchCategory: type === 'branch' ? toOptionalText(values.branchCategory) : undefined,
+  };
+  for (const f of MUTABLE_TEXT_FIELDS) body[f] = toOptionalText(values[f]);
+  for (const f of COUNT_FIELDS) body[f] = toCount(values[f]);
+  if (!(isKeyOf(OrgTypes, type) && needsStaffingFields(type))) {
+    for (const f of STAFFING_FIELDS) delete body[f];
+  }
+  return checkWith(makeOrgCreateSchema(parentType), body);
+}
+
+/**
+ * §3.3 editing: only the mutable fields; a cleared optional field becomes null. The ID
+ * number (and a phone the server sent masked) is only sent when retyped.
+ */
+export function checkOrgUpdate(values: OrgFormValues, org: OrgDetail): Checked<OrgUpdate> {
+  const type = orgTypeOf(org);
+  const nullable = (v: string | number | undefined) => (v === undefined ? null : v);
+  const body: Record<string, unknown> = { secretaryName: values.secretaryName.trim() };
+  const id = toOptionalText(values.secretaryIdNumber);
+  if (id !== undefined) body.secretaryIdNumber = id;
+  const phone = values.secretaryPhone.trim();
+  if (phone !== '' || !isMasked(org.secretaryPhone)) body.secretaryPhone = phone;
+  if (type === 'branch') body.branchCategory = nullable(toOptionalText(values.branchCategory));
+  for (const f of ['youthCount', 'partyRecommendedCount', 'sortOrder'] as const) body[f] = nullable(toCount(values[f]));
+  if (needsStaffingFields(type)) {
+    body.contactPhone = nullable(toOptionalText(values.contactPhone));
+    body.email = nullable(toOptionalText(values.email));
+    for (const f of ['adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual'] as const) {
+      body[f] = nullable(toCount(values[f]));
+    }
+  }
+  return checkWith(makeOrgUpdateSchema(type), body);
+}

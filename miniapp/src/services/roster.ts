@@ -1,0 +1,106 @@
+import {
+  RosterItemSchema,
+  RosterListSchema,
+  rosterEntrySchemaFor,
+  rosterUpdateSchemaFor,
+  type OrgType,
+  type RosterItem,
+} from '@tj/shared';
+import type { z } from 'zod';
+import { checkWith, toOptionalText, type Checked } from './form-check';
+import { http } from './http';
+
+const rosterPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/roster`;
+const entryPath = (orgId: string, entryId: string) => `${rosterPath(orgId)}/${encodeURIComponent(entryId)}`;
+
+export type RosterCreate = z.infer<ReturnType<typeof rosterEntrySchemaFor>>;
+export type RosterUpdate = z.infer<ReturnType<typeof rosterUpdateSchemaFor>>;
+
+export async function fetchRoster(orgId: string): Promise<RosterItem[]> {
+  const { data } = await http.get<unknown>(rosterPath(orgId));
+  return RosterListSchema.parse(data).items;
+}
+
+export async function addRosterEntry(orgId: string, body: RosterCreate): Promise<RosterItem> {
+  const { data } = await http.post<unknown>(rosterPath(orgId), body);
+  return RosterItemSchema.parse(data);
+}
+
+export async function updateRosterEntry(orgId: string, entryId: string, body: RosterUpdate): Promise<RosterItem> {
+  const { data } = await http.patch<unknown>(entryPath(orgId, entryId), body);
+  return RosterItemSchema.parse(data);
+}
+
+export async function removeRosterEntry(orgId: string, entryId: string): Promise<void> {
+  await http.delete(entryPath(orgId, entryId));
+}
+
+/** §3.4 at most 2 admins per org; the server answers ADMIN_LIMIT_REACHED beyond. */
+export async function setRosterAdmin(orgId: string, entryId: string, isAdmin: boolean): Promise<RosterItem> {
+  const { data } = await http.post<unknown>(`${entryPath(orgId, entryId)}/admin`, { isAdmin });
+  return RosterItemSchema.parse(data);
+}
+
+export const rosterImportPaths = (orgId: string) => ({
+  template: `${rosterPath(orgId)}/template.xlsx`,
+  upload: `${rosterPath(orgId)}/import`,
+});
+
+// ---- the roster form ---------------------------------------------------------------------
+
+export const RosterFieldLabels = {
+  name: '姓名',
+  idNumber: '身份证号码',
+  phone: '手机号码',
+  position: '职务',
+  isOperator: '运营者',
+  cadreNature: '团干部性质',
+} as const;
+
+export interface RosterFormValues {
+  name: string;
+  idNumber: string;
+  phone: string;
+  position: string;
+  isOperator: boolean;
+  cadreNature: string;
+}
+
+export const emptyRosterFormValues = (): RosterFormValues => ({
+  name: '',
+  idNumber: '',
+  phone: '',
+  position: '',
+  isOperator: false,
+  cadreNature: '',
+});
+
+/** Name and ID number are fixed once entered; the list only has the masked phone (§9). */
+export const rosterFormValuesFrom = (item: RosterItem): RosterFormValues => ({
+  name: item.name,
+  idNumber: '',
+  phone: '',
+  position: item.position,
+  isOperator: item.isOperator,
+  cadreNature: item.cadreNature ?? '',
+});
+
+/** §6.1 a new roster line, checked as the server does for an org of this type. */
+export const checkRosterCreate = (values: RosterFormValues, orgType: OrgType): Checked<RosterCreate> =>
+  checkWith(rosterEntrySchemaFor(orgType), {
+    name: values.name.trim(),
+    idNumber: values.idNumber.trim(),
+    phone: values.phone.trim(),
+    position: toOptionalText(values.position),
+    isOperator: values.isOperator,
+    cadreNature: toOptionalText(values.cadreNature) ?? null,
+  });
+
+/** §6.1 a changed roster line: the phone only when retyped, nature may be cleared. */
+export const checkRosterUpdate = (values: RosterFormValues, orgType: OrgType): Checked<RosterUpdate> =>
+  checkWith(rosterUpdateSchemaFor(orgType), {
+    phone: toOptionalText(values.phone),
+    position: toOptionalText(values.position),
+    isOperator: values.isOperator,
+    cadreNature: toOptionalText(values.cadreNature) ?? null,
+  });

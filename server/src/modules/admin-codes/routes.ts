@@ -1,0 +1,71 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AdminCodeIssuedSchema,
+  AdminCodeLookupSchema,
+  AdminCodeTargetSchema,
+  AdminRegisterSchema,
+  ErrorBodySchema,
+  OrgChildParamsSchema,
+  OrgIdParamsSchema,
+  TokenResponseSchema,
+} from '@tj/shared';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { attachment, XLSX_MIME } from '../../lib/excel';
+import { issueTokens } from '../auth/service';
+import { ancestorNames } from '../orgs/view';
+import { ancestorIds } from '../../lib/org-path';
+import { exportCodes, issueCode, lookupCode, registerAdmin } from './service';
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+
+export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const signer = { signAccess: (id: string) => app.jwt.sign({ sub: id }), refreshTtlDays: app.config.refreshTokenTtlDays };
+
+  app.post(
+    '/orgs/:orgId/children/:childId/admin-code',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '为直属下级组织生成管理员注册码', params: OrgChildParamsSchema, response: { 200: AdminCodeIssuedSchema, ...errors } },
+    },
+    async (req) => issueCode(app.db, req.orgContext, req.orgContext.org, Number(req.params.childId), app.clock.now()),
+  );
+
+  app.get(
+    '/orgs/:orgId/admin-codes.xlsx',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '导出全部直属下级组织的管理员注册码（Excel）', params: OrgIdParamsSchema },
+    },
+    async (req, reply) => {
+      const file = await exportCodes(app.db, req.orgContext, req.orgContext.org, app.clock.now());
+      return reply.type(XLSX_MIME).header('content-disposition', attachment(`${req.orgContext.org.shortName}-管理员注册码.xlsx`)).send(file);
+    },
+  );
+
+  app.post(
+    '/admin-codes/lookup',
+    { schema: { tags: ['admin-codes'], summary: '查询注册码所属组织（注册前确认）', body: AdminCodeLookupSchema, response: { 200: AdminCodeTargetSchema, ...errors } } },
+    async (req) => {
+      const { org } = await lookupCode(app.db, req.body.code, app.clock.now());
+      const names = await ancestorNames(app.db, [org]);
+      return {
+        orgId: String(org.id),
+        shortName: org.shortName,
+        fullName: org.fullName,
+        type: org.type,
+        pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
+      };
+    },
+  );
+
+  app.post(
+    '/auth/admin-register',
+    { schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    async (req) => {
+      const { userId } = await registerAdmin(app.db, { pii: app.pii }, req.body, app.clock.now());
+      const [user] = await app.db.select().from(users).where(eq(users.id, userId));
+      return issueTokens(app.db, signer, user);
+    },
+  );
+};
