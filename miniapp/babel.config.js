@@ -1,6 +1,8 @@
 // babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
+// babel-plugin-import hands over kebab-case names (DatePicker → date-picker); NutUI's
+// folders are the lower-cased name without dashes (datepicker, cellgroup).
 const nutuiPackage = (name) =>
-  `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`;
+  `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase().replace(/-/g, '')}`;
 
 module.exports = {
   presets: [

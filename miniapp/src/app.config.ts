@@ -6,7 +6,22 @@ export default defineAppConfig({
   subPackages: [
     { root: 'member', name: 'member', pages: ['pages/home/index'] },
     { root: 'cadre', name: 'cadre', pages: ['pages/home/index'] },
-    { root: 'admin', name: 'admin', pages: ['pages/home/index'] },
+    {
+      root: 'admin',
+      name: 'admin',
+      pages: [
+        'pages/home/index',
+        'pages/org-form/index',
+        'pages/import/index',
+        'pages/codes/index',
+        'pages/roster/index',
+        'pages/roster-form/index',
+        'pages/qr/index',
+        'pages/progress/index',
+        'pages/audit/index',
+        'pages/register/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

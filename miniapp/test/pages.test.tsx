@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import EntryPage from '../src/pages/entry';
 import StatusPage from '../src/pages/status';
@@ -19,10 +19,31 @@ describe('entry page', () => {
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.login });
   });
 
-  it('sends a logged-in user to the status page', () => {
+  it('sends a logged-in user without admin positions to the status page', async () => {
     logIn();
+    (Taro.request as jest.Mock).mockResolvedValueOnce({ statusCode: 200, header: {}, data: { items: [] } });
     render(<EntryPage />);
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.status });
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.status }));
+  });
+
+  it('sends an org admin to the home of the org they administer', async () => {
+    logIn();
+    const org = {
+      id: '7', parentId: '1', type: 'grassrootsCommittee', shortName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会',
+      alias: null, branchCategory: null, depth: 1, sortOrder: 0, pathNames: ['团广东省委'], childCount: 3,
+      position: 'secretary', isAdmin: true, isOperator: true,
+    };
+    (Taro.request as jest.Mock).mockResolvedValueOnce({ statusCode: 200, header: {}, data: { items: [org] } });
+    render(<EntryPage />);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: `${Routes.adminHome}?orgId=7` }));
+    expect(useAppStore.getState().currentOrgId).toBe('7');
+  });
+
+  it('falls back to the status page when the org list cannot be loaded', async () => {
+    logIn();
+    (Taro.request as jest.Mock).mockRejectedValueOnce({ errMsg: 'request:fail' });
+    render(<EntryPage />);
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.status }));
   });
 });
 

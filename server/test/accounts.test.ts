@@ -237,7 +237,7 @@ describe('accounts', () => {
       expect((await login(p.phone, 'new12345')).statusCode).toBe(200);
       expect((await post('/api/auth/refresh', { refreshToken })).statusCode).toBe(401);
       const again = await useCode({ phone: p.phone, code: p.code, password: 'other123', confirmPassword: 'other123' });
-      expect(again.json()).toEqual({ code: 'SMS_CODE_WRONG', message: ErrorMessages.SMS_CODE_WRONG, field: 'code' });
+      expect(again.json()).toEqual({ code: 'RESET_CODE_WRONG', message: ErrorMessages.RESET_CODE_WRONG, field: 'code' });
       expect((await login(p.phone, 'new12345')).statusCode).toBe(200);
     });
 
@@ -250,7 +250,7 @@ describe('accounts', () => {
     it('expires after 24 hours', async () => {
       const p = await personWithCode();
       clock.advance(24 * 3600_000 + 1);
-      expect((await useCode({ phone: p.phone, code: p.code })).json().code).toBe('SMS_CODE_WRONG');
+      expect((await useCode({ phone: p.phone, code: p.code })).json().code).toBe('RESET_CODE_WRONG');
       expect((await login(p.phone, 'old12345')).statusCode).toBe(200);
     });
 
@@ -265,7 +265,7 @@ describe('accounts', () => {
     it('5 wrong tries kill the code, even if the 6th is right', async () => {
       const p = await personWithCode();
       for (let i = 0; i < 5; i++) expect((await useCode({ phone: p.phone, code: wrongOf(p.code) })).statusCode).toBe(400);
-      expect((await useCode({ phone: p.phone, code: p.code })).json().code).toBe('SMS_CODE_WRONG');
+      expect((await useCode({ phone: p.phone, code: p.code })).json().code).toBe('RESET_CODE_WRONG');
       expect((await login(p.phone, 'old12345')).statusCode).toBe(200);
     });
 
@@ -297,7 +297,7 @@ describe('accounts', () => {
 
     it('an unknown phone answers like a wrong code', async () => {
       const res = await useCode({ phone: uniquePhone(), code: '123456' });
-      expect(res.json()).toMatchObject({ code: 'SMS_CODE_WRONG', field: 'code' });
+      expect(res.json()).toMatchObject({ code: 'RESET_CODE_WRONG', field: 'code' });
     });
   });
 

@@ -124,8 +124,8 @@ describe('SMS adapters', () => {
     try {
       const phone = uniquePhone();
       const down = await send(app, phone);
-      expect(down.statusCode).toBe(500);
-      expect(down.json().code).toBe('INTERNAL');
+      expect(down.statusCode).toBe(502);
+      expect(down.json().code).toBe('SMS_SEND_FAILED');
       expect(await app.db.select().from(smsCodes).where(eq(smsCodes.phone, phone))).toHaveLength(0);
       fail = false;
       expect((await send(app, phone)).statusCode).toBe(200);

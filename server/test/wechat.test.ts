@@ -40,7 +40,7 @@ describe('WeChat login', () => {
   it('an unbound WeChat gets a typed error, so the client shows the login page', async () => {
     const res = await wechatLogin(wxCode());
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ code: 'NOT_FOUND', message: ErrorMessages.NOT_FOUND });
+    expect(res.json()).toEqual({ code: 'WECHAT_NOT_BOUND', message: ErrorMessages.WECHAT_NOT_BOUND });
   });
 
   it('logs in silently after binding', async () => {
@@ -63,7 +63,7 @@ describe('WeChat login', () => {
     await bind(await loginAs(a), code);
     const res = await bind(await loginAs(b), code);
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'CONFLICT', field: 'code' });
+    expect(res.json()).toMatchObject({ code: 'WECHAT_BOUND_ELSEWHERE', field: 'code' });
     expect((await wechatLogin(code)).json().user.phone).toBe(a.phone);
     const [rowB] = await app.db.select().from(users).where(eq(users.phone, b.phone));
     expect(rowB.wxOpenid).toBeNull();
@@ -113,7 +113,7 @@ describe('WeChat login', () => {
     try {
       const res = await other.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code: 'used' } });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'code' });
+      expect(res.json()).toMatchObject({ code: 'WECHAT_CODE_INVALID', field: 'code' });
     } finally {
       await other.close();
     }

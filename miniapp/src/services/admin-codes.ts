@@ -44,10 +44,11 @@ export async function sendAdminRegisterSms(phone: string): Promise<void> {
   await http.post('/auth/sms', { phone: phone.trim(), purpose: 'adminRegister' });
 }
 
-export type AdminRegisterValues = Omit<AdminRegister, 'orgId'>;
+/** What the form holds: every field as typed ('' = not filled). */
+export type AdminRegisterValues = Record<Exclude<keyof AdminRegister, 'orgId'>, string>;
 
 export const emptyAdminRegisterValues = (): AdminRegisterValues => ({
-  position: '' as AdminRegister['position'],
+  position: '',
   code: '',
   name: '',
   idNumber: '',

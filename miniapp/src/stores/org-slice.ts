@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AdminRegister, MyOrg } from '@tj/shared';
+import { Routes, withQuery } from '../routes';
 import { registerAdmin as registerAdminCall } from '../services/admin-codes';
 import { fetchMyOrgs } from '../services/orgs';
 import type { AppState } from './index';
@@ -22,6 +23,11 @@ export interface OrgSlice extends OrgState {
   /** §3.4 registers with an admin code; the answer logs the new admin in. */
   registerAdmin: (body: AdminRegister) => Promise<void>;
   clearOrgs: () => void;
+  /**
+   * Where a logged-in user lands on opening the app: an admin goes to the org home of the
+   * org they administer (the one entered last), everyone else to the status page.
+   */
+  landingUrl: () => Promise<string>;
 }
 
 export const initialOrgState: OrgState = { myOrgs: [], homeOrgId: null, currentOrgId: null };
@@ -45,6 +51,18 @@ export const createOrgSlice: StateCreator<AppState, [], [], OrgSlice> = (set, ge
       .catch(() => undefined);
   },
   clearOrgs: () => set(initialOrgState),
+  landingUrl: async () => {
+    try {
+      const admin = pickAdminOrg(await get().loadMyOrgs(), get().homeOrgId);
+      if (admin) {
+        get().enterOrg(admin.id);
+        return withQuery(Routes.adminHome, { orgId: admin.id });
+      }
+    } catch {
+      // No org list (offline, expired session): the status page still works.
+    }
+    return Routes.status;
+  },
 });
 
 /** The org to open for a user who administers one: the last one entered, else the first. */

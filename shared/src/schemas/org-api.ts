@@ -175,3 +175,7 @@ export const QrSceneSchema = z.object({
   type: z.string(),
   pathNames: z.array(z.string()),
 });
+
+/** §10 an admin issues a one-time password reset code for a person of its subtree. */
+export const IssueResetCodeSchema = z.object({ phone: z.string().regex(/^1[3-9]\d{9}$/, 'MOBILE_INVALID') });
+export const ResetCodeIssuedSchema = z.object({ name: z.string().nullable(), code: z.string(), expiresAt: z.string() });

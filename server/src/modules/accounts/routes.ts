@@ -8,11 +8,12 @@ import {
   SmsLoginSchema,
   TokenResponseSchema,
   WechatLoginSchema,
+  ResetByCodeSchema,
+  SmsSentSchema,
 } from '@tj/shared';
 import type { Config } from '../../env';
 import { createLoginLimiter } from '../auth/rate-limit';
 import { createTokenSigner } from '../auth/signer';
-import { ResetByCodeSchema, SmsSentSchema } from './schemas';
 import { bindWechat, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
 import { sendSmsCode } from './sms-codes';
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { ErrorCode, Register, ResetPassword, SmsLogin } from '@tj/shared';
+import type { Register, ResetByCode, ResetPassword, SmsLogin } from '@tj/shared';
 import type { WechatApi } from '../../adapters/wechat/types';
 import { WechatCodeError } from '../../adapters/wechat/types';
 import type { Db, Tx } from '../../db/client';
@@ -10,14 +10,9 @@ import { audit } from '../../lib/audit';
 import { isDuplicate } from '../../lib/mysql-errors';
 import { hashPassword } from '../auth/password';
 import { issueTokens, revokeAllSessions, type TokenSigner } from '../auth/service';
-import type { ResetByCode } from './schemas';
+
 import { checkSmsCode, consumeSmsCode, newSixDigitCode, useSmsCode } from './sms-codes';
 
-// Closest existing codes until shared/ has dedicated ones (see the report):
-// WECHAT_NOT_BOUND → the client shows the login page; WECHAT_BOUND_ELSEWHERE; RESET_CODE_WRONG.
-const WECHAT_NOT_BOUND: ErrorCode = 'NOT_FOUND';
-const WECHAT_BOUND_ELSEWHERE: ErrorCode = 'CONFLICT';
-const RESET_CODE_WRONG: ErrorCode = 'SMS_CODE_WRONG';
 
 /** §10 admin-issued reset code: 6 digits, 24 hours, single use, 5 tries. */
 export const RESET_CODE_TTL_HOURS = 24;
@@ -138,7 +133,7 @@ const ATTEMPT_ACTION = 'password_reset_code.attempt';
  * are. The 6th try fails even with the right code.
  */
 export async function resetByCode(db: Db, input: ResetByCode, now: Date) {
-  const wrong = new AppError(RESET_CODE_WRONG, 'code');
+  const wrong = new AppError('RESET_CODE_WRONG', 'code');
   const user = await findByPhone(db, input.phone);
   if (!user) throw wrong;
   const [row] = await db
@@ -198,7 +193,7 @@ async function openidOf(wechat: WechatApi, code: string): Promise<string> {
   try {
     return (await wechat.code2session(code)).openid;
   } catch (err) {
-    if (err instanceof WechatCodeError) throw new AppError('VALIDATION_FAILED', 'code');
+    if (err instanceof WechatCodeError) throw new AppError('WECHAT_CODE_INVALID', 'code');
     throw err;
   }
 }
@@ -207,7 +202,7 @@ async function openidOf(wechat: WechatApi, code: string): Promise<string> {
 export async function loginWithWechat(db: Db, wechat: WechatApi, signer: TokenSigner, code: string, now: Date) {
   const openid = await openidOf(wechat, code);
   const [user] = await db.select().from(users).where(eq(users.wxOpenid, openid)).limit(1);
-  if (!user) throw new AppError(WECHAT_NOT_BOUND);
+  if (!user) throw new AppError('WECHAT_NOT_BOUND');
   await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   return issueTokens(db, signer, user);
 }
@@ -221,7 +216,7 @@ export async function bindWechat(db: Db, wechat: WechatApi, userId: number, code
   const openid = await openidOf(wechat, code);
   const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.wxOpenid, openid)).limit(1);
   if (owner?.id === userId) return;
-  if (owner) throw new AppError(WECHAT_BOUND_ELSEWHERE, 'code');
+  if (owner) throw new AppError('WECHAT_BOUND_ELSEWHERE', 'code');
   try {
     await db.transaction(async (tx) => {
       const [res] = await tx.update(users).set({ wxOpenid: openid }).where(eq(users.id, userId));
@@ -229,7 +224,7 @@ export async function bindWechat(db: Db, wechat: WechatApi, userId: number, code
       await audit(tx, { actorUserId: userId, orgId: null, action: 'user.wechat_bind', targetType: 'user', targetId: userId });
     });
   } catch (err) {
-    if (isDuplicate(err)) throw new AppError(WECHAT_BOUND_ELSEWHERE, 'code');
+    if (isDuplicate(err)) throw new AppError('WECHAT_BOUND_ELSEWHERE', 'code');
     throw err;
   }
 }

@@ -82,7 +82,8 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
   } catch (err) {
     // A code the person never received must not count against their limits.
     await forget();
-    throw err;
+    if (err instanceof AppError) throw err;
+    throw new AppError('SMS_SEND_FAILED');
   }
   return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS };
 }

@@ -5,6 +5,8 @@ import {
   DecisionSchema,
   ErrorBodySchema,
   ImportResultSchema,
+  IssueResetCodeSchema,
+  ResetCodeIssuedSchema,
   OrgIdParamsSchema,
   RequestParamsSchema,
   RosterEntryBodySchema,
@@ -27,6 +29,7 @@ import {
   setAdmin,
   updateEntry,
 } from './service';
+import { issueResetCodeInSubtree } from './reset-code';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const secured = { security: [{ bearer: [] }], tags: ['roster'] };
@@ -99,5 +102,14 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { ...secured, summary: '从Excel导入团干部名册（全部成功或全部不导入）', consumes: ['multipart/form-data'], params: OrgIdParamsSchema, response: { 200: ImportResultSchema, ...errors } },
     },
     async (req) => importRoster(app.db, app.pii, req.orgContext, req.orgContext.org, await readXlsxUpload(req)),
+  );
+
+  app.post(
+    '/orgs/:orgId/reset-codes',
+    {
+      preHandler: admin,
+      schema: { ...secured, summary: '为本组织及下级组织人员生成密码重置码（24小时内有效，一次性）', params: OrgIdParamsSchema, body: IssueResetCodeSchema, response: { 200: ResetCodeIssuedSchema, ...errors } },
+    },
+    async (req) => issueResetCodeInSubtree(app.db, req.orgContext, req.body.phone, app.clock.now()),
   );
 };

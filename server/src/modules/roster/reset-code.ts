@@ -1,0 +1,24 @@
+import { and, eq, like } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { orgs, rosterEntries, users } from '../../db/schema';
+import { AppError } from '../../errors';
+import { descendantsLike } from '../../lib/org-path';
+import { issueResetCode, RESET_CODE_TTL_HOURS } from '../accounts/service';
+import type { OrgContext } from '../../plugins/org-guard';
+
+/**
+ * §10 for a person who lost their phone: an admin issues a one-time code, but only for an
+ * account that belongs to its subtree (a roster entry there), never for anyone else.
+ */
+export async function issueResetCodeInSubtree(db: Db, ctx: OrgContext, phone: string, now: Date) {
+  const [person] = await db
+    .select({ userId: users.id, name: users.name })
+    .from(users)
+    .innerJoin(rosterEntries, eq(rosterEntries.userId, users.id))
+    .innerJoin(orgs, eq(orgs.id, rosterEntries.orgId))
+    .where(and(eq(users.phone, phone), like(orgs.path, descendantsLike(ctx.org.path))))
+    .limit(1);
+  if (!person) throw new AppError('PERSON_NOT_IN_SUBTREE', 'phone');
+  const code = await issueResetCode(db, { userId: person.userId, issuedBy: ctx.userId, orgId: ctx.org.id }, now);
+  return { name: person.name, code, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000).toISOString() };
+}

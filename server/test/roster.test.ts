@@ -1,0 +1,119 @@
+import { ErrorMessages } from '@tj/shared';
+import { and, eq } from 'drizzle-orm';
+import type { App } from '../src/app';
+import { auditLogs, rosterEntries } from '../src/db/schema';
+import { buildTestApp } from './helper';
+import { onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { multipart, xlsx } from './excel';
+
+describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
+  let app: App;
+  let tree: Awaited<ReturnType<typeof orgTree>>;
+  let cityAdmin: Awaited<ReturnType<typeof onboardedCadre>>;
+  beforeAll(async () => {
+    app = await buildTestApp();
+    tree = await orgTree(app);
+    cityAdmin = await onboardedCadre(app, tree.city.id, { isAdmin: true });
+  });
+  afterAll(() => app.close());
+
+  const entry = (over: Record<string, unknown> = {}) => ({ name: '赵团干', idNumber: VALID_IDS[0], phone: '13911112222', position: 'organizationMember', isOperator: true, ...over });
+  const add = (orgId: number, body: object, headers = cityAdmin.headers) => app.inject({ method: 'POST', url: `/api/orgs/${orgId}/roster`, headers, payload: body });
+
+  it('adds a cadre with a position for the org’s kind, masks personal data, audits it', async () => {
+    const res = await add(tree.school.id, entry());
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ name: '赵团干', idNumberMasked: '440***********0028', phoneMasked: '139****2222', position: 'organizationMember', isOperator: true, onboarded: false });
+    const list = await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/roster`, headers: cityAdmin.headers });
+    expect(list.body).not.toContain(VALID_IDS[0]);
+    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'roster'), eq(auditLogs.targetId, res.json().id)));
+    expect(logs.map((l) => l.action)).toEqual(['roster.add']);
+  });
+
+  it('refuses a position of the other list, a duplicate person, bad data — changing nothing', async () => {
+    // 组织委员 exists only for non-leading orgs; 常委 only for leading organs
+    const wrong = await add(tree.school.id, entry({ idNumber: VALID_IDS[1], position: 'standingMember' }));
+    expect(wrong.json()).toMatchObject({ code: 'POSITION_NOT_ALLOWED', field: 'position' });
+    expect((await add(tree.city.id, entry({ idNumber: VALID_IDS[1], position: 'standingMember' }))).statusCode).toBe(201);
+    const dup = await add(tree.school.id, entry());
+    expect([dup.statusCode, dup.json().code]).toEqual([409, 'ALREADY_IN_ROSTER']);
+    const bad = await add(tree.school.id, entry({ idNumber: VALID_IDS[2], phone: '123' }));
+    expect(bad.json()).toMatchObject({ code: 'MOBILE_INVALID', field: 'phone', message: ErrorMessages.MOBILE_INVALID });
+    const rows = await app.db.select().from(rosterEntries).where(eq(rosterEntries.orgId, tree.school.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('edits and removes entries', async () => {
+    const { id } = (await add(tree.grade.id, entry({ idNumber: VALID_IDS[3] }))).json();
+    const edit = await app.inject({ method: 'PATCH', url: `/api/orgs/${tree.grade.id}/roster/${id}`, headers: cityAdmin.headers, payload: { position: 'secretary', isOperator: false } });
+    expect(edit.json()).toMatchObject({ position: 'secretary', isOperator: false });
+    const del = await app.inject({ method: 'DELETE', url: `/api/orgs/${tree.grade.id}/roster/${id}`, headers: cityAdmin.headers });
+    expect(del.statusCode).toBe(204);
+    expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.id, Number(id)))).toEqual([]);
+  });
+
+  it('imports a roster from Excel, all or nothing', async () => {
+    const headers = ['姓名', '身份证号', '手机号', '职务', '是否运营者（是/否）', '团干部性质'];
+    const up = async (rows: string[][]) => {
+      const body = multipart(await xlsx(headers, rows));
+      return app.inject({ method: 'POST', url: `/api/orgs/${tree.branch.id}/roster/import`, headers: { ...cityAdmin.headers, ...body.headers }, payload: body.payload });
+    };
+    const bad = await up([['钱一', VALID_IDS[0], '13900000001', '书记', '是', '兼职'], ['孙二', VALID_IDS[1], '13900000002', '常委', '否', '']]);
+    expect(bad.json().rows).toEqual([expect.objectContaining({ row: 3, field: 'position', code: 'POSITION_NOT_ALLOWED' })]);
+    expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.orgId, tree.branch.id))).toEqual([]);
+    const ok = await up([['钱一', VALID_IDS[0], '13900000001', '书记', '是', '兼职'], ['孙二', VALID_IDS[1], '13900000002', '副书记', '否', '']]);
+    expect(ok.json()).toEqual({ imported: 2 });
+  });
+
+  it('a superior sets admins at once, at most 2; an own-org admin needs the superior’s approval', async () => {
+    const org = tree.otherCity;
+    const provinceAdmin = await onboardedCadre(app, tree.province.id, { isAdmin: true });
+    const a = await onboardedCadre(app, org.id);
+    const b = await onboardedCadre(app, org.id);
+    const c = await onboardedCadre(app, org.id);
+    const entryOf = async (userId: number) => (await app.db.select().from(rosterEntries).where(eq(rosterEntries.userId, userId)))[0].id;
+    const setAdmin = (entryId: number, isAdmin: boolean, headers: object) =>
+      app.inject({ method: 'POST', url: `/api/orgs/${org.id}/roster/${entryId}/admin`, headers, payload: { isAdmin } });
+
+    expect((await setAdmin(await entryOf(a.userId), true, provinceAdmin.headers)).json().status).toBe('applied');
+    // a (now admin of its own org) asks to make b an admin: pending until the province approves
+    const req = await setAdmin(await entryOf(b.userId), true, a.headers);
+    expect(req.json()).toMatchObject({ status: 'pendingApproval', entry: { isAdmin: false } });
+    const pending = await app.inject({ method: 'GET', url: `/api/orgs/${tree.province.id}/admin-requests`, headers: provinceAdmin.headers });
+    const [request] = pending.json().items;
+    expect(request).toMatchObject({ orgId: String(org.id), makeAdmin: true });
+    const decide = () => app.inject({ method: 'POST', url: `/api/orgs/${tree.province.id}/admin-requests/${request.id}/decision`, headers: provinceAdmin.headers, payload: { approve: true } });
+    const [first, second] = await Promise.all([decide(), decide()]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([204, 400]);
+    const admins = await app.db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+    expect(admins).toHaveLength(2);
+    const third = await setAdmin(await entryOf(c.userId), true, provinceAdmin.headers);
+    expect([third.statusCode, third.json().code]).toEqual([409, 'ADMIN_LIMIT_REACHED']);
+  });
+
+  it('issues password reset codes only for people in the subtree (§10)', async () => {
+    const inside = await onboardedCadre(app, tree.branch.id);
+    const outside = await onboardedCadre(app, tree.otherCity.id);
+    const ok = await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/reset-codes`, headers: cityAdmin.headers, payload: { phone: inside.phone } });
+    expect(ok.json().code).toMatch(/^\d{6}$/);
+    const refused = await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/reset-codes`, headers: cityAdmin.headers, payload: { phone: outside.phone } });
+    expect(refused.json()).toMatchObject({ code: 'PERSON_NOT_IN_SUBTREE', field: 'phone' });
+  });
+
+  it('is closed to admins of other subtrees and to plain cadres', async () => {
+    const other = await onboardedCadre(app, tree.otherCity.id, { isAdmin: true });
+    const plain = await onboardedCadre(app, tree.school.id);
+    for (const headers of [other.headers, plain.headers]) {
+      for (const ep of [
+        { method: 'GET' as const, url: `/api/orgs/${tree.school.id}/roster` },
+        { method: 'POST' as const, url: `/api/orgs/${tree.school.id}/roster`, payload: entry({ idNumber: VALID_IDS[4] }) },
+        { method: 'GET' as const, url: `/api/orgs/${tree.school.id}/roster/template.xlsx` },
+        { method: 'POST' as const, url: `/api/orgs/${tree.city.id}/reset-codes`, payload: { phone: cityAdmin.phone } },
+        { method: 'GET' as const, url: `/api/orgs/${tree.city.id}/admin-requests` },
+      ]) {
+        const res = await app.inject({ ...ep, headers });
+        expect([ep.url, res.statusCode]).toEqual([ep.url, 403]);
+      }
+    }
+  });
+});
