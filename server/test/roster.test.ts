@@ -72,7 +72,7 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     const b = await onboardedCadre(app, org.id);
     const c = await onboardedCadre(app, org.id);
     const entryOf = async (userId: number) => (await app.db.select().from(rosterEntries).where(eq(rosterEntries.userId, userId)))[0].id;
-    const setAdmin = (entryId: number, isAdmin: boolean, headers: object) =>
+    const setAdmin = (entryId: number, isAdmin: boolean, headers: Record<string, string>) =>
       app.inject({ method: 'POST', url: `/api/orgs/${org.id}/roster/${entryId}/admin`, headers, payload: { isAdmin } });
 
     expect((await setAdmin(await entryOf(a.userId), true, provinceAdmin.headers)).json().status).toBe('applied');

@@ -90,6 +90,12 @@ export const ErrorMessages = {
   CHECKIN_NOT_APPROVED: '报到审核通过后才能进行此操作',
   CHECKIN_REQUIRED: '请先完成团员报到，审核通过后才能使用其他功能',
   RETURN_REASON_REQUIRED: '退回时请填写退回原因',
+  CHECKIN_ID_APPROVED_ELSEWHERE: '该证件号码已在其他团支部报到通过。一名团员只能在一个团支部报到，如需变更请办理组织关系转接',
+  CHECKIN_STEP_ORDER: '请先完成前面的步骤',
+  CHECKIN_IDENTITY_LOCKED: '报到审核通过后身份信息不能修改，如有错误请联系所在团组织',
+  CHECKIN_NOT_EDITABLE: '当前状态下不能修改报到资料',
+  UPLOAD_NOT_IMAGE: '只能上传JPG、PNG或WEBP格式的图片',
+  UPLOAD_TOO_LARGE: '图片不能超过2MB',
 
   // real-name verification (§4.2)
   REAL_NAME_IN_PROGRESS: '实名校验正在进行中，请等待校验结果后再审核',

@@ -34,3 +34,4 @@ export * from './schemas/review';
 export * from './schemas/transfer';
 export * from './schemas/session';
 export * from './schemas/org-api';
+export * from './schemas/checkin-api';

@@ -5,6 +5,7 @@ import {
   OrgSummarySchema,
   OrgTypes,
   ProgressSchema,
+  QrCodeSchema,
   isKeyOf,
   makeOrgCreateSchema,
   makeOrgUpdateSchema,
@@ -16,6 +17,7 @@ import {
   type OrgType,
   type OrgUpdate,
   type Progress,
+  type QrKind,
 } from '@tj/shared';
 import { z } from 'zod';
 import { checkWith, toCount, toOptionalText, type Checked } from './form-check';
@@ -70,17 +72,13 @@ export async function fetchProgress(orgId: string): Promise<Progress> {
 }
 
 /** §6.2 the cadre QR code (every org) and §4.1 the check-in QR code (branches only). */
-export const QrKinds = { checkin: '团员报到二维码', cadre: '团干部入驻二维码' } as const;
-export type QrKind = keyof typeof QrKinds;
-
 export const qrKindsFor = (type: OrgType): QrKind[] => (type === 'branch' ? ['checkin', 'cadre'] : ['cadre']);
 
-const QrSchema = z.object({ scene: z.string(), url: z.string(), imageDataUrl: z.string(), orgFullName: z.string() });
-export type OrgQr = z.infer<typeof QrSchema>;
+export type OrgQr = z.infer<typeof QrCodeSchema>;
 
 export async function fetchQr(orgId: string, kind: QrKind): Promise<OrgQr> {
   const { data } = await http.get<unknown>(`${orgPath(orgId)}/qr/${kind}`);
-  return QrSchema.parse(data);
+  return QrCodeSchema.parse(data);
 }
 
 export const orgImportPaths = (orgId: string) => ({

@@ -1,5 +1,8 @@
 import {
+  AdminChangeRequestListSchema,
+  AdminChangeRequestSchema,
   RosterItemSchema,
+  SetAdminResultSchema,
   RosterListSchema,
   rosterEntrySchemaFor,
   rosterUpdateSchemaFor,
@@ -35,10 +38,27 @@ export async function removeRosterEntry(orgId: string, entryId: string): Promise
   await http.delete(entryPath(orgId, entryId));
 }
 
-/** §3.4 at most 2 admins per org; the server answers ADMIN_LIMIT_REACHED beyond. */
-export async function setRosterAdmin(orgId: string, entryId: string, isAdmin: boolean): Promise<RosterItem> {
+export type SetAdminResult = z.infer<typeof SetAdminResultSchema>;
+
+/**
+ * §3.4 at most 2 admins per org (ADMIN_LIMIT_REACHED beyond). A superior's change applies at
+ * once; an admin changing its own org's admins waits for the direct superior's approval.
+ */
+export async function setRosterAdmin(orgId: string, entryId: string, isAdmin: boolean): Promise<SetAdminResult> {
   const { data } = await http.post<unknown>(`${entryPath(orgId, entryId)}/admin`, { isAdmin });
-  return RosterItemSchema.parse(data);
+  return SetAdminResultSchema.parse(data);
+}
+
+export type AdminChangeRequest = z.infer<typeof AdminChangeRequestSchema>;
+
+/** Admin changes of direct subordinates waiting for this org's approval (§3.4). */
+export async function fetchAdminRequests(orgId: string): Promise<AdminChangeRequest[]> {
+  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/admin-requests`);
+  return AdminChangeRequestListSchema.parse(data).items;
+}
+
+export async function decideAdminRequest(orgId: string, requestId: string, approve: boolean): Promise<void> {
+  await http.post(`/orgs/${encodeURIComponent(orgId)}/admin-requests/${encodeURIComponent(requestId)}/decision`, { approve });
 }
 
 export const rosterImportPaths = (orgId: string) => ({

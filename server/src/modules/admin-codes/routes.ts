@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { attachment, XLSX_MIME } from '../../lib/excel';
 import { issueTokens } from '../auth/service';
+import { createTokenSigner } from '../auth/signer';
 import { ancestorNames } from '../orgs/view';
 import { ancestorIds } from '../../lib/org-path';
 import { exportCodes, issueCode, lookupCode, registerAdmin } from './service';
@@ -20,7 +21,7 @@ import { exportCodes, issueCode, lookupCode, registerAdmin } from './service';
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
 export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const signer = { signAccess: (id: string) => app.jwt.sign({ sub: id }), refreshTtlDays: app.config.refreshTokenTtlDays };
+  const signer = createTokenSigner(app, app.config);
 
   app.post(
     '/orgs/:orgId/children/:childId/admin-code',

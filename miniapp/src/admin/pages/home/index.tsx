@@ -16,7 +16,9 @@ import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, type Route } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
+import { formatChinaTime } from '../../../services/audit';
 import { OrgFieldLabels, deleteChild, fetchChildren, orgPathText, orgTypeLabel, orgTypeOf } from '../../../services/orgs';
+import { decideAdminRequest, fetchAdminRequests, type AdminChangeRequest } from '../../../services/roster';
 import { selectCanAdminister, useAppStore } from '../../../stores';
 import { goBack, openPage } from '../../nav';
 import { useOrgPage } from '../../use-org-page';
@@ -56,6 +58,7 @@ export default function AdminHomePage() {
   const homeOrgId = useAppStore((s) => s.homeOrgId);
   const myOrgCount = useAppStore((s) => s.myOrgs.length);
   const children = useAsync(allowed && orgId ? () => fetchChildren(orgId) : null, [allowed, orgId]);
+  const requests = useAsync(allowed && orgId && canAdminister ? () => fetchAdminRequests(orgId) : null, [allowed, orgId, canAdminister]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState('');
 
@@ -68,6 +71,7 @@ export default function AdminHomePage() {
     }
     void org.reload();
     void children.reload();
+    void requests.reload();
   });
 
   if (!allowed) return null;
@@ -184,6 +188,10 @@ export default function AdminHomePage() {
               </View>
             ) : null}
 
+            {requests.data && requests.data.length > 0 ? (
+              <AdminRequests orgId={detail.id} items={requests.data} onDecided={requests.reload} />
+            ) : null}
+
             {allowedChildTypes(orgTypeOf(detail)).length > 0 ? (
               <SubOrgList
                 items={items}
@@ -269,6 +277,52 @@ function SubOrgList({ items, loading, error, onOpen, onCreate }: SubOrgListProps
           ))}
         </View>
       ) : null}
+    </View>
+  );
+}
+
+/** §3.4 a subordinate admin adding/removing an admin of its own org waits for us. */
+function AdminRequests({ orgId, items, onDecided }: { orgId: string; items: AdminChangeRequest[]; onDecided: () => Promise<void> }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const decide = async (request: AdminChangeRequest, approve: boolean) => {
+    setBusy(request.id);
+    setError('');
+    try {
+      await decideAdminRequest(orgId, request.id, approve);
+      await onDecided();
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <View className='admin-section' data-testid='admin-requests'>
+      <View className='admin-section__head'>
+        <Text className='admin-section__title'>待审批的管理员变更（{items.length}）</Text>
+      </View>
+      {error ? <View className='admin-error'>{error}</View> : null}
+      <View className='admin-card'>
+        {items.map((r) => (
+          <View key={r.id} className='admin-request' data-testid={`admin-request-${r.id}`}>
+            <Text className='admin-request__text'>
+              {r.orgName}：{r.makeAdmin ? '申请将' : '申请取消'}“{r.cadreName}”{r.makeAdmin ? '设为管理员' : '的管理员权限'}
+            </Text>
+            <View className='admin-request__foot'>
+              <Text className='admin-muted'>{formatChinaTime(r.requestedAt)}</Text>
+              <View className='admin-request__buttons'>
+                <Button size='mini' disabled={busy !== null} onClick={() => decide(r, false)} data-testid={`admin-request-reject-${r.id}`}>
+                  不同意
+                </Button>
+                <Button size='mini' type='primary' loading={busy === r.id} disabled={busy !== null} onClick={() => decide(r, true)} data-testid={`admin-request-approve-${r.id}`}>
+                  同意
+                </Button>
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
     </View>
   );
 }

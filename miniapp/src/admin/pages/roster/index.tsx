@@ -34,6 +34,7 @@ export default function RosterPage() {
   const [removing, setRemoving] = useState<RosterItem | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
 
   const shown = useRef(false);
   useDidShow(() => {
@@ -51,8 +52,11 @@ export default function RosterPage() {
   const toggleAdmin = async (entry: RosterItem) => {
     setBusy(entry.id);
     setError('');
+    setNotice('');
     try {
-      replace(await setRosterAdmin(orgId, entry.id, !entry.isAdmin));
+      const result = await setRosterAdmin(orgId, entry.id, !entry.isAdmin);
+      replace(result.entry);
+      if (result.status === 'pendingApproval') setNotice('已提交上级组织审批，审批通过后生效');
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
@@ -93,6 +97,7 @@ export default function RosterPage() {
               </Button>
             </View>
             {error ? <View className='admin-error' data-testid='roster-error'>{error}</View> : null}
+            {notice ? <View className='admin-notice' data-testid='roster-notice'>{notice}</View> : null}
 
             <View className='admin-section'>
               <View className='admin-section__head'>

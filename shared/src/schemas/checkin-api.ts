@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CertificationDraftSchema } from './certification';
+import { OrgIdParamsSchema } from './org-api';
+
+/**
+ * The check-in API contract (issue 5): what the member's and the operator's pages send and
+ * read. Request bodies of the four steps are the certification schemas themselves.
+ */
+
+export const CertStepParamSchema = z.object({ step: z.enum(['identity', 'league', 'contact', 'optional'], { error: 'NOT_FOUND' }) });
+
+/** An org found by name or alias (§4.1: full name and path, only branches selectable). */
+export const OrgSearchQuerySchema = z.object({ q: z.string().trim().min(1, 'REQUIRED').max(50, 'TEXT_TOO_LONG'), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const OrgSearchItemSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  shortName: z.string(),
+  fullName: z.string(),
+  alias: z.string().nullable(),
+  pathNames: z.array(z.string()),
+  /** Only a branch receives check-ins; otherwise `reason` explains (CHECKIN_NOT_BRANCH). */
+  selectable: z.boolean(),
+  reason: z.string().nullable(),
+});
+export const OrgSearchResultSchema = z.object({ items: z.array(OrgSearchItemSchema) });
+export type OrgSearchItem = z.infer<typeof OrgSearchItemSchema>;
+
+/** The branch a member checks in to, with whom to contact (我的组织). */
+export const CheckinBranchSchema = z.object({
+  id: z.string(),
+  shortName: z.string(),
+  fullName: z.string(),
+  pathNames: z.array(z.string()),
+  secretaryName: z.string().nullable(),
+  secretaryPhone: z.string().nullable(),
+});
+
+/**
+ * The member's own check-in: status, real-name status, the step to resume at, the draft
+ * being edited, the data in force (after approval; ID masked except to its owner's edit
+ * form), and the return reason.
+ */
+export const MyCheckinSchema = z.object({
+  status: z.enum(['submitted', 'approved', 'returned', 'withdrawn', 'editSubmitted', 'editReturned']).nullable(),
+  realNameStatus: z.enum(['pending', 'passed', 'failed', 'rechecking', 'offlinePassed']).nullable(),
+  /** The first step not yet saved, or 'confirm' when all four are. */
+  resumeStep: z.enum(['identity', 'league', 'contact', 'optional', 'confirm']),
+  draft: CertificationDraftSchema,
+  /** Data in force after approval (null before). */
+  approved: CertificationDraftSchema.nullable(),
+  branch: CheckinBranchSchema.nullable(),
+  returnReason: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export type MyCheckin = z.infer<typeof MyCheckinSchema>;
+
+export const WithdrawSchema = z.object({ reason: z.string().trim().max(200, 'TEXT_TOO_LONG').optional() });
+
+/** A line of the operator's review queue (§9: ID masked). */
+export const ReviewItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  branchName: z.string(),
+  /** A first check-in or an edit of approved data (修改资料待审核). */
+  kind: z.enum(['checkin', 'edit']),
+  status: z.string(),
+  realNameStatus: z.string().nullable(),
+  submittedAt: z.string(),
+});
+export const ReviewQueueQuerySchema = z.object({
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ReviewQueueSchema = z.object({ items: z.array(ReviewItemSchema), nextCursor: z.string().nullable(), total: z.number() });
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+
+/** Everything the operator reviews (full ID: the operator reviewing may see it, §9). */
+export const ReviewDetailSchema = ReviewItemSchema.extend({
+  data: CertificationDraftSchema,
+  /** For an edit: the approved data still in force, to compare. */
+  previous: CertificationDraftSchema.nullable(),
+  returnReason: z.string().nullable(),
+  offlineNote: z.string().nullable(),
+  offlinePhotoUrl: z.string().nullable(),
+});
+
+export const CheckinParamsSchema = OrgIdParamsSchema.extend({ checkinId: z.string().regex(/^\d+$/, 'NOT_FOUND') });
+export const BatchApproveSchema = z.object({ ids: z.array(z.string().regex(/^\d+$/, 'VALIDATION_FAILED')).min(1, 'REQUIRED').max(100, 'VALIDATION_FAILED') });
+export const BatchApproveResultSchema = z.object({
+  approved: z.array(z.string()),
+  skipped: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+});
+export const ReviewCountSchema = z.object({ waiting: z.number() });
+
+/** An uploaded image (POST /api/uploads, multipart field "file"). */
+export const UploadResultSchema = z.object({ fileId: z.string(), mime: z.string(), size: z.number(), url: z.string() });
+export type UploadResult = z.infer<typeof UploadResultSchema>;
