@@ -4,7 +4,18 @@ export const Routes = {
   login: '/pages/login/index',
   status: '/pages/status/index',
   memberHome: '/member/pages/home/index',
+  // member sub-package: check-in (§4) before and after approval
+  memberJoin: '/member/pages/join/index',
+  memberOrgSearch: '/member/pages/org-search/index',
+  memberRegister: '/member/pages/register/index',
+  memberCheckin: '/member/pages/checkin/index',
+  memberConfirm: '/member/pages/confirm/index',
+  memberProfile: '/member/pages/profile/index',
   cadreHome: '/cadre/pages/home/index',
+  // cadre sub-package: 资料审核 of the current org (?orgId=)
+  cadreReviews: '/cadre/pages/reviews/index',
+  cadreReview: '/cadre/pages/review/index',
+  cadreOffline: '/cadre/pages/offline/index',
   // admin sub-package: every page but register takes ?orgId= (the org it is about)
   adminHome: '/admin/pages/home/index',
   adminOrgForm: '/admin/pages/org-form/index',

@@ -147,6 +147,7 @@ CREATE TABLE `roster_entries` (
 	`is_admin` boolean NOT NULL DEFAULT false,
 	`user_id` bigint unsigned,
 	`onboarded_at` datetime(3),
+	`last_invited_at` datetime(3),
 	`created_at` datetime(3) NOT NULL,
 	`updated_at` datetime(3) NOT NULL,
 	CONSTRAINT `roster_entries_id` PRIMARY KEY(`id`),

@@ -21,6 +21,7 @@ import { rosterRoutes } from './modules/roster/routes';
 import { qrRoutes } from './modules/qr/routes';
 import { progressRoutes } from './modules/progress/routes';
 import { auditRoutes } from './modules/audit/routes';
+import { cadreRoutes } from './modules/cadre/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
 export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } & AdapterOverrides = {}) {
@@ -59,6 +60,7 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
       await api.register(qrRoutes);
       await api.register(progressRoutes);
       await api.register(auditRoutes);
+      await api.register(cadreRoutes);
     },
     { prefix: '/api' },
   );

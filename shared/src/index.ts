@@ -35,3 +35,4 @@ export * from './schemas/transfer';
 export * from './schemas/session';
 export * from './schemas/org-api';
 export * from './schemas/checkin-api';
+export * from './schemas/cadre-api';

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { setAccessTokenSource } from '../services/http';
+import { createCheckinSlice, initialCheckinState, type CheckinSlice } from './checkin-slice';
 import { createOrgSlice, initialOrgState, type OrgSlice } from './org-slice';
 import { createSessionSlice, initialSessionState, type SessionSlice } from './session-slice';
 import { taroStorage } from './taro-storage';
 
 /** The one app store; later features add their slices here. */
-export type AppState = SessionSlice & OrgSlice;
+export type AppState = SessionSlice & OrgSlice & CheckinSlice;
 
 export const STORE_KEY = 'tj-app';
 
@@ -15,13 +16,16 @@ export const useAppStore = create<AppState>()(
     (...a) => {
       const session = createSessionSlice(...a);
       const orgs = createOrgSlice(...a);
+      const checkin = createCheckinSlice(...a);
       return {
         ...session,
         ...orgs,
+        ...checkin,
         // Logging out forgets the orgs too: the next user must not open the last one's.
         logout: () => {
           session.logout();
           orgs.clearOrgs();
+          checkin.clearCheckin();
         },
       };
     },
@@ -31,12 +35,13 @@ export const useAppStore = create<AppState>()(
       storage: createJSONStorage(() => taroStorage),
       // Only data survives a restart; actions are rebuilt by the slices. The org ids are
       // left out until set, so a member's stored session looks as it did before orgs.
-      partialize: ({ user, accessToken, refreshToken, homeOrgId, currentOrgId }) => ({
+      partialize: ({ user, accessToken, refreshToken, homeOrgId, currentOrgId, chosenBranch }) => ({
         user,
         accessToken,
         refreshToken,
         ...(homeOrgId ? { homeOrgId } : {}),
         ...(currentOrgId ? { currentOrgId } : {}),
+        ...(chosenBranch ? { chosenBranch } : {}),
       }),
     },
   ),
@@ -46,7 +51,7 @@ setAccessTokenSource(() => useAppStore.getState().accessToken);
 
 /** Back to a fresh install: initial state, nothing persisted (used between tests). */
 export function resetAppStore(): void {
-  useAppStore.setState({ ...initialSessionState, ...initialOrgState });
+  useAppStore.setState({ ...initialSessionState, ...initialOrgState, ...initialCheckinState });
   useAppStore.persist.clearStorage();
 }
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { ImportRowError } from '@tj/shared';
 import { toApiError } from '../../services/api-error';
 import {
@@ -10,6 +10,7 @@ import {
   uploadExcel,
   type PickedFile,
 } from '../../services/files';
+import { StatusTag } from '../status-tag';
 import './index.css';
 
 export interface ExcelImportProps {
@@ -162,9 +163,7 @@ export function ExcelImport({ what, templatePath, templateName, uploadPath, fiel
           <View className='excel-import__rows' data-testid='import-row-errors'>
             {result.rows.map((r, i) => (
               <View key={`${r.row}-${r.field ?? ''}-${i}`} className='excel-import__row' data-testid={`import-row-${r.row}`}>
-                <Tag type='danger' plain className='excel-import__row-no'>
-                  第{r.row}行
-                </Tag>
+                <StatusTag tone='red'>第{r.row}行</StatusTag>
                 <Text className='excel-import__row-text'>
                   {r.field && fieldLabels[r.field] ? `${fieldLabels[r.field]}：` : ''}
                   {r.message}

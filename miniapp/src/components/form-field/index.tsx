@@ -10,6 +10,8 @@ import './index.css';
  */
 interface FieldProps {
   label: string;
+  /** Label and value on one line (read-only values). */
+  inline?: boolean;
   required?: boolean;
   error?: string;
   hint?: ReactNode;
@@ -17,9 +19,9 @@ interface FieldProps {
   children: ReactNode;
 }
 
-export function FormField({ label, required, error, hint, testId, children }: FieldProps) {
+export function FormField({ label, inline, required, error, hint, testId, children }: FieldProps) {
   return (
-    <View className={`tj-field${error ? ' tj-field--error' : ''}`} data-field={testId}>
+    <View className={`tj-field${inline ? ' tj-field--static' : ''}${error ? ' tj-field--error' : ''}`} data-field={testId}>
       <View className='tj-field__label'>
         {required ? <Text className='tj-field__star'>*</Text> : null}
         <Text>{label}</Text>
@@ -80,7 +82,7 @@ export function TextField({ value, onChange, placeholder, type = 'text', maxLeng
 /** Read-only value in the field layout (immutable fields when editing). */
 export function StaticField({ value, ...field }: Common & { value: ReactNode }) {
   return (
-    <FormField {...field}>
+    <FormField {...field} inline>
       <Text className='tj-static' data-testid={field.testId}>
         {value}
       </Text>
@@ -122,7 +124,9 @@ export function SelectField({ value, options, onChange, placeholder, ...field }:
         options={[options]}
         value={value ? [value] : []}
         onConfirm={(_, values) => {
-          if (values[0] !== undefined && values[0] !== null) onChange(String(values[0]));
+          // Confirming without scrolling takes the highlighted first option, as it shows.
+          const picked = values[0] ?? options[0]?.value;
+          if (picked !== undefined && picked !== null) onChange(String(picked));
         }}
         onClose={() => setOpen(false)}
         data-testid={`${field.testId}-picker`}

@@ -18,6 +18,7 @@ import { toApiError } from '../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../services/form-check';
 import {
   OrgFieldLabels,
+  STAFFING_FIELDS,
   checkOrgCreate,
   checkOrgUpdate,
   emptyOrgFormValues,
@@ -71,6 +72,26 @@ export function OrgForm(props: OrgFormProps) {
 
   const type: OrgType | '' = editing ? orgTypeOf(props.org) : isKeyOf(OrgTypes, values.type) ? values.type : '';
   const sections = orgFormSections(type);
+  const shown = new Set<string>([
+    ...(editing ? [] : ['type', 'shortName', 'fullName', 'industry']),
+    ...(sections.branchCategory ? ['branchCategory'] : []),
+    'secretaryName',
+    'secretaryIdNumber',
+    'secretaryPhone',
+    ...(sections.staffing ? STAFFING_FIELDS : []),
+    'youthCount',
+    'partyRecommendedCount',
+    'sortOrder',
+  ]);
+  // A problem on a field this form does not show (e.g. a name on edit) goes under the form.
+  const place = (found: FieldErrors): FieldErrors => {
+    const out: FieldErrors = {};
+    for (const [field, message] of Object.entries(found)) {
+      const at = shown.has(field) ? field : '';
+      if (out[at] === undefined) out[at] = message;
+    }
+    return out;
+  };
 
   const change = (field: OrgField) => (value: string) => {
     setValues((v) => {
@@ -89,7 +110,7 @@ export function OrgForm(props: OrgFormProps) {
   const submit = async () => {
     const checked = props.mode === 'create' ? checkOrgCreate(values, props.parentType) : checkOrgUpdate(values, props.org);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      setErrors(place(checked.errors));
       return;
     }
     setErrors({});
@@ -98,10 +119,7 @@ export function OrgForm(props: OrgFormProps) {
       if (props.mode === 'create') await props.onSubmit(checked.data as OrgCreate);
       else await props.onSubmit(checked.data as OrgUpdate);
     } catch (e) {
-      const error = toApiError(e);
-      const placed = fieldErrorsOf(error);
-      // A field this form does not show (e.g. type on edit) is reported under the form.
-      setErrors(error.field && error.field in values ? placed : { '': error.message });
+      setErrors(place(fieldErrorsOf(toApiError(e))));
     } finally {
       setSubmitting(false);
     }
@@ -188,7 +206,7 @@ export function OrgForm(props: OrgFormProps) {
           hint: editing ? '如需更换书记身份证号码请重新输入，不修改请留空' : undefined,
         })}
         {text('secretaryPhone', {
-          required: !editing || !props.org.secretaryPhone,
+          required: true,
           type: 'number',
           maxLength: 11,
           placeholder: editing && values.secretaryPhone === '' && props.org.secretaryPhone ? `已填写 ${props.org.secretaryPhone}` : undefined,

@@ -38,6 +38,17 @@ export function RosterForm(props: RosterFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
 
+  // Name and ID number are fixed once entered: a problem with them goes under the form.
+  const shown = new Set<string>(editing ? ['phone', 'position', 'isOperator', 'cadreNature'] : Object.keys(values));
+  const place = (found: FieldErrors): FieldErrors => {
+    const out: FieldErrors = {};
+    for (const [field, message] of Object.entries(found)) {
+      const at = shown.has(field) ? field : '';
+      if (out[at] === undefined) out[at] = message;
+    }
+    return out;
+  };
+
   const set = <K extends keyof RosterFormValues>(field: K) => (value: RosterFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
@@ -46,7 +57,7 @@ export function RosterForm(props: RosterFormProps) {
   const submit = async () => {
     const checked = props.mode === 'create' ? checkRosterCreate(values, props.orgType) : checkRosterUpdate(values, props.orgType);
     if (!checked.ok) {
-      setErrors(checked.errors);
+      setErrors(place(checked.errors));
       return;
     }
     setErrors({});
@@ -55,8 +66,7 @@ export function RosterForm(props: RosterFormProps) {
       if (props.mode === 'create') await props.onSubmit(checked.data as RosterCreate);
       else await props.onSubmit(checked.data as RosterUpdate);
     } catch (e) {
-      const error = toApiError(e);
-      setErrors(error.field && error.field in values ? fieldErrorsOf(error) : { '': error.message });
+      setErrors(place(fieldErrorsOf(toApiError(e))));
     } finally {
       setSubmitting(false);
     }

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Positions, isKeyOf, type MyOrg } from '@tj/shared';
+import { StatusTag } from '../../components/status-tag';
 import { useRequireLogin } from '../../hooks/use-require-login';
 import { Routes, withQuery } from '../../routes';
 import { restartAt } from '../../services/navigation';
@@ -53,7 +54,7 @@ export default function StatusPage() {
               title={
                 <View className='status-org' data-testid={`status-org-${org.id}`}>
                   <Text className='status-org__name'>{org.alias || org.shortName}</Text>
-                  {org.isAdmin ? <Tag type='danger' plain>管理员</Tag> : null}
+                  {org.isAdmin ? <StatusTag tone='red'>管理员</StatusTag> : null}
                 </View>
               }
               description={[

@@ -21,6 +21,8 @@ export const rosterEntries = mysqlTable(
     isAdmin: boolean('is_admin').notNull().default(false),
     userId: ref('user_id'),
     onboardedAt: datetime('onboarded_at', { mode: 'date', fsp: 3 }),
+    /** Last invitation SMS (§6.2); resends are limited by it. */
+    lastInvitedAt: datetime('last_invited_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
+import { Button, Empty } from '@nutui/nutui-react-taro';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
+import { StatusTag } from '../../../components/status-tag';
 import { toApiError, type ApiError } from '../../../services/api-error';
 import { auditActionLabel, auditSummary, fetchAudit, formatChinaTime, type AuditItem } from '../../../services/audit';
 import { useOrgPage } from '../../use-org-page';
@@ -60,9 +61,7 @@ export default function AuditPage() {
                       return (
                         <View key={item.id} className='audit-item' data-testid={`audit-item-${item.id}`}>
                           <View className='audit-item__head'>
-                            <Tag type='primary' plain>
-                              {auditActionLabel(item.action)}
-                            </Tag>
+                            <StatusTag tone='blue'>{auditActionLabel(item.action)}</StatusTag>
                             <Text className='audit-item__time'>{formatChinaTime(item.createdAt)}</Text>
                           </View>
                           {summary ? <Text className='audit-item__summary'>{summary}</Text> : null}

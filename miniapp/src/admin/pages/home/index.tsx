@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, Empty, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Empty } from '@nutui/nutui-react-taro';
 import {
   BranchCategories,
   IndustryCategories,
@@ -13,6 +13,7 @@ import {
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
+import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, type Route } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
@@ -132,13 +133,13 @@ export default function AdminHomePage() {
               <View className='admin-section__head'>
                 <Text className='admin-section__title'>组织信息</Text>
                 {detail.infoComplete ? (
-                  <Tag type='success' plain data-testid='home-info-complete'>
+                  <StatusTag tone='green' testId='home-info-complete'>
                     信息完整
-                  </Tag>
+                  </StatusTag>
                 ) : (
-                  <Tag type='warning' plain data-testid='home-info-incomplete'>
+                  <StatusTag tone='orange' testId='home-info-incomplete'>
                     信息待完善
-                  </Tag>
+                  </StatusTag>
                 )}
               </View>
               <Cell.Group>

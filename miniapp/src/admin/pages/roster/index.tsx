@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
+import { Button, Empty } from '@nutui/nutui-react-taro';
 import { CadreNatures, MAX_ADMINS_PER_ORG, Positions, isKeyOf, type OrgType, type RosterItem } from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
+import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
@@ -119,13 +120,11 @@ export default function RosterPage() {
                           <Text className='roster-item__position'>{positionLabel(entry.position)}</Text>
                         </View>
                         <View className='roster-item__tags'>
-                          {entry.isAdmin ? <Tag type='danger'>管理员</Tag> : null}
-                          {entry.isOperator || entry.isAdmin ? <Tag type='primary' plain>运营者</Tag> : null}
-                          <Tag type={entry.onboarded ? 'success' : 'default'} plain>
-                            {entry.onboarded ? '已入驻' : '未入驻'}
-                          </Tag>
+                          {entry.isAdmin ? <StatusTag tone='red' testId={`roster-is-admin-${entry.id}`}>管理员</StatusTag> : null}
+                          {entry.isOperator || entry.isAdmin ? <StatusTag tone='blue'>运营者</StatusTag> : null}
+                          <StatusTag tone={entry.onboarded ? 'green' : 'gray'}>{entry.onboarded ? '已入驻' : '未入驻'}</StatusTag>
                           {entry.cadreNature && isKeyOf(CadreNatures, entry.cadreNature) ? (
-                            <Tag type='default' plain>{CadreNatures[entry.cadreNature]}</Tag>
+                            <StatusTag tone='gray'>{CadreNatures[entry.cadreNature]}</StatusTag>
                           ) : null}
                         </View>
                         <Text className='roster-item__meta'>

@@ -1,0 +1,69 @@
+import {
+  ErrorMessages,
+  OrgSearchQuerySchema,
+  OrgSearchResultSchema,
+  QrSceneSchema,
+  isErrorCode,
+  type OrgSearchItem,
+} from '@tj/shared';
+import type { z } from 'zod';
+import { http } from './http';
+
+/**
+ * §4.1 finding the branch to check in to: by a scanned QR scene, or by name / alias. Both
+ * are public (before login). Results carry the full name and the path up to the province,
+ * against the users' recurring pain of checking in to the wrong branch (§10).
+ */
+
+export type { OrgSearchItem };
+export type QrScene = z.infer<typeof QrSceneSchema>;
+
+/** The branch a member is about to check in to, kept (persisted) until step 1 saves it. */
+export interface ChosenBranch {
+  id: string;
+  shortName: string;
+  fullName: string;
+  pathNames: string[];
+}
+
+export async function searchOrgs(q: string, limit = 20): Promise<OrgSearchItem[]> {
+  const query = OrgSearchQuerySchema.parse({ q, limit });
+  const { data } = await http.get<unknown>('/orgs/search', { params: query });
+  return OrgSearchResultSchema.parse(data).items;
+}
+
+/** GET /qr/:scene — what a scanned check-in (or cadre) QR points at. */
+export async function resolveScene(scene: string): Promise<QrScene> {
+  const { data } = await http.get<unknown>(`/qr/${encodeURIComponent(scene)}`);
+  return QrSceneSchema.parse(data);
+}
+
+/** Why an org cannot be chosen (the server's reason code, in the shared words). */
+export const refusalOf = (item: OrgSearchItem): string =>
+  item.reason && isErrorCode(item.reason) ? ErrorMessages[item.reason] : ErrorMessages.CHECKIN_NOT_BRANCH;
+
+export const toChosenBranch = (org: { id?: string; orgId?: string; shortName: string; fullName: string; pathNames: string[] }): ChosenBranch => ({
+  id: (org.id ?? org.orgId) as string,
+  shortName: org.shortName,
+  fullName: org.fullName,
+  pathNames: org.pathNames,
+});
+
+/**
+ * The scene of a QR: in H5 the URL's ?scene=, in WeChat the `scene` launch option of a
+ * mini-program code (URL-encoded), or the `scene` query of a scanned page path.
+ */
+export function sceneFrom(params: Record<string, string | undefined>): string | undefined {
+  const raw = params.scene ?? params.q;
+  if (!raw) return undefined;
+  let scene = raw;
+  try {
+    scene = decodeURIComponent(raw);
+  } catch {
+    // already decoded
+  }
+  // A scanned link may carry the whole page URL: take its scene parameter.
+  const inner = /[?&]scene=([^&]+)/.exec(scene);
+  if (inner) scene = decodeURIComponent(inner[1]);
+  return /^[A-Za-z0-9_-]{1,32}$/.test(scene) ? scene : undefined;
+}

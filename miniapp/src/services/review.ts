@@ -1,0 +1,96 @@
+import {
+  BatchApproveResultSchema,
+  CheckinReviewSchema,
+  OfflineVerifySchema,
+  ReviewCountSchema,
+  ReviewDetailSchema,
+  ReviewQueueSchema,
+  checkRealNameAllowsApproval,
+  isKeyOf,
+  RealNameStatuses,
+  ErrorMessages,
+  type Attachment,
+  type ReviewItem,
+} from '@tj/shared';
+import type { z } from 'zod';
+import { checkWith, type Checked } from './form-check';
+import { http } from './http';
+
+/**
+ * §4.2 资料审核 by an org's operators: the queue, one check-in in full, approve / return /
+ * offline verification, and batch approval. Every call names the org in its path; the
+ * server checks the caller's role there (§2).
+ */
+
+export type { ReviewItem };
+export type ReviewQueue = z.infer<typeof ReviewQueueSchema>;
+export type ReviewDetail = z.infer<typeof ReviewDetailSchema>;
+export type BatchApproveResult = z.infer<typeof BatchApproveResultSchema>;
+
+const base = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/checkins`;
+
+const realNameOf = (s: string | null) => (s && isKeyOf(RealNameStatuses, s) ? s : null);
+
+/**
+ * Whether 审核通过 is possible now, and if not the shared message that says why
+ * (REAL_NAME_IN_PROGRESS while verification runs, REAL_NAME_FAILED → offline check).
+ */
+export function approvalBlock(item: Pick<ReviewItem, 'realNameStatus'>): string | null {
+  const r = checkRealNameAllowsApproval(realNameOf(item.realNameStatus));
+  return r.ok ? null : ErrorMessages[r.code];
+}
+
+/** 线下核验 is offered only when real-name verification failed [001 annex 1 §3]. */
+export const canVerifyOffline = (item: Pick<ReviewItem, 'realNameStatus'>) => item.realNameStatus === 'failed';
+
+/** Only entries whose real-name check passed can be approved in a batch. */
+export const canBatchApprove = (item: Pick<ReviewItem, 'realNameStatus'>) => approvalBlock(item) === null;
+
+export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20): Promise<ReviewQueue> {
+  const { data } = await http.get<unknown>(base(orgId), { params: { limit, ...(cursor ? { cursor } : {}) } });
+  return ReviewQueueSchema.parse(data);
+}
+
+export async function fetchWaitingCount(orgId: string): Promise<number> {
+  const { data } = await http.get<unknown>(`${base(orgId)}/count`);
+  return ReviewCountSchema.parse(data).waiting;
+}
+
+export async function fetchReviewDetail(orgId: string, checkinId: string): Promise<ReviewDetail> {
+  const { data } = await http.get<unknown>(`${base(orgId)}/${encodeURIComponent(checkinId)}`);
+  return ReviewDetailSchema.parse(data);
+}
+
+export async function approveCheckin(orgId: string, checkinId: string): Promise<void> {
+  await http.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'approve' });
+}
+
+/** 退回 needs a reason: checked with the shared schema before the call. */
+export const checkReturn = (reason: string): Checked<{ action: 'return'; reason: string }> =>
+  checkWith(CheckinReviewSchema, { action: 'return', reason }) as Checked<{ action: 'return'; reason: string }>;
+
+export async function returnCheckin(orgId: string, checkinId: string, reason: string): Promise<void> {
+  await http.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'return', reason: reason.trim() });
+}
+
+export const checkOfflineVerify = (note: string, photo: Attachment | null) =>
+  checkWith(OfflineVerifySchema, { note, photo: photo ?? undefined });
+
+export async function verifyOffline(orgId: string, checkinId: string, note: string, photo: Attachment): Promise<void> {
+  await http.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/offline-verify`, { note: note.trim(), photo });
+}
+
+export async function batchApprove(orgId: string, ids: string[]): Promise<BatchApproveResult> {
+  const { data } = await http.post<unknown>(`${base(orgId)}/batch-approve`, { ids });
+  return BatchApproveResultSchema.parse(data);
+}
+
+/** '2025-11-21T03:04:05Z' → '2025-11-21 11:04' (China time). */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const china = new Date(d.getTime() + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${china.getUTCFullYear()}-${p(china.getUTCMonth() + 1)}-${p(china.getUTCDate())} ${p(china.getUTCHours())}:${p(china.getUTCMinutes())}`;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { OrgSummarySchema } from './org-api';
+
+/**
+ * The cadre onboarding contract (issue 6, §6): entry by cadre QR or invitation, the position
+ * per org, the first operator's alias, choosing and switching orgs.
+ */
+
+/** How the cadre arrived: an invitation link's token or a cadre QR's scene (or neither). */
+export const CadreEntrySchema = z.object({
+  token: z.string().max(2000).optional(),
+  scene: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'NOT_FOUND').optional(),
+});
+
+/** One org the cadre is entered in, and what is still to do there. */
+export const CadreOrgSchema = OrgSummarySchema.extend({
+  entryId: z.string(),
+  position: z.string(),
+  /** Suggested from the roster; set by the cadre on first entry (§6.3). */
+  positionSet: z.boolean(),
+  isOperator: z.boolean(),
+  isAdmin: z.boolean(),
+  /** An operator entering an org without an alias names it next (§6.4). */
+  needsAlias: z.boolean(),
+});
+export type CadreOrg = z.infer<typeof CadreOrgSchema>;
+export const CadreEntryResultSchema = z.object({
+  /** The org the link or QR pointed at, to open first. */
+  focusOrgId: z.string().nullable(),
+  items: z.array(CadreOrgSchema),
+});
+export type CadreEntryResult = z.infer<typeof CadreEntryResultSchema>;
+
+export const InvitationPreviewSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  fullName: z.string(),
+  pathNames: z.array(z.string()),
+  cadreName: z.string(),
+  phoneMasked: z.string(),
+});
+export const InviteResultSchema = z.object({ sent: z.number(), skipped: z.number() });
+
+export const CadreDashboardSchema = z.object({
+  org: OrgSummarySchema,
+  position: z.string().nullable(),
+  isOperator: z.boolean(),
+  /** Operators only (null for plain cadres). */
+  waitingReviews: z.number().nullable(),
+  members: z.number(),
+  cadres: z.number(),
+  subOrgs: z.number(),
+  /** §6.7 a cadre must also be a member of one branch: false → remind and link to check-in. */
+  memberCheckinApproved: z.boolean(),
+});
+export type CadreDashboard = z.infer<typeof CadreDashboardSchema>;
+
+export const CadreListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  position: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  phoneMasked: z.string(),
+  isOperator: z.boolean(),
+  onboarded: z.boolean(),
+});
+export const CadreListSchema = z.object({ items: z.array(CadreListItemSchema), nextCursor: z.string().nullable() });
+
+export const MemberSearchQuerySchema = z.object({
+  q: z.string().trim().max(30, 'TEXT_TOO_LONG').optional(),
+  cursor: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const MemberListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string(),
+  branchId: z.string(),
+  branchName: z.string(),
+  status: z.string(),
+});
+export const MemberListSchema = z.object({ items: z.array(MemberListItemSchema), nextCursor: z.string().nullable() });
