@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 
@@ -8,6 +9,12 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_DIR = path.join(ROOT, 'server');
 const TSX = path.join(SERVER_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 export const H5_DIR = path.join(ROOT, 'miniapp', 'dist', 'h5');
+
+/**
+ * The ID number the real-name simulator always fails (REALNAME_SIM_ALWAYS_FAIL), for the
+ * offline-verification E2E: 440106 + 2003-06-15 + 002 + its GB 11643 check digit.
+ */
+export const E2E_REALNAME_FAIL_ID = '440106200306150020';
 
 export interface Stack {
   baseUrl: string;
@@ -50,6 +57,14 @@ export async function startStack(): Promise<Stack> {
       STATIC_DIR: H5_DIR,
       LOG_LEVEL: 'warn',
       ENABLE_TEST_ENDPOINTS: 'true',
+      // Check-in E2E (checkin.e2e.ts): real-name passes except for one ID number that always
+      // fails, the automatic re-check runs within seconds, uploads go to a throw-away folder.
+      REALNAME_SIM_FAIL_RATE: '0',
+      REALNAME_SIM_ALWAYS_FAIL: E2E_REALNAME_FAIL_ID,
+      REALNAME_RECHECK_DELAY_SECONDS: '2',
+      JOBS_ENABLED: 'true',
+      JOBS_POLL_INTERVAL_MS: '250',
+      UPLOAD_DIR: path.join(os.tmpdir(), `tj-e2e-uploads-${port}`),
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -4,8 +4,24 @@ export default defineAppConfig({
   entryPagePath: 'pages/entry/index',
   pages: ['pages/entry/index', 'pages/login/index', 'pages/status/index'],
   subPackages: [
-    { root: 'member', name: 'member', pages: ['pages/home/index'] },
-    { root: 'cadre', name: 'cadre', pages: ['pages/home/index'] },
+    {
+      root: 'member',
+      name: 'member',
+      pages: [
+        'pages/home/index',
+        'pages/join/index',
+        'pages/org-search/index',
+        'pages/register/index',
+        'pages/checkin/index',
+        'pages/confirm/index',
+        'pages/profile/index',
+      ],
+    },
+    {
+      root: 'cadre',
+      name: 'cadre',
+      pages: ['pages/home/index', 'pages/reviews/index', 'pages/review/index', 'pages/offline/index'],
+    },
     {
       root: 'admin',
       name: 'admin',

@@ -5,6 +5,15 @@ import { useAppStore } from '../src/stores';
 /** Shared by the admin-*.test.tsx files: a logged-in admin and canned server answers. */
 export const request = Taro.request as jest.Mock;
 
+// Taro APIs the admin pages use beyond the shared mock (test/__mocks__/taro.ts).
+Object.assign(Taro, {
+  showToast: jest.fn(() => Promise.resolve()),
+  setClipboardData: jest.fn(() => Promise.resolve()),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  getCurrentPages: jest.fn(() => [{}, {}]),
+});
+
 export const logInAdmin = () =>
   useAppStore.setState({
     user: { id: 'u1', phone: '13800000010', name: '陈省管' },

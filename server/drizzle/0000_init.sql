@@ -154,6 +154,65 @@ CREATE TABLE `roster_entries` (
 	CONSTRAINT `roster_org_id_hash_uq` UNIQUE(`org_id`,`id_hash`)
 );
 --> statement-breakpoint
+CREATE TABLE `checkins` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`branch_id` bigint unsigned NOT NULL,
+	`status` varchar(16),
+	`saved_steps` tinyint NOT NULL DEFAULT 0,
+	`draft` json NOT NULL,
+	`approved_data` json,
+	`id_enc` varchar(120) NOT NULL,
+	`id_hash` char(64) NOT NULL,
+	`approved_id_hash` char(64),
+	`development_number` varchar(12),
+	`approved_dev_number` varchar(12),
+	`real_name_status` varchar(16),
+	`real_name_generation` int NOT NULL DEFAULT 0,
+	`real_name_rechecked` boolean NOT NULL DEFAULT false,
+	`real_name_key` char(64),
+	`return_reason` varchar(400),
+	`offline_note` varchar(400),
+	`offline_photo_id` bigint unsigned,
+	`submitted_at` datetime(3),
+	`reviewed_at` datetime(3),
+	`reviewed_by` bigint unsigned,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `checkins_id` PRIMARY KEY(`id`),
+	CONSTRAINT `checkins_user_uq` UNIQUE(`user_id`),
+	CONSTRAINT `checkins_approved_id_hash_uq` UNIQUE(`approved_id_hash`),
+	CONSTRAINT `checkins_approved_dev_number_uq` UNIQUE(`approved_dev_number`)
+);
+--> statement-breakpoint
+CREATE TABLE `jobs` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`kind` varchar(48) NOT NULL,
+	`payload` json NOT NULL,
+	`run_at` datetime(3) NOT NULL,
+	`status` varchar(16) NOT NULL DEFAULT 'pending',
+	`attempts` int NOT NULL DEFAULT 0,
+	`max_attempts` int NOT NULL DEFAULT 5,
+	`locked_by` varchar(80),
+	`locked_until` datetime(3),
+	`last_error` varchar(500),
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `jobs_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `uploads` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`owner_user_id` bigint unsigned NOT NULL,
+	`org_id` bigint unsigned,
+	`mime` varchar(32) NOT NULL,
+	`size` int NOT NULL,
+	`storage_key` varchar(128) NOT NULL,
+	`sha256` char(64) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `uploads_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE INDEX `refresh_tokens_user_idx` ON `refresh_tokens` (`user_id`);--> statement-breakpoint
 CREATE INDEX `users_id_hash_idx` ON `users` (`id_hash`);--> statement-breakpoint
 CREATE INDEX `audit_org_time_idx` ON `audit_logs` (`org_id`,`created_at`);--> statement-breakpoint
@@ -165,4 +224,10 @@ CREATE INDEX `orgs_parent_sort_idx` ON `orgs` (`parent_id`,`sort_order`);--> sta
 CREATE INDEX `orgs_short_name_idx` ON `orgs` (`short_name`);--> statement-breakpoint
 CREATE INDEX `admin_change_org_status_idx` ON `admin_change_requests` (`org_id`,`status`);--> statement-breakpoint
 CREATE INDEX `roster_phone_idx` ON `roster_entries` (`phone`);--> statement-breakpoint
-CREATE INDEX `roster_user_idx` ON `roster_entries` (`user_id`);
+CREATE INDEX `roster_user_idx` ON `roster_entries` (`user_id`);--> statement-breakpoint
+CREATE INDEX `checkins_id_hash_idx` ON `checkins` (`id_hash`);--> statement-breakpoint
+CREATE INDEX `checkins_dev_number_idx` ON `checkins` (`development_number`);--> statement-breakpoint
+CREATE INDEX `checkins_branch_status_idx` ON `checkins` (`branch_id`,`status`,`submitted_at`);--> statement-breakpoint
+CREATE INDEX `jobs_status_run_at_idx` ON `jobs` (`status`,`run_at`);--> statement-breakpoint
+CREATE INDEX `jobs_locked_by_idx` ON `jobs` (`locked_by`);--> statement-breakpoint
+CREATE INDEX `uploads_owner_idx` ON `uploads` (`owner_user_id`);

@@ -21,6 +21,11 @@ import { rosterRoutes } from './modules/roster/routes';
 import { qrRoutes } from './modules/qr/routes';
 import { progressRoutes } from './modules/progress/routes';
 import { auditRoutes } from './modules/audit/routes';
+import jobsPlugin from './jobs/plugin';
+import memberGuard from './modules/member/guard';
+import { memberRoutes } from './modules/member/routes';
+import { checkinRoutes } from './modules/checkins/routes';
+import { uploadRoutes } from './modules/uploads/routes';
 import { cadreRoutes } from './modules/cadre/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
@@ -43,10 +48,12 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
   await app.register(swaggerPlugin);
   await app.register(errorHandler, { spaFallback: Boolean(config.staticDir) });
   await app.register(contextPlugin, { config, clock: opts.clock });
-  await app.register(adaptersPlugin, { config, sms: opts.sms, wechat: opts.wechat });
+  await app.register(adaptersPlugin, { config, sms: opts.sms, wechat: opts.wechat, realName: opts.realName, storage: opts.storage });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(orgGuard);
+  await app.register(memberGuard);
+  await app.register(jobsPlugin);
 
   await app.register(
     async (api) => {
@@ -60,6 +67,9 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
       await api.register(qrRoutes);
       await api.register(progressRoutes);
       await api.register(auditRoutes);
+      await api.register(checkinRoutes);
+      await api.register(memberRoutes);
+      await api.register(uploadRoutes);
       await api.register(cadreRoutes);
     },
     { prefix: '/api' },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -35,6 +36,26 @@ const EnvSchema = z.object({
   WECHAT_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
   WECHAT_APPID: z.string().default(''),
   WECHAT_SECRET: z.string().default(''),
+  /** Real-name verification (§4.2): 'simulator' answers from a hash of the ID number. */
+  REALNAME_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
+  /** The provider the real adapter POSTs `{ name, idNumber }` to, with the key as Bearer token. */
+  REALNAME_PROVIDER_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  REALNAME_API_KEY: z.string().default(''),
+  /** Simulator: share of first checks that fail (§4.2 "低于5%"). */
+  REALNAME_SIM_FAIL_RATE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Simulator: share of automatic re-checks that pass. */
+  REALNAME_SIM_RECHECK_PASS_RATE: z.coerce.number().min(0).max(1).default(0.9),
+  /** Simulator: comma-separated ID numbers that fail every check (E2E of offline verification). */
+  REALNAME_SIM_ALWAYS_FAIL: z.string().default(''),
+  /** Delay of the automatic re-check after a failed check (§4.2: within 24 h). */
+  REALNAME_RECHECK_DELAY_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(3600),
+  /** Durable jobs (jobs/): whether this instance polls and runs them. */
+  JOBS_ENABLED: bool.default(true),
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** How long a claimed job stays locked to its worker before another may take it over. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().positive().default(120),
+  /** Where the local storage adapter keeps uploaded images (default: <repo>/.data/uploads). */
+  UPLOAD_DIR: z.string().default(''),
 }).superRefine((e, ctx) => {
   // A real adapter without its credentials would fail on the first user; fail at start instead.
   const need = (on: boolean, keys: (keyof typeof e)[]) => {
@@ -42,6 +63,7 @@ const EnvSchema = z.object({
   };
   need(e.SMS_ADAPTER === 'real', ['SMS_PROVIDER_URL', 'SMS_API_KEY']);
   need(e.WECHAT_ADAPTER === 'real', ['WECHAT_APPID', 'WECHAT_SECRET']);
+  need(e.REALNAME_ADAPTER === 'real', ['REALNAME_PROVIDER_URL', 'REALNAME_API_KEY']);
 });
 
 export type Config = {
@@ -64,7 +86,21 @@ export type Config = {
   wechatAdapter: 'real' | 'simulator';
   wechatAppid: string;
   wechatSecret: string;
+  realNameAdapter: 'real' | 'simulator';
+  realNameProviderUrl: string;
+  realNameApiKey: string;
+  realNameSimFailRate: number;
+  realNameSimRecheckPassRate: number;
+  realNameSimAlwaysFail: string[];
+  realNameRecheckDelaySeconds: number;
+  jobsEnabled: boolean;
+  jobsPollIntervalMs: number;
+  jobsLeaseSeconds: number;
+  uploadDir: string;
 };
+
+/** The repository root (server/src/env.ts → ../..), where `.data/` lives. */
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -93,5 +129,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wechatAdapter: e.WECHAT_ADAPTER,
     wechatAppid: e.WECHAT_APPID,
     wechatSecret: e.WECHAT_SECRET,
+    realNameAdapter: e.REALNAME_ADAPTER,
+    realNameProviderUrl: e.REALNAME_PROVIDER_URL,
+    realNameApiKey: e.REALNAME_API_KEY,
+    realNameSimFailRate: e.REALNAME_SIM_FAIL_RATE,
+    realNameSimRecheckPassRate: e.REALNAME_SIM_RECHECK_PASS_RATE,
+    realNameSimAlwaysFail: e.REALNAME_SIM_ALWAYS_FAIL.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean),
+    realNameRecheckDelaySeconds: e.REALNAME_RECHECK_DELAY_SECONDS,
+    jobsEnabled: e.JOBS_ENABLED,
+    jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
+    jobsLeaseSeconds: e.JOBS_LEASE_SECONDS,
+    uploadDir: e.UPLOAD_DIR ? path.resolve(e.UPLOAD_DIR) : path.join(REPO_ROOT, '.data', 'uploads'),
   };
 }

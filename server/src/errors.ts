@@ -22,22 +22,45 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ADMIN_CODE_USED: 409,
   ADMIN_LIMIT_REACHED: 409,
   ALREADY_IN_ROSTER: 409,
+  // check-in (§4): states that moved on meanwhile, and the one-person-one-branch referee
+  CHECKIN_REQUIRED: 403,
+  CHECKIN_PENDING_REVIEW: 409,
+  CHECKIN_ALREADY_APPROVED: 409,
+  CHECKIN_NOT_WITHDRAWABLE: 409,
+  CHECKIN_NOT_PENDING: 409,
+  CHECKIN_NOT_EDITABLE: 409,
+  CHECKIN_IDENTITY_LOCKED: 409,
+  CHECKIN_ID_APPROVED_ELSEWHERE: 409,
+  DEVELOPMENT_NUMBER_TAKEN: 409,
+  REAL_NAME_IN_PROGRESS: 409,
+  REAL_NAME_FAILED: 409,
+  REAL_NAME_NOT_FAILED: 409,
+  UPLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
 export const statusOf = (code: ErrorCode): number => STATUS[code] ?? 400;
 
-/** A failure the user can act on: a code from shared/, optionally the field it is about. */
+/**
+ * A failure the user can act on: a code from shared/, optionally the field it is about.
+ * `message` overrides the code's fixed text when the answer names something (e.g. the
+ * branch an ID is already approved in); shared/ builds such texts so both sides agree.
+ */
 export class AppError extends Error {
   readonly statusCode: number;
   constructor(
     readonly code: ErrorCode,
     readonly field?: string,
     statusCode?: number,
+    message?: string,
   ) {
-    super(ErrorMessages[code]);
+    super(message ?? ErrorMessages[code]);
     this.statusCode = statusCode ?? statusOf(code);
+  }
+
+  static withMessage(code: ErrorCode, message: string, field?: string): AppError {
+    return new AppError(code, field, undefined, message);
   }
 }
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { OrgType } from '@tj/shared';
+import { idCheckChar, type OrgType } from '@tj/shared';
 import type { App } from '../src/app';
 import { orgs, rosterEntries, users } from '../src/db/schema';
 import { childPath, rootPath } from '../src/lib/org-path';
@@ -61,4 +61,61 @@ export async function orgTree(app: App) {
   const grade = await insertOrg(app, school, 'generalBranch');
   const branch = await insertOrg(app, grade, 'branch');
   return { province, city, otherCity, school, grade, branch };
+}
+
+// ── check-in (issue 5) ────────────────────────────────────────────────────────────────
+let idSeq = Math.floor(Math.random() * 900);
+const ID_REGIONS = ['440106', '440305', '440102', '110101', '310104', '320102', '330106', '420102'];
+
+/** A valid mainland ID number born on `birth` ('YYYY-MM-DD'), different on every call. */
+export function makeIdNumber(birth = '2000-01-01', gender: 'male' | 'female' = 'female'): string {
+  const n = idSeq++;
+  const region = ID_REGIONS[Math.floor(n / 500) % ID_REGIONS.length];
+  let seq = (n % 500) * 2 + (gender === 'male' ? 1 : 0);
+  seq = seq % 1000;
+  const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idCheckChar(first17);
+}
+
+/** A bearer header for a fresh account (a member before check-in). */
+export async function memberUser(app: App, name = '测试团员') {
+  const phone = uniquePhone();
+  const [res] = await app.db.insert(users).values({ phone, name, passwordHash: 'x' });
+  const userId = Number(res.insertId);
+  return { userId, phone, headers: { authorization: `Bearer ${app.jwt.sign({ sub: String(userId) })}` } };
+}
+
+/** The four steps of a complete, valid certification form (§4.3) for `branchId`. */
+export function certForm(branchId: number | string, o: { idNumber?: string; name?: string; joinedAt?: string; developmentNumber?: string | null; phone?: string } = {}) {
+  return {
+    identity: { name: o.name ?? '李小红', idType: 'residentId', idNumber: o.idNumber ?? makeIdNumber(), joinedAt: o.joinedAt ?? '2014-05', branchId: String(branchId) },
+    league: { income: 'studentNoIncome', holdsPosition: false, developmentNumber: o.developmentNumber ?? null, joinUnit: '广州市第一中学' },
+    contact: {
+      phone: o.phone ?? '13800138000',
+      ethnicity: '01',
+      politicalStatus: 'leagueMember',
+      fullTimeEducation: 'bachelorStudying',
+      highestEducation: 'bachelorStudying',
+      isVolunteer: false,
+      guardianContact: null,
+      householdRegistration: '广东省广州市',
+    },
+    optional: { occupation: 'universityStudent', workUnit: '中山大学', email: '', qq: '' },
+  };
+}
+
+/** A 1×1 PNG, and the first bytes of a JPEG and a WEBP (the server judges by these). */
+export const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const JPEG_HEAD = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
+export const WEBP_HEAD = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(40, 2)]);
+
+/** A multipart body with one file in field `field` (default "file"), whatever name and type it claims. */
+export function fileUpload(data: Buffer, filename = 'photo.png', contentType = 'image/png', field = 'file') {
+  const boundary = `----tjup${Date.now()}${Math.random().toString(36).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -1,15 +1,21 @@
 import { randomInt } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp, type App } from '../src/app';
 import type { AdapterOverrides } from '../src/adapters';
 import type { Clock } from '../src/plugins/context';
 import { loadConfig, type Config } from '../src/env';
 import { users } from '../src/db/schema';
 import { hashPassword } from '../src/modules/auth/password';
+import { migrateDatabase } from '../src/db/migrate';
+import { dropDatabase, uniqueDatabaseUrl } from './test-db';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (global-setup creates it)');
-  return { ...loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-0123456789' }), ...overrides };
+  // Jobs run only when a test calls runDueJobs; uploads go to a scratch directory.
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-0123456789', JOBS_ENABLED: 'false', UPLOAD_DIR: path.join(tmpdir(), 'tj-test-uploads') };
+  return { ...loadConfig(env), ...overrides };
 }
 
 export async function buildTestApp(overrides: Partial<Config> = {}, opts: { clock?: Clock } & AdapterOverrides = {}): Promise<App> {
@@ -41,4 +47,15 @@ export async function createUser(app: App, password = 'abc12345', name = '测试
   const phone = uniquePhone();
   await app.db.insert(users).values({ phone, name, passwordHash: await hashPassword(password) });
   return { phone, password, name };
+}
+
+/**
+ * A database of the test file's own (migrated, dropped by `drop`), for tests whose work is
+ * global to a database — durable jobs are claimed by whoever polls, so files that run jobs
+ * must not share their queue with files running in parallel.
+ */
+export async function privateDatabase(prefix = 'tj_test_private') {
+  const databaseUrl = uniqueDatabaseUrl(prefix);
+  await migrateDatabase(databaseUrl);
+  return { databaseUrl, drop: () => dropDatabase(databaseUrl) };
 }

@@ -96,6 +96,7 @@ export const ErrorMessages = {
   CHECKIN_NOT_EDITABLE: '当前状态下不能修改报到资料',
   UPLOAD_NOT_IMAGE: '只能上传JPG、PNG或WEBP格式的图片',
   UPLOAD_TOO_LARGE: '图片不能超过2MB',
+  UPLOAD_INVALID: '附件无效或已失效，请重新上传',
 
   // real-name verification (§4.2)
   REAL_NAME_IN_PROGRESS: '实名校验正在进行中，请等待校验结果后再审核',
@@ -175,6 +176,13 @@ export const ErrorMessages = {
 export type ErrorCode = keyof typeof ErrorMessages;
 
 export const errorMessage = (code: ErrorCode): string => ErrorMessages[code];
+
+/**
+ * §5.1 the message of CHECKIN_ID_APPROVED_ELSEWHERE naming the branch the person is already
+ * approved in, and pointing to 组织关系转接.
+ */
+export const checkinApprovedElsewhereMessage = (branchName: string): string =>
+  `该证件号码已在“${branchName}”报到通过。一名团员只能在一个团支部报到，如需变更所在团支部，请办理组织关系转接`;
 
 export const isErrorCode = (value: unknown): value is ErrorCode =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorMessages, value);

@@ -11,13 +11,14 @@ import {
   type TokenResponse,
 } from '@tj/shared';
 import { z } from 'zod';
-import { checkWith, type Checked } from './form-check';
+import { NO_BODY, checkWith, type Checked } from './form-check';
 import { http } from './http';
 
 /** §3.4 a fresh 8-character code for a direct subordinate (valid 20 days, single use). */
 export async function issueAdminCode(orgId: string, childId: string): Promise<AdminCodeIssued> {
   const { data } = await http.post<unknown>(
     `/orgs/${encodeURIComponent(orgId)}/children/${encodeURIComponent(childId)}/admin-code`,
+    NO_BODY,
   );
   return AdminCodeIssuedSchema.parse(data);
 }

@@ -37,3 +37,9 @@ export const toOptionalText = (text: string | undefined): string | undefined => 
   const t = (text ?? '').trim();
   return t === '' ? undefined : t;
 };
+
+/**
+ * The body of a call that has nothing to send. The one axios instance always declares
+ * JSON, and Fastify refuses an empty JSON body (400), so these calls send `{}`.
+ */
+export const NO_BODY = {};

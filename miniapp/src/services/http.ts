@@ -25,4 +25,49 @@ http.interceptors.request.use((config) => {
   return config;
 });
 
-http.interceptors.response.use(undefined, (error: unknown) => Promise.reject(toApiError(error)));
+/**
+ * Access tokens live 15 minutes; on TOKEN_EXPIRED the client trades its refresh token once
+ * (one refresh shared by all requests that failed together — the server rotates refresh
+ * tokens, so a second trade would fail) and replays the request. No refresh token, or a
+ * refused one, ends the session.
+ */
+export interface SessionRefresher {
+  refreshToken(): string | null | undefined;
+  save(tokens: { accessToken: string; refreshToken: string }): void;
+  expire(): void;
+}
+
+let refresher: SessionRefresher | null = null;
+let refreshing: Promise<boolean> | null = null;
+
+export function setSessionRefresher(r: SessionRefresher): void {
+  refresher = r;
+}
+
+async function refreshOnce(): Promise<boolean> {
+  const token = refresher?.refreshToken();
+  if (!refresher || !token) return false;
+  refreshing ??= http
+    .post<{ accessToken: string; refreshToken: string }>('/auth/refresh', { refreshToken: token }, { _retried: true } as object)
+    .then(({ data }) => {
+      refresher?.save({ accessToken: data.accessToken, refreshToken: data.refreshToken });
+      return true;
+    })
+    .catch(() => {
+      refresher?.expire();
+      return false;
+    })
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+http.interceptors.response.use(undefined, async (error: unknown) => {
+  const apiError = toApiError(error);
+  const config = (error as { config?: { _retried?: boolean } & Parameters<typeof http.request>[0] }).config;
+  if (apiError.code === 'TOKEN_EXPIRED' && config && !config._retried && (await refreshOnce())) {
+    return http.request({ ...config, _retried: true } as Parameters<typeof http.request>[0]);
+  }
+  return Promise.reject(apiError);
+});

@@ -20,7 +20,7 @@ import {
   type QrKind,
 } from '@tj/shared';
 import { z } from 'zod';
-import { checkWith, toCount, toOptionalText, type Checked } from './form-check';
+import { NO_BODY, checkWith, toCount, toOptionalText, type Checked } from './form-check';
 import { http } from './http';
 
 const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
@@ -63,7 +63,7 @@ export async function updateOrg(orgId: string, body: OrgUpdate): Promise<OrgDeta
 }
 
 export async function deleteChild(parentId: string, childId: string): Promise<void> {
-  await http.delete(`${orgPath(parentId)}/children/${encodeURIComponent(childId)}`);
+  await http.delete(`${orgPath(parentId)}/children/${encodeURIComponent(childId)}`, { data: NO_BODY });
 }
 
 export async function fetchProgress(orgId: string): Promise<Progress> {

@@ -10,7 +10,7 @@ import {
   type RosterItem,
 } from '@tj/shared';
 import type { z } from 'zod';
-import { checkWith, toOptionalText, type Checked } from './form-check';
+import { NO_BODY, checkWith, toOptionalText, type Checked } from './form-check';
 import { http } from './http';
 
 const rosterPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/roster`;
@@ -35,7 +35,7 @@ export async function updateRosterEntry(orgId: string, entryId: string, body: Ro
 }
 
 export async function removeRosterEntry(orgId: string, entryId: string): Promise<void> {
-  await http.delete(entryPath(orgId, entryId));
+  await http.delete(entryPath(orgId, entryId), { data: NO_BODY });
 }
 
 export type SetAdminResult = z.infer<typeof SetAdminResultSchema>;

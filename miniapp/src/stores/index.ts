@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { setAccessTokenSource } from '../services/http';
+import { setAccessTokenSource, setSessionRefresher } from '../services/http';
 import { createCheckinSlice, initialCheckinState, type CheckinSlice } from './checkin-slice';
 import { createOrgSlice, initialOrgState, type OrgSlice } from './org-slice';
 import { createSessionSlice, initialSessionState, type SessionSlice } from './session-slice';
@@ -48,6 +48,11 @@ export const useAppStore = create<AppState>()(
 );
 
 setAccessTokenSource(() => useAppStore.getState().accessToken);
+setSessionRefresher({
+  refreshToken: () => useAppStore.getState().refreshToken,
+  save: (tokens) => useAppStore.setState(tokens),
+  expire: () => useAppStore.getState().logout(),
+});
 
 /** Back to a fresh install: initial state, nothing persisted (used between tests). */
 export function resetAppStore(): void {

@@ -94,3 +94,15 @@ export const Input = forwardRef<HTMLInputElement, Props>((props, ref) => {
   });
 });
 Input.displayName = 'Input';
+
+export const Textarea = forwardRef<HTMLTextAreaElement, Props>((props, ref) => {
+  const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
+  return createElement('textarea', {
+    ...domProps(props),
+    maxLength: props.maxlength,
+    value: props.value ?? '',
+    onChange: (e: { target: HTMLTextAreaElement }) => onInput?.({ detail: { value: e.target.value } }),
+    ref,
+  });
+});
+Textarea.displayName = 'Textarea';

@@ -97,3 +97,17 @@ export const ReviewCountSchema = z.object({ waiting: z.number() });
 /** An uploaded image (POST /api/uploads, multipart field "file"). */
 export const UploadResultSchema = z.object({ fileId: z.string(), mime: z.string(), size: z.number(), url: z.string() });
 export type UploadResult = z.infer<typeof UploadResultSchema>;
+
+/**
+ * §4.1 step 6 the approved member's home: 认证资料 (the data in force, ID masked, §9) and
+ * 我的组织 (the branch, its path and the secretary to contact). `status` tells whether an
+ * edit of the data waits for review or was returned (with `returnReason`).
+ */
+export const MemberHomeSchema = z.object({
+  status: z.enum(['approved', 'editSubmitted', 'editReturned']),
+  realNameStatus: z.enum(['pending', 'passed', 'failed', 'rechecking', 'offlinePassed']).nullable(),
+  profile: CertificationDraftSchema,
+  branch: CheckinBranchSchema,
+  returnReason: z.string().nullable(),
+});
+export type MemberHome = z.infer<typeof MemberHomeSchema>;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Form, Input } from '@nutui/nutui-react-taro';
 import type { Login } from '@tj/shared';
@@ -85,6 +86,9 @@ export default function LoginPage() {
         >
           登录
         </Button>
+        <Text className='login-register' onClick={() => void Taro.navigateTo({ url: Routes.memberRegister })} data-testid='login-to-register'>
+          没有账号？注册新账号
+        </Text>
       </View>
     </View>
   );

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { REASON_MAX_CHARS } from '@tj/shared';
+import { CertSummary } from '../../../components/cert-summary';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { PageStatus } from '../../../components/page-status';
+import { StatusTag } from '../../../components/status-tag';
+import { useAsync } from '../../../hooks/use-async';
+import { Routes, withQuery } from '../../../routes';
+import { toApiError } from '../../../services/api-error';
+import { checkinStatusLabel, checkinStatusTone, realNameLabel, realNameTone, summarize } from '../../../services/checkin';
+import {
+  approvalBlock,
+  approveCheckin,
+  canVerifyOffline,
+  checkReturn,
+  fetchReviewDetail,
+  formatTime,
+  returnCheckin,
+} from '../../../services/review';
+import { useCurrentOrg } from '../../use-current-org';
+import '../../cadre.css';
+import './index.css';
+
+/**
+ * One check-in in full (the reviewing operator may see the whole ID, §9); for an edit the
+ * values in force are shown struck through beside the new ones. 审核通过 waits for the
+ * real-name check (REAL_NAME_IN_PROGRESS); 退回 needs a reason; 线下核验 when it failed.
+ */
+export default function ReviewPage() {
+  const { allowed, orgId, params } = useCurrentOrg();
+  const checkinId = params.checkinId ?? '';
+  const detail = useAsync(allowed && orgId && checkinId ? () => fetchReviewDetail(orgId, checkinId) : null, [allowed, orgId, checkinId]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
+
+  if (!allowed) return null;
+
+  const d = detail.data;
+  const block = d ? approvalBlock(d) : null;
+  const backToList = () => void Taro.redirectTo({ url: withQuery(Routes.cadreReviews, { orgId }) });
+
+  const approve = async () => {
+    setError('');
+    setBusy(true);
+    try {
+      await approveCheckin(orgId, checkinId);
+      setDone('已审核通过，团员报到完成。');
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doReturn = async () => {
+    const checked = checkReturn(reason);
+    if (!checked.ok) {
+      setReasonError(checked.errors.reason ?? checked.errors[''] ?? '');
+      throw new Error('invalid');
+    }
+    try {
+      await returnCheckin(orgId, checkinId, reason);
+      setReturning(false);
+      setDone('已退回，团员修改后会重新提交。');
+    } catch (e) {
+      setReasonError(toApiError(e).message);
+      throw e;
+    }
+  };
+
+  return (
+    <View className='cadre-page' data-testid='review-page'>
+      <PageStatus loading={detail.loading} error={detail.error} onRetry={detail.reload} testId='review'>
+        {d ? (
+          <>
+            <View className='review-hero'>
+              <Text className='review-hero__name' data-testid='review-name'>
+                {d.name}
+              </Text>
+              <View className='cadre-tags'>
+                <StatusTag tone={d.kind === 'edit' ? 'orange' : 'blue'}>{d.kind === 'edit' ? '修改资料' : '报到'}</StatusTag>
+                <StatusTag tone={checkinStatusTone(d.status)} testId='review-status'>
+                  {checkinStatusLabel(d.status)}
+                </StatusTag>
+              </View>
+              <Text className='review-hero__sub'>
+                {d.branchName} · 提交于 {formatTime(d.submittedAt)}
+              </Text>
+            </View>
+
+            <View className='cadre-card'>
+              <View className='review-row'>
+                <Text className='cadre-card__title review-row__title'>实名校验</Text>
+                <StatusTag tone={realNameTone(d.realNameStatus)} testId='review-realname'>
+                  {realNameLabel(d.realNameStatus)}
+                </StatusTag>
+              </View>
+              {block ? (
+                <Text className='review-block' data-testid='review-approve-block'>
+                  {block}
+                </Text>
+              ) : null}
+              {d.offlineNote ? <Text className='cadre-muted'>线下核验说明：{d.offlineNote}</Text> : null}
+            </View>
+
+            {d.kind === 'edit' ? (
+              <View className='cadre-notice' data-testid='review-edit-note'>
+                团员修改了已审核通过的资料：删除线为当前有效的原资料，橙色为修改后的内容。
+              </View>
+            ) : null}
+            {d.returnReason ? <View className='cadre-notice'>上次退回原因：{d.returnReason}</View> : null}
+
+            <CertSummary sections={summarize(d.data, { branchName: d.branchName, previous: d.previous })} testId='review-summary' />
+
+            {done ? (
+              <View className='cadre-notice cadre-notice--ok' data-testid='review-done'>
+                {done}
+              </View>
+            ) : null}
+            {error ? <View className='tj-form-error' data-testid='review-error'>{error}</View> : null}
+
+            <View className='review-bar'>
+              {done ? (
+                <Button type='primary' block onClick={backToList} data-testid='review-back'>
+                  返回审核列表
+                </Button>
+              ) : (
+                <>
+                  <Button className='review-bar__btn' disabled={busy} onClick={() => setReturning(true)} data-testid='review-return'>
+                    退回
+                  </Button>
+                  {canVerifyOffline(d) ? (
+                    <Button
+                      className='review-bar__btn'
+                      type='primary'
+                      fill='outline'
+                      disabled={busy}
+                      onClick={() => void Taro.navigateTo({ url: withQuery(Routes.cadreOffline, { orgId, checkinId }) })}
+                      data-testid='review-offline'
+                    >
+                      线下核验
+                    </Button>
+                  ) : null}
+                  <Button className='review-bar__btn' type='primary' loading={busy} disabled={busy || block !== null} onClick={approve} data-testid='review-approve'>
+                    审核通过
+                  </Button>
+                </>
+              )}
+            </View>
+          </>
+        ) : null}
+      </PageStatus>
+
+      <ConfirmDialog
+        visible={returning}
+        title='退回报到资料'
+        confirmText='退回'
+        content={
+          <View className='review-return'>
+            <TextArea
+              value={reason}
+              onChange={(v) => {
+                setReason(v);
+                setReasonError('');
+              }}
+              placeholder='请填写退回原因，团员将据此修改资料'
+              maxLength={REASON_MAX_CHARS}
+              showCount
+              data-testid='review-return-reason'
+            />
+            {reasonError ? (
+              <Text className='tj-field__error' data-testid='review-return-error'>
+                {reasonError}
+              </Text>
+            ) : null}
+          </View>
+        }
+        onConfirm={doReturn}
+        onClose={() => {
+          setReturning(false);
+          setReasonError('');
+        }}
+      />
+    </View>
+  );
+}

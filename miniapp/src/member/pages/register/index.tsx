@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Checkbox, Input } from '@nutui/nutui-react-taro';
+import { FormError, FormField, FormSection, TextField } from '../../../components/form-field';
+import { OrgPath } from '../../../components/org-path';
+import { SmsCodeButton } from '../../../components/sms-code-button';
+import { Routes } from '../../../routes';
+import { toApiError } from '../../../services/api-error';
+import type { FieldErrors } from '../../../services/form-check';
+import { restartAt } from '../../../services/navigation';
+import { checkRegister, checkSmsPhone, emptyRegisterValues, sendSmsCode, type RegisterValues } from '../../../services/register';
+import { useAppStore } from '../../../stores';
+import { RegionField } from '../../components/region-field';
+import '../../member.css';
+import './index.css';
+
+/**
+ * §4.1 注册: mobile phone, SMS code (60 s between sends), password 6–16 letters/digits twice,
+ * 所属地区 (province → city → county), the service agreement. Then on to the check-in form.
+ */
+export default function RegisterPage() {
+  const register = useAppStore((s) => s.register);
+  const branch = useAppStore((s) => s.chosenBranch);
+  const [values, setValues] = useState<RegisterValues>(emptyRegisterValues);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const set = <K extends keyof RegisterValues>(field: K) => (value: RegisterValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
+  };
+
+  const onSend = async () => {
+    const checked = checkSmsPhone(values.phone, 'register');
+    if (!checked.ok) {
+      setErrors((e) => ({ ...e, phone: checked.errors.phone ?? checked.errors[''] }));
+      return false;
+    }
+    try {
+      await sendSmsCode(values.phone, 'register');
+      return true;
+    } catch (e) {
+      const error = toApiError(e);
+      setErrors((prev) => ({ ...prev, [error.field && error.field in values ? error.field : 'phone']: error.message }));
+      return false;
+    }
+  };
+
+  const submit = async () => {
+    const checked = checkRegister(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await register(checked.data);
+      if (branch) void Taro.redirectTo({ url: Routes.memberCheckin });
+      else void restartAt(Routes.status);
+    } catch (e) {
+      const error = toApiError(e);
+      setErrors(error.field && error.field in values ? { [error.field]: error.message } : { '': error.message });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className='member-page' data-testid='register-page'>
+      {branch ? (
+        <View className='member-card'>
+          <Text className='member-card__title'>注册后将报到到</Text>
+          <OrgPath fullName={branch.fullName} shortName={branch.shortName} pathNames={branch.pathNames} testId='register-branch' compact />
+        </View>
+      ) : null}
+      <FormSection title='注册账号'>
+        <TextField label='手机号码' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId='register-phone' />
+        <FormField label='短信验证码' required error={errors.smsCode} testId='register-smsCode-field'>
+          <View className='register-sms'>
+            <Input
+              className='tj-input register-sms__input'
+              type='number'
+              name='smsCode'
+              value={values.smsCode}
+              onChange={set('smsCode')}
+              maxLength={6}
+              placeholder='6位数字'
+              data-testid='register-smsCode'
+            />
+            <SmsCodeButton onSend={onSend} testId='register-sms-send' />
+          </View>
+        </FormField>
+        <TextField
+          label='密码'
+          required
+          type='password'
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+          maxLength={16}
+          hint='6-16位字母或数字'
+          testId='register-password'
+        />
+        <TextField
+          label='确认密码'
+          required
+          type='password'
+          value={values.confirmPassword}
+          onChange={set('confirmPassword')}
+          error={errors.confirmPassword}
+          maxLength={16}
+          placeholder='请再次输入密码'
+          testId='register-confirmPassword'
+        />
+        <RegionField value={values.regionCode} onChange={set('regionCode')} error={errors.regionCode} testId='register-region' />
+      </FormSection>
+
+      <View className='register-agree'>
+        <Checkbox checked={values.agreed} onChange={(v) => set('agreed')(v)} data-testid='register-agree'>
+          我已阅读并同意《用户服务协议》和《隐私政策》
+        </Checkbox>
+        {errors.agreed ? (
+          <Text className='tj-field__error' data-testid='register-agree-error'>
+            {errors.agreed}
+          </Text>
+        ) : null}
+      </View>
+
+      <FormError message={errors['']} testId='register-error' />
+      <View className='member-actions'>
+        <Button type='primary' size='large' block loading={submitting} disabled={submitting} onClick={submit} data-testid='register-submit'>
+          注册并继续报到
+        </Button>
+        <Text className='member-link member-center' onClick={() => void Taro.redirectTo({ url: Routes.login })} data-testid='register-to-login'>
+          已有账号？去登录
+        </Text>
+      </View>
+    </View>
+  );
+}

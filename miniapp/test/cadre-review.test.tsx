@@ -1,0 +1,132 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ErrorMessages } from '@tj/shared';
+import ReviewPage from '../src/cadre/pages/review';
+import ReviewsPage from '../src/cadre/pages/reviews';
+import CadreHomePage from '../src/cadre/pages/home';
+import { branch, calls, idFor, logIn, serve, withParams } from './checkin-fixtures';
+
+const ID = idFor('2003-02-02');
+const org = {
+  id: '21',
+  parentId: '20',
+  type: 'branch',
+  shortName: branch.shortName,
+  fullName: branch.fullName,
+  alias: null,
+  branchCategory: 'ordinary',
+  depth: 4,
+  sortOrder: 0,
+  pathNames: branch.pathNames,
+  childCount: 0,
+  position: 'secretary',
+  isAdmin: false,
+  isOperator: true,
+};
+const myOrgs = ['GET', '/me/orgs', { data: { items: [org] } }] as const;
+
+const detail = (over: Record<string, unknown> = {}) => ({
+  id: '7',
+  name: '王小明',
+  idNumberMasked: `${ID.slice(0, 3)}***********${ID.slice(-4)}`,
+  branchName: branch.shortName,
+  kind: 'checkin',
+  status: 'submitted',
+  realNameStatus: 'pending',
+  submittedAt: '2025-11-21T02:00:00Z',
+  data: { name: '王小明', idType: 'residentId', idNumber: ID, joinedAt: '2018-05', income: 'studentNoIncome' },
+  previous: null,
+  returnReason: null,
+  offlineNote: null,
+  offlinePhotoUrl: null,
+  ...over,
+});
+
+describe('review detail (cadre)', () => {
+  beforeEach(() => {
+    logIn();
+    withParams({ orgId: '21', checkinId: '7' });
+  });
+
+  it('disables 审核通过 while real-name verification runs, with the shared explanation', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail() }], ['POST', '/orgs/21/checkins/7/review', { data: null }]);
+    render(<ReviewPage />);
+    expect((await screen.findByTestId('review-approve-block')).textContent).toBe(ErrorMessages.REAL_NAME_IN_PROGRESS);
+    expect(screen.getByTestId('review-realname').textContent).toBe('校验中');
+    // The reviewing operator sees the whole ID number (§9).
+    expect(screen.getByTestId('review-summary-idNumber').textContent).toContain(ID);
+    fireEvent.click(screen.getByTestId('review-approve'));
+    expect(calls('POST', '/orgs/21/checkins/7/review')).toHaveLength(0);
+    expect(screen.queryByTestId('review-offline')).toBeNull();
+  });
+
+  it('offers 线下核验 only when real-name verification failed', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'failed' }) }]);
+    render(<ReviewPage />);
+    expect((await screen.findByTestId('review-approve-block')).textContent).toBe(ErrorMessages.REAL_NAME_FAILED);
+    expect(screen.getByTestId('review-offline')).toBeTruthy();
+  });
+
+  it('approves once real-name passed', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }], ['POST', '/orgs/21/checkins/7/review', { data: null }]);
+    render(<ReviewPage />);
+    await screen.findByTestId('review-name');
+    expect(screen.queryByTestId('review-approve-block')).toBeNull();
+    fireEvent.click(screen.getByTestId('review-approve'));
+    await screen.findByTestId('review-done');
+    const [call] = calls('POST', '/orgs/21/checkins/7/review');
+    expect(JSON.parse(call[0].data)).toEqual({ action: 'approve' });
+  });
+
+  it('requires a reason to return (shared schema message)', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }], ['POST', '/orgs/21/checkins/7/review', { data: null }]);
+    render(<ReviewPage />);
+    await screen.findByTestId('review-name');
+    fireEvent.click(screen.getByTestId('review-return'));
+    const confirm = (await screen.findAllByText('退回')).slice(-1)[0];
+    fireEvent.click(confirm);
+    expect((await screen.findByTestId('review-return-error')).textContent).toBe(ErrorMessages.RETURN_REASON_REQUIRED);
+    expect(calls('POST', '/orgs/21/checkins/7/review')).toHaveLength(0);
+  });
+
+  it('shows old and new values of an edit', async () => {
+    serve([...myOrgs], [
+      'GET',
+      '/orgs/21/checkins/7',
+      { data: detail({ kind: 'edit', status: 'editSubmitted', realNameStatus: 'passed', previous: { ...detail().data, income: 'upTo2000' } }) },
+    ]);
+    render(<ReviewPage />);
+    expect((await screen.findByTestId('review-summary-income-previous')).textContent).toBe('≤2000元/月');
+    expect(screen.getByTestId('review-summary-income').textContent).toContain('学生无收入');
+    expect(screen.queryByTestId('review-summary-name-previous')).toBeNull();
+  });
+});
+
+describe('review queue and cadre home', () => {
+  beforeEach(() => {
+    logIn();
+    withParams({ orgId: '21' });
+  });
+
+  it('lets only entries whose real-name passed be batch-approved', async () => {
+    const item = (id: string, realNameStatus: string) => ({ ...detail({ id, realNameStatus }), data: undefined });
+    serve(
+      [...myOrgs],
+      ['GET', '/orgs/21/checkins', { data: { items: [item('7', 'passed'), item('8', 'pending')], nextCursor: null, total: 2 } }],
+      ['POST', '/orgs/21/checkins/batch-approve', (body) => ({ data: { approved: (body as { ids: string[] }).ids, skipped: [] } })],
+    );
+    render(<ReviewsPage />);
+    await screen.findByTestId('review-item-7');
+    expect(screen.getByTestId('reviews-total').textContent).toContain('2');
+    fireEvent.click(screen.getByTestId('reviews-select-all'));
+    fireEvent.click(screen.getByTestId('reviews-batch'));
+    fireEvent.click((await screen.findAllByText('审核通过')).slice(-1)[0]);
+    await waitFor(() => expect(calls('POST', '/orgs/21/checkins/batch-approve')).toHaveLength(1));
+    expect(JSON.parse(calls('POST', '/orgs/21/checkins/batch-approve')[0][0].data)).toEqual({ ids: ['7'] });
+  });
+
+  it('shows the waiting count of the current org', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/count', { data: { waiting: 3 } }]);
+    render(<CadreHomePage />);
+    await waitFor(() => expect(screen.getByTestId('cadre-waiting-count').textContent).toBe('3'));
+  });
+});

@@ -1,0 +1,60 @@
+import { boolean, char, datetime, index, int, json, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { createdAt, id, ref, updatedAt } from './columns';
+
+/**
+ * §4 a member's check-in (报到): one row per account, created when the first step is saved.
+ * `draft` is the form being edited (every field but the ID number, which lives encrypted
+ * in `id_enc` + `id_hash`, §9); `approved_data` is the data in force since the last
+ * approval — an edit waiting for review (editSubmitted) or returned (editReturned) changes
+ * `draft` only, so the approved data stays in force until the edit is approved (§4.2).
+ *
+ * §5.1 one ID = one branch: `approved_id_hash` is set only while the check-in counts as
+ * approved, and its unique index is the referee when two branches approve the same person at
+ * once (NULLs never collide). `approved_dev_number` does the same for §5.2's nationally
+ * unique development number.
+ */
+export const checkins = mysqlTable(
+  'checkins',
+  {
+    id: id(),
+    userId: ref('user_id').notNull(),
+    branchId: ref('branch_id').notNull(),
+    /** null = a draft never submitted; otherwise a CheckinStatus. */
+    status: varchar('status', { length: 16 }),
+    /** How many of the four steps are saved, in order (resume point). */
+    savedSteps: tinyint('saved_steps').notNull().default(0),
+    draft: json('draft').$type<Record<string, unknown>>().notNull(),
+    approvedData: json('approved_data').$type<Record<string, unknown>>(),
+    idEnc: varchar('id_enc', { length: 120 }).notNull(),
+    idHash: char('id_hash', { length: 64 }).notNull(),
+    approvedIdHash: char('approved_id_hash', { length: 64 }),
+    /** The draft's development number, to find one already claimed by someone else. */
+    developmentNumber: varchar('development_number', { length: 12 }),
+    approvedDevNumber: varchar('approved_dev_number', { length: 12 }),
+    /** null until the first submit; otherwise a RealNameStatus. */
+    realNameStatus: varchar('real_name_status', { length: 16 }),
+    /** Bumped by every new verification, so answers to an older one are ignored. */
+    realNameGeneration: int('real_name_generation').notNull().default(0),
+    /** The automatic re-check already ran for this verification (§4.2: once). */
+    realNameRechecked: boolean('real_name_rechecked').notNull().default(false),
+    /** HMAC of the name + ID that were verified: unchanged identity keeps its result. */
+    realNameKey: char('real_name_key', { length: 64 }),
+    returnReason: varchar('return_reason', { length: 400 }),
+    offlineNote: varchar('offline_note', { length: 400 }),
+    offlinePhotoId: ref('offline_photo_id'),
+    submittedAt: datetime('submitted_at', { mode: 'date', fsp: 3 }),
+    reviewedAt: datetime('reviewed_at', { mode: 'date', fsp: 3 }),
+    reviewedBy: ref('reviewed_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('checkins_user_uq').on(t.userId),
+    uniqueIndex('checkins_approved_id_hash_uq').on(t.approvedIdHash),
+    uniqueIndex('checkins_approved_dev_number_uq').on(t.approvedDevNumber),
+    index('checkins_id_hash_idx').on(t.idHash),
+    index('checkins_dev_number_idx').on(t.developmentNumber),
+    // the review queue: waiting check-ins of a few branches, oldest first
+    index('checkins_branch_status_idx').on(t.branchId, t.status, t.submittedAt),
+  ],
+);

@@ -1,0 +1,225 @@
+import { eq } from 'drizzle-orm';
+import {
+  CertOptionalSchema,
+  CertStepEditPolicy,
+  CertSteps,
+  deriveIdentity,
+  isCheckinApproved,
+  isCheckinEditable,
+  makeCertContactSchema,
+  makeCertIdentitySchema,
+  makeCertLeagueSchema,
+  makeCertificationSchema,
+  nextCheckinStatus,
+  todayInChina,
+  type CertStep,
+  type CheckinStatus,
+  type MyCheckin,
+} from '@tj/shared';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db/client';
+import { checkins } from '../../db/schema';
+import { AppError } from '../../errors';
+import { audit } from '../../lib/audit';
+import { checkWith } from '../../lib/check-with';
+import { isDuplicate } from '../../lib/mysql-errors';
+import type { Pii } from '../../lib/pii';
+import { enqueueRealName, realNameKey, realNameOnSubmit } from './real-name';
+import { assertBranch, assertDevNumberFree, assertNotApprovedElsewhere, holdsRosterPosition } from './rules';
+import { STEP_ORDER, fullData, toMyCheckin, type CheckinRow } from './view';
+
+/** What the member's check-in services need besides the database. */
+export interface MemberDeps {
+  pii: Pii;
+  now: Date;
+}
+
+const todayOf = (now: Date) => todayInChina(now);
+
+async function lockedRow(tx: Tx, userId: number): Promise<CheckinRow | undefined> {
+  const [row] = await tx.select().from(checkins).where(eq(checkins.userId, userId)).for('update');
+  return row;
+}
+
+export async function getMyCheckin(db: Db, pii: Pii, userId: number): Promise<MyCheckin> {
+  const [row] = await db.select().from(checkins).where(eq(checkins.userId, userId));
+  return toMyCheckin(db, pii, row);
+}
+
+/** The identity values saved so far, as the later steps' schemas take them. */
+const identityOf = (row: CheckinRow, pii: Pii) => {
+  const d = fullData(row, pii);
+  return { idType: d.idType, idNumber: d.idNumber, birthDate: d.birthDate, gender: d.gender, joinedAt: d.joinedAt };
+};
+
+/** Only the step's own fields, missing ones cleared, so a step saves exactly what it shows. */
+function pickStep(step: CertStep, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(CertSteps[step].map((k) => [k, values[k] ?? null]));
+}
+
+const emptyToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null));
+
+/**
+ * §4.3 saves one step of the form as a draft (leave and come back → resume there). Before
+ * the first approval the steps go in order and any may be changed; while waiting for
+ * review nothing changes (withdraw first); after approval identity is locked, league data
+ * becomes an edit sent for review, contact and optional data apply at once.
+ */
+export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: CertStep, body: unknown): Promise<MyCheckin> {
+  const { pii, now } = deps;
+  const today = todayOf(now);
+  const index = STEP_ORDER.indexOf(step);
+  const saved = await runWithRowLock(db, userId, async (tx, row) => {
+    const status = (row?.status ?? null) as CheckinStatus | null;
+    const approved = isCheckinApproved(status);
+    if (approved && CertStepEditPolicy[step] === 'locked') throw new AppError('CHECKIN_IDENTITY_LOCKED', 'idNumber');
+    if (!approved && !isCheckinEditable(status)) throw new AppError('CHECKIN_NOT_EDITABLE');
+    if (index > (row?.savedSteps ?? 0)) throw new AppError('CHECKIN_STEP_ORDER');
+
+    if (step === 'identity') return saveIdentity(tx, deps, userId, row, body, today);
+    const current = row!;
+    const context = { identity: identityOf(current, pii), today };
+    const schema: z.ZodType<Record<string, unknown>> =
+      step === 'league' ? makeCertLeagueSchema(context) : step === 'contact' ? makeCertContactSchema(context) : CertOptionalSchema;
+    const values = pickStep(step, checkWith(schema, body) as Record<string, unknown>);
+
+    const set: Partial<typeof checkins.$inferInsert> = {};
+    if (step === 'league') {
+      values.developmentNumber = emptyToNull(values.developmentNumber);
+      await assertDevNumberFree(tx, values.developmentNumber as string | null, current.idHash);
+      set.developmentNumber = values.developmentNumber as string | null;
+    }
+    const draft = { ...current.draft, ...values };
+    set.draft = draft;
+    set.savedSteps = Math.max(current.savedSteps, index + 1);
+
+    if (approved && CertStepEditPolicy[step] === 'free') {
+      // §4.3 contact / optional data: no review, so straight into the data in force.
+      set.approvedData = { ...(current.approvedData ?? {}), ...values };
+    } else if (approved) {
+      // §4.2 league data after approval: an edit for review; the approved data stays in force.
+      const unchanged = CertSteps.league.every((k) => JSON.stringify(current.approvedData?.[k] ?? null) === JSON.stringify(values[k] ?? null));
+      if (unchanged && status === 'approved') return current.id;
+      const t = nextCheckinStatus(status, 'submitEdit');
+      if (!t.ok) throw new AppError(t.code);
+      Object.assign(set, { status: t.status, submittedAt: now, returnReason: null });
+      await audit(tx, { actorUserId: userId, orgId: current.branchId, action: 'checkin.submitEdit', targetType: 'checkin', targetId: current.id, before: { status }, after: { status: t.status } });
+    }
+    await tx.update(checkins).set(set).where(eq(checkins.id, current.id));
+    return current.id;
+  });
+  const [row] = await db.select().from(checkins).where(eq(checkins.id, saved));
+  return toMyCheckin(db, pii, row);
+}
+
+/** Step 1: identity, checked against the roster (§5.3), the branch (§4.1) and other check-ins (§5.1). */
+async function saveIdentity(tx: Tx, deps: MemberDeps, userId: number, row: CheckinRow | undefined, body: unknown, today: string): Promise<number> {
+  const { pii } = deps;
+  // The roster lookup needs the ID number before the rules run; a malformed one simply has no roster row.
+  const rawId = typeof (body as { idNumber?: unknown })?.idNumber === 'string' ? ((body as { idNumber: string }).idNumber.trim().toUpperCase()) : '';
+  const holds = rawId ? await holdsRosterPosition(tx, pii.lookupHash(rawId)) : false;
+  const parsed = checkWith(makeCertIdentitySchema({ today, holdsRosterPosition: holds }), body);
+  await assertBranch(tx, parsed.branchId);
+  const idHash = pii.lookupHash(parsed.idNumber);
+  await assertNotApprovedElsewhere(tx, idHash, userId);
+
+  // §4.3 birth date and gender come from a mainland ID, never from what was typed.
+  const facts = deriveIdentity(parsed, today);
+  const { idNumber, ...rest } = parsed;
+  const values = pickStep('identity', { ...rest, birthDate: facts.birthDate ?? parsed.birthDate, gender: facts.gender ?? parsed.gender });
+  delete values.idNumber;
+  const idFields = { idEnc: pii.encrypt(idNumber), idHash, branchId: Number(parsed.branchId) };
+
+  if (!row) {
+    try {
+      const [res] = await tx.insert(checkins).values({ userId, draft: values, savedSteps: 1, ...idFields });
+      return Number(res.insertId);
+    } catch (err) {
+      if (isDuplicate(err)) throw new AppError('CONFLICT'); // a parallel first save won
+      throw err;
+    }
+  }
+  const sameId = row.idHash === idHash;
+  await tx
+    .update(checkins)
+    .set({
+      draft: { ...row.draft, ...values },
+      savedSteps: Math.max(row.savedSteps, 1),
+      branchId: idFields.branchId,
+      idHash,
+      // Re-encrypting an unchanged ID would only churn the ciphertext.
+      idEnc: sameId ? row.idEnc : idFields.idEnc,
+    })
+    .where(eq(checkins.id, row.id));
+  return row.id;
+}
+
+/** Runs `fn` in a transaction holding the member's check-in row (if any) locked. */
+async function runWithRowLock<T>(db: Db, userId: number, fn: (tx: Tx, row: CheckinRow | undefined) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => fn(tx, await lockedRow(tx, userId)));
+}
+
+/**
+ * §4.1 step 3: the whole form is checked again (every rule of §4.3/§5 with today's date and
+ * the roster's answer), the state machine moves to `submitted`, and real-name verification
+ * is enqueued in the same transaction — the response never waits for the provider.
+ */
+export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): Promise<MyCheckin> {
+  const { pii, now } = deps;
+  const id = await runWithRowLock(db, userId, async (tx, row) => {
+    if (!row) throw new AppError('CHECKIN_STEP_ORDER');
+    const status = row.status as CheckinStatus | null;
+    const t = nextCheckinStatus(status, 'submit');
+    if (!t.ok) throw new AppError(t.code);
+    if (row.savedSteps < STEP_ORDER.indexOf('contact') + 1) throw new AppError('CHECKIN_STEP_ORDER');
+
+    const data = fullData(row, pii);
+    const holds = await holdsRosterPosition(tx, row.idHash);
+    checkWith(makeCertificationSchema({ today: todayOf(now), holdsRosterPosition: holds }), data);
+    await assertBranch(tx, row.branchId);
+    await assertNotApprovedElsewhere(tx, row.idHash, userId);
+    await assertDevNumberFree(tx, row.developmentNumber, row.idHash);
+
+    const rn = realNameOnSubmit(row, realNameKey(pii, String(data.name), String(data.idNumber)));
+    await tx
+      .update(checkins)
+      .set({ status: t.status, submittedAt: now, returnReason: null, ...(rn.start ? rn.set : {}) })
+      .where(eq(checkins.id, row.id));
+    if (rn.start) await enqueueRealName(tx, { checkinId: row.id, generation: rn.set.realNameGeneration, attempt: 1 }, now);
+    await audit(tx, {
+      actorUserId: userId,
+      orgId: row.branchId,
+      action: 'checkin.submit',
+      targetType: 'checkin',
+      targetId: row.id,
+      before: { status },
+      after: { status: t.status, realNameStatus: rn.start ? rn.set.realNameStatus : row.realNameStatus },
+    });
+    return row.id;
+  });
+  const [row] = await db.select().from(checkins).where(eq(checkins.id, id));
+  return toMyCheckin(db, pii, row);
+}
+
+/** §4.1 step 5 [003 §二 6.2.3]: pull a waiting check-in back to edit it or change branch. */
+export async function withdrawCheckin(db: Db, deps: MemberDeps, userId: number, reason?: string): Promise<MyCheckin> {
+  const { pii } = deps;
+  const id = await runWithRowLock(db, userId, async (tx, row) => {
+    const status = (row?.status ?? null) as CheckinStatus | null;
+    const t = nextCheckinStatus(status, 'withdraw');
+    if (!t.ok || !row) throw new AppError(t.ok ? 'CHECKIN_NOT_WITHDRAWABLE' : t.code);
+    await tx.update(checkins).set({ status: t.status }).where(eq(checkins.id, row.id));
+    await audit(tx, {
+      actorUserId: userId,
+      orgId: row.branchId,
+      action: 'checkin.withdraw',
+      targetType: 'checkin',
+      targetId: row.id,
+      before: { status },
+      after: { status: t.status, ...(reason ? { reason } : {}) },
+    });
+    return row.id;
+  });
+  const [row] = await db.select().from(checkins).where(eq(checkins.id, id));
+  return toMyCheckin(db, pii, row);
+}

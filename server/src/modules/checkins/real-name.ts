@@ -1,0 +1,108 @@
+import { and, eq } from 'drizzle-orm';
+import { nextRealNameStatus, type RealNameStatus } from '@tj/shared';
+import type { RealNameVerifier } from '../../adapters/real-name/types';
+import type { Db, DbOrTx } from '../../db/client';
+import { checkins } from '../../db/schema';
+import { audit } from '../../lib/audit';
+import type { Pii } from '../../lib/pii';
+import { enqueue } from '../../jobs/queue';
+import type { CheckinRow } from './view';
+
+/**
+ * §4.2 real-name verification runs as durable jobs, never inside the member's request:
+ * submit enqueues attempt 1; a failure enqueues the automatic re-check (attempt 2) within
+ * 24 h; the re-check's failure is final and leaves offline verification to the operator.
+ * Every verification has a generation: answers for an older one are dropped.
+ */
+export const REAL_NAME_JOB = 'realName.verify';
+
+export interface RealNamePayload {
+  checkinId: number;
+  generation: number;
+  attempt: 1 | 2;
+}
+
+/** What verifying `name` + ID is keyed by: unchanged identity keeps its result. */
+export const realNameKey = (pii: Pii, name: string, idNumber: string) => pii.lookupHash(`${name}|${idNumber}`);
+
+/**
+ * The real-name columns for a (re)submission, and whether a new verification must start.
+ * A passed or running check of the same name + ID is kept; anything else starts over.
+ * A changed identity starts over even while an older check runs (its answer is dropped).
+ */
+export function realNameOnSubmit(row: Pick<CheckinRow, 'realNameStatus' | 'realNameKey' | 'realNameGeneration'>, key: string) {
+  const current = row.realNameStatus as RealNameStatus | null;
+  const sameIdentity = row.realNameKey === key;
+  const keep = sameIdentity && (current === 'passed' || current === 'offlinePassed' || current === 'pending' || current === 'rechecking');
+  if (keep) return { start: false as const };
+  // A settled or absent check moves through the state machine; a running one of another identity is superseded.
+  const t = nextRealNameStatus(current === 'pending' || current === 'rechecking' ? null : current, 'start');
+  const status = t.ok ? t.status : 'pending';
+  return {
+    start: true as const,
+    set: { realNameStatus: status, realNameGeneration: row.realNameGeneration + 1, realNameRechecked: false, realNameKey: key },
+  };
+}
+
+export async function enqueueRealName(tx: DbOrTx, payload: RealNamePayload, runAt: Date) {
+  await enqueue(tx, REAL_NAME_JOB, { ...payload }, runAt);
+}
+
+export interface RealNameDeps {
+  db: Db;
+  pii: Pii;
+  verifier: RealNameVerifier;
+  now: () => Date;
+  recheckDelaySeconds: number;
+}
+
+/** The job handler: one verification attempt, recorded only if the check-in still waits for it. */
+export async function runRealNameCheck(deps: RealNameDeps, raw: Record<string, unknown>): Promise<void> {
+  const p = raw as unknown as RealNamePayload;
+  const { db } = deps;
+  const [row] = await db.select().from(checkins).where(eq(checkins.id, Number(p.checkinId)));
+  if (!row || row.realNameGeneration !== p.generation) return; // superseded by a resubmission
+  const ours = and(eq(checkins.id, row.id), eq(checkins.realNameGeneration, p.generation));
+
+  let running: RealNameStatus;
+  if (p.attempt === 1) {
+    if (row.realNameStatus !== 'pending') return;
+    running = 'pending';
+  } else if (row.realNameStatus === 'failed') {
+    // Offline verification may have settled it first; then the re-check is refused and skipped.
+    const t = nextRealNameStatus('failed', 'recheck', { rechecked: row.realNameRechecked });
+    if (!t.ok) return;
+    const [res] = await db
+      .update(checkins)
+      .set({ realNameStatus: t.status, realNameRechecked: true })
+      .where(and(ours, eq(checkins.realNameStatus, 'failed')));
+    if (res.affectedRows !== 1) return;
+    running = t.status;
+  } else if (row.realNameStatus === 'rechecking') {
+    running = 'rechecking'; // taken over after a crash mid-check
+  } else {
+    return;
+  }
+
+  const name = String(row.draft.name ?? '');
+  const result = await deps.verifier.verify(name, deps.pii.decrypt(row.idEnc), { attempt: p.attempt });
+  const t = nextRealNameStatus(running, result === 'pass' ? 'pass' : 'fail');
+  if (!t.ok) return;
+  const now = deps.now();
+  await db.transaction(async (tx) => {
+    const [res] = await tx.update(checkins).set({ realNameStatus: t.status }).where(and(ours, eq(checkins.realNameStatus, running)));
+    if (res.affectedRows !== 1) return;
+    if (t.status === 'failed' && p.attempt === 1) {
+      await enqueueRealName(tx, { checkinId: row.id, generation: p.generation, attempt: 2 }, new Date(now.getTime() + deps.recheckDelaySeconds * 1000));
+    }
+    await audit(tx, {
+      actorUserId: null,
+      orgId: row.branchId,
+      action: 'checkin.realName',
+      targetType: 'checkin',
+      targetId: row.id,
+      before: { realNameStatus: running },
+      after: { realNameStatus: t.status, attempt: p.attempt },
+    });
+  });
+}

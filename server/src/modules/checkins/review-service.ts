@@ -1,0 +1,321 @@
+import { and, asc, count, eq, gt, inArray, isNotNull, or } from 'drizzle-orm';
+import {
+  checkRealNameAllowsApproval,
+  maskIdNumber,
+  nextCheckinStatus,
+  nextRealNameStatus,
+  type CheckinReview,
+  type CheckinStatus,
+  type OfflineVerify,
+  type RealNameStatus,
+  type ReviewDetailSchema,
+  type ReviewItem,
+} from '@tj/shared';
+import type { z } from 'zod';
+import type { Db, DbOrTx, Tx } from '../../db/client';
+import { checkins, orgs, rosterEntries } from '../../db/schema';
+import { AppError } from '../../errors';
+import { audit } from '../../lib/audit';
+import { isDuplicate } from '../../lib/mysql-errors';
+import type { Pii } from '../../lib/pii';
+import type { OrgContext } from '../../plugins/org-guard';
+import { attachUpload, uploadUrl } from '../uploads/service';
+import { approvedElsewhereError, duplicateIndexOf } from './rules';
+import { approvedView, fullData, type CheckinRow } from './view';
+
+/**
+ * §2 who reviews a branch's check-ins: its operators and admins; for a branch with no
+ * onboarded operator, the admins of its direct superior *(decision, mirrors [004])*.
+ * Reached through `/orgs/:orgId/checkins`, guarded by requireOrg('operator') on :orgId.
+ */
+const WAITING: CheckinStatus[] = ['submitted', 'editSubmitted'];
+
+/** Branches among `ids` that have an onboarded operator or admin. */
+async function branchesWithOperator(db: DbOrTx, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ orgId: rosterEntries.orgId })
+    .from(rosterEntries)
+    .where(
+      and(
+        inArray(rosterEntries.orgId, ids),
+        isNotNull(rosterEntries.onboardedAt),
+        or(eq(rosterEntries.isOperator, true), eq(rosterEntries.isAdmin, true)),
+      ),
+    );
+  return new Set(rows.map((r) => r.orgId));
+}
+
+async function isAdminOf(db: DbOrTx, userId: number, orgId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: rosterEntries.id })
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.userId, userId), eq(rosterEntries.orgId, orgId), eq(rosterEntries.isAdmin, true), isNotNull(rosterEntries.onboardedAt)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * The branches whose check-ins the caller reviews through :orgId — the org itself when
+ * it is a branch the caller operates (or, having no operator, whose parent the caller
+ * administers), plus, for an admin of :orgId, its direct child branches with no operator.
+ * A branch outside this answers 403 for the queue and 404 for a single check-in.
+ */
+export async function reviewScope(db: DbOrTx, ctx: OrgContext): Promise<number[]> {
+  const { org, userId } = ctx;
+  const ids: number[] = [];
+  if (org.type === 'branch') {
+    if (ctx.isOperatorHere) ids.push(org.id);
+    else if (org.parentId != null && (await isAdminOf(db, userId, org.parentId)) && !(await branchesWithOperator(db, [org.id])).has(org.id)) {
+      ids.push(org.id);
+    }
+    if (ids.length === 0) throw new AppError('FORBIDDEN');
+  }
+  if (ctx.isAdminHere) {
+    const children = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.parentId, org.id), eq(orgs.type, 'branch')));
+    const withOperator = await branchesWithOperator(db, children.map((c) => c.id));
+    ids.push(...children.map((c) => c.id).filter((id) => !withOperator.has(id)));
+  }
+  return ids;
+}
+
+const waitingIn = (ids: number[]) => and(inArray(checkins.branchId, ids), inArray(checkins.status, WAITING));
+
+/**
+ * §10 the dashboard counter "check-ins and edits awaiting review" for the caller in :orgId.
+ * Exported for the cadre dashboard.
+ */
+export async function countWaitingReviews(db: DbOrTx, ctx: OrgContext): Promise<number> {
+  const ids = await reviewScope(db, ctx).catch((err) => {
+    if (err instanceof AppError && err.code === 'FORBIDDEN') return [];
+    throw err;
+  });
+  if (ids.length === 0) return 0;
+  const [row] = await db.select({ n: count() }).from(checkins).where(waitingIn(ids));
+  return Number(row?.n ?? 0);
+}
+
+// The keyset cursor is digits only (contract): submitted-at millis, then the id on 15 digits.
+const ID_DIGITS = 15;
+const encodeCursor = (row: CheckinRow) => `${row.submittedAt!.getTime()}${String(row.id).padStart(ID_DIGITS, '0')}`;
+function decodeCursor(cursor: string): { at: Date; id: number } | null {
+  if (cursor.length <= ID_DIGITS) return null;
+  const at = Number(cursor.slice(0, -ID_DIGITS));
+  const id = Number(cursor.slice(-ID_DIGITS));
+  return Number.isSafeInteger(at) && Number.isSafeInteger(id) ? { at: new Date(at), id } : null;
+}
+
+async function branchNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: orgs.id, shortName: orgs.shortName }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.shortName]));
+}
+
+function toItem(row: CheckinRow, pii: Pii, names: Map<number, string>): ReviewItem {
+  return {
+    id: String(row.id),
+    name: String(row.draft.name ?? ''),
+    idNumberMasked: maskIdNumber(pii.decrypt(row.idEnc)),
+    branchName: names.get(row.branchId) ?? '',
+    kind: row.status === 'editSubmitted' || row.status === 'editReturned' ? 'edit' : 'checkin',
+    status: row.status ?? '',
+    realNameStatus: row.realNameStatus,
+    submittedAt: (row.submittedAt ?? row.createdAt).toISOString(),
+  };
+}
+
+/** The review queue: waiting check-ins and edits in scope, oldest first, by keyset pages. */
+export async function reviewQueue(db: Db, pii: Pii, ctx: OrgContext, q: { cursor?: string; limit: number }) {
+  const ids = await reviewScope(db, ctx);
+  if (ids.length === 0) return { items: [], nextCursor: null, total: 0 };
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const rows = await db
+    .select()
+    .from(checkins)
+    .where(
+      and(
+        waitingIn(ids),
+        after ? or(gt(checkins.submittedAt, after.at), and(eq(checkins.submittedAt, after.at), gt(checkins.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(asc(checkins.submittedAt), asc(checkins.id))
+    .limit(q.limit + 1);
+  const [{ n }] = await db.select({ n: count() }).from(checkins).where(waitingIn(ids));
+  const page = rows.slice(0, q.limit);
+  const names = await branchNames(db, page.map((r) => r.branchId));
+  return {
+    items: page.map((r) => toItem(r, pii, names)),
+    nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null,
+    total: Number(n),
+  };
+}
+
+/** A check-in in the caller's scope (row-locked inside a transaction), else 404: nothing revealed. */
+async function scopedRow(db: DbOrTx, ctx: OrgContext, checkinId: number, lock: boolean): Promise<CheckinRow> {
+  const ids = await reviewScope(db, ctx);
+  const q = db.select().from(checkins).where(eq(checkins.id, checkinId));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row || !ids.includes(row.branchId) || row.status == null) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export type ReviewDetail = z.infer<typeof ReviewDetailSchema>;
+
+function toDetail(row: CheckinRow, pii: Pii, names: Map<number, string>): ReviewDetail {
+  return {
+    ...toItem(row, pii, names),
+    // §9 the reviewing operator may see the full ID number.
+    data: fullData(row, pii),
+    previous: row.status === 'editSubmitted' || row.status === 'editReturned' ? approvedView(row, pii, false) : null,
+    returnReason: row.returnReason,
+    offlineNote: row.offlineNote,
+    offlinePhotoUrl: row.offlinePhotoId ? uploadUrl(row.offlinePhotoId) : null,
+  };
+}
+
+export async function reviewDetail(db: Db, pii: Pii, ctx: OrgContext, checkinId: number): Promise<ReviewDetail> {
+  const row = await scopedRow(db, ctx, checkinId, false);
+  return toDetail(row, pii, await branchNames(db, [row.branchId]));
+}
+
+/** The columns an approval writes: the draft becomes the data in force, the ID and number claimed. */
+const approvalSet = (row: CheckinRow, reviewerId: number, now: Date) => ({
+  status: 'approved' as const,
+  approvedData: row.draft,
+  approvedIdHash: row.idHash,
+  approvedDevNumber: row.developmentNumber,
+  returnReason: null,
+  reviewedAt: now,
+  reviewedBy: reviewerId,
+});
+
+/**
+ * Runs one review action in a transaction that holds the row; the UPDATE is also
+ * conditional on the status read, so a repeated or concurrent action has one effect and
+ * the other gets CHECKIN_NOT_PENDING. The unique approved_id_hash / approved_dev_number
+ * indexes turn a lost race between two branches into a typed refusal.
+ */
+async function act(db: Db, ctx: OrgContext, checkinId: number, fn: (tx: Tx, row: CheckinRow) => Promise<void>): Promise<void> {
+  let idHash: string | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      const row = await scopedRow(tx, ctx, checkinId, true);
+      idHash = row.idHash;
+      await fn(tx, row);
+    });
+  } catch (err) {
+    if (isDuplicate(err)) {
+      const which = duplicateIndexOf(err);
+      if (which === 'id' && idHash) throw await approvedElsewhereError(db, idHash);
+      if (which === 'devNumber') throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+    }
+    throw err;
+  }
+}
+
+async function updateIfStatus(tx: Tx, row: CheckinRow, set: Partial<typeof checkins.$inferInsert>) {
+  const [res] = await tx
+    .update(checkins)
+    .set(set)
+    .where(and(eq(checkins.id, row.id), eq(checkins.status, row.status!)));
+  if (res.affectedRows !== 1) throw new AppError('CHECKIN_NOT_PENDING');
+}
+
+async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, action: string) {
+  const status = row.status as CheckinStatus;
+  const t = nextCheckinStatus(status, 'approve');
+  if (!t.ok) throw new AppError(t.code);
+  // §4.2 approval needs real-name passed / offlinePassed (an edit keeps the passed result).
+  const rn = checkRealNameAllowsApproval(row.realNameStatus as RealNameStatus | null);
+  if (!rn.ok) throw new AppError(rn.code);
+  await updateIfStatus(tx, row, approvalSet(row, ctx.userId, now));
+  await audit(tx, {
+    actorUserId: ctx.userId,
+    orgId: row.branchId,
+    action,
+    targetType: 'checkin',
+    targetId: row.id,
+    before: { status },
+    after: { status: t.status, kind: status === 'editSubmitted' ? 'edit' : 'checkin' },
+  });
+}
+
+/** §4.1 step 5 approve, or return with a reason (an edit returned keeps the approved data). */
+export async function review(db: Db, pii: Pii, ctx: OrgContext, checkinId: number, body: CheckinReview, now: Date): Promise<ReviewDetail> {
+  await act(db, ctx, checkinId, async (tx, row) => {
+    if (body.action === 'approve') return approveIn(tx, ctx, row, now, 'checkin.approve');
+    const status = row.status as CheckinStatus;
+    const t = nextCheckinStatus(status, 'return');
+    if (!t.ok) throw new AppError(t.code);
+    await updateIfStatus(tx, row, { status: t.status, returnReason: body.reason, reviewedAt: now, reviewedBy: ctx.userId });
+    await audit(tx, {
+      actorUserId: ctx.userId,
+      orgId: row.branchId,
+      action: 'checkin.return',
+      targetType: 'checkin',
+      targetId: row.id,
+      before: { status },
+      after: { status: t.status, reason: body.reason },
+    });
+  });
+  return reviewDetail(db, pii, ctx, checkinId);
+}
+
+/**
+ * §4.2 [001 annex 1 §3] offline verification that found the data right: the operator's
+ * note and photo (their own upload, now attached to the branch) approve the check-in and
+ * set real-name `offlinePassed`. Only from a failed check of a check-in waiting for review.
+ */
+export async function offlineVerify(db: Db, pii: Pii, ctx: OrgContext, checkinId: number, body: OfflineVerify, now: Date): Promise<ReviewDetail> {
+  await act(db, ctx, checkinId, async (tx, row) => {
+    if (row.status !== 'submitted') throw new AppError('CHECKIN_NOT_PENDING');
+    const rn = nextRealNameStatus(row.realNameStatus as RealNameStatus | null, 'offlinePass');
+    if (!rn.ok) throw new AppError(rn.code);
+    const photo = await attachUpload(tx, ctx.userId, body.photo.fileId, row.branchId, 'photo');
+    const [res] = await tx
+      .update(checkins)
+      .set({ ...approvalSet(row, ctx.userId, now), realNameStatus: rn.status, offlineNote: body.note, offlinePhotoId: photo.id })
+      .where(
+        and(
+          eq(checkins.id, row.id),
+          eq(checkins.status, 'submitted'),
+          eq(checkins.realNameStatus, 'failed'),
+          eq(checkins.realNameGeneration, row.realNameGeneration),
+        ),
+      );
+    if (res.affectedRows !== 1) throw new AppError('CHECKIN_NOT_PENDING');
+    await audit(tx, {
+      actorUserId: ctx.userId,
+      orgId: row.branchId,
+      action: 'checkin.offlineVerify',
+      targetType: 'checkin',
+      targetId: row.id,
+      before: { status: row.status, realNameStatus: row.realNameStatus },
+      after: { status: 'approved', realNameStatus: rn.status, note: body.note, photoId: photo.id },
+    });
+  });
+  return reviewDetail(db, pii, ctx, checkinId);
+}
+
+/**
+ * 批量审核: approves every listed check-in that can be approved now (real-name passed);
+ * the others are reported with the code that stopped them. Each is its own transaction,
+ * so one refusal never undoes the others.
+ */
+export async function batchApprove(db: Db, ctx: OrgContext, ids: string[], now: Date) {
+  const approved: string[] = [];
+  const skipped: { id: string; code: string; message: string }[] = [];
+  for (const id of [...new Set(ids)]) {
+    try {
+      await act(db, ctx, Number(id), (tx, row) => approveIn(tx, ctx, row, now, 'checkin.batchApprove'));
+      approved.push(id);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      skipped.push({ id, code: err.code, message: err.message });
+    }
+  }
+  return { approved, skipped };
+}

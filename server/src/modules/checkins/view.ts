@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { maskIdNumber, type CertStep, type CertificationDraft, type MyCheckin } from '@tj/shared';
+import type { DbOrTx } from '../../db/client';
+import { checkins, orgs } from '../../db/schema';
+import { ancestorIds } from '../../lib/org-path';
+import type { Pii } from '../../lib/pii';
+import { ancestorNames, type OrgRow } from '../orgs/view';
+
+export type CheckinRow = typeof checkins.$inferSelect;
+
+export const STEP_ORDER: CertStep[] = ['identity', 'league', 'contact', 'optional'];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The stored draft plus the ID number, decrypted for its owner's form or an operator's review. */
+export const fullData = (row: Pick<CheckinRow, 'draft' | 'idEnc'>, pii: Pii): CertificationDraft =>
+  ({ ...row.draft, idNumber: pii.decrypt(row.idEnc) }) as CertificationDraft;
+
+/** The data in force with the ID masked (§9: shown back in lists and on the home page). */
+export const approvedView = (row: Pick<CheckinRow, 'approvedData' | 'idEnc'>, pii: Pii, masked = true): CertificationDraft | null => {
+  if (!row.approvedData) return null;
+  const idNumber = pii.decrypt(row.idEnc);
+  return { ...row.approvedData, idNumber: masked ? maskIdNumber(idNumber) : idNumber } as CertificationDraft;
+};
+
+/** §4.1 我的组织 / the search result: names of the path so nobody picks the wrong branch. */
+export async function branchView(db: DbOrTx, branchId: number) {
+  const [org] = await db.select().from(orgs).where(eq(orgs.id, branchId));
+  if (!org) return null;
+  return branchViewOf(db, org);
+}
+
+export async function branchViewOf(db: DbOrTx, org: OrgRow) {
+  const names = await ancestorNames(db, [org]);
+  return {
+    id: String(org.id),
+    shortName: org.shortName,
+    fullName: org.fullName,
+    pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
+    secretaryName: org.secretaryName,
+    secretaryPhone: org.secretaryPhone,
+  };
+}
+
+export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefined): Promise<MyCheckin> {
+  if (!row) {
+    return {
+      status: null,
+      realNameStatus: null,
+      resumeStep: 'identity',
+      draft: {},
+      approved: null,
+      branch: null,
+      returnReason: null,
+      submittedAt: null,
+      reviewedAt: null,
+    };
+  }
+  return {
+    status: row.status as MyCheckin['status'],
+    realNameStatus: row.realNameStatus as MyCheckin['realNameStatus'],
+    resumeStep: STEP_ORDER[row.savedSteps] ?? 'confirm',
+    draft: fullData(row, pii),
+    approved: approvedView(row, pii),
+    branch: await branchView(db, row.branchId),
+    returnReason: row.returnReason,
+    submittedAt: iso(row.submittedAt),
+    reviewedAt: iso(row.reviewedAt),
+  };
+}

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { ATTACHMENT_MAX_BYTES, type UploadResult } from '@tj/shared';
+import type { Storage } from '../../adapters/storage/types';
+import type { Db, DbOrTx } from '../../db/client';
+import { orgs, rosterEntries, uploads } from '../../db/schema';
+import { AppError } from '../../errors';
+import { ancestorIds } from '../../lib/org-path';
+
+export type UploadRow = typeof uploads.$inferSelect;
+
+/**
+ * The image type, judged from the bytes (never the file name or the client's content type):
+ * JPEG FF D8 FF, PNG's 8-byte signature, WEBP "RIFF….WEBP".
+ */
+export function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return null;
+}
+
+export const uploadUrl = (id: number) => `/api/uploads/${id}`;
+
+/** §7.1 images only, ≤ 2 MB; the bytes go to storage first, so a row never points at nothing. */
+export async function saveUpload(db: Db, storage: Storage, ownerUserId: number, data: Buffer, now: Date): Promise<UploadResult> {
+  if (data.length > ATTACHMENT_MAX_BYTES) throw new AppError('UPLOAD_TOO_LARGE', 'file');
+  const mime = sniffImage(data);
+  if (!mime) throw new AppError('UPLOAD_NOT_IMAGE', 'file');
+  const month = now.toISOString().slice(0, 7).replace('-', '/');
+  const storageKey = `${month}/${randomBytes(16).toString('hex')}`;
+  await storage.put(storageKey, data, mime);
+  try {
+    const [res] = await db.insert(uploads).values({
+      ownerUserId,
+      mime,
+      size: data.length,
+      storageKey,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      createdAt: now,
+    });
+    const id = Number(res.insertId);
+    return { fileId: String(id), mime, size: data.length, url: uploadUrl(id) };
+  } catch (err) {
+    await storage.delete(storageKey).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Who may read an upload: its owner, or an operator/admin of the org it is attached to, or
+ * an admin of an org above that one (the same reach as the 'operator' org guard).
+ */
+async function mayRead(db: Db, userId: number, upload: UploadRow): Promise<boolean> {
+  if (upload.ownerUserId === userId) return true;
+  if (upload.orgId == null) return false;
+  const [org] = await db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.id, upload.orgId));
+  if (!org) return false;
+  const above = ancestorIds(org.path);
+  const [entry] = await db
+    .select({ id: rosterEntries.id })
+    .from(rosterEntries)
+    .where(
+      and(
+        eq(rosterEntries.userId, userId),
+        isNotNull(rosterEntries.onboardedAt),
+        or(
+          and(eq(rosterEntries.orgId, org.id), or(eq(rosterEntries.isOperator, true), eq(rosterEntries.isAdmin, true))),
+          above.length ? and(inArray(rosterEntries.orgId, above), eq(rosterEntries.isAdmin, true)) : undefined,
+        ),
+      ),
+    )
+    .limit(1);
+  return Boolean(entry);
+}
+
+/** The bytes of an upload for a reader allowed to see them; everyone else gets 404 (nothing revealed). */
+export async function readUpload(db: Db, storage: Storage, userId: number, id: number) {
+  const [upload] = await db.select().from(uploads).where(eq(uploads.id, id));
+  if (!upload || !(await mayRead(db, userId, upload))) throw new AppError('NOT_FOUND');
+  const data = await storage.get(upload.storageKey);
+  if (!data) throw new AppError('NOT_FOUND');
+  return { mime: upload.mime, data };
+}
+
+/**
+ * Attaches the caller's own upload to an org's record (it becomes readable by that org's
+ * operators). Refused unless the upload is the caller's image and not attached elsewhere.
+ */
+export async function attachUpload(tx: DbOrTx, ownerUserId: number, fileId: string, orgId: number, field: string): Promise<UploadRow> {
+  const id = Number(fileId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('UPLOAD_INVALID', field);
+  const [res] = await tx
+    .update(uploads)
+    .set({ orgId })
+    .where(and(eq(uploads.id, id), eq(uploads.ownerUserId, ownerUserId), or(isNull(uploads.orgId), eq(uploads.orgId, orgId))));
+  if (res.affectedRows === 0) throw new AppError('UPLOAD_INVALID', field);
+  const [row] = await tx.select().from(uploads).where(eq(uploads.id, id));
+  return row;
+}
