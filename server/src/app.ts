@@ -27,6 +27,7 @@ import { memberRoutes } from './modules/member/routes';
 import { checkinRoutes } from './modules/checkins/routes';
 import { uploadRoutes } from './modules/uploads/routes';
 import { cadreRoutes } from './modules/cadre/routes';
+import { dashboardRoutes } from './modules/dashboard/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
 export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } & AdapterOverrides = {}) {
@@ -71,6 +72,7 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
       await api.register(memberRoutes);
       await api.register(uploadRoutes);
       await api.register(cadreRoutes);
+      await api.register(dashboardRoutes);
     },
     { prefix: '/api' },
   );

@@ -32,7 +32,10 @@ export async function entryProgress(db: Db, org: OrgRow) {
         (select count(*) from orgs d join roster_entries r on r.org_id = d.id where d.path like concat(c.path, '%')) as cadres_entered,
         (select count(*) from orgs d join roster_entries r on r.org_id = d.id
           where d.path like concat(c.path, '%') and r.onboarded_at is not null) as cadres_onboarded,
-        (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch') as branches
+        (select count(*) from orgs d join checkins k on k.branch_id = d.id
+          where d.path like concat(c.path, '%') and k.approved_id_hash is not null) as members,
+        (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch'
+          and not exists (select 1 from checkins k where k.branch_id = d.id and k.approved_id_hash is not null)) as empty_branches
       from orgs c where c.parent_id = ${org.id}`),
   );
   const byId = new Map(facts.map((f) => [n(f.id), f]));
@@ -44,11 +47,10 @@ export async function entryProgress(db: Db, org: OrgRow) {
       adminLoggedIn: yes(f.admin_logged_in),
       infoComplete: yes(f.info_complete),
       hasSubOrgs: yes(f.has_sub_orgs),
-      // Members arrive with check-in (issue 5); until then no branch holds members.
-      membersCheckedIn: 0,
+      membersCheckedIn: n(f.members),
       cadresEntered: n(f.cadres_entered),
       cadresOnboarded: n(f.cadres_onboarded),
-      emptyBranches: n(f.branches),
+      emptyBranches: n(f.empty_branches),
     };
   });
 

@@ -1,0 +1,72 @@
+import { and, count, desc, eq, isNotNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import { maskIdNumber, maskMobile, type CadreDashboard } from '@tj/shared';
+import type { Db } from '../../db/client';
+import { checkins, orgs, rosterEntries, users } from '../../db/schema';
+import { descendantsLike } from '../../lib/org-path';
+import type { Pii } from '../../lib/pii';
+import type { OrgContext } from '../../plugins/org-guard';
+import { countWaitingReviews } from '../checkins/review-service';
+import { summarize } from '../orgs/service';
+
+// A member counts from approval on, including while an edit waits (§4.2: old data in force).
+const isMember = isNotNull(checkins.approvedIdHash);
+const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
+
+/** §6.6 the cadre dashboard of the current org: counts over its subtree, one query each. */
+export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard> {
+  const { org, userId } = ctx;
+  const operator = ctx.isOperatorHere || ctx.isAdminAbove;
+  const [[members], [cadres], [subOrgs], [own], [summary], waiting] = await Promise.all([
+    db.select({ n: count() }).from(checkins).innerJoin(orgs, eq(orgs.id, checkins.branchId)).where(and(isMember, inSubtree(org.path))),
+    db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),
+    db.select({ n: count() }).from(orgs).where(inSubtree(org.path)),
+    db.select({ id: checkins.id }).from(checkins).where(and(eq(checkins.userId, userId), isMember)).limit(1),
+    summarize(db, [org]),
+    operator ? countWaitingReviews(db, ctx) : Promise.resolve(null),
+  ]);
+  return {
+    org: summary,
+    position: ctx.ownEntries[0]?.position ?? null,
+    isOperator: operator,
+    waitingReviews: waiting,
+    members: Number(members.n),
+    cadres: Number(cadres.n),
+    subOrgs: Number(subOrgs.n) - 1,
+    memberCheckinApproved: Boolean(own),
+  };
+}
+
+/**
+ * §6.6 members of the subtree by name, phone or ID number (IDs and phones masked in the
+ * list). A full ID number is found through its lookup hash; a phone by prefix; a name by
+ * prefix. Newest first, keyset-paginated.
+ */
+export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number) {
+  const conds: SQL[] = [isMember, inSubtree(ctx.org.path)];
+  const term = q?.trim() ?? '';
+  if (/^\d{17}[\dXx]$/.test(term)) conds.push(eq(checkins.idHash, pii.lookupHash(term.toUpperCase())));
+  else if (/^\d{3,11}$/.test(term)) conds.push(like(users.phone, `${term}%`));
+  else if (term) conds.push(sql`json_unquote(json_extract(${checkins.approvedData}, '$.name')) like ${`${term.replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (cursor) conds.push(lt(checkins.id, cursor));
+  const rows = await db
+    .select({ c: checkins, phone: users.phone, branchName: orgs.shortName, alias: orgs.alias })
+    .from(checkins)
+    .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+    .innerJoin(users, eq(users.id, checkins.userId))
+    .where(and(...conds))
+    .orderBy(desc(checkins.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => ({
+      id: String(r.c.id),
+      name: String((r.c.approvedData as { name?: string } | null)?.name ?? ''),
+      idNumberMasked: maskIdNumber(pii.decrypt(r.c.idEnc)),
+      phoneMasked: maskMobile(r.phone),
+      branchId: String(r.c.branchId),
+      branchName: r.alias ?? r.branchName,
+      status: r.c.status ?? '',
+    })),
+    nextCursor: rows.length > limit ? String(page[page.length - 1].c.id) : null,
+  };
+}
