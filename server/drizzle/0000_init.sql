@@ -154,6 +154,133 @@ CREATE TABLE `roster_entries` (
 	CONSTRAINT `roster_org_id_hash_uq` UNIQUE(`org_id`,`id_hash`)
 );
 --> statement-breakpoint
+CREATE TABLE `branch_stats` (
+	`path` varchar(255) NOT NULL,
+	`branch_id` bigint unsigned NOT NULL,
+	`st_draft` int NOT NULL DEFAULT 0,
+	`st_withdrawn` int NOT NULL DEFAULT 0,
+	`st_submitted` int NOT NULL DEFAULT 0,
+	`st_returned` int NOT NULL DEFAULT 0,
+	`st_approved` int NOT NULL DEFAULT 0,
+	`st_edit_submitted` int NOT NULL DEFAULT 0,
+	`st_edit_returned` int NOT NULL DEFAULT 0,
+	`g_male` int NOT NULL DEFAULT 0,
+	`g_female` int NOT NULL DEFAULT 0,
+	`by_earlier` int NOT NULL DEFAULT 0,
+	`by_1980` int NOT NULL DEFAULT 0,
+	`by_1981` int NOT NULL DEFAULT 0,
+	`by_1982` int NOT NULL DEFAULT 0,
+	`by_1983` int NOT NULL DEFAULT 0,
+	`by_1984` int NOT NULL DEFAULT 0,
+	`by_1985` int NOT NULL DEFAULT 0,
+	`by_1986` int NOT NULL DEFAULT 0,
+	`by_1987` int NOT NULL DEFAULT 0,
+	`by_1988` int NOT NULL DEFAULT 0,
+	`by_1989` int NOT NULL DEFAULT 0,
+	`by_1990` int NOT NULL DEFAULT 0,
+	`by_1991` int NOT NULL DEFAULT 0,
+	`by_1992` int NOT NULL DEFAULT 0,
+	`by_1993` int NOT NULL DEFAULT 0,
+	`by_1994` int NOT NULL DEFAULT 0,
+	`by_1995` int NOT NULL DEFAULT 0,
+	`by_1996` int NOT NULL DEFAULT 0,
+	`by_1997` int NOT NULL DEFAULT 0,
+	`by_1998` int NOT NULL DEFAULT 0,
+	`by_1999` int NOT NULL DEFAULT 0,
+	`by_2000` int NOT NULL DEFAULT 0,
+	`by_2001` int NOT NULL DEFAULT 0,
+	`by_2002` int NOT NULL DEFAULT 0,
+	`by_2003` int NOT NULL DEFAULT 0,
+	`by_2004` int NOT NULL DEFAULT 0,
+	`by_2005` int NOT NULL DEFAULT 0,
+	`by_2006` int NOT NULL DEFAULT 0,
+	`by_2007` int NOT NULL DEFAULT 0,
+	`by_2008` int NOT NULL DEFAULT 0,
+	`by_2009` int NOT NULL DEFAULT 0,
+	`by_2010` int NOT NULL DEFAULT 0,
+	`by_2011` int NOT NULL DEFAULT 0,
+	`by_2012` int NOT NULL DEFAULT 0,
+	`by_2013` int NOT NULL DEFAULT 0,
+	`by_2014` int NOT NULL DEFAULT 0,
+	`by_2015` int NOT NULL DEFAULT 0,
+	`by_later` int NOT NULL DEFAULT 0,
+	`eth_01` int NOT NULL DEFAULT 0,
+	`eth_02` int NOT NULL DEFAULT 0,
+	`eth_03` int NOT NULL DEFAULT 0,
+	`eth_04` int NOT NULL DEFAULT 0,
+	`eth_05` int NOT NULL DEFAULT 0,
+	`eth_06` int NOT NULL DEFAULT 0,
+	`eth_07` int NOT NULL DEFAULT 0,
+	`eth_08` int NOT NULL DEFAULT 0,
+	`eth_09` int NOT NULL DEFAULT 0,
+	`eth_10` int NOT NULL DEFAULT 0,
+	`eth_11` int NOT NULL DEFAULT 0,
+	`eth_12` int NOT NULL DEFAULT 0,
+	`eth_13` int NOT NULL DEFAULT 0,
+	`eth_14` int NOT NULL DEFAULT 0,
+	`eth_15` int NOT NULL DEFAULT 0,
+	`eth_16` int NOT NULL DEFAULT 0,
+	`eth_17` int NOT NULL DEFAULT 0,
+	`eth_18` int NOT NULL DEFAULT 0,
+	`eth_19` int NOT NULL DEFAULT 0,
+	`eth_20` int NOT NULL DEFAULT 0,
+	`eth_21` int NOT NULL DEFAULT 0,
+	`eth_22` int NOT NULL DEFAULT 0,
+	`eth_23` int NOT NULL DEFAULT 0,
+	`eth_24` int NOT NULL DEFAULT 0,
+	`eth_25` int NOT NULL DEFAULT 0,
+	`eth_26` int NOT NULL DEFAULT 0,
+	`eth_27` int NOT NULL DEFAULT 0,
+	`eth_28` int NOT NULL DEFAULT 0,
+	`eth_29` int NOT NULL DEFAULT 0,
+	`eth_30` int NOT NULL DEFAULT 0,
+	`eth_31` int NOT NULL DEFAULT 0,
+	`eth_32` int NOT NULL DEFAULT 0,
+	`eth_33` int NOT NULL DEFAULT 0,
+	`eth_34` int NOT NULL DEFAULT 0,
+	`eth_35` int NOT NULL DEFAULT 0,
+	`eth_36` int NOT NULL DEFAULT 0,
+	`eth_37` int NOT NULL DEFAULT 0,
+	`eth_38` int NOT NULL DEFAULT 0,
+	`eth_39` int NOT NULL DEFAULT 0,
+	`eth_40` int NOT NULL DEFAULT 0,
+	`eth_41` int NOT NULL DEFAULT 0,
+	`eth_42` int NOT NULL DEFAULT 0,
+	`eth_43` int NOT NULL DEFAULT 0,
+	`eth_44` int NOT NULL DEFAULT 0,
+	`eth_45` int NOT NULL DEFAULT 0,
+	`eth_46` int NOT NULL DEFAULT 0,
+	`eth_47` int NOT NULL DEFAULT 0,
+	`eth_48` int NOT NULL DEFAULT 0,
+	`eth_49` int NOT NULL DEFAULT 0,
+	`eth_50` int NOT NULL DEFAULT 0,
+	`eth_51` int NOT NULL DEFAULT 0,
+	`eth_52` int NOT NULL DEFAULT 0,
+	`eth_53` int NOT NULL DEFAULT 0,
+	`eth_54` int NOT NULL DEFAULT 0,
+	`eth_55` int NOT NULL DEFAULT 0,
+	`eth_56` int NOT NULL DEFAULT 0,
+	`eth_97` int NOT NULL DEFAULT 0,
+	`eth_98` int NOT NULL DEFAULT 0,
+	`edu_primary` int NOT NULL DEFAULT 0,
+	`edu_junior_high` int NOT NULL DEFAULT 0,
+	`edu_junior_high_studying` int NOT NULL DEFAULT 0,
+	`edu_senior_high` int NOT NULL DEFAULT 0,
+	`edu_senior_high_studying` int NOT NULL DEFAULT 0,
+	`edu_vocational` int NOT NULL DEFAULT 0,
+	`edu_vocational_studying` int NOT NULL DEFAULT 0,
+	`edu_junior_college` int NOT NULL DEFAULT 0,
+	`edu_junior_college_studying` int NOT NULL DEFAULT 0,
+	`edu_bachelor` int NOT NULL DEFAULT 0,
+	`edu_bachelor_studying` int NOT NULL DEFAULT 0,
+	`edu_master` int NOT NULL DEFAULT 0,
+	`edu_master_studying` int NOT NULL DEFAULT 0,
+	`edu_doctor` int NOT NULL DEFAULT 0,
+	`edu_doctor_studying` int NOT NULL DEFAULT 0,
+	CONSTRAINT `branch_stats_path` PRIMARY KEY(`path`),
+	CONSTRAINT `branch_stats_branch_uq` UNIQUE(`branch_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `checkins` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`user_id` bigint unsigned NOT NULL,
@@ -213,6 +340,86 @@ CREATE TABLE `uploads` (
 	CONSTRAINT `uploads_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `membership_history` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`checkin_id` bigint unsigned NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`org_id` bigint unsigned,
+	`event` varchar(8) NOT NULL,
+	`transfer_id` bigint unsigned NOT NULL,
+	`at` datetime(3) NOT NULL,
+	CONSTRAINT `membership_history_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `transfer_appeals` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`transfer_id` bigint unsigned NOT NULL,
+	`member_user_id` bigint unsigned NOT NULL,
+	`reason` varchar(400) NOT NULL,
+	`attachment_ids` json NOT NULL,
+	`deciding_org_id` bigint unsigned NOT NULL,
+	`resume_at` varchar(16) NOT NULL,
+	`status` varchar(12) NOT NULL,
+	`decided_by` bigint unsigned,
+	`decided_at` datetime(3),
+	`decision_comment` varchar(400),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `transfer_appeals_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `transfer_steps` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`transfer_id` bigint unsigned NOT NULL,
+	`kind` varchar(8) NOT NULL,
+	`org_id` bigint unsigned,
+	`outcome` varchar(12) NOT NULL,
+	`since` datetime(3) NOT NULL,
+	`deadline` datetime(3),
+	`handled_at` datetime(3),
+	`handled_by` bigint unsigned,
+	`acting_org_id` bigint unsigned,
+	`comment` varchar(400),
+	CONSTRAINT `transfer_steps_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `transfers` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`kind` varchar(16) NOT NULL,
+	`direction` varchar(16) NOT NULL,
+	`status` varchar(16) NOT NULL,
+	`member_user_id` bigint unsigned NOT NULL,
+	`checkin_id` bigint unsigned NOT NULL,
+	`member_name` varchar(30) NOT NULL,
+	`open_user_id` bigint unsigned,
+	`from_branch_id` bigint unsigned NOT NULL,
+	`to_org_id` bigint unsigned,
+	`to_branch_id` bigint unsigned,
+	`destination_region` varchar(24),
+	`destination_system` varchar(16) NOT NULL,
+	`destination_org_ref` varchar(64),
+	`destination_org_name` varchar(100),
+	`external_id` varchar(80),
+	`reason` varchar(24) NOT NULL,
+	`remarks` varchar(400),
+	`contact` varchar(200),
+	`superior_contact` varchar(200),
+	`attachment_ids` json NOT NULL,
+	`return_reason` varchar(400),
+	`returned_step` varchar(8),
+	`returned_by_org_id` bigint unsigned,
+	`step_org_id` bigint unsigned,
+	`step_since` datetime(3),
+	`step_deadline` datetime(3),
+	`step_generation` int NOT NULL DEFAULT 0,
+	`initiated_by` bigint unsigned NOT NULL,
+	`initiator_org_id` bigint unsigned,
+	`closed_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `transfers_id` PRIMARY KEY(`id`),
+	CONSTRAINT `transfers_open_user_uq` UNIQUE(`open_user_id`)
+);
+--> statement-breakpoint
 CREATE INDEX `refresh_tokens_user_idx` ON `refresh_tokens` (`user_id`);--> statement-breakpoint
 CREATE INDEX `users_id_hash_idx` ON `users` (`id_hash`);--> statement-breakpoint
 CREATE INDEX `audit_org_time_idx` ON `audit_logs` (`org_id`,`created_at`);--> statement-breakpoint
@@ -230,4 +437,15 @@ CREATE INDEX `checkins_dev_number_idx` ON `checkins` (`development_number`);--> 
 CREATE INDEX `checkins_branch_status_idx` ON `checkins` (`branch_id`,`status`,`submitted_at`);--> statement-breakpoint
 CREATE INDEX `jobs_status_run_at_idx` ON `jobs` (`status`,`run_at`);--> statement-breakpoint
 CREATE INDEX `jobs_locked_by_idx` ON `jobs` (`locked_by`);--> statement-breakpoint
-CREATE INDEX `uploads_owner_idx` ON `uploads` (`owner_user_id`);
+CREATE INDEX `uploads_owner_idx` ON `uploads` (`owner_user_id`);--> statement-breakpoint
+CREATE INDEX `membership_history_org_idx` ON `membership_history` (`org_id`,`at`);--> statement-breakpoint
+CREATE INDEX `membership_history_user_idx` ON `membership_history` (`user_id`,`at`);--> statement-breakpoint
+CREATE INDEX `transfer_appeals_org_idx` ON `transfer_appeals` (`deciding_org_id`,`status`);--> statement-breakpoint
+CREATE INDEX `transfer_appeals_transfer_idx` ON `transfer_appeals` (`transfer_id`);--> statement-breakpoint
+CREATE INDEX `transfer_steps_transfer_idx` ON `transfer_steps` (`transfer_id`,`id`);--> statement-breakpoint
+CREATE INDEX `transfers_step_org_idx` ON `transfers` (`step_org_id`,`status`,`step_since`);--> statement-breakpoint
+CREATE INDEX `transfers_member_idx` ON `transfers` (`member_user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `transfers_from_idx` ON `transfers` (`from_branch_id`);--> statement-breakpoint
+CREATE INDEX `transfers_to_org_idx` ON `transfers` (`to_org_id`);--> statement-breakpoint
+CREATE INDEX `transfers_to_branch_idx` ON `transfers` (`to_branch_id`);--> statement-breakpoint
+CREATE INDEX `transfers_external_idx` ON `transfers` (`external_id`);

@@ -27,7 +27,10 @@ import { memberRoutes } from './modules/member/routes';
 import { checkinRoutes } from './modules/checkins/routes';
 import { uploadRoutes } from './modules/uploads/routes';
 import { cadreRoutes } from './modules/cadre/routes';
+import { statsRoutes } from './modules/stats/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
+import { transferRoutes } from './modules/transfers/routes';
+import { taskRoutes } from './modules/tasks/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
 export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } & AdapterOverrides = {}) {
@@ -49,7 +52,15 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
   await app.register(swaggerPlugin);
   await app.register(errorHandler, { spaFallback: Boolean(config.staticDir) });
   await app.register(contextPlugin, { config, clock: opts.clock });
-  await app.register(adaptersPlugin, { config, sms: opts.sms, wechat: opts.wechat, realName: opts.realName, storage: opts.storage });
+  await app.register(adaptersPlugin, {
+    config,
+    sms: opts.sms,
+    wechat: opts.wechat,
+    realName: opts.realName,
+    storage: opts.storage,
+    notifier: opts.notifier,
+    externalSystem: opts.externalSystem,
+  });
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(orgGuard);
@@ -72,7 +83,10 @@ export async function buildApp(config: Config, opts: { logger?: FastifyServerOpt
       await api.register(memberRoutes);
       await api.register(uploadRoutes);
       await api.register(cadreRoutes);
+      await api.register(statsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(transferRoutes);
+      await api.register(taskRoutes);
     },
     { prefix: '/api' },
   );

@@ -56,6 +56,22 @@ const EnvSchema = z.object({
   JOBS_LEASE_SECONDS: z.coerce.number().int().positive().default(120),
   /** Where the local storage adapter keeps uploaded images (default: <repo>/.data/uploads). */
   UPLOAD_DIR: z.string().default(''),
+  /** §7.4 reminders / results: 'real' sends WeChat subscribe messages, 'simulator' records and logs. */
+  NOTIFY_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
+  /** Subscribe-message template (fields thing1 = what, time2 = when) and the page it opens. */
+  WECHAT_SUBSCRIBE_TEMPLATE_ID: z.string().default(''),
+  WECHAT_SUBSCRIBE_PAGE: z.string().default('pages/index/index'),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** §7.4 cross-system transfers: 'real' talks to the exchange gateway, 'simulator' plays the other system. */
+  EXTERNAL_SYSTEM_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
+  EXTERNAL_SYSTEM_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  EXTERNAL_SYSTEM_API_KEY: z.string().default(''),
+  /** Simulator: confirm (after the member's check-in there), reject, or silent (never answers → auto-return). */
+  EXTERNAL_SIM_MODE: z.enum(['confirm', 'reject', 'silent']).default('confirm'),
+  /** Simulator: seconds until the other system answers. */
+  EXTERNAL_SIM_DELAY_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /** How often the other system is asked for its answer while a transfer waits for it. */
+  EXTERNAL_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(3600),
 }).superRefine((e, ctx) => {
   // A real adapter without its credentials would fail on the first user; fail at start instead.
   const need = (on: boolean, keys: (keyof typeof e)[]) => {
@@ -64,6 +80,8 @@ const EnvSchema = z.object({
   need(e.SMS_ADAPTER === 'real', ['SMS_PROVIDER_URL', 'SMS_API_KEY']);
   need(e.WECHAT_ADAPTER === 'real', ['WECHAT_APPID', 'WECHAT_SECRET']);
   need(e.REALNAME_ADAPTER === 'real', ['REALNAME_PROVIDER_URL', 'REALNAME_API_KEY']);
+  need(e.NOTIFY_ADAPTER === 'real', ['WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_SUBSCRIBE_TEMPLATE_ID']);
+  need(e.EXTERNAL_SYSTEM_ADAPTER === 'real', ['EXTERNAL_SYSTEM_URL', 'EXTERNAL_SYSTEM_API_KEY']);
 });
 
 export type Config = {
@@ -97,6 +115,16 @@ export type Config = {
   jobsPollIntervalMs: number;
   jobsLeaseSeconds: number;
   uploadDir: string;
+  notifyAdapter: 'real' | 'simulator';
+  wechatSubscribeTemplateId: string;
+  wechatSubscribePage: string;
+  wechatMiniprogramState: 'developer' | 'trial' | 'formal';
+  externalSystemAdapter: 'real' | 'simulator';
+  externalSystemUrl: string;
+  externalSystemApiKey: string;
+  externalSimMode: 'confirm' | 'reject' | 'silent';
+  externalSimDelaySeconds: number;
+  externalPollIntervalSeconds: number;
 };
 
 /** The repository root (server/src/env.ts → ../..), where `.data/` lives. */
@@ -140,5 +168,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsPollIntervalMs: e.JOBS_POLL_INTERVAL_MS,
     jobsLeaseSeconds: e.JOBS_LEASE_SECONDS,
     uploadDir: e.UPLOAD_DIR ? path.resolve(e.UPLOAD_DIR) : path.join(REPO_ROOT, '.data', 'uploads'),
+    notifyAdapter: e.NOTIFY_ADAPTER,
+    wechatSubscribeTemplateId: e.WECHAT_SUBSCRIBE_TEMPLATE_ID,
+    wechatSubscribePage: e.WECHAT_SUBSCRIBE_PAGE,
+    wechatMiniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+    externalSystemAdapter: e.EXTERNAL_SYSTEM_ADAPTER,
+    externalSystemUrl: e.EXTERNAL_SYSTEM_URL,
+    externalSystemApiKey: e.EXTERNAL_SYSTEM_API_KEY,
+    externalSimMode: e.EXTERNAL_SIM_MODE,
+    externalSimDelaySeconds: e.EXTERNAL_SIM_DELAY_SECONDS,
+    externalPollIntervalSeconds: e.EXTERNAL_POLL_INTERVAL_SECONDS,
   };
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { idCheckChar, type OrgType } from '@tj/shared';
 import type { App } from '../src/app';
-import { orgs, rosterEntries, users } from '../src/db/schema';
+import { checkins, orgs, rosterEntries, users } from '../src/db/schema';
+import { trackCheckinChange } from '../src/modules/stats/counters';
 import { childPath, rootPath } from '../src/lib/org-path';
 import { hashPassword } from '../src/modules/auth/password';
 import { uniquePhone } from './helper';
@@ -118,4 +119,35 @@ export function fileUpload(data: Buffer, filename = 'photo.png', contentType = '
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+// ── transfers (issue 7) ────────────────────────────────────────────────────────────────
+/**
+ * A member approved in `branchId`, written directly (with its statistics counters) — for
+ * tests that need many members quickly; the check-in tests cover the API path.
+ */
+export async function insertApprovedMember(app: App, branchId: number, name = '王小明') {
+  const u = await memberUser(app, name);
+  const idNumber = makeIdNumber('2002-03-04');
+  const form = certForm(branchId, { idNumber, name });
+  const { idNumber: _omit, ...identity } = form.identity;
+  const data = { ...identity, ...form.league, ...form.contact, ...form.optional, gender: 'female', birthDate: '2002-03-04' };
+  const hash = app.pii.lookupHash(idNumber);
+  const now = new Date();
+  const [res] = await app.db.insert(checkins).values({
+    userId: u.userId,
+    branchId,
+    status: 'approved',
+    savedSteps: 4,
+    draft: data,
+    approvedData: data,
+    idEnc: app.pii.encrypt(idNumber),
+    idHash: hash,
+    approvedIdHash: hash,
+    realNameStatus: 'passed',
+    submittedAt: now,
+    reviewedAt: now,
+  });
+  await trackCheckinChange(app.db, undefined, { branchId, status: 'approved', approvedData: data });
+  return { ...u, checkinId: Number(res.insertId), idNumber, name };
 }

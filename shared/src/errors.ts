@@ -164,13 +164,22 @@ export const ErrorMessages = {
   TRANSFER_OPEN_EXISTS: '您已有一条正在办理的组织关系转接，请等待办理完成后再申请',
   TRANSFER_SAME_BRANCH: '转入团支部不能与转出团支部相同',
   TRANSFER_NOT_PENDING: '该转接申请不在待审核状态，可能已被处理，请刷新',
-  TRANSFER_NOT_WITHDRAWABLE: '只有等待转出组织审核的转接申请才能撤回',
+  TRANSFER_NOT_WITHDRAWABLE: '只有等待转出组织审核或申诉待审核的转接申请才能撤回',
   TRANSFER_NOT_AWAITING_EXTERNAL: '该转接申请不在等待转入系统确认的状态',
   TRANSFER_TRANSITION_INVALID: '当前转接状态下不能进行此操作',
   TRANSFER_BRANCH_REQUIRED: '转入组织为团委或团总支的，审核通过时须分配团支部',
   TRANSFER_REJECT_REASON_REQUIRED: '退回时请填写原因',
   BATCH_TRANSFER_NOT_ALLOWED: '只有基层团委、团工委、团总支可以办理组织关系批量接转',
   BATCH_TRANSFER_TOO_MANY: '批量接转一次最多转出30人',
+  BATCH_BRANCH_NOT_IN_SUBTREE: '转出、转入团支部须为本组织的下级团支部',
+  TRANSFER_DESTINATION_INVALID: '转入组织须为团支部，或团委、团工委、团总支（由其分配团支部）',
+  TRANSFER_BRANCH_NOT_IN_SUBTREE: '分配的团支部须为转入组织本身或其下级团支部',
+  TRANSFER_MEMBER_NOT_FOUND: '未找到该团员，请核对姓名和身份证号码（须已在团支部报到通过）',
+  TRANSFER_MEMBER_NOT_IN_BRANCH: '所选团员不在转出团支部，请刷新后重试',
+  TRANSFER_NOT_APPEALABLE: '只有被团组织退回的转接申请才能申诉',
+  TRANSFER_APPEAL_NOT_PENDING: '该申诉不在待审核状态，可能已被处理，请刷新',
+  TRANSFER_EXTERNAL_UNAVAILABLE: '转入系统暂时无法连接，请稍后重试',
+  ORG_TRANSFER_NOT_ALLOWED: '团的领导机关不能办理组织关系转入、转出，请由基层团委、团工委、团总支或团支部办理',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

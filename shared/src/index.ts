@@ -36,3 +36,4 @@ export * from './schemas/session';
 export * from './schemas/org-api';
 export * from './schemas/checkin-api';
 export * from './schemas/cadre-api';
+export * from './schemas/transfer-api';

@@ -33,6 +33,8 @@ export const BATCH_TRANSFER_MAX = 30;
 export const TRANSFER_STEP_DEADLINE_DAYS = 10;
 export const ENLISTED_TRANSFER_APPROVAL_DAYS = 15;
 export const EXTERNAL_CONFIRMATION_DAYS = 10;
+/** §7.4 reminders to whoever holds a step, in days since the step started *(decision)*. */
+export const TRANSFER_REMINDER_DAYS = [3, 7] as const;
 /** Free-text limits *(decision)*: generous but bounded, so no field can carry a document. */
 export const REASON_MAX_CHARS = 200;
 export const UNIT_MAX_CHARS = 100;

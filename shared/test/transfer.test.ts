@@ -12,7 +12,15 @@ import {
   TransferReviewSchema,
   TransferStatuses,
   TransferWithdrawSchema,
+  checkAssignedBranch,
   checkBatchTransfer,
+  checkTransferDestination,
+  canOrgTransfer,
+  daysWaiting,
+  needsBranchAssignment,
+  transferHolder,
+  transferReminderTimes,
+  transferStepDeadline,
   destinationSystem,
   isTransferOpen,
   nextTransferStatus,
@@ -71,12 +79,23 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
     ['pendingIn', 'reject', 'rejected', false],
     ['pendingOut', 'expire', 'expired', false],
     ['pendingIn', 'expire', 'expired', false],
+    ['awaitingExternal', 'expire', 'expired', false],
+    ['appealing', 'expire', 'rejected', false],
     ['pendingOut', 'withdraw', 'withdrawn', false],
+    ['appealing', 'withdraw', 'withdrawn', false],
     ['awaitingExternal', 'confirmExternal', 'completed', false],
     ['awaitingExternal', 'rejectExternal', 'rejected', false],
+    ['rejected', 'appeal', 'appealing', false],
+    ['appealing', 'approveAppeal', 'pendingOut', false],
+    ['appealing', 'rejectAppeal', 'rejected', false],
   ];
   it.each(LEGAL)('%s --%s--> %s (cross-system: %s)', (from, action, to, crossSystem) => {
-    expect(nextTransferStatus(from, action, { crossSystem })).toEqual({ ok: true, status: to });
+    expect(nextTransferStatus(from, action, { crossSystem, returnedByOrg: true })).toEqual({ ok: true, status: to });
+  });
+
+  it('an appeal needs a return by an org, and resumes at the step that returned it', () => {
+    expect(nextTransferStatus('rejected', 'appeal')).toEqual({ ok: false, code: 'TRANSFER_NOT_APPEALABLE' });
+    expect(nextTransferStatus('appealing', 'approveAppeal', { resumeAt: 'pendingIn' })).toEqual({ ok: true, status: 'pendingIn' });
   });
 
   const STATUSES = Object.keys(TransferStatuses) as TransferStatus[];
@@ -90,10 +109,13 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
       withdraw: 'TRANSFER_NOT_WITHDRAWABLE',
       confirmExternal: 'TRANSFER_NOT_AWAITING_EXTERNAL',
       rejectExternal: 'TRANSFER_NOT_AWAITING_EXTERNAL',
+      appeal: 'TRANSFER_NOT_APPEALABLE',
+      approveAppeal: 'TRANSFER_APPEAL_NOT_PENDING',
+      rejectAppeal: 'TRANSFER_APPEAL_NOT_PENDING',
     })[a];
 
   it.each(illegal)('refuses %s --%s-->', (from, action) => {
-    expect(nextTransferStatus(from, action)).toEqual({ ok: false, code: codeFor(action) });
+    expect(nextTransferStatus(from, action, { returnedByOrg: true })).toEqual({ ok: false, code: codeFor(action) });
   });
 
   it('refuses an unknown action', () => {
@@ -101,8 +123,44 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
   });
 
   it.each(STATUSES)('isTransferOpen(%s)', (s) => {
-    expect(isTransferOpen(s)).toBe(['pendingOut', 'pendingIn', 'awaitingExternal'].includes(s));
+    expect(isTransferOpen(s)).toBe(['pendingOut', 'pendingIn', 'awaitingExternal', 'appealing'].includes(s));
+    expect(transferHolder(s) !== null).toBe(isTransferOpen(s));
   });
+
+  it('holders, deadlines and reminders (§7.4)', () => {
+    expect(['pendingOut', 'pendingIn', 'awaitingExternal', 'appealing'].map((s) => transferHolder(s as TransferStatus))).toEqual(['out', 'in', 'external', 'appeal']);
+    const since = new Date('2024-09-01T08:00:00Z');
+    expect(transferStepDeadline(since).toISOString()).toBe('2024-09-11T08:00:00.000Z');
+    expect(transferReminderTimes(since)).toEqual([
+      { day: 3, at: new Date('2024-09-04T08:00:00Z') },
+      { day: 7, at: new Date('2024-09-08T08:00:00Z') },
+    ]);
+    expect(daysWaiting(since, new Date('2024-09-08T07:59:59Z'))).toBe(6);
+    expect(daysWaiting(since, new Date('2024-08-01T00:00:00Z'))).toBe(0);
+  });
+});
+
+describe('destinations and assignment in province (§7.1–7.3)', () => {
+  it.each([
+    [{ destinationType: 'branch', destinationId: '2', fromBranchId: '1' }, null],
+    [{ destinationType: 'generalBranch', destinationId: '2', fromBranchId: '1' }, null],
+    [{ destinationType: 'leadingOrgan', destinationId: '2', fromBranchId: '1' }, 'TRANSFER_DESTINATION_INVALID'],
+    [{ destinationType: 'branch', destinationId: '1', fromBranchId: '1' }, 'TRANSFER_SAME_BRANCH'],
+  ] as const)('%j', (input, code) => expect(checkTransferDestination(input)).toEqual(code ? { ok: false, code } : { ok: true }));
+
+  it('only a non-branch assigns; leading organs cannot do 办理转入/转出', () => {
+    expect(needsBranchAssignment('branch')).toBe(false);
+    expect(needsBranchAssignment('grassrootsCommittee')).toBe(true);
+    expect(canOrgTransfer('leadingOrgan')).toBe(false);
+    expect(canOrgTransfer('branch')).toBe(true);
+  });
+
+  it.each([
+    [{ branchType: 'branch', branchPath: '/1/2/3/', destinationPath: '/1/2/', branchId: '3', fromBranchId: '9' }, null],
+    [{ branchType: 'generalBranch', branchPath: '/1/2/3/', destinationPath: '/1/2/', branchId: '3', fromBranchId: '9' }, 'TRANSFER_BRANCH_NOT_IN_SUBTREE'],
+    [{ branchType: 'branch', branchPath: '/1/4/3/', destinationPath: '/1/2/', branchId: '3', fromBranchId: '9' }, 'TRANSFER_BRANCH_NOT_IN_SUBTREE'],
+    [{ branchType: 'branch', branchPath: '/1/2/3/', destinationPath: '/1/2/', branchId: '3', fromBranchId: '3' }, 'TRANSFER_SAME_BRANCH'],
+  ] as const)('assigned branch %j', (input, code) => expect(checkAssignedBranch(input)).toEqual(code ? { ok: false, code } : { ok: true }));
 });
 
 describe('checkBatchTransfer (§7.3)', () => {

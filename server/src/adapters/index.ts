@@ -11,6 +11,12 @@ import { RealNameSimulator } from './real-name/simulator';
 import type { RealNameVerifier } from './real-name/types';
 import { LocalDiskStorage } from './storage/local';
 import type { Storage } from './storage/types';
+import { RealNotifier } from './notify/real';
+import { NotifySimulator } from './notify/simulator';
+import type { Notifier } from './notify/types';
+import { RealExternalSystem } from './external-system/real';
+import { ExternalSystemSimulator } from './external-system/simulator';
+import type { ExternalLeagueSystem } from './external-system/types';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -18,6 +24,8 @@ declare module 'fastify' {
     wechat: WechatApi;
     realName: RealNameVerifier;
     storage: Storage;
+    notifier: Notifier;
+    externalSystem: ExternalLeagueSystem;
   }
 }
 
@@ -26,11 +34,13 @@ export interface AdapterOverrides {
   wechat?: WechatApi;
   realName?: RealNameVerifier;
   storage?: Storage;
+  notifier?: Notifier;
+  externalSystem?: ExternalLeagueSystem;
 }
 
 /**
  * The one place that picks real or simulated outside services (SMS_ADAPTER, WECHAT_ADAPTER,
- * REALNAME_ADAPTER) and where uploads are stored (UPLOAD_DIR).
+ * REALNAME_ADAPTER, NOTIFY_ADAPTER, EXTERNAL_SYSTEM_ADAPTER) and where uploads are stored (UPLOAD_DIR).
  */
 export default fp<{ config: Config } & AdapterOverrides>(async (app, opts) => {
   const { config } = opts;
@@ -56,4 +66,26 @@ export default fp<{ config: Config } & AdapterOverrides>(async (app, opts) => {
   app.decorate('realName', realName);
   app.decorate('storage', storage);
   app.decorate('wechat', wechat);
-}, { name: 'adapters' });
+  const now = () => app.clock.now();
+  const notifier =
+    opts.notifier ??
+    (config.notifyAdapter === 'real'
+      ? new RealNotifier(
+          {
+            appid: config.wechatAppid,
+            secret: config.wechatSecret,
+            templateId: config.wechatSubscribeTemplateId,
+            page: config.wechatSubscribePage,
+            miniprogramState: config.wechatMiniprogramState,
+          },
+          app.log,
+        )
+      : new NotifySimulator(app.log, now));
+  const externalSystem =
+    opts.externalSystem ??
+    (config.externalSystemAdapter === 'real'
+      ? new RealExternalSystem({ baseUrl: config.externalSystemUrl, apiKey: config.externalSystemApiKey })
+      : new ExternalSystemSimulator({ mode: config.externalSimMode, delaySeconds: config.externalSimDelaySeconds, now }));
+  app.decorate('notifier', notifier);
+  app.decorate('externalSystem', externalSystem);
+}, { name: 'adapters', dependencies: ['context'] });

@@ -31,6 +31,8 @@ export const TransferStatuses = {
   rejected: '已退回',
   expired: '超时未处理，已自动退回',
   withdrawn: '已撤回',
+  /** §10 申诉: a returned transfer whose appeal waits for the returning org's direct superior. */
+  appealing: '申诉待审核',
 } as const;
 export type TransferStatus = keyof typeof TransferStatuses;
 

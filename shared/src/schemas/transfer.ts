@@ -76,8 +76,11 @@ export const OrgTransferInSchema = z.object({
   name: PersonNameSchema,
   idNumber: IdNumberSchema,
   reason: enumField(TransferReasons),
-  /** the branch of the in-org that receives the member */
-  toBranchId: IdSchema,
+  /**
+   * the branch of the in-org that receives the member; optional for a committee / general
+   * branch, which then assigns one after the out-org approved (分配团支部 [004 FAQ 2])
+   */
+  toBranchId: IdSchema.nullish(),
   remarks: optionalText(TRANSFER_REMARKS_MAX_CHARS, 'TRANSFER_REMARKS_TOO_LONG'),
 });
 export type OrgTransferIn = z.infer<typeof OrgTransferInSchema>;

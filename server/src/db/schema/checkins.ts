@@ -1,5 +1,9 @@
 import { boolean, char, datetime, index, int, json, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, updatedAt } from './columns';
+import { STATS_COLUMNS } from '../../modules/stats/columns';
+
+const statsCounterColumns = () =>
+  Object.fromEntries(STATS_COLUMNS.map((c) => [c, int(c).notNull().default(0)])) as Record<(typeof STATS_COLUMNS)[number], ReturnType<typeof int>>;
 
 /**
  * §4 a member's check-in (报到): one row per account, created when the first step is saved.
@@ -57,4 +61,21 @@ export const checkins = mysqlTable(
     // the review queue: waiting check-ins of a few branches, oldest first
     index('checkins_branch_status_idx').on(t.branchId, t.status, t.submittedAt),
   ],
+);
+
+/**
+ * Subtree statistics (modules/stats): per-branch counters, changed in the same transaction
+ * as every check-in change (modules/stats/counters.ts), so a subtree's figures are one range
+ * scan over its branches' rows (~members / 17) instead of an aggregate over its check-ins.
+ * Keyed by the branch's `path` (orgs never move, so it never changes) to make that scan
+ * sequential. The counter columns are named in modules/stats/columns.ts.
+ */
+export const branchStats = mysqlTable(
+  'branch_stats',
+  {
+    path: varchar('path', { length: 255 }).primaryKey(),
+    branchId: ref('branch_id').notNull(),
+    ...statsCounterColumns(),
+  },
+  (t) => [uniqueIndex('branch_stats_branch_uq').on(t.branchId)],
 );

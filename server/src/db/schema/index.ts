@@ -6,3 +6,4 @@ export * from './roster';
 export * from './checkins';
 export * from './jobs';
 export * from './uploads';
+export * from './transfers';

@@ -24,6 +24,7 @@ import { audit } from '../../lib/audit';
 import { checkWith } from '../../lib/check-with';
 import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
+import { trackCheckinChange } from '../stats/counters';
 import { enqueueRealName, realNameKey, realNameOnSubmit } from './real-name';
 import { assertBranch, assertDevNumberFree, assertNotApprovedElsewhere, holdsRosterPosition } from './rules';
 import { STEP_ORDER, fullData, toMyCheckin, type CheckinRow } from './view';
@@ -106,6 +107,7 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
       await audit(tx, { actorUserId: userId, orgId: current.branchId, action: 'checkin.submitEdit', targetType: 'checkin', targetId: current.id, before: { status }, after: { status: t.status } });
     }
     await tx.update(checkins).set(set).where(eq(checkins.id, current.id));
+    await trackCheckinChange(tx, current, set);
     return current.id;
   });
   const [row] = await db.select().from(checkins).where(eq(checkins.id, saved));
@@ -133,6 +135,7 @@ async function saveIdentity(tx: Tx, deps: MemberDeps, userId: number, row: Check
   if (!row) {
     try {
       const [res] = await tx.insert(checkins).values({ userId, draft: values, savedSteps: 1, ...idFields });
+      await trackCheckinChange(tx, undefined, { branchId: idFields.branchId, status: null, approvedData: null });
       return Number(res.insertId);
     } catch (err) {
       if (isDuplicate(err)) throw new AppError('CONFLICT'); // a parallel first save won
@@ -151,6 +154,7 @@ async function saveIdentity(tx: Tx, deps: MemberDeps, userId: number, row: Check
       idEnc: sameId ? row.idEnc : idFields.idEnc,
     })
     .where(eq(checkins.id, row.id));
+  await trackCheckinChange(tx, row, { branchId: idFields.branchId });
   return row.id;
 }
 
@@ -185,6 +189,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
       .update(checkins)
       .set({ status: t.status, submittedAt: now, returnReason: null, ...(rn.start ? rn.set : {}) })
       .where(eq(checkins.id, row.id));
+    await trackCheckinChange(tx, row, { status: t.status });
     if (rn.start) await enqueueRealName(tx, { checkinId: row.id, generation: rn.set.realNameGeneration, attempt: 1 }, now);
     await audit(tx, {
       actorUserId: userId,
@@ -209,6 +214,7 @@ export async function withdrawCheckin(db: Db, deps: MemberDeps, userId: number, 
     const t = nextCheckinStatus(status, 'withdraw');
     if (!t.ok || !row) throw new AppError(t.ok ? 'CHECKIN_NOT_WITHDRAWABLE' : t.code);
     await tx.update(checkins).set({ status: t.status }).where(eq(checkins.id, row.id));
+    await trackCheckinChange(tx, row, { status: t.status });
     await audit(tx, {
       actorUserId: userId,
       orgId: row.branchId,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import {
   checkRealNameAllowsApproval,
   maskIdNumber,
@@ -20,6 +20,7 @@ import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { attachUpload, uploadUrl } from '../uploads/service';
+import { trackCheckinChange } from '../stats/counters';
 import { approvedElsewhereError, duplicateIndexOf } from './rules';
 import { approvedView, fullData, type CheckinRow } from './view';
 
@@ -127,29 +128,37 @@ function toItem(row: CheckinRow, pii: Pii, names: Map<number, string>): ReviewIt
   };
 }
 
-/** The review queue: waiting check-ins and edits in scope, oldest first, by keyset pages. */
+/**
+ * The review queue: waiting check-ins and edits in scope, oldest first, by keyset pages.
+ * One statement for the first page — the rows, their branch names (join) and the total
+ * (a window count over the same filter); a later page counts separately, since its rows
+ * start after the cursor. (issue 8: was three statements per page.)
+ */
 export async function reviewQueue(db: Db, pii: Pii, ctx: OrgContext, q: { cursor?: string; limit: number }) {
   const ids = await reviewScope(db, ctx);
   if (ids.length === 0) return { items: [], nextCursor: null, total: 0 };
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await db
-    .select()
-    .from(checkins)
-    .where(
-      and(
-        waitingIn(ids),
-        after ? or(gt(checkins.submittedAt, after.at), and(eq(checkins.submittedAt, after.at), gt(checkins.id, after.id))) : undefined,
-      ),
-    )
-    .orderBy(asc(checkins.submittedAt), asc(checkins.id))
-    .limit(q.limit + 1);
-  const [{ n }] = await db.select({ n: count() }).from(checkins).where(waitingIn(ids));
+  const [rows, counted] = await Promise.all([
+    db
+      .select({ row: checkins, branchName: orgs.shortName, total: sql<number>`count(*) over ()` })
+      .from(checkins)
+      .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+      .where(
+        and(
+          waitingIn(ids),
+          after ? or(gt(checkins.submittedAt, after.at), and(eq(checkins.submittedAt, after.at), gt(checkins.id, after.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(checkins.submittedAt), asc(checkins.id))
+      .limit(q.limit + 1),
+    q.cursor ? db.select({ n: count() }).from(checkins).where(waitingIn(ids)) : null,
+  ]);
   const page = rows.slice(0, q.limit);
-  const names = await branchNames(db, page.map((r) => r.branchId));
+  const names = new Map(page.map((r) => [r.row.branchId, r.branchName]));
   return {
-    items: page.map((r) => toItem(r, pii, names)),
-    nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null,
-    total: Number(n),
+    items: page.map((r) => toItem(r.row, pii, names)),
+    nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].row) : null,
+    total: Number(counted ? counted[0].n : (rows[0]?.total ?? 0)),
   };
 }
 
@@ -222,6 +231,7 @@ async function updateIfStatus(tx: Tx, row: CheckinRow, set: Partial<typeof check
     .set(set)
     .where(and(eq(checkins.id, row.id), eq(checkins.status, row.status!)));
   if (res.affectedRows !== 1) throw new AppError('CHECKIN_NOT_PENDING');
+  await trackCheckinChange(tx, row, set);
 }
 
 async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, action: string) {
@@ -287,6 +297,7 @@ export async function offlineVerify(db: Db, pii: Pii, ctx: OrgContext, checkinId
         ),
       );
     if (res.affectedRows !== 1) throw new AppError('CHECKIN_NOT_PENDING');
+    await trackCheckinChange(tx, row, approvalSet(row, ctx.userId, now));
     await audit(tx, {
       actorUserId: ctx.userId,
       orgId: row.branchId,

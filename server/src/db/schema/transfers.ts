@@ -1,0 +1,138 @@
+import { datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { createdAt, id, ref, updatedAt } from './columns';
+
+/**
+ * §7 org-relation transfers (组织关系转接). One row per transfer of one member; the row
+ * carries the step now waiting (`step_org_id`, `step_since`, `step_deadline`) so "what waits
+ * for org X" and "what is overdue under X" are index lookups.
+ *
+ * §7.2 one open transfer per member: `open_user_id` is the member's user id while the
+ * transfer is open and NULL once it closes; its unique index is the referee when two
+ * transfers for the same person start at once (NULLs never collide).
+ *
+ * `step_generation` grows with every step change; deadline and reminder jobs carry the
+ * generation they were scheduled for and do nothing once it moved on.
+ */
+export const transfers = mysqlTable(
+  'transfers',
+  {
+    id: id(),
+    /** TransferKind */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    /** TransferDirection */
+    direction: varchar('direction', { length: 16 }).notNull(),
+    /** TransferStatus */
+    status: varchar('status', { length: 16 }).notNull(),
+    memberUserId: ref('member_user_id').notNull(),
+    checkinId: ref('checkin_id').notNull(),
+    /** The member's name when the transfer started (lists need no join into JSON). */
+    memberName: varchar('member_name', { length: 30 }).notNull(),
+    openUserId: ref('open_user_id'),
+    fromBranchId: ref('from_branch_id').notNull(),
+    /** In-province destination: a branch, or a committee / general branch that assigns one. */
+    toOrgId: ref('to_org_id'),
+    /** The branch the member lands in (= to_org_id for a branch; set on assignment otherwise). */
+    toBranchId: ref('to_branch_id'),
+    /** Out-of-province: OutOfProvinceDestination key, LeagueSystem, and the org over there. */
+    destinationRegion: varchar('destination_region', { length: 24 }),
+    destinationSystem: varchar('destination_system', { length: 16 }).notNull(),
+    destinationOrgRef: varchar('destination_org_ref', { length: 64 }),
+    destinationOrgName: varchar('destination_org_name', { length: 100 }),
+    externalId: varchar('external_id', { length: 80 }),
+    /** TransferReason */
+    reason: varchar('reason', { length: 24 }).notNull(),
+    remarks: varchar('remarks', { length: 400 }),
+    contact: varchar('contact', { length: 200 }),
+    superiorContact: varchar('superior_contact', { length: 200 }),
+    attachmentIds: json('attachment_ids').$type<number[]>().notNull(),
+    returnReason: varchar('return_reason', { length: 400 }),
+    /** Which step returned it ('out' | 'in') and the org that did, for an appeal (§10). */
+    returnedStep: varchar('returned_step', { length: 8 }),
+    returnedByOrgId: ref('returned_by_org_id'),
+    /** The org holding the open step (null: closed, or waiting for the other system). */
+    stepOrgId: ref('step_org_id'),
+    stepSince: datetime('step_since', { mode: 'date', fsp: 3 }),
+    stepDeadline: datetime('step_deadline', { mode: 'date', fsp: 3 }),
+    stepGeneration: int('step_generation').notNull().default(0),
+    initiatedBy: ref('initiated_by').notNull(),
+    initiatorOrgId: ref('initiator_org_id'),
+    closedAt: datetime('closed_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('transfers_open_user_uq').on(t.openUserId),
+    index('transfers_step_org_idx').on(t.stepOrgId, t.status, t.stepSince),
+    index('transfers_member_idx').on(t.memberUserId, t.id),
+    index('transfers_from_idx').on(t.fromBranchId),
+    index('transfers_to_org_idx').on(t.toOrgId),
+    index('transfers_to_branch_idx').on(t.toBranchId),
+    index('transfers_external_idx').on(t.externalId),
+  ],
+);
+
+/**
+ * The progress of a transfer, step by step, for both sides (§7.1: who holds it, since
+ * when, until when; how it ended and who acted — the org itself or its direct superior).
+ */
+export const transferSteps = mysqlTable(
+  'transfer_steps',
+  {
+    id: id(),
+    transferId: ref('transfer_id').notNull(),
+    /** 'out' | 'in' | 'external' | 'appeal' */
+    kind: varchar('kind', { length: 8 }).notNull(),
+    orgId: ref('org_id'),
+    /** TransferStepOutcome */
+    outcome: varchar('outcome', { length: 12 }).notNull(),
+    since: datetime('since', { mode: 'date', fsp: 3 }).notNull(),
+    deadline: datetime('deadline', { mode: 'date', fsp: 3 }),
+    handledAt: datetime('handled_at', { mode: 'date', fsp: 3 }),
+    handledBy: ref('handled_by'),
+    actingOrgId: ref('acting_org_id'),
+    comment: varchar('comment', { length: 400 }),
+  },
+  (t) => [index('transfer_steps_transfer_idx').on(t.transferId, t.id)],
+);
+
+/** §10 申诉 of a returned transfer, decided by the returning org's direct superior. */
+export const transferAppeals = mysqlTable(
+  'transfer_appeals',
+  {
+    id: id(),
+    transferId: ref('transfer_id').notNull(),
+    memberUserId: ref('member_user_id').notNull(),
+    reason: varchar('reason', { length: 400 }).notNull(),
+    attachmentIds: json('attachment_ids').$type<number[]>().notNull(),
+    decidingOrgId: ref('deciding_org_id').notNull(),
+    /** 'pendingOut' | 'pendingIn': where an approved appeal resumes the transfer. */
+    resumeAt: varchar('resume_at', { length: 16 }).notNull(),
+    /** 'pending' | 'approved' | 'rejected' */
+    status: varchar('status', { length: 12 }).notNull(),
+    decidedBy: ref('decided_by'),
+    decidedAt: datetime('decided_at', { mode: 'date', fsp: 3 }),
+    decisionComment: varchar('decision_comment', { length: 400 }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('transfer_appeals_org_idx').on(t.decidingOrgId, t.status), index('transfer_appeals_transfer_idx').on(t.transferId)],
+);
+
+/**
+ * A member's org-relation history for both sides (我的组织关系转接历史): a row when the
+ * member left a branch and one when they joined another, written with the move itself.
+ */
+export const membershipHistory = mysqlTable(
+  'membership_history',
+  {
+    id: id(),
+    checkinId: ref('checkin_id').notNull(),
+    userId: ref('user_id').notNull(),
+    /** The branch left or joined (null: left for another League system). */
+    orgId: ref('org_id'),
+    /** 'in' | 'out' */
+    event: varchar('event', { length: 8 }).notNull(),
+    transferId: ref('transfer_id').notNull(),
+    at: datetime('at', { mode: 'date', fsp: 3 }).notNull(),
+  },
+  (t) => [index('membership_history_org_idx').on(t.orgId, t.at), index('membership_history_user_idx').on(t.userId, t.at)],
+);

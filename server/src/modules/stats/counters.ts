@@ -1,0 +1,107 @@
+import { inArray, sql } from 'drizzle-orm';
+import { Educations, EthnicGroups, isCheckinApproved, type CheckinStatus, type Education, type EthnicGroupCode } from '@tj/shared';
+import type { DbOrTx } from '../../db/client';
+import { branchStats, checkins, orgs } from '../../db/schema';
+import { STATS_COLUMNS, birthYearColumn, educationColumn, ethnicityColumn, genderColumn, statusColumn } from './columns';
+
+/** The fields of a check-in that its branch's counters depend on. */
+export interface CountedCheckin {
+  branchId: number;
+  status: string | null;
+  approvedData: Record<string, unknown> | null;
+}
+
+/**
+ * The `branch_stats` columns one check-in adds 1 to: its state, and for a member (§4.2: a
+ * check-in counting as approved) gender, birth year, 民族 and 最高学历 of the data in force.
+ * The one definition of what the statistics count — the live updates, the rebuild and the
+ * bench data generator all go through it.
+ */
+export function countersOf(row: CountedCheckin | null | undefined): string[] {
+  if (!row) return [];
+  const status = row.status as CheckinStatus | null;
+  const cols = [statusColumn(status)];
+  const d = row.approvedData;
+  if (!isCheckinApproved(status) || !d) return cols;
+  if (d.gender === 'male' || d.gender === 'female') cols.push(genderColumn(d.gender));
+  const year = typeof d.birthDate === 'string' ? Number(d.birthDate.slice(0, 4)) : NaN;
+  if (Number.isInteger(year)) cols.push(birthYearColumn(year));
+  if (typeof d.ethnicity === 'string' && Object.hasOwn(EthnicGroups, d.ethnicity)) cols.push(ethnicityColumn(d.ethnicity as EthnicGroupCode));
+  if (typeof d.highestEducation === 'string' && Object.hasOwn(Educations, d.highestEducation)) cols.push(educationColumn(d.highestEducation as Education));
+  return cols;
+}
+
+/** Per branch, the counter changes that turn `before` into `after` (zeros left out). */
+export function countersDelta(before: CountedCheckin | null | undefined, after: CountedCheckin | null | undefined): Map<number, Map<string, number>> {
+  const out = new Map<number, Map<string, number>>();
+  const add = (row: CountedCheckin | null | undefined, sign: 1 | -1) => {
+    if (!row) return;
+    const m = out.get(row.branchId) ?? new Map<string, number>();
+    for (const c of countersOf(row)) m.set(c, (m.get(c) ?? 0) + sign);
+    out.set(row.branchId, m);
+  };
+  add(before, -1);
+  add(after, 1);
+  for (const [branchId, m] of out) {
+    for (const [c, v] of m) if (v === 0) m.delete(c);
+    if (m.size === 0) out.delete(branchId);
+  }
+  return out;
+}
+
+const ident = (c: string) => sql.identifier(c);
+const list = (parts: Parameters<typeof sql.join>[0]) => sql.join(parts, sql`, `);
+
+/** Adds `delta` to a branch's row (created on first use), in the caller's transaction. */
+async function addToBranch(db: DbOrTx, branchId: number, delta: Map<string, number>) {
+  const cols = [...delta.keys()];
+  await db.execute(sql`
+    insert into branch_stats (path, branch_id, ${list(cols.map(ident))})
+    select o.path, o.id, ${list(cols.map((c) => sql`${delta.get(c)}`))} from orgs o where o.id = ${branchId}
+    on duplicate key update ${list(cols.map((c) => sql`${ident(c)} = ${ident(c)} + values(${ident(c)})`))}`);
+}
+
+/**
+ * Keeps the counters in step with one check-in change; call it in the transaction that
+ * writes the change, with the row as it was (undefined when created) and what was set.
+ * Branches are touched in id order so two changes never wait on each other in a cycle.
+ */
+export async function trackCheckinChange(db: DbOrTx, before: CountedCheckin | undefined, set: Partial<CountedCheckin>) {
+  const after = before ? { ...before, ...set } : (set as CountedCheckin);
+  const delta = countersDelta(before, after);
+  for (const branchId of [...delta.keys()].sort((a, b) => a - b)) await addToBranch(db, branchId, delta.get(branchId)!);
+}
+
+/** Counter rows computed from scratch for `branchIds`, as column → value (missing = 0). */
+export function tally(rows: Iterable<CountedCheckin>): Map<number, Map<string, number>> {
+  const out = new Map<number, Map<string, number>>();
+  for (const row of rows) {
+    const m = out.get(row.branchId) ?? new Map<string, number>();
+    for (const c of countersOf(row)) m.set(c, (m.get(c) ?? 0) + 1);
+    out.set(row.branchId, m);
+  }
+  return out;
+}
+
+/**
+ * Recomputes the counters of `branchIds` from their check-ins (repair, tests, the bench's
+ * reset). Not for request paths: it reads every check-in of those branches.
+ */
+export async function rebuildBranchStats(db: DbOrTx, branchIds: number[]) {
+  const ids = [...new Set(branchIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .select({ branchId: checkins.branchId, status: checkins.status, approvedData: checkins.approvedData })
+      .from(checkins)
+      .where(inArray(checkins.branchId, chunk));
+    const branches = await db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, chunk));
+    const counts = tally(rows);
+    await db.delete(branchStats).where(inArray(branchStats.branchId, chunk));
+    if (branches.length === 0) continue;
+    await db.execute(sql`
+      insert into branch_stats (path, branch_id, ${list(STATS_COLUMNS.map(ident))}) values ${list(
+        branches.map((b) => sql`(${b.path}, ${b.id}, ${list(STATS_COLUMNS.map((c) => sql`${counts.get(b.id)?.get(c) ?? 0}`))})`),
+      )}`);
+  }
+}

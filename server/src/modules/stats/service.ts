@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, MEMBERSHIP_AGE_LIMIT, ADULT_AGE, type CheckinStatus } from '@tj/shared';
+import type { Db } from '../../db/client';
+import { descendantsLike } from '../../lib/org-path';
+import type { OrgRow } from '../orgs/view';
+import {
+  BIRTH_YEARS,
+  BIRTH_YEAR_FIRST,
+  BIRTH_YEAR_LAST,
+  EDUCATION_KEYS,
+  STATS_COLUMNS,
+  STATUS_KEYS,
+  birthYearColumn,
+  educationColumn,
+  ethnicityColumn,
+  genderColumn,
+  statusColumn,
+} from './columns';
+import type { SubtreeStats } from './schemas';
+
+type Row = Record<string, unknown>;
+const rowsOf = (res: unknown): Row[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as Row[]) : (res as Row[]));
+const n = (v: unknown) => Number(v ?? 0);
+
+/** Age bands of the statistics: §5.3 join age, adulthood (18) and the membership limit (28). */
+const AGE_BANDS: { key: string; label: string; min: number; max: number }[] = [
+  { key: 'under14', label: '14岁以下', min: -Infinity, max: 13 },
+  { key: '14to17', label: `14–${ADULT_AGE - 1}岁`, min: 14, max: ADULT_AGE - 1 },
+  { key: '18to22', label: `${ADULT_AGE}–22岁`, min: ADULT_AGE, max: 22 },
+  { key: '23to25', label: '23–25岁', min: 23, max: 25 },
+  { key: '26to28', label: `26–${MEMBERSHIP_AGE_LIMIT}岁`, min: 26, max: MEMBERSHIP_AGE_LIMIT },
+  { key: 'over28', label: `${MEMBERSHIP_AGE_LIMIT}岁以上`, min: MEMBERSHIP_AGE_LIMIT + 1, max: Infinity },
+];
+
+/** Folds birth-year counters into age bands by the age reached in `year`. */
+function ageBands(sums: Row, year: number) {
+  const counts = new Map(AGE_BANDS.map((b) => [b.key, 0]));
+  const add = (age: number, v: number) => {
+    const band = AGE_BANDS.find((b) => age >= b.min && age <= b.max)!;
+    counts.set(band.key, counts.get(band.key)! + v);
+  };
+  for (const y of BIRTH_YEARS) add(year - y, n(sums[birthYearColumn(y)]));
+  add(year - (BIRTH_YEAR_FIRST - 1), n(sums.by_earlier));
+  add(year - (BIRTH_YEAR_LAST + 1), n(sums.by_later));
+  return AGE_BANDS.map((b) => ({ key: b.key, label: b.label, count: counts.get(b.key)! }));
+}
+
+/**
+ * Statistics of `org`'s subtree (§8: state, age, 民族, education; §3.4 entry progress).
+ * The member figures are one range scan over the subtree's `branch_stats` rows (the
+ * counters kept by counters.ts); entry progress is a few aggregates over the orgs' path range.
+ */
+export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<SubtreeStats> {
+  const like = descendantsLike(org.path);
+  const sumCols = sql.join(
+    STATS_COLUMNS.map((c) => sql`coalesce(sum(${sql.identifier(c)}), 0) as ${sql.identifier(c)}`),
+    sql`, `,
+  );
+  const [sumsRes, orgRes, adminRes, infoRes] = await Promise.all([
+    db.execute(sql`select ${sumCols},
+        sum(st_approved + st_edit_submitted + st_edit_returned > 0) as branches_with_members
+      from branch_stats where path like ${like}`),
+    db.execute(sql`select count(*) as orgs, coalesce(sum(type = 'branch'), 0) as branches,
+        count(distinct case when parent_id <> ${org.id} then parent_id end) as has_sub_orgs
+      from orgs where path like ${like} and id <> ${org.id}`),
+    db.execute(sql`select count(distinct r.org_id) as n
+      from roster_entries r join orgs d on d.id = r.org_id join users u on u.id = r.user_id
+      where r.is_admin = 1 and u.last_login_at is not null and d.path like ${like} and d.id <> ${org.id}`),
+    db.execute(sql`select count(*) as n from orgs d
+      where d.path like ${like} and d.id <> ${org.id} and d.fields_complete = 1
+        and exists (select 1 from users u where u.phone = d.secretary_phone)`),
+  ]);
+  const sums = rowsOf(sumsRes)[0] ?? {};
+  const o = rowsOf(orgRes)[0] ?? {};
+  const year = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4)); // China's calendar year
+  const count = (key: string, label: string, col: string) => ({ key, label, count: n(sums[col]) });
+  const members = n(sums.st_approved) + n(sums.st_edit_submitted) + n(sums.st_edit_returned);
+  const isBranch = org.type === 'branch';
+  return {
+    orgId: String(org.id),
+    members,
+    checkins: STATUS_KEYS.map((s) => count(s ?? 'draft', s ? CheckinStatuses[s as CheckinStatus] : '草稿', statusColumn(s as CheckinStatus | null))),
+    gender: (['male', 'female'] as const).map((g) => count(g, Genders[g], genderColumn(g))),
+    ageBands: ageBands(sums, year),
+    ethnicity: EthnicGroupCodes.map((c) => count(c, EthnicGroups[c], ethnicityColumn(c)))
+      .filter((e) => e.count > 0)
+      .sort((a, b) => b.count - a.count),
+    education: EDUCATION_KEYS.map((e) => count(e, Educations[e], educationColumn(e))),
+    progress: {
+      orgsBelow: n(o.orgs),
+      branches: n(o.branches),
+      // a branch is counted in its own statistics; below it there are no branches
+      emptyBranches: isBranch ? 0 : n(o.branches) - n(sums.branches_with_members),
+      adminLoggedIn: n(rowsOf(adminRes)[0]?.n),
+      infoComplete: n(rowsOf(infoRes)[0]?.n),
+      hasSubOrgs: n(o.has_sub_orgs),
+    },
+  };
+}
