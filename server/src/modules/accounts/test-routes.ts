@@ -14,15 +14,16 @@ export const testRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['test'],
-        summary: '（仅测试）读取模拟短信发送的最新验证码',
+        summary: '（仅测试）读取模拟短信发送的最新短信及验证码',
         params: TestSmsParamsSchema,
         response: { 200: TestSmsCodeSchema, 404: ErrorBodySchema },
       },
     },
     async (req) => {
-      const code = app.sms instanceof SmsSimulator ? app.sms.lastCode(req.params.phone) : undefined;
-      if (!code) throw new AppError('NOT_FOUND');
-      return { code };
+      const text = app.sms instanceof SmsSimulator ? app.sms.lastMessage(req.params.phone) : undefined;
+      if (!text) throw new AppError('NOT_FOUND');
+      // `code` is empty for a message without one (e.g. a cadre invitation: read its link from `text`).
+      return { code: app.sms instanceof SmsSimulator ? (app.sms.lastCode(req.params.phone) ?? '') : '', text };
     },
   );
 };
