@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages, idCheckChar } from '@tj/shared';
+import { api, tokenOf } from './api';
 import { baseUrl, launch, phonePage, stepShooter } from './browser';
 
 /**
@@ -23,9 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).first();
+// Taro H5 keeps the pages below the current one in the DOM (hidden): only visible ones count.
+const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).filter({ visible: true }).first();
 // NutUI's Input renders a real <input> inside the element that carries the test id.
-const input = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+const input = (page: Page, testId: string) =>
+  page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).filter({ visible: true }).first();
+// The hidden <input type=file> of the import page on top of the stack.
+const fileInput = (page: Page) => page.locator('[data-testid="import-file"]').last();
 
 async function fill(page: Page, testId: string, value: string) {
   const el = input(page, testId);
@@ -50,17 +55,35 @@ async function confirmPicker(page: Page, testId: string) {
 }
 
 async function expectText(page: Page, testId: string, text: string) {
-  await byId(page, testId).waitFor({ timeout: 15000 });
-  await page.waitForFunction(
-    ([tid, t]) => document.querySelector(`[data-testid="${tid}"]`)?.textContent?.includes(t),
-    [testId, text] as const,
-    { timeout: 15000 },
-  );
+  await page.locator(`[data-testid="${testId}"]`).filter({ visible: true, hasText: text }).first().waitFor({ timeout: 15000 });
+}
+
+async function loginAsProvinceAdmin(page: Page) {
+  await page.goto(`${baseUrl()}/`);
+  await fill(page, 'login-phone', PROVINCE_ADMIN.phone);
+  await fill(page, 'login-password', PROVINCE_ADMIN.password);
+  await tap(page, 'login-submit');
+  await byId(page, 'status-org-1').waitFor();
+}
+
+async function openProvince(page: Page) {
+  // the row is a NutUI Cell: the tap lands on the cell around the test id, as a finger's would
+  await byId(page, 'status-org-1').click({ force: true });
+  await expectText(page, 'org-header-name', '团广东省委');
+}
+
+/** Screenshots taken once Taro's page slide-in animation has finished. */
+function shooter(page: Page, flow: string) {
+  const shoot = stepShooter(page, flow);
+  return async (step: string) => {
+    await page.waitForTimeout(600);
+    await shoot(step);
+  };
 }
 
 /** The id of the sub-org row showing `name` on the org home. */
 async function subOrgId(page: Page, name: string): Promise<string> {
-  const row = page.locator('[data-testid^="sub-org-"]', { hasText: name }).first();
+  const row = page.locator('[data-testid^="sub-org-"]', { hasText: name }).filter({ visible: true }).first();
   await row.waitFor();
   return (await row.getAttribute('data-testid'))!.replace('sub-org-', '');
 }
@@ -91,17 +114,10 @@ describe('admin (H5 in Chromium)', () => {
 
   it('province admin: org home, new sub-org, admin code, and every admin page', async () => {
     const page = await phonePage(browser);
-    const shot = stepShooter(page, 'admin-province');
-    await page.goto(`${baseUrl()}/`);
-    await fill(page, 'login-phone', PROVINCE_ADMIN.phone);
-    await fill(page, 'login-password', PROVINCE_ADMIN.password);
-    await tap(page, 'login-submit');
-    await byId(page, 'status-org-1').waitFor();
+    const shot = shooter(page, 'admin-province');
+    await loginAsProvinceAdmin(page);
     await shot('status-with-org');
-
-    // the row is a NutUI Cell: the tap lands on the cell around the test id, as a finger's would
-    await byId(page, 'status-org-1').click({ force: true });
-    await expectText(page, 'org-header-name', '团广东省委');
+    await openProvince(page);
     await expectText(page, 'sub-orgs-title', '下级组织（85）');
     await shot('org-home');
     await byId(page, 'sub-orgs').scrollIntoViewIfNeeded();
@@ -144,7 +160,6 @@ describe('admin (H5 in Chromium)', () => {
     const visit = async (action: string, ready: string, name: string) => {
       await tap(page, `action-${action}`);
       await byId(page, ready).waitFor({ timeout: 15000 });
-      await page.waitForTimeout(300);
       await shot(name);
     };
     await visit('roster', 'roster-item-1', 'roster');
@@ -172,7 +187,7 @@ describe('admin (H5 in Chromium)', () => {
   it('new admin: registers with the code, imports sub-orgs (bad row, then fixed), sees the progress', async () => {
     expect(code).not.toBe('');
     const page = await phonePage(browser);
-    const shot = stepShooter(page, 'admin-register');
+    const shot = shooter(page, 'admin-register');
     await page.goto(`${baseUrl()}/admin/pages/register/index`);
     await byId(page, 'register-page').waitFor();
     await fill(page, 'register-code', 'abc');
@@ -223,14 +238,14 @@ describe('admin (H5 in Chromium)', () => {
     await tap(page, 'action-import');
     await byId(page, 'excel-import').waitFor();
     await shot('import-page');
-    await page.setInputFiles('[data-testid="import-file"]', bad);
+    await fileInput(page).setInputFiles(bad);
     await expectText(page, 'import-row-4', ErrorMessages.SHORT_NAME_SHAPE);
     await expectText(page, 'import-row-4', '第4行');
-    expect(await page.locator('[data-testid^="import-row-"]:not([data-testid="import-row-errors"])').count()).toBe(1);
+    expect(await page.locator('[data-testid^="import-row-"]:not([data-testid="import-row-errors"])').filter({ visible: true }).count()).toBe(1);
     await byId(page, 'import-error').scrollIntoViewIfNeeded();
     await shot('import-row-error');
 
-    await page.setInputFiles('[data-testid="import-file"]', good);
+    await fileInput(page).setInputFiles(good);
     await expectText(page, 'import-success', '已成功导入 3 个下级组织');
     await shot('import-done');
     await tap(page, 'import-done');
@@ -251,6 +266,27 @@ describe('admin (H5 in Chromium)', () => {
     await shot('audit');
     await page.goBack();
 
+    // the roster: enter a cadre, then ask to make them a second admin of the own org
+    await tap(page, 'action-roster');
+    await byId(page, 'roster-page').waitFor();
+    await tap(page, 'roster-add');
+    await byId(page, 'roster-form').waitFor();
+    await fill(page, 'roster-name', '郑委员');
+    await fill(page, 'roster-idNumber', id('44010619960606123'));
+    await fill(page, 'roster-phone', '13900000078');
+    await confirmPicker(page, 'roster-position');
+    await tap(page, 'roster-cadreNature-partTime');
+    await shot('roster-form-filled');
+    await tap(page, 'roster-submit');
+    const cadre = page.locator('[data-testid^="roster-item-"]', { hasText: '郑委员' }).filter({ visible: true }).first();
+    await cadre.waitFor();
+    const entryId = (await cadre.getAttribute('data-testid'))!.replace('roster-item-', '');
+    // §3.4: only an onboarded cadre can be made admin — refused at once, in the server's words
+    await tap(page, `roster-admin-${entryId}`);
+    await expectText(page, 'roster-error', ErrorMessages.ADMIN_MUST_BE_ONBOARDED);
+    await shot('roster-admin-refused');
+    await page.goBack();
+
     // a branch: its own home, then the check-in QR code only a branch has
     const branchId = await subOrgId(page, '省直机关第一团支部');
     await tap(page, `sub-org-${branchId}`);
@@ -262,5 +298,46 @@ describe('admin (H5 in Chromium)', () => {
     await page.context().close();
     fs.rmSync(bad, { force: true });
     fs.rmSync(good, { force: true });
+  });
+
+  it("province admin approves the subordinate's request for a second admin", async () => {
+    expect(newOrgId).not.toBe('');
+    // An onboarded cadre of the new org (entered in its roster, registered, position set),
+    // whom the org's own admin proposes as second admin: that needs the superior's approval.
+    const cadre = { phone: '13900000079', password: 'abc12345', name: '吴委员' };
+    const adminToken = await tokenOf(NEW_ADMIN);
+    const entry = await api<{ id: string }>(`/orgs/${newOrgId}/roster`, {
+      method: 'POST',
+      token: adminToken,
+      body: { name: cadre.name, idNumber: id('44010619970707123'), phone: cadre.phone, position: 'committeeMember', isOperator: false },
+    });
+    await api('/auth/sms', { method: 'POST', body: { phone: cadre.phone, purpose: 'register' } });
+    const { code } = await api<{ code: string }>(`/test/sms/${cadre.phone}`);
+    const { accessToken: cadreToken } = await api<{ accessToken: string }>('/auth/register', {
+      method: 'POST',
+      body: { phone: cadre.phone, password: cadre.password, confirmPassword: cadre.password, smsCode: code, regionCode: '440100', agreed: true },
+    });
+    await api('/cadre/entry', { method: 'POST', token: cadreToken, body: {} });
+    await api(`/cadre/orgs/${newOrgId}/position`, { method: 'POST', token: cadreToken, body: { position: 'committeeMember' } });
+    const request = await api<{ status: string }>(`/orgs/${newOrgId}/roster/${entry.id}/admin`, { method: 'POST', token: adminToken, body: { isAdmin: true } });
+    expect(request.status).toBe('pendingApproval');
+
+    const page = await phonePage(browser);
+    const shot = shooter(page, 'admin-approve');
+    await loginAsProvinceAdmin(page);
+    await openProvince(page);
+    const approve = page.locator('[data-testid^="admin-request-approve-"]').filter({ visible: true }).first();
+    await approve.waitFor();
+    await expectText(page, 'admin-requests', cadre.name);
+    await byId(page, 'admin-requests').scrollIntoViewIfNeeded();
+    await shot('admin-request');
+    await approve.click();
+    await page.waitForSelector('[data-testid="admin-requests"]', { state: 'detached' });
+
+    await page.goto(`${baseUrl()}/admin/pages/roster/index?orgId=${newOrgId}`);
+    await expectText(page, 'roster-page', '管理员2名');
+    await expectText(page, 'roster-page', '吴委员');
+    await shot('subordinate-roster');
+    await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages, idCheckChar } from '@tj/shared';
-import { baseUrl, launch, phonePage, stepShooter } from './browser';
+import { baseUrl, launch, phonePage, stepShooter as rawShooter } from './browser';
 import { E2E_REALNAME_FAIL_ID } from './stack';
 
 /**
@@ -18,6 +18,15 @@ const MEMBER_A = { phone: `139${stamp}01`.slice(0, 11), password: 'abc12345', na
 const MEMBER_B = { phone: `137${stamp}02`.slice(0, 11), password: 'abc12345', name: '黄思远', id: E2E_REALNAME_FAIL_ID };
 const YEAR = new Date().getFullYear();
 
+/** Screenshots after H5's page-switch animation has settled. */
+function stepShooter(page: Page, flow: string) {
+  const shoot = rawShooter(page, flow);
+  return async (step: string) => {
+    await page.waitForTimeout(600);
+    await shoot(step);
+  };
+}
+
 function id(first17: string) {
   return first17 + idCheckChar(first17);
 }
@@ -28,7 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).first();
+// H5 keeps earlier pages of the stack in the DOM (hidden): look at the one on screen.
+const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first();
 // NutUI's Input / TextArea render the real element inside the one carrying the test id.
 const input = (page: Page, testId: string) =>
   page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"], [data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first();
@@ -40,10 +50,12 @@ async function fill(page: Page, testId: string, value: string) {
 }
 
 async function tap(page: Page, testId: string) {
-  const el = byId(page, testId);
+  // H5 keeps earlier pages of the stack in the DOM (hidden): tap the one on screen.
+  const el = page.locator(`[data-testid="${testId}"]:visible`).first();
   await el.waitFor({ timeout: 15000 });
   await el.scrollIntoViewIfNeeded();
-  await el.click();
+  // NutUI's Cell takes the pointer over its title: then the tap lands on the cell itself.
+  await el.click({ timeout: 5000 }).catch(() => el.click({ force: true }));
 }
 
 /** Opens a NutUI picker and confirms what it shows (the first option, or the default). */
@@ -54,12 +66,28 @@ async function confirmPicker(page: Page, testId: string) {
   await page.waitForTimeout(400);
   await confirm.click();
   await confirm.waitFor({ state: 'hidden' });
+  // The popup's overlay fades out after the picker: a tap before that lands on it.
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll('.nut-overlay')).some((o) => (o as HTMLElement).offsetParent !== null));
+}
+
+/** 下一步, then the next step's field — or the error the page shows instead. */
+async function next(page: Page, field: string) {
+  await tap(page, 'checkin-next');
+  const shown = page.locator(`[data-testid="${field}"], [data-testid="checkin-error"], [data-testid$="-error"]`).first();
+  await shown.waitFor({ timeout: 15000 });
+  const error = await page.locator('[data-testid="checkin-error"], [data-testid^="cert-"][data-testid$="-error"]').allTextContents();
+  if (error.length) throw new Error(`step refused: ${error.join(' | ')}`);
+  await byId(page, field).waitFor().catch(async (e) => {
+    await page.screenshot({ path: `/tmp/next-${field}.png` });
+    console.log(await page.locator(`[data-testid="${field}"]`).evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 300))));
+    throw e;
+  });
 }
 
 async function expectText(page: Page, testId: string, text: string, timeout = 15000) {
   await byId(page, testId).waitFor({ timeout });
   await page.waitForFunction(
-    ([tid, t]) => Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.textContent?.includes(t)),
+    ([tid, t]) => Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.getClientRects().length > 0 && e.textContent?.includes(t)),
     [testId, text] as const,
     { timeout },
   );
@@ -136,9 +164,8 @@ async function fillSteps(page: Page, member: typeof MEMBER_A, shot?: (s: string)
   await expectText(page, 'cert-birthDate', member.id.slice(6, 10));
   await confirmPicker(page, 'cert-joinedAt');
   await shot?.('step1-identity');
-  await tap(page, 'checkin-next');
+  await next(page, 'cert-income');
 
-  await byId(page, 'cert-income').waitFor();
   await confirmPicker(page, 'cert-income');
   await tap(page, 'cert-holdsPosition-no');
   await fill(page, 'cert-joinUnit', '广州市第六中学');

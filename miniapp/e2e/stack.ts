@@ -8,7 +8,8 @@ import mysql from 'mysql2/promise';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_DIR = path.join(ROOT, 'server');
 const TSX = path.join(SERVER_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-export const H5_DIR = path.join(ROOT, 'miniapp', 'dist', 'h5');
+// E2E_H5_DIR: a copy of the build, so a concurrent `build:h5` cannot empty it mid-run.
+export const H5_DIR = process.env.E2E_H5_DIR || path.join(ROOT, 'miniapp', 'dist', 'h5');
 
 /**
  * The ID number the real-name simulator always fails (REALNAME_SIM_ALWAYS_FAIL), for the
@@ -65,6 +66,9 @@ export async function startStack(): Promise<Stack> {
       JOBS_ENABLED: 'true',
       JOBS_POLL_INTERVAL_MS: '250',
       UPLOAD_DIR: path.join(os.tmpdir(), `tj-e2e-uploads-${port}`),
+      // Every E2E request comes from 127.0.0.1: a per-IP login/SMS limit would trip across
+      // flows. The limits themselves are tested in server/test (auth, sms).
+      RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -16,6 +16,13 @@ export const Routes = {
   cadreReviews: '/cadre/pages/reviews/index',
   cadreReview: '/cadre/pages/review/index',
   cadreOffline: '/cadre/pages/offline/index',
+  // cadre onboarding (§6): invitation link (?token=) / cadre QR (?scene=) / an org to finish (?orgId=)
+  cadreEntry: '/cadre/pages/entry/index',
+  cadreOrgs: '/cadre/pages/orgs/index',
+  cadreDashboard: '/cadre/pages/dashboard/index',
+  cadreMembers: '/cadre/pages/members/index',
+  cadreCadres: '/cadre/pages/cadres/index',
+  cadreOrgInfo: '/cadre/pages/org/index',
   // admin sub-package: every page but register takes ?orgId= (the org it is about)
   adminHome: '/admin/pages/home/index',
   adminOrgForm: '/admin/pages/org-form/index',
@@ -27,6 +34,19 @@ export const Routes = {
   adminProgress: '/admin/pages/progress/index',
   adminAudit: '/admin/pages/audit/index',
   adminRegister: '/admin/pages/register/index',
+  // §7 组织关系转接 — member side
+  memberTransferApply: '/member/pages/transfer-apply/index',
+  memberTransferProgress: '/member/pages/transfer-progress/index',
+  memberTransferHistory: '/member/pages/transfer-history/index',
+  // §7 org side (?orgId=): inbox, one transfer (?transferId= or ?appealId=), 办理转入 / 转出,
+  // 批量接转, 逾期 escalation, 操作中心
+  cadreTransfers: '/cadre/pages/transfers/index',
+  cadreTransfer: '/cadre/pages/transfer/index',
+  cadreTransferIn: '/cadre/pages/transfer-in/index',
+  cadreTransferOut: '/cadre/pages/transfer-out/index',
+  cadreBatchTransfer: '/cadre/pages/batch-transfer/index',
+  cadreOverdue: '/cadre/pages/overdue/index',
+  cadreTasks: '/cadre/pages/tasks/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

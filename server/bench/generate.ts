@@ -18,10 +18,12 @@
  * Last line of output: a JSON summary (bench.mjs reads it).
  */
 import { createCipheriv, createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import mysql from 'mysql2/promise';
 import { makeCertificationSchema, todayInChina, validateIdNumber, type OrgType } from '@tj/shared';
-import { migrateDatabase } from '../src/db/migrate';
+import { MIGRATIONS_FOLDER, migrateDatabase } from '../src/db/migrate';
 import { loadConfig } from '../src/env';
 import { createPii } from '../src/lib/pii';
 import { hashPassword } from '../src/modules/auth/password';
@@ -100,6 +102,30 @@ const CHECKIN_COLS = ['id', 'user_id', 'branch_id', 'status', 'saved_steps', 'dr
 const ROSTER_COLS = ['id', 'org_id', 'name', 'id_enc', 'id_hash', 'phone', 'position', 'cadre_nature', 'is_operator', 'is_admin', 'user_id', 'onboarded_at', 'created_at', 'updated_at'];
 const STATS_COLS = ['path', 'branch_id', ...STATS_COLUMNS];
 
+/** Drops the tables' secondary indexes; returns their definitions to add back after the load. */
+async function dropSecondaryIndexes(conn: mysql.Connection, tables: string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    const [[row]] = (await conn.query(`SHOW CREATE TABLE \`${table}\``)) as unknown as [Record<string, string>[]];
+    const defs = row['Create Table']
+      .split('\n')
+      .map((l) => l.trim().replace(/,$/, ''))
+      .filter((l) => /^(UNIQUE )?KEY /.test(l));
+    if (defs.length === 0) continue;
+    const names = defs.map((d) => d.match(/KEY `([^`]+)`/)![1]);
+    await conn.query(`ALTER TABLE \`${table}\` ${names.map((n) => `DROP INDEX \`${n}\``).join(', ')}`);
+    out[table] = defs;
+  }
+  return out;
+}
+
+/** A hash of the committed migrations: a dataset built on another schema is rebuilt. */
+const schemaHash = () =>
+  createHash('sha256')
+    .update(readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort().map((f) => readFileSync(path.join(MIGRATIONS_FOLDER, f), 'utf8')).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+
 async function readMeta(conn: mysql.Connection): Promise<Record<string, string>> {
   try {
     const [rows] = await conn.query('select k, v from bench_meta');
@@ -142,7 +168,7 @@ export async function generate(databaseUrl: string, members: number, opts: { for
   await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.changeUser({ database: dbName });
   const meta = await readMeta(admin);
-  if (!opts.force && meta.complete === '1' && meta.version === GENERATOR_VERSION && meta.members === String(members)) {
+  if (!opts.force && meta.complete === '1' && meta.version === GENERATOR_VERSION && meta.members === String(members) && meta.schema === schemaHash()) {
     await admin.end();
     const summary = JSON.parse(meta.summary ?? '{}');
     log(`dataset ${dbName}: up to date (${members} members, generated ${meta.generated_at}) — nothing to do`);
@@ -170,7 +196,10 @@ export async function generate(databaseUrl: string, members: number, opts: { for
   const conns = await Promise.all(
     [0, 1, 2, 3, 4].map(() => mysql.createConnection({ uri: databaseUrl, charset: 'utf8mb4', timezone: 'Z', infileStreamFactory: () => new PassThrough() } as mysql.ConnectionOptions)),
   );
-  for (const c of conns) await c.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
+  // The JSON columns' CHECK (json_valid) is skipped (JSON.stringify wrote them), and the
+  // secondary indexes are built once at the end by sorting, not row by row (3–4× faster).
+  for (const c of conns) await c.query('SET SESSION unique_checks = 0, foreign_key_checks = 0, check_constraint_checks = 0');
+  const deferred = await dropSecondaryIndexes(conns[0], ['users', 'checkins', 'roster_entries', 'orgs']);
   const orgsLoad = new TableLoad(conns[0], 'orgs', ORG_COLS);
   const usersLoad = new TableLoad(conns[1], 'users', USER_COLS);
   const checkinsLoad = new TableLoad(conns[2], 'checkins', CHECKIN_COLS);
@@ -285,7 +314,10 @@ export async function generate(databaseUrl: string, members: number, opts: { for
     }
   }
   for (const l of loads) await l.end();
+  const dataLoaded = performance.now();
+  await Promise.all(Object.entries(deferred).map(([table, defs], i) => conns[i].query(`ALTER TABLE \`${table}\` ${defs.map((d) => `ADD ${d}`).join(', ')}`)));
   const loaded = performance.now();
+  log(`  rows in ${((dataLoaded - t0) / 1000).toFixed(1)} s, indexes in ${((loaded - dataLoaded) / 1000).toFixed(1)} s`);
   for (const c of conns) await c.end();
 
   const rows = Object.fromEntries(loads.map((l, i) => [['orgs', 'users', 'checkins', 'roster_entries', 'branch_stats'][i], l.rows]));
@@ -312,6 +344,7 @@ export async function generate(databaseUrl: string, members: number, opts: { for
     [
       ['version', GENERATOR_VERSION],
       ['members', String(members)],
+      ['schema', schemaHash()],
       ['generated_at', new Date().toISOString()],
       ['summary', JSON.stringify(summary)],
       ['complete', '1'],

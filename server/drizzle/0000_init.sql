@@ -427,6 +427,7 @@ CREATE INDEX `admin_codes_org_idx` ON `admin_codes` (`org_id`);--> statement-bre
 CREATE INDEX `password_reset_codes_user_idx` ON `password_reset_codes` (`user_id`);--> statement-breakpoint
 CREATE INDEX `sms_codes_phone_idx` ON `sms_codes` (`phone`,`created_at`);--> statement-breakpoint
 CREATE INDEX `orgs_path_idx` ON `orgs` (`path`);--> statement-breakpoint
+CREATE INDEX `orgs_path_progress_idx` ON `orgs` (`path`,`type`,`parent_id`,`fields_complete`,`secretary_phone`);--> statement-breakpoint
 CREATE INDEX `orgs_parent_sort_idx` ON `orgs` (`parent_id`,`sort_order`);--> statement-breakpoint
 CREATE INDEX `orgs_short_name_idx` ON `orgs` (`short_name`);--> statement-breakpoint
 CREATE INDEX `admin_change_org_status_idx` ON `admin_change_requests` (`org_id`,`status`);--> statement-breakpoint

@@ -21,11 +21,18 @@ export function useOrgPage(): OrgPage {
   const [params] = useState(pageParams);
   const stored = useAppStore((s) => s.currentOrgId);
   const setCurrentOrg = useAppStore((s) => s.setCurrentOrg);
+  const knowsMyOrgs = useAppStore((s) => s.myOrgs.length > 0);
+  const loadMyOrgs = useAppStore((s) => s.loadMyOrgs);
   const orgId = params.orgId || stored || '';
 
   useEffect(() => {
     if (orgId) setCurrentOrg(orgId);
   }, [orgId, setCurrentOrg]);
+
+  // Opened from a link or after a reload: learn whether the user administers (for the tools).
+  useEffect(() => {
+    if (allowed && !knowsMyOrgs) void loadMyOrgs().catch(() => undefined);
+  }, [allowed, knowsMyOrgs, loadMyOrgs]);
 
   const org = useAsync(allowed && orgId ? () => fetchOrg(orgId) : null, [allowed, orgId]);
   return { allowed, orgId, org, params };

@@ -8,7 +8,8 @@ export const http = axios.create({
   baseURL: API_BASE,
   adapter: taroAdapter,
   timeout: 15_000,
-  headers: { 'Content-Type': 'application/json' },
+  // No default Content-Type: axios sets application/json when there is a body, and a
+  // body-less POST/DELETE must not claim JSON (Fastify refuses an empty JSON body).
 });
 
 // The store registers itself here (stores/index.ts) so http does not import the store:

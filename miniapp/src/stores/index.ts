@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { setAccessTokenSource, setSessionRefresher } from '../services/http';
+import { createCadreSlice, initialCadreState, type CadreSlice } from './cadre-slice';
 import { createCheckinSlice, initialCheckinState, type CheckinSlice } from './checkin-slice';
 import { createOrgSlice, initialOrgState, type OrgSlice } from './org-slice';
 import { createSessionSlice, initialSessionState, type SessionSlice } from './session-slice';
 import { taroStorage } from './taro-storage';
 
 /** The one app store; later features add their slices here. */
-export type AppState = SessionSlice & OrgSlice & CheckinSlice;
+export type AppState = SessionSlice & OrgSlice & CheckinSlice & CadreSlice;
 
 export const STORE_KEY = 'tj-app';
 
@@ -17,15 +18,18 @@ export const useAppStore = create<AppState>()(
       const session = createSessionSlice(...a);
       const orgs = createOrgSlice(...a);
       const checkin = createCheckinSlice(...a);
+      const cadre = createCadreSlice(...a);
       return {
         ...session,
         ...orgs,
         ...checkin,
+        ...cadre,
         // Logging out forgets the orgs too: the next user must not open the last one's.
         logout: () => {
           session.logout();
           orgs.clearOrgs();
           checkin.clearCheckin();
+          cadre.clearCadre();
         },
       };
     },
@@ -35,13 +39,14 @@ export const useAppStore = create<AppState>()(
       storage: createJSONStorage(() => taroStorage),
       // Only data survives a restart; actions are rebuilt by the slices. The org ids are
       // left out until set, so a member's stored session looks as it did before orgs.
-      partialize: ({ user, accessToken, refreshToken, homeOrgId, currentOrgId, chosenBranch }) => ({
+      partialize: ({ user, accessToken, refreshToken, homeOrgId, currentOrgId, chosenBranch, recentOrgIds }) => ({
         user,
         accessToken,
         refreshToken,
         ...(homeOrgId ? { homeOrgId } : {}),
         ...(currentOrgId ? { currentOrgId } : {}),
         ...(chosenBranch ? { chosenBranch } : {}),
+        ...(recentOrgIds.length ? { recentOrgIds } : {}),
       }),
     },
   ),
@@ -56,9 +61,10 @@ setSessionRefresher({
 
 /** Back to a fresh install: initial state, nothing persisted (used between tests). */
 export function resetAppStore(): void {
-  useAppStore.setState({ ...initialSessionState, ...initialOrgState, ...initialCheckinState });
+  useAppStore.setState({ ...initialSessionState, ...initialOrgState, ...initialCheckinState, ...initialCadreState });
   useAppStore.persist.clearStorage();
 }
 
 export { selectIsLoggedIn } from './session-slice';
 export { pickAdminOrg, selectCanAdminister, selectHomeOrg } from './org-slice';
+export { orderByRecent } from './cadre-slice';

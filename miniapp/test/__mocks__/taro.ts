@@ -37,6 +37,7 @@ export const createSelectorQuery = () => {
 };
 export const useDidShow = jest.fn();
 export const useLoad = jest.fn();
+export const useReachBottom = jest.fn();
 
 const Taro = {
   request,
@@ -58,6 +59,7 @@ const Taro = {
   createSelectorQuery,
   useDidShow,
   useLoad,
+  useReachBottom,
 };
 
 export default Taro;

@@ -54,20 +54,17 @@ export function DateField({ value, onChange, startYear = 1950, ...field }: Commo
 export function YesNoField({ value, onChange, ...field }: Common & { value: string; onChange: (v: 'yes' | 'no') => void }) {
   return (
     <FormField {...field}>
-      <Radio.Group
-        className='tj-yes-no'
-        direction='horizontal'
-        value={value}
-        onChange={(v) => onChange(v === 'yes' ? 'yes' : 'no')}
-        data-testid={field.testId}
-      >
-        <Radio value='yes' data-testid={`${field.testId}-yes`}>
-          是
-        </Radio>
-        <Radio value='no' data-testid={`${field.testId}-no`}>
-          否
-        </Radio>
-      </Radio.Group>
+      <View data-testid={field.testId}>
+        <Radio.Group className='tj-yes-no' direction='horizontal' value={value} onChange={(v) => onChange(v === 'yes' ? 'yes' : 'no')}>
+          {/* The wrappers carry the test ids: NutUI's Radio does not pass them on in H5. */}
+          <View data-testid={`${field.testId}-yes`}>
+            <Radio value='yes'>是</Radio>
+          </View>
+          <View data-testid={`${field.testId}-no`}>
+            <Radio value='no'>否</Radio>
+          </View>
+        </Radio.Group>
+      </View>
     </FormField>
   );
 }

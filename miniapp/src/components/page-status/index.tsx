@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { Button, Empty, Loading } from '@nutui/nutui-react-taro';
+import { Button, Loading } from '@nutui/nutui-react-taro';
 import type { ApiError } from '../../services/api-error';
+import { EmptyState } from '../empty-state';
 import './index.css';
 
 interface PageStatusProps {
@@ -18,12 +19,13 @@ export function PageStatus({ loading, error, onRetry, children, testId = 'page' 
   if (error) {
     return (
       <View className='page-status' data-testid={`${testId}-error`}>
-        <Empty status='error' title='加载失败' description={error.message} />
-        {onRetry ? (
-          <Button size='small' type='primary' fill='outline' onClick={onRetry}>
-            重试
-          </Button>
-        ) : null}
+        <EmptyState tone='error' title='加载失败' description={error.message}>
+          {onRetry ? (
+            <Button size='small' type='primary' fill='outline' onClick={onRetry}>
+              重试
+            </Button>
+          ) : null}
+        </EmptyState>
       </View>
     );
   }

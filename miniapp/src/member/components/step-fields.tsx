@@ -32,6 +32,9 @@ export interface StepFieldsProps {
 
 const id = (field: CertField) => `cert-${field}`;
 
+// The codes are strings like '01': sort them, or JS lists '10'…'56' (integer-like keys) first.
+const ETHNIC_OPTIONS = optionsOf(EthnicGroups, Object.keys(EthnicGroups).sort());
+
 function IdentityFields({ values, errors, set, branch }: StepFieldsProps) {
   const mainland = isMainlandId(values);
   const derived = mainland ? derivedFromId(values) : {};
@@ -122,7 +125,7 @@ function ContactFields({ values, errors, set }: StepFieldsProps) {
   return (
     <FormSection title='联系方式及背景'>
       <TextField label={L.phone} required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId={id('phone')} />
-      <SelectField label={L.ethnicity} required value={values.ethnicity} options={optionsOf(EthnicGroups)} onChange={set('ethnicity')} error={errors.ethnicity} testId={id('ethnicity')} />
+      <SelectField label={L.ethnicity} required value={values.ethnicity} options={ETHNIC_OPTIONS} onChange={set('ethnicity')} error={errors.ethnicity} testId={id('ethnicity')} />
       <SelectField
         label={L.politicalStatus}
         required

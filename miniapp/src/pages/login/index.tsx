@@ -4,8 +4,9 @@ import { Text, View } from '@tarojs/components';
 import { Button, Form, Input } from '@nutui/nutui-react-taro';
 import type { Login } from '@tj/shared';
 import { toApiError, type ApiError } from '../../services/api-error';
-import { restartAt } from '../../services/navigation';
-import { Routes } from '../../routes';
+import { inAppRedirect, restartAt } from '../../services/navigation';
+import { usePageParams } from '../../hooks/use-page-params';
+import { Routes, withQuery } from '../../routes';
 import { useAppStore } from '../../stores';
 import './index.css';
 
@@ -22,13 +23,15 @@ export default function LoginPage() {
   const [form] = Form.useForm();
   const [error, setError] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // e.g. the cadre invitation page, to come back to once logged in
+  const redirect = inAppRedirect(usePageParams().redirect);
 
   const onFinish = async (values: Partial<Login>) => {
     setError('');
     setSubmitting(true);
     try {
       await login({ phone: values.phone ?? '', password: values.password ?? '' });
-      void restartAt(Routes.status);
+      void restartAt(redirect ?? Routes.status);
     } catch (e) {
       setError(describe(toApiError(e)));
     } finally {
@@ -86,7 +89,7 @@ export default function LoginPage() {
         >
           登录
         </Button>
-        <Text className='login-register' onClick={() => void Taro.navigateTo({ url: Routes.memberRegister })} data-testid='login-to-register'>
+        <Text className='login-register' onClick={() => void Taro.navigateTo({ url: withQuery(Routes.memberRegister, { redirect }) })} data-testid='login-to-register'>
           没有账号？注册新账号
         </Text>
       </View>

@@ -48,6 +48,8 @@ export const orgs = mysqlTable(
   },
   (t) => [
     index('orgs_path_idx').on(t.path),
+    // subtree aggregates (stats, entry progress) read only these: an index-only range scan
+    index('orgs_path_progress_idx').on(t.path, t.type, t.parentId, t.fieldsComplete, t.secretaryPhone),
     index('orgs_parent_sort_idx').on(t.parentId, t.sortOrder),
     // §3.2: alias unique among siblings (NULLs — no alias yet — do not collide).
     uniqueIndex('orgs_parent_alias_uq').on(t.parentId, t.alias),

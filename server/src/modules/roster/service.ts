@@ -133,6 +133,13 @@ export async function setAdmin(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, e
     return { status: 'applied' as const, entry: toRosterItem(entry, pii) };
   }
   const entry = await entryOf(db, org.id, entryId);
+  // Refuse now what the approval would refuse later (§3.4: an admin is an onboarded cadre;
+  // at most 2 admins), so nobody waits on a request that cannot be granted.
+  if (makeAdmin && !entry.isAdmin) {
+    if (!entry.userId) throw new AppError('ADMIN_MUST_BE_ONBOARDED');
+    const [{ n }] = await db.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+    if (Number(n) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
+  }
   await db.transaction(async (tx) => {
     await tx.insert(adminChangeRequests).values({ orgId: org.id, rosterEntryId: entryId, makeAdmin, requestedBy: ctx.userId });
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'admin.request', targetType: 'roster', targetId: entryId, after: { isAdmin: makeAdmin } });

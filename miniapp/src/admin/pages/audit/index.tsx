@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -52,7 +53,7 @@ export default function AuditPage() {
               <PageStatus loading={!loaded && loading} error={loaded ? null : error} onRetry={() => load(null, true)} testId='audit-list'>
                 {items.length === 0 ? (
                   <View className='admin-card'>
-                    <Empty imageSize={80} title='暂无操作记录' />
+                    <EmptyState title='暂无操作记录' />
                   </View>
                 ) : (
                   <View className='admin-card' data-testid='audit-list'>

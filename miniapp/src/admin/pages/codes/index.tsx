@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { ADMIN_CODE_VALID_DAYS, type AdminCodeIssued, type OrgSummary } from '@tj/shared';
+import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
@@ -89,7 +90,7 @@ export default function CodesPage() {
               <PageStatus loading={children.loading} error={children.error} onRetry={children.reload} testId='codes-list'>
                 {items.length === 0 ? (
                   <View className='admin-card'>
-                    <Empty imageSize={80} title='暂无下级组织' description='请先新建或导入下级组织' />
+                    <EmptyState title='暂无下级组织' description='请先新建或导入下级组织' />
                   </View>
                 ) : (
                   <View className='admin-card'>

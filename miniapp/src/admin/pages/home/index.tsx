@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, Empty } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import {
   BranchCategories,
   IndustryCategories,
@@ -11,6 +11,7 @@ import {
   type OrgSummary,
 } from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -79,12 +80,11 @@ export default function AdminHomePage() {
   if (!orgId) {
     return (
       <View className='admin-page'>
-        <Empty title='尚未选择团组织' description='请从“我的团组织”进入组织管理' />
-        <View className='admin-actions'>
+        <EmptyState title='尚未选择团组织' description='请从“我的团组织”进入组织管理'>
           <Button type='primary' onClick={() => Taro.reLaunch({ url: Routes.status })}>
             返回
           </Button>
-        </View>
+        </EmptyState>
       </View>
     );
   }
@@ -247,18 +247,13 @@ function SubOrgList({ items, loading, error, onOpen, onCreate }: SubOrgListProps
       {error ? <View className='admin-error'>{error}</View> : null}
       {!loading && !error && items.length === 0 ? (
         <View className='admin-card'>
-          <Empty
-            imageSize={80}
-            title='暂无下级组织'
-            description={onCreate ? '可逐个新建，或使用 Excel 批量导入' : undefined}
-          />
-          {onCreate ? (
-            <View className='admin-home__empty-action'>
+          <EmptyState title='暂无下级组织' description={onCreate ? '可逐个新建，或使用 Excel 批量导入' : undefined}>
+            {onCreate ? (
               <Button size='small' type='primary' onClick={onCreate} data-testid='sub-orgs-create'>
                 新建下级组织
               </Button>
-            </View>
-          ) : null}
+            ) : null}
+          </EmptyState>
         </View>
       ) : null}
       {items.length > 0 ? (

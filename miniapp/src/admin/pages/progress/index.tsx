@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { Empty, Table } from '@nutui/nutui-react-taro';
+import { Table } from '@nutui/nutui-react-taro';
 import type { Progress } from '@tj/shared';
+import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
@@ -31,7 +32,7 @@ export default function ProgressPage() {
       key: 'org',
       title: '下级组织',
       fixed: 'left' as const,
-      width: 120,
+      width: 136,
       render: (row: Row) => (
         <Text className='progress-org' onClick={() => openPage(Routes.adminHome, { orgId: row.org.id })}>
           {row.org.alias || row.org.shortName}
@@ -62,7 +63,7 @@ export default function ProgressPage() {
                     </View>
                     {progress.data.levels.length === 0 ? (
                       <View className='admin-card'>
-                        <Empty imageSize={80} title='暂无下级组织' />
+                        <EmptyState title='暂无下级组织' />
                       </View>
                     ) : (
                       progress.data.levels.map((l) => (

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { CadreNatures, MAX_ADMINS_PER_ORG, Positions, isKeyOf, type OrgType, type RosterItem } from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -12,6 +13,7 @@ import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { orgTypeOf } from '../../../services/orgs';
 import { fetchRoster, removeRosterEntry, setRosterAdmin } from '../../../services/roster';
+import { inviteAllCadres, inviteCadre, inviteResultText } from '../../../services/invitations';
 import { openPage } from '../../nav';
 import { useOrgPage } from '../../use-org-page';
 import '../../admin.css';
@@ -65,6 +67,20 @@ export default function RosterPage() {
     }
   };
 
+  // §6.2 invitation SMS (a link to the cadre entry page) to cadres not onboarded yet.
+  const invite = async (entry: RosterItem | null) => {
+    setBusy(entry ? `invite-${entry.id}` : 'invite-all');
+    setError('');
+    setNotice('');
+    try {
+      setNotice(inviteResultText(entry ? await inviteCadre(orgId, entry.id) : await inviteAllCadres(orgId)));
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const remove = async () => {
     if (!removing) return;
     setError('');
@@ -96,6 +112,11 @@ export default function RosterPage() {
               <Button type='primary' fill='outline' onClick={() => openPage(Routes.adminImport, { orgId, kind: 'roster' })} data-testid='roster-import'>
                 批量导入
               </Button>
+              {items.some((e) => !e.onboarded) ? (
+                <Button type='primary' fill='outline' loading={busy === 'invite-all'} disabled={busy !== null} onClick={() => invite(null)} data-testid='roster-invite-all'>
+                  全部邀请
+                </Button>
+              ) : null}
             </View>
             {error ? <View className='admin-error' data-testid='roster-error'>{error}</View> : null}
             {notice ? <View className='admin-notice' data-testid='roster-notice'>{notice}</View> : null}
@@ -109,7 +130,7 @@ export default function RosterPage() {
               <PageStatus loading={roster.loading && !roster.data} error={roster.error} onRetry={roster.reload} testId='roster-list'>
                 {items.length === 0 ? (
                   <View className='admin-card'>
-                    <Empty imageSize={80} title='名册中还没有团干部' description='请逐个录入或使用 Excel 批量导入' />
+                    <EmptyState title='名册中还没有团干部' description='请逐个录入或使用 Excel 批量导入' />
                   </View>
                 ) : (
                   <View className='admin-card'>
@@ -145,6 +166,19 @@ export default function RosterPage() {
                           >
                             {entry.isAdmin ? '取消管理员' : '设为管理员'}
                           </Button>
+                          {!entry.onboarded ? (
+                            <Button
+                              size='mini'
+                              type='primary'
+                              fill='outline'
+                              loading={busy === `invite-${entry.id}`}
+                              disabled={busy !== null}
+                              onClick={() => invite(entry)}
+                              data-testid={`roster-invite-${entry.id}`}
+                            >
+                              发送邀请
+                            </Button>
+                          ) : null}
                           <Button size='mini' type='danger' fill='outline' onClick={() => setRemoving(entry)} data-testid={`roster-remove-${entry.id}`}>
                             移出
                           </Button>

@@ -11,6 +11,7 @@ import { Routes, withQuery } from '../../../routes';
 import { fetchWaitingCount } from '../../../services/review';
 import { useAppStore } from '../../../stores';
 import { useCurrentOrg } from '../../use-current-org';
+import { TransferEntries } from '../../components/transfer-entries';
 import '../../cadre.css';
 import './index.css';
 
@@ -31,7 +32,13 @@ export default function CadreHomePage() {
   if (!allowed) return null;
 
   const go = (url: string) => void Taro.navigateTo({ url });
-  const later = ['团员查询', '团干部查询', '组织信息', '团干部交流'];
+  // §6.6 queries (cadre/pages/members, cadres, org); chat comes later.
+  const queries = [
+    { name: '团员查询', route: Routes.cadreMembers },
+    { name: '团干部查询', route: Routes.cadreCadres },
+    { name: '组织信息', route: Routes.cadreOrgInfo },
+  ];
+  const later = ['团干部交流'];
 
   return (
     <View className='cadre-page' data-testid='cadre-home'>
@@ -73,10 +80,17 @@ export default function CadreHomePage() {
               <View className='cadre-notice'>您不是本组织的运营者，不能审核团员资料。如需审核，请联系本组织管理员设置。</View>
             )}
             {count.error ? <View className='tj-form-error'>{count.error.message}</View> : null}
+            {canReview ? <TransferEntries orgId={org.id} /> : null}
 
             <View className='cadre-card'>
               <Text className='cadre-card__title'>组织工作</Text>
               <View className='cadre-later'>
+                {queries.map((q) => (
+                  <View key={q.name} className='cadre-later__item' onClick={() => go(withQuery(q.route, { orgId: org.id }))} data-testid={`cadre-query-${q.route.split('/')[3]}`}>
+                    <Text className='cadre-later__name cadre-later__name--open'>{q.name}</Text>
+                    <Text className='cadre-link'>查看 ›</Text>
+                  </View>
+                ))}
                 {later.map((name) => (
                   <View key={name} className='cadre-later__item'>
                     <Text className='cadre-later__name'>{name}</Text>

@@ -120,17 +120,18 @@ export default function OfflinePage() {
               <>
                 <FormSection title='线下核验'>
                   <FormField label='核验说明' required error={errors.note} testId='offline-note'>
-                    <TextArea
-                      value={note}
-                      onChange={(v) => {
-                        setNote(v);
-                        setErrors((e) => ({ ...e, note: undefined }));
-                      }}
-                      placeholder='如：已于团支部当面核对身份证原件，信息无误'
-                      maxLength={REASON_MAX_CHARS}
-                      showCount
-                      data-testid='offline-note-input'
-                    />
+                    <View data-testid='offline-note-input'>
+                      <TextArea
+                        value={note}
+                        onChange={(v) => {
+                          setNote(v);
+                          setErrors((e) => ({ ...e, note: undefined }));
+                        }}
+                        placeholder='如：已于团支部当面核对身份证原件，信息无误'
+                        maxLength={REASON_MAX_CHARS}
+                        showCount
+                      />
+                    </View>
                   </FormField>
                   <FormField label='照片证明（团员手持身份证件）' required error={errors.photo} hint='JPG、PNG或WEBP图片，不超过2MB' testId='offline-photo'>
                     <View className='offline-photo'>

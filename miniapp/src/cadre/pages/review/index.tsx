@@ -44,6 +44,9 @@ export default function ReviewPage() {
 
   const d = detail.data;
   const block = d ? approvalBlock(d) : null;
+  const sections = d ? summarize(d.data, { branchName: d.branchName, previous: d.previous }) : [];
+  // An edit: what changed first, so the operator need not hunt for it.
+  const changes = sections.map((s) => ({ ...s, rows: s.rows.filter((r) => r.previous !== undefined) })).filter((s) => s.rows.length > 0);
   const backToList = () => void Taro.redirectTo({ url: withQuery(Routes.cadreReviews, { orgId }) });
 
   const approve = async () => {
@@ -90,9 +93,8 @@ export default function ReviewPage() {
                   {checkinStatusLabel(d.status)}
                 </StatusTag>
               </View>
-              <Text className='review-hero__sub'>
-                {d.branchName} · 提交于 {formatTime(d.submittedAt)}
-              </Text>
+              <Text className='review-hero__sub'>{d.branchName}</Text>
+              <Text className='review-hero__sub'>提交于 {formatTime(d.submittedAt)}</Text>
             </View>
 
             <View className='cadre-card'>
@@ -117,7 +119,10 @@ export default function ReviewPage() {
             ) : null}
             {d.returnReason ? <View className='cadre-notice'>上次退回原因：{d.returnReason}</View> : null}
 
-            <CertSummary sections={summarize(d.data, { branchName: d.branchName, previous: d.previous })} testId='review-summary' />
+            {changes.length > 0 ? (
+              <CertSummary sections={changes.map((c) => ({ ...c, title: `修改内容 · ${c.title}` }))} testId='review-changes' />
+            ) : null}
+            <CertSummary sections={sections} testId='review-summary' />
 
             {done ? (
               <View className='cadre-notice cadre-notice--ok' data-testid='review-done'>
@@ -164,17 +169,18 @@ export default function ReviewPage() {
         confirmText='退回'
         content={
           <View className='review-return'>
-            <TextArea
-              value={reason}
-              onChange={(v) => {
-                setReason(v);
-                setReasonError('');
-              }}
-              placeholder='请填写退回原因，团员将据此修改资料'
-              maxLength={REASON_MAX_CHARS}
-              showCount
-              data-testid='review-return-reason'
-            />
+            <View data-testid='review-return-reason'>
+              <TextArea
+                value={reason}
+                onChange={(v) => {
+                  setReason(v);
+                  setReasonError('');
+                }}
+                placeholder='请填写退回原因，团员将据此修改资料'
+                maxLength={REASON_MAX_CHARS}
+                showCount
+              />
+            </View>
             {reasonError ? (
               <Text className='tj-field__error' data-testid='review-return-error'>
                 {reasonError}

@@ -121,7 +121,7 @@ export default function ReviewsPage() {
                   <Text className='reviews-item__name'>{item.name}</Text>
                   <StatusTag tone={item.kind === 'edit' ? 'orange' : 'blue'}>{item.kind === 'edit' ? '修改资料' : '报到'}</StatusTag>
                   <StatusTag tone={realNameTone(item.realNameStatus)} testId={`review-realname-${item.id}`}>
-                    {realNameLabel(item.realNameStatus)}
+                    实名：{realNameLabel(item.realNameStatus)}
                   </StatusTag>
                 </View>
                 <Text className='cadre-muted'>{item.idNumberMasked}</Text>

@@ -202,6 +202,13 @@ function editNotice(step: CertStep): string {
   }
 }
 
+/** Back to 认证资料 (it reloads when shown), or open it when this page was opened directly. */
+function backToProfile() {
+  const depth = typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages().length : 1;
+  if (depth > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: Routes.memberProfile });
+}
+
 function EditSaved({ checkin, step }: { checkin: MyCheckin; step: CertStep }) {
   const review = checkin.status === 'editSubmitted';
   return (
@@ -210,7 +217,7 @@ function EditSaved({ checkin, step }: { checkin: MyCheckin; step: CertStep }) {
         {review ? '已提交修改，状态为“修改资料待审核”。审核通过前，原资料继续有效。' : `${CertStepTitles[step]}已保存。`}
       </Text>
       <View className='member-actions'>
-        <Button type='primary' block onClick={() => void Taro.redirectTo({ url: Routes.memberProfile })} data-testid='checkin-back-profile'>
+        <Button type='primary' block onClick={backToProfile} data-testid='checkin-back-profile'>
           返回认证资料
         </Button>
       </View>

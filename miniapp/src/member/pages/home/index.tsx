@@ -120,10 +120,9 @@ export default function MemberHomePage() {
                   <Text className='home-grid__icon'>证</Text>
                   <Text className='home-grid__name'>认证资料</Text>
                 </View>
-                <View className='home-grid__item home-grid__item--disabled' data-testid='member-home-entry-transfer'>
+                <View className='home-grid__item' onClick={() => go(Routes.memberTransferProgress)} data-testid='member-home-entry-transfer'>
                   <Text className='home-grid__icon'>转</Text>
                   <Text className='home-grid__name'>组织关系转接</Text>
-                  <Text className='home-grid__soon'>即将开放</Text>
                 </View>
                 {operatorOrgs.length > 0 ? (
                   <View

@@ -15,9 +15,11 @@ export default function JoinPage() {
   const branch = useAppStore((s) => s.chosenBranch);
   const loggedIn = useAppStore(selectIsLoggedIn);
 
+  // On open only: this page stays in the stack under the form, and saving step 1 clears
+  // the chosen branch — a hidden page must not redirect the one on top.
   useEffect(() => {
-    if (!branch) void Taro.redirectTo({ url: Routes.memberOrgSearch });
-  }, [branch]);
+    if (!useAppStore.getState().chosenBranch) void Taro.redirectTo({ url: Routes.memberOrgSearch });
+  }, []);
 
   if (!branch) return null;
 

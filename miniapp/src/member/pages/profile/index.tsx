@@ -41,6 +41,9 @@ export default function ProfilePage() {
   if (!allowed) return null;
 
   const pending = checkin?.status === 'editSubmitted';
+  // §9 the owner may see their whole ID: the server sends it in the draft, masked elsewhere.
+  const draftId = checkin?.draft.idNumber;
+  const fullId = draftId && !draftId.includes('*') ? draftId : null;
   const edit = (step: CertStep) => void Taro.navigateTo({ url: withQuery(Routes.memberCheckin, { mode: 'edit', step }) });
   const changes = checkin?.approved && pending
     ? summarize(checkin.draft, { previous: checkin.approved, branchName: checkin.branch?.fullName })
@@ -64,7 +67,7 @@ export default function ProfilePage() {
               </View>
             ) : null}
             <CertSummary
-              sections={summarize(checkin.approved, { maskId: !showId, branchName: checkin.branch?.fullName })}
+              sections={summarize(showId && fullId ? { ...checkin.approved, idNumber: fullId } : checkin.approved, { maskId: !showId, branchName: checkin.branch?.fullName })}
               testId='profile-summary'
               note={(step) => <Text className='member-muted profile-note'>{POLICY_NOTE[editPolicyOf(step)]}</Text>}
               action={(step) => {
@@ -72,9 +75,11 @@ export default function ProfilePage() {
                 if (policy === 'locked') {
                   return (
                     <View className='profile-actions'>
-                      <Text className='member-link' onClick={() => setShowId((v) => !v)} data-testid='profile-toggle-id'>
-                        {showId ? '隐藏证件号码' : '显示证件号码'}
-                      </Text>
+                      {fullId ? (
+                        <Text className='member-link' onClick={() => setShowId((v) => !v)} data-testid='profile-toggle-id'>
+                          {showId ? '隐藏证件号码' : '显示证件号码'}
+                        </Text>
+                      ) : null}
                       <StatusTag tone='gray'>已锁定</StatusTag>
                     </View>
                   );

@@ -8,7 +8,8 @@ import { SmsCodeButton } from '../../../components/sms-code-button';
 import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import type { FieldErrors } from '../../../services/form-check';
-import { restartAt } from '../../../services/navigation';
+import { inAppRedirect, restartAt } from '../../../services/navigation';
+import { usePageParams } from '../../../hooks/use-page-params';
 import { checkRegister, checkSmsPhone, emptyRegisterValues, sendSmsCode, type RegisterValues } from '../../../services/register';
 import { useAppStore } from '../../../stores';
 import { RegionField } from '../../components/region-field';
@@ -25,6 +26,8 @@ export default function RegisterPage() {
   const [values, setValues] = useState<RegisterValues>(emptyRegisterValues);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  // e.g. the cadre invitation page, to come back to once registered
+  const redirect = inAppRedirect(usePageParams().redirect);
 
   const set = <K extends keyof RegisterValues>(field: K) => (value: RegisterValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -56,7 +59,8 @@ export default function RegisterPage() {
     setSubmitting(true);
     try {
       await register(checked.data);
-      if (branch) void Taro.redirectTo({ url: Routes.memberCheckin });
+      if (redirect) void restartAt(redirect);
+      else if (branch) void Taro.redirectTo({ url: Routes.memberCheckin });
       else void restartAt(Routes.status);
     } catch (e) {
       const error = toApiError(e);

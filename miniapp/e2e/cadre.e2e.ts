@@ -1,0 +1,252 @@
+import type { Browser, Page } from 'playwright-core';
+import { ErrorMessages, idCheckChar } from '@tj/shared';
+import { baseUrl, launch, phonePage, stepShooter as rawShooter } from './browser';
+
+/**
+ * Issue 6 against the real server (demo seed): the province admin enters one person into two
+ * rosters (operator of 华南理工大学软件学院团委, plain cadre of its 2023级团总支) and invites
+ * them; the SMS link shows the org before login, then position, then the alias (first
+ * operator), the dashboard, the chooser, the switch and the second org's position. A second
+ * operator of the first org is not asked for the alias; a person in no roster is refused.
+ */
+const PROVINCE_ADMIN = { phone: '13800000010', password: 'demo1234' };
+const stamp = String(Date.now()).slice(-6);
+const PASSWORD = 'abc12345';
+const CADRE = { name: '郑晓峰', phone: `136${stamp}11`.slice(0, 11), id: id('44010619950312001') };
+const SECOND = { name: '韩雨桐', phone: `135${stamp}12`.slice(0, 11), id: id('44010619960415002') };
+const STRANGER = { phone: `134${stamp}13`.slice(0, 11) };
+const ALIAS = '华工软件学院团委';
+
+function id(first17: string) {
+  return first17 + idCheckChar(first17);
+}
+
+function stepShooter(page: Page, flow: string) {
+  const shoot = rawShooter(page, flow);
+  return async (step: string) => {
+    await page.waitForTimeout(600);
+    await shoot(step);
+  };
+}
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(`${baseUrl()}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const tokenOf = async (who: { phone: string; password: string }) =>
+  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: who })).accessToken;
+
+/** Registers a phone the way the app does (SMS code from the simulator). */
+async function registerAccount(phone: string) {
+  await api('/auth/sms', { method: 'POST', body: { phone, purpose: 'register' } });
+  const { code } = await api<{ code: string }>(`/test/sms/${phone}`);
+  await api('/auth/register', { method: 'POST', body: { phone, password: PASSWORD, confirmPassword: PASSWORD, smsCode: code, regionCode: '440106', agreed: true } });
+}
+
+type Org = { id: string; shortName: string };
+async function child(token: string, parentId: string, shortName: string): Promise<Org> {
+  const { items } = await api<{ items: Org[] }>(`/orgs/${parentId}/children`, { token });
+  const found = items.find((o) => o.shortName === shortName);
+  if (!found) throw new Error(`${shortName} not under ${parentId}`);
+  return found;
+}
+
+const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first();
+const input = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
+
+async function fill(page: Page, testId: string, value: string) {
+  const el = input(page, testId);
+  await el.scrollIntoViewIfNeeded();
+  await el.fill(value);
+}
+
+async function tap(page: Page, testId: string) {
+  const el = byId(page, testId);
+  await el.waitFor({ timeout: 15000 });
+  await el.scrollIntoViewIfNeeded();
+  await el.click({ timeout: 5000 }).catch(() => el.click({ force: true }));
+}
+
+async function textOf(page: Page, testId: string) {
+  await byId(page, testId).waitFor({ timeout: 15000 });
+  return (await byId(page, testId).textContent()) ?? '';
+}
+
+/** Waits until a visible element with the test id shows exactly `text` (pages refresh after load). */
+async function expectText(page: Page, testId: string, text: string) {
+  await byId(page, testId).waitFor({ timeout: 15000 });
+  await page
+    .waitForFunction(
+      ([tid, t]) => Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.getClientRects().length > 0 && e.textContent === t),
+      [testId, text] as const,
+      { timeout: 15000 },
+    )
+    .catch(async () => {
+      throw new Error(`${testId}: expected "${text}", got "${await byId(page, testId).textContent()}"`);
+    });
+}
+
+async function loginOnPage(page: Page, who: { phone: string }) {
+  await byId(page, 'login-submit').waitFor({ timeout: 15000 });
+  await fill(page, 'login-phone', who.phone);
+  await fill(page, 'login-password', PASSWORD);
+  await tap(page, 'login-submit');
+}
+
+let browser: Browser;
+let admin: string;
+let orgA: Org;
+let orgB: Org;
+let entryA: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  admin = await tokenOf(PROVINCE_ADMIN);
+  const [province] = (await api<{ items: { id: string; isAdmin: boolean }[] }>('/me/orgs', { token: admin })).items.filter((o) => o.isAdmin);
+  const scut = await child(admin, province.id, '华南理工大学团委');
+  orgA = await child(admin, scut.id, '华南理工大学软件学院团委');
+  orgB = await child(admin, orgA.id, '软件学院2023级团总支');
+  // One person, two rosters: operator of A, plain cadre of B.
+  entryA = (await api<{ id: string }>(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'deputySecretary', isOperator: true } })).id;
+  await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'organizationMember', isOperator: false } });
+  await api(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: SECOND.name, idNumber: SECOND.id, phone: SECOND.phone, position: 'publicityMember', isOperator: true } });
+  await registerAccount(CADRE.phone);
+  await registerAccount(SECOND.phone);
+  await registerAccount(STRANGER.phone);
+});
+afterAll(() => browser?.close());
+
+test('admin sends invitations from the roster page', async () => {
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-00-roster');
+  await page.goto(`${baseUrl()}/pages/login/index`);
+  await fill(page, 'login-phone', PROVINCE_ADMIN.phone);
+  await fill(page, 'login-password', PROVINCE_ADMIN.password);
+  await tap(page, 'login-submit');
+  await page.waitForURL(/admin|status/, { timeout: 15000 });
+  await page.goto(`${baseUrl()}/admin/pages/roster/index?orgId=${orgA.id}`);
+  await byId(page, `roster-invite-${entryA}`).waitFor({ timeout: 15000 });
+  await shoot('roster-invite-buttons');
+  await tap(page, `roster-invite-${entryA}`);
+  expect(await textOf(page, 'roster-notice')).toContain('已发送1条邀请');
+  await shoot('roster-invited');
+  // A second tap within 10 minutes: the server refuses, the page says why.
+  await tap(page, `roster-invite-${entryA}`);
+  await expectText(page, 'roster-error', ErrorMessages.INVITATION_TOO_FREQUENT);
+  await page.context().close();
+});
+
+test('an invited cadre onboards in two orgs: position, alias, switch, second position', async () => {
+  const sms = await api<{ text: string }>(`/test/sms/${CADRE.phone}`);
+  const link = /https?:\/\/\S+?token=[^\s（]+/.exec(sms.text)?.[0];
+  expect(link).toBeTruthy();
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-01-onboard');
+
+  await page.goto(link!);
+  await expectText(page, 'entry-org-name', orgA.shortName);
+  expect(await textOf(page, 'entry-login')).toContain(CADRE.phone.slice(-4));
+  await shoot('invitation-preview');
+  await tap(page, 'entry-login-button');
+  await loginOnPage(page, CADRE);
+
+  await byId(page, 'position-step').waitFor({ timeout: 20000 });
+  expect(await textOf(page, 'entry-steps')).toContain('设置组织代称');
+  await shoot('position-step');
+  await tap(page, 'position-secretary');
+  await tap(page, 'position-submit');
+
+  await byId(page, 'alias-rules').waitFor({ timeout: 15000 });
+  await shoot('alias-rules');
+  await fill(page, 'alias-input', '华工软件学院团支部');
+  await expectText(page, 'alias-input-error', ErrorMessages.ALIAS_SHAPE_GRASSROOTS_COMMITTEE);
+  await shoot('alias-live-error');
+  await fill(page, 'alias-input', ALIAS);
+  await tap(page, 'alias-submit');
+
+  await expectText(page, 'org-switch-name', ALIAS);
+  await byId(page, 'dashboard-count-members').waitFor();
+  expect(await byId(page, 'dashboard-count-reviews').count()).toBe(1);
+  await shoot('dashboard-operator');
+
+  await tap(page, 'dashboard-entry-members');
+  await byId(page, 'members-footer').waitFor();
+  await page.waitForTimeout(800);
+  await shoot('members');
+  await page.goBack();
+  await tap(page, 'dashboard-entry-cadres');
+  await byId(page, 'cadres-footer').waitFor();
+  await page.waitForTimeout(800);
+  await shoot('cadres');
+  await page.goBack();
+  await tap(page, 'dashboard-entry-org');
+  await byId(page, `org-info-child-${orgB.id}`).waitFor({ timeout: 15000 });
+  await shoot('org-info');
+
+  // Switch from the org page: the chooser, the last used first, then the second org's step.
+  await tap(page, 'org-switch-button');
+  await byId(page, `orgs-item-${orgB.id}`).waitFor({ timeout: 15000 });
+  const order = await page.locator('[data-testid^="orgs-item-"]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(order).toEqual([`orgs-item-${orgA.id}`, `orgs-item-${orgB.id}`]);
+  await shoot('chooser');
+  await tap(page, `orgs-item-${orgB.id}`);
+  await byId(page, 'position-step').waitFor({ timeout: 15000 });
+  expect(await byId(page, 'entry-steps').count()).toBe(0);
+  await shoot('second-org-position');
+  await tap(page, 'position-submit');
+  await expectText(page, 'org-switch-name', orgB.shortName);
+  await byId(page, 'dashboard-count-members').waitFor();
+  // Plain cadre of B: no 待审核, and the previous org's name is gone from the screen.
+  expect(await byId(page, 'dashboard-count-reviews').count()).toBe(0);
+  expect(await page.locator(`text=${ALIAS}`).filter({ visible: true } as never).count()).toBe(0);
+  await shoot('dashboard-second-org');
+
+  // The chooser now puts B first.
+  await tap(page, 'org-switch-button');
+  await byId(page, `orgs-item-${orgA.id}`).waitFor({ timeout: 15000 });
+  const again = await page.locator('[data-testid^="orgs-item-"]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(again).toEqual([`orgs-item-${orgB.id}`, `orgs-item-${orgA.id}`]);
+  await shoot('chooser-last-used-first');
+  await page.context().close();
+});
+
+const cadreQrLink = async (orgId: string) => {
+  const qr = await api<{ scene: string }>(`/orgs/${orgId}/qr/cadre`, { token: admin });
+  return `${baseUrl()}/cadre/pages/entry/index?scene=${qr.scene}`;
+};
+
+test('a second operator of the first org is not asked for the alias', async () => {
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-02-second-operator');
+  await page.goto(await cadreQrLink(orgA.id));
+  await expectText(page, 'entry-org-name', orgA.shortName);
+  await shoot('qr-preview');
+  await tap(page, 'entry-login-button');
+  await loginOnPage(page, SECOND);
+  await byId(page, 'position-step').waitFor({ timeout: 20000 });
+  await shoot('position');
+  expect(await byId(page, 'entry-steps').count()).toBe(0);
+  await tap(page, 'position-submit');
+  await expectText(page, 'org-switch-name', ALIAS);
+  expect(await page.locator('[data-testid="alias-step"]').count()).toBe(0);
+  await shoot('dashboard');
+  await page.context().close();
+});
+
+test('a person in no roster is refused', async () => {
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-03-refused');
+  await page.goto(await cadreQrLink(orgA.id));
+  await tap(page, 'entry-login-button');
+  await loginOnPage(page, STRANGER);
+  await expectText(page, 'entry-refused-message', '您尚未被组织录入系统，请联系本组织管理员/运营者');
+  expect(await page.locator('[data-testid="position-step"]').count()).toBe(0);
+  await shoot('refused');
+  await page.context().close();
+});

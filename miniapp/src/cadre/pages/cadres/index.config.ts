@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '团干部查询', onReachBottomDistance: 120 });

@@ -1,0 +1,95 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Positions, isKeyOf } from '@tj/shared';
+import { OrgHeader } from '../../../components/org-header';
+import { PageStatus } from '../../../components/page-status';
+import { useAsync } from '../../../hooks/use-async';
+import { Routes, withQuery, type Route } from '../../../routes';
+import { useAppStore } from '../../../stores';
+import { OrgSwitch } from '../../components/org-switch';
+import { useCadreOrg } from '../../use-cadre-org';
+import '../../cadre.css';
+import './index.css';
+import { TransferEntries } from '../../components/transfer-entries';
+
+/**
+ * §6.6 the cadre's home in the current org: the counts (待审核 for operators only), the
+ * queries every cadre has (团员 / 团干部 / 组织信息), and §6.7's reminder to check in as a
+ * member. Every call names the org in its path; the numbers are kept per org in the store.
+ */
+export default function CadreDashboardPage() {
+  const { allowed, orgId, org } = useCadreOrg();
+  const loadDashboard = useAppStore((s) => s.loadDashboard);
+  const dash = useAsync(allowed && orgId ? () => loadDashboard(orgId) : null, [allowed, orgId]);
+
+  useDidShow(() => {
+    if (dash.data) void loadDashboard(orgId, true).then(dash.setData, () => undefined);
+  });
+
+  if (!allowed) return null;
+
+  const d = dash.data?.org.id === orgId ? dash.data : undefined;
+  const go = (route: Route, query: Record<string, string> = {}) => void Taro.navigateTo({ url: withQuery(route, { orgId, ...query }) });
+  const position = d?.position && isKeyOf(Positions, d.position) ? Positions[d.position] : null;
+
+  const counts = d
+    ? [
+        ...(d.waitingReviews !== null ? [{ key: 'reviews', label: '待审核', value: d.waitingReviews, route: Routes.cadreReviews }] : []),
+        { key: 'members', label: '团员', value: d.members, route: Routes.cadreMembers },
+        { key: 'cadres', label: '团干部', value: d.cadres, route: Routes.cadreCadres },
+        { key: 'subOrgs', label: '下级组织', value: d.subOrgs, route: Routes.cadreOrgInfo },
+      ]
+    : [];
+
+  const entries = d
+    ? [
+        ...(d.isOperator ? [{ key: 'reviews', title: '资料审核', desc: '审核团员报到和修改的认证资料', route: Routes.cadreReviews }] : []),
+        { key: 'members', title: '团员查询', desc: '按姓名、手机号或身份证号查询本组织及下级团员', route: Routes.cadreMembers },
+        { key: 'cadres', title: '团干部查询', desc: '本组织及下级组织的团干部和职务', route: Routes.cadreCadres },
+        { key: 'org', title: '组织信息', desc: '本组织资料及下级组织', route: Routes.cadreOrgInfo },
+      ]
+    : [];
+
+  return (
+    <View className='cadre-page' data-testid='cadre-dashboard'>
+      <OrgSwitch org={org ? { ...org, position: d?.position ?? org.position } : d ? { ...d.org, position: d.position } : null} />
+      <PageStatus loading={dash.loading && !d} error={dash.error} onRetry={() => void dash.reload()} testId='dashboard'>
+        {d ? (
+          <>
+            <OrgHeader org={d.org} subtitle={position ? `我的职务：${position}` : undefined} />
+            {!d.memberCheckinApproved ? (
+              <View className='cadre-notice dashboard-checkin' data-testid='dashboard-checkin-reminder'>
+                <Text>团干部也须以团员身份在一个团支部报到。您还没有审核通过的团员报到。</Text>
+                <Text className='cadre-link dashboard-checkin__link' onClick={() => void Taro.navigateTo({ url: Routes.status })} data-testid='dashboard-checkin-link'>
+                  去报到 ›
+                </Text>
+              </View>
+            ) : null}
+
+            <View className='cadre-card dashboard-counts'>
+              {counts.map((c) => (
+                <View key={c.key} className='dashboard-count' onClick={() => go(c.route)} data-testid={`dashboard-count-${c.key}`}>
+                  <Text className={`dashboard-count__num${c.key === 'reviews' && c.value > 0 ? ' dashboard-count__num--hot' : ''}`}>{c.value}</Text>
+                  <Text className='dashboard-count__label'>{c.label}</Text>
+                </View>
+              ))}
+            </View>
+
+            {d.isOperator ? <TransferEntries orgId={orgId} /> : null}
+            <View className='cadre-card dashboard-entries'>
+              {entries.map((e) => (
+                <View key={e.key} className='dashboard-entry' onClick={() => go(e.route)} data-testid={`dashboard-entry-${e.key}`}>
+                  <View className='dashboard-entry__main'>
+                    <Text className='dashboard-entry__title'>{e.title}</Text>
+                    <Text className='cadre-muted'>{e.desc}</Text>
+                  </View>
+                  <Text className='dashboard-entry__arrow'>›</Text>
+                </View>
+              ))}
+            </View>
+          </>
+        ) : null}
+      </PageStatus>
+    </View>
+  );
+}

@@ -1,0 +1,244 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Loading } from '@nutui/nutui-react-taro';
+import { ErrorMessages, isPositionAllowed, positionsFor, type CadreOrg } from '@tj/shared';
+import { EmptyState } from '../../../components/empty-state';
+import { ChoiceField, FormError, FormSection, optionsOf } from '../../../components/form-field';
+import { OrgPath } from '../../../components/org-path';
+import { usePageParams } from '../../../hooks/use-page-params';
+import { Routes, withQuery } from '../../../routes';
+import { toApiError } from '../../../services/api-error';
+import { enterAsCadre, fetchInvitationPreview, setMyPosition } from '../../../services/cadre';
+import { restartAt } from '../../../services/navigation';
+import { resolveScene, sceneFrom } from '../../../services/org-search';
+import { orgTypeOf } from '../../../services/orgs';
+import { selectIsLoggedIn, useAppStore } from '../../../stores';
+import { AliasStep } from '../../components/alias-step';
+import '../../cadre.css';
+import './index.css';
+
+/** What the link or QR points at, shown before login (§6.2, §10: full name and path). */
+interface Preview {
+  orgName: string;
+  fullName: string;
+  pathNames: string[];
+  /** Invitations only: who it is for. */
+  invitee?: { name: string; phoneMasked: string };
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'login' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'position'; org: CadreOrg }
+  | { kind: 'alias'; org: CadreOrg };
+
+/** A message for a refusal; §6.2's own words when the person is in no roster. */
+const refusal = (e: unknown) => {
+  const error = toApiError(e);
+  return error.code === 'NOT_IN_ROSTER' ? ErrorMessages.NOT_IN_ROSTER : error.message;
+};
+
+/**
+ * §6.2–6.4 团干部入驻: an invitation link (?token=) or a cadre QR (?scene=) shows the org
+ * before login; once logged in the rosters are matched (no match → refused, nothing
+ * created), then the position for this org, then — for the org's first operator only — the
+ * alias. ?orgId= (from the chooser) finishes an org entered without a link.
+ */
+export default function CadreEntryPage() {
+  const params = usePageParams();
+  const token = params.token || undefined;
+  const scene = sceneFrom(params);
+  const loggedIn = useAppStore(selectIsLoggedIn);
+  const switchCadreOrg = useAppStore((s) => s.switchCadreOrg);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const here = withQuery(Routes.cadreEntry, { token, scene, orgId: params.orgId });
+
+  const finish = (orgId: string) => {
+    switchCadreOrg(orgId);
+    void restartAt(withQuery(Routes.cadreDashboard, { orgId }));
+  };
+
+  const next = (org: CadreOrg) => {
+    if (!org.positionSet) setPhase({ kind: 'position', org });
+    else if (org.needsAlias) setPhase({ kind: 'alias', org });
+    else finish(org.id);
+  };
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        if (token) {
+          const p = await fetchInvitationPreview(token);
+          setPreview({ orgName: p.orgName, fullName: p.fullName, pathNames: p.pathNames, invitee: { name: p.cadreName, phoneMasked: p.phoneMasked } });
+        } else if (scene) {
+          const s = await resolveScene(scene);
+          if (s.kind !== 'cadre') {
+            setPhase({ kind: 'refused', message: '这不是团干部入驻二维码，请扫描本组织的团干部二维码' });
+            return;
+          }
+          setPreview({ orgName: s.shortName, fullName: s.fullName, pathNames: s.pathNames });
+        }
+      } catch (e) {
+        setPhase({ kind: 'refused', message: toApiError(e).message });
+        return;
+      }
+      if (!loggedIn) {
+        setPhase({ kind: 'login' });
+        return;
+      }
+      try {
+        const result = await enterAsCadre({ token, scene });
+        const focus = params.orgId || result.focusOrgId;
+        const target = result.items.find((o) => o.id === focus) ?? (result.items.length === 1 ? result.items[0] : undefined);
+        // Several orgs and none named: §6.5 the cadre chooses one (steps run on entering it).
+        if (!target) void Taro.redirectTo({ url: Routes.cadreOrgs });
+        else next(target);
+      } catch (e) {
+        setPhase({ kind: 'refused', message: refusal(e) });
+      }
+    })();
+    // Decided once on open; logging in comes back here through the login page's redirect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <View className='cadre-page cadre-entry' data-testid='cadre-entry'>
+      {preview && phase.kind !== 'refused' ? (
+        <View className='cadre-card' data-testid='entry-preview'>
+          <Text className='cadre-card__title'>{preview.invitee ? `${preview.invitee.name}，您好！您受邀入驻` : '您正在入驻'}</Text>
+          <Text className='entry-org-name' data-testid='entry-org-name'>
+            {preview.orgName}
+          </Text>
+          <OrgPath fullName={preview.fullName} pathNames={preview.pathNames} testId='entry-org' compact />
+        </View>
+      ) : null}
+
+      {phase.kind === 'loading' ? (
+        <View className='entry-loading'>
+          <Loading type='circular'>正在进入…</Loading>
+        </View>
+      ) : null}
+
+      {phase.kind === 'login' ? (
+        <View className='cadre-card' data-testid='entry-login'>
+          <Text className='cadre-text'>
+            {preview?.invitee ? `请使用接收邀请短信的手机号（${preview.invitee.phoneMasked}）登录，登录后完成入驻。` : '请先登录，登录后完成入驻。'}
+          </Text>
+          <Text className='cadre-muted entry-hint'>还没有账号的，请先用该手机号注册。</Text>
+          <View className='entry-buttons'>
+            <Button type='primary' block onClick={() => void Taro.navigateTo({ url: withQuery(Routes.login, { redirect: here }) })} data-testid='entry-login-button'>
+              登录并入驻
+            </Button>
+            <Button block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: withQuery(Routes.memberRegister, { redirect: here }) })} data-testid='entry-register-button'>
+              注册新账号
+            </Button>
+          </View>
+        </View>
+      ) : null}
+
+      {phase.kind === 'refused' ? (
+        <View data-testid='entry-refused'>
+          <EmptyState tone='error' title='无法入驻' description={<Text data-testid='entry-refused-message'>{phase.message}</Text>}>
+            <Button size='small' type='primary' fill='outline' onClick={() => void restartAt(Routes.entry)}>
+              返回首页
+            </Button>
+          </EmptyState>
+        </View>
+      ) : null}
+
+      {phase.kind === 'position' || phase.kind === 'alias' ? (
+        <>
+          {!preview || preview.fullName !== phase.org.fullName ? (
+            <View className='cadre-card' data-testid='entry-step-org'>
+              <Text className='cadre-card__title'>入驻组织</Text>
+              <Text className='entry-org-name'>{phase.org.alias || phase.org.shortName}</Text>
+              <OrgPath fullName={phase.org.fullName} pathNames={phase.org.pathNames} testId='entry-step-org-path' compact />
+            </View>
+          ) : null}
+          <Steps org={phase.org} current={phase.kind} />
+        </>
+      ) : null}
+
+      {phase.kind === 'position' ? (
+        <PositionStep
+          org={phase.org}
+          onDone={(org) => next({ ...org, positionSet: true })}
+        />
+      ) : null}
+
+      {phase.kind === 'alias' ? (
+        <AliasStep org={{ id: phase.org.id, type: orgTypeOf(phase.org), shortName: phase.org.shortName }} onDone={() => finish(phase.org.id)} />
+      ) : null}
+    </View>
+  );
+}
+
+/** 第1步 设置职务 · 第2步 设置代称 (the second only for the org's first operator, §6.4). */
+function Steps({ org, current }: { org: CadreOrg; current: 'position' | 'alias' }) {
+  const steps = [
+    { key: 'position', label: '设置本人职务' },
+    ...(org.needsAlias ? [{ key: 'alias', label: '设置组织代称' }] : []),
+  ];
+  if (steps.length < 2) return null;
+  return (
+    <View className='entry-steps' data-testid='entry-steps'>
+      {steps.map((s, i) => (
+        <Text key={s.key} className={`entry-step${s.key === current ? ' entry-step--current' : ''}`}>
+          {i + 1}. {s.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** §6.3 the position in this org, from the list for its type; the roster's suggestion first. */
+function PositionStep({ org, onDone }: { org: CadreOrg; onDone: (org: CadreOrg) => void }) {
+  const type = orgTypeOf(org);
+  const [position, setPosition] = useState(isPositionAllowed(type, org.position) ? org.position : '');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    if (!position) {
+      setError('请选择您在本组织的职务');
+      return;
+    }
+    setSaving(true);
+    setError('');
+    try {
+      onDone(await setMyPosition(org.id, position));
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View data-testid='position-step'>
+      <FormSection title='设置本人在本组织的职务'>
+        <ChoiceField
+          label='职务'
+          required
+          value={position}
+          options={optionsOf(positionsFor(type))}
+          onChange={(v) => {
+            setPosition(v);
+            setError('');
+          }}
+          hint='每个组织的职务分别设置；已按名册预选，请核对'
+          testId='position'
+        />
+      </FormSection>
+      <FormError message={error} testId='position-error' />
+      <View className='cadre-actions'>
+        <Button type='primary' block loading={saving} disabled={saving} onClick={submit} data-testid='position-submit'>
+          {org.needsAlias ? '下一步' : '完成入驻'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { CheckinStatuses, isKeyOf } from '@tj/shared';
+import { StatusTag } from '../../../components/status-tag';
+import { searchMembers, type MemberListItem } from '../../../services/cadre';
+import { ListFooter } from '../../components/list-footer';
+import { OrgSwitch } from '../../components/org-switch';
+import { useCadreOrg } from '../../use-cadre-org';
+import { usePaged } from '../../use-paged';
+import '../../cadre.css';
+import './index.css';
+
+/**
+ * §6.6 团员查询 in the current org's subtree: by name, phone or the full ID number; the
+ * server masks IDs and phones (§9). Paged 20 at a time as the list scrolls.
+ */
+export default function CadreMembersPage() {
+  const { allowed, orgId, org } = useCadreOrg();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const list = usePaged<MemberListItem>(allowed && orgId ? (cursor) => searchMembers(orgId, q, cursor) : null, `${orgId}|${q}|${allowed}`);
+
+  if (!allowed) return null;
+
+  return (
+    <View className='cadre-page' data-testid='cadre-members'>
+      <OrgSwitch org={org} />
+      <View className='members-search'>
+        <Input
+          className='members-search__input'
+          value={text}
+          onChange={setText}
+          placeholder='姓名 / 手机号 / 身份证号'
+          clearable
+          onClear={() => setQ('')}
+          onConfirm={() => setQ(text.trim())}
+          data-testid='members-q'
+        />
+        <Button size='small' type='primary' onClick={() => setQ(text.trim())} data-testid='members-search'>
+          查询
+        </Button>
+      </View>
+      {list.items.length ? (
+        <View className='cadre-list'>
+          {list.items.map((m) => (
+            <View key={m.id} className='cadre-row' data-testid={`member-${m.id}`}>
+              <View className='cadre-row__top'>
+                <Text className='cadre-row__name'>{m.name}</Text>
+                {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}
+              </View>
+              <Text className='cadre-muted' data-testid={`member-${m.id}-id`}>
+                身份证 {m.idNumberMasked}　手机 {m.phoneMasked}
+              </Text>
+              <Text className='cadre-muted members-branch'>{m.branchName}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <ListFooter list={list} empty={q ? '没有找到符合条件的团员' : '本组织及下级暂无团员'} testId='members' />
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '逾期未办理的转接' });

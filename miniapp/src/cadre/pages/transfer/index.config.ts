@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '转接审核' });

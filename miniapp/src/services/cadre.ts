@@ -1,0 +1,78 @@
+import {
+  CadreDashboardSchema,
+  CadreEntryResultSchema,
+  CadreListSchema,
+  CadreOrgSchema,
+  InvitationPreviewSchema,
+  MemberListSchema,
+  SetAliasSchema,
+  type CadreDashboard,
+  type CadreEntryResult,
+  type CadreOrg,
+} from '@tj/shared';
+import type { z } from 'zod';
+import { http } from './http';
+
+/** §6 cadre onboarding and the cadre's queries; every per-org call names the org in its path. */
+
+const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
+
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+export type MemberListItem = z.infer<typeof MemberListSchema>['items'][number];
+export type CadreListItem = z.infer<typeof CadreListSchema>['items'][number];
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Public: what an invitation link is for, shown before login. */
+export async function fetchInvitationPreview(token: string): Promise<InvitationPreview> {
+  const { data } = await http.get<unknown>('/cadre/invitations/preview', { params: { token } });
+  return InvitationPreviewSchema.parse(data);
+}
+
+/**
+ * §6.2 matches the logged-in person against the rosters (and links the lines); with no token
+ * or scene it simply lists the orgs and what is left to do in each (the chooser's source:
+ * /me/orgs holds only orgs whose position is already set). Refused: NOT_IN_ROSTER.
+ */
+export async function enterAsCadre(body: { token?: string; scene?: string } = {}): Promise<CadreEntryResult> {
+  const { data } = await http.post<unknown>('/cadre/entry', body);
+  return CadreEntryResultSchema.parse(data);
+}
+
+/** §6.3 the cadre's position in an org (first entry). */
+export async function setMyPosition(orgId: string, position: string): Promise<CadreOrg> {
+  const { data } = await http.post<unknown>(`/cadre/orgs/${encodeURIComponent(orgId)}/position`, { position });
+  return CadreOrgSchema.parse(data);
+}
+
+/** §6.4 the first operator names the org; ALIAS_ALREADY_SET when another operator won. */
+export async function setFirstAlias(orgId: string, alias: string): Promise<string> {
+  const { data } = await http.put<unknown>(`${orgPath(orgId)}/alias`, { alias });
+  return SetAliasSchema.parse(data).alias;
+}
+
+export async function fetchDashboard(orgId: string): Promise<CadreDashboard> {
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/dashboard`);
+  return CadreDashboardSchema.parse(data);
+}
+
+export const PAGE_SIZE = 20;
+
+/** 团员查询: by name, phone or full ID number in the subtree (IDs and phones come masked). */
+export async function searchMembers(orgId: string, q: string, cursor?: string | null): Promise<Page<MemberListItem>> {
+  const params: Record<string, string | number> = { limit: PAGE_SIZE };
+  if (q.trim()) params.q = q.trim();
+  if (cursor) params.cursor = cursor;
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/members`, { params });
+  return MemberListSchema.parse(data);
+}
+
+/** 团干部查询: the cadres of the subtree with their positions. */
+export async function fetchCadres(orgId: string, cursor?: string | null): Promise<Page<CadreListItem>> {
+  const params: Record<string, string | number> = { limit: PAGE_SIZE };
+  if (cursor) params.cursor = cursor;
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/cadres`, { params });
+  return CadreListSchema.parse(data);
+}

@@ -1,0 +1,34 @@
+import { TaskCountsSchema, TaskListSchema, type TaskCounts, type TaskItem } from '@tj/shared';
+import { Routes, withQuery } from '../routes';
+import { http } from './http';
+
+/**
+ * 操作中心 (§1): what waits for the current org, oldest first, and the counters for the
+ * cadre home. Each task names a page kind + params; `taskUrl` maps it to our pages.
+ */
+export type { TaskCounts, TaskItem };
+
+export async function fetchTasks(orgId: string, limit = 50) {
+  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/tasks`, { params: { limit } });
+  return TaskListSchema.parse(data);
+}
+
+export async function fetchTaskCounts(orgId: string): Promise<TaskCounts> {
+  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/tasks/counts`);
+  return TaskCountsSchema.parse(data);
+}
+
+/** The page a task opens; null for kinds without a mobile page yet (管理员变更审批). */
+export function taskUrl(task: Pick<TaskItem, 'link'>): string | null {
+  const p = task.link.params;
+  switch (task.link.page) {
+    case 'checkin-review':
+      return withQuery(Routes.cadreReview, { orgId: p.orgId, checkinId: p.checkinId });
+    case 'transfer-review':
+      return withQuery(Routes.cadreTransfer, { orgId: p.orgId, transferId: p.transferId });
+    case 'transfer-appeal':
+      return withQuery(Routes.cadreTransfer, { orgId: p.orgId, appealId: p.appealId });
+    default:
+      return null;
+  }
+}

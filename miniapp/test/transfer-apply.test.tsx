@@ -1,0 +1,101 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ErrorMessages, TRANSFER_REMARKS_MAX_CHARS } from '@tj/shared';
+import TransferApplyPage from '../src/member/pages/transfer-apply';
+import { ImageAttachments, type UploadedImage } from '../src/components/image-attachments';
+import { logIn, serve } from './checkin-fixtures';
+
+jest.mock('../src/services/uploads', () => ({
+  uploadImage: jest.fn(async (picked: { file: File }, mime: string, size: number) => ({
+    upload: { fileId: picked.file.name, mime, size, url: '' },
+    attachment: { fileId: picked.file.name, mime, size },
+  })),
+}));
+
+const textarea = (testId: string) => screen.getByTestId(testId).querySelector('textarea') as HTMLTextAreaElement;
+const png = (name: string, size = 1000) => {
+  const f = new File(['x'], name, { type: 'image/png' });
+  Object.defineProperty(f, 'size', { value: size });
+  return f;
+};
+
+describe('transfer application (member)', () => {
+  beforeEach(() => {
+    logIn();
+    serve(['GET', '/me/transfers/current', { data: { transfer: null } }]);
+    (global.URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:x';
+  });
+
+  it('counts 备注 live and shows the shared 100-character message beyond the limit', async () => {
+    render(<TransferApplyPage />);
+    await screen.findByTestId('transfer-remarks-count');
+    expect(screen.getByTestId('transfer-remarks-count').textContent).toBe(`0/${TRANSFER_REMARKS_MAX_CHARS}`);
+    fireEvent.change(textarea('transfer-remarks-input'), { target: { value: '升学' } });
+    expect(screen.getByTestId('transfer-remarks-count').textContent).toBe('2/100');
+    expect(screen.queryByTestId('transfer-remarks-error')).toBeNull();
+    fireEvent.change(textarea('transfer-remarks-input'), { target: { value: '长'.repeat(101) } });
+    expect(screen.getByTestId('transfer-remarks-count').textContent).toBe('101/100');
+    expect(screen.getByTestId('transfer-remarks-error').textContent).toBe(ErrorMessages.TRANSFER_REMARKS_TOO_LONG);
+    expect(ErrorMessages.TRANSFER_REMARKS_TOO_LONG).toBe('备注最多100字');
+  });
+
+  it('下一步 checks the form with the shared schema and shows each message at its field', async () => {
+    render(<TransferApplyPage />);
+    fireEvent.click(await screen.findByTestId('transfer-next'));
+    expect(screen.getByTestId('transfer-dest-error').textContent).toBe(ErrorMessages.REQUIRED);
+    expect(screen.getByTestId('transfer-contact-error').textContent).toBe(ErrorMessages.REQUIRED);
+    expect(screen.getByTestId('transfer-reason-error').textContent).toBe(ErrorMessages.REQUIRED);
+    expect(screen.getByTestId('transfer-attachments-error').textContent).toBe(ErrorMessages.ATTACHMENTS_REQUIRED);
+    expect(screen.queryByTestId('transfer-verify')).toBeNull();
+  });
+});
+
+describe('attachments (1–5 images ≤ 2 MB)', () => {
+  function Harness({ initial = [] as UploadedImage[] }) {
+    const { useState } = jest.requireActual('react') as typeof import('react');
+    const [value, setValue] = useState<UploadedImage[]>(initial);
+    const [error, setError] = useState('');
+    return (
+      <>
+        <ImageAttachments value={value} onChange={setValue} onError={setError} testId='att' />
+        <span data-testid='att-error'>{error}</span>
+      </>
+    );
+  }
+  beforeEach(() => {
+    (global.URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:x';
+  });
+
+  it('refuses a sixth image with 图片最多上传5张 and uploads none of the extra', async () => {
+    render(<Harness />);
+    const input = screen.getByTestId('att-file') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [png('a.png'), png('b.png'), png('c.png'), png('d.png')] } });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('att-item')).toHaveLength(4));
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [png('e.png'), png('f.png')] } });
+    });
+    expect(screen.getByTestId('att-error').textContent).toBe(ErrorMessages.ATTACHMENTS_TOO_MANY);
+    expect(screen.getAllByTestId('att-item')).toHaveLength(4);
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [png('e.png')] } });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('att-item')).toHaveLength(5));
+    // full: no picker any more
+    expect(screen.queryByTestId('att-pick')).toBeNull();
+  });
+
+  it('refuses an image over 2 MB and a non-image with the shared messages', async () => {
+    render(<Harness />);
+    const input = screen.getByTestId('att-file') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [png('big.png', 2 * 1024 * 1024 + 1)] } });
+    });
+    expect(screen.getByTestId('att-error').textContent).toBe(ErrorMessages.ATTACHMENT_TOO_LARGE);
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File(['x'], 'a.pdf', { type: 'application/pdf' })] } });
+    });
+    expect(screen.getByTestId('att-error').textContent).toBe(ErrorMessages.ATTACHMENT_NOT_IMAGE);
+    expect(screen.queryAllByTestId('att-item')).toHaveLength(0);
+  });
+});
