@@ -13,9 +13,9 @@ const logIn = () =>
   });
 
 describe('entry page', () => {
-  it('sends a logged-out user to login', () => {
+  it('sends a logged-out user to login (after the weapp-only silent login, a no-op in H5)', async () => {
     render(<EntryPage />);
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.login });
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.login }));
   });
 
   it('sends a logged-in user without admin positions to the status page', async () => {

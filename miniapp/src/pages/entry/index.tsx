@@ -32,7 +32,8 @@ export default function EntryPage() {
     const scene = sceneFrom((Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>);
     void (async () => {
       if (scene && (await openScene(scene))) return;
-      if (!loggedIn) {
+      // weapp: a WeChat bound to an account logs in silently (§4.1 decision); H5: no-op.
+      if (!loggedIn && !(await useAppStore.getState().tryWechatLogin())) {
         void Taro.redirectTo({ url: Routes.login });
         return;
       }
