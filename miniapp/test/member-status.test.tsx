@@ -93,7 +93,7 @@ describe('member home', () => {
     expect(screen.getByTestId('member-home-id').textContent).toBe(`${id.slice(0, 3)}***********${id.slice(-4)}`);
     expect(screen.getByTestId('member-home-realname').textContent).toContain('线下验证通过');
     expect(screen.getByTestId('member-home-secretary').textContent).toContain('李书记');
-    expect(screen.getByTestId('member-home-entry-transfer').textContent).toContain('即将开放');
+    expect(screen.getByTestId('member-home-entry-transfer').textContent).toContain('组织关系转接');
   });
 
   it('sends a member who is not approved back to the status page', async () => {

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Loading } from '@nutui/nutui-react-taro';
 import { ErrorMessages, isPositionAllowed, positionsFor, type CadreOrg } from '@tj/shared';
-import { EmptyState } from '../../../components/empty-state';
 import { ChoiceField, FormError, FormSection, optionsOf } from '../../../components/form-field';
 import { OrgPath } from '../../../components/org-path';
 import { usePageParams } from '../../../hooks/use-page-params';
@@ -127,7 +126,7 @@ export default function CadreEntryPage() {
           <Text className='cadre-text'>
             {preview?.invitee ? `请使用接收邀请短信的手机号（${preview.invitee.phoneMasked}）登录，登录后完成入驻。` : '请先登录，登录后完成入驻。'}
           </Text>
-          <Text className='cadre-muted entry-hint'>还没有账号的，请先用该手机号注册。</Text>
+          <Text className='cadre-muted entry-hint'>{preview?.invitee ? '还没有账号的，请先用该手机号注册。' : '还没有账号的，请先注册。'}</Text>
           <View className='entry-buttons'>
             <Button type='primary' block onClick={() => void Taro.navigateTo({ url: withQuery(Routes.login, { redirect: here }) })} data-testid='entry-login-button'>
               登录并入驻
@@ -140,12 +139,15 @@ export default function CadreEntryPage() {
       ) : null}
 
       {phase.kind === 'refused' ? (
-        <View data-testid='entry-refused'>
-          <EmptyState tone='error' title='无法入驻' description={<Text data-testid='entry-refused-message'>{phase.message}</Text>}>
-            <Button size='small' type='primary' fill='outline' onClick={() => void restartAt(Routes.entry)}>
-              返回首页
-            </Button>
-          </EmptyState>
+        <View className='cadre-card entry-refused' data-testid='entry-refused'>
+          <View className='entry-refused__mark'>!</View>
+          <Text className='entry-refused__title'>无法入驻</Text>
+          <Text className='entry-refused__message' data-testid='entry-refused-message'>
+            {phase.message}
+          </Text>
+          <Button type='primary' fill='outline' block onClick={() => void restartAt(Routes.entry)}>
+            返回首页
+          </Button>
         </View>
       ) : null}
 

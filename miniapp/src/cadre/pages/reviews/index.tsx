@@ -17,6 +17,7 @@ import {
   type BatchApproveResult,
   type ReviewItem,
 } from '../../../services/review';
+import { OrgSwitch } from '../../components/org-switch';
 import { useCurrentOrg } from '../../use-current-org';
 import '../../cadre.css';
 import './index.css';
@@ -79,6 +80,7 @@ export default function ReviewsPage() {
 
   return (
     <View className='cadre-page' data-testid='reviews-page'>
+      <OrgSwitch org={org} />
       <View className='reviews-head'>
         <Text className='reviews-head__org'>{org ? org.alias || org.shortName : ''}</Text>
         <Text className='cadre-muted' data-testid='reviews-total'>
