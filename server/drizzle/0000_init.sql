@@ -431,6 +431,7 @@ CREATE INDEX `orgs_path_progress_idx` ON `orgs` (`path`,`type`,`parent_id`,`fiel
 CREATE INDEX `orgs_parent_sort_idx` ON `orgs` (`parent_id`,`sort_order`);--> statement-breakpoint
 CREATE INDEX `orgs_short_name_idx` ON `orgs` (`short_name`);--> statement-breakpoint
 CREATE INDEX `admin_change_org_status_idx` ON `admin_change_requests` (`org_id`,`status`);--> statement-breakpoint
+CREATE INDEX `roster_id_hash_idx` ON `roster_entries` (`id_hash`);--> statement-breakpoint
 CREATE INDEX `roster_phone_idx` ON `roster_entries` (`phone`);--> statement-breakpoint
 CREATE INDEX `roster_user_idx` ON `roster_entries` (`user_id`);--> statement-breakpoint
 CREATE INDEX `checkins_id_hash_idx` ON `checkins` (`id_hash`);--> statement-breakpoint

@@ -28,6 +28,9 @@ export const rosterEntries = mysqlTable(
   },
   (t) => [
     uniqueIndex('roster_org_id_hash_uq').on(t.orgId, t.idHash),
+    // §5.3 "holds a position" and cadre matching look a person up by ID hash alone
+    // (docs/performance.md P1: without it every check-in submit scanned the roster).
+    index('roster_id_hash_idx').on(t.idHash),
     index('roster_phone_idx').on(t.phone),
     index('roster_user_idx').on(t.userId),
   ],
