@@ -309,7 +309,7 @@ describe('admin (H5 in Chromium)', () => {
     const entry = await api<{ id: string }>(`/orgs/${newOrgId}/roster`, {
       method: 'POST',
       token: adminToken,
-      body: { name: cadre.name, idNumber: id('44010619970707123'), phone: cadre.phone, position: 'committeeMember', isOperator: false },
+      body: { name: cadre.name, idNumber: id('44010619970707123'), phone: cadre.phone, position: 'organizationMember', isOperator: false },
     });
     await api('/auth/sms', { method: 'POST', body: { phone: cadre.phone, purpose: 'register' } });
     const { code } = await api<{ code: string }>(`/test/sms/${cadre.phone}`);
@@ -318,7 +318,7 @@ describe('admin (H5 in Chromium)', () => {
       body: { phone: cadre.phone, password: cadre.password, confirmPassword: cadre.password, smsCode: code, regionCode: '440100', agreed: true },
     });
     await api('/cadre/entry', { method: 'POST', token: cadreToken, body: {} });
-    await api(`/cadre/orgs/${newOrgId}/position`, { method: 'POST', token: cadreToken, body: { position: 'committeeMember' } });
+    await api(`/cadre/orgs/${newOrgId}/position`, { method: 'POST', token: cadreToken, body: { position: 'organizationMember' } });
     const request = await api<{ status: string }>(`/orgs/${newOrgId}/roster/${entry.id}/admin`, { method: 'POST', token: adminToken, body: { isAdmin: true } });
     expect(request.status).toBe('pendingApproval');
 
