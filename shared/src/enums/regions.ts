@@ -51,37 +51,15 @@ export const XINJIANG_PROVINCE_CODE = '65';
  * transfer to) *(decision)*, keyed by GB/T 2260 code, plus the five system committees,
  * which are chosen by org structure, not by location.
  */
+/** Province-level units that are not out-of-province destinations (see above). */
+type NotDestination = typeof HOME_PROVINCE_CODE | '71' | '81' | '82';
+const NOT_DESTINATIONS: readonly string[] = [HOME_PROVINCE_CODE, '71', '81', '82'];
+const provincesElsewhere = Object.fromEntries(Object.entries(Provinces).filter(([code]) => !NOT_DESTINATIONS.includes(code))) as {
+  [K in Exclude<ProvinceCode, NotDestination>]: (typeof Provinces)[K];
+};
+
 export const OutOfProvinceDestinations = {
-  '11': '北京',
-  '12': '天津',
-  '13': '河北',
-  '14': '山西',
-  '15': '内蒙古',
-  '21': '辽宁',
-  '22': '吉林',
-  '23': '黑龙江',
-  '31': '上海',
-  '32': '江苏',
-  '33': '浙江',
-  '34': '安徽',
-  '35': '福建',
-  '36': '江西',
-  '37': '山东',
-  '41': '河南',
-  '42': '湖北',
-  '43': '湖南',
-  '45': '广西',
-  '46': '海南',
-  '50': '重庆',
-  '51': '四川',
-  '52': '贵州',
-  '53': '云南',
-  '54': '西藏',
-  '61': '陕西',
-  '62': '甘肃',
-  '63': '青海',
-  '64': '宁夏',
-  '65': '新疆',
+  ...provincesElsewhere,
   railway: '全国铁道',
   civilAviation: '全国民航',
   centralOrgans: '中央和国家机关',
