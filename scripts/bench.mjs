@@ -4,7 +4,8 @@
 //
 // Options: --members N (default 1000000; 5000000 for the Guangdong-size run) · --growth-members N
 // (the smaller dataset for P3's growth, default 100000; 0 skips) · --runs N (default 3) ·
-// --connections N (default 32) · --only p1,p2,p3,p4,p5 · --no-tune-db · --regenerate.
+// --connections N (default 32) · --only p1,p2,p3,p4,p5 · --no-tune-db · --regenerate ·
+// --port N (the server under test's, default 3901; N + 1 for the growth dataset).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,8 @@ const RUNS = Number(opt('runs', 3));
 const CONNECTIONS = Number(opt('connections', 32));
 const ONLY = new Set((opt('only', 'p1,p2,p3,p4,p5') ?? '').split(','));
 const TUNE_DB = !argv.includes('--no-tune-db');
+// two benches on one machine (another worktree) must not share the server under test's port
+const PORT = Number(opt('port', 3901));
 const BUFFER_POOL = 2 * 1024 ** 3;
 
 const { serverUrl } = await resolveDbServer();
@@ -101,7 +104,7 @@ const serverEnv = (members, port) => ({
 const results = { startedAt: new Date().toISOString(), machine, options: { members: MEMBERS, runs: RUNS, connections: CONNECTIONS }, dataset, growthDataset: growthSet };
 const log = (s) => say(s);
 
-const server = await startServer(serverEnv(MEMBERS, 3901), log);
+const server = await startServer(serverEnv(MEMBERS, PORT), log);
 try {
   const common = { base: server.base, databaseUrl: dbUrl(MEMBERS), jwtSecret, connections: CONNECTIONS, runs: RUNS, log };
   if (ONLY.has('p1')) results.p1 = await p1Submit({ ...common, amount: 6000, warmup: 1500 });
@@ -116,7 +119,7 @@ try {
   await server.stop();
 }
 if (growthSet) {
-  const small = await startServer(serverEnv(GROWTH, 3902), log);
+  const small = await startServer(serverEnv(GROWTH, PORT + 1), log);
   try {
     results.p3growth = await p3Stats({ base: small.base, databaseUrl: dbUrl(GROWTH), jwtSecret, log });
   } finally {
