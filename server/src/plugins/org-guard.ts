@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin';
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
 import { orgs, rosterEntries } from '../db/schema';
 import { AppError } from '../errors';
-import { ancestorIds } from '../lib/org-path';
 
 /**
  * The one permission check (§2): every org route carries `:orgId`; before any service code
@@ -35,21 +35,44 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The org and the caller's onboarded roster rows in its chain (the org and its ancestors), in
+ * one statement: every org route runs it first, so one round trip instead of two (issue 8).
+ * A row of org `a` is in the chain of `o` exactly when `/a/` occurs in `o`'s materialized path;
+ * the caller's few rows come by `roster_user_idx`, the org by its primary key.
+ */
+function guardQuery(db: Db) {
+  return db
+    .select({ org: orgs, entry: rosterEntries })
+    .from(orgs)
+    .leftJoin(
+      rosterEntries,
+      and(
+        eq(rosterEntries.userId, sql.placeholder('userId')),
+        isNotNull(rosterEntries.onboardedAt),
+        sql`locate(concat('/', ${rosterEntries.orgId}, '/'), ${orgs.path}) > 0`,
+      ),
+    )
+    .where(eq(orgs.id, sql.placeholder('orgId')))
+    // the order the two-statement guard gave (ownEntries[0] is the position shown)
+    .orderBy(asc(rosterEntries.id))
+    .prepare();
+}
+
 export default fp(async (app) => {
+  // built once: the hot path skips drizzle's query building
+  const lookup = guardQuery(app.db);
   app.decorateRequest('orgContext', null as unknown as OrgContext);
   app.decorate('requireOrg', (level: OrgLevel) => async (request: FastifyRequest) => {
     await app.authenticate(request, undefined as never);
     const orgId = Number((request.params as { orgId?: string }).orgId);
     if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new AppError('NOT_FOUND');
     const userId = Number(request.user.sub);
-    const [org] = await app.db.select().from(orgs).where(eq(orgs.id, orgId)).limit(1);
+    const rows = await lookup.execute({ orgId, userId });
     // An org outside the caller's reach and a missing org answer alike: 403 reveals nothing.
-    if (!org) throw new AppError('FORBIDDEN');
-    const chain = [...ancestorIds(org.path), org.id];
-    const entries = await app.db
-      .select()
-      .from(rosterEntries)
-      .where(and(eq(rosterEntries.userId, userId), inArray(rosterEntries.orgId, chain), isNotNull(rosterEntries.onboardedAt)));
+    if (rows.length === 0) throw new AppError('FORBIDDEN');
+    const org = rows[0].org;
+    const entries = rows.flatMap((r) => (r.entry ? [r.entry] : []));
     const ownEntries = entries.filter((e) => e.orgId === org.id);
     const above = entries.filter((e) => e.orgId !== org.id);
     const ctx: OrgContext = {
