@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import {
   checkRealNameAllowsApproval,
   maskIdNumber,
@@ -22,6 +22,7 @@ import type { OrgContext } from '../../plugins/org-guard';
 import { attachUpload, uploadUrl } from '../uploads/service';
 import { trackCheckinChange } from '../stats/counters';
 import { approvedElsewhereError, duplicateIndexOf } from './rules';
+import { queuePage, WAITING } from './queue-page';
 import { approvedView, fullData, type CheckinRow } from './view';
 
 /**
@@ -29,7 +30,6 @@ import { approvedView, fullData, type CheckinRow } from './view';
  * onboarded operator, the admins of its direct superior *(decision, mirrors [004])*.
  * Reached through `/orgs/:orgId/checkins`, guarded by requireOrg('operator') on :orgId.
  */
-const WAITING: CheckinStatus[] = ['submitted', 'editSubmitted'];
 
 /** Branches among `ids` that have an onboarded operator or admin. */
 async function branchesWithOperator(db: DbOrTx, ids: number[]): Promise<Set<number>> {
@@ -101,7 +101,7 @@ export async function countWaitingReviews(db: DbOrTx, ctx: OrgContext): Promise<
 
 // The keyset cursor is digits only (contract): submitted-at millis, then the id on 15 digits.
 const ID_DIGITS = 15;
-const encodeCursor = (row: CheckinRow) => `${row.submittedAt!.getTime()}${String(row.id).padStart(ID_DIGITS, '0')}`;
+const encodeCursor = (row: Pick<CheckinRow, 'submittedAt' | 'id'>) => `${row.submittedAt!.getTime()}${String(row.id).padStart(ID_DIGITS, '0')}`;
 function decodeCursor(cursor: string): { at: Date; id: number } | null {
   if (cursor.length <= ID_DIGITS) return null;
   const at = Number(cursor.slice(0, -ID_DIGITS));
@@ -115,7 +115,9 @@ async function branchNames(db: DbOrTx, ids: number[]): Promise<Map<number, strin
   return new Map(rows.map((r) => [r.id, r.shortName]));
 }
 
-function toItem(row: CheckinRow, pii: Pii, names: Map<number, string>): ReviewItem {
+type ItemRow = Pick<CheckinRow, 'id' | 'idEnc' | 'branchId' | 'status' | 'realNameStatus' | 'submittedAt' | 'createdAt'> & { draft: { name?: unknown } };
+
+function toItem(row: ItemRow, pii: Pii, names: Map<number, string>): ReviewItem {
   return {
     id: String(row.id),
     name: String(row.draft.name ?? ''),
@@ -139,25 +141,14 @@ export async function reviewQueue(db: Db, pii: Pii, ctx: OrgContext, q: { cursor
   if (ids.length === 0) return { items: [], nextCursor: null, total: 0 };
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   const [rows, counted] = await Promise.all([
-    db
-      .select({ row: checkins, branchName: orgs.shortName, total: sql<number>`count(*) over ()` })
-      .from(checkins)
-      .innerJoin(orgs, eq(orgs.id, checkins.branchId))
-      .where(
-        and(
-          waitingIn(ids),
-          after ? or(gt(checkins.submittedAt, after.at), and(eq(checkins.submittedAt, after.at), gt(checkins.id, after.id))) : undefined,
-        ),
-      )
-      .orderBy(asc(checkins.submittedAt), asc(checkins.id))
-      .limit(q.limit + 1),
+    queuePage(db, ids, after, q.limit + 1),
     q.cursor ? db.select({ n: count() }).from(checkins).where(waitingIn(ids)) : null,
   ]);
   const page = rows.slice(0, q.limit);
-  const names = new Map(page.map((r) => [r.row.branchId, r.branchName]));
+  const names = new Map(page.map((r) => [r.branchId, r.branchName]));
   return {
-    items: page.map((r) => toItem(r.row, pii, names)),
-    nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1].row) : null,
+    items: page.map((r) => toItem(r, pii, names)),
+    nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]) : null,
     total: Number(counted ? counted[0].n : (rows[0]?.total ?? 0)),
   };
 }
