@@ -26,7 +26,7 @@ import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
 import { trackCheckinChange } from '../stats/counters';
 import { enqueueRealName, realNameKey, realNameOnSubmit } from './real-name';
-import { assertBranch, assertDevNumberFree, assertNotApprovedElsewhere, holdsRosterPosition } from './rules';
+import { assertBranch, assertDevNumberFree, assertNotApprovedElsewhere, holdsRosterPosition, submitFacts } from './rules';
 import { STEP_ORDER, fullData, toMyCheckin, type CheckinRow } from './view';
 
 /** What the member's check-in services need besides the database. */
@@ -36,6 +36,22 @@ export interface MemberDeps {
 }
 
 const todayOf = (now: Date) => todayInChina(now);
+
+/**
+ * The whole form's schema for a day and a roster answer. zod compiles a schema on its first
+ * parse; built per submit, that compiling was most of the validation's cost (issue 8, P1).
+ * Two entries a day; yesterday's are dropped.
+ */
+const certSchemas = new Map<string, ReturnType<typeof makeCertificationSchema>>();
+function certificationSchema(today: string, holdsRosterPosition: boolean) {
+  const key = `${today}|${holdsRosterPosition}`;
+  let schema = certSchemas.get(key);
+  if (!schema) {
+    for (const k of certSchemas.keys()) if (!k.startsWith(`${today}|`)) certSchemas.delete(k);
+    certSchemas.set(key, (schema = makeCertificationSchema({ today, holdsRosterPosition })));
+  }
+  return schema;
+}
 
 async function lockedRow(tx: Tx, userId: number): Promise<CheckinRow | undefined> {
   const [row] = await tx.select().from(checkins).where(eq(checkins.userId, userId)).for('update');
@@ -170,7 +186,7 @@ async function runWithRowLock<T>(db: Db, userId: number, fn: (tx: Tx, row: Check
  */
 export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): Promise<MyCheckin> {
   const { pii, now } = deps;
-  const id = await runWithRowLock(db, userId, async (tx, row) => {
+  const { row, branch } = await runWithRowLock(db, userId, async (tx, row) => {
     if (!row) throw new AppError('CHECKIN_STEP_ORDER');
     const status = row.status as CheckinStatus | null;
     const t = nextCheckinStatus(status, 'submit');
@@ -178,17 +194,13 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
     if (row.savedSteps < STEP_ORDER.indexOf('contact') + 1) throw new AppError('CHECKIN_STEP_ORDER');
 
     const data = fullData(row, pii);
-    const holds = await holdsRosterPosition(tx, row.idHash);
-    checkWith(makeCertificationSchema({ today: todayOf(now), holdsRosterPosition: holds }), data);
-    await assertBranch(tx, row.branchId);
-    await assertNotApprovedElsewhere(tx, row.idHash, userId);
-    await assertDevNumberFree(tx, row.developmentNumber, row.idHash);
+    const facts = await submitFacts(tx, row);
+    checkWith(certificationSchema(todayOf(now), facts.holdsRosterPosition), data);
+    const branch = await facts.assert();
 
     const rn = realNameOnSubmit(row, realNameKey(pii, String(data.name), String(data.idNumber)));
-    await tx
-      .update(checkins)
-      .set({ status: t.status, submittedAt: now, returnReason: null, ...(rn.start ? rn.set : {}) })
-      .where(eq(checkins.id, row.id));
+    const set = { status: t.status, submittedAt: now, returnReason: null, ...(rn.start ? rn.set : {}) };
+    await tx.update(checkins).set(set).where(eq(checkins.id, row.id));
     await trackCheckinChange(tx, row, { status: t.status });
     if (rn.start) await enqueueRealName(tx, { checkinId: row.id, generation: rn.set.realNameGeneration, attempt: 1 }, now);
     await audit(tx, {
@@ -200,10 +212,11 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
       before: { status },
       after: { status: t.status, realNameStatus: rn.start ? rn.set.realNameStatus : row.realNameStatus },
     });
-    return row.id;
+    // The row as written (only updated_at, not shown, differs) and its branch, read above:
+    // the response needs no second read of either (issue 8, P1).
+    return { row: { ...row, ...set } as CheckinRow, branch };
   });
-  const [row] = await db.select().from(checkins).where(eq(checkins.id, id));
-  return toMyCheckin(db, pii, row);
+  return toMyCheckin(db, pii, row, branch);
 }
 
 /** §4.1 step 5 [003 §二 6.2.3]: pull a waiting check-in back to edit it or change branch. */

@@ -42,7 +42,8 @@ export async function branchViewOf(db: DbOrTx, org: OrgRow) {
   };
 }
 
-export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefined): Promise<MyCheckin> {
+/** `branch`: the row's branch when the caller has it at hand (saves reading it again). */
+export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefined, branch?: OrgRow): Promise<MyCheckin> {
   if (!row) {
     return {
       status: null,
@@ -62,7 +63,7 @@ export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefi
     resumeStep: STEP_ORDER[row.savedSteps] ?? 'confirm',
     draft: fullData(row, pii),
     approved: approvedView(row, pii),
-    branch: await branchView(db, row.branchId),
+    branch: branch?.id === row.branchId ? await branchViewOf(db, branch) : await branchView(db, row.branchId),
     returnReason: row.returnReason,
     submittedAt: iso(row.submittedAt),
     reviewedAt: iso(row.reviewedAt),
