@@ -49,12 +49,15 @@ async function submitPool(conn) {
 async function rawSubmit(conn, item) {
   await conn.query('begin');
   const [[row]] = await conn.query('select * from checkins where user_id = ? for update', [item.userId]);
-  await conn.query('select id from roster_entries where id_hash = ? limit 1', [row.id_hash]);
-  await conn.query('select * from orgs where id = ?', [row.branch_id]);
-  await conn.query('select id from checkins where approved_id_hash = ? and user_id <> ? limit 1', [row.id_hash, row.user_id]);
-  if (row.development_number) {
-    await conn.query('select id from checkins where id_hash <> ? and (approved_dev_number = ? or (development_number = ? and status is not null)) limit 1', [row.id_hash, row.development_number, row.development_number]);
-  }
+  // submitFacts (rules.ts): the branch, the roster answer and both uniqueness checks at once
+  const dev = row.development_number;
+  const [[org]] = await conn.query(
+    `select o.*, exists (select 1 from roster_entries where id_hash = ?) holds,
+       exists (select 1 from checkins where approved_id_hash = ? and user_id <> ?) approved_elsewhere,
+       ${dev ? 'exists (select 1 from checkins where id_hash <> ? and (approved_dev_number = ? or (development_number = ? and status is not null)))' : '0'} dev_taken
+     from orgs o where o.id = ?`,
+    [row.id_hash, row.id_hash, row.user_id, ...(dev ? [row.id_hash, dev, dev] : []), row.branch_id],
+  );
   const keep = row.real_name_key && ['passed', 'offlinePassed', 'pending', 'rechecking'].includes(row.real_name_status);
   const now = new Date();
   const generation = row.real_name_generation + 1;
@@ -81,9 +84,7 @@ async function rawSubmit(conn, item) {
     row.user_id, row.branch_id, 'checkin.submit', 'checkin', String(row.id), JSON.stringify({ status: row.status }), JSON.stringify({ status: 'submitted', realNameStatus: keep ? row.real_name_status : 'pending' }), now,
   ]);
   await conn.query('commit');
-  // the response: the row again, its branch and the branch's ancestors' names
-  await conn.query('select * from checkins where id = ?', [row.id]);
-  const [[org]] = await conn.query('select * from orgs where id = ?', [row.branch_id]);
+  // the response: the row as written and its branch are at hand; the branch's ancestors' names
   await conn.query('select id, short_name from orgs where id in (?)', [ancestorIds(org.path)]);
 }
 
