@@ -7,17 +7,20 @@ import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { countWaitingReviews } from '../checkins/review-service';
 import { summarize } from '../orgs/service';
+import { membersOfRow } from './member-count';
+
+const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as { n?: unknown }[]));
 
 // A member counts from approval on, including while an edit waits (§4.2: old data in force).
 const isMember = isNotNull(checkins.approvedIdHash);
 const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 
-/** §6.6 the cadre dashboard of the current org: counts over its subtree, one query each. */
+/** §6.6 the cadre dashboard of the current org: counts over its subtree, one query each (members from the counters). */
 export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard> {
   const { org, userId } = ctx;
   const operator = ctx.isOperatorHere || ctx.isAdminAbove;
-  const [[members], [cadres], [subOrgs], [own], [summary], waiting] = await Promise.all([
-    db.select({ n: count() }).from(checkins).innerJoin(orgs, eq(orgs.id, checkins.branchId)).where(and(isMember, inSubtree(org.path))),
+  const [membersRes, [cadres], [subOrgs], [own], [summary], waiting] = await Promise.all([
+    db.execute(sql`select coalesce(sum(${membersOfRow('s')}), 0) as n from branch_stats s where s.path like ${descendantsLike(org.path)}`),
     db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),
     db.select({ n: count() }).from(orgs).where(inSubtree(org.path)),
     db.select({ id: checkins.id }).from(checkins).where(and(eq(checkins.userId, userId), isMember)).limit(1),
@@ -29,7 +32,7 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
     position: ctx.ownEntries[0]?.position ?? null,
     isOperator: operator,
     waitingReviews: waiting,
-    members: Number(members.n),
+    members: Number(rowsOf(membersRes)[0]?.n ?? 0),
     cadres: Number(cadres.n),
     subOrgs: Number(subOrgs.n) - 1,
     memberCheckinApproved: Boolean(own),

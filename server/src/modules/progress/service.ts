@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { orgs } from '../../db/schema';
 import { summarize } from '../orgs/service';
 import type { OrgRow } from '../orgs/view';
+import { membersOfRow } from '../dashboard/member-count';
 
 // Per-org facts of §3.4/§10 entry progress, as SQL over one org aliased `c`.
 const ADMIN_LOGGED_IN = sql`exists (select 1 from roster_entries r join users u on u.id = r.user_id
@@ -10,6 +11,8 @@ const ADMIN_LOGGED_IN = sql`exists (select 1 from roster_entries r join users u 
 // §3.3: the field rule is cached in fields_complete (computed by shared/); plus the secretary's account.
 const INFO_COMPLETE = sql`(c.fields_complete = 1 and exists (select 1 from users u where u.phone = c.secretary_phone))`;
 const HAS_SUB_ORGS = sql`exists (select 1 from orgs d where d.parent_id = c.id)`;
+// Members and branches with members from the branch counters (a counter row's key is its branch's path).
+const MEMBERS = membersOfRow('s');
 
 type Row = Record<string, unknown>;
 const rowsOf = (res: unknown): Row[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as Row[]) : (res as Row[]));
@@ -32,10 +35,9 @@ export async function entryProgress(db: Db, org: OrgRow) {
         (select count(*) from orgs d join roster_entries r on r.org_id = d.id where d.path like concat(c.path, '%')) as cadres_entered,
         (select count(*) from orgs d join roster_entries r on r.org_id = d.id
           where d.path like concat(c.path, '%') and r.onboarded_at is not null) as cadres_onboarded,
-        (select count(*) from orgs d join checkins k on k.branch_id = d.id
-          where d.path like concat(c.path, '%') and k.approved_id_hash is not null) as members,
-        (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch'
-          and not exists (select 1 from checkins k where k.branch_id = d.id and k.approved_id_hash is not null)) as empty_branches
+        (select coalesce(sum(${MEMBERS}), 0) from branch_stats s where s.path like concat(c.path, '%')) as members,
+        (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch')
+          - (select count(*) from branch_stats s where s.path like concat(c.path, '%') and ${MEMBERS} > 0) as empty_branches
       from orgs c where c.parent_id = ${org.id}`),
   );
   const byId = new Map(facts.map((f) => [n(f.id), f]));
