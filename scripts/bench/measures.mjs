@@ -49,12 +49,16 @@ async function submitPool(conn) {
 async function rawSubmit(conn, item) {
   await conn.query('begin');
   const [[row]] = await conn.query('select * from checkins where user_id = ? for update', [item.userId]);
-  // submitFacts (rules.ts): the branch, the roster answer and both uniqueness checks at once
+  // submitFacts (rules.ts): the branch with its ancestors' names, the roster answer and both
+  // uniqueness checks at once; the response is built from these and the row as written
   const dev = row.development_number;
-  const [[org]] = await conn.query(
+  await conn.query(
     `select o.*, exists (select 1 from roster_entries where id_hash = ?) holds,
        exists (select 1 from checkins where approved_id_hash = ? and user_id <> ?) approved_elsewhere,
-       ${dev ? 'exists (select 1 from checkins where id_hash <> ? and (approved_dev_number = ? or (development_number = ? and status is not null)))' : '0'} dev_taken
+       ${dev ? 'exists (select 1 from checkins where id_hash <> ? and (approved_dev_number = ? or (development_number = ? and status is not null)))' : '0'} dev_taken,
+       (select json_arrayagg(json_array(a.id, a.short_name))
+        from json_table(concat('[', replace(trim(both '/' from o.path), '/', ','), ']'), '$[*]' columns (id bigint path '$')) p
+        join orgs a on a.id = p.id) ancestor_names
      from orgs o where o.id = ?`,
     [row.id_hash, row.id_hash, row.user_id, ...(dev ? [row.id_hash, dev, dev] : []), row.branch_id],
   );
@@ -84,8 +88,6 @@ async function rawSubmit(conn, item) {
     row.user_id, row.branch_id, 'checkin.submit', 'checkin', String(row.id), JSON.stringify({ status: row.status }), JSON.stringify({ status: 'submitted', realNameStatus: keep ? row.real_name_status : 'pending' }), now,
   ]);
   await conn.query('commit');
-  // the response: the row as written and its branch are at hand; the branch's ancestors' names
-  await conn.query('select id, short_name from orgs where id in (?)', [ancestorIds(org.path)]);
 }
 
 export async function p1Submit({ base, databaseUrl, jwtSecret, connections, runs, amount, warmup, log }) {

@@ -62,6 +62,21 @@ describe('check-in', () => {
     await db.drop();
   });
 
+  it('answers a submit with exactly what reading the check-in back gives (built from the row as written)', async () => {
+    const u = await memberUser(app);
+    await fill(u, certForm(tree.branch.id));
+    const res = await submit(u);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'submitted', realNameStatus: 'pending', returnReason: null });
+    expect(res.json().branch.pathNames).toEqual([tree.province.shortName, tree.city.shortName, tree.school.shortName, tree.grade.shortName]);
+    expect(res.json()).toEqual(await me(u));
+    // a resubmit after a withdrawal keeps the running verification: still the same as read back
+    expect((await withdraw(u)).statusCode).toBe(200);
+    const again = await submit(u);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(await me(u));
+  });
+
   describe('the form, step by step (§4.3)', () => {
     it('starts empty at identity, keeps steps in order and resumes where the member stopped', async () => {
       const u = await memberUser(app);

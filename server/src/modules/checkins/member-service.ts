@@ -214,7 +214,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
     });
     // The row as written (only updated_at, not shown, differs) and its branch, read above:
     // the response needs no second read of either (issue 8, P1).
-    return { row: { ...row, ...set } as CheckinRow, branch };
+    return { row: { ...row, ...set } as CheckinRow, branch: { org: branch, ancestorNames: facts.ancestorNames } };
   });
   return toMyCheckin(db, pii, row, branch);
 }

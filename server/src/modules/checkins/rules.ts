@@ -3,6 +3,7 @@ import { checkinApprovedElsewhereMessage } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, rosterEntries } from '../../db/schema';
 import { AppError } from '../../errors';
+import { ancestorNamesColumn, parseAncestorNames } from '../orgs/view';
 
 /** The server-side checks of the form that need stored data (§4.1, §5.1–5.3). */
 
@@ -65,15 +66,17 @@ export interface SubmitFacts {
   holdsRosterPosition: boolean;
   /** Throws, in the order the rules are checked, the first refusal; returns the branch. */
   assert(): Promise<OrgRow>;
+  /** The branch's ancestors' short names, for the response (read in the same statement). */
+  ancestorNames?: Map<number, string>;
 }
 
 const exists = (db: DbOrTx, table: typeof checkins | typeof rosterEntries, where: SQL | undefined) =>
   sql<number>`exists ${db.select({ one: sql`1` }).from(table).where(where)}`;
 
 /**
- * The roster answer, the branch, an approval of the ID elsewhere and a taken development
- * number for a submit — one round trip instead of four (issue 8, P1). The same conditions
- * as the single checks above.
+ * The roster answer, the branch (with its ancestors' names), an approval of the ID elsewhere
+ * and a taken development number for a submit — one round trip instead of five (issue 8,
+ * P1). The same conditions as the single checks above.
  */
 export async function submitFacts(
   db: DbOrTx,
@@ -85,6 +88,7 @@ export async function submitFacts(
       holds: exists(db, rosterEntries, rosterRowOf(c.idHash)),
       approvedElsewhere: exists(db, checkins, approvedElsewhere(c.idHash, c.userId)),
       devNumberTaken: c.developmentNumber ? exists(db, checkins, devNumberTaken(c.developmentNumber, c.idHash)) : sql<number>`0`,
+      ancestorNames: ancestorNamesColumn(orgs.path),
     })
     .from(orgs)
     .where(eq(orgs.id, c.branchId));
@@ -96,6 +100,7 @@ export async function submitFacts(
   }
   return {
     holdsRosterPosition: Number(f.holds) > 0,
+    ancestorNames: parseAncestorNames(f.ancestorNames),
     async assert() {
       if (f.org.type !== 'branch') throw branchError();
       if (Number(f.approvedElsewhere) > 0) throw await approvedElsewhereError(db, c.idHash);

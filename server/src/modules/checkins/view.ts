@@ -30,8 +30,9 @@ export async function branchView(db: DbOrTx, branchId: number) {
   return branchViewOf(db, org);
 }
 
-export async function branchViewOf(db: DbOrTx, org: OrgRow) {
-  const names = await ancestorNames(db, [org]);
+/** `known`: the ancestors' names when the caller read them already. */
+export async function branchViewOf(db: DbOrTx, org: OrgRow, known?: Map<number, string>) {
+  const names = known ?? (await ancestorNames(db, [org]));
   return {
     id: String(org.id),
     shortName: org.shortName,
@@ -42,8 +43,13 @@ export async function branchViewOf(db: DbOrTx, org: OrgRow) {
   };
 }
 
-/** `branch`: the row's branch when the caller has it at hand (saves reading it again). */
-export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefined, branch?: OrgRow): Promise<MyCheckin> {
+/** `branch`: the row's branch (and its ancestors' names) when the caller has it at hand (saves reading it again). */
+export async function toMyCheckin(
+  db: DbOrTx,
+  pii: Pii,
+  row: CheckinRow | undefined,
+  branch?: { org: OrgRow; ancestorNames?: Map<number, string> },
+): Promise<MyCheckin> {
   if (!row) {
     return {
       status: null,
@@ -63,7 +69,7 @@ export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefi
     resumeStep: STEP_ORDER[row.savedSteps] ?? 'confirm',
     draft: fullData(row, pii),
     approved: approvedView(row, pii),
-    branch: branch?.id === row.branchId ? await branchViewOf(db, branch) : await branchView(db, row.branchId),
+    branch: branch?.org.id === row.branchId ? await branchViewOf(db, branch.org, branch.ancestorNames) : await branchView(db, row.branchId),
     returnReason: row.returnReason,
     submittedAt: iso(row.submittedAt),
     reviewedAt: iso(row.reviewedAt),

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { isOrgInfoComplete, maskIdNumber, missingOrgFields, type OrgDetail, type OrgSummary, type OrgType } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { orgs } from '../../db/schema';
@@ -13,6 +13,22 @@ export async function ancestorNames(db: DbOrTx, rows: Pick<OrgRow, 'path'>[]): P
   if (ids.length === 0) return new Map();
   const found = await db.select({ id: orgs.id, shortName: orgs.shortName }).from(orgs).where(inArray(orgs.id, ids));
   return new Map(found.map((f) => [f.id, f.shortName]));
+}
+
+/**
+ * The same names as a column of another statement: the ids of the path `path` ('/1/5/9/')
+ * as a JSON table joined to orgs by primary key: `[[id, name], …]`, the org itself included.
+ * Saves the second round trip where the org is read anyway (issue 8, P1's submit).
+ */
+export const ancestorNamesColumn = (path: AnyColumn): SQL<unknown> => sql`(
+  select json_arrayagg(json_array(a.id, a.short_name))
+  from json_table(concat('[', replace(trim(both '/' from ${path}), '/', ','), ']'), '$[*]' columns (id bigint path '$')) p
+  join orgs a on a.id = p.id)`;
+
+/** The value of `ancestorNamesColumn` as ancestorNames() returns it (MariaDB gives text, MySQL parsed JSON). */
+export function parseAncestorNames(value: unknown): Map<number, string> {
+  const pairs = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as [number, string][];
+  return new Map(pairs.map(([id, name]) => [Number(id), name]));
 }
 
 export function toSummary(row: OrgRow, names: Map<number, string>, childCount: number): OrgSummary {
