@@ -48,6 +48,25 @@ describe('auth', () => {
     expect(bad.statusCode).toBe(401);
   });
 
+  it('an access token verified before still expires on time, and a changed one is not taken for it', async () => {
+    const u = await createUser(app);
+    const { accessToken } = (await login(u.phone, u.password)).json();
+    const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(accessToken)).statusCode).toBe(200);
+    expect((await me(accessToken)).statusCode).toBe(200); // the second time from the verified tokens
+    const [head, body, sig] = accessToken.split('.');
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), sub: '1' })).toString('base64url')}.${sig}`;
+    expect((await me(forged)).json().code).toBe('UNAUTHORIZED');
+
+    const sub = JSON.parse(Buffer.from(body, 'base64url').toString()).sub as string;
+    const shortLived = app.jwt.sign({ sub }, { expiresIn: 1 });
+    expect((await me(shortLived)).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100));
+    const late = await me(shortLived);
+    expect(late.statusCode).toBe(401);
+    expect(late.json().code).toBe('TOKEN_EXPIRED');
+  });
+
   it('rotates refresh tokens: each works once, concurrent reuse yields one new pair', async () => {
     const u = await createUser(app);
     const { refreshToken } = (await login(u.phone, u.password)).json();
