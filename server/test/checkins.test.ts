@@ -356,6 +356,12 @@ describe('check-in', () => {
       expect(body.items[0]).toMatchObject({ id: String(a.id), idNumberMasked: maskIdNumber(a.form.identity.idNumber), branchName: branch.shortName, kind: 'checkin', status: 'submitted', realNameStatus: 'passed' });
       const p2 = await app.inject({ method: 'GET', url: `/api/orgs/${branch.id}/checkins?limit=2&cursor=${body.nextCursor}`, headers: bop.headers });
       expect(p2.json()).toMatchObject({ items: [{ id: String(c.id) }], nextCursor: null, total: 3 });
+      // a first page with room to spare: the total is its rows, and so are the rows of exactly a full page
+      for (const limit of [3, 20]) {
+        const all = (await app.inject({ method: 'GET', url: `/api/orgs/${branch.id}/checkins?limit=${limit}`, headers: bop.headers })).json();
+        expect(all).toMatchObject({ nextCursor: null, total: 3 });
+        expect(all.items.map((i: { id: string }) => i.id)).toEqual([a.id, b.id, c.id].map(String));
+      }
       expect((await app.inject({ method: 'GET', url: `/api/orgs/${branch.id}/checkins/count`, headers: bop.headers })).json()).toEqual({ waiting: 3 });
 
       const detail = await app.inject({ method: 'GET', url: `/api/orgs/${branch.id}/checkins/${b.id}`, headers: bop.headers });

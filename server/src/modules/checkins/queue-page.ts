@@ -27,7 +27,6 @@ function buildPage(db: Db, branches: number, withCursor: boolean) {
       // (cast: MySQL would hand a JSON-typed value to mysql2, which parses it itself)
       nameJson: sql<string | null>`cast(json_extract(${checkins.draft}, '$.name') as char)`,
       branchName: orgs.shortName,
-      total: sql<number>`count(*) over ()`,
     })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
@@ -61,7 +60,7 @@ function pageStatement(db: Db, branches: number, withCursor: boolean): Page {
 /** DATETIME(3) text of a Date, as drizzle writes it for a bound value. */
 const datetimeText = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
-/** Waiting check-ins of `branchIds` after the cursor, oldest first, `limit` rows, with the total of the filter. */
+/** Waiting check-ins of `branchIds` after the cursor, oldest first, at most `limit` rows. */
 export async function queuePage(db: Db, branchIds: number[], after: { at: Date; id: number } | null, limit: number) {
   const values: Record<string, unknown> = { limit };
   branchIds.forEach((id, i) => (values[`b${i}`] = id));
