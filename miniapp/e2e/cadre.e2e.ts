@@ -239,9 +239,47 @@ test('a second operator of the first org is not asked for the alias', async () =
   await page.context().close();
 });
 
+test('a long cadre list is virtual: only the rows in view are in the page, scrolling reaches every page', async () => {
+  // 45 more cadres in B's roster (inside A's subtree): with the cadres above, three pages of 20.
+  const [surnames, givens] = [[...'赵钱孙李周吴郑王冯'], ['一鸣', '二虎', '三思', '四海', '五洲']];
+  const extra = Array.from({ length: 45 }, (_, i) => ({
+    name: `${surnames[i % 9]}${givens[Math.floor(i / 9)]}`,
+    idNumber: id(`44010619980${String(1 + (i % 9))}1${String(i % 10)}${String(100 + i)}`),
+    phone: `137${stamp}${String(i).padStart(2, '0')}`,
+    position: 'other',
+    isOperator: false,
+  }));
+  // One after the other: the list is in roster order, so the last one entered comes last.
+  for (const body of extra) await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body });
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-03-long-list');
+  await page.goto(`${baseUrl()}/pages/login/index`);
+  await loginOnPage(page, SECOND);
+  await page.waitForURL(/status|cadre/, { timeout: 15000 });
+  await page.goto(`${baseUrl()}/cadre/pages/cadres/index?orgId=${orgA.id}`);
+  await page.locator('.virtual-row').first().waitFor({ timeout: 15000 });
+  await shoot('first-page');
+  const rows = () => page.locator('.virtual-row').count();
+  expect(await rows()).toBeLessThan(20);
+
+  // Scroll the list (not the page) to its end until the last page has come.
+  const list = page.locator('#cadres-list');
+  for (let i = 0; i < 20 && !(await page.locator('[data-testid="cadres-footer"]', { hasText: '没有更多了' }).count()); i++) {
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.waitForTimeout(400);
+  }
+  await byId(page, 'cadres-footer').filter({ hasText: '没有更多了' }).waitFor({ timeout: 5000 });
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await page.locator('.virtual-row', { hasText: extra[44].name }).waitFor();
+  expect(await rows()).toBeLessThan(20);
+  expect(await page.locator('.virtual-row', { hasText: CADRE.name }).count()).toBe(0);
+  await shoot('scrolled-to-end');
+  await page.context().close();
+});
+
 test('a person in no roster is refused', async () => {
   const page = await phonePage(browser);
-  const shoot = stepShooter(page, 'cadre-03-refused');
+  const shoot = stepShooter(page, 'cadre-04-refused');
   await page.goto(await cadreQrLink(orgA.id));
   await tap(page, 'entry-login-button');
   await loginOnPage(page, STRANGER);

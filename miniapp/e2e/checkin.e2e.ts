@@ -255,9 +255,9 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await byId(operator, `status-org-${BRANCH.id}`).waitFor({ timeout: 15000 });
     await opShot('operator-status');
     await tap(operator, `status-org-${BRANCH.id}`);
-    await expectText(operator, 'cadre-waiting-count', '1');
+    await expectText(operator, 'dashboard-count-reviews-num', '1');
     await opShot('cadre-home');
-    await tap(operator, 'cadre-review-entry');
+    await tap(operator, 'dashboard-entry-reviews');
     await byId(operator, 'reviews-page').waitFor();
     await operator.locator('[data-testid^="review-item-"]').first().waitFor();
     await opShot('review-queue');
