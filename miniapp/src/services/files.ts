@@ -74,7 +74,8 @@ const ok = (config: InternalAxiosRequestConfig, status: number, data: unknown): 
 const networkError = (config: InternalAxiosRequestConfig, error: unknown) =>
   new AxiosError((error as { errMsg?: string; message?: string })?.errMsg ?? 'Network Error', AxiosError.ERR_NETWORK, config);
 
-const uploadAdapter: AxiosAdapter = async (config) => {
+/** Sends a PickedFile as multipart field "file" (Excel here, images in ./uploads). */
+export const uploadAdapter: AxiosAdapter = async (config) => {
   const picked = config.data as PickedFile;
   const url = axios.getUri(config);
   let status: number;
@@ -120,7 +121,7 @@ const downloadAdapter: AxiosAdapter = async (config) => {
   }
 };
 
-const passThrough = [(data: unknown) => data];
+export const passThrough = [(data: unknown) => data];
 
 /** Weapp: lets the user pick an .xlsx from a chat (the only file source a mini-program has). */
 export async function chooseExcelInWeapp(): Promise<PickedFile> {
