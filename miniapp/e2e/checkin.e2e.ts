@@ -293,6 +293,7 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await reloadUntil(operator, 'review-realname', '校验失败');
     await expectText(operator, 'review-approve-block', ErrorMessages.REAL_NAME_FAILED);
     await opShot('review-realname-failed');
+    const reviewUrl = operator.url();
     await tap(operator, 'review-offline');
     await byId(operator, 'offline-page').waitFor();
     await opShot('offline-empty');
@@ -305,6 +306,14 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await tap(operator, 'offline-submit');
     await expectText(operator, 'offline-done', '线下验证通过');
     await opShot('offline-done');
+    // The review shows the photo, fetched with the operator's token (the URL alone is refused).
+    await operator.goto(reviewUrl);
+    await expectText(operator, 'review-realname', '线下验证通过');
+    const photo = byId(operator, 'review-offline-photo').locator('img');
+    await photo.waitFor({ timeout: 15000 });
+    await operator.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await photo.elementHandle());
+    expect(await photo.getAttribute('src')).toMatch(/^blob:/);
+    await opShot('review-offline-photo');
 
     await member.reload();
     await expectText(member, 'member-home-realname', '线下验证通过', { timeout: 20000 });

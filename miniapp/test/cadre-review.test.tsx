@@ -76,6 +76,15 @@ describe('review detail (cadre)', () => {
     expect(JSON.parse(call[0].data)).toEqual({ action: 'approve' });
   });
 
+  it('offers no action on a check-in already decided (opened again after 线下核验)', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ status: 'approved', realNameStatus: 'offlinePassed' }) }]);
+    render(<ReviewPage />);
+    await screen.findByTestId('review-name');
+    expect(screen.getByTestId('review-back')).toBeTruthy();
+    expect(screen.queryByTestId('review-approve')).toBeNull();
+    expect(screen.queryByTestId('review-return')).toBeNull();
+  });
+
   it('requires a reason to return (shared schema message)', async () => {
     serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }], ['POST', '/orgs/21/checkins/7/review', { data: null }]);
     render(<ReviewPage />);

@@ -169,6 +169,22 @@ export async function downloadExcel(path: string, filename: string): Promise<voi
   }
 }
 
+/**
+ * An image behind the bearer token (GET /uploads/:id): <Image> cannot send the header, so the
+ * bytes come through the download adapter and the page shows a local URL — an object URL
+ * (H5; `release` frees it) or WeChat's temp file path.
+ */
+export async function loadPrivateImage(path: string): Promise<{ src: string; release: () => void }> {
+  const { data } = await http.get<Downloaded>(path.replace(/^\/api(?=\/)/, ''), {
+    adapter: downloadAdapter,
+    transformResponse: passThrough,
+    timeout: 60_000,
+  });
+  if (data.kind === 'weapp') return { src: data.path, release: () => undefined };
+  const src = URL.createObjectURL(data.blob);
+  return { src, release: () => URL.revokeObjectURL(src) };
+}
+
 /** Saves a PNG data URL: weapp → photo album (after writing a temp file); H5 → download. */
 export async function saveImage(dataUrl: string, filename: string): Promise<void> {
   if (isWeapp()) {
