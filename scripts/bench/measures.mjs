@@ -8,8 +8,8 @@ import { httpRun, medianOf, rawRun, round, signJwt, timed } from './lib.mjs';
 
 const WAITING = ['submitted', 'editSubmitted'];
 const statusCol = (s) => (s == null ? 'st_draft' : `st_${s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
-// counters.ts unitPathOf in SQL over branch_stats b: the unit (depth-2 ancestor) a branch rolls up into
-const UNIT_PATH = "if(length(b.path) - length(replace(b.path, '/', '')) <= 4, b.path, concat(substring_index(b.path, '/', 4), '/'))";
+// counters.ts unitPathSql('b.path'): the unit (depth-2 ancestor, or the parent of a shallower branch) a branch rolls up into
+const UNIT_PATH = "concat(substring_index(b.path, '/', least(4, length(b.path) - length(replace(b.path, '/', '')) - 1)), '/')";
 const ancestorIds = (p) => p.split('/').filter(Boolean).map(Number).slice(0, -1);
 
 // ── P1: check-in submit ─────────────────────────────────────────────────────────────────

@@ -3,7 +3,7 @@ import type { App } from '../src/app';
 import { branchStats, checkins, orgs, unitStats } from '../src/db/schema';
 import { runDueJobs } from '../src/jobs/plugin';
 import { STATS_COLUMNS } from '../src/modules/stats/columns';
-import { countersDelta, countersOf, rebuildBranchStats, unitPathOf } from '../src/modules/stats/counters';
+import { countersDelta, countersOf, rebuildBranchStats, unitPathOf, unitPathSql } from '../src/modules/stats/counters';
 import { uniquePhone } from './helper';
 import { buildTestApp, privateDatabase } from './helper';
 import { certForm, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree } from './fixtures';
@@ -43,10 +43,11 @@ describe('subtree statistics counters (pure)', () => {
     expect(countersDelta(member(), member()).size).toBe(0);
   });
 
-  it('rolls branches up to their ancestor at depth 2 (or themselves when shallower)', () => {
+  it('rolls branches up to their ancestor at depth 2, or their parent when not deeper', () => {
     expect(unitPathOf('/1/2/3/4/5/')).toBe('/1/2/3/');
-    expect(unitPathOf('/1/2/3/')).toBe('/1/2/3/');
-    expect(unitPathOf('/1/9/')).toBe('/1/9/');
+    expect(unitPathOf('/1/2/3/4/')).toBe('/1/2/3/');
+    expect(unitPathOf('/1/2/3/')).toBe('/1/2/');
+    expect(unitPathOf('/1/9/')).toBe('/1/');
   });
 });
 
@@ -170,6 +171,13 @@ describe('GET /orgs/:orgId/stats', () => {
       sql`select count(*) as n from orgs where secretary_registered <> (secretary_phone is not null and exists (select 1 from users u where u.phone = orgs.secretary_phone))`,
     )) as unknown as [{ n: number }[]];
     expect(Number(rows[0].n)).toBe(0);
+  });
+
+  it('defines the unit of a branch the same in SQL as in TypeScript', async () => {
+    for (const path of ['/1/2/3/4/5/', '/1/2/3/4/', '/1/2/3/', '/1/9/']) {
+      const [rows] = (await app.db.execute(sql.raw(`select ${unitPathSql(`'${path}'`)} as unit`))) as unknown as [{ unit: string }[]];
+      expect(rows[0].unit).toBe(unitPathOf(path));
+    }
   });
 
   it('answers only cadres of the org or above (403 elsewhere)', async () => {

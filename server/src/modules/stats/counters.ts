@@ -54,15 +54,22 @@ const list = (parts: Parameters<typeof sql.join>[0]) => sql.join(parts, sql`, `)
 
 /**
  * `unit_stats` rolls the branch counters up to the org at this depth above each branch
- * (province 0 → city 1 → county-level committee / university college / direct unit's branch 2).
- * Orgs at or above it read unit rows; deeper ones read branch rows.
+ * (province 0 → city 1 → county-level committee / university college 2), or to the branch's
+ * parent when the branch is not deeper than that (a direct unit's branches roll up into the
+ * unit). Non-branch orgs at or above it read unit rows; the rest read branch rows.
  */
 export const UNIT_DEPTH = 2;
-/** The path of the unit a branch at `path` counts in: its ancestor at UNIT_DEPTH, or itself when shallower. */
-export const unitPathOf = (path: string) => `/${path.split('/').filter(Boolean).slice(0, UNIT_DEPTH + 1).join('/')}/`;
-const SLASHES = UNIT_DEPTH + 2;
-// unitPathOf in SQL, over branch_stats b (the test checks the two agree)
-const UNIT_PATH_SQL = `if(length(b.path) - length(replace(b.path, '/', '')) <= ${SLASHES}, b.path, concat(substring_index(b.path, '/', ${SLASHES}), '/'))`;
+/** The path of the unit a branch at `path` counts in (see UNIT_DEPTH). */
+export const unitPathOf = (path: string) => {
+  const ids = path.split('/').filter(Boolean);
+  return `/${ids.slice(0, Math.min(UNIT_DEPTH + 1, ids.length - 1)).join('/')}/`;
+};
+/** Whether `org`'s subtree is exactly the branches of the unit rows in its path range. */
+export const readsUnits = (org: { type: string; depth: number }) => org.type !== 'branch' && org.depth <= UNIT_DEPTH;
+/** unitPathOf in SQL, of a path expression (the test checks the two agree). */
+export const unitPathSql = (path: string) =>
+  `concat(substring_index(${path}, '/', least(${UNIT_DEPTH + 2}, length(${path}) - length(replace(${path}, '/', '')) - 1)), '/')`;
+const UNIT_PATH_SQL = unitPathSql('b.path');
 const UNIT_PATH = sql.raw(UNIT_PATH_SQL);
 const MEMBER_COLUMNS = ['st_approved', 'st_edit_submitted', 'st_edit_returned'];
 const MEMBERS_SQL = `(b.${MEMBER_COLUMNS.join(' + b.')})`;

@@ -16,7 +16,7 @@ import {
   genderColumn,
   statusColumn,
 } from './columns';
-import { UNIT_DEPTH } from './counters';
+import { readsUnits } from './counters';
 import type { SubtreeStats } from './schemas';
 
 type Row = Record<string, unknown>;
@@ -49,7 +49,8 @@ function ageBands(sums: Row, year: number) {
 /**
  * Statistics of `org`'s subtree (§8: state, age, 民族, education; §3.4 entry progress).
  * The member figures are one range scan over counter rows (counters.ts): the units' rows
- * for an org at or above UNIT_DEPTH (~1–2k rows for the province), else its branches' rows.
+ * for a committee at or above UNIT_DEPTH (~700 rows for the province of 1M), else its
+ * branches' rows.
  * Entry progress is one index-only scan of the orgs' path range (orgs_path_progress_idx)
  * plus the admins who logged in.
  */
@@ -60,7 +61,7 @@ export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<Subt
     sql`, `,
   );
   const counters =
-    org.depth <= UNIT_DEPTH
+    readsUnits(org)
       ? sql`select ${sumCols}, coalesce(sum(branches_with_members), 0) as branches_with_members from unit_stats where path like ${like}`
       : sql`select ${sumCols}, coalesce(sum(st_approved + st_edit_submitted + st_edit_returned > 0), 0) as branches_with_members
           from branch_stats where path like ${like}`;
