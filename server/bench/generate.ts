@@ -154,8 +154,8 @@ export async function generate(databaseUrl: string, members: number, opts: { for
   const job: PartitionJob = { members, today, now: new Date().toISOString(), piiSecret: config.piiSecret, passwordHash: await hashPassword(BENCH_PASSWORD), parts: PARTITIONS };
 
   // One connection per table; each session bulk-loads into an empty table (MariaDB builds
-  // the indexes by sorting when unique/foreign key checks are off). One LOAD DATA per table
-  // (not one per worker): InnoDB's bulk insert into an empty table locks it for the statement.
+  // the indexes by sorting when unique/foreign key checks are off). One LOAD DATA per table,
+  // not one per worker: MariaDB's bulk-insert path is for a statement into an empty table.
   const conns = await Promise.all(
     TABLES.map(() => mysql.createConnection({ uri: databaseUrl, charset: 'utf8mb4', timezone: 'Z', infileStreamFactory: () => new PassThrough() } as mysql.ConnectionOptions)),
   );
