@@ -17,6 +17,7 @@ module.exports = {
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/__mocks__/taro.ts',
     '^@tarojs/components$': '<rootDir>/test/__mocks__/components.tsx',
+    '^@tarojs/runtime$': '<rootDir>/test/__mocks__/runtime.ts',
     '^@nutui/icons-react-taro$': '<rootDir>/test/__mocks__/icons.js',
     '\\.(css|scss)$': 'identity-obj-proxy',
   },

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { ErrorMessages, idCheckChar } from '@tj/shared';
+import { ErrorMessages } from '@tj/shared';
 import { api, tokenOf } from './api';
 import { baseUrl, launch, phonePage, stepShooter } from './browser';
+import { byId, confirmPicker, expectText, fill, id, input, tap } from './page';
 
 /**
  * The admin sub-package against the real server (demo seed): the province admin builds the
@@ -16,47 +17,14 @@ const PROVINCE_ADMIN = { phone: '13800000010', password: 'demo1234' };
 const NEW_ADMIN = { phone: '13900000077', password: 'abc12345', name: '周管理' };
 const NEW_ORG = { shortName: '广东省直机关团工委', fullName: '中国共产主义青年团广东省直机关工作委员会' };
 
-const id = (first17: string) => first17 + idCheckChar(first17);
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
 
-// Taro H5 keeps the pages below the current one in the DOM (hidden): only visible ones count.
-const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]`).filter({ visible: true }).first();
-// NutUI's Input renders a real <input> inside the element that carries the test id.
-const input = (page: Page, testId: string) =>
-  page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).filter({ visible: true }).first();
 // The hidden <input type=file> of the import page on top of the stack.
 const fileInput = (page: Page) => page.locator('[data-testid="import-file"]').last();
-
-async function fill(page: Page, testId: string, value: string) {
-  const el = input(page, testId);
-  await el.scrollIntoViewIfNeeded();
-  await el.fill(value);
-}
-
-async function tap(page: Page, testId: string) {
-  const el = byId(page, testId);
-  await el.scrollIntoViewIfNeeded();
-  await el.click();
-}
-
-/** Opens a NutUI picker and confirms what it shows (the first option, or the current month). */
-async function confirmPicker(page: Page, testId: string) {
-  await tap(page, testId);
-  const confirm = page.locator('.nut-picker-confirm-btn:visible');
-  await confirm.waitFor();
-  await page.waitForTimeout(400);
-  await confirm.click();
-  await confirm.waitFor({ state: 'hidden' });
-}
-
-async function expectText(page: Page, testId: string, text: string) {
-  await page.locator(`[data-testid="${testId}"]`).filter({ visible: true, hasText: text }).first().waitFor({ timeout: 15000 });
-}
 
 async function loginAsProvinceAdmin(page: Page) {
   await page.goto(`${baseUrl()}/`);

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { ErrorMessages, idCheckChar } from '@tj/shared';
-import { baseUrl, launch, phonePage, stepShooter as rawShooter } from './browser';
+import { ErrorMessages } from '@tj/shared';
+import { api, tokenOf } from './api';
+import { baseUrl, launch, phonePage } from './browser';
+import { byId, expectText, fill, id, stepShooter, tap, textOf } from './page';
 
 /**
  * Issue 6 against the real server (demo seed): the province admin enters one person into two
@@ -17,31 +19,6 @@ const SECOND = { name: '韩雨桐', phone: `135${stamp}12`.slice(0, 11), id: id(
 const STRANGER = { phone: `134${stamp}13`.slice(0, 11) };
 const ALIAS = '华工软件学院团委';
 
-function id(first17: string) {
-  return first17 + idCheckChar(first17);
-}
-
-function stepShooter(page: Page, flow: string) {
-  const shoot = rawShooter(page, flow);
-  return async (step: string) => {
-    await page.waitForTimeout(600);
-    await shoot(step);
-  };
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const tokenOf = async (who: { phone: string; password: string }) =>
-  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: who })).accessToken;
-
 /** Registers a phone the way the app does (SMS code from the simulator). */
 async function registerAccount(phone: string) {
   await api('/auth/sms', { method: 'POST', body: { phone, purpose: 'register' } });
@@ -55,41 +32,6 @@ async function child(token: string, parentId: string, shortName: string): Promis
   const found = items.find((o) => o.shortName === shortName);
   if (!found) throw new Error(`${shortName} not under ${parentId}`);
   return found;
-}
-
-const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first();
-const input = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first();
-
-async function fill(page: Page, testId: string, value: string) {
-  const el = input(page, testId);
-  await el.scrollIntoViewIfNeeded();
-  await el.fill(value);
-}
-
-async function tap(page: Page, testId: string) {
-  const el = byId(page, testId);
-  await el.waitFor({ timeout: 15000 });
-  await el.scrollIntoViewIfNeeded();
-  await el.click({ timeout: 5000 }).catch(() => el.click({ force: true }));
-}
-
-async function textOf(page: Page, testId: string) {
-  await byId(page, testId).waitFor({ timeout: 15000 });
-  return (await byId(page, testId).textContent()) ?? '';
-}
-
-/** Waits until a visible element with the test id shows exactly `text` (pages refresh after load). */
-async function expectText(page: Page, testId: string, text: string) {
-  await byId(page, testId).waitFor({ timeout: 15000 });
-  await page
-    .waitForFunction(
-      ([tid, t]) => Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.getClientRects().length > 0 && e.textContent === t),
-      [testId, text] as const,
-      { timeout: 15000 },
-    )
-    .catch(async () => {
-      throw new Error(`${testId}: expected "${text}", got "${await byId(page, testId).textContent()}"`);
-    });
 }
 
 async function loginOnPage(page: Page, who: { phone: string }) {
@@ -138,7 +80,7 @@ test('admin sends invitations from the roster page', async () => {
   await shoot('roster-invited');
   // A second tap within 10 minutes: the server refuses, the page says why.
   await tap(page, `roster-invite-${entryA}`);
-  await expectText(page, 'roster-error', ErrorMessages.INVITATION_TOO_FREQUENT);
+  await expectText(page, 'roster-error', ErrorMessages.INVITATION_TOO_FREQUENT, { exact: true });
   await page.context().close();
 });
 
@@ -150,7 +92,7 @@ test('an invited cadre onboards in two orgs: position, alias, switch, second pos
   const shoot = stepShooter(page, 'cadre-01-onboard');
 
   await page.goto(link!);
-  await expectText(page, 'entry-org-name', orgA.shortName);
+  await expectText(page, 'entry-org-name', orgA.shortName, { exact: true });
   expect(await textOf(page, 'entry-login')).toContain(CADRE.phone.slice(-4));
   await shoot('invitation-preview');
   await tap(page, 'entry-login-button');
@@ -165,12 +107,12 @@ test('an invited cadre onboards in two orgs: position, alias, switch, second pos
   await byId(page, 'alias-rules').waitFor({ timeout: 15000 });
   await shoot('alias-rules');
   await fill(page, 'alias-input', '华工软件学院团支部');
-  await expectText(page, 'alias-input-error', ErrorMessages.ALIAS_SHAPE_GRASSROOTS_COMMITTEE);
+  await expectText(page, 'alias-input-error', ErrorMessages.ALIAS_SHAPE_GRASSROOTS_COMMITTEE, { exact: true });
   await shoot('alias-live-error');
   await fill(page, 'alias-input', ALIAS);
   await tap(page, 'alias-submit');
 
-  await expectText(page, 'org-switch-name', ALIAS);
+  await expectText(page, 'org-switch-name', ALIAS, { exact: true });
   await byId(page, 'dashboard-count-members').waitFor();
   expect(await byId(page, 'dashboard-count-reviews').count()).toBe(1);
   await shoot('dashboard-operator');
@@ -200,7 +142,7 @@ test('an invited cadre onboards in two orgs: position, alias, switch, second pos
   expect(await byId(page, 'entry-steps').count()).toBe(0);
   await shoot('second-org-position');
   await tap(page, 'position-submit');
-  await expectText(page, 'org-switch-name', orgB.shortName);
+  await expectText(page, 'org-switch-name', orgB.shortName, { exact: true });
   await byId(page, 'dashboard-count-members').waitFor();
   // Plain cadre of B: no 待审核, and the previous org's name is gone from the screen.
   expect(await byId(page, 'dashboard-count-reviews').count()).toBe(0);
@@ -225,7 +167,7 @@ test('a second operator of the first org is not asked for the alias', async () =
   const page = await phonePage(browser);
   const shoot = stepShooter(page, 'cadre-02-second-operator');
   await page.goto(await cadreQrLink(orgA.id));
-  await expectText(page, 'entry-org-name', orgA.shortName);
+  await expectText(page, 'entry-org-name', orgA.shortName, { exact: true });
   await shoot('qr-preview');
   await tap(page, 'entry-login-button');
   await loginOnPage(page, SECOND);
@@ -233,19 +175,57 @@ test('a second operator of the first org is not asked for the alias', async () =
   await shoot('position');
   expect(await byId(page, 'entry-steps').count()).toBe(0);
   await tap(page, 'position-submit');
-  await expectText(page, 'org-switch-name', ALIAS);
+  await expectText(page, 'org-switch-name', ALIAS, { exact: true });
   expect(await page.locator('[data-testid="alias-step"]').count()).toBe(0);
   await shoot('dashboard');
   await page.context().close();
 });
 
+test('a long cadre list is virtual: only the rows in view are in the page, scrolling reaches every page', async () => {
+  // 45 more cadres in B's roster (inside A's subtree): with the cadres above, three pages of 20.
+  const [surnames, givens] = [[...'赵钱孙李周吴郑王冯'], ['一鸣', '二虎', '三思', '四海', '五洲']];
+  const extra = Array.from({ length: 45 }, (_, i) => ({
+    name: `${surnames[i % 9]}${givens[Math.floor(i / 9)]}`,
+    idNumber: id(`44010619980${String(1 + (i % 9))}1${String(i % 10)}${String(100 + i)}`),
+    phone: `137${stamp}${String(i).padStart(2, '0')}`,
+    position: 'other',
+    isOperator: false,
+  }));
+  // One after the other: the list is in roster order, so the last one entered comes last.
+  for (const body of extra) await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body });
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-03-long-list');
+  await page.goto(`${baseUrl()}/pages/login/index`);
+  await loginOnPage(page, SECOND);
+  await page.waitForURL(/status|cadre/, { timeout: 15000 });
+  await page.goto(`${baseUrl()}/cadre/pages/cadres/index?orgId=${orgA.id}`);
+  await page.locator('.virtual-row').first().waitFor({ timeout: 15000 });
+  await shoot('first-page');
+  const rows = () => page.locator('.virtual-row').count();
+  expect(await rows()).toBeLessThan(20);
+
+  // Scroll the list (not the page) to its end until the last page has come.
+  const list = page.locator('#cadres-list');
+  for (let i = 0; i < 20 && !(await page.locator('[data-testid="cadres-footer"]', { hasText: '没有更多了' }).count()); i++) {
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.waitForTimeout(400);
+  }
+  await byId(page, 'cadres-footer').filter({ hasText: '没有更多了' }).waitFor({ timeout: 5000 });
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await page.locator('.virtual-row', { hasText: extra[44].name }).waitFor();
+  expect(await rows()).toBeLessThan(20);
+  expect(await page.locator('.virtual-row', { hasText: CADRE.name }).count()).toBe(0);
+  await shoot('scrolled-to-end');
+  await page.context().close();
+});
+
 test('a person in no roster is refused', async () => {
   const page = await phonePage(browser);
-  const shoot = stepShooter(page, 'cadre-03-refused');
+  const shoot = stepShooter(page, 'cadre-04-refused');
   await page.goto(await cadreQrLink(orgA.id));
   await tap(page, 'entry-login-button');
   await loginOnPage(page, STRANGER);
-  await expectText(page, 'entry-refused-message', '您尚未被组织录入系统，请联系本组织管理员/运营者');
+  await expectText(page, 'entry-refused-message', '您尚未被组织录入系统，请联系本组织管理员/运营者', { exact: true });
   expect(await page.locator('[data-testid="position-step"]').count()).toBe(0);
   await shoot('refused');
   await page.context().close();

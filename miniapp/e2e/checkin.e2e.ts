@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { ErrorMessages, idCheckChar } from '@tj/shared';
-import { baseUrl, launch, phonePage, stepShooter as rawShooter } from './browser';
+import { ErrorMessages } from '@tj/shared';
+import { api, tokenOf } from './api';
+import { baseUrl, launch, phonePage } from './browser';
+import { byId, confirmPicker, expectText, fill, id, stepShooter, tap } from './page';
 import { E2E_REALNAME_FAIL_ID } from './stack';
 
 /**
@@ -18,57 +20,11 @@ const MEMBER_A = { phone: `139${stamp}01`.slice(0, 11), password: 'abc12345', na
 const MEMBER_B = { phone: `137${stamp}02`.slice(0, 11), password: 'abc12345', name: '黄思远', id: E2E_REALNAME_FAIL_ID };
 const YEAR = new Date().getFullYear();
 
-/** Screenshots after H5's page-switch animation has settled. */
-function stepShooter(page: Page, flow: string) {
-  const shoot = rawShooter(page, flow);
-  return async (step: string) => {
-    await page.waitForTimeout(600);
-    await shoot(step);
-  };
-}
-
-function id(first17: string) {
-  return first17 + idCheckChar(first17);
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-// H5 keeps earlier pages of the stack in the DOM (hidden): look at the one on screen.
-const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first();
-// NutUI's Input / TextArea render the real element inside the one carrying the test id.
-const input = (page: Page, testId: string) =>
-  page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"], [data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first();
-
-async function fill(page: Page, testId: string, value: string) {
-  const el = input(page, testId);
-  await el.scrollIntoViewIfNeeded();
-  await el.fill(value);
-}
-
-async function tap(page: Page, testId: string) {
-  // H5 keeps earlier pages of the stack in the DOM (hidden): tap the one on screen.
-  const el = page.locator(`[data-testid="${testId}"]:visible`).first();
-  await el.waitFor({ timeout: 15000 });
-  await el.scrollIntoViewIfNeeded();
-  // NutUI's Cell takes the pointer over its title: then the tap lands on the cell itself.
-  await el.click({ timeout: 5000 }).catch(() => el.click({ force: true }));
-}
-
-/** Opens a NutUI picker and confirms what it shows (the first option, or the default). */
-async function confirmPicker(page: Page, testId: string) {
-  await tap(page, testId);
-  const confirm = page.locator('.nut-picker-confirm-btn:visible');
-  await confirm.waitFor();
-  await page.waitForTimeout(400);
-  await confirm.click();
-  await confirm.waitFor({ state: 'hidden' });
-  // The popup's overlay fades out after the picker: a tap before that lands on it.
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll('.nut-overlay')).some((o) => (o as HTMLElement).offsetParent !== null));
-}
 
 /** 下一步, then the next step's field — or the error the page shows instead. */
 async function next(page: Page, field: string) {
@@ -83,28 +39,6 @@ async function next(page: Page, field: string) {
     throw e;
   });
 }
-
-async function expectText(page: Page, testId: string, text: string, timeout = 15000) {
-  await byId(page, testId).waitFor({ timeout });
-  await page.waitForFunction(
-    ([tid, t]) => Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.getClientRects().length > 0 && e.textContent?.includes(t)),
-    [testId, text] as const,
-    { timeout },
-  );
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-const tokenOf = async (who: { phone: string; password: string }) =>
-  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: who })).accessToken;
 
 /** The branch's check-in QR, as its admin prints it (GET /orgs/:id/qr/checkin). */
 const checkinQrUrl = async () => {
@@ -255,9 +189,9 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await byId(operator, `status-org-${BRANCH.id}`).waitFor({ timeout: 15000 });
     await opShot('operator-status');
     await tap(operator, `status-org-${BRANCH.id}`);
-    await expectText(operator, 'cadre-waiting-count', '1');
+    await expectText(operator, 'dashboard-count-reviews-num', '1');
     await opShot('cadre-home');
-    await tap(operator, 'cadre-review-entry');
+    await tap(operator, 'dashboard-entry-reviews');
     await byId(operator, 'reviews-page').waitFor();
     await operator.locator('[data-testid^="review-item-"]').first().waitFor();
     await opShot('review-queue');
@@ -301,7 +235,7 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
 
     // The member lands on the home page; 认证资料 shows the ID masked.
     await member.reload();
-    await expectText(member, 'member-home-name', MEMBER_A.name, 20000);
+    await expectText(member, 'member-home-name', MEMBER_A.name, { timeout: 20000 });
     await expectText(member, 'member-home-id', `${MEMBER_A.id.slice(0, 3)}***********${MEMBER_A.id.slice(-4)}`);
     await expectText(member, 'member-home-status', '审核通过');
     await shot('member-home');
@@ -359,6 +293,7 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await reloadUntil(operator, 'review-realname', '校验失败');
     await expectText(operator, 'review-approve-block', ErrorMessages.REAL_NAME_FAILED);
     await opShot('review-realname-failed');
+    const reviewUrl = operator.url();
     await tap(operator, 'review-offline');
     await byId(operator, 'offline-page').waitFor();
     await opShot('offline-empty');
@@ -371,9 +306,17 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await tap(operator, 'offline-submit');
     await expectText(operator, 'offline-done', '线下验证通过');
     await opShot('offline-done');
+    // The review shows the photo, fetched with the operator's token (the URL alone is refused).
+    await operator.goto(reviewUrl);
+    await expectText(operator, 'review-realname', '线下验证通过');
+    const photo = byId(operator, 'review-offline-photo').locator('img');
+    await photo.waitFor({ timeout: 15000 });
+    await operator.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await photo.elementHandle());
+    expect(await photo.getAttribute('src')).toMatch(/^blob:/);
+    await opShot('review-offline-photo');
 
     await member.reload();
-    await expectText(member, 'member-home-realname', '线下验证通过', 20000);
+    await expectText(member, 'member-home-realname', '线下验证通过', { timeout: 20000 });
     await shot('member-home-offline-passed');
     await member.context().close();
     await operator.context().close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages } from '@tj/shared';
 import { api, approvedMember, orgIdByName, tokenOf, type ApprovedMember } from './api';
-import { baseUrl, launch, phonePage, stepShooter as rawShooter } from './browser';
+import { baseUrl, launch, phonePage } from './browser';
+import { byId, confirmPicker, expectText, fill, stepShooter, tap } from './page';
 
 /**
  * Issue 7 against the real server (demo seed): the general branch's superior (the province
@@ -20,50 +21,6 @@ let browser: Browser;
 const ids = { br1: '', br2: '', general: '', committee: '' };
 let applicant: ApprovedMember;
 const batch: ApprovedMember[] = [];
-
-function stepShooter(page: Page, flow: string) {
-  const shoot = rawShooter(page, flow);
-  return async (step: string) => {
-    await page.waitForTimeout(600);
-    await shoot(step);
-  };
-}
-
-const byId = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`).first();
-const input = (page: Page, testId: string) =>
-  page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"], [data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first();
-
-async function fill(page: Page, testId: string, value: string) {
-  const el = input(page, testId);
-  await el.scrollIntoViewIfNeeded();
-  await el.fill(value);
-}
-
-async function tap(page: Page, testId: string) {
-  const el = byId(page, testId);
-  await el.waitFor({ timeout: 15000 });
-  await el.scrollIntoViewIfNeeded();
-  await el.click({ timeout: 5000 }).catch(() => el.click({ force: true }));
-}
-
-async function confirmPicker(page: Page, testId: string) {
-  await tap(page, testId);
-  const confirm = page.locator('.nut-picker-confirm-btn:visible');
-  await confirm.waitFor();
-  await page.waitForTimeout(400);
-  await confirm.click();
-  await confirm.waitFor({ state: 'hidden' });
-  await page.waitForFunction(() => !Array.from(document.querySelectorAll('.nut-overlay')).some((o) => (o as HTMLElement).offsetParent !== null));
-}
-
-async function expectText(page: Page, testId: string, text: string, timeout = 15000) {
-  await byId(page, testId).waitFor({ timeout });
-  await page.waitForFunction(
-    ([tid, t]) => Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.getClientRects().length > 0 && e.textContent?.includes(t)),
-    [testId, text] as const,
-    { timeout },
-  );
-}
 
 async function loggedIn(who: { phone: string; password: string }): Promise<Page> {
   const page = await phonePage(browser);
@@ -221,7 +178,7 @@ it('a member applies to a committee; the out-branch and the committee (assigning
 
   // the member: new branch at home, both steps in the history
   await open(member, '/member/pages/home/index');
-  await expectText(member, 'member-home-branch-full', '软件工程专业2024级2班', 20000);
+  await expectText(member, 'member-home-branch-full', '软件工程专业2024级2班', { timeout: 20000 });
   await shot('home-new-branch');
   await open(member, '/member/pages/transfer-history/index');
   await expectText(member, 'transfer-history-0-status', '转接成功');

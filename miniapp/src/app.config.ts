@@ -37,7 +37,6 @@ export default defineAppConfig({
         'pages/tasks/index',
         'pages/entry/index',
         'pages/orgs/index',
-        'pages/dashboard/index',
         'pages/members/index',
         'pages/cadres/index',
         'pages/org/index',

@@ -19,7 +19,6 @@ export const Routes = {
   // cadre onboarding (§6): invitation link (?token=) / cadre QR (?scene=) / an org to finish (?orgId=)
   cadreEntry: '/cadre/pages/entry/index',
   cadreOrgs: '/cadre/pages/orgs/index',
-  cadreDashboard: '/cadre/pages/dashboard/index',
   cadreMembers: '/cadre/pages/members/index',
   cadreCadres: '/cadre/pages/cadres/index',
   cadreOrgInfo: '/cadre/pages/org/index',

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { AliasExamples, ErrorMessages, validateAlias, type CadreOrg } from '@tj/shared';
 import { AliasStep } from '../src/cadre/components/alias-step';
-import CadreDashboardPage from '../src/cadre/pages/dashboard';
+import CadreHomePage from '../src/cadre/pages/home';
 import CadreEntryPage from '../src/cadre/pages/entry';
 import CadreOrgsPage from '../src/cadre/pages/orgs';
 import { Routes } from '../src/routes';
@@ -149,7 +149,7 @@ describe('entry flow (§6.2–6.4)', () => {
     expect(screen.getByTestId('position-deputySecretary').className).toContain('primary');
     fireEvent.click(screen.getByTestId('position-organizationMember'));
     fireEvent.click(screen.getByTestId('position-submit'));
-    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreDashboard}?orgId=5` }));
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreHome}?orgId=5` }));
     expect(JSON.parse(calls('POST', '/cadre/orgs/5/position')[0][0].data)).toEqual({ position: 'organizationMember' });
     expect(screen.queryByTestId('alias-step')).toBeNull();
     expect(useAppStore.getState().currentOrgId).toBe('5');
@@ -171,7 +171,7 @@ describe('entry flow (§6.2–6.4)', () => {
     await screen.findByTestId('alias-rules');
     type('alias-input', '中大团委');
     fireEvent.click(screen.getByTestId('alias-submit'));
-    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreDashboard}?orgId=5` }));
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreHome}?orgId=5` }));
   });
 });
 
@@ -203,7 +203,7 @@ describe('chooser and switching (§6.5)', () => {
     fireEvent.click(screen.getByTestId('orgs-item-13'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${Routes.cadreEntry}?orgId=13` });
     fireEvent.click(screen.getByTestId('orgs-item-11'));
-    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreDashboard}?orgId=11` });
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreHome}?orgId=11` });
     expect(useAppStore.getState().recentOrgIds.slice(0, 2)).toEqual(['11', '12']);
   });
 
@@ -216,7 +216,7 @@ describe('chooser and switching (§6.5)', () => {
     );
     useAppStore.getState().switchCadreOrg('11');
     withParams({ orgId: '11' });
-    const first = render(<CadreDashboardPage />);
+    const first = render(<CadreHomePage />);
     expect((await screen.findByTestId('dashboard-count-members')).textContent).toContain('111');
     expect(useAppStore.getState().cadreCache?.orgId).toBe('11');
     first.unmount();
@@ -224,7 +224,7 @@ describe('chooser and switching (§6.5)', () => {
     useAppStore.getState().switchCadreOrg('12');
     expect(useAppStore.getState().cadreCache).toBeNull();
     withParams({ orgId: '12' });
-    render(<CadreDashboardPage />);
+    render(<CadreHomePage />);
     expect(screen.queryByText('111')).toBeNull();
     expect((await screen.findByTestId('dashboard-count-members')).textContent).toContain('222');
     expect(screen.queryByText('111')).toBeNull();
@@ -240,7 +240,7 @@ describe('chooser and switching (§6.5)', () => {
     const op = cadreOrg('11', '甲团委', { isOperator: true });
     serve(['GET', '/me/orgs', { data: { items: [myOrg(op)] } }], ['GET', '/orgs/11/dashboard', { data: dashboard(op) }]);
     withParams({ orgId: '11' });
-    render(<CadreDashboardPage />);
+    render(<CadreHomePage />);
     expect((await screen.findByTestId('dashboard-count-reviews')).textContent).toContain('3');
     expect(screen.getByTestId('dashboard-entry-reviews')).toBeTruthy();
     expect(screen.queryByTestId('dashboard-checkin-reminder')).toBeNull();

@@ -2,7 +2,6 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorMessages } from '@tj/shared';
 import ReviewPage from '../src/cadre/pages/review';
 import ReviewsPage from '../src/cadre/pages/reviews';
-import CadreHomePage from '../src/cadre/pages/home';
 import { branch, calls, idFor, logIn, serve, withParams } from './checkin-fixtures';
 
 const ID = idFor('2003-02-02');
@@ -77,6 +76,15 @@ describe('review detail (cadre)', () => {
     expect(JSON.parse(call[0].data)).toEqual({ action: 'approve' });
   });
 
+  it('offers no action on a check-in already decided (opened again after 线下核验)', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ status: 'approved', realNameStatus: 'offlinePassed' }) }]);
+    render(<ReviewPage />);
+    await screen.findByTestId('review-name');
+    expect(screen.getByTestId('review-back')).toBeTruthy();
+    expect(screen.queryByTestId('review-approve')).toBeNull();
+    expect(screen.queryByTestId('review-return')).toBeNull();
+  });
+
   it('requires a reason to return (shared schema message)', async () => {
     serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }], ['POST', '/orgs/21/checkins/7/review', { data: null }]);
     render(<ReviewPage />);
@@ -101,7 +109,7 @@ describe('review detail (cadre)', () => {
   });
 });
 
-describe('review queue and cadre home', () => {
+describe('review queue', () => {
   beforeEach(() => {
     logIn();
     withParams({ orgId: '21' });
@@ -122,11 +130,5 @@ describe('review queue and cadre home', () => {
     fireEvent.click((await screen.findAllByText('审核通过')).slice(-1)[0]);
     await waitFor(() => expect(calls('POST', '/orgs/21/checkins/batch-approve')).toHaveLength(1));
     expect(JSON.parse(calls('POST', '/orgs/21/checkins/batch-approve')[0][0].data)).toEqual({ ids: ['7'] });
-  });
-
-  it('shows the waiting count of the current org', async () => {
-    serve([...myOrgs], ['GET', '/orgs/21/checkins/count', { data: { waiting: 3 } }]);
-    render(<CadreHomePage />);
-    await waitFor(() => expect(screen.getByTestId('cadre-waiting-count').textContent).toBe('3'));
   });
 });

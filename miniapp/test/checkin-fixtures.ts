@@ -20,7 +20,7 @@ export const logIn = () =>
   useAppStore.setState({ user: { id: 'u1', phone: '13900000001', name: null }, accessToken: 'token-1', refreshToken: 'r' });
 
 type Reply = { status?: number; data: unknown };
-type Route = [method: string, path: string | RegExp, reply: Reply | ((body: unknown) => Reply)];
+type Route = [method: string, path: string | RegExp, reply: Reply | ((body: unknown, url: string) => Reply)];
 
 /** Answers Taro.request by method + path (after /api); an unknown call fails loudly. */
 export function serve(...routes: Route[]) {
@@ -29,7 +29,7 @@ export function serve(...routes: Route[]) {
     const route = routes.find(([m, p]) => m === options.method && (typeof p === 'string' ? p === path : p.test(path)));
     if (!route) throw new Error(`unexpected ${options.method} ${options.url}`);
     const body = options.data ? JSON.parse(options.data) : undefined;
-    const reply = typeof route[2] === 'function' ? route[2](body) : route[2];
+    const reply = typeof route[2] === 'function' ? route[2](body, options.url) : route[2];
     return { statusCode: reply.status ?? 200, header: {}, data: reply.data };
   });
 }

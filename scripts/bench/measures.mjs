@@ -8,6 +8,8 @@ import { httpRun, medianOf, rawRun, round, signJwt, timed } from './lib.mjs';
 
 const WAITING = ['submitted', 'editSubmitted'];
 const statusCol = (s) => (s == null ? 'st_draft' : `st_${s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
+// counters.ts unitPathSql('b.path'): the unit (depth-2 ancestor, or the parent of a shallower branch) a branch rolls up into
+const UNIT_PATH = "concat(substring_index(b.path, '/', least(4, length(b.path) - length(replace(b.path, '/', '')) - 1)), '/')";
 const ancestorIds = (p) => p.split('/').filter(Boolean).map(Number).slice(0, -1);
 
 // ── P1: check-in submit ─────────────────────────────────────────────────────────────────
@@ -23,6 +25,11 @@ export async function restoreSubmitPool(conn) {
       select s.branch_id, sum(s.status is null) d, sum(s.status <=> 'withdrawn') w, sum(s.status <=> 'returned') r
       from bench_p1 s join checkins c on c.id = s.id where c.status = 'submitted' group by s.branch_id) x on x.branch_id = b.branch_id
     set b.st_submitted = b.st_submitted - (x.d + x.w + x.r), b.st_draft = b.st_draft + x.d, b.st_withdrawn = b.st_withdrawn + x.w, b.st_returned = b.st_returned + x.r`);
+  await conn.query(`
+    update unit_stats u join (
+      select ${UNIT_PATH} unit, sum(s.status is null) d, sum(s.status <=> 'withdrawn') w, sum(s.status <=> 'returned') r
+      from bench_p1 s join checkins c on c.id = s.id join branch_stats b on b.branch_id = s.branch_id where c.status = 'submitted' group by 1) x on x.unit = u.path
+    set u.st_submitted = u.st_submitted - (x.d + x.w + x.r), u.st_draft = u.st_draft + x.d, u.st_withdrawn = u.st_withdrawn + x.w, u.st_returned = u.st_returned + x.r`);
   await conn.query(`
     update checkins c join bench_p1 s on s.id = c.id
     set c.status = s.status, c.submitted_at = s.submitted_at, c.return_reason = s.return_reason, c.real_name_status = s.real_name_status,
@@ -77,6 +84,12 @@ async function rawSubmit(conn, item) {
   await conn.query(
     `insert into branch_stats (path, branch_id, ${from}, st_submitted) select o.path, o.id, -1, 1 from orgs o where o.id = ?
      on duplicate key update ${from} = ${from} + values(${from}), st_submitted = st_submitted + values(st_submitted)`,
+    [row.branch_id],
+  );
+  await conn.query(
+    `insert into unit_stats (path, unit_id, branches_with_members, ${from}, st_submitted)
+     select u.path, cast(substring_index(substring_index(u.path, '/', -2), '/', 1) as unsigned), 0, -1, 1 from (select ${UNIT_PATH} path from branch_stats b where b.branch_id = ?) u
+     on duplicate key update branches_with_members = branches_with_members + values(branches_with_members), ${from} = ${from} + values(${from}), st_submitted = st_submitted + values(st_submitted)`,
     [row.branch_id],
   );
   if (!keep) {

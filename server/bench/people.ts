@@ -5,7 +5,7 @@
  * education, income and check-in / real-name states taken from Guangdong's make-up.
  */
 import { idCheckChar, type CheckinStatus, type RealNameStatus } from '@tj/shared';
-import { pick, weighted, type BranchKind, type OrgNode, type Rng } from './province';
+import { DISTRICT_ORIGINS, pick, weighted, type BranchKind, type OrgNode, type Rng } from './province';
 
 const SURNAMES = [
   ['陈', 12], ['李', 8], ['黄', 8], ['张', 6], ['梁', 5], ['林', 5], ['刘', 5], ['吴', 4], ['罗', 3.5], ['杨', 3], ['郑', 2.5], ['何', 2.5],
@@ -23,6 +23,7 @@ const UNIV_EDU = [['bachelorStudying', 80], ['masterStudying', 16], ['doctorStud
 const WORKER_INCOME = [['upTo2000', 8], ['from2001To5000', 42], ['from5001To8000', 30], ['from8001To10000', 12], ['over10000', 8]] as const;
 const VILLAGE_INCOME = [['ruralNoFixedIncome', 25], ['upTo2000', 15], ['from2001To5000', 40], ['from5001To8000', 15], ['from8001To10000', 3], ['over10000', 2]] as const;
 const OTHER_PROVINCES = [['43', 3], ['45', 3], ['36', 2], ['51', 1.5], ['42', 1.5], ['41', 1], ['35', 0.5], ['52', 0.5]] as const;
+const ORIGINS = DISTRICT_ORIGINS.map((d) => [d, d.weight] as const);
 const RETURN_REASONS = ['入团年月与档案不符，请核对后重新提交', '姓名与身份证不一致', '发展团员编号有误', '所在团支部选择错误，请撤回后重新选择'];
 
 /**
@@ -63,17 +64,31 @@ export function personName(rng: Rng): string {
   return s + g;
 }
 
-/** The people generator: keeps the counters that make ID numbers and development numbers unique. */
+/**
+ * The people generator of one partition of the province (generate.ts): keeps the counters
+ * that make ID numbers and development numbers unique. Partition `part` of `parts` draws
+ * from its own slice of both number spaces, so partitions are generated independently (in
+ * parallel, in any order) and still never collide.
+ */
 export class People {
-  // ID sequence codes per (region, birth date): 3 digits, parity = gender
+  // ID sequence codes per (region, birth date): 3 digits, parity = gender → 500 per gender, sliced per partition
   private readonly idSeq = new Map<string, number>();
   private readonly devSeq = new Map<number, number>();
   private readonly todayMs: number;
   private readonly year: number;
+  private readonly seqWidth: number;
+  private readonly devWidth: number;
 
-  constructor(private readonly rng: Rng, private readonly today: string) {
+  constructor(
+    private readonly rng: Rng,
+    private readonly today: string,
+    private readonly part = 0,
+    parts = 1,
+  ) {
     this.todayMs = Date.parse(`${today}T00:00:00Z`);
     this.year = Number(today.slice(0, 4));
+    this.seqWidth = Math.floor(500 / parts);
+    this.devWidth = Math.floor(1_000_000 / parts);
   }
 
   /** Age range (inclusive, in whole years on `today`) of a branch kind's members. */
@@ -99,11 +114,12 @@ export class People {
     const birthMs = this.todayMs - (age * 365.25 + 1 + Math.floor(r() * 363)) * 86_400_000;
     const birthDate = iso(new Date(birthMs));
     const key = `${region}${birthDate}`;
-    const next = this.idSeq.get(key) ?? Math.floor(r() * 200);
+    // the first number of a (region, date) in the partition's slice is random in its first quarter
+    const next = this.idSeq.get(key) ?? Math.floor(r() * (this.seqWidth / 4));
     this.idSeq.set(key, next + 1);
     // 3-digit sequence: the 17th digit's parity is the gender [GB 11643]
-    if (next >= 500) throw new Error(`ID sequence exhausted for ${key}`);
-    const seq = next * 2 + (gender === 'male' ? 1 : 0);
+    if (next >= this.seqWidth) throw new Error(`ID sequence exhausted for ${key} in partition ${this.part}`);
+    const seq = (this.part * this.seqWidth + next) * 2 + (gender === 'male' ? 1 : 0);
     const first17 = `${region}${birthDate.replace(/-/g, '')}${pad(seq, 3)}`;
     return { id: first17 + idCheckChar(first17), birthDate };
   }
@@ -118,7 +134,8 @@ export class People {
   private devNumber(joinYear: number): string {
     const n = (this.devSeq.get(joinYear) ?? 0) + 1;
     this.devSeq.set(joinYear, n);
-    return `${joinYear}44${pad(n, 6)}`;
+    if (n >= this.devWidth) throw new Error(`development numbers of ${joinYear} exhausted in partition ${this.part}`);
+    return `${joinYear}44${pad(this.part * this.devWidth + n, 6)}`;
   }
 
   private month(ms: number) {
@@ -131,8 +148,12 @@ export class People {
     const kind = branch.kind!;
     const gender = r() < 0.51 ? 'female' : 'male';
     const age = Math.max(14, Math.min(27, this.ageOf(kind, branch.entryYear))); // §5.3 under 28
-    const migrant = (kind === 'company' || kind === 'village' || kind === 'community') && r() < 0.3;
-    const region = migrant ? `${weighted(r, OTHER_PROVINCES)}0${1 + Math.floor(r() * 8)}2${Math.floor(r() * 9) + 1}` : branch.regionCode;
+    // ID region: the branch's district; 30 % of company / village members and 15 % of
+    // university students from another province; other students from anywhere in the province
+    const collegian = kind === 'university' || kind === 'juniorCollege';
+    const migrant = (kind === 'company' || kind === 'village' || kind === 'community') ? r() < 0.3 : collegian && r() < 0.15;
+    const origin = collegian && !migrant ? weighted(r, ORIGINS) : null;
+    const region = migrant ? `${weighted(r, OTHER_PROVINCES)}0${1 + Math.floor(r() * 8)}2${Math.floor(r() * 9) + 1}` : (origin?.code ?? branch.regionCode);
     const { id, birthDate } = this.idNumber(region, age, gender);
     const birthMs = Date.parse(`${birthDate}T00:00:00Z`);
     const name = personName(r);
@@ -173,7 +194,7 @@ export class People {
       isVolunteer: volunteer,
       volunteerSince: volunteer ? iso(new Date(Math.min(this.todayMs - 86_400_000, birthMs + (15 + r() * (age - 15)) * 365.25 * 86_400_000))) : null,
       guardianContact: minor ? `父亲 ${phoneOf(index + 7_000_000_00)}` : null,
-      householdRegistration: migrant ? '外省' : `广东省${branch.cityName}市`,
+      householdRegistration: migrant ? '外省' : `广东省${origin?.city ?? branch.cityName}市`,
     };
     const optional = {
       occupation: kind === 'university' || kind === 'juniorCollege' ? 'universityStudent' : kind === 'vocational' ? 'vocationalStudent' : kind === 'highSchool' ? 'middleSchoolStudent' : kind === 'organ' ? 'partyGovernmentStaff' : kind === 'village' ? pick(r, ['farmer', 'migrantWorker', 'selfEmployed']) : 'nonPublicEnterpriseEmployee',

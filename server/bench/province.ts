@@ -22,7 +22,7 @@ export function rngOf(seed: number): Rng {
   };
 }
 
-export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+export const pick = <T>(rng: Rng, list: ArrayLike<T>): T => list[Math.floor(rng() * list.length)];
 /** Picks by weight from [value, weight] pairs. */
 export function weighted<T>(rng: Rng, table: readonly (readonly [T, number])[]): T {
   let total = 0;
@@ -82,6 +82,14 @@ const CITY_WEIGHT: Record<string, number> = {
   广州: 14, 深圳: 14, 东莞: 8, 佛山: 7.5, 惠州: 4.5, 湛江: 5.5, 茂名: 5, 揭阳: 4.5, 汕头: 4.5, 江门: 3.8, 肇庆: 3.3,
   梅州: 3, 清远: 3, 中山: 3.5, 河源: 2.3, 韶关: 2.3, 阳江: 2, 汕尾: 2, 潮州: 2, 云浮: 1.8, 珠海: 2.0,
 };
+
+/**
+ * Every district of the province with its share of young people (its city's weight split
+ * evenly) — where university students come from (their ID numbers' region).
+ */
+export const DISTRICT_ORIGINS: { code: string; city: string; weight: number }[] = CITIES.flatMap(([city, code]) =>
+  DISTRICTS[city].map((_, di) => ({ code: `${code.slice(0, 4)}${String(di + 2).padStart(2, '0')}`, city, weight: CITY_WEIGHT[city] / DISTRICTS[city].length })),
+);
 
 const PLACE_CHARS = '东西南北新石龙凤金沙塘江河山田湖岭坑围坪岗埔洲平安福和兴太大长古横黄白青高上下桥头水松柏梅竹';
 const COLLEGES = [

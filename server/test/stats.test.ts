@@ -1,9 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { branchStats, checkins } from '../src/db/schema';
+import { branchStats, checkins, orgs, unitStats } from '../src/db/schema';
 import { runDueJobs } from '../src/jobs/plugin';
 import { STATS_COLUMNS } from '../src/modules/stats/columns';
-import { countersDelta, countersOf, rebuildBranchStats } from '../src/modules/stats/counters';
+import { countersDelta, countersOf, rebuildBranchStats, unitPathOf, unitPathSql } from '../src/modules/stats/counters';
+import { uniquePhone } from './helper';
 import { buildTestApp, privateDatabase } from './helper';
 import { certForm, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree } from './fixtures';
 
@@ -41,6 +42,13 @@ describe('subtree statistics counters (pure)', () => {
     );
     expect(countersDelta(member(), member()).size).toBe(0);
   });
+
+  it('rolls branches up to their ancestor at depth 2, or their parent when not deeper', () => {
+    expect(unitPathOf('/1/2/3/4/5/')).toBe('/1/2/3/');
+    expect(unitPathOf('/1/2/3/4/')).toBe('/1/2/3/');
+    expect(unitPathOf('/1/2/3/')).toBe('/1/2/');
+    expect(unitPathOf('/1/9/')).toBe('/1/');
+  });
 });
 
 /**
@@ -74,10 +82,11 @@ describe('GET /orgs/:orgId/stats', () => {
     const rows = await app.db.select().from(branchStats).where(inArray(branchStats.branchId, ids));
     return rows.sort((a, b) => a.branchId - b.branchId);
   };
+  const unitRow = async (unitId: number) => (await app.db.select().from(unitStats).where(eq(unitStats.unitId, unitId)))[0];
 
   beforeAll(async () => {
     db = await privateDatabase('tj_test_stats');
-    app = await buildTestApp({ databaseUrl: db.databaseUrl, realNameSimFailRate: 0 });
+    app = await buildTestApp({ databaseUrl: db.databaseUrl, realNameSimFailRate: 0, enableTestEndpoints: true });
     tree = await orgTree(app);
     otherBranch = await insertOrg(app, tree.grade, 'branch');
     op = await onboardedCadre(app, tree.school.id, { isAdmin: true });
@@ -124,9 +133,51 @@ describe('GET /orgs/:orgId/stats', () => {
     // the invariant: what the transactions kept equals a rebuild from the check-ins
     const ids = [tree.branch.id, otherBranch.id];
     const kept = await counterRows(ids);
+    // both branches roll up into the school (depth 2): its unit row is what the city reads
+    const keptUnit = await unitRow(tree.school.id);
+    expect(keptUnit).toMatchObject({ path: tree.school.path, branchesWithMembers: 1, st_approved: 1, st_withdrawn: 1, st_draft: 1, eth_08: 1 });
     await rebuildBranchStats(app.db, ids);
     expect(await counterRows(ids)).toEqual(kept);
+    expect(await unitRow(tree.school.id)).toEqual(keptUnit);
+    // the province reads unit rows, the school's own figures equal them
+    const province = await stats(tree.province.id, await onboardedCadre(app, tree.province.id));
+    expect({ ...province, orgId: school.orgId, progress: null }).toEqual({ ...school, progress: null });
     void d;
+  });
+
+  it('counts info complete from the kept secretary_registered flag (§3.3)', async () => {
+    const admin = await onboardedCadre(app, tree.city.id, { isAdmin: true });
+    const flag = async () => (await app.db.select({ r: orgs.secretaryRegistered }).from(orgs).where(eq(orgs.id, tree.grade.id)))[0].r;
+    const patch = (payload: object) => app.inject({ method: 'PATCH', url: `/api/orgs/${tree.grade.id}`, headers: admin.headers, payload });
+    // a phone nobody registered yet, then its registration, then a phone of an existing account
+    const phone = uniquePhone();
+    expect((await patch({ secretaryName: '李明', secretaryPhone: phone })).statusCode).toBe(200);
+    expect(await flag()).toBe(false);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/sms', payload: { phone, purpose: 'register' } })).statusCode).toBe(200);
+    const code = (await app.inject({ method: 'GET', url: `/api/test/sms/${phone}` })).json().code as string;
+    const reg = await app.inject({
+      method: 'POST',
+      url: '/api/auth/register',
+      payload: { phone, password: 'abc12345', confirmPassword: 'abc12345', smsCode: code, regionCode: '440106', agreed: true },
+    });
+    expect({ code: reg.statusCode, body: reg.statusCode === 200 ? null : reg.json() }).toEqual({ code: 200, body: null });
+    expect(await flag()).toBe(true);
+    expect((await patch({ secretaryPhone: uniquePhone() })).statusCode).toBe(200);
+    expect(await flag()).toBe(false);
+    expect((await patch({ secretaryPhone: admin.phone })).statusCode).toBe(200);
+    expect(await flag()).toBe(true);
+    // the kept flag equals its definition on every org
+    const [rows] = (await app.db.execute(
+      sql`select count(*) as n from orgs where secretary_registered <> (secretary_phone is not null and exists (select 1 from users u where u.phone = orgs.secretary_phone))`,
+    )) as unknown as [{ n: number }[]];
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
+  it('defines the unit of a branch the same in SQL as in TypeScript', async () => {
+    for (const path of ['/1/2/3/4/5/', '/1/2/3/4/', '/1/2/3/', '/1/9/']) {
+      const [rows] = (await app.db.execute(sql.raw(`select ${unitPathSql(`'${path}'`)} as unit`))) as unknown as [{ unit: string }[]];
+      expect(rows[0].unit).toBe(unitPathOf(path));
+    }
   });
 
   it('answers only cadres of the org or above (403 elsewhere)', async () => {

@@ -74,7 +74,8 @@ const ok = (config: InternalAxiosRequestConfig, status: number, data: unknown): 
 const networkError = (config: InternalAxiosRequestConfig, error: unknown) =>
   new AxiosError((error as { errMsg?: string; message?: string })?.errMsg ?? 'Network Error', AxiosError.ERR_NETWORK, config);
 
-const uploadAdapter: AxiosAdapter = async (config) => {
+/** Sends a PickedFile as multipart field "file" (Excel here, images in ./uploads). */
+export const uploadAdapter: AxiosAdapter = async (config) => {
   const picked = config.data as PickedFile;
   const url = axios.getUri(config);
   let status: number;
@@ -120,7 +121,7 @@ const downloadAdapter: AxiosAdapter = async (config) => {
   }
 };
 
-const passThrough = [(data: unknown) => data];
+export const passThrough = [(data: unknown) => data];
 
 /** Weapp: lets the user pick an .xlsx from a chat (the only file source a mini-program has). */
 export async function chooseExcelInWeapp(): Promise<PickedFile> {
@@ -166,6 +167,22 @@ export async function downloadExcel(path: string, filename: string): Promise<voi
   } else {
     saveBlob(data.blob, filename);
   }
+}
+
+/**
+ * An image behind the bearer token (GET /uploads/:id): <Image> cannot send the header, so the
+ * bytes come through the download adapter and the page shows a local URL — an object URL
+ * (H5; `release` frees it) or WeChat's temp file path.
+ */
+export async function loadPrivateImage(path: string): Promise<{ src: string; release: () => void }> {
+  const { data } = await http.get<Downloaded>(path.replace(/^\/api(?=\/)/, ''), {
+    adapter: downloadAdapter,
+    transformResponse: passThrough,
+    timeout: 60_000,
+  });
+  if (data.kind === 'weapp') return { src: data.path, release: () => undefined };
+  const src = URL.createObjectURL(data.blob);
+  return { src, release: () => URL.revokeObjectURL(src) };
 }
 
 /** Saves a PNG data URL: weapp → photo album (after writing a temp file); H5 → download. */

@@ -2,7 +2,6 @@ import {
   BatchApproveResultSchema,
   CheckinReviewSchema,
   OfflineVerifySchema,
-  ReviewCountSchema,
   ReviewDetailSchema,
   ReviewQueueSchema,
   checkRealNameAllowsApproval,
@@ -49,11 +48,6 @@ export const canBatchApprove = (item: Pick<ReviewItem, 'realNameStatus'>) => app
 export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20): Promise<ReviewQueue> {
   const { data } = await http.get<unknown>(base(orgId), { params: { limit, ...(cursor ? { cursor } : {}) } });
   return ReviewQueueSchema.parse(data);
-}
-
-export async function fetchWaitingCount(orgId: string): Promise<number> {
-  const { data } = await http.get<unknown>(`${base(orgId)}/count`);
-  return ReviewCountSchema.parse(data).waiting;
 }
 
 export async function fetchReviewDetail(orgId: string, checkinId: string): Promise<ReviewDetail> {

@@ -64,7 +64,18 @@ const element = (tag: string, displayName: string) => {
 
 export const View = element('div', 'View');
 export const Text = element('span', 'Text');
-export const ScrollView = element('div', 'ScrollView');
+/** Taro hands scroll handlers `{ detail: { scrollTop, scrollHeight, … } }`, not the DOM event's target. */
+export const ScrollView = forwardRef<HTMLElement, Props>(({ onScroll, scrollY: _y, scrollX: _x, scrollTop: _top, scrollLeft: _left, enhanced: _e, ...props }, ref) =>
+  createElement('div', {
+    ...domProps(props),
+    ref,
+    onScroll: (e: { currentTarget: HTMLElement }) => {
+      const t = e.currentTarget;
+      (onScroll as ((e: unknown) => void) | undefined)?.({ detail: { scrollTop: t.scrollTop, scrollLeft: t.scrollLeft, scrollHeight: t.scrollHeight, scrollWidth: t.scrollWidth } });
+    },
+  }),
+);
+ScrollView.displayName = 'ScrollView';
 export const Image = element('img', 'Image');
 export const Label = element('label', 'Label');
 

@@ -79,3 +79,22 @@ export const branchStats = mysqlTable(
   },
   (t) => [uniqueIndex('branch_stats_branch_uq').on(t.branchId)],
 );
+
+/**
+ * The same counters rolled up per unit (modules/stats/counters.ts `UNIT_DEPTH`): the org at
+ * depth 2 above a branch (a county-level committee, a university college, a direct unit's
+ * branch), kept in the same statement sequence as `branch_stats`. A province or city asks
+ * ~1–2k unit rows instead of ~members/17 branch rows; deeper orgs keep reading branch rows.
+ * Not one row per ancestor: the province's and cities' rows would take every submit's lock.
+ * `branches_with_members` counts the unit's branches with a member (entry progress).
+ */
+export const unitStats = mysqlTable(
+  'unit_stats',
+  {
+    path: varchar('path', { length: 255 }).primaryKey(),
+    unitId: ref('unit_id').notNull(),
+    branchesWithMembers: int('branches_with_members').notNull().default(0),
+    ...statsCounterColumns(),
+  },
+  (t) => [uniqueIndex('unit_stats_unit_uq').on(t.unitId)],
+);

@@ -40,6 +40,13 @@ export const orgs = mysqlTable(
      * so progress over thousands of orgs is one SQL aggregate and the rule stays in shared/.
      */
     fieldsComplete: boolean('fields_complete').notNull().default(false),
+    /**
+     * §3.3 "the secretary has registered": an account exists for `secretary_phone`. Kept by
+     * orgs/service.ts `syncSecretaryRegistered` wherever an org's secretary phone or an
+     * account's phone changes, so the subtree's "info complete" is one index-only scan instead
+     * of a users probe per org.
+     */
+    secretaryRegistered: boolean('secretary_registered').notNull().default(false),
     /** Administrative division code of the org's region (6 digits), when known. */
     regionCode: char('region_code', { length: 6 }),
     createdBy: ref('created_by'),
@@ -49,7 +56,8 @@ export const orgs = mysqlTable(
   (t) => [
     index('orgs_path_idx').on(t.path),
     // subtree aggregates (stats, entry progress) read only these: an index-only range scan
-    index('orgs_path_progress_idx').on(t.path, t.type, t.parentId, t.fieldsComplete, t.secretaryPhone),
+    index('orgs_path_progress_idx').on(t.path, t.type, t.parentId, t.fieldsComplete, t.secretaryRegistered, t.secretaryPhone),
+    index('orgs_secretary_phone_idx').on(t.secretaryPhone),
     index('orgs_parent_sort_idx').on(t.parentId, t.sortOrder),
     // §3.2: alias unique among siblings (NULLs — no alias yet — do not collide).
     uniqueIndex('orgs_parent_alias_uq').on(t.parentId, t.alias),

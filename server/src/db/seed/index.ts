@@ -6,7 +6,7 @@ import { loadConfig } from '../../env';
 import { createPii, type Pii } from '../../lib/pii';
 import { childPath, rootPath } from '../../lib/org-path';
 import { hashPassword } from '../../modules/auth/password';
-import { fieldsComplete } from '../../modules/orgs/service';
+import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/service';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 
@@ -102,6 +102,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
       onboardedAt: new Date(),
     });
   }
+  await syncSecretaryRegistered(db, { phones: DEMO_ACCOUNTS.map((a) => a.phone) });
   return true;
 }
 

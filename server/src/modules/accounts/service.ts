@@ -10,6 +10,7 @@ import { audit } from '../../lib/audit';
 import { isDuplicate } from '../../lib/mysql-errors';
 import { hashPassword } from '../auth/password';
 import { issueTokens, revokeAllSessions, type TokenSigner } from '../auth/service';
+import { syncSecretaryRegistered } from '../orgs/service';
 
 import { checkSmsCode, consumeSmsCode, newSixDigitCode, useSmsCode } from './sms-codes';
 
@@ -34,6 +35,7 @@ export async function register(db: Db, signer: TokenSigner, input: Register, now
         .insert(users)
         .values({ phone: input.phone, passwordHash, regionCode: input.regionCode, lastLoginAt: now })
         .$returningId();
+      await syncSecretaryRegistered(tx, { phones: [input.phone] });
       // The audit row is the record that the service agreement was accepted, and when.
       await audit(tx, {
         actorUserId: id,
@@ -174,6 +176,7 @@ export async function resetByCode(db: Db, input: ResetByCode, now: Date) {
       if (res.affectedRows !== 1) throw wrong;
       if (smsCodeId !== undefined) await consumeSmsCode(tx, smsCodeId, now);
       await setPassword(tx, user.id, passwordHash, newPhone ? { phone: newPhone } : {});
+      if (newPhone) await syncSecretaryRegistered(tx, { phones: [user.phone, newPhone] });
       await audit(tx, {
         actorUserId: user.id,
         orgId: row.orgId,

@@ -19,7 +19,7 @@ import { buildWorkbook } from '../../lib/excel';
 import { isDuplicate } from '../../lib/mysql-errors';
 import { checkSmsCode, consumeSmsCode } from '../accounts/sms-codes';
 import { hashPassword } from '../auth/password';
-import type { Actor } from '../orgs/service';
+import { syncSecretaryRegistered, type Actor } from '../orgs/service';
 import type { OrgRow } from '../orgs/view';
 
 const generateCode = () => Array.from({ length: ADMIN_CODE_LENGTH }, () => ADMIN_CODE_ALPHABET[randomInt(ADMIN_CODE_ALPHABET.length)]).join('');
@@ -100,6 +100,7 @@ async function upsertUser(tx: DbOrTx, deps: RegisterDeps, input: AdminRegister):
     return existing.id;
   }
   const [res] = await tx.insert(users).values({ phone: input.phone, name: input.name, passwordHash: await hashPassword(input.password), ...identity });
+  await syncSecretaryRegistered(tx, { phones: [input.phone] });
   return Number(res.insertId);
 }
 

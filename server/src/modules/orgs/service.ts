@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, like, or, sql } from 'drizzle-orm';
 import {
   missingOrgFields,
   makeOrgCreateSchema,
@@ -37,6 +37,22 @@ async function secretaryRegistered(db: DbOrTx, org: OrgRow): Promise<boolean> {
   if (!org.secretaryPhone) return false;
   const [u] = await db.select({ id: users.id }).from(users).where(eq(users.phone, org.secretaryPhone)).limit(1);
   return Boolean(u);
+}
+
+/**
+ * Keeps orgs.secretary_registered equal to secretaryRegistered() above for the orgs whose
+ * secretary phone is one of `phones` or whose id is one of `orgIds`. Call it in the
+ * transaction that creates an account, changes an account's phone, or sets an org's
+ * secretary phone.
+ */
+export async function syncSecretaryRegistered(db: DbOrTx, { phones = [], orgIds = [] }: { phones?: (string | null | undefined)[]; orgIds?: number[] }) {
+  const ps = [...new Set(phones.filter((p): p is string => Boolean(p)))];
+  if (ps.length === 0 && orgIds.length === 0) return;
+  const where = ps.length && orgIds.length ? or(inArray(orgs.secretaryPhone, ps), inArray(orgs.id, orgIds)) : ps.length ? inArray(orgs.secretaryPhone, ps) : inArray(orgs.id, orgIds);
+  await db
+    .update(orgs)
+    .set({ secretaryRegistered: sql`(orgs.secretary_phone is not null and exists (select 1 from users u where u.phone = orgs.secretary_phone))` })
+    .where(where);
 }
 
 export async function getOrgDetail(db: Db, pii: Pii, org: OrgRow) {
@@ -107,6 +123,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
     } as typeof orgs.$inferInsert);
     const id = Number(res.insertId);
     await tx.update(orgs).set({ path: childPath(parent.path, id) }).where(eq(orgs.id, id));
+    if (input.secretaryPhone) await syncSecretaryRegistered(tx, { orgIds: [id] });
     const [row] = await tx.select().from(orgs).where(eq(orgs.id, id));
     await audit(tx, {
       actorUserId: actor.userId,
@@ -141,6 +158,7 @@ export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, bod
   values.fieldsComplete = fieldsComplete(org.type, { ...stored, ...input });
   await db.transaction(async (tx) => {
     await tx.update(orgs).set(values).where(eq(orgs.id, org.id));
+    if ('secretaryPhone' in values) await syncSecretaryRegistered(tx, { orgIds: [org.id] });
     const before = Object.fromEntries(Object.keys(input).map((k) => [k, k === 'secretaryIdNumber' ? '***' : (org as Record<string, unknown>)[k]]));
     const after = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, k === 'secretaryIdNumber' ? '***' : v]));
     await audit(tx, { actorUserId: actor.userId, orgId: org.id, action: 'org.update', targetType: 'org', targetId: org.id, before, after });

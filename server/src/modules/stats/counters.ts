@@ -1,7 +1,7 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { Educations, EthnicGroups, isCheckinApproved, type CheckinStatus, type Education, type EthnicGroupCode } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
-import { branchStats, checkins, orgs } from '../../db/schema';
+import { branchStats, checkins, orgs, unitStats } from '../../db/schema';
 import { STATS_COLUMNS, birthYearColumn, educationColumn, ethnicityColumn, genderColumn, statusColumn } from './columns';
 
 /** The fields of a check-in that its branch's counters depend on. */
@@ -52,13 +52,54 @@ export function countersDelta(before: CountedCheckin | null | undefined, after: 
 const ident = (c: string) => sql.identifier(c);
 const list = (parts: Parameters<typeof sql.join>[0]) => sql.join(parts, sql`, `);
 
-/** Adds `delta` to a branch's row (created on first use), in the caller's transaction. */
+/**
+ * `unit_stats` rolls the branch counters up to the org at this depth above each branch
+ * (province 0 → city 1 → county-level committee / university college 2), or to the branch's
+ * parent when the branch is not deeper than that (a direct unit's branches roll up into the
+ * unit). Non-branch orgs at or above it read unit rows; the rest read branch rows.
+ */
+export const UNIT_DEPTH = 2;
+/** The path of the unit a branch at `path` counts in (see UNIT_DEPTH). */
+export const unitPathOf = (path: string) => {
+  const ids = path.split('/').filter(Boolean);
+  return `/${ids.slice(0, Math.min(UNIT_DEPTH + 1, ids.length - 1)).join('/')}/`;
+};
+/** Whether `org`'s subtree is exactly the branches of the unit rows in its path range. */
+export const readsUnits = (org: { type: string; depth: number }) => org.type !== 'branch' && org.depth <= UNIT_DEPTH;
+/** unitPathOf in SQL, of a path expression (the test checks the two agree). */
+export const unitPathSql = (path: string) =>
+  `concat(substring_index(${path}, '/', least(${UNIT_DEPTH + 2}, length(${path}) - length(replace(${path}, '/', '')) - 1)), '/')`;
+const UNIT_PATH_SQL = unitPathSql('b.path');
+const UNIT_PATH = sql.raw(UNIT_PATH_SQL);
+const MEMBER_COLUMNS = ['st_approved', 'st_edit_submitted', 'st_edit_returned'];
+const MEMBERS_SQL = `(b.${MEMBER_COLUMNS.join(' + b.')})`;
+const MEMBERS = sql.raw(MEMBERS_SQL);
+
+/** Every unit row from the branch rows in one statement (the bench generator, after its load). */
+export const UNIT_ROLLUP_SQL = `insert into unit_stats (path, unit_id, branches_with_members, ${STATS_COLUMNS.join(', ')})
+  select x.unit, cast(substring_index(substring_index(x.unit, '/', -2), '/', 1) as unsigned), sum(x.m > 0), ${STATS_COLUMNS.map((c) => `sum(x.${c})`).join(', ')}
+  from (select ${UNIT_PATH_SQL} as unit, ${MEMBERS_SQL} as m, b.* from branch_stats b) x group by x.unit`;
+
+/**
+ * Adds `delta` to a branch's row and to its unit's row (each created on first use), in the
+ * caller's transaction. The unit's count of branches with members moves when the branch's
+ * member count crosses zero, read from the branch row just written.
+ */
 async function addToBranch(db: DbOrTx, branchId: number, delta: Map<string, number>) {
   const cols = [...delta.keys()];
+  const values = list(cols.map((c) => sql`${delta.get(c)}`));
+  const increments = list(cols.map((c) => sql`${ident(c)} = ${ident(c)} + values(${ident(c)})`));
   await db.execute(sql`
     insert into branch_stats (path, branch_id, ${list(cols.map(ident))})
-    select o.path, o.id, ${list(cols.map((c) => sql`${delta.get(c)}`))} from orgs o where o.id = ${branchId}
-    on duplicate key update ${list(cols.map((c) => sql`${ident(c)} = ${ident(c)} + values(${ident(c)})`))}`);
+    select o.path, o.id, ${values} from orgs o where o.id = ${branchId}
+    on duplicate key update ${increments}`);
+  const memberDelta = MEMBER_COLUMNS.reduce((s, c) => s + (delta.get(c) ?? 0), 0);
+  const crossed = memberDelta === 0 ? sql`0` : sql`(${MEMBERS} > 0) - (${MEMBERS} - ${memberDelta} > 0)`;
+  await db.execute(sql`
+    insert into unit_stats (path, unit_id, branches_with_members, ${list(cols.map(ident))})
+    select u.path, cast(substring_index(substring_index(u.path, '/', -2), '/', 1) as unsigned), u.crossed, ${values}
+    from (select ${UNIT_PATH} as path, ${crossed} as crossed from branch_stats b where b.branch_id = ${branchId}) u
+    on duplicate key update branches_with_members = branches_with_members + values(branches_with_members), ${increments}`);
 }
 
 /**
@@ -84,11 +125,13 @@ export function tally(rows: Iterable<CountedCheckin>): Map<number, Map<string, n
 }
 
 /**
- * Recomputes the counters of `branchIds` from their check-ins (repair, tests, the bench's
- * reset). Not for request paths: it reads every check-in of those branches.
+ * Recomputes the counters of `branchIds` from their check-ins, then their units' rows from
+ * the branch rows (repair, tests, the bench's reset). Not for request paths: it reads every
+ * check-in of those branches and every branch row of their units.
  */
 export async function rebuildBranchStats(db: DbOrTx, branchIds: number[]) {
   const ids = [...new Set(branchIds)];
+  const units: string[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = await db
@@ -103,5 +146,19 @@ export async function rebuildBranchStats(db: DbOrTx, branchIds: number[]) {
       insert into branch_stats (path, branch_id, ${list(STATS_COLUMNS.map(ident))}) values ${list(
         branches.map((b) => sql`(${b.path}, ${b.id}, ${list(STATS_COLUMNS.map((c) => sql`${counts.get(b.id)?.get(c) ?? 0}`))})`),
       )}`);
+    units.push(...branches.map((b) => unitPathOf(b.path)));
+  }
+  await rebuildUnitStats(db, units);
+}
+
+/** Recomputes unit rows (by unit path) as the sums of their branch rows. */
+export async function rebuildUnitStats(db: DbOrTx, unitPaths: string[]) {
+  for (const path of new Set(unitPaths)) {
+    await db.delete(unitStats).where(eq(unitStats.path, path));
+    await db.execute(sql`
+      insert into unit_stats (path, unit_id, branches_with_members, ${list(STATS_COLUMNS.map(ident))})
+      select ${path}, ${Number(path.split('/').filter(Boolean).at(-1))}, coalesce(sum(${MEMBERS} > 0), 0), ${list(STATS_COLUMNS.map((c) => sql`coalesce(sum(${ident(c)}), 0)`))}
+      from branch_stats b where b.path like ${`${path}%`}
+      having count(*) > 0`);
   }
 }

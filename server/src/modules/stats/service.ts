@@ -16,6 +16,7 @@ import {
   genderColumn,
   statusColumn,
 } from './columns';
+import { readsUnits } from './counters';
 import type { SubtreeStats } from './schemas';
 
 type Row = Record<string, unknown>;
@@ -47,8 +48,11 @@ function ageBands(sums: Row, year: number) {
 
 /**
  * Statistics of `org`'s subtree (§8: state, age, 民族, education; §3.4 entry progress).
- * The member figures are one range scan over the subtree's `branch_stats` rows (the
- * counters kept by counters.ts); entry progress is a few aggregates over the orgs' path range.
+ * The member figures are one range scan over counter rows (counters.ts): the units' rows
+ * for a committee at or above UNIT_DEPTH (~700 rows for the province of 1M), else its
+ * branches' rows.
+ * Entry progress is one index-only scan of the orgs' path range (orgs_path_progress_idx)
+ * plus the admins who logged in.
  */
 export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<SubtreeStats> {
   const like = descendantsLike(org.path);
@@ -56,19 +60,20 @@ export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<Subt
     STATS_COLUMNS.map((c) => sql`coalesce(sum(${sql.identifier(c)}), 0) as ${sql.identifier(c)}`),
     sql`, `,
   );
-  const [sumsRes, orgRes, adminRes, infoRes] = await Promise.all([
-    db.execute(sql`select ${sumCols},
-        sum(st_approved + st_edit_submitted + st_edit_returned > 0) as branches_with_members
-      from branch_stats where path like ${like}`),
+  const counters =
+    readsUnits(org)
+      ? sql`select ${sumCols}, coalesce(sum(branches_with_members), 0) as branches_with_members from unit_stats where path like ${like}`
+      : sql`select ${sumCols}, coalesce(sum(st_approved + st_edit_submitted + st_edit_returned > 0), 0) as branches_with_members
+          from branch_stats where path like ${like}`;
+  const [sumsRes, orgRes, adminRes] = await Promise.all([
+    db.execute(counters),
     db.execute(sql`select count(*) as orgs, coalesce(sum(type = 'branch'), 0) as branches,
-        count(distinct case when parent_id <> ${org.id} then parent_id end) as has_sub_orgs
+        count(distinct case when parent_id <> ${org.id} then parent_id end) as has_sub_orgs,
+        coalesce(sum(fields_complete = 1 and secretary_registered = 1), 0) as info_complete
       from orgs where path like ${like} and id <> ${org.id}`),
     db.execute(sql`select count(distinct r.org_id) as n
       from roster_entries r join orgs d on d.id = r.org_id join users u on u.id = r.user_id
       where r.is_admin = 1 and u.last_login_at is not null and d.path like ${like} and d.id <> ${org.id}`),
-    db.execute(sql`select count(*) as n from orgs d
-      where d.path like ${like} and d.id <> ${org.id} and d.fields_complete = 1
-        and exists (select 1 from users u where u.phone = d.secretary_phone)`),
   ]);
   const sums = rowsOf(sumsRes)[0] ?? {};
   const o = rowsOf(orgRes)[0] ?? {};
@@ -92,7 +97,7 @@ export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<Subt
       // a branch is counted in its own statistics; below it there are no branches
       emptyBranches: isBranch ? 0 : n(o.branches) - n(sums.branches_with_members),
       adminLoggedIn: n(rowsOf(adminRes)[0]?.n),
-      infoComplete: n(rowsOf(infoRes)[0]?.n),
+      infoComplete: n(o.info_complete),
       hasSubOrgs: n(o.has_sub_orgs),
     },
   };

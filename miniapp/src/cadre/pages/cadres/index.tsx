@@ -6,6 +6,7 @@ import { ListFooter } from '../../components/list-footer';
 import { OrgSwitch } from '../../components/org-switch';
 import { useCadreOrg } from '../../use-cadre-org';
 import { usePaged } from '../../use-paged';
+import { VirtualRows } from '../../components/virtual-rows';
 import '../../cadre.css';
 
 /** §6.6 团干部查询: the cadres of the current org's subtree, their positions and orgs. */
@@ -16,25 +17,28 @@ export default function CadreCadresPage() {
   if (!allowed) return null;
 
   return (
-    <View className='cadre-page' data-testid='cadre-cadres'>
+    <View className='cadre-page cadre-page--fill' data-testid='cadre-cadres'>
       <OrgSwitch org={org} />
-      {list.items.length ? (
-        <View className='cadre-list'>
-          {list.items.map((c) => (
-            <View key={c.id} className='cadre-row' data-testid={`cadre-${c.id}`}>
-              <View className='cadre-row__top'>
-                <Text className='cadre-row__name'>{c.name}</Text>
-                <StatusTag tone='blue'>{isKeyOf(Positions, c.position) ? Positions[c.position] : c.position}</StatusTag>
-                {c.isOperator ? <StatusTag tone='orange'>运营者</StatusTag> : null}
-                {!c.onboarded ? <StatusTag tone='gray'>未入驻</StatusTag> : null}
-              </View>
-              <Text className='cadre-muted'>{c.orgName}</Text>
-              <Text className='cadre-muted'>手机 {c.phoneMasked}</Text>
+      <VirtualRows
+        id='cadres-list'
+        items={list.items}
+        rowHeight={176}
+        keyOf={(c) => c.id}
+        onEnd={list.loadMore}
+        renderRow={(c) => (
+          <View className='cadre-row' data-testid={`cadre-${c.id}`}>
+            <View className='cadre-row__top'>
+              <Text className='cadre-row__name'>{c.name}</Text>
+              <StatusTag tone='blue'>{isKeyOf(Positions, c.position) ? Positions[c.position] : c.position}</StatusTag>
+              {c.isOperator ? <StatusTag tone='orange'>运营者</StatusTag> : null}
+              {!c.onboarded ? <StatusTag tone='gray'>未入驻</StatusTag> : null}
             </View>
-          ))}
-        </View>
-      ) : null}
-      <ListFooter list={list} empty='本组织及下级暂无团干部' testId='cadres' />
+            <Text className='cadre-muted'>{c.orgName}</Text>
+            <Text className='cadre-muted'>手机 {c.phoneMasked}</Text>
+          </View>
+        )}
+        footer={<ListFooter list={list} empty='本组织及下级暂无团干部' testId='cadres' />}
+      />
     </View>
   );
 }

@@ -57,7 +57,7 @@ export default function CadreEntryPage() {
 
   const finish = (orgId: string) => {
     switchCadreOrg(orgId);
-    void restartAt(withQuery(Routes.cadreDashboard, { orgId }));
+    void restartAt(withQuery(Routes.cadreHome, { orgId }));
   };
 
   const next = (org: CadreOrg) => {

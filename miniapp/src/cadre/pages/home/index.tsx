@@ -1,106 +1,103 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Empty } from '@nutui/nutui-react-taro';
 import { Positions, isKeyOf } from '@tj/shared';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
-import { SelectField } from '../../../components/form-field';
-import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
-import { Routes, withQuery } from '../../../routes';
-import { fetchWaitingCount } from '../../../services/review';
+import { Routes, withQuery, type Route } from '../../../routes';
 import { useAppStore } from '../../../stores';
-import { useCurrentOrg } from '../../use-current-org';
+import { OrgSwitch } from '../../components/org-switch';
+import { useCadreOrg } from '../../use-cadre-org';
 import { TransferEntries } from '../../components/transfer-entries';
 import '../../cadre.css';
 import './index.css';
 
 /**
- * The cadre's workbench for the current org (§6.5–6.6): switch among my orgs, and for
- * operators 资料审核 with the number of check-ins and edits waiting [§10 dashboard counters].
+ * §6.6 the cadre's home (工作台) in the current org, where the chooser, the entry flow, the
+ * status page and login land: the counts (待审核 for operators only), the
+ * queries every cadre has (团员 / 团干部 / 组织信息), and §6.7's reminder to check in as a
+ * member. Every call names the org in its path; the numbers are kept per org in the store.
  */
 export default function CadreHomePage() {
-  const { allowed, orgId, org, myOrgs, loading } = useCurrentOrg();
-  const enterOrg = useAppStore((s) => s.enterOrg);
-  const canReview = !!org && (org.isOperator || org.isAdmin);
-  const count = useAsync(allowed && canReview && orgId ? () => fetchWaitingCount(orgId) : null, [allowed, canReview, orgId]);
+  const { allowed, orgId, org } = useCadreOrg();
+  const loadDashboard = useAppStore((s) => s.loadDashboard);
+  const dash = useAsync(allowed && orgId ? () => loadDashboard(orgId) : null, [allowed, orgId]);
 
   useDidShow(() => {
-    if (canReview && count.data !== undefined) void count.reload();
+    if (dash.data) void loadDashboard(orgId, true).then(dash.setData, () => undefined);
   });
 
   if (!allowed) return null;
 
-  const go = (url: string) => void Taro.navigateTo({ url });
-  // §6.6 queries (cadre/pages/members, cadres, org); chat comes later.
-  const queries = [
-    { name: '团员查询', route: Routes.cadreMembers },
-    { name: '团干部查询', route: Routes.cadreCadres },
-    { name: '组织信息', route: Routes.cadreOrgInfo },
-  ];
-  const later = ['团干部交流'];
+  const d = dash.data?.org.id === orgId ? dash.data : undefined;
+  const go = (route: Route, query: Record<string, string> = {}) => void Taro.navigateTo({ url: withQuery(route, { orgId, ...query }) });
+  const position = d?.position && isKeyOf(Positions, d.position) ? Positions[d.position] : null;
+
+  const counts = d
+    ? [
+        ...(d.waitingReviews !== null ? [{ key: 'reviews', label: '待审核', value: d.waitingReviews, route: Routes.cadreReviews }] : []),
+        { key: 'members', label: '团员', value: d.members, route: Routes.cadreMembers },
+        { key: 'cadres', label: '团干部', value: d.cadres, route: Routes.cadreCadres },
+        { key: 'subOrgs', label: '下级组织', value: d.subOrgs, route: Routes.cadreOrgInfo },
+      ]
+    : [];
+
+  const entries = d
+    ? [
+        ...(d.isOperator ? [{ key: 'reviews', title: '资料审核', desc: '审核团员报到和修改的认证资料', route: Routes.cadreReviews }] : []),
+        { key: 'members', title: '团员查询', desc: '按姓名、手机号或身份证号查询本组织及下级团员', route: Routes.cadreMembers },
+        { key: 'cadres', title: '团干部查询', desc: '本组织及下级组织的团干部和职务', route: Routes.cadreCadres },
+        { key: 'org', title: '组织信息', desc: '本组织资料及下级组织', route: Routes.cadreOrgInfo },
+      ]
+    : [];
 
   return (
     <View className='cadre-page' data-testid='cadre-home'>
-      <PageStatus loading={loading} error={null}>
-        {!org ? (
-          <Empty title='您还没有团组织职务' description='被组织录入团干部名册并入驻后，可在这里办理组织工作' />
-        ) : (
+      <OrgSwitch org={org ? { ...org, position: d?.position ?? org.position } : d ? { ...d.org, position: d.position } : null} />
+      <PageStatus loading={dash.loading && !d} error={dash.error} onRetry={() => void dash.reload()} testId='dashboard'>
+        {d ? (
           <>
-            <OrgHeader org={org} subtitle={isKeyOf(Positions, org.position) ? `我的职务：${Positions[org.position]}` : undefined} />
-            {myOrgs.length > 1 ? (
-              <View className='cadre-switch'>
-                <SelectField
-                  label='切换组织'
-                  value={org.id}
-                  options={myOrgs.map((o) => ({ value: o.id, label: o.alias || o.shortName }))}
-                  onChange={(id) => {
-                    enterOrg(id);
-                    void Taro.redirectTo({ url: withQuery(Routes.cadreHome, { orgId: id }) });
-                  }}
-                  testId='cadre-switch-org'
-                />
+            <OrgHeader org={d.org} subtitle={position ? `我的职务：${position}` : undefined} />
+            {!d.memberCheckinApproved ? (
+              <View className='cadre-notice dashboard-checkin' data-testid='dashboard-checkin-reminder'>
+                <Text>团干部也须以团员身份在一个团支部报到。您还没有审核通过的团员报到。</Text>
+                <Text className='cadre-link dashboard-checkin__link' onClick={() => void Taro.navigateTo({ url: Routes.status })} data-testid='dashboard-checkin-link'>
+                  去报到 ›
+                </Text>
               </View>
             ) : null}
 
-            {canReview ? (
-              <View className='cadre-card cadre-review' onClick={() => go(withQuery(Routes.cadreReviews, { orgId: org.id }))} data-testid='cadre-review-entry'>
-                <View className='cadre-review__main'>
-                  <Text className='cadre-review__title'>资料审核</Text>
-                  <Text className='cadre-muted'>审核团员报到和修改的认证资料</Text>
-                </View>
-                <View className='cadre-review__count'>
-                  <Text className='cadre-review__num' data-testid='cadre-waiting-count'>
-                    {count.data ?? '–'}
+            <View className='cadre-card dashboard-counts'>
+              {counts.map((c) => (
+                <View key={c.key} className='dashboard-count' onClick={() => go(c.route)} data-testid={`dashboard-count-${c.key}`}>
+                  <Text className={`dashboard-count__num${c.key === 'reviews' && c.value > 0 ? ' dashboard-count__num--hot' : ''}`} data-testid={`dashboard-count-${c.key}-num`}>
+                    {c.value}
                   </Text>
-                  <Text className='cadre-muted'>待审核</Text>
+                  <Text className='dashboard-count__label'>{c.label}</Text>
                 </View>
-              </View>
-            ) : (
-              <View className='cadre-notice'>您不是本组织的运营者，不能审核团员资料。如需审核，请联系本组织管理员设置。</View>
-            )}
-            {count.error ? <View className='tj-form-error'>{count.error.message}</View> : null}
-            {canReview ? <TransferEntries orgId={org.id} /> : null}
+              ))}
+            </View>
 
-            <View className='cadre-card'>
-              <Text className='cadre-card__title'>组织工作</Text>
-              <View className='cadre-later'>
-                {queries.map((q) => (
-                  <View key={q.name} className='cadre-later__item' onClick={() => go(withQuery(q.route, { orgId: org.id }))} data-testid={`cadre-query-${q.route.split('/')[3]}`}>
-                    <Text className='cadre-later__name cadre-later__name--open'>{q.name}</Text>
-                    <Text className='cadre-link'>查看 ›</Text>
-                  </View>
-                ))}
-                {later.map((name) => (
-                  <View key={name} className='cadre-later__item'>
-                    <Text className='cadre-later__name'>{name}</Text>
-                    <StatusTag tone='gray'>即将开放</StatusTag>
-                  </View>
-                ))}
+            {d.isOperator ? (
+              <TransferEntries orgId={orgId} />
+            ) : (
+              <View className='cadre-notice' data-testid='dashboard-not-operator'>
+                资料审核和组织关系转接由本组织的运营者办理。如需办理，请联系本组织管理员设置。
               </View>
+            )}
+            <View className='cadre-card dashboard-entries'>
+              {entries.map((e) => (
+                <View key={e.key} className='dashboard-entry' onClick={() => go(e.route)} data-testid={`dashboard-entry-${e.key}`}>
+                  <View className='dashboard-entry__main'>
+                    <Text className='dashboard-entry__title'>{e.title}</Text>
+                    <Text className='cadre-muted'>{e.desc}</Text>
+                  </View>
+                  <Text className='dashboard-entry__arrow'>›</Text>
+                </View>
+              ))}
             </View>
           </>
-        )}
+        ) : null}
       </PageStatus>
     </View>
   );

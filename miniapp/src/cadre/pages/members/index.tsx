@@ -8,12 +8,14 @@ import { ListFooter } from '../../components/list-footer';
 import { OrgSwitch } from '../../components/org-switch';
 import { useCadreOrg } from '../../use-cadre-org';
 import { usePaged } from '../../use-paged';
+import { VirtualRows } from '../../components/virtual-rows';
 import '../../cadre.css';
 import './index.css';
 
 /**
  * §6.6 团员查询 in the current org's subtree: by name, phone or the full ID number; the
- * server masks IDs and phones (§9). Paged 20 at a time as the list scrolls.
+ * server masks IDs and phones (§9). Paged 20 at a time as the
+ * list scrolls, in a virtual list (a city's subtree has tens of thousands of members).
  */
 export default function CadreMembersPage() {
   const { allowed, orgId, org } = useCadreOrg();
@@ -24,7 +26,7 @@ export default function CadreMembersPage() {
   if (!allowed) return null;
 
   return (
-    <View className='cadre-page' data-testid='cadre-members'>
+    <View className='cadre-page cadre-page--fill' data-testid='cadre-members'>
       <OrgSwitch org={org} />
       <View className='members-search'>
         <Input
@@ -41,23 +43,26 @@ export default function CadreMembersPage() {
           查询
         </Button>
       </View>
-      {list.items.length ? (
-        <View className='cadre-list'>
-          {list.items.map((m) => (
-            <View key={m.id} className='cadre-row' data-testid={`member-${m.id}`}>
-              <View className='cadre-row__top'>
-                <Text className='cadre-row__name'>{m.name}</Text>
-                {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}
-              </View>
-              <Text className='cadre-muted' data-testid={`member-${m.id}-id`}>
-                身份证 {m.idNumberMasked}　手机 {m.phoneMasked}
-              </Text>
-              <Text className='cadre-muted members-branch'>{m.branchName}</Text>
+      <VirtualRows
+        id='members-list'
+        items={list.items}
+        rowHeight={176}
+        keyOf={(m) => m.id}
+        onEnd={list.loadMore}
+        renderRow={(m) => (
+          <View className='cadre-row' data-testid={`member-${m.id}`}>
+            <View className='cadre-row__top'>
+              <Text className='cadre-row__name'>{m.name}</Text>
+              {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}
             </View>
-          ))}
-        </View>
-      ) : null}
-      <ListFooter list={list} empty={q ? '没有找到符合条件的团员' : '本组织及下级暂无团员'} testId='members' />
+            <Text className='cadre-muted' data-testid={`member-${m.id}-id`}>
+              身份证 {m.idNumberMasked}　手机 {m.phoneMasked}
+            </Text>
+            <Text className='cadre-muted'>{m.branchName}</Text>
+          </View>
+        )}
+        footer={<ListFooter list={list} empty={q ? '没有找到符合条件的团员' : '本组织及下级暂无团员'} testId='members' />}
+      />
     </View>
   );
 }

@@ -36,7 +36,7 @@ export default function CadreOrgsPage() {
       return;
     }
     switchCadreOrg(org.id);
-    void restartAt(withQuery(Routes.cadreDashboard, { orgId: org.id }));
+    void restartAt(withQuery(Routes.cadreHome, { orgId: org.id }));
   };
 
   const refused = orgs.error?.code === 'NOT_IN_ROSTER';

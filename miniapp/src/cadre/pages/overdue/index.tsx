@@ -11,6 +11,7 @@ import { Routes, withQuery } from '../../../routes';
 import { formatTime } from '../../../services/review';
 import { fetchOverdue, orgPhone } from '../../../services/transfers';
 import { useTransferOrg } from '../../use-transfer-org';
+import { OrgSwitch } from '../../components/org-switch';
 import '../../cadre.css';
 
 const THRESHOLDS = [3, 7, 9];
@@ -27,6 +28,7 @@ export default function OverduePage() {
   const items = list.data ?? [];
   return (
     <View className='cadre-page' data-testid='overdue-page'>
+      <OrgSwitch org={org.data ?? null} />
       {org.data ? <OrgHeader org={org.data} subtitle='下级组织逾期未办理的组织关系转接' /> : null}
       <View className='tr-tabs'>
         {THRESHOLDS.map((d) => (

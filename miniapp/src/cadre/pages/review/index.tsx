@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
-import { REASON_MAX_CHARS } from '@tj/shared';
+import { REASON_MAX_CHARS, isCheckinPendingReview, isKeyOf, CheckinStatuses } from '@tj/shared';
 import { CertSummary } from '../../../components/cert-summary';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { PageStatus } from '../../../components/page-status';
@@ -21,6 +21,7 @@ import {
   returnCheckin,
 } from '../../../services/review';
 import { useCurrentOrg } from '../../use-current-org';
+import { PrivateImage } from '../../../components/private-image';
 import '../../cadre.css';
 import './index.css';
 
@@ -110,6 +111,12 @@ export default function ReviewPage() {
                 </Text>
               ) : null}
               {d.offlineNote ? <Text className='cadre-muted'>线下核验说明：{d.offlineNote}</Text> : null}
+              {d.offlinePhotoUrl ? (
+                <View className='review-photo'>
+                  <Text className='cadre-muted'>线下核验照片</Text>
+                  <PrivateImage url={d.offlinePhotoUrl} testId='review-offline-photo' />
+                </View>
+              ) : null}
             </View>
 
             {d.kind === 'edit' ? (
@@ -132,7 +139,12 @@ export default function ReviewPage() {
             {error ? <View className='tj-form-error' data-testid='review-error'>{error}</View> : null}
 
             <View className='review-bar'>
-              {done ? (
+              {!done && !(isKeyOf(CheckinStatuses, d.status) && isCheckinPendingReview(d.status)) ? (
+                // Already decided (e.g. opened again after 线下核验): nothing left to act on.
+                <Button block onClick={backToList} data-testid='review-back'>
+                  返回审核列表
+                </Button>
+              ) : done ? (
                 <Button type='primary' block onClick={backToList} data-testid='review-back'>
                   返回审核列表
                 </Button>

@@ -9,6 +9,7 @@ import { formatTime } from '../../../services/review';
 import { fetchTasks, taskUrl } from '../../../services/tasks';
 import { deadlineText } from '../../../services/transfers';
 import { useTransferOrg } from '../../use-transfer-org';
+import { OrgSwitch } from '../../components/org-switch';
 import '../../cadre.css';
 import './index.css';
 
@@ -23,6 +24,7 @@ export default function TasksPage() {
   const items = list.data?.items ?? [];
   return (
     <View className='cadre-page' data-testid='tasks-page'>
+      <OrgSwitch org={org.data ?? null} />
       {org.data ? <OrgHeader org={org.data} subtitle={`操作中心 · 待办${list.data?.total ?? 0}项`} /> : null}
       <PageStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} testId='tasks'>
         {items.length === 0 ? (

@@ -28,6 +28,7 @@ import {
   type TransferSummary,
 } from '../../../services/transfers';
 import { useTransferOrg } from '../../use-transfer-org';
+import { PrivateImage } from '../../../components/private-image';
 import '../../cadre.css';
 
 type Loaded = { kind: 'transfer'; t: OrgTransferDetail } | { kind: 'appeal'; t: TransferSummary; appeal: OrgAppealItem };
@@ -165,6 +166,7 @@ export default function TransferPage() {
                 {detail.contact ? <Text className='cadre-muted'>常用联系人的联系方式：{detail.contact}</Text> : null}
                 {detail.superiorContact ? <Text className='cadre-muted'>转出团支部的直属上级联系方式：{detail.superiorContact}</Text> : null}
                 <Text className='cadre-muted'>附件：{detail.attachmentIds.length}张图片</Text>
+                <Attachments ids={detail.attachmentIds} testId='transfer-attachment' />
               </View>
             ) : null}
             {d.kind === 'appeal' ? (
@@ -172,6 +174,7 @@ export default function TransferPage() {
                 <Text className='cadre-card__title'>申诉</Text>
                 <Text className='cadre-text'>申诉理由：{d.appeal.reason}</Text>
                 <Text className='cadre-muted'>提交于 {formatTime(d.appeal.createdAt)}，附件{d.appeal.attachmentIds.length}张</Text>
+                <Attachments ids={d.appeal.attachmentIds} testId='appeal-attachment' />
               </View>
             ) : null}
 
@@ -246,6 +249,18 @@ export default function TransferPage() {
           </>
         ) : null}
       </PageStatus>
+    </View>
+  );
+}
+
+/** The member's 证明材料 (§7.1): readable by the out-side org's operators and admins above. */
+function Attachments({ ids, testId }: { ids: string[]; testId: string }) {
+  if (!ids.length) return null;
+  return (
+    <View className='transfer-attachments'>
+      {ids.map((id) => (
+        <PrivateImage key={id} url={`/api/uploads/${id}`} testId={`${testId}-${id}`} />
+      ))}
     </View>
   );
 }

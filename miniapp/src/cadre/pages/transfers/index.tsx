@@ -10,6 +10,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery, type Route } from '../../../routes';
 import { fetchOrgTransfers, type TransferBox } from '../../../services/transfers';
 import { useTransferOrg } from '../../use-transfer-org';
+import { OrgSwitch } from '../../components/org-switch';
 import '../../cadre.css';
 
 const TABS: { box: TransferBox; label: string }[] = [
@@ -42,6 +43,7 @@ export default function TransfersPage() {
 
   return (
     <View className='cadre-page' data-testid='transfers-page'>
+      <OrgSwitch org={org.data ?? null} />
       {org.data ? <OrgHeader org={org.data} subtitle='组织关系转接' /> : null}
       <View className='tr-tools'>
         <View className='tr-tool' onClick={() => go(Routes.cadreTransferIn)} data-testid='transfers-in-entry'>

@@ -45,7 +45,9 @@ export default function MemberHomePage() {
   if (!allowed) return null;
 
   const data = checkin?.approved ?? null;
-  const operatorOrgs = myOrgs.filter((o) => o.isOperator || o.isAdmin);
+  // §6.5: every cadre (not only operators) has a workbench; with several orgs the chooser
+  // comes first, the last used on top.
+  const cadreOrgs = myOrgs;
   const go = (url: string) => void Taro.navigateTo({ url });
 
   return (
@@ -124,12 +126,13 @@ export default function MemberHomePage() {
                   <Text className='home-grid__icon'>转</Text>
                   <Text className='home-grid__name'>组织关系转接</Text>
                 </View>
-                {operatorOrgs.length > 0 ? (
+                {cadreOrgs.length > 0 ? (
                   <View
                     className='home-grid__item'
                     onClick={() => {
-                      enterOrg(operatorOrgs[0].id);
-                      go(withQuery(Routes.cadreHome, { orgId: operatorOrgs[0].id }));
+                      if (cadreOrgs.length > 1) return go(Routes.cadreOrgs);
+                      enterOrg(cadreOrgs[0].id);
+                      go(withQuery(cadreOrgs[0].isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: cadreOrgs[0].id }));
                     }}
                     data-testid='member-home-entry-cadre'
                   >
