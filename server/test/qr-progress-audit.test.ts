@@ -9,7 +9,7 @@ describe('QR codes, entry progress, audit log', () => {
   let tree: Awaited<ReturnType<typeof orgTree>>;
   let cityAdmin: Awaited<ReturnType<typeof onboardedCadre>>;
   beforeAll(async () => {
-    app = await buildTestApp({ publicBaseUrl: 'https://h5.example.org' });
+    app = await buildTestApp({ publicBaseUrl: 'https://h5.example.org', enableTestEndpoints: true });
     tree = await orgTree(app);
     cityAdmin = await onboardedCadre(app, tree.city.id, { isAdmin: true });
   });
@@ -94,7 +94,15 @@ describe('QR codes, entry progress, audit log', () => {
       });
       expect(res.json().missingFields).toEqual([]);
       expect(res.json().infoComplete).toBe(false); // the secretary has no account yet
-      await app.db.insert(users).values({ phone, name: '王芳', passwordHash: 'x' });
+      // The secretary registers the way anyone does (the kept secretary_registered flag follows).
+      await app.inject({ method: 'POST', url: '/api/auth/sms', payload: { phone, purpose: 'register' } });
+      const { code } = (await app.inject({ method: 'GET', url: `/api/test/sms/${phone}` })).json();
+      const reg = await app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: { phone, password: 'abc12345', confirmPassword: 'abc12345', smsCode: code, regionCode: '440106', agreed: true },
+      });
+      expect(reg.statusCode).toBe(200);
       const progress = await app.inject({ method: 'GET', url: `/api/orgs/${tree.city.id}/progress`, headers: cityAdmin.headers });
       expect(progress.json().rows[0].infoComplete).toBe(true);
     });

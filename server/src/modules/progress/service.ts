@@ -8,8 +8,9 @@ import { membersOfRow } from '../dashboard/member-count';
 // Per-org facts of §3.4/§10 entry progress, as SQL over one org aliased `c`.
 const ADMIN_LOGGED_IN = sql`exists (select 1 from roster_entries r join users u on u.id = r.user_id
   where r.org_id = c.id and r.is_admin = 1 and u.last_login_at is not null)`;
-// §3.3: the field rule is cached in fields_complete (computed by shared/); plus the secretary's account.
-const INFO_COMPLETE = sql`(c.fields_complete = 1 and exists (select 1 from users u where u.phone = c.secretary_phone))`;
+// §3.3: the field rule is cached in fields_complete (computed by shared/); the secretary's
+// account in secretary_registered (kept where phones change, see orgs/service syncSecretaryRegistered).
+const INFO_COMPLETE = sql`(c.fields_complete = 1 and c.secretary_registered = 1)`;
 const HAS_SUB_ORGS = sql`exists (select 1 from orgs d where d.parent_id = c.id)`;
 // Members and branches with members from the branch counters (a counter row's key is its branch's path).
 const MEMBERS = membersOfRow('s');
