@@ -88,6 +88,20 @@ describe('org-relation transfers (§7)', () => {
       expect(res.json().code).toBe('CHECKIN_REQUIRED');
     });
 
+    it('shows the 证明材料 to both sides of the transfer and to nobody else', async () => {
+      const m = await insertApprovedMember(app, tree.branch.id, '钱证明');
+      const res = await apply(m);
+      expect(res.statusCode).toBe(201);
+      const [fileId] = (await transferRow(res.json().id)).attachmentIds;
+      const read = (who: Headers) => inject('GET', `/api/uploads/${fileId}`, who);
+      for (const who of [m, op1, op2, gradeAdmin]) expect((await read(who)).statusCode).toBe(200);
+      const refused = await read(outsider);
+      expect(refused.statusCode).toBe(404);
+      expect(refused.json().code).toBe('NOT_FOUND');
+      // tidy: withdraw so later tests start clean
+      expect((await inject('POST', `/api/me/transfers/${res.json().id}/withdraw`, m, { reason: '填错了' })).json().status).toBe('withdrawn');
+    });
+
     it('refuses the same branch, a leading organ, a foreign upload, a wrong SMS code — and keeps one open transfer per member', async () => {
       const m = await insertApprovedMember(app, tree.branch.id, '赵同');
       let res = await apply(m, { destinationOrgId: String(tree.branch.id) });

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { ATTACHMENT_MAX_BYTES, type UploadResult } from '@tj/shared';
 import type { Storage } from '../../adapters/storage/types';
 import type { Db, DbOrTx } from '../../db/client';
-import { orgs, rosterEntries, uploads } from '../../db/schema';
+import { orgs, rosterEntries, transfers, uploads } from '../../db/schema';
 import { AppError } from '../../errors';
 import { ancestorIds } from '../../lib/org-path';
 
@@ -48,13 +48,31 @@ export async function saveUpload(db: Db, storage: Storage, ownerUserId: number, 
 }
 
 /**
- * Who may read an upload: its owner, or an operator/admin of the org it is attached to, or
- * an admin of an org above that one (the same reach as the 'operator' org guard).
+ * Who may read an upload: its owner; an operator/admin of the org it is attached to, or an
+ * admin of an org above that one (the same reach as the 'operator' org guard); and, for a
+ * transfer's 证明材料 (attached to the member's branch), the same people on the receiving
+ * side — they decide the transfer too (§7.1–7.2).
  */
 async function mayRead(db: Db, userId: number, upload: UploadRow): Promise<boolean> {
   if (upload.ownerUserId === userId) return true;
   if (upload.orgId == null) return false;
-  const [org] = await db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.id, upload.orgId));
+  if (await runsOrg(db, userId, upload.orgId)) return true;
+  // Transfers out of that branch are few; the attachment list is checked in the database.
+  const receiving = await db
+    .select({ toOrgId: transfers.toOrgId, toBranchId: transfers.toBranchId })
+    .from(transfers)
+    .where(and(eq(transfers.fromBranchId, upload.orgId), sql`json_contains(${transfers.attachmentIds}, ${String(upload.id)})`));
+  for (const t of receiving) {
+    for (const orgId of new Set([t.toOrgId, t.toBranchId])) {
+      if (orgId != null && (await runsOrg(db, userId, orgId))) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the user is an onboarded operator/admin of the org, or an admin above it. */
+async function runsOrg(db: Db, userId: number, orgId: number): Promise<boolean> {
+  const [org] = await db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
   if (!org) return false;
   const above = ancestorIds(org.path);
   const [entry] = await db

@@ -253,7 +253,7 @@ export default function TransferPage() {
   );
 }
 
-/** The member's 证明材料 (§7.1): readable by the out-side org's operators and admins above. */
+/** The member's 证明材料 (§7.1): readable by both sides' operators and the admins above them. */
 function Attachments({ ids, testId }: { ids: string[]; testId: string }) {
   if (!ids.length) return null;
   return (
