@@ -23,8 +23,11 @@ export function checkWith<S extends z.ZodType>(schema: S, input: unknown): Check
   return { ok: false, errors };
 }
 
-/** The server's answer placed like a client-side check: at its field, or form level. */
-export const fieldErrorsOf = (error: ApiError): FieldErrors => ({ [error.field ?? '']: error.message });
+/**
+ * The server's answer placed like a client-side check: at its field (a list item's error,
+ * `attachments.0`, at the list's field), or form level.
+ */
+export const fieldErrorsOf = (error: ApiError): FieldErrors => ({ [error.field?.split('.')[0] ?? '']: error.message });
 
 /** Text inputs give strings; counts are numbers: '' → undefined (left out), else Number. */
 export const toCount = (text: string | undefined): number | undefined => {

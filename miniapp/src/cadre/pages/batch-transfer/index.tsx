@@ -10,7 +10,7 @@ import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import type { FieldErrors } from '../../../services/form-check';
+import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { batchTransfer, branchesUnder, checkBatch, fetchTransferableMembers } from '../../../services/transfers';
 import { MemberChecklist } from '../../components/member-checklist';
 import { useTransferOrg } from '../../use-transfer-org';
@@ -44,8 +44,7 @@ export default function BatchTransferPage() {
     try {
       setMoved((await batchTransfer(orgId, checked.data)).moved);
     } catch (e) {
-      const error = toApiError(e);
-      setErrors({ [error.field?.split('.')[0] ?? '']: error.message });
+      setErrors(fieldErrorsOf(toApiError(e)));
     } finally {
       setBusy(false);
     }

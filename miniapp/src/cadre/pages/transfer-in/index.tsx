@@ -9,7 +9,7 @@ import { OrgPath } from '../../../components/org-path';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { toOptionalText, type FieldErrors } from '../../../services/form-check';
+import { fieldErrorsOf, toOptionalText, type FieldErrors } from '../../../services/form-check';
 import { branchesUnder, checkTransferIn, lookupMember, transferIn, type TransferLookupResult } from '../../../services/transfers';
 import { OrgHeader } from '../../../components/org-header';
 import { useTransferOrg } from '../../use-transfer-org';
@@ -45,8 +45,7 @@ export default function TransferInPage() {
     try {
       setFound(await lookupMember(orgId, name, idNumber));
     } catch (e) {
-      const error = toApiError(e);
-      setErrors({ [error.field ?? '']: error.message });
+      setErrors(fieldErrorsOf(toApiError(e)));
     } finally {
       setBusy(false);
     }
@@ -60,8 +59,7 @@ export default function TransferInPage() {
       const t = await transferIn(orgId, checked.data);
       setDoneId(t.id);
     } catch (e) {
-      const error = toApiError(e);
-      setErrors({ [error.field ?? '']: error.message });
+      setErrors(fieldErrorsOf(toApiError(e)));
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,7 @@ import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { toOptionalText, type FieldErrors } from '../../../services/form-check';
+import { fieldErrorsOf, toOptionalText, type FieldErrors } from '../../../services/form-check';
 import { branchesUnder, checkTransferOut, fetchTransferableMembers, transferOut } from '../../../services/transfers';
 import { MemberChecklist } from '../../components/member-checklist';
 import { useTransferOrg } from '../../use-transfer-org';
@@ -45,8 +45,7 @@ export default function TransferOutPage() {
     try {
       setDone((await transferOut(orgId, checked.data)).length);
     } catch (e) {
-      const error = toApiError(e);
-      setErrors({ [error.field?.split('.')[0] ?? '']: error.message });
+      setErrors(fieldErrorsOf(toApiError(e)));
     } finally {
       setBusy(false);
     }

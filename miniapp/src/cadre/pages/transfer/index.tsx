@@ -11,7 +11,7 @@ import { TransferSteps } from '../../../components/transfer-steps';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import type { FieldErrors } from '../../../services/form-check';
+import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
 import {
   branchesUnder,
@@ -94,8 +94,7 @@ export default function TransferPage() {
   if (!allowed) return null;
 
   const fail = (e: unknown) => {
-    const error = toApiError(e);
-    setErrors({ [error.field ?? '']: error.message });
+    setErrors(fieldErrorsOf(toApiError(e)));
   };
 
   const approve = async () => {

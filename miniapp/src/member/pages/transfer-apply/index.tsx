@@ -23,7 +23,7 @@ import { scrollToTop } from '../../../hooks/use-page-params';
 import { useRequireLogin } from '../../../hooks/use-require-login';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { toOptionalText, type FieldErrors } from '../../../services/form-check';
+import { fieldErrorsOf, toOptionalText, type FieldErrors } from '../../../services/form-check';
 import { sendSmsCode } from '../../../services/register';
 import { applyTransfer, checkApplication, checkApplicationDraft, fetchCurrentTransfer, remarksState } from '../../../services/transfers';
 import { useAppStore } from '../../../stores';
@@ -114,10 +114,10 @@ export default function TransferApplyPage() {
       const t = await applyTransfer(checked.data);
       void Taro.redirectTo({ url: withQuery(Routes.memberTransferProgress, { id: t.id, applied: '1' }) });
     } catch (e) {
-      const error = toApiError(e);
-      const field = error.field?.split('.')[0] ?? '';
-      setErrors({ [field]: error.message });
-      if (field && field !== 'smsCode') setStage('form');
+      const errors = fieldErrorsOf(toApiError(e));
+      setErrors(errors);
+      // A form field's error is shown on the form, not on the SMS step.
+      if (!('' in errors) && !('smsCode' in errors)) setStage('form');
     } finally {
       setSubmitting(false);
     }

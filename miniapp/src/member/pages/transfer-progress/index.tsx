@@ -14,7 +14,7 @@ import { usePageParams } from '../../../hooks/use-page-params';
 import { useRequireLogin } from '../../../hooks/use-require-login';
 import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import type { FieldErrors } from '../../../services/form-check';
+import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
 import {
   appealTransfer,
@@ -94,8 +94,7 @@ export default function TransferProgressPage() {
       setImages([]);
       setErrors({});
     } catch (e) {
-      const error = toApiError(e);
-      setErrors({ [error.field?.split('.')[0] ?? '']: error.message });
+      setErrors(fieldErrorsOf(toApiError(e)));
     } finally {
       setBusy(false);
     }
