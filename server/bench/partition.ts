@@ -13,6 +13,7 @@ import { countersOf } from '../src/modules/stats/counters';
 import { STATS_COLUMNS } from '../src/modules/stats/columns';
 import { People, phoneOf } from './people';
 import { buildProvince, rngOf, type OrgNode } from './province';
+import { createSealer } from '../src/lib/pii';
 
 export const SEED = 20240501;
 /** Fixed (not the number of cores): the partitioning is part of the dataset's definition. */
@@ -124,6 +125,9 @@ export async function generatePartition(
   const people = new People(rng, job.today, part, job.parts);
   const encrypt = fastEncrypter(job.piiSecret, 16 + part);
   const lookupHash = fastLookupHash(job.piiSecret);
+  // §9 phones are sealed at rest, as the server's columns do (db/schema/sealed.ts)
+  const seal = createSealer(job.piiSecret).seal;
+  const formText = (doc: Record<string, unknown>) => JSON.stringify(typeof doc.phone === 'string' ? { ...doc, phone: seal(doc.phone) } : doc);
   const schema = makeCertificationSchema({ today: job.today, holdsRosterPosition: false });
   const secretarySchema = makeCertificationSchema({ today: job.today, holdsRosterPosition: true });
   const now = new Date(job.now);
@@ -181,8 +185,8 @@ export async function generatePartition(
     };
     add('orgs', [
       o.id, o.parentId, o.path, o.depth, o.type, o.shortName, fullName, o.industry, o.type === 'branch' ? 'ordinary' : null,
-      sec.name, sec.idEnc ?? encrypt(sec.idNumber), sec.idHash ?? lookupHash(sec.idNumber), sec.phone,
-      fields.contactPhone, fields.email, fields.adminStaffQuota, fields.adminStaffActual, fields.institutionStaffQuota, fields.institutionStaffActual,
+      sec.name, sec.idEnc ?? encrypt(sec.idNumber), sec.idHash ?? lookupHash(sec.idNumber), seal(sec.phone),
+      fields.contactPhone && seal(fields.contactPhone), fields.email, fields.adminStaffQuota, fields.adminStaffActual, fields.institutionStaffQuota, fields.institutionStaffActual,
       o.sortOrder, fieldsComplete(o.type, fields), registered, o.regionCode, nowText, nowText,
     ]);
   };
@@ -195,10 +199,10 @@ export async function generatePartition(
       const phone = phoneOf(1_000_000_000 + cadreIndex++);
       const uid = ++userId;
       const loggedIn = rng() < 0.8;
-      add('users', [uid, phone, passwordHash, cadre.name, o.regionCode, loggedIn ? new Date(nowMs - rng() * 60 * day) : null, nowText, nowText]);
+      add('users', [uid, seal(phone), passwordHash, cadre.name, o.regionCode, loggedIn ? new Date(nowMs - rng() * 60 * day) : null, nowText, nowText]);
       const idEnc = encrypt(cadre.idNumber);
       const idHash = lookupHash(cadre.idNumber);
-      add('roster_entries', [++rosterId, o.id, cadre.name, idEnc, idHash, phone, 'secretary', 'fullTime', 1, 1, uid, nowText, nowText, nowText]);
+      add('roster_entries', [++rosterId, o.id, cadre.name, idEnc, idHash, seal(phone), 'secretary', 'fullTime', 1, 1, uid, nowText, nowText, nowText]);
       orgRow(o, { name: cadre.name, idNumber: cadre.idNumber, phone, idEnc, idHash }, true);
       continue;
     }
@@ -213,10 +217,10 @@ export async function generatePartition(
       const idHash = lookupHash(p.idNumber);
       const member = p.approvedData != null;
       const createdAt = p.submittedAt ? new Date(p.submittedAt.getTime() - rng() * 5 * day) : new Date(nowMs - rng() * 60 * day);
-      add('users', [uid, p.phone, passwordHash, p.name, o.regionCode, new Date(nowMs - rng() * 90 * day), createdAt, createdAt]);
+      add('users', [uid, seal(p.phone), passwordHash, p.name, o.regionCode, new Date(nowMs - rng() * 90 * day), createdAt, createdAt]);
       // the data in force equals the draft unless an edit waits or was returned: one JSON text for both
-      const draft = JSON.stringify(p.draft);
-      const approved = p.approvedData == null ? null : p.status === 'approved' ? draft : JSON.stringify(p.approvedData);
+      const draft = formText(p.draft);
+      const approved = p.approvedData == null ? null : p.status === 'approved' ? draft : formText(p.approvedData);
       add('checkins', [
         ++checkinId, uid, o.id, p.status, p.savedSteps, draft, approved, idEnc, idHash, member ? idHash : null,
         p.developmentNumber, member ? p.developmentNumber : null, p.realNameStatus, p.status ? 1 : 0, p.realNameStatus === 'rechecking' || (p.realNameStatus === 'failed' && rng() < 0.5),
@@ -229,7 +233,7 @@ export async function generatePartition(
         secretaryUser = uid;
         // §6.1 a branch's roster holds its secretary; most are onboarded, most branches have them as operator
         const onboarded = rng() < 0.85;
-        add('roster_entries', [++rosterId, o.id, p.name, idEnc, idHash, p.phone, 'secretary', 'partTime', rng() < 0.75, 0, onboarded ? uid : null, onboarded ? nowText : null, nowText, nowText]);
+        add('roster_entries', [++rosterId, o.id, p.name, idEnc, idHash, seal(p.phone), 'secretary', 'partTime', rng() < 0.75, 0, onboarded ? uid : null, onboarded ? nowText : null, nowText, nowText]);
       }
       // every 211th complete form is checked against the same schema submit uses
       if (p.savedSteps >= 3 && memberIndex % 211 === 0) {

@@ -30,3 +30,39 @@ export function createPii(secret: string): Pii {
     lookupHash: (plain) => createHmac('sha256', macKey).update(plain.toUpperCase()).digest('hex'),
   };
 }
+
+/**
+ * §9 / issue 12.9 phone numbers at rest. They are looked up by equality everywhere (login,
+ * roster matching, the secretary's account), so they are sealed deterministically: AES-256-GCM
+ * with a synthetic IV (HMAC of the plain text, as in AES-SIV), which makes equal numbers equal
+ * cipher texts — what a separate lookup hash would reveal, no more — while a dump without the
+ * secret shows no number. Prefix `p1.` tells sealed values from legacy plain text.
+ */
+export interface Sealer {
+  seal(plain: string): string;
+  open(stored: string): string;
+  isSealed(stored: string): boolean;
+}
+
+export const SEALED_PREFIX = 'p1.';
+
+export function createSealer(secret: string): Sealer {
+  const encKey = createHash('sha256').update(`seal-enc:${secret}`).digest();
+  const ivKey = createHash('sha256').update(`seal-iv:${secret}`).digest();
+  return {
+    seal(plain) {
+      const iv = createHmac('sha256', ivKey).update(plain, 'utf8').digest().subarray(0, 12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `${SEALED_PREFIX}${Buffer.concat([iv, cipher.getAuthTag(), data]).toString('base64url')}`;
+    },
+    open(stored) {
+      if (!stored.startsWith(SEALED_PREFIX)) return stored;
+      const raw = Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    isSealed: (stored) => stored.startsWith(SEALED_PREFIX),
+  };
+}

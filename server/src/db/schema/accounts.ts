@@ -1,11 +1,13 @@
 import { char, datetime, index, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
 
 export const users = mysqlTable(
   'users',
   {
     id: id(),
-    phone: varchar('phone', { length: 11 }).notNull(),
+    /** §9 sealed (db/schema/sealed.ts): equality lookups still work. */
+    phone: sealedText('phone', { length: 80 }).notNull(),
     /** scrypt$N$r$p$salt$hash — see modules/auth/password.ts */
     passwordHash: varchar('password_hash', { length: 200 }).notNull(),
     name: varchar('name', { length: 30 }),

@@ -1,5 +1,8 @@
-import { boolean, char, datetime, index, int, json, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, char, datetime, index, int, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, updatedAt } from './columns';
+import { sealedJson } from './sealed';
+
+const formJson = sealedJson<Record<string, unknown>>(['phone']);
 import { STATS_COLUMNS } from '../../modules/stats/columns';
 
 const statsCounterColumns = () =>
@@ -27,8 +30,9 @@ export const checkins = mysqlTable(
     status: varchar('status', { length: 16 }),
     /** How many of the four steps are saved, in order (resume point). */
     savedSteps: tinyint('saved_steps').notNull().default(0),
-    draft: json('draft').$type<Record<string, unknown>>().notNull(),
-    approvedData: json('approved_data').$type<Record<string, unknown>>(),
+    // §9 the form's phone is sealed inside the JSON document (db/schema/sealed.ts).
+    draft: formJson('draft').notNull(),
+    approvedData: formJson('approved_data'),
     idEnc: varchar('id_enc', { length: 120 }).notNull(),
     idHash: char('id_hash', { length: 64 }).notNull(),
     approvedIdHash: char('approved_id_hash', { length: 64 }),

@@ -1,4 +1,5 @@
 import { char, datetime, index, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { sealedText } from './sealed';
 import { createdAt, id, ref } from './columns';
 
 /**
@@ -25,7 +26,7 @@ export const smsCodes = mysqlTable(
   'sms_codes',
   {
     id: id(),
-    phone: varchar('phone', { length: 11 }).notNull(),
+    phone: sealedText('phone', { length: 80 }).notNull(),
     purpose: varchar('purpose', { length: 16 }).notNull(),
     codeHash: char('code_hash', { length: 64 }).notNull(),
     attempts: tinyint('attempts').notNull().default(0),

@@ -1,4 +1,5 @@
 import { boolean, char, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
 
 /**
@@ -25,8 +26,9 @@ export const orgs = mysqlTable(
     /** §9 ID numbers: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts). */
     secretaryIdEnc: varchar('secretary_id_enc', { length: 120 }),
     secretaryIdHash: char('secretary_id_hash', { length: 64 }),
-    secretaryPhone: varchar('secretary_phone', { length: 11 }),
-    contactPhone: varchar('contact_phone', { length: 20 }),
+    /** §9 sealed (db/schema/sealed.ts). */
+    secretaryPhone: sealedText('secretary_phone', { length: 80 }),
+    contactPhone: sealedText('contact_phone', { length: 96 }),
     email: varchar('email', { length: 100 }),
     adminStaffQuota: int('admin_staff_quota'),
     adminStaffActual: int('admin_staff_actual'),

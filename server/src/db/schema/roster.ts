@@ -1,4 +1,5 @@
 import { boolean, char, datetime, index, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
 
 /**
@@ -14,7 +15,7 @@ export const rosterEntries = mysqlTable(
     name: varchar('name', { length: 30 }).notNull(),
     idEnc: varchar('id_enc', { length: 120 }).notNull(),
     idHash: char('id_hash', { length: 64 }).notNull(),
-    phone: varchar('phone', { length: 11 }).notNull(),
+    phone: sealedText('phone', { length: 80 }).notNull(),
     position: varchar('position', { length: 32 }).notNull(),
     cadreNature: varchar('cadre_nature', { length: 16 }),
     isOperator: boolean('is_operator').notNull().default(false),

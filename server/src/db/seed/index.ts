@@ -4,6 +4,7 @@ import { createDb, createPool, type Db } from '../client';
 import { orgs, rosterEntries, users } from '../schema';
 import { loadConfig } from '../../env';
 import { createPii, type Pii } from '../../lib/pii';
+import { useSealKey } from '../schema/sealed';
 import { childPath, rootPath } from '../../lib/org-path';
 import { hashPassword } from '../../modules/auth/password';
 import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/service';
@@ -109,6 +110,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
 if (require.main === module) {
   const config = loadConfig();
   const pool = createPool(config.databaseUrl, 2);
+  useSealKey(config.piiSecret);
   const pii = createPii(config.piiSecret);
   seedDemo(createDb(pool), pii)
     .then((seeded) => console.log(seeded ? 'demo data seeded (团广东省委 + 85 direct subordinates)' : 'database not empty: seed skipped'))

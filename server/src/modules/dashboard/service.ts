@@ -41,14 +41,14 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
 
 /**
  * §6.6 members of the subtree by name, phone or ID number (IDs and phones masked in the
- * list). A full ID number is found through its lookup hash; a phone by prefix; a name by
+ * list). A full ID number is found through its lookup hash; a phone by the whole number (sealed at rest, issue 12.8/12.9); a name by
  * prefix. Newest first, keyset-paginated.
  */
 export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number) {
   const conds: SQL[] = [isMember, inSubtree(ctx.org.path)];
   const term = q?.trim() ?? '';
   if (/^\d{17}[\dXx]$/.test(term)) conds.push(eq(checkins.idHash, pii.lookupHash(term.toUpperCase())));
-  else if (/^\d{3,11}$/.test(term)) conds.push(like(users.phone, `${term}%`));
+  else if (/^1\d{10}$/.test(term)) conds.push(eq(users.phone, term)); // sealed at rest: whole numbers only
   else if (term) conds.push(sql`json_unquote(json_extract(${checkins.approvedData}, '$.name')) like ${`${term.replace(/[%_\\]/g, '\\$&')}%`}`);
   if (cursor) conds.push(lt(checkins.id, cursor));
   const rows = await db
