@@ -7,7 +7,7 @@ import authPlugin from './plugins/auth';
 import contextPlugin, { type Clock } from './plugins/context';
 import orgGuard from './plugins/org-guard';
 import dbPlugin from './plugins/db';
-import errorHandler from './plugins/error-handler';
+import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import adaptersPlugin, { type AdapterOverrides } from './adapters';
@@ -44,6 +44,8 @@ export async function buildApp(
       redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.confirmPassword', '*.refreshToken'],
     },
     trustProxy: true,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);

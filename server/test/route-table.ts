@@ -194,7 +194,16 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
 
 /** The URL of `route` with :orgId = `orgId` and the other parameters from PARAM_SAMPLES. */
 export function urlOf(route: ApiRoute, orgId: number | string | undefined, params: Record<string, string> = {}): string {
-  return `/api${route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? (name === 'orgId' ? String(orgId) : PARAM_SAMPLES[name])))}`;
+  return `/api${route.path.replace(/:(\w+)/g, (_, name: string) => encodeSegment(params[name] ?? (name === 'orgId' ? String(orgId) : PARAM_SAMPLES[name])))}`;
+}
+
+/** encodeURIComponent, except that a lone surrogate goes out as the bytes of its code unit (invalid UTF-8) */
+function encodeSegment(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return [...v].map((ch) => (/[\ud800-\udfff]/.test(ch) ? [0xe0 | (ch.charCodeAt(0) >> 12), 0x80 | ((ch.charCodeAt(0) >> 6) & 63), 0x80 | (ch.charCodeAt(0) & 63)].map((b) => `%${b.toString(16).toUpperCase()}`).join('') : encodeURIComponent(ch))).join('');
+  }
 }
 
 const CJK = /[\u4e00-\u9fff]/;
