@@ -1,4 +1,4 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -7,7 +7,7 @@ import authPlugin from './plugins/auth';
 import contextPlugin, { type Clock } from './plugins/context';
 import orgGuard from './plugins/org-guard';
 import dbPlugin from './plugins/db';
-import errorHandler from './plugins/error-handler';
+import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
 import adaptersPlugin, { type AdapterOverrides } from './adapters';
@@ -33,15 +33,22 @@ import { transferRoutes } from './modules/transfers/routes';
 import { taskRoutes } from './modules/tasks/routes';
 
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
-export async function buildApp(config: Config, opts: { logger?: FastifyServerOptions['logger']; clock?: Clock } & AdapterOverrides = {}) {
+export async function buildApp(
+  config: Config,
+  // onRoute: sees every route as it is added (the authorization matrix and bad-input sweep are generated from it)
+  opts: { logger?: FastifyServerOptions['logger']; clock?: Clock; onRoute?: (route: RouteOptions) => void } & AdapterOverrides = {},
+) {
   const app = Fastify({
     logger: opts.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.confirmPassword', '*.refreshToken'],
     },
     trustProxy: true,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -14,6 +14,7 @@ export const ErrorMessages = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   INTERNAL: '系统繁忙，请稍后再试',
+  REQUEST_TOO_LARGE: '请求内容过长，请精简后重试',
   TEXT_TOO_LONG: '填写的内容过长，请精简后重试',
   OPTION_INVALID: '请从列表中选择',
   NUMBER_INVALID: '请输入不小于0的整数',

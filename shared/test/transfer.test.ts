@@ -261,7 +261,9 @@ describe('TransferApplicationSchema (§7.1)', () => {
 describe('transfer review, withdraw, appeal, org-initiated, batch', () => {
   it('TransferReviewSchema', () => {
     expect(issues(TransferReviewSchema, { action: 'approve' })).toEqual({});
-    expect(issues(TransferReviewSchema, { action: 'approve', assignBranchId: 'b1' })).toEqual({});
+    expect(issues(TransferReviewSchema, { action: 'approve', assignBranchId: '41' })).toEqual({});
+    // our own row ids are digits: anything else would reach SQL as NaN (issue 12 item 11)
+    expect(issues(TransferReviewSchema, { action: 'approve', assignBranchId: 'b1' })).toEqual({ assignBranchId: 'VALIDATION_FAILED' });
     expect(issues(TransferReviewSchema, { action: 'reject', reason: '不是本单位人员' })).toEqual({});
     expect(issues(TransferReviewSchema, { action: 'reject', reason: ' ' })).toEqual({ reason: 'TRANSFER_REJECT_REASON_REQUIRED' });
     expect(issues(TransferReviewSchema, { action: 'reject' })).toEqual({ reason: 'TRANSFER_REJECT_REASON_REQUIRED' });
@@ -276,25 +278,29 @@ describe('transfer review, withdraw, appeal, org-initiated, batch', () => {
   });
 
   it('OrgTransferInSchema', () => {
-    expect(issues(OrgTransferInSchema, { name: '张三', idNumber: id('44010620000101001'), reason: 'furtherStudy', toBranchId: 'b' })).toEqual({});
-    expect(issues(OrgTransferInSchema, { name: '张', idNumber: '123', reason: 'furtherStudy', toBranchId: 'b' })).toEqual({
+    expect(issues(OrgTransferInSchema, { name: '张三', idNumber: id('44010620000101001'), reason: 'furtherStudy', toBranchId: '42' })).toEqual({});
+    expect(issues(OrgTransferInSchema, { name: '张', idNumber: '123', reason: 'furtherStudy', toBranchId: '42' })).toEqual({
       name: 'NAME_INVALID',
       idNumber: 'ID_NUMBER_LENGTH',
     });
   });
 
   it('OrgTransferOutSchema', () => {
-    expect(issues(OrgTransferOutSchema, { memberIds: ['m1'], destinationOrgId: 'o', reason: 'other', remarks: '说明' })).toEqual({});
+    expect(issues(OrgTransferOutSchema, { memberIds: ['7'], destinationOrgId: 'o', reason: 'other', remarks: '说明' })).toEqual({});
+    expect(issues(OrgTransferOutSchema, { memberIds: ['m1'], destinationOrgId: 'o', reason: 'other', remarks: '说明' })).toEqual({ 'memberIds.0': 'VALIDATION_FAILED' });
     expect(issues(OrgTransferOutSchema, { memberIds: [], destinationOrgId: 'o', reason: 'other' })).toEqual({ memberIds: 'REQUIRED' });
   });
 
   it('BatchTransferSchema: ≤ 30 distinct members, two different branches', () => {
-    const ids = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
-    const base = { fromBranchId: 'a', toBranchId: 'b', memberIds: ids(30), reason: 'furtherStudy' };
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `${i + 100}`);
+    const base = { fromBranchId: '11', toBranchId: '12', memberIds: ids(30), reason: 'furtherStudy' };
     expect(issues(BatchTransferSchema, base)).toEqual({});
     expect(issues(BatchTransferSchema, { ...base, memberIds: ids(31) })).toEqual({ memberIds: 'BATCH_TRANSFER_TOO_MANY' });
-    expect(issues(BatchTransferSchema, { ...base, memberIds: ['m1', 'm1'] })).toEqual({ memberIds: 'VALIDATION_FAILED' });
-    expect(issues(BatchTransferSchema, { ...base, toBranchId: 'a' })).toEqual({ toBranchId: 'TRANSFER_SAME_BRANCH' });
-    expect(issues(BatchTransferSchema, { ...base, toBranchId: 'a', memberIds: [] })).toEqual({ memberIds: 'REQUIRED', toBranchId: 'TRANSFER_SAME_BRANCH' });
+    expect(issues(BatchTransferSchema, { ...base, memberIds: ['101', '101'] })).toEqual({ memberIds: 'VALIDATION_FAILED' });
+    expect(issues(BatchTransferSchema, { ...base, toBranchId: '11' })).toEqual({ toBranchId: 'TRANSFER_SAME_BRANCH' });
+    expect(issues(BatchTransferSchema, { ...base, toBranchId: '11', memberIds: [] })).toEqual({ memberIds: 'REQUIRED', toBranchId: 'TRANSFER_SAME_BRANCH' });
+    // "abc", "NaN", " 1e3", 0 and beyond 2^53 are no row of ours (they reached SQL as NaN: issue 12 item 11)
+    for (const bad of ['abc', 'NaN', '1e3', '0', '-1', '99999999999999999'])
+      expect(issues(BatchTransferSchema, { ...base, fromBranchId: bad })).toEqual({ fromBranchId: 'VALIDATION_FAILED' });
   });
 });

@@ -21,6 +21,9 @@ declare module 'fastify' {
   }
 }
 
+/** A user id as the server writes it in `sub`: a positive safe integer in decimal digits. */
+export const isUserId = (sub: unknown): sub is string => typeof sub === 'string' && /^[1-9]\d{0,15}$/.test(sub) && Number.isSafeInteger(Number(sub));
+
 export default fp<{ secret: string; accessTokenTtlSeconds: number }>(async (app, opts) => {
   await app.register(jwt, {
     secret: opts.secret,
@@ -48,6 +51,9 @@ export default fp<{ secret: string; accessTokenTtlSeconds: number }>(async (app,
       const expired = (err as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
       throw new AppError(expired ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED');
     }
+    // Every route reads `Number(sub)` as the user id: a token whose subject is not one (never
+    // issued by us, but signed with our key) must not reach SQL as NaN or as user 0.
+    if (!isUserId(request.user.sub)) throw new AppError('UNAUTHORIZED');
     const exp = (request.user as { exp?: unknown }).exp;
     if (token && typeof exp === 'number') {
       if (verified.size >= MAX_VERIFIED) verified.clear();

@@ -1,8 +1,39 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ErrorMessages, issueCode, type ErrorBody } from '@tj/shared';
+import { ErrorMessages, issueCode, type ErrorBody, type ErrorCode } from '@tj/shared';
 import { AppError, ImportRowsError } from '../errors';
+
+/**
+ * Failures Node's HTTP parser meets before Fastify sees a request (Fastify's
+ * `clientErrorHandler`): a request line or headers over the 16 KB limit, malformed HTTP, a
+ * client too slow. Fastify's default answers these in English without our `code`; these
+ * answer like every other refusal.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code]: [number, ErrorCode] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'REQUEST_TOO_LARGE'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'VALIDATION_FAILED'] : [400, 'VALIDATION_FAILED'];
+  const body = JSON.stringify({ code, message: ErrorMessages[code] } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
+
+/**
+ * Fastify's router refusals that bypass the error handler (`frameworkErrors`): a path that
+ * is not valid percent-encoding (FST_ERR_BAD_URL) and a path parameter over maxParamLength
+ * (FST_ERR_MAX_PARAM_LENGTH — no id or scene is that long, so nothing is there).
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const [status, code]: [number, ErrorCode] = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [404, 'NOT_FOUND'] : [400, 'VALIDATION_FAILED'];
+  return reply.status(status).send({ code, message: ErrorMessages[code] } satisfies ErrorBody);
+}
 
 /**
  * The one mapping from failures to `{ code, message, field? }`. 4xx say what to fix; 5xx
@@ -25,6 +56,9 @@ export default fp<{ spaFallback?: boolean }>(async (app, opts) => {
     } else if (err.statusCode === 429) {
       status = 429;
       body = { code: 'RATE_LIMITED', message: ErrorMessages.RATE_LIMITED };
+    } else if (err.statusCode === 413) {
+      status = 413;
+      body = { code: 'REQUEST_TOO_LARGE', message: ErrorMessages.REQUEST_TOO_LARGE };
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, body too large, unsupported media type).
       status = err.statusCode;

@@ -31,7 +31,7 @@ declare module 'fastify' {
     orgContext: OrgContext;
   }
   interface FastifyInstance {
-    requireOrg(level: OrgLevel): (request: FastifyRequest) => Promise<void>;
+    requireOrg(level: OrgLevel): ((request: FastifyRequest) => Promise<void>) & { orgLevel: OrgLevel };
   }
 }
 
@@ -61,7 +61,7 @@ export default fp(async (app) => {
   // built once: the hot path skips drizzle's query building
   const lookup = guardQuery(app.db);
   app.decorateRequest('orgContext', null as unknown as OrgContext);
-  app.decorate('requireOrg', (level: OrgLevel) => async (request: FastifyRequest) => {
+  app.decorate('requireOrg', (level: OrgLevel) => Object.assign(async (request: FastifyRequest) => {
     await app.authenticate(request, undefined as never);
     const orgId = Number((request.params as { orgId?: string }).orgId);
     if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new AppError('NOT_FOUND');
@@ -91,5 +91,5 @@ export default fp(async (app) => {
           : ctx.isAdminHere || ctx.isAdminAbove;
     if (!allowed) throw new AppError('FORBIDDEN');
     request.orgContext = ctx;
-  });
+  }, { orgLevel: level })); // the level stays readable on the route (the authorization matrix test derives its expectations from it)
 }, { name: 'org-guard', dependencies: ['auth', 'db'] });

@@ -65,6 +65,18 @@ export const enumField = <T extends Record<string, string>>(labels: T) =>
 /** A database id (opaque string). */
 export const IdSchema = z.string({ error: codeFor('VALIDATION_FAILED') }).trim().min(1, 'REQUIRED').max(64, 'VALIDATION_FAILED');
 
+/**
+ * The id of one of our own rows (a branch, a member): the decimal digits of a positive safe
+ * integer, since the server hands it to SQL as a number — "abc" would become NaN there.
+ * (IdSchema stays for ids of other systems, e.g. an out-of-province destination org.)
+ */
+export const RowIdSchema = z
+  .string({ error: codeFor('VALIDATION_FAILED') })
+  .trim()
+  .min(1, 'REQUIRED')
+  .regex(/^[1-9]\d{0,15}$/, 'VALIDATION_FAILED')
+  .refine((v) => Number.isSafeInteger(Number(v)), 'VALIDATION_FAILED');
+
 export const BooleanSchema = z.boolean({ error: codeFor('VALIDATION_FAILED') });
 
 /** 'YYYY-MM-DD', a real calendar date. */

@@ -49,6 +49,8 @@ export const rosterUpdateSchemaFor = (orgType: OrgType) =>
     })
     .superRefine((v, ctx) => {
       if (typeof v.position === 'string' && !isPositionAllowed(orgType, v.position)) addIssueAt(ctx, ['position'], 'POSITION_NOT_ALLOWED');
+      // a change that changes nothing (`{}`, or only unknown fields) is a client mistake
+      if (Object.values(v).every((x) => x === undefined)) addIssueAt(ctx, [], 'VALIDATION_FAILED');
     }, ALWAYS);
 
 /** §6.3 the position a cadre sets on first entry into an org. */

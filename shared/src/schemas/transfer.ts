@@ -3,7 +3,7 @@ import { OutOfProvinceDestinations, TransferDirections, TransferReasons } from '
 import { BATCH_TRANSFER_MAX, REASON_MAX_CHARS, TRANSFER_REMARKS_MAX_CHARS } from '../limits';
 import { ImageAttachmentsSchema } from './attachment';
 import { SmsCodeSchema } from './auth';
-import { ALWAYS, IdSchema, addIssueAt, codeFor, enumField, optionalText, requiredText } from './common';
+import { ALWAYS, IdSchema, RowIdSchema, addIssueAt, codeFor, enumField, optionalText, requiredText } from './common';
 import { IdNumberSchema, PersonNameSchema } from './person';
 
 const blank = (v: unknown) => v === undefined || v === null || v === '';
@@ -53,7 +53,7 @@ export type TransferApplication = z.infer<typeof TransferApplicationSchema>;
 export const TransferReviewSchema = z.discriminatedUnion(
   'action',
   [
-    z.object({ action: z.literal('approve'), assignBranchId: IdSchema.nullish() }),
+    z.object({ action: z.literal('approve'), assignBranchId: RowIdSchema.nullish() }),
     z.object({
       action: z.literal('reject'),
       reason: requiredText(REASON_MAX_CHARS, 'TEXT_TOO_LONG', 'TRANSFER_REJECT_REASON_REQUIRED'),
@@ -80,14 +80,14 @@ export const OrgTransferInSchema = z.object({
    * the branch of the in-org that receives the member; optional for a committee / general
    * branch, which then assigns one after the out-org approved (分配团支部 [004 FAQ 2])
    */
-  toBranchId: IdSchema.nullish(),
+  toBranchId: RowIdSchema.nullish(),
   remarks: optionalText(TRANSFER_REMARKS_MAX_CHARS, 'TRANSFER_REMARKS_TOO_LONG'),
 });
 export type OrgTransferIn = z.infer<typeof OrgTransferInSchema>;
 
 /** §7.3 办理转出: the out-org admin picks members of its branches, a destination and a reason. */
 export const OrgTransferOutSchema = z.object({
-  memberIds: z.array(IdSchema, { error: codeFor('REQUIRED') }).min(1, 'REQUIRED').max(BATCH_TRANSFER_MAX, 'BATCH_TRANSFER_TOO_MANY'),
+  memberIds: z.array(RowIdSchema, { error: codeFor('REQUIRED') }).min(1, 'REQUIRED').max(BATCH_TRANSFER_MAX, 'BATCH_TRANSFER_TOO_MANY'),
   destinationOrgId: IdSchema,
   reason: enumField(TransferReasons),
   remarks: optionalText(TRANSFER_REMARKS_MAX_CHARS, 'TRANSFER_REMARKS_TOO_LONG'),
@@ -100,10 +100,10 @@ export type OrgTransferOut = z.infer<typeof OrgTransferOutSchema>;
  */
 export const BatchTransferSchema = z
   .object({
-    fromBranchId: IdSchema,
-    toBranchId: IdSchema,
+    fromBranchId: RowIdSchema,
+    toBranchId: RowIdSchema,
     memberIds: z
-      .array(IdSchema, { error: codeFor('REQUIRED') })
+      .array(RowIdSchema, { error: codeFor('REQUIRED') })
       .min(1, 'REQUIRED')
       .max(BATCH_TRANSFER_MAX, 'BATCH_TRANSFER_TOO_MANY')
       .refine((ids) => new Set(ids).size === ids.length, 'VALIDATION_FAILED'),

@@ -94,6 +94,8 @@ export function orgValues(pii: Pii, input: Record<string, unknown>) {
     secretaryIdNumber?: string | null;
   };
   const values: Record<string, unknown> = { ...rest };
+  // 组织排序 left empty (null, as the form sends it) is the default order: the column is NOT NULL
+  if (values.sortOrder === null) values.sortOrder = 0;
   if (secretaryIdNumber !== undefined) {
     values.secretaryIdEnc = secretaryIdNumber ? pii.encrypt(secretaryIdNumber) : null;
     values.secretaryIdHash = secretaryIdNumber ? pii.lookupHash(secretaryIdNumber) : null;
