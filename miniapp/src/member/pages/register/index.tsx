@@ -59,7 +59,9 @@ export default function RegisterPage() {
     setSubmitting(true);
     try {
       await register(checked.data);
-      if (redirect) void restartAt(redirect);
+      // the page that sent the visitor, else a flow a scanned QR started (e.g. cadre entry)
+      const next = redirect ?? useAppStore.getState().takePendingEntry();
+      if (next) void restartAt(next);
       else if (branch) void Taro.redirectTo({ url: Routes.memberCheckin });
       else void restartAt(Routes.status);
     } catch (e) {
