@@ -76,6 +76,18 @@ describe('login page variants', () => {
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreEntry}?scene=gAbc` }));
     expect(useAppStore.getState().pendingEntry).toBeNull();
   });
+
+  it('prefers ?redirect= and still forgets the pending flow', async () => {
+    useAppStore.getState().setPendingEntry(`${Routes.cadreEntry}?scene=gOld`);
+    withParams({ redirect: `${Routes.cadreEntry}?token=t1` });
+    serve(['POST', '/auth/login', { data: tokens() }]);
+    render(<LoginPage />);
+    type('login-phone', '13800000000');
+    type('login-password', 'abc12345');
+    fireEvent.click(screen.getByTestId('login-submit'));
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreEntry}?token=t1` }));
+    expect(useAppStore.getState().pendingEntry).toBeNull();
+  });
 });
 
 describe('忘记密码 (SMS)', () => {

@@ -40,7 +40,11 @@ export default function LoginPage() {
   // e.g. the cadre invitation page, to come back to once logged in
   const redirect = inAppRedirect(usePageParams().redirect);
 
-  const done = () => void restartAt(redirect ?? useAppStore.getState().takePendingEntry() ?? Routes.status);
+  const done = () => {
+    // Taken either way: a pending flow must not reopen at some later, unrelated login.
+    const pending = useAppStore.getState().takePendingEntry();
+    void restartAt(redirect ?? pending ?? Routes.status);
+  };
 
   const onFinish = async (values: Partial<Login>) => {
     setError('');

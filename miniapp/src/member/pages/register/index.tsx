@@ -60,7 +60,8 @@ export default function RegisterPage() {
     try {
       await register(checked.data);
       // the page that sent the visitor, else a flow a scanned QR started (e.g. cadre entry)
-      const next = redirect ?? useAppStore.getState().takePendingEntry();
+      const pending = useAppStore.getState().takePendingEntry();
+      const next = redirect ?? pending;
       if (next) void restartAt(next);
       else if (branch) void Taro.redirectTo({ url: Routes.memberCheckin });
       else void restartAt(Routes.status);
