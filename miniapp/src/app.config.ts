@@ -56,7 +56,13 @@ export default defineAppConfig({
         'pages/progress/index',
         'pages/audit/index',
         'pages/register/index',
+        'pages/reset-codes/index',
       ],
+    },
+    {
+      root: 'account',
+      name: 'account',
+      pages: ['pages/forgot/index', 'pages/reset-code/index', 'pages/settings/index'],
     },
   ],
   window: {

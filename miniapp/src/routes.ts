@@ -46,6 +46,13 @@ export const Routes = {
   cadreBatchTransfer: '/cadre/pages/batch-transfer/index',
   cadreOverdue: '/cadre/pages/overdue/index',
   cadreTasks: '/cadre/pages/tasks/index',
+  // account sub-package (everyone, also logged out): 忘记密码 by SMS, by an admin's reset code;
+  // 账号设置 (修改密码) once logged in
+  accountForgot: '/account/pages/forgot/index',
+  accountResetCode: '/account/pages/reset-code/index',
+  accountSettings: '/account/pages/settings/index',
+  // §10 an admin issues 密码重置码 for people of its subtree (?orgId=)
+  adminResetCodes: '/admin/pages/reset-codes/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

@@ -208,6 +208,66 @@ describe('accounts', () => {
     });
   });
 
+  describe('change password (settings)', () => {
+    const change = (token: string, payload: object) =>
+      app.inject({ method: 'POST', url: '/api/auth/password/change', headers: { authorization: `Bearer ${token}` }, payload });
+
+    it('needs the old password, ends every other session and returns a new one', async () => {
+      const u = await createUser(app, 'old12345');
+      const other = (await login(u.phone, 'old12345')).json();
+      const mine = (await login(u.phone, 'old12345')).json();
+      const res = await change(mine.accessToken, { oldPassword: 'old12345', password: 'new12345', confirmPassword: 'new12345' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user.phone).toBe(u.phone);
+      expect((await login(u.phone, 'old12345')).statusCode).toBe(401);
+      expect((await login(u.phone, 'new12345')).statusCode).toBe(200);
+      expect((await post('/api/auth/refresh', { refreshToken: other.refreshToken })).json().code).toBe('TOKEN_EXPIRED');
+      expect((await post('/api/auth/refresh', { refreshToken: res.json().refreshToken })).statusCode).toBe(200);
+      const user = await userByPhone(u.phone);
+      const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'user.password_change'), eq(auditLogs.targetId, String(user.id))));
+      expect(logs).toHaveLength(1);
+    });
+
+    it('a wrong old password, a bad new one or a mismatch changes nothing', async () => {
+      const u = await createUser(app, 'old12345');
+      const { accessToken } = (await login(u.phone, 'old12345')).json();
+      const before = (await userByPhone(u.phone)).passwordHash;
+      const wrong = await change(accessToken, { oldPassword: 'nope12345', password: 'new12345', confirmPassword: 'new12345' });
+      expect([wrong.statusCode, wrong.json()]).toEqual([400, { code: 'OLD_PASSWORD_WRONG', field: 'oldPassword', message: ErrorMessages.OLD_PASSWORD_WRONG }]);
+      const bad = await change(accessToken, { oldPassword: 'old12345', password: '1', confirmPassword: '1' });
+      expect(bad.json()).toMatchObject({ code: 'PASSWORD_INVALID', field: 'password' });
+      const mismatch = await change(accessToken, { oldPassword: 'old12345', password: 'new12345', confirmPassword: 'new99999' });
+      expect(mismatch.json()).toMatchObject({ code: 'PASSWORD_MISMATCH', field: 'confirmPassword' });
+      expect((await userByPhone(u.phone)).passwordHash).toBe(before);
+    });
+
+    it('needs a session', async () => {
+      const res = await post('/api/auth/password/change', { oldPassword: 'old12345', password: 'new12345', confirmPassword: 'new12345' });
+      expect(res.statusCode).toBe(401);
+    });
+
+    it('is rate-limited per account', async () => {
+      const limited = await buildTestApp({ rateLimitLoginPerMinute: 2 });
+      try {
+        const u = await createUser(limited, 'old12345');
+        const { accessToken } = (await limited.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: u.phone, password: 'old12345' } })).json();
+        const statuses: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const res = await limited.inject({
+            method: 'POST',
+            url: '/api/auth/password/change',
+            headers: { authorization: `Bearer ${accessToken}` },
+            payload: { oldPassword: 'wrong1234', password: 'new12345', confirmPassword: 'new12345' },
+          });
+          statuses.push(res.statusCode);
+        }
+        expect(statuses).toEqual([400, 400, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+
   describe('admin-issued reset code (§10)', () => {
     const useCode = (payload: object) => post('/api/auth/reset-by-code', { password: 'new12345', confirmPassword: 'new12345', ...payload });
 

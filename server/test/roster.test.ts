@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { auditLogs, rosterEntries } from '../src/db/schema';
 import { buildTestApp } from './helper';
-import { onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { insertApprovedMember, insertOrg, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { checkins } from '../src/db/schema';
 import { multipart, xlsx } from './excel';
 
 describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
@@ -98,6 +99,25 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     expect(ok.json().code).toMatch(/^\d{6}$/);
     const refused = await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/reset-codes`, headers: cityAdmin.headers, payload: { phone: outside.phone } });
     expect(refused.json()).toMatchObject({ code: 'PERSON_NOT_IN_SUBTREE', field: 'phone' });
+  });
+
+  it('issues reset codes for members of the subtree too, not for a draft or an outsider (§10)', async () => {
+    const member = await insertApprovedMember(app, tree.branch.id, '陈思远');
+    const ok = await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/reset-codes`, headers: cityAdmin.headers, payload: { phone: member.phone } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ name: '陈思远', code: expect.stringMatching(/^\d{6}$/) });
+    // The code works on the login side.
+    const used = await app.inject({ method: 'POST', url: '/api/auth/reset-by-code', payload: { phone: member.phone, code: ok.json().code, password: 'new12345', confirmPassword: 'new12345' } });
+    expect(used.statusCode).toBe(204);
+    const outsideBranch = await insertOrg(app, tree.otherCity, 'branch');
+    const elsewhere = await insertApprovedMember(app, outsideBranch.id, '林外人');
+    const refused = await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/reset-codes`, headers: cityAdmin.headers, payload: { phone: elsewhere.phone } });
+    expect(refused.json()).toMatchObject({ code: 'PERSON_NOT_IN_SUBTREE', field: 'phone' });
+    // Someone who only picked the branch (a draft never submitted) is not a member yet.
+    const drafter = await memberUser(app, '草稿人');
+    await app.db.insert(checkins).values({ userId: drafter.userId, branchId: tree.branch.id, status: null, savedSteps: 1, draft: { name: '草稿人' }, idEnc: 'x', idHash: 'x'.repeat(64) });
+    const draft = await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/reset-codes`, headers: cityAdmin.headers, payload: { phone: drafter.phone } });
+    expect(draft.json()).toMatchObject({ code: 'PERSON_NOT_IN_SUBTREE', field: 'phone' });
   });
 
   it('is closed to admins of other subtrees and to plain cadres', async () => {

@@ -38,6 +38,7 @@ export const ErrorMessages = {
   WECHAT_BOUND_ELSEWHERE: '该微信已绑定其他账号',
   WECHAT_CODE_INVALID: '微信登录凭证无效或已过期，请重试',
   RESET_CODE_WRONG: '重置码错误或已失效，请联系组织管理员重新获取',
+  OLD_PASSWORD_WRONG: '原密码不正确',
   SMS_SEND_FAILED: '短信发送失败，请稍后重试',
   SMS_CODE_WRONG: '验证码错误或已过期，请重新获取',
   REGION_INVALID: '请选择所属地区',

@@ -39,7 +39,7 @@ export const useAppStore = create<AppState>()(
       storage: createJSONStorage(() => taroStorage),
       // Only data survives a restart; actions are rebuilt by the slices. The org ids are
       // left out until set, so a member's stored session looks as it did before orgs.
-      partialize: ({ user, accessToken, refreshToken, homeOrgId, currentOrgId, chosenBranch, recentOrgIds }) => ({
+      partialize: ({ user, accessToken, refreshToken, homeOrgId, currentOrgId, chosenBranch, recentOrgIds, pendingEntry }) => ({
         user,
         accessToken,
         refreshToken,
@@ -47,6 +47,7 @@ export const useAppStore = create<AppState>()(
         ...(currentOrgId ? { currentOrgId } : {}),
         ...(chosenBranch ? { chosenBranch } : {}),
         ...(recentOrgIds.length ? { recentOrgIds } : {}),
+        ...(pendingEntry ? { pendingEntry } : {}),
       }),
     },
   ),

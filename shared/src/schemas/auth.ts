@@ -119,3 +119,17 @@ export const ResetByCodeSchema = z
   }, ALWAYS);
 export type ResetByCode = z.infer<typeof ResetByCodeSchema>;
 
+
+/**
+ * 修改密码 (settings, logged in): the current password proves it is the owner at the phone,
+ * then the new one twice under the same rule as registration.
+ */
+export const ChangePasswordSchema = z
+  .object({
+    // Like login: presence only — a wrong-shape old password is just a wrong one.
+    oldPassword: z.string({ error: codeFor('REQUIRED') }).min(1, 'REQUIRED').max(64, 'OLD_PASSWORD_WRONG'),
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: codeFor('PASSWORD_MISMATCH') }),
+  })
+  .superRefine(confirmMatches, ALWAYS);
+export type ChangePassword = z.infer<typeof ChangePasswordSchema>;

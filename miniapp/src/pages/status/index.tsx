@@ -119,6 +119,13 @@ export default function StatusPage() {
         <Cell title='手机号' extra={<Text data-testid='status-phone'>{user.phone}</Text>} />
         <Cell
           clickable
+          title={<Text data-testid='status-settings'>账号设置</Text>}
+          description='修改密码'
+          extra='›'
+          onClick={() => void Taro.navigateTo({ url: Routes.accountSettings })}
+        />
+        <Cell
+          clickable
           title={<Text data-testid='status-admin-register'>组织管理员注册</Text>}
           description='已收到上级团组织发放的管理员注册码'
           extra='›'

@@ -1,6 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  ChangePasswordSchema,
   ErrorBodySchema,
   RegisterSchema,
   ResetPasswordSchema,
@@ -12,9 +14,10 @@ import {
   SmsSentSchema,
 } from '@tj/shared';
 import type { Config } from '../../env';
+import { AppError } from '../../errors';
 import { createLoginLimiter } from '../auth/rate-limit';
 import { createTokenSigner } from '../auth/signer';
-import { bindWechat, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
+import { bindWechat, changePassword, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
 import { sendSmsCode } from './sms-codes';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
@@ -29,6 +32,16 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
   const limitSmsLogin = createLoginLimiter(app, config);
   const limitReset = createLoginLimiter(app, config);
   const limitResetByCode = createLoginLimiter(app, config);
+  // Changing the password guesses the old one: the same budget, per account (after login).
+  const perUser = app.createRateLimit({
+    max: config.rateLimitLoginPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req) => `user:${String((req.user as { sub?: unknown } | undefined)?.sub ?? '')}`,
+  });
+  const limitChange = async (req: FastifyRequest) => {
+    const r = await perUser(req);
+    if (!r.isAllowed && r.isExceeded) throw new AppError('RATE_LIMITED');
+  };
 
   app.post(
     '/sms',
@@ -86,6 +99,22 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       await resetByCode(app.db, req.body, app.clock.now());
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/password/change',
+    {
+      onRequest: [app.authenticate],
+      preHandler: limitChange,
+      schema: {
+        tags,
+        summary: '修改密码（原密码 + 新密码），其他登录全部失效，返回本机的新令牌',
+        security: [{ bearer: [] }],
+        body: ChangePasswordSchema,
+        response: { 200: TokenResponseSchema, ...errors },
+      },
+    },
+    async (req) => changePassword(app.db, signer, Number(req.user.sub), req.body),
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Register, ResetByCode, ResetPassword, SmsLogin } from '@tj/shared';
+import type { ChangePassword, Register, ResetByCode, ResetPassword, SmsLogin } from '@tj/shared';
 import type { WechatApi } from '../../adapters/wechat/types';
 import { WechatCodeError } from '../../adapters/wechat/types';
 import type { Db, Tx } from '../../db/client';
@@ -8,7 +8,7 @@ import { auditLogs, passwordResetCodes, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { isDuplicate } from '../../lib/mysql-errors';
-import { hashPassword } from '../auth/password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
 import { issueTokens, revokeAllSessions, type TokenSigner } from '../auth/service';
 import { syncSecretaryRegistered } from '../orgs/service';
 
@@ -80,6 +80,23 @@ export async function resetPasswordBySms(db: Db, input: ResetPassword, now: Date
     await consumeSmsCode(tx, codeId, now);
     await setPassword(tx, user.id, passwordHash);
     await audit(tx, { actorUserId: user.id, orgId: null, action: 'user.password_reset', targetType: 'user', targetId: user.id, after: { via: 'sms' } });
+  });
+}
+
+/**
+ * 修改密码 in settings: the current password proves the owner. Like a reset, every session
+ * ends (a stolen refresh token must stop working); this device gets a fresh session back.
+ */
+export async function changePassword(db: Db, signer: TokenSigner, userId: number, input: ChangePassword) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const ok = await verifyPassword(input.oldPassword, user?.passwordHash ?? DUMMY_HASH);
+  if (!user) throw new AppError('UNAUTHORIZED');
+  if (!ok) throw new AppError('OLD_PASSWORD_WRONG', 'oldPassword');
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await setPassword(tx, user.id, passwordHash);
+    await audit(tx, { actorUserId: user.id, orgId: null, action: 'user.password_change', targetType: 'user', targetId: user.id });
+    return issueTokens(tx, signer, user);
   });
 }
 

@@ -49,6 +49,7 @@ function actionsFor(org: OrgDetail): Action[] {
     { key: 'qr', label: '二维码', glyph: '扫', route: Routes.adminQr },
     canHaveChildren && { key: 'progress', label: '录入进度', glyph: '进', route: Routes.adminProgress },
     { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
+    { key: 'resetCodes', label: '密码重置码', glyph: '钥', route: Routes.adminResetCodes },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);

@@ -144,6 +144,9 @@ export default function MemberHomePage() {
             </View>
 
             <View className='member-actions'>
+              <Button block onClick={() => go(Routes.accountSettings)} data-testid='member-home-settings'>
+                账号设置（修改密码）
+              </Button>
               <Button
                 block
                 onClick={() => {

@@ -59,7 +59,10 @@ export default function RegisterPage() {
     setSubmitting(true);
     try {
       await register(checked.data);
-      if (redirect) void restartAt(redirect);
+      // the page that sent the visitor, else a flow a scanned QR started (e.g. cadre entry)
+      const pending = useAppStore.getState().takePendingEntry();
+      const next = redirect ?? pending;
+      if (next) void restartAt(next);
       else if (branch) void Taro.redirectTo({ url: Routes.memberCheckin });
       else void restartAt(Routes.status);
     } catch (e) {

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import { ErrorMessages } from '@tj/shared';
+import { FormError, FormSection, TextField } from '../../../components/form-field';
+import { useRequireLogin } from '../../../hooks/use-require-login';
+import { Routes } from '../../../routes';
+import { checkChangePassword, emptyChangePassword, type ChangePasswordValues } from '../../../services/account';
+import { toApiError } from '../../../services/api-error';
+import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
+import { restartAt } from '../../../services/navigation';
+import { useAppStore } from '../../../stores';
+import '../../account.css';
+
+/** 账号设置: the account's phone, 修改密码 (the current password first), 退出登录. */
+export default function SettingsPage() {
+  const allowed = useRequireLogin();
+  const user = useAppStore((s) => s.user);
+  const changePassword = useAppStore((s) => s.changePassword);
+  const logout = useAppStore((s) => s.logout);
+  const [values, setValues] = useState<ChangePasswordValues>(emptyChangePassword);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState(false);
+
+  if (!allowed || !user) return null;
+
+  const set = (field: keyof ChangePasswordValues) => (value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
+    setDone(false);
+  };
+
+  const submit = async () => {
+    const checked = checkChangePassword(values);
+    if (!checked.ok) return setErrors(checked.errors);
+    setSubmitting(true);
+    try {
+      await changePassword(checked.data);
+      setValues(emptyChangePassword());
+      setDone(true);
+    } catch (e) {
+      const error = toApiError(e);
+      setErrors(error.field && error.field in values ? fieldErrorsOf(error) : { '': error.message });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className='account-page' data-testid='settings-page'>
+      <Cell.Group title='当前账号'>
+        <Cell title='手机号' extra={<Text data-testid='settings-phone'>{user.phone}</Text>} />
+      </Cell.Group>
+      <FormSection title='修改密码'>
+        <TextField label='原密码' required type='password' value={values.oldPassword} onChange={set('oldPassword')} error={errors.oldPassword} maxLength={64} testId='settings-oldPassword' />
+        <TextField
+          label='新密码'
+          required
+          type='password'
+          value={values.password}
+          onChange={set('password')}
+          error={errors.password}
+          maxLength={64}
+          hint={ErrorMessages.PASSWORD_INVALID}
+          testId='settings-password'
+        />
+        <TextField
+          label='确认新密码'
+          required
+          type='password'
+          value={values.confirmPassword}
+          onChange={set('confirmPassword')}
+          error={errors.confirmPassword}
+          maxLength={64}
+          placeholder='请再次输入新密码'
+          testId='settings-confirmPassword'
+        />
+      </FormSection>
+      {done ? (
+        <View className='account-notice account-notice--done' data-testid='settings-done'>
+          密码已修改。其他设备上的登录已退出，本机保持登录。
+        </View>
+      ) : null}
+      <FormError message={errors['']} testId='settings-error' />
+      <View className='account-actions'>
+        <Button type='primary' size='large' block loading={submitting} disabled={submitting} onClick={submit} data-testid='settings-submit'>
+          修改密码
+        </Button>
+        <Button
+          size='large'
+          block
+          onClick={() => {
+            logout();
+            void restartAt(Routes.login);
+          }}
+          data-testid='settings-logout'
+        >
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}
