@@ -3,6 +3,7 @@ import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorMessages, issueCode, type ErrorBody } from '@tj/shared';
 import { AppError, ImportRowsError } from '../errors';
+import { isForeignKeyViolation } from '../lib/mysql-errors';
 
 /**
  * The one mapping from failures to `{ code, message, field? }`. 4xx say what to fix; 5xx
@@ -22,6 +23,10 @@ export default fp<{ spaFallback?: boolean }>(async (app, opts) => {
       const field = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
       status = 400;
       body = { code, message: ErrorMessages[code], ...(field ? { field } : {}) };
+    } else if (isForeignKeyViolation(err)) {
+      // e.g. a check-in saved into a branch being deleted: the database refused, tell them to refresh
+      status = 409;
+      body = { code: 'CONFLICT', message: ErrorMessages.CONFLICT };
     } else if (err.statusCode === 429) {
       status = 429;
       body = { code: 'RATE_LIMITED', message: ErrorMessages.RATE_LIMITED };
