@@ -78,6 +78,7 @@ describe('admin codes', () => {
     serve(
       ['GET', '/orgs/1', { data: province }],
       ['GET', '/orgs/1/children', { data: { items: [guangzhou, shenzhen] } }],
+      ['GET', '/orgs/1/admin-codes', { data: { items: [] } }],
       ['POST', '/orgs/1/children/3/admin-code', { data: { orgId: '3', orgName: '团深圳市委', code: 'Ab3dE5gH', expiresAt: '2025-12-11T16:00:00.000Z' } }],
     );
     render(<CodesPage />);

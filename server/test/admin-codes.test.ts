@@ -108,8 +108,10 @@ describe('admin registration codes (§3.4)', () => {
     expect(unused.filter((c) => c.usedAt == null && c.expiresAt > clock.now())).toHaveLength(1);
   });
 
-  it('exports a fresh code for every direct subordinate to Excel', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/orgs/${tree.province.id}/admin-codes.xlsx`, headers: (await onboardedCadre(app, tree.province.id, { isAdmin: true })).headers });
+  it('exports a code in force for every direct subordinate to Excel', async () => {
+    const { headers } = await onboardedCadre(app, tree.province.id, { isAdmin: true });
+    expect((await app.inject({ method: 'POST', url: `/api/orgs/${tree.province.id}/admin-codes/export`, headers })).statusCode).toBe(200);
+    const res = await app.inject({ method: 'GET', url: `/api/orgs/${tree.province.id}/admin-codes.xlsx`, headers });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await readXlsx(res.rawPayload);

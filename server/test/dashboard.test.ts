@@ -1,4 +1,4 @@
-import { maskIdNumber } from '@tj/shared';
+import { maskIdNumber, maskMobile } from '@tj/shared';
 import type { App } from '../src/app';
 import { runDueJobs } from '../src/jobs/plugin';
 import { buildTestApp, privateDatabase } from './helper';
@@ -80,7 +80,13 @@ describe('cadre dashboard, member search, entry progress with members (§6.6, §
     expect(byId.items).toEqual([expect.objectContaining({ name: '陈一', idNumberMasked: maskIdNumber(one.idNumber) })]);
     expect(JSON.stringify(byId)).not.toContain(one.idNumber);
     const byPhone = await search(tree.branch.id, one.phone);
-    expect(byPhone.items.some((m: { name: string; phoneMasked: string }) => m.name === '陈一' && !m.phoneMasked.includes(one.phone))).toBe(true);
+    expect(byPhone.items).toEqual([expect.objectContaining({ name: '陈一', phoneMasked: maskMobile(one.phone) })]);
+    expect(JSON.stringify(byPhone)).not.toContain(one.phone);
+    // issue 12 item 8: no prefix of a phone or an ID number finds anyone (it would unmask them digit by digit)
+    for (const prefix of [one.phone.slice(0, 3), one.phone.slice(0, 7), one.phone.slice(0, 10), one.idNumber.slice(0, 6), one.idNumber.slice(0, 17)]) {
+      expect({ prefix, items: (await search(tree.branch.id, prefix)).items }).toEqual({ prefix, items: [] });
+    }
+    expect((await search(tree.branch.id, one.phone.slice(-4))).items).toEqual([]);
     // 陈外 lives in the other city: never found from here, even by exact ID
     const outside = members.find((m) => m.name === '陈外')!;
     expect((await search(tree.branch.id, outside.idNumber)).items).toEqual([]);

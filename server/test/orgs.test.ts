@@ -93,7 +93,7 @@ describe('org tree', () => {
   it('deletes only empty orgs', async () => {
     const notEmpty = await app.inject({ method: 'DELETE', url: `/api/orgs/${tree.school.id}/children/${tree.grade.id}`, headers: cityAdmin.headers });
     expect(notEmpty.statusCode).toBe(409);
-    expect(notEmpty.json().code).toBe('ORG_NOT_EMPTY');
+    expect(notEmpty.json().code).toBe('ORG_HAS_SUB_ORGS');
     const empty = await insertOrg(app, tree.school, 'branch');
     const ok = await app.inject({ method: 'DELETE', url: `/api/orgs/${tree.school.id}/children/${empty.id}`, headers: cityAdmin.headers });
     expect(ok.statusCode).toBe(204);

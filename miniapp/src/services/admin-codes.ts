@@ -1,5 +1,6 @@
 import {
   AdminCodeIssuedSchema,
+  AdminCodeListSchema,
   AdminCodeSchema,
   AdminCodeTargetSchema,
   SendSmsSchema,
@@ -14,7 +15,10 @@ import { z } from 'zod';
 import { NO_BODY, checkWith, type Checked } from './form-check';
 import { http } from './http';
 
-/** §3.4 a fresh 8-character code for a direct subordinate (valid 20 days, single use). */
+/**
+ * §3.4 a fresh 8-character code for a direct subordinate (valid 20 days, single use); the
+ * subordinate's earlier unused code stops working at once.
+ */
 export async function issueAdminCode(orgId: string, childId: string): Promise<AdminCodeIssued> {
   const { data } = await http.post<unknown>(
     `/orgs/${encodeURIComponent(orgId)}/children/${encodeURIComponent(childId)}/admin-code`,
@@ -23,7 +27,22 @@ export async function issueAdminCode(orgId: string, childId: string): Promise<Ad
   return AdminCodeIssuedSchema.parse(data);
 }
 
-/** The Excel export: a fresh code for every direct subordinate. */
+/** The codes in force of the direct subordinates (issue 13 item 2: still shown after coming back). */
+export async function fetchAdminCodes(orgId: string): Promise<AdminCodeIssued[]> {
+  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/admin-codes`);
+  return AdminCodeListSchema.parse(data).items;
+}
+
+/**
+ * Prepares the export (a POST, the only state change): issues codes for subordinates with
+ * none in force and keeps every code already handed out. Answers the codes in force.
+ */
+export async function prepareAdminCodesExport(orgId: string): Promise<AdminCodeIssued[]> {
+  const { data } = await http.post<unknown>(`/orgs/${encodeURIComponent(orgId)}/admin-codes/export`, NO_BODY);
+  return AdminCodeListSchema.parse(data).items;
+}
+
+/** The sheet of the codes in force: a plain GET that changes nothing (weapp downloadFile is GET-only). */
 export const adminCodesExportPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/admin-codes.xlsx`;
 
 /** Checks the code's shape like the server, then asks which org it belongs to (no login). */

@@ -9,6 +9,11 @@ export interface Pii {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
   lookupHash(plain: string): string;
+  /**
+   * A keyed hash of a secret exactly as given (case-sensitive, unlike lookupHash): stored
+   * instead of single-use codes handed to people, so a dump does not reveal usable ones.
+   */
+  secretHash(plain: string): string;
 }
 
 export function createPii(secret: string): Pii {
@@ -28,6 +33,7 @@ export function createPii(secret: string): Pii {
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
     lookupHash: (plain) => createHmac('sha256', macKey).update(plain.toUpperCase()).digest('hex'),
+    secretHash: (plain) => createHmac('sha256', macKey).update(`secret:${plain}`).digest('hex'),
   };
 }
 

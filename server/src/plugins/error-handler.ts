@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorMessages, issueCode, type ErrorBody, type ErrorCode } from '@tj/shared';
 import { AppError, ImportRowsError } from '../errors';
+import { isForeignKeyViolation } from '../lib/mysql-errors';
 
 /**
  * Failures Node's HTTP parser meets before Fastify sees a request (Fastify's
@@ -53,6 +54,10 @@ export default fp<{ spaFallback?: boolean }>(async (app, opts) => {
       const field = first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
       status = 400;
       body = { code, message: ErrorMessages[code], ...(field ? { field } : {}) };
+    } else if (isForeignKeyViolation(err)) {
+      // e.g. a check-in saved into a branch being deleted: the database refused, tell them to refresh
+      status = 409;
+      body = { code: 'CONFLICT', message: ErrorMessages.CONFLICT };
     } else if (err.statusCode === 429) {
       status = 429;
       body = { code: 'RATE_LIMITED', message: ErrorMessages.RATE_LIMITED };

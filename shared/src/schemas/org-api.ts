@@ -71,6 +71,9 @@ export const AdminCodeIssuedSchema = z.object({
   expiresAt: z.string(),
 });
 export type AdminCodeIssued = z.infer<typeof AdminCodeIssuedSchema>;
+/** The registration codes in force (unused, unexpired) of an org's direct subordinates. */
+export const AdminCodeListSchema = z.object({ items: z.array(AdminCodeIssuedSchema) });
+export type AdminCodeList = z.infer<typeof AdminCodeListSchema>;
 
 export const RosterItemSchema = z.object({
   id: z.string(),

@@ -33,7 +33,9 @@ export const refreshTokens = mysqlTable(
   'refresh_tokens',
   {
     id: id(),
-    userId: ref('user_id').notNull(),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: char('token_hash', { length: 64 }).notNull(),
     expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
     revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),

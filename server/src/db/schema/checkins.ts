@@ -1,5 +1,7 @@
 import { boolean, char, datetime, index, int, mysqlTable, tinyint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, updatedAt } from './columns';
+import { users } from './accounts';
+import { orgs } from './orgs';
 import { sealedJson } from './sealed';
 
 const formJson = sealedJson<Record<string, unknown>>(['phone']);
@@ -24,8 +26,12 @@ export const checkins = mysqlTable(
   'checkins',
   {
     id: id(),
-    userId: ref('user_id').notNull(),
-    branchId: ref('branch_id').notNull(),
+    userId: ref('user_id')
+      .notNull()
+      .references(() => users.id),
+    branchId: ref('branch_id')
+      .notNull()
+      .references(() => orgs.id),
     /** null = a draft never submitted; otherwise a CheckinStatus. */
     status: varchar('status', { length: 16 }),
     /** How many of the four steps are saved, in order (resume point). */
@@ -78,7 +84,9 @@ export const branchStats = mysqlTable(
   'branch_stats',
   {
     path: varchar('path', { length: 255 }).primaryKey(),
-    branchId: ref('branch_id').notNull(),
+    branchId: ref('branch_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
     ...statsCounterColumns(),
   },
   (t) => [uniqueIndex('branch_stats_branch_uq').on(t.branchId)],

@@ -1,4 +1,4 @@
-import { boolean, char, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, char, foreignKey, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
 
@@ -65,5 +65,8 @@ export const orgs = mysqlTable(
     uniqueIndex('orgs_parent_alias_uq').on(t.parentId, t.alias),
     uniqueIndex('orgs_parent_short_name_uq').on(t.parentId, t.shortName),
     index('orgs_short_name_idx').on(t.shortName),
+    // Issue 12 item 6: an org is deleted only when empty (orgs/service.ts deleteChild); the
+    // database enforces the strict relations too (Galera and TiDB ≥ 8.5 do as well).
+    foreignKey({ name: 'orgs_parent_fk', columns: [t.parentId], foreignColumns: [t.id] }),
   ],
 );

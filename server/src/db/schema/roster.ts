@@ -1,6 +1,8 @@
 import { boolean, char, datetime, index, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
+import { users } from './accounts';
+import { orgs } from './orgs';
 
 /**
  * §6.1 the cadre roster of an org: who may onboard there, with which position. A row is
@@ -11,7 +13,9 @@ export const rosterEntries = mysqlTable(
   'roster_entries',
   {
     id: id(),
-    orgId: ref('org_id').notNull(),
+    orgId: ref('org_id')
+      .notNull()
+      .references(() => orgs.id),
     name: varchar('name', { length: 30 }).notNull(),
     idEnc: varchar('id_enc', { length: 120 }).notNull(),
     idHash: char('id_hash', { length: 64 }).notNull(),
@@ -20,7 +24,7 @@ export const rosterEntries = mysqlTable(
     cadreNature: varchar('cadre_nature', { length: 16 }),
     isOperator: boolean('is_operator').notNull().default(false),
     isAdmin: boolean('is_admin').notNull().default(false),
-    userId: ref('user_id'),
+    userId: ref('user_id').references(() => users.id),
     onboardedAt: datetime('onboarded_at', { mode: 'date', fsp: 3 }),
     /** Last invitation SMS (§6.2); resends are limited by it. */
     lastInvitedAt: datetime('last_invited_at', { mode: 'date', fsp: 3 }),

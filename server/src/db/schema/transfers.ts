@@ -1,5 +1,7 @@
 import { datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref, updatedAt } from './columns';
+import { users } from './accounts';
+import { checkins } from './checkins';
 
 /**
  * §7 org-relation transfers (组织关系转接). One row per transfer of one member; the row
@@ -23,8 +25,12 @@ export const transfers = mysqlTable(
     direction: varchar('direction', { length: 16 }).notNull(),
     /** TransferStatus */
     status: varchar('status', { length: 16 }).notNull(),
-    memberUserId: ref('member_user_id').notNull(),
-    checkinId: ref('checkin_id').notNull(),
+    memberUserId: ref('member_user_id')
+      .notNull()
+      .references(() => users.id),
+    checkinId: ref('checkin_id')
+      .notNull()
+      .references(() => checkins.id),
     /** The member's name when the transfer started (lists need no join into JSON). */
     memberName: varchar('member_name', { length: 30 }).notNull(),
     openUserId: ref('open_user_id'),
@@ -79,7 +85,9 @@ export const transferSteps = mysqlTable(
   'transfer_steps',
   {
     id: id(),
-    transferId: ref('transfer_id').notNull(),
+    transferId: ref('transfer_id')
+      .notNull()
+      .references(() => transfers.id),
     /** 'out' | 'in' | 'external' | 'appeal' */
     kind: varchar('kind', { length: 8 }).notNull(),
     orgId: ref('org_id'),
@@ -100,7 +108,9 @@ export const transferAppeals = mysqlTable(
   'transfer_appeals',
   {
     id: id(),
-    transferId: ref('transfer_id').notNull(),
+    transferId: ref('transfer_id')
+      .notNull()
+      .references(() => transfers.id),
     memberUserId: ref('member_user_id').notNull(),
     reason: varchar('reason', { length: 400 }).notNull(),
     attachmentIds: json('attachment_ids').$type<number[]>().notNull(),
@@ -125,7 +135,9 @@ export const membershipHistory = mysqlTable(
   'membership_history',
   {
     id: id(),
-    checkinId: ref('checkin_id').notNull(),
+    checkinId: ref('checkin_id')
+      .notNull()
+      .references(() => checkins.id),
     userId: ref('user_id').notNull(),
     /** The branch left or joined (null: left for another League system). */
     orgId: ref('org_id'),

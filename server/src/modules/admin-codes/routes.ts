@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AdminCodeIssuedSchema,
+  AdminCodeListSchema,
   AdminCodeLookupSchema,
   AdminCodeTargetSchema,
   AdminRegisterSchema,
@@ -16,7 +17,7 @@ import { issueTokens } from '../auth/service';
 import { createTokenSigner } from '../auth/signer';
 import { ancestorNames } from '../orgs/view';
 import { ancestorIds } from '../../lib/org-path';
-import { exportCodes, issueCode, lookupCode, registerAdmin } from './service';
+import { ensureCodes, exportWorkbook, issueCode, listCodes, lookupCode, registerAdmin } from './service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
@@ -27,19 +28,40 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/children/:childId/admin-code',
     {
       preHandler: app.requireOrg('admin'),
-      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '为直属下级组织生成管理员注册码', params: OrgChildParamsSchema, response: { 200: AdminCodeIssuedSchema, ...errors } },
+      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '为直属下级组织生成（重新生成）管理员注册码，原未使用的注册码随即失效', params: OrgChildParamsSchema, response: { 200: AdminCodeIssuedSchema, ...errors } },
     },
-    async (req) => issueCode(app.db, req.orgContext, req.orgContext.org, Number(req.params.childId), app.clock.now()),
+    async (req) => issueCode(app.db, { pii: app.pii }, req.orgContext, req.orgContext.org, Number(req.params.childId), app.clock.now()),
+  );
+
+  // Issue 12 item 12 / 13 item 2: exporting is two requests — the POST issues codes where
+  // none is in force (the only state change), the GET reads the sheet of the codes in force,
+  // so a GET changes nothing and the weapp's downloadFile (GET only) still fetches the file.
+  app.get(
+    '/orgs/:orgId/admin-codes',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '直属下级组织有效的管理员注册码', params: OrgIdParamsSchema, response: { 200: AdminCodeListSchema, ...errors } },
+    },
+    async (req) => listCodes(app.db, { pii: app.pii }, req.orgContext.org, app.clock.now()),
+  );
+
+  app.post(
+    '/orgs/:orgId/admin-codes/export',
+    {
+      preHandler: app.requireOrg('admin'),
+      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '准备导出：为尚无有效注册码的直属下级组织生成注册码（已有的保持有效）', params: OrgIdParamsSchema, response: { 200: AdminCodeListSchema, ...errors } },
+    },
+    async (req) => ensureCodes(app.db, { pii: app.pii }, req.orgContext, req.orgContext.org, app.clock.now()),
   );
 
   app.get(
     '/orgs/:orgId/admin-codes.xlsx',
     {
       preHandler: app.requireOrg('admin'),
-      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '导出全部直属下级组织的管理员注册码（Excel）', params: OrgIdParamsSchema },
+      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '导出直属下级组织有效的管理员注册码（Excel，只读）', params: OrgIdParamsSchema },
     },
     async (req, reply) => {
-      const file = await exportCodes(app.db, req.orgContext, req.orgContext.org, app.clock.now());
+      const file = await exportWorkbook(app.db, { pii: app.pii }, req.orgContext.org, app.clock.now());
       return reply.type(XLSX_MIME).header('content-disposition', attachment(`${req.orgContext.org.shortName}-管理员注册码.xlsx`)).send(file);
     },
   );
@@ -48,7 +70,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin-codes/lookup',
     { schema: { tags: ['admin-codes'], summary: '查询注册码所属组织（注册前确认）', body: AdminCodeLookupSchema, response: { 200: AdminCodeTargetSchema, ...errors } } },
     async (req) => {
-      const { org } = await lookupCode(app.db, req.body.code, app.clock.now());
+      const { org } = await lookupCode(app.db, app.pii, req.body.code, app.clock.now());
       const names = await ancestorNames(app.db, [org]);
       return {
         orgId: String(org.id),

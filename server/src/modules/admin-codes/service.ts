@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import {
   ADMIN_CODE_ALPHABET,
   ADMIN_CODE_LENGTH,
@@ -7,7 +7,9 @@ import {
   MAX_ADMINS_PER_ORG,
   checkAdminCodeUsable,
   checkPosition,
+  todayInChina,
   type AdminCodeIssued,
+  type AdminCodeList,
   type AdminRegister,
   type OrgType,
 } from '@tj/shared';
@@ -17,6 +19,7 @@ import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { buildWorkbook } from '../../lib/excel';
 import { isDuplicate } from '../../lib/mysql-errors';
+import type { Pii } from '../../lib/pii';
 import { checkSmsCode, consumeSmsCode } from '../accounts/sms-codes';
 import { hashPassword } from '../auth/password';
 import { syncSecretaryRegistered, type Actor } from '../orgs/service';
@@ -24,28 +27,33 @@ import type { OrgRow } from '../orgs/view';
 
 const generateCode = () => Array.from({ length: ADMIN_CODE_LENGTH }, () => ADMIN_CODE_ALPHABET[randomInt(ADMIN_CODE_ALPHABET.length)]).join('');
 
-/**
- * §3.4 a fresh code for one direct subordinate. Older unused codes of that org are expired at
- * once *(decision)*: only the newest code handed out can be used.
- */
-async function issueOne(tx: DbOrTx, actor: Actor, org: OrgRow, now: Date): Promise<AdminCodeIssued> {
-  await tx
-    .update(adminCodes)
-    .set({ expiresAt: now })
-    .where(and(eq(adminCodes.orgId, org.id), isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now)));
+/** What the code services need besides the database: the keyed hash and the cipher (lib/pii.ts). */
+export type CodeDeps = { pii: Pick<Pii, 'encrypt' | 'decrypt' | 'secretHash'> };
+
+/** Unused, unexpired and stored the current way (older rows carry no hash and match nothing). */
+const inForce = (now: Date) => and(isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now), isNotNull(adminCodes.codeEnc));
+
+/** Inserts a fresh code for `org`; the unique hash index rejects the (unlikely) clash. */
+async function insertCode(tx: DbOrTx, deps: CodeDeps, actor: Actor, org: OrgRow, now: Date): Promise<AdminCodeIssued> {
   const expiresAt = new Date(now.getTime() + ADMIN_CODE_VALID_DAYS * 86_400_000);
   for (let attempt = 0; ; attempt++) {
     const code = generateCode();
     try {
-      await tx.insert(adminCodes).values({ orgId: org.id, code, issuedBy: actor.userId, expiresAt, createdAt: now });
+      await tx.insert(adminCodes).values({ orgId: org.id, codeHash: deps.pii.secretHash(code), codeEnc: deps.pii.encrypt(code), issuedBy: actor.userId, expiresAt, createdAt: now });
       await audit(tx, { actorUserId: actor.userId, orgId: org.parentId, action: 'adminCode.issue', targetType: 'org', targetId: org.id });
       return { orgId: String(org.id), orgName: org.shortName, code, expiresAt: expiresAt.toISOString() };
     } catch (err) {
-      // The unique index is case-insensitive, so a clash is likelier than 62^8 suggests; retry.
       if (!isDuplicate(err) || attempt > 5) throw err;
     }
   }
 }
+
+/**
+ * Serializes code issuing under one parent: an export issuing the missing codes and an
+ * explicit re-issue never interleave, so an export cannot end up listing a code that a
+ * parallel re-issue just expired, nor two exports issue two codes for one org.
+ */
+const lockParent = (tx: DbOrTx, parent: OrgRow) => tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, parent.id)).for('update');
 
 async function directChild(db: DbOrTx, parent: OrgRow, childId: number): Promise<OrgRow> {
   const [child] = await db.select().from(orgs).where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id)));
@@ -53,32 +61,81 @@ async function directChild(db: DbOrTx, parent: OrgRow, childId: number): Promise
   return child;
 }
 
-export async function issueCode(db: Db, actor: Actor, parent: OrgRow, childId: number, now: Date) {
+/**
+ * §3.4 (re-)issues the code of one direct subordinate: an explicit action (the page asks to
+ * confirm), after which the org's earlier unused codes no longer work *(decision: only the
+ * newest code handed out can be used)*.
+ */
+export async function issueCode(db: Db, deps: CodeDeps, actor: Actor, parent: OrgRow, childId: number, now: Date) {
   const child = await directChild(db, parent, childId);
-  return db.transaction((tx) => issueOne(tx, actor, child, now));
+  return db.transaction(async (tx) => {
+    await lockParent(tx, parent);
+    await tx.update(adminCodes).set({ expiresAt: now }).where(and(eq(adminCodes.orgId, child.id), isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now)));
+    return insertCode(tx, deps, actor, child, now);
+  });
 }
 
-/** §3.4 an Excel sheet with a fresh code for every direct subordinate. */
-export async function exportCodes(db: Db, actor: Actor, parent: OrgRow, now: Date): Promise<Buffer> {
-  const children = await db.select().from(orgs).where(eq(orgs.parentId, parent.id)).orderBy(asc(orgs.sortOrder), asc(orgs.id));
-  const issued = await db.transaction(async (tx) => {
-    const out: { child: OrgRow; code: AdminCodeIssued }[] = [];
-    for (const child of children) out.push({ child, code: await issueOne(tx, actor, child, now) });
-    return out;
+const childrenOf = (db: DbOrTx, parent: OrgRow) => db.select().from(orgs).where(eq(orgs.parentId, parent.id)).orderBy(asc(orgs.sortOrder), asc(orgs.id));
+
+/** The code in force of each direct subordinate that has one (the newest), decrypted for the parent's admins. */
+async function codesInForce(db: DbOrTx, deps: CodeDeps, children: OrgRow[], now: Date): Promise<Map<number, AdminCodeIssued>> {
+  if (children.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(adminCodes)
+    .where(and(inArray(adminCodes.orgId, children.map((c) => c.id)), inForce(now)))
+    .orderBy(asc(adminCodes.id));
+  const byId = new Map(children.map((c) => [c.id, c]));
+  const out = new Map<number, AdminCodeIssued>();
+  for (const r of rows) {
+    const org = byId.get(r.orgId)!;
+    out.set(r.orgId, { orgId: String(org.id), orgName: org.shortName, code: deps.pii.decrypt(r.codeEnc!), expiresAt: r.expiresAt.toISOString() });
+  }
+  return out;
+}
+
+/** Issue 13 item 2: the codes in force of the direct subordinates, in the children's order. */
+export async function listCodes(db: Db, deps: CodeDeps, parent: OrgRow, now: Date): Promise<AdminCodeList> {
+  const children = await childrenOf(db, parent);
+  const codes = await codesInForce(db, deps, children, now);
+  return { items: children.flatMap((c) => (codes.has(c.id) ? [codes.get(c.id)!] : [])) };
+}
+
+/**
+ * §3.4 the export's state change (a POST): every direct subordinate gets a code in force —
+ * issued only where none is, so exporting never invalidates a code already handed out
+ * (issue 13 item 2). Answers the full list; the workbook itself is a read (exportWorkbook).
+ */
+export async function ensureCodes(db: Db, deps: CodeDeps, actor: Actor, parent: OrgRow, now: Date): Promise<AdminCodeList> {
+  return db.transaction(async (tx) => {
+    await lockParent(tx, parent);
+    const children = await childrenOf(tx, parent);
+    const codes = await codesInForce(tx, deps, children, now);
+    for (const child of children) if (!codes.has(child.id)) codes.set(child.id, await insertCode(tx, deps, actor, child, now));
+    return { items: children.map((c) => codes.get(c.id)!) };
   });
+}
+
+/** §3.4 the Excel sheet of the codes in force (a pure read: GET-safe, changes nothing). */
+export async function exportWorkbook(db: Db, deps: CodeDeps, parent: OrgRow, now: Date): Promise<Buffer> {
+  const children = await childrenOf(db, parent);
+  const codes = await codesInForce(db, deps, children, now);
   return buildWorkbook(
     '管理员注册码',
     ['组织简称', '组织全称', '管理员注册码', '有效期至'],
-    issued.map(({ child, code }) => [child.shortName, child.fullName, code.code, code.expiresAt.slice(0, 10)]),
+    children.map((c) => {
+      const code = codes.get(c.id);
+      return [c.shortName, c.fullName, code?.code ?? '（未生成）', code ? todayInChina(new Date(code.expiresAt)) : ''];
+    }),
     ['注册码为8位数字或字母，区分大小写，有效期20天，每个注册码仅限使用一次。', '每个组织最多2名管理员。'],
   );
 }
 
 /** Which org a code is for (the registration page shows it before asking for personal data). */
-export async function lookupCode(db: Db, code: string, now: Date) {
-  const [row] = await db.select().from(adminCodes).where(eq(adminCodes.code, code)).limit(1);
-  // The unique index compares case-insensitively; §3.4 codes are case-sensitive.
-  if (!row || row.code !== code) throw new AppError('ADMIN_CODE_INVALID', 'code');
+export async function lookupCode(db: Db, pii: Pick<Pii, 'secretHash'>, code: string, now: Date) {
+  // The hash is of the exact code: §3.4 codes are case-sensitive.
+  const [row] = await db.select().from(adminCodes).where(eq(adminCodes.codeHash, pii.secretHash(code))).limit(1);
+  if (!row) throw new AppError('ADMIN_CODE_INVALID', 'code');
   const usable = checkAdminCodeUsable({ issuedAtMs: row.expiresAt.getTime() - ADMIN_CODE_VALID_DAYS * 86_400_000, usedAtMs: row.usedAt?.getTime() }, now.getTime());
   if (!usable.ok) throw new AppError(usable.code, 'code');
   const [org] = await db.select().from(orgs).where(eq(orgs.id, row.orgId));
@@ -87,7 +144,7 @@ export async function lookupCode(db: Db, code: string, now: Date) {
 }
 
 export interface RegisterDeps {
-  pii: { encrypt(s: string): string; lookupHash(s: string): string };
+  pii: { encrypt(s: string): string; lookupHash(s: string): string; secretHash(s: string): string };
 }
 
 /** Finds the account of the phone or creates it (an existing account keeps its password). */
@@ -110,7 +167,7 @@ async function upsertUser(tx: DbOrTx, deps: RegisterDeps, input: AdminRegister):
  * and the org row lock keeps the two-admin limit exact.
  */
 export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegister, now: Date) {
-  const { row, org } = await lookupCode(db, input.code, now);
+  const { row, org } = await lookupCode(db, deps.pii, input.code, now);
   if (String(org.id) !== input.orgId) throw new AppError('ADMIN_CODE_INVALID', 'code');
   const position = checkPosition(org.type as OrgType, input.position);
   if (!position.ok) throw new AppError(position.code, 'position');

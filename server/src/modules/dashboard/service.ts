@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { maskIdNumber, maskMobile, type CadreDashboard } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { checkins, orgs, rosterEntries, users } from '../../db/schema';
@@ -41,15 +41,18 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
 
 /**
  * §6.6 members of the subtree by name, phone or ID number (IDs and phones masked in the
- * list). A full ID number is found through its lookup hash; a phone by the whole number (sealed at rest, issue 12.8/12.9); a name by
- * prefix. Newest first, keyset-paginated.
+ * list). Phones and ID numbers match only in full — an ID through its lookup hash, a phone
+ * exactly — because a prefix search would unmask them digit by digit (issue 12 item 8);
+ * names match by prefix. A term of letters and digits with a digit in it is a number (names
+ * hold no digits). Newest first, keyset-paginated.
  */
 export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number) {
   const conds: SQL[] = [isMember, inSubtree(ctx.org.path)];
   const term = q?.trim() ?? '';
-  if (/^\d{17}[\dXx]$/.test(term)) conds.push(eq(checkins.idHash, pii.lookupHash(term.toUpperCase())));
-  else if (/^1\d{10}$/.test(term)) conds.push(eq(users.phone, term)); // sealed at rest: whole numbers only
-  else if (term) conds.push(sql`json_unquote(json_extract(${checkins.approvedData}, '$.name')) like ${`${term.replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (/^(?=.*\d)[A-Za-z0-9]+$/.test(term)) {
+    const byId = eq(checkins.idHash, pii.lookupHash(term.toUpperCase()));
+    conds.push(/^1\d{10}$/.test(term) ? (or(eq(users.phone, term), byId) as SQL) : byId);
+  } else if (term) conds.push(sql`json_unquote(json_extract(${checkins.approvedData}, '$.name')) like ${`${term.replace(/[%_\\]/g, '\\$&')}%`}`);
   if (cursor) conds.push(lt(checkins.id, cursor));
   const rows = await db
     .select({ c: checkins, phone: users.phone, branchName: orgs.shortName, alias: orgs.alias })

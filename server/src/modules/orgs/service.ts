@@ -9,7 +9,7 @@ import {
   type OrgUpdate,
 } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
-import { orgs, rosterEntries, users } from '../../db/schema';
+import { checkins, orgs, rosterEntries, transfers, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { checkWith } from '../../lib/check-with';
@@ -169,14 +169,23 @@ export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, bod
   return getOrgDetail(db, pii, fresh);
 }
 
-/** §3.4 only empty orgs can be deleted: no sub-orgs, no cadres, no members. */
+/**
+ * §3.4 only empty orgs can be deleted: no sub-orgs, no roster lines, no members' check-ins
+ * (issue 12 item 6: deleting one with check-ins orphaned them), no open transfer from, to or
+ * waiting at it — each refused with its own reason. The foreign keys refuse the same at the
+ * database (a check-in saved meanwhile makes the DELETE fail, answered as CONFLICT); the org's
+ * own codes, QR scenes and zeroed counters go with it (ON DELETE CASCADE).
+ */
 export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId: number) {
   await db.transaction(async (tx) => {
     const [child] = await tx.select().from(orgs).where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id))).for('update');
     if (!child) throw new AppError('NOT_FOUND');
-    const [{ subs }] = await tx.select({ subs: count() }).from(orgs).where(like(orgs.path, descendantsLike(child.path)));
-    const [{ cadres }] = await tx.select({ cadres: count() }).from(rosterEntries).where(eq(rosterEntries.orgId, child.id));
-    if (Number(subs) > 1 || Number(cadres) > 0) throw new AppError('ORG_NOT_EMPTY');
+    const exists = async (q: Promise<unknown[]>) => (await q).length > 0;
+    if (await exists(tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.parentId, child.id)).limit(1))) throw new AppError('ORG_HAS_SUB_ORGS');
+    if (await exists(tx.select({ id: checkins.id }).from(checkins).where(eq(checkins.branchId, child.id)).limit(1))) throw new AppError('ORG_HAS_MEMBERS');
+    if (await exists(tx.select({ id: rosterEntries.id }).from(rosterEntries).where(eq(rosterEntries.orgId, child.id)).limit(1))) throw new AppError('ORG_HAS_CADRES');
+    const touches = or(eq(transfers.fromBranchId, child.id), eq(transfers.toOrgId, child.id), eq(transfers.toBranchId, child.id), eq(transfers.stepOrgId, child.id));
+    if (await exists(tx.select({ id: transfers.id }).from(transfers).where(and(isNotNull(transfers.openUserId), touches)).limit(1))) throw new AppError('ORG_HAS_OPEN_TRANSFERS');
     await tx.delete(orgs).where(eq(orgs.id, child.id));
     await audit(tx, {
       actorUserId: actor.userId,

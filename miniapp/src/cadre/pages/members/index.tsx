@@ -33,7 +33,7 @@ export default function CadreMembersPage() {
           className='members-search__input'
           value={text}
           onChange={setText}
-          placeholder='姓名 / 手机号 / 身份证号'
+          placeholder='姓名 / 完整手机号 / 完整身份证号'
           clearable
           onClear={() => setQ('')}
           onConfirm={() => setQ(text.trim())}
