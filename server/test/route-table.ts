@@ -168,6 +168,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /auth/login/sms': { phone: freshPhone(), smsCode: '123456' },
     'POST /auth/password/reset': { phone: freshPhone(), smsCode: '123456', password: 'abc12345xyz', confirmPassword: 'abc12345xyz' },
     'POST /auth/reset-by-code': { phone: freshPhone(), code: '123456', password: 'abc12345xyz', confirmPassword: 'abc12345xyz' },
+    'POST /auth/password/change': { oldPassword: 'abc12345xyz', password: 'xyz98765abc', confirmPassword: 'xyz98765abc' },
     'POST /auth/wechat': { code: 'sim-code' },
     'POST /admin-codes/lookup': { code: 'ABCD2345' },
     'POST /auth/admin-register': {
