@@ -92,7 +92,7 @@ function prettyLogs() {
   const bin = path.join(serverDir, 'node_modules', 'pino-pretty', 'bin.js');
   if (!fs.existsSync(bin)) return null;
   // its own process group: Ctrl+C stops the server, which then closes this formatter's input
-  return spawn(process.execPath, [bin, '--translateTime', 'SYS:HH:MM:ss', '--ignore', 'pid,hostname'], { stdio: ['pipe', 'inherit', 'inherit'], detached: true });
+  return spawn(process.execPath, [bin, '--translateTime', 'SYS:HH:MM:ss', '--ignore', 'pid,hostname', '--singleLine'], { stdio: ['pipe', 'inherit', 'inherit'], detached: true });
 }
 
 function demoAccounts() {
