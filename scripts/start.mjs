@@ -29,13 +29,23 @@ if (needsBuild(path.join(h5Dir, 'index.html'))) {
 
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '127.0.0.1';
+// In a terminal the server's JSON log lines go through pino-pretty (one readable line each);
+// into a pipe or a file they stay JSON, for log tools.
+const pretty = process.stdout.isTTY ? prettyLogs() : null;
 const child = spawn(process.execPath, tsxArgs('src/server.ts'), {
   cwd: serverDir,
-  stdio: 'inherit',
+  stdio: ['inherit', pretty ? 'pipe' : 'inherit', 'inherit'],
   env: { ...process.env, ...env, STATIC_DIR: h5Dir, PORT: port, HOST: host },
 });
+if (pretty) child.stdout.pipe(pretty.stdin);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+child.on('exit', (code) => {
+  const done = () => process.exit(code ?? 0);
+  if (!pretty || pretty.exitCode !== null || pretty.signalCode !== null) return done();
+  // let the last lines (shutting down) through the formatter before leaving
+  pretty.on('exit', done);
+  pretty.stdin.end();
+});
 
 await waitForHealth(`http://${host}:${port}/api/health`);
 const base = `http://${host}:${port}`;
@@ -45,8 +55,11 @@ console.log(`
     API              ${base}/api
     OpenAPI UI       ${base}/docs
     database         ${redact(databaseUrl)}
-  demo accounts (phone / password):
+  demo accounts (phone / password), what each shows: README.md › Demo data
 ${demoAccounts()}
+  SMS codes (registration, SMS login, password reset, transfers): no SMS is sent
+    (SMS_ADAPTER=simulator); each message, code included, is written to the server log
+    below as "sms simulator: message not sent, logged instead" with the phone and text.
   Ctrl+C stops the server.
 `);
 
@@ -72,6 +85,14 @@ async function waitForHealth(url) {
     await new Promise((r) => setTimeout(r, 500));
   }
   say(`server did not answer ${url} within 60 s`);
+}
+
+/** pino-pretty (a server devDependency) reading the server's log on stdin. */
+function prettyLogs() {
+  const bin = path.join(serverDir, 'node_modules', 'pino-pretty', 'bin.js');
+  if (!fs.existsSync(bin)) return null;
+  // its own process group: Ctrl+C stops the server, which then closes this formatter's input
+  return spawn(process.execPath, [bin, '--translateTime', 'SYS:HH:MM:ss', '--ignore', 'pid,hostname', '--singleLine'], { stdio: ['pipe', 'inherit', 'inherit'], detached: true });
 }
 
 function demoAccounts() {

@@ -9,6 +9,14 @@ const sharedSrc = path.resolve(__dirname, '..', '..', 'shared', 'src');
 // TARO_APP_API=http://127.0.0.1:3000/api pnpm run build:weapp
 const apiBase = process.env.TARO_APP_API || '/api';
 
+// Taro's webpackbar always draws its animated bar ('fancy'): into a pipe or a log file
+// (`npm start > log`, CI) that is hundreds of lines of bars. Without a terminal only the
+// plain reporter (start / done lines) and Taro's own warnings/errors reporter stay.
+const quietProgress = (chain: { plugin: (name: string) => { tap: (f: (args: { reporters?: unknown[] }[]) => unknown[]) => unknown } }) => {
+  if (process.stdout.isTTY) return;
+  chain.plugin('webpackbar').tap(([options]) => [{ ...options, reporters: (options?.reporters ?? []).filter((r) => r !== 'fancy') }]);
+};
+
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'tuanjian-miniapp',
@@ -37,6 +45,7 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedSrc] },
+      webpackChain: quietProgress,
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -45,6 +54,7 @@ export default defineConfig<'webpack5'>(() => {
     },
     h5: {
       publicPath: '/',
+      webpackChain: quietProgress,
       staticDirectory: 'static',
       compile: { include: [sharedSrc] },
       // History URLs (/pages/login/index): the server falls back to index.html.

@@ -153,13 +153,17 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     const operator = await phonePage(browser);
     const opShot = stepShooter(operator, 'checkin-operator');
 
-    // Without a QR: the search explains why a general branch cannot be chosen.
+    // Without a QR: several words (all must match); a general branch cannot be chosen but
+    // opens its branches (issue 13 item 5).
     await member.goto(`${baseUrl()}/member/pages/org-search/index`);
-    await fill(member, 'org-search-input', '计算机');
+    await fill(member, 'org-search-input', '计算机 2024级');
     await byId(member, `org-result-${BRANCH.id}`).waitFor();
+    await shot('org-search-words');
     await member.locator('[data-selectable="no"]').first().click();
-    await expectText(member, 'org-result-refusal', ErrorMessages.CHECKIN_NOT_BRANCH);
-    await shot('org-search-refusal');
+    await byId(member, 'org-drill').waitFor();
+    await byId(member, `org-result-${BRANCH.id}`).waitFor();
+    await expectText(member, `org-result-${BRANCH.id}-path-path`, '团广东省委 / 中山大学团委');
+    await shot('org-search-drill');
 
     await scanAndRegister(member, MEMBER_A, shot);
     await fillSteps(member, MEMBER_A, shot);
@@ -189,7 +193,10 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await byId(operator, `status-org-${BRANCH.id}`).waitFor({ timeout: 15000 });
     await opShot('operator-status');
     await tap(operator, `status-org-${BRANCH.id}`);
-    await expectText(operator, 'dashboard-count-reviews-num', '1');
+    // the demo seed's waiting check-ins of the branch, and this one
+    const { waiting } = await api<{ waiting: number }>(`/orgs/${BRANCH.id}/checkins/count`, { token: await tokenOf(OPERATOR) });
+    expect(waiting).toBeGreaterThan(1);
+    await expectText(operator, 'dashboard-count-reviews-num', String(waiting), { exact: true });
     await opShot('cadre-home');
     await tap(operator, 'dashboard-entry-reviews');
     await byId(operator, 'reviews-page').waitFor();

@@ -104,7 +104,7 @@ describe('member home', () => {
 });
 
 describe('org search', () => {
-  it('shows full names and paths; a committee explains why it cannot be chosen', async () => {
+  it('shows full names and paths; a committee says it cannot take check-ins', async () => {
     serve([
       'GET',
       '/orgs/search',
@@ -126,9 +126,7 @@ describe('org search', () => {
     });
     jest.useRealTimers();
     expect((await screen.findByTestId('org-result-3-path-full')).textContent).toBe('中国共产主义青年团中山大学委员会');
-    fireEvent.click(screen.getByTestId('org-result-3'));
-    expect(screen.getByTestId('org-result-refusal').textContent).toBe(ErrorMessages.CHECKIN_NOT_BRANCH);
-    expect(useAppStore.getState().chosenBranch).toBeNull();
+    expect(screen.getByTestId('org-result-3-refusal').textContent).toBe('基层团委不能直接接收报到');
 
     fireEvent.click(screen.getByTestId(`org-result-${branch.id}`));
     expect(useAppStore.getState().chosenBranch?.fullName).toBe(branch.fullName);

@@ -1,10 +1,14 @@
 import {
+  BranchSearchQuerySchema,
   ErrorMessages,
+  OrgPageQuerySchema,
+  OrgSearchPageSchema,
   OrgSearchQuerySchema,
   OrgSearchResultSchema,
   QrSceneSchema,
   isErrorCode,
   type OrgSearchItem,
+  type OrgSearchPage,
 } from '@tj/shared';
 import type { z } from 'zod';
 import { http } from './http';
@@ -15,7 +19,7 @@ import { http } from './http';
  * against the users' recurring pain of checking in to the wrong branch (§10).
  */
 
-export type { OrgSearchItem };
+export type { OrgSearchItem, OrgSearchPage };
 export type QrScene = z.infer<typeof QrSceneSchema>;
 
 /** The branch a member is about to check in to, kept (persisted) until step 1 saves it. */
@@ -30,6 +34,20 @@ export async function searchOrgs(q: string, limit = 20): Promise<OrgSearchItem[]
   const query = OrgSearchQuerySchema.parse({ q, limit });
   const { data } = await http.get<unknown>('/orgs/search', { params: query });
   return OrgSearchResultSchema.parse(data).items;
+}
+
+/** The sub-orgs of a search result, a page at a time (public): walking down to a branch. */
+export async function fetchOrgChildren(orgId: string, offset = 0, limit = 20): Promise<OrgSearchPage> {
+  const query = OrgPageQuerySchema.parse({ offset, limit });
+  const { data } = await http.get<unknown>(`/orgs/search/${encodeURIComponent(orgId)}/children`, { params: query });
+  return OrgSearchPageSchema.parse(data);
+}
+
+/** The branches of a cadre's org subtree whose names hold every word of `q`, a page at a time. */
+export async function searchBranchesWithin(orgId: string, q: string, offset = 0, limit = 20): Promise<OrgSearchPage> {
+  const query = BranchSearchQuerySchema.parse({ q, offset, limit });
+  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/branches`, { params: query });
+  return OrgSearchPageSchema.parse(data);
 }
 
 /** GET /qr/:scene — what a scanned check-in (or cadre) QR points at. */

@@ -25,6 +25,19 @@ export const OrgSearchItemSchema = z.object({
 export const OrgSearchResultSchema = z.object({ items: z.array(OrgSearchItemSchema) });
 export type OrgSearchItem = z.infer<typeof OrgSearchItemSchema>;
 
+/**
+ * A page of orgs shown as search results (issue 13 items 5, 6): the sub-orgs of a search
+ * result (drilling down from a committee to its branches), or a subtree's branches matching
+ * some words. `nextOffset` null: this was the last page.
+ */
+export const OrgPageQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const BranchSearchQuerySchema = OrgPageQuerySchema.extend({ q: z.string().trim().max(50, 'TEXT_TOO_LONG').default('') });
+export const OrgSearchPageSchema = z.object({ items: z.array(OrgSearchItemSchema), nextOffset: z.number().int().nullable() });
+export type OrgSearchPage = z.infer<typeof OrgSearchPageSchema>;
+
 /** The branch a member checks in to, with whom to contact (我的组织). */
 export const CheckinBranchSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
+import { OrgDrill } from '../org-drill';
 import { OrgPath } from '../org-path';
 import { StatusTag } from '../status-tag';
 import { toApiError } from '../../services/api-error';
@@ -28,18 +29,21 @@ interface OrgPickerProps {
 /**
  * Finds an org by name / alias and shows each with its full name and the path from the
  * province (§10: the wrong org is the users' recurring pain). `selectable` of the search
- * is about check-in; transfers decide with `refuse`.
+ * is about check-in; transfers decide with `refuse`. A committee or general branch opens
+ * its sub-orgs ("下级 ›"), down to the branches.
  */
 export function OrgPicker({ value, onChange, refuse, placeholder = '输入团组织名称搜索', testId }: OrgPickerProps) {
   const [q, setQ] = useState('');
   const [items, setItems] = useState<OrgSearchItem[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [drill, setDrill] = useState<OrgSearchItem | null>(null);
 
   const search = async () => {
     if (!q.trim()) return;
     setBusy(true);
     setError('');
+    setDrill(null);
     try {
       setItems(await searchOrgs(q.trim()));
     } catch (e) {
@@ -47,6 +51,37 @@ export function OrgPicker({ value, onChange, refuse, placeholder = '输入团组
     } finally {
       setBusy(false);
     }
+  };
+
+  /** One org: chosen unless refused; a committee or general branch also opens its sub-orgs. */
+  const row = (item: OrgSearchItem, open: () => void) => {
+    const why = refuse?.(item) ?? null;
+    const opens = item.type !== 'branch';
+    return (
+      <View
+        key={item.id}
+        className={`org-picker__item${why ? ' org-picker__item--off' : ''}`}
+        onClick={why ? (opens ? open : undefined) : () => onChange(item)}
+        data-testid={`${testId}-item-${item.id}`}
+      >
+        <OrgPath fullName={item.fullName} shortName={item.shortName} pathNames={item.pathNames} testId={`${testId}-item-${item.id}-path`} compact note={why ?? undefined} />
+        <View className='org-picker__side'>
+          <StatusTag tone={why ? 'gray' : 'blue'}>{orgTypeLabel(item.type)}</StatusTag>
+          {opens ? (
+            <Text
+              className='org-picker__open'
+              onClick={(e) => {
+                e.stopPropagation();
+                open();
+              }}
+              data-testid={`${testId}-item-${item.id}-open`}
+            >
+              下级 ›
+            </Text>
+          ) : null}
+        </View>
+      </View>
+    );
   };
 
   if (value) {
@@ -80,20 +115,11 @@ export function OrgPicker({ value, onChange, refuse, placeholder = '输入团组
       </View>
       {error ? <Text className='org-picker__error'>{error}</Text> : null}
       {items && items.length === 0 ? <Text className='org-picker__empty'>没有找到团组织，请换个名称试试</Text> : null}
-      {items?.map((item) => {
-        const why = refuse?.(item) ?? null;
-        return (
-          <View
-            key={item.id}
-            className={`org-picker__item${why ? ' org-picker__item--off' : ''}`}
-            onClick={why ? undefined : () => onChange(item)}
-            data-testid={`${testId}-item-${item.id}`}
-          >
-            <OrgPath fullName={item.fullName} shortName={item.shortName} pathNames={item.pathNames} testId={`${testId}-item-${item.id}-path`} compact note={why ?? undefined} />
-            <StatusTag tone={why ? 'gray' : 'blue'}>{orgTypeLabel(item.type)}</StatusTag>
-          </View>
-        );
-      })}
+      {drill ? (
+        <OrgDrill start={drill} onExit={() => setDrill(null)} renderItem={row} testId={`${testId}-drill`} />
+      ) : (
+        items?.map((item) => row(item, () => setDrill(item)))
+      )}
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { idCheckChar, proposeFullName, type OrgType } from '@tj/shared';
+import { idCheckChar, proposeFullName, validateAlias, type OrgType } from '@tj/shared';
 import { createDb, createPool, type Db } from '../client';
 import { orgs, rosterEntries, users } from '../schema';
 import { loadConfig } from '../../env';
@@ -8,7 +8,8 @@ import { useSealKey } from '../schema/sealed';
 import { childPath, rootPath } from '../../lib/org-path';
 import { hashPassword } from '../../modules/auth/password';
 import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/service';
-import { DEMO_ACCOUNTS } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_ALIASES } from './demo-accounts';
+import { seedDemoMembers } from './demo-members';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 
 type OrgRow = typeof orgs.$inferSelect;
@@ -20,13 +21,34 @@ export function demoIdNumber(n: number): string {
   return first17 + idCheckChar(first17);
 }
 
+const SURNAMES = '陈李黄张梁林刘吴罗杨郑何周谢王钟曾邓叶蔡许冯苏卢朱赖彭潘余莫';
+const GIVEN = ['志强', '晓东', '文静', '嘉欣', '浩然', '思远', '雅婷', '俊杰', '诗琪', '子豪', '家乐', '慧敏', '振华', '美玲', '伟明', '丽娟', '建国', '晓燕', '国强', '秋萍'];
+
+/** A realistic name for the secretary of the org record number `seq` (deterministic). */
+export const demoSecretaryName = (seq: number) => `${SURNAMES[seq % SURNAMES.length]}${GIVEN[Math.floor(seq / SURNAMES.length + seq) % GIVEN.length]}`;
+
+/**
+ * The org record's 书记: the demo account that is its secretary when there is one (so the
+ * record names the person who onboarded), else a named placeholder with a 137 number.
+ */
+function recordSecretary(shortName: string, seq: number) {
+  const i = DEMO_ACCOUNTS.findIndex((a) => a.org === shortName);
+  if (i >= 0) return { name: DEMO_ACCOUNTS[i].name, phone: DEMO_ACCOUNTS[i].phone, idNumber: demoAccountIdNumber(i) };
+  return { name: demoSecretaryName(seq), phone: `1370000${String(seq).padStart(4, '0')}`, idNumber: demoIdNumber(seq) };
+}
+
+const demoAccountIdNumber = (i: number) => demoIdNumber(5000 + i * 37);
+
 async function insertOrg(db: Db, pii: Pii, parent: OrgRow | null, type: OrgType, shortName: string, industry: string, sortOrder: number, seq: number) {
   const staffing = type === 'leadingOrgan' || type === 'grassrootsCommittee';
-  const secretaryIdNumber = demoIdNumber(seq);
+  const secretary = recordSecretary(shortName, seq);
+  const secretaryIdNumber = secretary.idNumber;
+  const alias = DEMO_ALIASES[shortName] ?? null;
+  if (alias && !validateAlias(alias, type).ok) throw new Error(`demo alias ${alias} breaks §3.2`);
   const fields = {
-    secretaryName: '示例书记',
+    secretaryName: secretary.name,
     secretaryIdNumber,
-    secretaryPhone: `1370000${String(seq).padStart(4, '0')}`,
+    secretaryPhone: secretary.phone,
     contactPhone: staffing ? '020-12345678' : null,
     email: staffing ? 'tuanwei@example.com' : null,
     adminStaffQuota: staffing ? 5 : null,
@@ -42,6 +64,7 @@ async function insertOrg(db: Db, pii: Pii, parent: OrgRow | null, type: OrgType,
     type,
     shortName,
     fullName,
+    alias,
     industry,
     branchCategory: type === 'branch' ? 'ordinary' : null,
     ...fields,
@@ -79,8 +102,9 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
     for (const [type, shortName, industry] of p.chain) parent = await add(parent, type as OrgType, shortName, industry, 0);
   }
 
+  const operators = new Map<string, number>();
   for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-    const idNumber = demoIdNumber(5000 + i * 37);
+    const idNumber = demoAccountIdNumber(i);
     const [res] = await db.insert(users).values({
       phone: a.phone,
       name: a.name,
@@ -90,6 +114,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
     });
     if (!a.org) continue;
     const org = byName.get(a.org)!;
+    operators.set(a.org, Number(res.insertId));
     await db.insert(rosterEntries).values({
       orgId: org.id,
       name: a.name,
@@ -104,6 +129,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
     });
   }
   await syncSecretaryRegistered(db, { phones: DEMO_ACCOUNTS.map((a) => a.phone) });
+  await seedDemoMembers(db, pii, byName, operators, demoIdNumber);
   return true;
 }
 
@@ -113,7 +139,7 @@ if (require.main === module) {
   useSealKey(config.piiSecret);
   const pii = createPii(config.piiSecret);
   seedDemo(createDb(pool), pii)
-    .then((seeded) => console.log(seeded ? 'demo data seeded (团广东省委 + 85 direct subordinates)' : 'database not empty: seed skipped'))
+    .then((seeded) => console.log(seeded ? 'demo data seeded (团广东省委 + 85 direct subordinates, demo members and transfers)' : 'database not empty: seed skipped'))
     .catch((err) => {
       console.error(err);
       process.exitCode = 1;

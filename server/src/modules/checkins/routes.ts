@@ -10,6 +10,8 @@ import {
   MyCheckinSchema,
   OfflineVerifySchema,
   OrgIdParamsSchema,
+  OrgPageQuerySchema,
+  OrgSearchPageSchema,
   OrgSearchQuerySchema,
   OrgSearchResultSchema,
   ReviewCountSchema,
@@ -19,7 +21,7 @@ import {
   WithdrawSchema,
 } from '@tj/shared';
 import { getMyCheckin, saveStep, submitCheckin, withdrawCheckin } from './member-service';
-import { searchOrgs } from './org-search';
+import { orgChildrenPage, searchOrgs } from './org-search';
 import { REAL_NAME_JOB, runRealNameCheck } from './real-name';
 import { batchApprove, countWaitingReviews, offlineVerify, review, reviewDetail, reviewQueue } from './review-service';
 
@@ -44,6 +46,22 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['checkin'], summary: '报到时搜索组织（仅团支部可选）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchResultSchema, 400: ErrorBodySchema, 429: ErrorBodySchema } },
     },
     async (req) => ({ items: await searchOrgs(app.db, req.query.q, req.query.limit) }),
+  );
+
+  // issue 13 item 5: a committee found by the search opens its sub-orgs, down to the branches.
+  app.get(
+    '/orgs/search/:orgId/children',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['checkin'],
+        summary: '搜索结果的下级组织（逐级找到团支部）',
+        params: OrgIdParamsSchema,
+        querystring: OrgPageQuerySchema,
+        response: { 200: OrgSearchPageSchema, 400: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (req) => orgChildrenPage(app.db, Number(req.params.orgId), req.query.offset, req.query.limit),
   );
 
   app.get(

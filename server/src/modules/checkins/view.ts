@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { checkins, orgs } from '../../db/schema';
 import { ancestorIds } from '../../lib/org-path';
 import type { Pii } from '../../lib/pii';
+import { secretaryContacts } from '../orgs/contacts';
 import { ancestorNames, type OrgRow } from '../orgs/view';
 
 export type CheckinRow = typeof checkins.$inferSelect;
@@ -24,22 +25,21 @@ export const approvedView = (row: Pick<CheckinRow, 'approvedData' | 'idEnc'>, pi
 };
 
 /** §4.1 我的组织 / the search result: names of the path so nobody picks the wrong branch. */
-export async function branchView(db: DbOrTx, branchId: number) {
+export async function branchView(db: DbOrTx, branchId: number, viewerId: number) {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, branchId));
   if (!org) return null;
-  return branchViewOf(db, org);
+  return branchViewOf(db, org, viewerId);
 }
 
-/** `known`: the ancestors' names when the caller read them already. */
-export async function branchViewOf(db: DbOrTx, org: OrgRow, known?: Map<number, string>) {
-  const names = known ?? (await ancestorNames(db, [org]));
+/** `known`: the ancestors' names when the caller read them already; `viewerId`: who reads it (masks the secretary's phone). */
+export async function branchViewOf(db: DbOrTx, org: OrgRow, viewerId: number, known?: Map<number, string>) {
+  const [names, contacts] = await Promise.all([known ?? ancestorNames(db, [org]), secretaryContacts(db, [org], viewerId)]);
   return {
     id: String(org.id),
     shortName: org.shortName,
     fullName: org.fullName,
     pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
-    secretaryName: org.secretaryName,
-    secretaryPhone: org.secretaryPhone,
+    ...contacts.get(org.id)!,
   };
 }
 
@@ -69,7 +69,7 @@ export async function toMyCheckin(
     resumeStep: STEP_ORDER[row.savedSteps] ?? 'confirm',
     draft: fullData(row, pii),
     approved: approvedView(row, pii),
-    branch: branch?.org.id === row.branchId ? await branchViewOf(db, branch.org, branch.ancestorNames) : await branchView(db, row.branchId),
+    branch: branch?.org.id === row.branchId ? await branchViewOf(db, branch.org, row.userId, branch.ancestorNames) : await branchView(db, row.branchId, row.userId),
     returnReason: row.returnReason,
     submittedAt: iso(row.submittedAt),
     reviewedAt: iso(row.reviewedAt),

@@ -6,7 +6,7 @@ import { approvedView, branchView, type CheckinRow } from '../checkins/view';
 
 /** §4.1 step 6 the member home: 认证资料 (in force, ID masked) and 我的组织. */
 export async function memberHome(db: Db, pii: Pii, row: CheckinRow): Promise<MemberHome> {
-  const branch = await branchView(db, row.branchId);
+  const branch = await branchView(db, row.branchId, row.userId);
   if (!branch) throw new AppError('NOT_FOUND');
   return {
     status: row.status as MemberHome['status'],

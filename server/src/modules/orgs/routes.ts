@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  BranchSearchQuerySchema,
   ErrorBodySchema,
   ImportResultSchema,
   MyOrgListSchema,
@@ -9,6 +10,7 @@ import {
   OrgDetailSchema,
   OrgIdParamsSchema,
   OrgListSchema,
+  OrgSearchPageSchema,
   OrgSummarySchema,
   OrgUpdateSchema,
 } from '@tj/shared';
@@ -16,6 +18,7 @@ import { attachment, XLSX_MIME } from '../../lib/excel';
 import { isDuplicate } from '../../lib/mysql-errors';
 import { readXlsxUpload } from '../../lib/upload';
 import { AppError } from '../../errors';
+import { branchesWithin } from '../checkins/org-search';
 import { importOrgs, orgTemplate } from './import';
 import { createChild, deleteChild, getOrgDetail, listChildren, myOrgs, updateOrg } from './service';
 
@@ -48,6 +51,16 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/children',
     { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '直属下级组织', params: OrgIdParamsSchema, response: { 200: OrgListSchema, ...errors } } },
     async (req) => ({ items: await listChildren(app.db, req.orgContext.org.id) }),
+  );
+
+  // issue 13 item 6: pickers of a subtree's branches search and page instead of listing them all.
+  app.get(
+    '/orgs/:orgId/branches',
+    {
+      preHandler: app.requireOrg('cadre'),
+      schema: { ...secured, summary: '本组织下级团支部（按名称搜索、分页）', params: OrgIdParamsSchema, querystring: BranchSearchQuerySchema, response: { 200: OrgSearchPageSchema, ...errors } },
+    },
+    async (req) => branchesWithin(app.db, req.orgContext.org, req.query.q, req.query.offset, req.query.limit),
   );
 
   app.post(

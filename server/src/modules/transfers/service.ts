@@ -149,21 +149,21 @@ export async function applyTransfer(app: FastifyInstance, member: CheckinRow, bo
   } catch (err) {
     throw openExists(err);
   }
-  const detail = await detailOf(db, app.pii, id);
+  const detail = await detailOf(db, app.pii, id, member.userId);
   await notifyHolder(app, { id, stepOrgId: member.branchId, memberName: detail.member.name, status: 'pendingOut' });
   return detail;
 }
 
 export async function myTransfers(app: FastifyInstance, userId: number) {
   const rows = await app.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.id)).limit(100);
-  return { items: await detailsOf(app.db, app.pii, rows) };
+  return { items: await detailsOf(app.db, app.pii, rows, userId) };
 }
 
 /** The open transfer, or else the latest one (its result), or null. */
 export async function myCurrentTransfer(app: FastifyInstance, userId: number) {
   const [open] = await app.db.select().from(transfers).where(eq(transfers.openUserId, userId));
   const [latest] = open ? [open] : await app.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.id)).limit(1);
-  return { transfer: latest ? (await detailsOf(app.db, app.pii, [latest]))[0] : null };
+  return { transfer: latest ? (await detailsOf(app.db, app.pii, [latest], userId))[0] : null };
 }
 
 async function ownTransfer(db: DbOrTx, userId: number, id: number, lock = false): Promise<TransferRow> {
@@ -177,10 +177,10 @@ async function ownTransfer(db: DbOrTx, userId: number, id: number, lock = false)
 export async function transferContacts(app: FastifyInstance, userId: number, id: number): Promise<TransferContacts> {
   const row = await ownTransfer(app.db, userId, id);
   const inId = row.toBranchId ?? row.toOrgId;
-  const first = await loadOrgs(app.db, [row.fromBranchId, inId]);
+  const first = await loadOrgs(app.db, [row.fromBranchId, inId], userId);
   const from = first.get(row.fromBranchId)!;
   const to = inId != null ? first.get(inId) : undefined;
-  const parents = await loadOrgs(app.db, [from.row.parentId, to?.row.parentId]);
+  const parents = await loadOrgs(app.db, [from.row.parentId, to?.row.parentId], userId);
   const view = (id: number | null | undefined) => (id != null ? (parents.get(id)?.view ?? null) : null);
   return {
     outBranch: from.view,
@@ -201,7 +201,7 @@ export async function withdrawTransfer(app: FastifyInstance, userId: number, id:
     }
     await move(tx, row, { to: t.status, now, actorUserId: userId, outcome: 'withdrawn', comment: reason, set: { returnReason: reason }, conflict: 'TRANSFER_NOT_WITHDRAWABLE', audit: 'transfer.withdraw' });
   });
-  return detailOf(app.db, app.pii, id);
+  return detailOf(app.db, app.pii, id, userId);
 }
 
 /** §10 申诉: a transfer an org returned goes to that org's direct superior. */
@@ -232,7 +232,7 @@ export async function appealTransfer(app: FastifyInstance, userId: number, id: n
   } catch (err) {
     throw openExists(err);
   }
-  const detail = await detailOf(app.db, app.pii, id);
+  const detail = await detailOf(app.db, app.pii, id, userId);
   await notifyHolder(app, { id, stepOrgId: holder, memberName: detail.member.name, status: 'appealing' });
   return detail;
 }
@@ -259,7 +259,7 @@ async function actingOrg(tx: DbOrTx, ctx: OrgContext, row: TransferRow): Promise
 /** The transfer touches the org's subtree (from, to, assigned branch, or a step it held). */
 async function concerns(db: DbOrTx, org: OrgRow, row: TransferRow): Promise<boolean> {
   const ids = [row.fromBranchId, row.toOrgId, row.toBranchId, row.stepOrgId, row.returnedByOrgId].filter((i): i is number => i != null);
-  const found = await loadOrgs(db, ids);
+  const found = await loadOrgs(db, ids, null);
   for (const { row: o } of found.values()) if (o.path.startsWith(org.path) || o.parentId === org.id) return true;
   return false;
 }
@@ -267,7 +267,7 @@ async function concerns(db: DbOrTx, org: OrgRow, row: TransferRow): Promise<bool
 export async function orgTransferDetail(app: FastifyInstance, ctx: OrgContext, id: number) {
   const [row] = await app.db.select().from(transfers).where(eq(transfers.id, id));
   if (!row || !(await concerns(app.db, ctx.org, row))) throw new AppError('FORBIDDEN');
-  const detail = (await detailsOf(app.db, app.pii, [row]))[0];
+  const detail = (await detailsOf(app.db, app.pii, [row], ctx.userId))[0];
   const acting = await actionFor(app.db, ctx, [row]);
   return { ...detail, ...acting.get(row.id)! };
 }
@@ -348,7 +348,7 @@ export async function lookupMember(app: FastifyInstance, ctx: OrgContext, name: 
 
 export async function lookupView(app: FastifyInstance, ctx: OrgContext, name: string, idNumber: string) {
   const c = await lookupMember(app, ctx, name, idNumber);
-  const branch = (await loadOrgs(app.db, [c.branchId])).get(c.branchId)!;
+  const branch = (await loadOrgs(app.db, [c.branchId], ctx.userId)).get(c.branchId)!;
   const [open] = await app.db.select({ id: transfers.id }).from(transfers).where(eq(transfers.openUserId, c.userId));
   return { member: { id: String(c.id), name: memberName(c), idNumberMasked: maskIdNumber(idNumber) }, branch: branch.view, hasOpenTransfer: Boolean(open) };
 }
@@ -410,7 +410,7 @@ export async function orgTransferIn(app: FastifyInstance, ctx: OrgContext, body:
   } catch (err) {
     throw openExists(err, body.name);
   }
-  const detail = await detailOf(app.db, app.pii, id);
+  const detail = await detailOf(app.db, app.pii, id, ctx.userId);
   await notifyHolder(app, { id, stepOrgId: found.branchId, memberName: detail.member.name, status: 'pendingOut' });
   return { transfer: detail };
 }
@@ -441,7 +441,7 @@ export async function orgTransferOut(app: FastifyInstance, ctx: OrgContext, body
   try {
     ids = await app.db.transaction(async (tx) => {
       const members = await lockMembers(tx, body.memberIds, 'memberIds');
-      const branches = await loadOrgs(tx, members.map((m) => m.branchId));
+      const branches = await loadOrgs(tx, members.map((m) => m.branchId), null);
       for (const m of members) {
         const b = branches.get(m.branchId)?.row;
         if (!b || !b.path.startsWith(ctx.org.path)) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH', 'memberIds');
@@ -489,7 +489,7 @@ export async function orgTransferOut(app: FastifyInstance, ctx: OrgContext, body
   }
   const rows = await app.db.select().from(transfers).where(inArray(transfers.id, ids)).orderBy(asc(transfers.id));
   if (rows[0]) await notifyHolder(app, rows[0]);
-  return { items: await detailsOf(app.db, app.pii, rows) };
+  return { items: await detailsOf(app.db, app.pii, rows, ctx.userId) };
 }
 
 /**
@@ -499,7 +499,7 @@ export async function orgTransferOut(app: FastifyInstance, ctx: OrgContext, body
 export async function batchTransfer(app: FastifyInstance, ctx: OrgContext, body: BatchTransfer, now: Date) {
   const check = checkBatchTransfer({ initiatorType: ctx.org.type as OrgType, fromBranchId: body.fromBranchId, toBranchId: body.toBranchId, memberCount: body.memberIds.length });
   if (!check.ok) throw new AppError(check.code, check.code === 'BATCH_TRANSFER_NOT_ALLOWED' ? undefined : 'memberIds');
-  const found = await loadOrgs(app.db, [Number(body.fromBranchId), Number(body.toBranchId)]);
+  const found = await loadOrgs(app.db, [Number(body.fromBranchId), Number(body.toBranchId)], null);
   const from = found.get(Number(body.fromBranchId))?.row;
   const to = found.get(Number(body.toBranchId))?.row;
   const inside = (o?: OrgRow) => o && o.type === 'branch' && o.path.startsWith(ctx.org.path) && o.id !== ctx.org.id;
@@ -569,7 +569,7 @@ export function waitingCondition(db: DbOrTx, ctx: OrgContext): SQL {
 }
 
 async function actionFor(db: DbOrTx, ctx: OrgContext, rows: TransferRow[]) {
-  const holders = await loadOrgs(db, rows.map((r) => r.stepOrgId));
+  const holders = await loadOrgs(db, rows.map((r) => r.stepOrgId), ctx.userId);
   const admin = ctx.isAdminHere || ctx.isAdminAbove;
   const out = new Map<number, { actionable: 'out' | 'in' | null; actingFor: TransferOrg | null }>();
   for (const r of rows) {
@@ -596,7 +596,7 @@ export async function orgTransferList(app: FastifyInstance, ctx: OrgContext, q: 
     .orderBy(waiting ? asc(transfers.id) : desc(transfers.id))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const data = await loadViewData(db, app.pii, page);
+  const data = await loadViewData(db, app.pii, page, ctx.userId);
   const acting = await actionFor(db, ctx, page);
   return {
     items: page.map((r) => ({ ...toSummary(r, data), ...acting.get(r.id)! })),
@@ -613,8 +613,8 @@ export async function overdueTransfers(app: FastifyInstance, ctx: OrgContext, q:
     .where(and(inArray(transfers.status, OPEN), inArray(transfers.stepOrgId, subtreeIds(app.db, ctx.org.path)), lte(transfers.stepSince, before)))
     .orderBy(asc(transfers.stepSince))
     .limit(q.limit);
-  const data = await loadViewData(app.db, app.pii, rows);
-  const holders = await loadOrgs(app.db, rows.map((r) => r.stepOrgId));
+  const data = await loadViewData(app.db, app.pii, rows, ctx.userId);
+  const holders = await loadOrgs(app.db, rows.map((r) => r.stepOrgId), ctx.userId);
   return {
     items: rows.map((r) => ({
       ...toSummary(r, data),
@@ -634,7 +634,7 @@ export async function orgAppeals(app: FastifyInstance, ctx: OrgContext) {
     .innerJoin(transfers, eq(transfers.id, transferAppeals.transferId))
     .where(and(eq(transferAppeals.decidingOrgId, ctx.org.id), eq(transferAppeals.status, 'pending')))
     .orderBy(asc(transferAppeals.createdAt), asc(transferAppeals.id));
-  const data = await loadViewData(app.db, app.pii, rows.map((r) => r.t));
+  const data = await loadViewData(app.db, app.pii, rows.map((r) => r.t), ctx.userId);
   return {
     items: rows.map((r) => ({
       id: String(r.a.id),
@@ -685,6 +685,6 @@ export async function decideAppeal(app: FastifyInstance, ctx: OrgContext, appeal
     if (row.status === 'rejected') await notifyMember(app, row, 'transfer.appealRejected', '您的转接申诉未通过');
     else await afterMove(app, row);
   }
-  return detailOf(app.db, app.pii, transferId);
+  return detailOf(app.db, app.pii, transferId, ctx.userId);
 }
 

@@ -18,6 +18,7 @@ import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, transferAppeals, transferSteps, transfers } from '../../db/schema';
 import { ancestorIds } from '../../lib/org-path';
 import type { Pii } from '../../lib/pii';
+import { secretaryContacts, type SecretaryContact } from '../orgs/contacts';
 import { ancestorNames } from '../orgs/view';
 import type { OrgRow, TransferRow } from './engine';
 
@@ -26,26 +27,28 @@ type AppealRow = typeof transferAppeals.$inferSelect;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function toTransferOrg(org: OrgRow, names: Map<number, string>): TransferOrg {
+export function toTransferOrg(org: OrgRow, names: Map<number, string>, contact: SecretaryContact): TransferOrg {
   return {
     id: String(org.id),
     type: org.type,
     name: org.alias ?? org.shortName,
     fullName: org.fullName,
     pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
-    secretaryName: org.secretaryName,
-    secretaryPhone: org.secretaryPhone,
+    ...contact,
     contactPhone: org.contactPhone,
   };
 }
 
-/** Orgs by id as transfers show them, with their paths (two queries whatever the count). */
-export async function loadOrgs(db: DbOrTx, ids: (number | null | undefined)[]): Promise<Map<number, { row: OrgRow; view: TransferOrg }>> {
+/**
+ * Orgs by id as transfers show them to `viewerId`, with their paths and secretaries (a few
+ * queries whatever the count). `viewerId` null: nobody in particular — phones masked.
+ */
+export async function loadOrgs(db: DbOrTx, ids: (number | null | undefined)[], viewerId: number | null): Promise<Map<number, { row: OrgRow; view: TransferOrg }>> {
   const wanted = [...new Set(ids.filter((i): i is number => i != null))];
   if (wanted.length === 0) return new Map();
   const rows = await db.select().from(orgs).where(inArray(orgs.id, wanted));
-  const names = await ancestorNames(db, rows);
-  return new Map(rows.map((r) => [r.id, { row: r, view: toTransferOrg(r, names) }]));
+  const [names, contacts] = await Promise.all([ancestorNames(db, rows), secretaryContacts(db, rows, viewerId)]);
+  return new Map(rows.map((r) => [r.id, { row: r, view: toTransferOrg(r, names, contacts.get(r.id)!) }]));
 }
 
 const STEP_LABELS = { out: '转出组织审核', in: '转入组织审核', external: '等待转入系统确认', appeal: '申诉审核' } as const;
@@ -58,7 +61,7 @@ export interface ViewData {
   masked: Map<number, string>;
 }
 
-export async function loadViewData(db: DbOrTx, pii: Pii, rows: TransferRow[]): Promise<ViewData> {
+export async function loadViewData(db: DbOrTx, pii: Pii, rows: TransferRow[], viewerId: number): Promise<ViewData> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return { orgs: new Map(), steps: new Map(), appeals: new Map(), masked: new Map() };
   const [stepRows, appealRows, checkinRows] = await Promise.all([
@@ -77,7 +80,7 @@ export async function loadViewData(db: DbOrTx, pii: Pii, rows: TransferRow[]): P
     return m;
   };
   return {
-    orgs: await loadOrgs(db, orgIds),
+    orgs: await loadOrgs(db, orgIds, viewerId),
     steps: group(stepRows),
     appeals: group(appealRows),
     masked: new Map(checkinRows.map((c) => [c.id, maskIdNumber(pii.decrypt(c.idEnc))])),
@@ -162,12 +165,12 @@ export function toDetail(row: TransferRow, data: ViewData): TransferDetail {
   };
 }
 
-export async function detailsOf(db: DbOrTx, pii: Pii, rows: TransferRow[]): Promise<TransferDetail[]> {
-  const data = await loadViewData(db, pii, rows);
+export async function detailsOf(db: DbOrTx, pii: Pii, rows: TransferRow[], viewerId: number): Promise<TransferDetail[]> {
+  const data = await loadViewData(db, pii, rows, viewerId);
   return rows.map((r) => toDetail(r, data));
 }
 
-export async function detailOf(db: DbOrTx, pii: Pii, id: number): Promise<TransferDetail> {
+export async function detailOf(db: DbOrTx, pii: Pii, id: number, viewerId: number): Promise<TransferDetail> {
   const [row] = await db.select().from(transfers).where(eq(transfers.id, id));
-  return (await detailsOf(db, pii, [row]))[0];
+  return (await detailsOf(db, pii, [row], viewerId))[0];
 }

@@ -47,6 +47,15 @@ export default function QrPage() {
     }
   };
 
+  // Admins print the code and also forward its link (issue 13 item 19); in H5 Taro copies via execCommand.
+  const copy = () => {
+    if (!qr.data) return;
+    setError('');
+    Taro.setClipboardData({ data: qr.data.url })
+      .then(() => Taro.showToast({ title: '链接已复制', icon: 'none' }))
+      .catch(() => setError('复制失败，请长按链接手动复制'));
+  };
+
   return (
     <View className='admin-page' data-testid='qr-page'>
       <PageStatus loading={org.loading} error={org.error} onRetry={org.reload} testId='qr-page'>
@@ -70,6 +79,15 @@ export default function QrPage() {
                     </Text>
                     <Image className='qr-card__image' src={qr.data.imageDataUrl} mode='aspectFit' data-testid='qr-image' />
                     <Text className='qr-card__hint'>{INSTRUCTIONS[kind]}</Text>
+                    <View className='qr-card__link'>
+                      <Text className='qr-card__link-label'>二维码链接（可转发给无法扫码的人）</Text>
+                      <Text className='qr-card__url' userSelect data-testid='qr-url'>
+                        {qr.data.url}
+                      </Text>
+                      <Button size='small' fill='outline' type='primary' onClick={copy} data-testid='qr-copy'>
+                        复制链接
+                      </Button>
+                    </View>
                   </>
                 ) : null}
               </PageStatus>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BATCH_TRANSFER_MAX, ErrorMessages, TransferReasons, canBatchTransfer, isKeyOf, OrgTypes } from '@tj/shared';
-import { BranchChoice } from '../../../components/branch-choice';
+import { BATCH_TRANSFER_MAX, ErrorMessages, TransferReasons, canBatchTransfer, isKeyOf, OrgTypes, type BatchTransfer } from '@tj/shared';
+import { BranchPicker } from '../../../components/branch-picker';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormError, FormField, FormSection, SelectField, optionsOf } from '../../../components/form-field';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
@@ -11,7 +12,8 @@ import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
-import { batchTransfer, branchesUnder, checkBatch, fetchTransferableMembers } from '../../../services/transfers';
+import type { OrgSearchItem } from '../../../services/org-search';
+import { batchTransfer, checkBatch, fetchTransferableMembers } from '../../../services/transfers';
 import { MemberChecklist } from '../../components/member-checklist';
 import { useTransferOrg } from '../../use-transfer-org';
 import '../../cadre.css';
@@ -24,31 +26,41 @@ export default function BatchTransferPage() {
   const { allowed, orgId, org } = useTransferOrg();
   const type = org.data?.type ?? '';
   const allowedType = isKeyOf(OrgTypes, type) && canBatchTransfer(type);
-  const branches = useAsync(allowed && org.data && allowedType ? () => branchesUnder(orgId, org.data) : null, [allowed, org.data?.id, allowedType]);
-  const [fromBranchId, setFrom] = useState('');
-  const [toBranchId, setTo] = useState('');
+  const [from, setFrom] = useState<OrgSearchItem | null>(null);
+  const [to, setTo] = useState<OrgSearchItem | null>(null);
+  const fromBranchId = from?.id ?? '';
+  const toBranchId = to?.id ?? '';
   const members = useAsync(fromBranchId ? () => fetchTransferableMembers(orgId, fromBranchId) : null, [fromBranchId]);
   const [selected, setSelected] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [moved, setMoved] = useState<number | null>(null);
+  // what the confirm dialog is about to do: it takes effect at once, with no approval (§7.3)
+  const [pending, setPending] = useState<BatchTransfer | null>(null);
 
   if (!allowed) return null;
   const over = selected.length > BATCH_TRANSFER_MAX;
 
-  const submit = async () => {
+  const submit = () => {
     const checked = checkBatch({ fromBranchId, toBranchId, memberIds: selected, reason: reason || undefined });
     if (!checked.ok) return setErrors(checked.errors);
+    setPending(checked.data);
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    setPending(null);
     setBusy(true);
     try {
-      setMoved((await batchTransfer(orgId, checked.data)).moved);
+      setMoved((await batchTransfer(orgId, pending)).moved);
     } catch (e) {
       setErrors(fieldErrorsOf(toApiError(e)));
     } finally {
       setBusy(false);
     }
   };
+  const nameOf = (b: OrgSearchItem | null) => (b ? b.alias || b.shortName : '');
 
   return (
     <View className='cadre-page' data-testid='batch-page'>
@@ -71,23 +83,38 @@ export default function BatchTransferPage() {
             </Button>
           </View>
         </>
+      ) : !org.data ? (
+        <PageStatus loading={org.loading} error={org.error} onRetry={org.reload} testId='batch' />
       ) : (
-        <PageStatus loading={branches.loading} error={branches.error} onRetry={branches.reload} testId='batch'>
+        <>
           <FormSection title='转出与转入'>
-            <BranchChoice
+            <BranchPicker
+              orgId={orgId}
               label='转出团支部'
               required
-              value={fromBranchId}
-              branches={branches.data ?? []}
-              onChange={(v) => {
-                setFrom(v);
+              value={from}
+              onChange={(b) => {
+                setFrom(b);
                 setSelected([]);
                 setErrors({});
               }}
+              excludeId={toBranchId}
               error={errors.fromBranchId}
               testId='batch-from'
             />
-            <BranchChoice label='转入团支部' required value={toBranchId} branches={(branches.data ?? []).filter((b) => b.id !== fromBranchId)} onChange={(v) => { setTo(v); setErrors({}); }} error={errors.toBranchId} testId='batch-to' />
+            <BranchPicker
+              orgId={orgId}
+              label='转入团支部'
+              required
+              value={to}
+              onChange={(b) => {
+                setTo(b);
+                setErrors({});
+              }}
+              excludeId={fromBranchId}
+              error={errors.toBranchId}
+              testId='batch-to'
+            />
             <SelectField label='转出原因' required value={reason} options={optionsOf(TransferReasons)} onChange={setReason} error={errors.reason} testId='batch-reason' />
           </FormSection>
           <FormSection title='选择团员'>
@@ -105,7 +132,19 @@ export default function BatchTransferPage() {
               确认批量接转（{selected.length}人）
             </Button>
           </View>
-        </PageStatus>
+          <ConfirmDialog
+            visible={pending !== null}
+            title='确认批量接转'
+            content={
+              <Text data-testid='batch-confirm-text'>
+                将把{pending?.memberIds.length ?? 0}名团员的组织关系从“{nameOf(from)}”转入“{nameOf(to)}”。批量接转无需审核，确认后立即生效。
+              </Text>
+            }
+            confirmText='确认转接'
+            onConfirm={confirm}
+            onClose={() => setPending(null)}
+          />
+        </>
       )}
     </View>
   );

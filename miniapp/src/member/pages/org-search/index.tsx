@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Empty, Input, Loading } from '@nutui/nutui-react-taro';
+import { OrgDrill } from '../../../components/org-drill';
 import { OrgPath } from '../../../components/org-path';
 import { StatusTag } from '../../../components/status-tag';
 import { usePageParams } from '../../../hooks/use-page-params';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { orgTypeLabel } from '../../../services/orgs';
-import { refusalOf, resolveScene, sceneFrom, searchOrgs, toChosenBranch, type ChosenBranch, type OrgSearchItem } from '../../../services/org-search';
+import { resolveScene, sceneFrom, searchOrgs, toChosenBranch, type ChosenBranch, type OrgSearchItem } from '../../../services/org-search';
 import { selectIsLoggedIn, useAppStore } from '../../../stores';
 import '../../member.css';
 import './index.css';
@@ -16,9 +17,10 @@ import './index.css';
 const isWeapp = process.env.TARO_ENV === 'weapp';
 
 /**
- * §4.1 without a QR: find the branch by name or alias. Every result shows its full name and
- * path; only branches can be chosen — a committee or general branch explains why not
- * (CHECKIN_NOT_BRANCH) [003 §二 6.2.2]. ?pick=1: changing the branch of a form in progress.
+ * §4.1 without a QR: find the branch by name or alias (several words: all must match). Every
+ * result shows its full name and path; only branches can be chosen — a committee or general
+ * branch cannot take check-ins [003 §二 6.2.2] and opens its sub-orgs instead, down to the
+ * branches. ?pick=1: changing the branch of a form in progress.
  */
 export default function OrgSearchPage() {
   const params = usePageParams();
@@ -28,9 +30,11 @@ export default function OrgSearchPage() {
   const [items, setItems] = useState<OrgSearchItem[] | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState('');
-  const [explained, setExplained] = useState<string | null>(null);
+  // the committee opened from the results, walked down to a branch (issue 13 item 5)
+  const [drill, setDrill] = useState<OrgSearchItem | null>(null);
 
   useEffect(() => {
+    setDrill(null);
     const text = q.trim();
     if (!text) {
       setItems(null);
@@ -77,6 +81,35 @@ export default function OrgSearchPage() {
     }
   };
 
+  /** A found org: a branch is chosen; any other opens its sub-orgs (it cannot take check-ins, §4.1). */
+  const result = (item: OrgSearchItem, open: () => void) => (
+    <View
+      key={item.id}
+      className={`org-search__item${item.selectable ? '' : ' org-search__item--disabled'}`}
+      onClick={() => (item.selectable ? choose(toChosenBranch(item)) : open())}
+      data-testid={`org-result-${item.id}`}
+      data-selectable={item.selectable ? 'yes' : 'no'}
+    >
+      <View className='org-search__item-head'>
+        <Text className='org-search__name'>{item.alias || item.shortName}</Text>
+        <StatusTag tone={item.selectable ? 'green' : 'gray'}>{orgTypeLabel(item.type)}</StatusTag>
+      </View>
+      <OrgPath fullName={item.fullName} pathNames={item.pathNames} shortName={item.shortName} testId={`org-result-${item.id}-path`} compact />
+      {item.selectable ? (
+        <Text className='member-link org-search__choose'>选择此团支部 ›</Text>
+      ) : (
+        <View className='org-search__open'>
+          <Text className='member-muted' data-testid={`org-result-${item.id}-refusal`}>
+            {orgTypeLabel(item.type)}不能直接接收报到
+          </Text>
+          <Text className='member-link' data-testid={`org-result-${item.id}-open`}>
+            查看下级组织 ›
+          </Text>
+        </View>
+      )}
+    </View>
+  );
+
   return (
     <View className='member-page' data-testid='org-search-page'>
       <View className='org-search__bar'>
@@ -106,32 +139,11 @@ export default function OrgSearchPage() {
       ) : null}
       {!loading && items && items.length === 0 ? <Empty title='没有找到团组织' description='请换个关键词，或向团支部索取团员报到二维码' /> : null}
 
-      <View data-testid='org-search-results'>
-        {(items ?? []).map((item) => (
-          <View
-            key={item.id}
-            className={`org-search__item${item.selectable ? '' : ' org-search__item--disabled'}`}
-            onClick={() => (item.selectable ? choose(toChosenBranch(item)) : setExplained(explained === item.id ? null : item.id))}
-            data-testid={`org-result-${item.id}`}
-            data-selectable={item.selectable ? 'yes' : 'no'}
-          >
-            <View className='org-search__item-head'>
-              <Text className='org-search__name'>{item.alias || item.shortName}</Text>
-              <StatusTag tone={item.selectable ? 'green' : 'gray'}>{orgTypeLabel(item.type)}</StatusTag>
-            </View>
-            <OrgPath fullName={item.fullName} pathNames={item.pathNames} shortName={item.shortName} testId={`org-result-${item.id}-path`} compact />
-            {item.selectable ? (
-              <Text className='member-link org-search__choose'>选择此团支部 ›</Text>
-            ) : explained === item.id ? (
-              <Text className='org-search__why' data-testid='org-result-refusal'>
-                {refusalOf(item)}
-              </Text>
-            ) : (
-              <Text className='member-muted org-search__choose'>不可选择，点击查看原因</Text>
-            )}
-          </View>
-        ))}
-      </View>
+      {drill ? (
+        <OrgDrill start={drill} onExit={() => setDrill(null)} renderItem={(item, open) => result(item, open)} testId='org-drill' />
+      ) : (
+        <View data-testid='org-search-results'>{(items ?? []).map((item) => result(item, () => setDrill(item)))}</View>
+      )}
     </View>
   );
 }

@@ -1,0 +1,93 @@
+import { eq, inArray } from 'drizzle-orm';
+import { validateIdNumber } from '@tj/shared';
+import type { App } from '../src/app';
+import { checkins, orgs, rosterEntries, users } from '../src/db/schema';
+import { seedDemo } from '../src/db/seed';
+import { DEMO_ACCOUNTS, DEMO_ALIASES, DEMO_MEMBER_ACCOUNTS } from '../src/db/seed/demo-accounts';
+import { DEMO_MEMBERS } from '../src/db/seed/demo-members';
+import { buildTestApp, privateDatabase } from './helper';
+
+/** Issue 13 item 17: what a newcomer sees after `npm start` — every state, named people. */
+describe('demo seed (npm start)', () => {
+  let app: App;
+  let db: Awaited<ReturnType<typeof privateDatabase>>;
+  const tokens = new Map<string, Record<string, string>>();
+
+  const login = async (phone: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password: 'demo1234' } });
+    expect(res.statusCode).toBe(200);
+    return { authorization: `Bearer ${res.json().accessToken}` };
+  };
+  const as = async (phone: string) => {
+    if (!tokens.has(phone)) tokens.set(phone, await login(phone));
+    return tokens.get(phone)!;
+  };
+  const get = async (phone: string, url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: await as(phone) });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const orgId = async (shortName: string) => (await app.db.select().from(orgs).where(eq(orgs.shortName, shortName)))[0].id;
+
+  beforeAll(async () => {
+    db = await privateDatabase('tj_test_seed');
+    app = await buildTestApp({ databaseUrl: db.databaseUrl, rateLimitLoginPerMinute: 10_000 });
+    expect(await seedDemo(app.db, app.pii)).toBe(true);
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it('seeds only into an empty database', async () => {
+    expect(await seedDemo(app.db, app.pii)).toBe(false);
+    expect(await app.db.select().from(users).where(eq(users.phone, '13800000013'))).toHaveLength(1);
+  });
+
+  it('has members in every check-in state in the demo branches', async () => {
+    const rows = await app.db.select().from(checkins);
+    const states = new Set(rows.map((r) => `${r.status ?? 'draft'}/${r.realNameStatus ?? '-'}`));
+    for (const s of ['draft/-', 'submitted/passed', 'submitted/failed', 'returned/passed', 'approved/passed', 'approved/offlinePassed']) expect(states).toContain(s);
+    expect(rows.find((r) => r.status === 'returned')?.returnReason).toBeTruthy();
+    // every ID the seed wrote is a valid one (check digit included)
+    for (const r of rows) expect(validateIdNumber(app.pii.decrypt(r.idEnc)).ok).toBe(true);
+    expect(rows).toHaveLength(DEMO_MEMBERS.length);
+  });
+
+  it("the 1班 operator's review queue, statistics and transfers are not empty", async () => {
+    const class1 = await orgId('计算机科学与技术专业2024级1班团支部');
+    const queue = await get('13800000013', `/api/orgs/${class1}/checkins`);
+    expect(queue.items.map((i: { realNameStatus: string }) => i.realNameStatus).sort()).toEqual(['failed', 'passed', 'passed']);
+    const counts = await get('13800000013', `/api/orgs/${class1}/tasks/counts`);
+    expect(counts.transferOut + counts.transferIn).toBe(2);
+    const stats = await get('13800000010', `/api/orgs/${await orgId('团广东省委')}/stats`);
+    expect(stats.members).toBeGreaterThanOrEqual(8);
+    const byState = Object.fromEntries(stats.checkins.map((c: { key: string; count: number }) => [c.key, c.count]));
+    expect(byState).toMatchObject({ submitted: 4, returned: 2, draft: 1 });
+  });
+
+  it('member logins show their state; contacts name the onboarded secretary, phone masked', async () => {
+    const [returned, approved, moving] = DEMO_MEMBER_ACCOUNTS.map((a) => a.phone);
+    const mine = await get(returned, '/api/me/checkin');
+    expect(mine).toMatchObject({ status: 'returned', returnReason: expect.stringContaining('入团年月') });
+    const home = await get(approved, '/api/me/home');
+    expect(home.branch).toMatchObject({ secretaryName: '李嘉欣', secretaryPhone: '138****0013' });
+    const current = await get(moving, '/api/me/transfers/current');
+    expect(current.transfer).toMatchObject({ status: 'pendingOut', kind: 'orgTransferIn' });
+  });
+
+  it('named secretaries everywhere; one operator (13800000014) still has to set the alias', async () => {
+    const all = await app.db.select({ name: orgs.secretaryName, shortName: orgs.shortName, alias: orgs.alias }).from(orgs);
+    expect(all.filter((o) => o.name === '示例书记' || !o.name)).toEqual([]);
+    for (const [shortName, alias] of Object.entries(DEMO_ALIASES)) expect(all.find((o) => o.shortName === shortName)?.alias).toBe(alias);
+    // every demo operator's org has an alias but 2班's
+    const operatorOrgs = DEMO_ACCOUNTS.flatMap((a) => (a.org ? [a.org as string] : []));
+    const withoutAlias = all.filter((o) => operatorOrgs.includes(o.shortName) && !o.alias).map((o) => o.shortName);
+    expect(withoutAlias).toEqual(['软件工程专业2024级2班团支部']);
+    const mine = await get('13800000014', '/api/me/orgs');
+    expect(mine.items).toEqual([expect.objectContaining({ shortName: '软件工程专业2024级2班团支部', alias: null, isOperator: true })]);
+    // roster lines bound as the seed always did: user and onboarding set
+    const lines = await app.db.select().from(rosterEntries).where(inArray(rosterEntries.phone, DEMO_ACCOUNTS.map((a) => a.phone)));
+    expect(lines.every((l) => l.userId != null && l.onboardedAt != null)).toBe(true);
+  });
+});
