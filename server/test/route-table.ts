@@ -50,6 +50,7 @@ export const PUBLIC_ROUTES = new Set([
   'POST /auth/admin-register',
   'GET /qr/:scene',
   'GET /orgs/search',
+  'GET /orgs/search/:orgId/children',
   'GET /cadre/invitations/preview',
 ]);
 
