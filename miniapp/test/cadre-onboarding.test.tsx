@@ -212,6 +212,8 @@ describe('confirming roster lines (issue 12: nothing is bound silently)', () => 
     fireEvent.click(screen.getByTestId('entry-confirm-yes'));
     expect((await screen.findByTestId('entry-confirm-61')).textContent).toContain('您被录入为 华南理工大学团委 的 副书记，是否确认？');
     expect(calls('POST', '/cadre/entries/51/confirm')).toHaveLength(1);
+    // a JSON body, even empty: the server refuses an empty body sent as application/json
+    expect(JSON.parse(calls('POST', '/cadre/entries/51/confirm')[0][0].data)).toEqual({});
     fireEvent.click(screen.getByTestId('entry-confirm-no'));
     await screen.findByTestId('position-step');
     expect(calls('POST', '/cadre/entries/61/decline')).toHaveLength(1);

@@ -44,13 +44,13 @@ export async function enterAsCadre(body: { token?: string; scene?: string } = {}
 
 /** Issue 12: "您被录入为 X 的 Y" — yes, that is me: the line is bound to my account. */
 export async function confirmRosterLine(entryId: string): Promise<CadreOrg> {
-  const { data } = await http.post<unknown>(`/cadre/entries/${encodeURIComponent(entryId)}/confirm`);
+  const { data } = await http.post<unknown>(`/cadre/entries/${encodeURIComponent(entryId)}/confirm`, {});
   return CadreOrgSchema.parse(data);
 }
 
 /** Issue 12: 不是我 — the line is not offered again; the org's admin sees it declined. */
 export async function declineRosterLine(entryId: string): Promise<void> {
-  await http.post(`/cadre/entries/${encodeURIComponent(entryId)}/decline`);
+  await http.post(`/cadre/entries/${encodeURIComponent(entryId)}/decline`, {});
 }
 
 /** §6.3 the cadre's position in an org (first entry). */
