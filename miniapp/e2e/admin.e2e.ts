@@ -285,7 +285,9 @@ describe('admin (H5 in Chromium)', () => {
       method: 'POST',
       body: { phone: cadre.phone, password: cadre.password, confirmPassword: cadre.password, smsCode: code, regionCode: '440100', agreed: true },
     });
-    await api('/cadre/entry', { method: 'POST', token: cadreToken, body: {} });
+    // Issue 12: the roster line binds only once the person confirms it is them.
+    const { pending } = await api<{ pending: { entryId: string }[] }>('/cadre/entry', { method: 'POST', token: cadreToken, body: {} });
+    for (const p of pending) await api(`/cadre/entries/${p.entryId}/confirm`, { method: 'POST', token: cadreToken });
     await api(`/cadre/orgs/${newOrgId}/position`, { method: 'POST', token: cadreToken, body: { position: 'organizationMember' } });
     const request = await api<{ status: string }>(`/orgs/${newOrgId}/roster/${entry.id}/admin`, { method: 'POST', token: adminToken, body: { isAdmin: true } });
     expect(request.status).toBe('pendingApproval');

@@ -19,6 +19,9 @@ export async function api<T>(path: string, init: { method?: string; token?: stri
 export const tokenOf = async (who: { phone: string; password: string }) =>
   (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: who })).accessToken;
 
+/** Whether the org still has no alias (its operators are then asked for one first, §6.4). */
+export const lacksAlias = async (orgId: string, token: string) => (await api<{ alias: string | null }>(`/orgs/${orgId}`, { token })).alias == null;
+
 /** The id of an org found by its exact short name (public org search). */
 export async function orgIdByName(shortName: string): Promise<string> {
   const { items } = await api<{ items: { id: string; shortName: string }[] }>(`/orgs/search?q=${encodeURIComponent(shortName)}`);

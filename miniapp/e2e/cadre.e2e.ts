@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages } from '@tj/shared';
-import { api, tokenOf } from './api';
+import { api, lacksAlias, tokenOf } from './api';
 import { baseUrl, launch, phonePage } from './browser';
 import { byId, expectText, fill, id, stepShooter, tap, textOf } from './page';
 
@@ -98,6 +98,14 @@ test('an invited cadre onboards in two orgs: position, alias, switch, second pos
   await tap(page, 'entry-login-button');
   await loginOnPage(page, CADRE);
 
+  // Issue 12: nothing is bound until the person confirms each roster line — the invited org first.
+  await byId(page, `entry-confirm-${entryA}`).waitFor({ timeout: 20000 });
+  expect(await textOf(page, 'entry-confirm-question')).toBe(`您被录入为 ${orgA.shortName} 的 副书记，是否确认？`);
+  await shoot('confirm-line');
+  await tap(page, 'entry-confirm-yes');
+  await expectText(page, 'entry-confirm-question', `您被录入为 ${orgB.shortName} 的 组织委员，是否确认？`, { exact: true });
+  await tap(page, 'entry-confirm-yes');
+
   await byId(page, 'position-step').waitFor({ timeout: 20000 });
   expect(await textOf(page, 'entry-steps')).toContain('设置组织代称');
   await shoot('position-step');
@@ -171,6 +179,8 @@ test('a second operator of the first org is not asked for the alias', async () =
   await shoot('qr-preview');
   await tap(page, 'entry-login-button');
   await loginOnPage(page, SECOND);
+  await byId(page, 'entry-confirm-yes').waitFor({ timeout: 20000 });
+  await tap(page, 'entry-confirm-yes');
   await byId(page, 'position-step').waitFor({ timeout: 20000 });
   await shoot('position');
   expect(await byId(page, 'entry-steps').count()).toBe(0);
@@ -178,6 +188,52 @@ test('a second operator of the first org is not asked for the alias', async () =
   await expectText(page, 'org-switch-name', ALIAS, { exact: true });
   expect(await page.locator('[data-testid="alias-step"]').count()).toBe(0);
   await shoot('dashboard');
+  await page.context().close();
+});
+
+test('不是我: a roster line with the wrong phone is declined, and its admin sees it', async () => {
+  // The province admin typed this person's phone on a line of someone else.
+  const line = (await api<{ id: string }>(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: '冯某某', idNumber: id('44010619970101003'), phone: STRANGER.phone, position: 'publicityMember', isOperator: false } })).id;
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-05-decline');
+  await page.goto(await cadreQrLink(orgB.id));
+  await tap(page, 'entry-login-button');
+  await loginOnPage(page, STRANGER);
+  await expectText(page, 'entry-confirm-question', `您被录入为 ${orgB.shortName} 的 宣传委员，是否确认？`, { exact: true });
+  await shoot('confirm');
+  await tap(page, 'entry-confirm-no');
+  await expectText(page, 'entry-refused-message', '均不是您本人');
+  await shoot('declined');
+  const roster = await api<{ items: { id: string; declined: boolean; onboarded: boolean }[] }>(`/orgs/${orgB.id}/roster`, { token: admin });
+  expect(roster.items.find((r) => r.id === line)).toMatchObject({ declined: true, onboarded: false });
+  await page.context().close();
+});
+
+test('an operator onboarded earlier, landing on the 工作台 of an org without an alias, sets it first (§6.4)', async () => {
+  // A third person, operator of B, onboarded through the API (confirmed, position set) — B has no alias yet.
+  const THIRD = { name: '秦思远', phone: `133${stamp}14`.slice(0, 11) };
+  await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: THIRD.name, idNumber: id('44010619960520004'), phone: THIRD.phone, position: 'secretary', isOperator: true } });
+  await registerAccount(THIRD.phone);
+  const token = await tokenOf({ phone: THIRD.phone, password: PASSWORD });
+  const { pending } = await api<{ pending: { entryId: string }[] }>('/cadre/entry', { method: 'POST', token, body: {} });
+  for (const p of pending) await api(`/cadre/entries/${p.entryId}/confirm`, { method: 'POST', token });
+  await api(`/cadre/orgs/${orgB.id}/position`, { method: 'POST', token, body: { position: 'secretary' } });
+  expect(await lacksAlias(orgB.id, token)).toBe(true);
+
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'cadre-06-alias-later');
+  await page.goto(`${baseUrl()}/pages/login/index`);
+  await loginOnPage(page, THIRD);
+  await byId(page, `status-org-${orgB.id}`).waitFor({ timeout: 15000 });
+  await tap(page, `status-org-${orgB.id}`);
+  await byId(page, 'alias-rules').waitFor({ timeout: 15000 });
+  expect(await byId(page, 'dashboard-count-members').count()).toBe(0);
+  await shoot('alias-first');
+  await fill(page, 'alias-input', '软件学院2023级团总支');
+  await tap(page, 'alias-submit');
+  await byId(page, 'dashboard-count-members').waitFor({ timeout: 15000 });
+  await shoot('dashboard');
+  expect(await lacksAlias(orgB.id, token)).toBe(false);
   await page.context().close();
 });
 

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages } from '@tj/shared';
-import { api, tokenOf } from './api';
+import { api, lacksAlias, tokenOf } from './api';
 import { baseUrl, launch, phonePage } from './browser';
-import { byId, confirmPicker, expectText, fill, id, stepShooter, tap } from './page';
+import { byId, confirmPicker, expectText, fill, id, setAliasIfAsked, stepShooter, tap } from './page';
 import { E2E_REALNAME_FAIL_ID } from './stack';
 
 /**
@@ -13,6 +13,7 @@ import { E2E_REALNAME_FAIL_ID } from './stack';
  * operator verifies offline with a photo. Every page is photographed at 375×812.
  */
 const BRANCH = { id: '89', shortName: '计算机科学与技术专业2024级1班团支部' };
+const BRANCH_ALIAS = '计算机2024级1班团支部';
 const SCHOOL_ADMIN = { phone: '13800000012', password: 'demo1234' };
 const OPERATOR = { phone: '13800000013', password: 'demo1234' };
 const stamp = String(Date.now()).slice(-6);
@@ -189,10 +190,12 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
     await expectText(member, 'status-title', '报到待审核');
 
     // The operator: status page → 我的团组织 → workbench → 资料审核 → return with a reason.
+    const askAlias = await lacksAlias(BRANCH.id, await tokenOf(OPERATOR));
     await login(operator, OPERATOR);
     await byId(operator, `status-org-${BRANCH.id}`).waitFor({ timeout: 15000 });
     await opShot('operator-status');
     await tap(operator, `status-org-${BRANCH.id}`);
+    await setAliasIfAsked(operator, askAlias, BRANCH_ALIAS);
     // the demo seed's waiting check-ins of the branch, and this one
     const { waiting } = await api<{ waiting: number }>(`/orgs/${BRANCH.id}/checkins/count`, { token: await tokenOf(OPERATOR) });
     expect(waiting).toBeGreaterThan(1);

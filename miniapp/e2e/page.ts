@@ -78,3 +78,15 @@ export function stepShooter(page: Page, flow: string) {
     await shoot(step);
   };
 }
+
+/**
+ * §6.4 (issue 13 item 3): an operator landing in an org without an alias names it first,
+ * whenever that is (the seeded class branch starts without one). `needed`: the org's alias
+ * is still empty (ask the API before landing).
+ */
+export async function setAliasIfAsked(page: Page, needed: boolean, alias: string) {
+  if (!needed) return;
+  await byId(page, 'alias-step').waitFor({ timeout: 15000 });
+  await fill(page, 'alias-input', alias);
+  await tap(page, 'alias-submit');
+}

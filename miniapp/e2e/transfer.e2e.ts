@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages } from '@tj/shared';
-import { api, approvedMember, orgIdByName, tokenOf, type ApprovedMember } from './api';
+import { api, approvedMember, lacksAlias, orgIdByName, tokenOf, type ApprovedMember } from './api';
 import { baseUrl, launch, phonePage } from './browser';
-import { byId, confirmPicker, expectText, fill, stepShooter, tap } from './page';
+import { byId, confirmPicker, expectText, fill, setAliasIfAsked, stepShooter, tap } from './page';
 
 /**
  * Issue 7 against the real server (demo seed): the general branch's superior (the province
@@ -146,7 +146,9 @@ it('a member applies to a committee; the out-branch and the committee (assigning
   // the out-branch's operator: 同意
   const operator = await loggedIn(OPERATOR);
   const opShot = stepShooter(operator, 'transfer-out-branch');
+  const askAlias = await lacksAlias(ids.br1, await tokenOf(OPERATOR));
   await open(operator, `/cadre/pages/home/index?orgId=${ids.br1}`);
+  await setAliasIfAsked(operator, askAlias, '计算机2024级1班团支部');
   // this one and the demo seed's two waiting for 1班
   await expectText(operator, 'cadre-transfers-count', '3', { exact: true });
   await opShot('cadre-home');

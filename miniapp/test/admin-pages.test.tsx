@@ -94,13 +94,13 @@ describe('admin codes', () => {
 describe('roster', () => {
   const entry = (id: string, name: string, extra = {}) => ({
     id, name, idNumberMasked: '440***********1234', phoneMasked: '138****0010', position: 'deputySecretary',
-    cadreNature: 'partTime', isOperator: false, isAdmin: false, onboarded: false, ...extra,
+    cadreNature: 'partTime', isOperator: false, isAdmin: false, onboarded: false, declined: false, ...extra,
   });
 
   it('lists cadres in Chinese and reports the admin limit from the server', async () => {
     serve(
       ['GET', '/orgs/1', { data: province }],
-      ['GET', '/orgs/1/roster', { data: { items: [entry('7', '王副书', { isAdmin: true, onboarded: true }), entry('8', '赵委员')] } }],
+      ['GET', '/orgs/1/roster', { data: { items: [entry('7', '王副书', { isAdmin: true, onboarded: true }), entry('8', '赵委员'), entry('9', '孙委员', { declined: true })] } }],
       ['POST', '/orgs/1/roster/8/admin', { status: 409, data: { code: 'ADMIN_LIMIT_REACHED', message: ErrorMessages.ADMIN_LIMIT_REACHED } }],
     );
     render(<RosterPage />);
@@ -110,6 +110,9 @@ describe('roster', () => {
     expect(first.textContent).toContain('已入驻');
     expect(first.textContent).toContain('兼职');
     expect(screen.getByTestId('roster-item-8').textContent).toContain('未入驻');
+    // issue 12: the person the line names said 不是我 — shown, and no invitation to that phone
+    expect(screen.getByTestId('roster-declined-9').textContent).toBe('对方表示不是本人');
+    expect(screen.queryByTestId('roster-invite-9')).toBeNull();
 
     fireEvent.click(screen.getByTestId('roster-admin-8'));
     expect((await screen.findByTestId('roster-error')).textContent).toBe(ErrorMessages.ADMIN_LIMIT_REACHED);

@@ -140,7 +140,7 @@ describe('entry flow (§6.2–6.4)', () => {
     const org = cadreOrg('5', '中山大学团委', { positionSet: false, position: 'deputySecretary' });
     serve(
       ['GET', '/cadre/invitations/preview', { data: { orgId: '5', orgName: '中山大学团委', fullName: org.fullName, pathNames: org.pathNames, cadreName: '张三', phoneMasked: '139****0001' } }],
-      ['POST', '/cadre/entry', { data: { focusOrgId: '5', items: [org] } }],
+      ['POST', '/cadre/entry', { data: { focusOrgId: '5', items: [org], pending: [] } }],
       ['POST', '/cadre/orgs/5/position', (body) => ({ data: { ...org, position: (body as { position: string }).position, positionSet: true } })],
     );
     render(<CadreEntryPage />);
@@ -160,7 +160,7 @@ describe('entry flow (§6.2–6.4)', () => {
     withParams({ orgId: '5' });
     const org = cadreOrg('5', '中山大学团委', { positionSet: false, isOperator: true, needsAlias: true });
     serve(
-      ['POST', '/cadre/entry', { data: { focusOrgId: null, items: [cadreOrg('4', '团广州市委', { type: 'leadingOrgan' }), org] } }],
+      ['POST', '/cadre/entry', { data: { focusOrgId: null, items: [cadreOrg('4', '团广州市委', { type: 'leadingOrgan' }), org], pending: [] } }],
       ['POST', '/cadre/orgs/5/position', { data: { ...org, positionSet: true } }],
       ['PUT', '/orgs/5/alias', { data: { alias: '中大团委' } }],
     );
@@ -172,6 +172,127 @@ describe('entry flow (§6.2–6.4)', () => {
     type('alias-input', '中大团委');
     fireEvent.click(screen.getByTestId('alias-submit'));
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreHome}?orgId=5` }));
+  });
+});
+
+describe('confirming roster lines (issue 12: nothing is bound silently)', () => {
+  const line = (entryId: string, orgId: string, orgName: string, over: Record<string, unknown> = {}) => ({
+    entryId,
+    orgId,
+    orgName,
+    fullName: `中国共产主义青年团${orgName}委员会`,
+    pathNames: ['团广东省委', '团广州市委'],
+    position: 'secretary',
+    name: '张三',
+    isOperator: true,
+    isAdmin: false,
+    ...over,
+  });
+
+  it('asks "您被录入为 X 的 Y，是否确认？" for each line before the position step; 确认 binds, 不是我 declines', async () => {
+    logIn();
+    withParams({ scene: 'abc' });
+    const org = cadreOrg('5', '中山大学团委', { positionSet: false, entryId: '51' });
+    serve(
+      ['GET', '/qr/abc', { data: { kind: 'cadre', orgId: '5', shortName: '中山大学团委', fullName: org.fullName, type: 'grassrootsCommittee', pathNames: ['团广东省委'] } }],
+      [
+        'POST',
+        '/cadre/entry',
+        { data: { focusOrgId: '5', items: [], pending: [line('61', '6', '华南理工大学团委', { position: 'deputySecretary' }), line('51', '5', '中山大学团委')] } },
+      ],
+      ['POST', '/cadre/entries/51/confirm', { data: org }],
+      ['POST', '/cadre/entries/61/decline', { status: 204, data: null }],
+    );
+    render(<CadreEntryPage />);
+    // the line the QR points at comes first
+    expect((await screen.findByTestId('entry-confirm-question')).textContent).toBe('您被录入为 中山大学团委 的 书记，是否确认？');
+    expect(screen.getByTestId('entry-confirm-51').textContent).toContain('第1条，共2条');
+    expect(screen.getByTestId('entry-confirm-51').textContent).toContain('运营者');
+    expect(screen.queryByTestId('position-step')).toBeNull();
+    fireEvent.click(screen.getByTestId('entry-confirm-yes'));
+    expect((await screen.findByTestId('entry-confirm-61')).textContent).toContain('您被录入为 华南理工大学团委 的 副书记，是否确认？');
+    expect(calls('POST', '/cadre/entries/51/confirm')).toHaveLength(1);
+    // a JSON body, even empty: the server refuses an empty body sent as application/json
+    expect(JSON.parse(calls('POST', '/cadre/entries/51/confirm')[0][0].data)).toEqual({});
+    fireEvent.click(screen.getByTestId('entry-confirm-no'));
+    await screen.findByTestId('position-step');
+    expect(calls('POST', '/cadre/entries/61/decline')).toHaveLength(1);
+    expect(calls('POST', '/cadre/entries/61/confirm')).toHaveLength(0);
+  });
+
+  it('declining the only line leaves nothing to enter, and says so', async () => {
+    logIn();
+    withParams({});
+    serve(['POST', '/cadre/entry', { data: { focusOrgId: null, items: [], pending: [line('61', '6', '华南理工大学团委')] } }], ['POST', '/cadre/entries/61/decline', { status: 204, data: null }]);
+    render(<CadreEntryPage />);
+    fireEvent.click(await screen.findByTestId('entry-confirm-no'));
+    expect((await screen.findByTestId('entry-refused-message')).textContent).toContain('均不是您本人');
+    expect(screen.queryByTestId('position-step')).toBeNull();
+  });
+
+  it('a line answered meanwhile is skipped with the server’s message', async () => {
+    logIn();
+    withParams({});
+    serve(
+      ['POST', '/cadre/entry', { data: { focusOrgId: null, items: [], pending: [line('61', '6', '华南理工大学团委')] } }],
+      ['POST', '/cadre/entries/61/confirm', { status: 409, data: { code: 'ROSTER_ENTRY_NOT_PENDING', message: ErrorMessages.ROSTER_ENTRY_NOT_PENDING } }],
+    );
+    render(<CadreEntryPage />);
+    fireEvent.click(await screen.findByTestId('entry-confirm-yes'));
+    expect((await screen.findByTestId('entry-confirm-gone')).textContent).toBe(ErrorMessages.ROSTER_ENTRY_NOT_PENDING);
+    fireEvent.click(screen.getByTestId('entry-confirm-skip'));
+    expect((await screen.findByTestId('entry-refused-message')).textContent).toContain('均不是您本人');
+  });
+
+  it('the chooser points to lines waiting for confirmation', async () => {
+    logIn();
+    serve(['POST', '/cadre/entry', { data: { focusOrgId: null, items: [cadreOrg('11', '甲团委')], pending: [line('61', '6', '华南理工大学团委')] } }]);
+    render(<CadreOrgsPage />);
+    expect((await screen.findByTestId('orgs-pending')).textContent).toContain('有1条团干部入驻信息等待您确认');
+    fireEvent.click(screen.getByTestId('orgs-pending-link'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: Routes.cadreEntry });
+  });
+});
+
+describe('alias first, whenever an operator enters an org without one (§6.4, issue 13 item 3)', () => {
+  it('an onboarded operator landing on the 工作台 of an org with no alias sets it before anything else', async () => {
+    logIn();
+    const op = cadreOrg('21', '计算机科学与技术专业2024级1班团支部', { type: 'branch', isOperator: true, alias: null });
+    serve(
+      ['GET', '/me/orgs', { data: { items: [myOrg(op)] } }],
+      ['GET', '/orgs/21/dashboard', { data: dashboard(op) }],
+      ['PUT', '/orgs/21/alias', { data: { alias: '计算机2024级1班团支部' } }],
+    );
+    useAppStore.getState().switchCadreOrg('21');
+    withParams({ orgId: '21' });
+    render(<CadreHomePage />);
+    await screen.findByTestId('alias-step');
+    expect(screen.queryByTestId('dashboard-count-members')).toBeNull();
+    type('alias-input', '计算机2024级1班团支部');
+    fireEvent.click(screen.getByTestId('alias-submit'));
+    expect((await screen.findByTestId('dashboard-count-members')).textContent).toContain('120');
+    expect(screen.queryByTestId('alias-step')).toBeNull();
+    expect(JSON.parse(calls('PUT', '/orgs/21/alias')[0][0].data)).toEqual({ alias: '计算机2024级1班团支部' });
+  });
+
+  it('a plain cadre of the same org is never asked', async () => {
+    logIn();
+    const plain = cadreOrg('21', '计算机科学与技术专业2024级1班团支部', { type: 'branch', isOperator: false, alias: null });
+    serve(['GET', '/me/orgs', { data: { items: [myOrg(plain)] } }], ['GET', '/orgs/21/dashboard', { data: dashboard(plain) }]);
+    withParams({ orgId: '21' });
+    render(<CadreHomePage />);
+    await screen.findByTestId('dashboard-count-members');
+    expect(screen.queryByTestId('alias-step')).toBeNull();
+  });
+
+  it('the entry page asks an already-onboarded operator for the missing alias too', async () => {
+    logIn();
+    withParams({ orgId: '21' });
+    const op = cadreOrg('21', '计算机科学与技术专业2024级1班团支部', { type: 'branch', isOperator: true, positionSet: true, needsAlias: true });
+    serve(['POST', '/cadre/entry', { data: { focusOrgId: null, items: [op], pending: [] } }]);
+    render(<CadreEntryPage />);
+    await screen.findByTestId('alias-step');
+    expect(screen.queryByTestId('position-step')).toBeNull();
   });
 });
 
@@ -189,7 +310,7 @@ describe('chooser and switching (§6.5)', () => {
     logIn();
     useAppStore.getState().switchCadreOrg('11');
     useAppStore.getState().switchCadreOrg('12');
-    serve(['POST', '/cadre/entry', { data: { focusOrgId: null, items: [a, b, c] } }]);
+    serve(['POST', '/cadre/entry', { data: { focusOrgId: null, items: [a, b, c], pending: [] } }]);
     render(<CadreOrgsPage />);
     await screen.findByTestId('orgs-item-12');
     const ids = screen.getAllByTestId(/^orgs-item-/).map((el) => el.getAttribute('data-testid'));
@@ -237,7 +358,7 @@ describe('chooser and switching (§6.5)', () => {
 
   it('an operator sees 待审核', async () => {
     logIn();
-    const op = cadreOrg('11', '甲团委', { isOperator: true });
+    const op = cadreOrg('11', '甲团委', { isOperator: true, alias: '甲代称团委' });
     serve(['GET', '/me/orgs', { data: { items: [myOrg(op)] } }], ['GET', '/orgs/11/dashboard', { data: dashboard(op) }]);
     withParams({ orgId: '11' });
     render(<CadreHomePage />);

@@ -4,8 +4,10 @@ ALTER TABLE `sms_codes` MODIFY COLUMN `phone` varchar(80) NOT NULL;--> statement
 ALTER TABLE `orgs` MODIFY COLUMN `secretary_phone` varchar(80);--> statement-breakpoint
 ALTER TABLE `orgs` MODIFY COLUMN `contact_phone` varchar(96);--> statement-breakpoint
 ALTER TABLE `roster_entries` MODIFY COLUMN `phone` varchar(80) NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `id_verified_at` datetime(3);--> statement-breakpoint
 ALTER TABLE `admin_codes` ADD `code_hash` char(64);--> statement-breakpoint
 ALTER TABLE `admin_codes` ADD `code_enc` varchar(120);--> statement-breakpoint
+ALTER TABLE `roster_entries` ADD `declined_at` datetime(3);--> statement-breakpoint
 ALTER TABLE `admin_codes` ADD CONSTRAINT `admin_codes_code_hash_uq` UNIQUE(`code_hash`);--> statement-breakpoint
 ALTER TABLE `refresh_tokens` ADD CONSTRAINT `refresh_tokens_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `admin_codes` ADD CONSTRAINT `admin_codes_org_id_orgs_id_fk` FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

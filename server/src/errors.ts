@@ -25,6 +25,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ADMIN_CODE_USED: 409,
   ADMIN_LIMIT_REACHED: 409,
   ALREADY_IN_ROSTER: 409,
+  // identity binding (issue 12)
+  ROSTER_ENTRY_NOT_PENDING: 409,
+  ROSTER_ENTRY_BOUND_ELSEWHERE: 409,
+  RESET_CODE_NOT_ALLOWED: 403,
+  REAL_NAME_UNAVAILABLE: 502,
   // check-in (§4): states that moved on meanwhile, and the one-person-one-branch referee
   CHECKIN_REQUIRED: 403,
   CHECKIN_PENDING_REVIEW: 409,

@@ -55,7 +55,24 @@ describe('cadre onboarding (§6)', () => {
     const entered = await app.inject({ method: 'POST', url: '/api/cadre/entry', headers, payload: { token } });
     expect(entered.statusCode).toBe(200);
     expect(entered.json().focusOrgId).toBe(String(branch.id));
-    const items = entered.json().items;
+    // nothing is bound until the person confirms each line (issue 12)
+    expect(entered.json().items).toEqual([]);
+    const pending = entered.json().pending as { entryId: string; orgId: string; orgName: string; position: string; name: string; isOperator: boolean }[];
+    expect(pending.map((p) => [p.orgId, p.position, p.name, p.isOperator])).toEqual([
+      [String(branch.id), 'secretary', '钱团干', true],
+      [String(tree.school.id), 'organizationMember', '钱团干', false],
+    ]);
+    expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.phone, u.phone))).toEqual([
+      expect.objectContaining({ userId: null }),
+      expect.objectContaining({ userId: null }),
+    ]);
+    for (const p of pending) {
+      const ok = await app.inject({ method: 'POST', url: `/api/cadre/entries/${p.entryId}/confirm`, headers });
+      expect([ok.statusCode, ok.json().id]).toEqual([200, p.orgId]);
+    }
+    const after = (await app.inject({ method: 'POST', url: '/api/cadre/entry', headers, payload: { token } })).json();
+    expect(after.pending).toEqual([]);
+    const items = after.items;
     expect(items.map((i: { id: string; positionSet: boolean; needsAlias: boolean }) => [i.id, i.positionSet, i.needsAlias])).toEqual([
       [String(branch.id), false, true],
       [String(tree.school.id), false, false],
@@ -75,8 +92,10 @@ describe('cadre onboarding (§6)', () => {
     // a second operator of the same org: no alias step
     const u2 = await createUser(app);
     await roster(branch.id, u2.phone, { idNumber: VALID_IDS[1] });
-    const second = await app.inject({ method: 'POST', url: '/api/cadre/entry', headers: await login(u2.phone), payload: {} });
-    expect(second.json().items[0]).toMatchObject({ id: String(branch.id), needsAlias: false });
+    const h2 = await login(u2.phone);
+    const second = await app.inject({ method: 'POST', url: '/api/cadre/entry', headers: h2, payload: {} });
+    const confirmed = await app.inject({ method: 'POST', url: `/api/cadre/entries/${second.json().pending[0].entryId}/confirm`, headers: h2 });
+    expect(confirmed.json()).toMatchObject({ id: String(branch.id), needsAlias: false });
 
     // plain cadres (the school entry) are never asked; their org has no alias yet
     const pos2 = await app.inject({ method: 'POST', url: `/api/cadre/orgs/${tree.school.id}/position`, headers, payload: { position: 'organizationMember' } });

@@ -59,6 +59,7 @@ export const ErrorMessages = {
   BIRTH_DATE_FUTURE: '出生日期不能晚于今天',
   ID_NUMBER_CHECKED_IN_ELSEWHERE: '该证件号码已在其他团支部报到。一名团员只能在一个团支部报到，如需变更所在团支部，请办理组织关系转接',
   REAL_NAME_MISMATCH: '姓名与证件号码不一致，请核对后重新提交',
+  REAL_NAME_UNAVAILABLE: '实名校验服务暂时不可用，请稍后重试',
 
   // ages (§5.3)
   JOINED_AT_INVALID: '请按“年-月”格式选择入团年月',
@@ -116,6 +117,7 @@ export const ErrorMessages = {
   ADMIN_MUST_BE_ONBOARDED: '只能将已入驻的本组织团干部设为管理员',
   QR_CHECKIN_BRANCH_ONLY: '团员报到二维码只能为团支部生成',
   PERSON_NOT_IN_SUBTREE: '未在本组织及下级组织中找到该手机号对应的人员',
+  RESET_CODE_NOT_ALLOWED: '该人员在本组织、上级组织或其他组织担任职务，不能由本组织生成密码重置码，请联系其上级团组织管理员',
   ORG_NAME_TAKEN: '同一上级组织下已有同名组织（组织简称重复）',
   ORG_HAS_SUB_ORGS: '该组织还有下级组织，不能删除。请先删除其全部下级组织',
   ORG_HAS_CADRES: '该组织的团干部名单中还有人员，不能删除。请先移除名单中的团干部',
@@ -154,6 +156,8 @@ export const ErrorMessages = {
   POSITION_NOT_ALLOWED: '该职务不适用于本组织的类别，请重新选择',
   NOT_IN_ROSTER: '您尚未被组织录入系统，请联系本组织管理员/运营者',
   ALREADY_IN_ROSTER: '该团干部已录入本组织',
+  ROSTER_ENTRY_NOT_PENDING: '该入驻信息已处理（已确认或已拒绝），请刷新后重试',
+  ROSTER_ENTRY_BOUND_ELSEWHERE: '本组织名册中该身份证号的团干部已由其他账号确认入驻，不能再注册为该人员；如有疑问请联系上级团组织管理员',
 
   // uploads
   ATTACHMENT_NOT_IMAGE: '请上传图片，仅支持图片类型',

@@ -27,6 +27,8 @@ export const AuditActions: Record<string, string> = {
   'roster.update': '修改团干部信息',
   'roster.remove': '移出团干部名册',
   'roster.import': '批量导入团干部',
+  'cadre.confirm': '团干部确认入驻信息',
+  'cadre.decline': '团干部表示名册信息不是本人',
   'alias.set': '设置代称',
 };
 

@@ -32,13 +32,25 @@ export async function fetchInvitationPreview(token: string): Promise<InvitationP
 }
 
 /**
- * §6.2 matches the logged-in person against the rosters (and links the lines); with no token
- * or scene it simply lists the orgs and what is left to do in each (the chooser's source:
- * /me/orgs holds only orgs whose position is already set). Refused: NOT_IN_ROSTER.
+ * §6.2 the logged-in person's orgs and what is left to do in each (the chooser's source:
+ * /me/orgs holds only orgs whose position is already set), plus the roster lines naming them
+ * that wait for their confirmation — the server binds nothing here (issue 12). Refused:
+ * NOT_IN_ROSTER.
  */
 export async function enterAsCadre(body: { token?: string; scene?: string } = {}): Promise<CadreEntryResult> {
   const { data } = await http.post<unknown>('/cadre/entry', body);
   return CadreEntryResultSchema.parse(data);
+}
+
+/** Issue 12: "您被录入为 X 的 Y" — yes, that is me: the line is bound to my account. */
+export async function confirmRosterLine(entryId: string): Promise<CadreOrg> {
+  const { data } = await http.post<unknown>(`/cadre/entries/${encodeURIComponent(entryId)}/confirm`, {});
+  return CadreOrgSchema.parse(data);
+}
+
+/** Issue 12: 不是我 — the line is not offered again; the org's admin sees it declined. */
+export async function declineRosterLine(entryId: string): Promise<void> {
+  await http.post(`/cadre/entries/${encodeURIComponent(entryId)}/decline`, {});
 }
 
 /** §6.3 the cadre's position in an org (first entry). */

@@ -24,12 +24,38 @@ export const CadreOrgSchema = OrgSummarySchema.extend({
   needsAlias: z.boolean(),
 });
 export type CadreOrg = z.infer<typeof CadreOrgSchema>;
+
+/**
+ * A roster line naming the caller (their SMS-proven phone, and their verified ID where they
+ * have one) that is not bound yet: it binds only after the person confirms it ("您被录入为
+ * X 的 Y，是否确认？"), never silently (issue 12).
+ */
+export const PendingRosterLineSchema = z.object({
+  entryId: z.string(),
+  orgId: z.string(),
+  /** The org's alias, else its short name. */
+  orgName: z.string(),
+  fullName: z.string(),
+  pathNames: z.array(z.string()),
+  position: z.string(),
+  /** The name the roster line was entered with. */
+  name: z.string(),
+  isOperator: z.boolean(),
+  isAdmin: z.boolean(),
+});
+export type PendingRosterLine = z.infer<typeof PendingRosterLineSchema>;
+
 export const CadreEntryResultSchema = z.object({
   /** The org the link or QR pointed at, to open first. */
   focusOrgId: z.string().nullable(),
+  /** Orgs whose roster line is bound to the caller. */
   items: z.array(CadreOrgSchema),
+  /** Lines awaiting the caller's confirmation (POST /cadre/entries/:entryId/confirm | decline). */
+  pending: z.array(PendingRosterLineSchema),
 });
 export type CadreEntryResult = z.infer<typeof CadreEntryResultSchema>;
+
+export const RosterEntryParamsSchema = z.object({ entryId: z.string().regex(/^\d{1,15}$/, 'NOT_FOUND') });
 
 export const InvitationPreviewSchema = z.object({
   orgId: z.string(),

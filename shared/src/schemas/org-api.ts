@@ -85,6 +85,8 @@ export const RosterItemSchema = z.object({
   isOperator: z.boolean(),
   isAdmin: z.boolean(),
   onboarded: z.boolean(),
+  /** The person the line names said 不是我 in the app (issue 12): fix the phone or remove it. */
+  declined: z.boolean(),
 });
 export const RosterListSchema = z.object({ items: z.array(RosterItemSchema) });
 export type RosterItem = z.infer<typeof RosterItemSchema>;

@@ -46,8 +46,9 @@ interface AliasStepProps {
 }
 
 /**
- * §6.4 the first operator names the org: the rules and examples first (the real guide asks
- * to read them before filling in), then the input checked live with the shared rule; the
+ * §6.4 an operator of an org without an alias names it (on first entry or whenever they land
+ * there later): the rules and examples first (the real guide asks to read them before
+ * filling in), then the input checked live with the shared rule; the
  * server adds sibling uniqueness (ALIAS_TAKEN) and the one-winner race (ALIAS_ALREADY_SET).
  */
 export function AliasStep({ org, onDone }: AliasStepProps) {
@@ -94,7 +95,7 @@ export function AliasStep({ org, onDone }: AliasStepProps) {
       <View className='cadre-card alias-rules' data-testid='alias-rules'>
         <Text className='alias-rules__title'>代称填写规则</Text>
         <Text className='alias-rules__text'>
-          您是本组织首位入驻的运营者，请为本组织设置代称。代称直接使用本级单位/区划命名，无需包含组织层级；不超过{ALIAS_MAX_CHARS}个字，不能有空格及
+          本组织还没有代称，请您作为运营者为本组织设置代称。代称直接使用本级单位/区划命名，无需包含组织层级；不超过{ALIAS_MAX_CHARS}个字，不能有空格及
           \ / : * ? &quot; ” &apos; &lt; &gt; | 等特殊字符；同一上级组织下不能重复。
         </Text>
         {PATTERNS.map((p, i) => {

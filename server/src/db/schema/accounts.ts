@@ -11,9 +11,15 @@ export const users = mysqlTable(
     /** scrypt$N$r$p$salt$hash — see modules/auth/password.ts */
     passwordHash: varchar('password_hash', { length: 200 }).notNull(),
     name: varchar('name', { length: 30 }),
-    /** §9 ID number: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts); set once known. */
+    /**
+     * §9 ID number: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts). Only ever a
+     * VERIFIED identity (issue 12): written together with `id_verified_at` when the account's
+     * own check-in passes real-name or offline verification, or admin registration passes a
+     * real-name check. A hash without `id_verified_at` (older rows) counts as no identity.
+     */
     idEnc: varchar('id_enc', { length: 120 }),
     idHash: char('id_hash', { length: 64 }),
+    idVerifiedAt: datetime('id_verified_at', { mode: 'date', fsp: 3 }),
     /** County-level administrative division code (所属地区, §4.1). */
     regionCode: char('region_code', { length: 6 }),
     wxOpenid: varchar('wx_openid', { length: 64 }),

@@ -6,7 +6,8 @@ import { orgs } from './orgs';
 
 /**
  * §6.1 the cadre roster of an org: who may onboard there, with which position. A row is
- * matched to an account by phone (and ID hash) at onboarding and then carries `user_id`.
+ * offered to the account whose SMS-proven phone it names (and whose verified ID, if any, it
+ * carries), and carries `user_id` only once that person confirmed it (issue 12).
  * Admins (§3.4, at most 2 per org) are roster rows with `is_admin`.
  */
 export const rosterEntries = mysqlTable(
@@ -26,6 +27,8 @@ export const rosterEntries = mysqlTable(
     isAdmin: boolean('is_admin').notNull().default(false),
     userId: ref('user_id').references(() => users.id),
     onboardedAt: datetime('onboarded_at', { mode: 'date', fsp: 3 }),
+    /** The person the line names said 不是我: it is no longer offered; the admin sees it. */
+    declinedAt: datetime('declined_at', { mode: 'date', fsp: 3 }),
     /** Last invitation SMS (§6.2); resends are limited by it. */
     lastInvitedAt: datetime('last_invited_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),

@@ -104,7 +104,8 @@ const hashResetCode = (userId: number, code: string) => createHash('sha256').upd
 
 /**
  * §10 an org admin issues a reset code for a person who lost their phone. Permission (the
- * person is in the admin's subtree) is the caller's job. Issuing a new code retires any
+ * account belongs wholly to the admin's subtree, issue 12) and the SMS notice to the owner are
+ * the caller's job: roster/reset-code.ts. Issuing a new code retires any
  * earlier unused one, so only the latest code works. Returns the plain code, shown once.
  */
 export async function issueResetCode(db: Db, input: { userId: number; issuedBy: number; orgId: number }, now: Date = new Date()): Promise<string> {

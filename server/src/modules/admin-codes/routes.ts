@@ -86,7 +86,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/auth/admin-register',
     { schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
     async (req) => {
-      const { userId } = await registerAdmin(app.db, { pii: app.pii }, req.body, app.clock.now());
+      const { userId } = await registerAdmin(app.db, { pii: app.pii, verifier: app.realName }, req.body, app.clock.now());
       const [user] = await app.db.select().from(users).where(eq(users.id, userId));
       return issueTokens(app.db, signer, user);
     },

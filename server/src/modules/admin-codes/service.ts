@@ -20,6 +20,8 @@ import { audit } from '../../lib/audit';
 import { buildWorkbook } from '../../lib/excel';
 import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
+import type { RealNameVerifier } from '../../adapters/real-name/types';
+import { recordVerifiedIdentity, verifiedIdHash } from '../accounts/identity';
 import { checkSmsCode, consumeSmsCode } from '../accounts/sms-codes';
 import { hashPassword } from '../auth/password';
 import { syncSecretaryRegistered, type Actor } from '../orgs/service';
@@ -145,18 +147,49 @@ export async function lookupCode(db: Db, pii: Pick<Pii, 'secretHash'>, code: str
 
 export interface RegisterDeps {
   pii: { encrypt(s: string): string; lookupHash(s: string): string; secretHash(s: string): string };
+  /** The real-name adapter (app.realName): the typed name + ID are checked before anything is stored. */
+  verifier: RealNameVerifier;
 }
 
-/** Finds the account of the phone or creates it (an existing account keeps its password). */
-async function upsertUser(tx: DbOrTx, deps: RegisterDeps, input: AdminRegister): Promise<number> {
+/**
+ * Issue 12: the ID typed at registration becomes the account's identity only once proven.
+ * An account that already has a verified identity must type that one (ID_NUMBER_MISMATCH);
+ * otherwise the name + ID go through the real-name check, synchronously, and a failure
+ * stores nothing. (Another account verified with the same ID is not refused: binding also
+ * needs the phone, and refusing would let anyone block a person by verifying their ID first.)
+ */
+async function proveIdentity(db: Db, deps: RegisterDeps, input: AdminRegister, idHash: string): Promise<void> {
+  const [existing] = await db.select().from(users).where(eq(users.phone, input.phone)).limit(1);
+  const verified = existing ? verifiedIdHash(existing) : null;
+  if (verified) {
+    if (verified !== idHash) throw new AppError('ID_NUMBER_MISMATCH', 'idNumber');
+    return;
+  }
+  let result: 'pass' | 'fail';
+  try {
+    result = await deps.verifier.verify(input.name, input.idNumber);
+  } catch {
+    throw new AppError('REAL_NAME_UNAVAILABLE');
+  }
+  if (result !== 'pass') throw new AppError('REAL_NAME_MISMATCH', 'idNumber');
+}
+
+/**
+ * Finds the account of the phone (proven by the SMS code) or creates it; an existing account
+ * keeps its password. The identity proven by proveIdentity is recorded if the account has none.
+ */
+async function upsertUser(tx: DbOrTx, deps: RegisterDeps, input: AdminRegister, now: Date): Promise<number> {
   const [existing] = await tx.select().from(users).where(eq(users.phone, input.phone)).for('update');
   const identity = { idEnc: deps.pii.encrypt(input.idNumber), idHash: deps.pii.lookupHash(input.idNumber) };
   if (existing) {
-    if (existing.idHash && existing.idHash !== identity.idHash) throw new AppError('ID_NUMBER_MISMATCH', 'idNumber');
-    await tx.update(users).set({ name: existing.name ?? input.name, ...identity }).where(eq(users.id, existing.id));
+    // Re-checked under the row lock: a check-in verified meanwhile may have set another identity.
+    const verified = verifiedIdHash(existing);
+    if (verified && verified !== identity.idHash) throw new AppError('ID_NUMBER_MISMATCH', 'idNumber');
+    if (!existing.name) await tx.update(users).set({ name: input.name }).where(eq(users.id, existing.id));
+    await recordVerifiedIdentity(tx, existing.id, identity, now);
     return existing.id;
   }
-  const [res] = await tx.insert(users).values({ phone: input.phone, name: input.name, passwordHash: await hashPassword(input.password), ...identity });
+  const [res] = await tx.insert(users).values({ phone: input.phone, name: input.name, passwordHash: await hashPassword(input.password), ...identity, idVerifiedAt: now });
   await syncSecretaryRegistered(tx, { phones: [input.phone] });
   return Number(res.insertId);
 }
@@ -174,6 +207,9 @@ export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegi
 
   // A wrong SMS code is counted before the transaction, so a rollback cannot undo the count.
   const smsId = await checkSmsCode(db, { phone: input.phone, purpose: 'adminRegister', code: input.smsCode }, now);
+  const idHash = deps.pii.lookupHash(input.idNumber);
+  // After the SMS check, so only someone holding a code and the phone can make the (paid) call.
+  await proveIdentity(db, deps, input, idHash);
 
   return db.transaction(async (tx) => {
     const [used] = await tx
@@ -190,15 +226,18 @@ export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegi
     if (Number(admins) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
 
     await consumeSmsCode(tx, smsId, now);
-    const userId = await upsertUser(tx, deps, input);
+    const userId = await upsertUser(tx, deps, input, now);
     await tx.update(adminCodes).set({ usedBy: userId }).where(eq(adminCodes.id, row.id));
 
-    const idHash = deps.pii.lookupHash(input.idNumber);
+    // The registrant proved the phone (SMS) and the ID (real-name): the org's line of that ID
+    // is theirs — unless someone else already confirmed it, which is never taken over.
     const [existing] = await tx
       .select()
       .from(rosterEntries)
-      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.idHash, idHash)));
-    const values = { name: input.name, phone: input.phone, position: input.position, isAdmin: true, isOperator: true, userId, onboardedAt: now };
+      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.idHash, idHash)))
+      .for('update');
+    if (existing?.userId != null && existing.userId !== userId) throw new AppError('ROSTER_ENTRY_BOUND_ELSEWHERE', 'idNumber');
+    const values = { name: input.name, phone: input.phone, position: input.position, isAdmin: true, isOperator: true, userId, onboardedAt: now, declinedAt: null };
     if (existing) await tx.update(rosterEntries).set(values).where(eq(rosterEntries.id, existing.id));
     else await tx.insert(rosterEntries).values({ ...values, orgId: org.id, idEnc: deps.pii.encrypt(input.idNumber), idHash });
     await audit(tx, { actorUserId: userId, orgId: org.id, action: 'admin.register', targetType: 'user', targetId: userId, after: { position: input.position } });

@@ -10,11 +10,12 @@ import {
   InviteResultSchema,
   OrgIdParamsSchema,
   PageQuerySchema,
+  RosterEntryParamsSchema,
   RosterParamsSchema,
   SetAliasSchema,
 } from '@tj/shared';
 import { createLinkTokens } from '../../lib/signed-token';
-import { changeAlias, enter, inviteAll, inviteEntry, invitationPreview, listCadres, setFirstAlias, setPosition, type EntryDeps, type InviteDeps } from './service';
+import { changeAlias, confirmEntry, declineEntry, enter, inviteAll, inviteEntry, invitationPreview, listCadres, setFirstAlias, setPosition, type EntryDeps, type InviteDeps } from './service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
 const tags = ['cadre'];
@@ -37,8 +38,23 @@ export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/cadre/entry',
-    { onRequest: [app.authenticate], schema: { ...secured, summary: '团干部入驻：按名册匹配（扫码/邀请链接）', body: CadreEntrySchema, response: { 200: CadreEntryResultSchema, ...errors } } },
+    { onRequest: [app.authenticate], schema: { ...secured, summary: '团干部入驻：已确认的组织和待确认的名册信息（不做任何绑定）', body: CadreEntrySchema, response: { 200: CadreEntryResultSchema, ...errors } } },
     async (req) => enter(app.db, entryDeps, Number(req.user.sub), req.body),
+  );
+
+  app.post(
+    '/cadre/entries/:entryId/confirm',
+    { onRequest: [app.authenticate], schema: { ...secured, summary: '确认名册信息是本人（“您被录入为…，是否确认？”）', params: RosterEntryParamsSchema, response: { 200: CadreOrgSchema, ...errors } } },
+    async (req) => confirmEntry(app.db, Number(req.user.sub), Number(req.params.entryId)),
+  );
+
+  app.post(
+    '/cadre/entries/:entryId/decline',
+    { onRequest: [app.authenticate], schema: { ...secured, summary: '名册信息不是本人（不再提示，管理员可见）', params: RosterEntryParamsSchema, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await declineEntry(app.db, Number(req.user.sub), Number(req.params.entryId), app.clock.now());
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

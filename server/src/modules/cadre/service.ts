@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
-import { checkPosition, maskMobile, validateAlias, type CadreOrg, type OrgType } from '@tj/shared';
+import { checkPosition, maskMobile, validateAlias, type CadreOrg, type OrgType, type PendingRosterLine } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { orgs, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -9,6 +9,7 @@ import { descendantsLike } from '../../lib/org-path';
 import type { OrgContext } from '../../plugins/org-guard';
 import { summarize } from '../orgs/service';
 import { resolveScene } from '../qr/service';
+import { verifiedIdHash } from '../accounts/identity';
 
 type Entry = typeof rosterEntries.$inferSelect;
 type User = typeof users.$inferSelect;
@@ -19,10 +20,15 @@ async function userOf(db: Db, userId: number): Promise<User> {
   return u;
 }
 
-/** §6.2 the roster lines that are this person: by phone, and by ID number once known. */
-function matching(user: User): SQL {
-  const byPhone = eq(rosterEntries.phone, user.phone);
-  return user.idHash ? (or(byPhone, eq(rosterEntries.idHash, user.idHash)) as SQL) : byPhone;
+/**
+ * §6.2 + issue 12: the roster lines that may be this person — the phone is the account's own
+ * (proven by SMS at registration) and, where the account has a verified identity, the ID is
+ * it. A line naming only the ID (another phone) is never offered: an admin typing a phone
+ * must not reach the account behind it, nor an ID typed somewhere reach its owner.
+ */
+function offeredTo(user: User): SQL {
+  const idHash = verifiedIdHash(user);
+  return and(eq(rosterEntries.phone, user.phone), idHash ? eq(rosterEntries.idHash, idHash) : undefined) as SQL;
 }
 
 async function cadreOrgs(db: Db, entries: Entry[]): Promise<CadreOrg[]> {
@@ -45,13 +51,35 @@ async function cadreOrgs(db: Db, entries: Entry[]): Promise<CadreOrg[]> {
   });
 }
 
+async function pendingLines(db: Db, entries: Entry[]): Promise<PendingRosterLine[]> {
+  if (entries.length === 0) return [];
+  const rows = await db.select().from(orgs).where(inArray(orgs.id, entries.map((e) => e.orgId)));
+  const summaries = new Map((await summarize(db, rows)).map((s) => [s.id, s]));
+  return entries.map((e) => {
+    const org = summaries.get(String(e.orgId))!;
+    return {
+      entryId: String(e.id),
+      orgId: org.id,
+      orgName: org.alias ?? org.shortName,
+      fullName: org.fullName,
+      pathNames: org.pathNames,
+      position: e.position,
+      name: e.name,
+      isOperator: e.isOperator || e.isAdmin,
+      isAdmin: e.isAdmin,
+    };
+  });
+}
+
 export interface EntryDeps {
   verifyInvitation(token: string): { entryId: number } | null;
 }
 
 /**
- * §6.2 entering the cadre side. Not in any roster → refused and nothing is written. Otherwise
- * the roster lines are linked to the account (idempotent) and listed with what is left to do.
+ * §6.2 entering the cadre side. It writes nothing (issue 12): the lines bound to the account
+ * are listed with what is left to do, and the unbound lines naming the account wait for the
+ * person to confirm them. Neither → refused (NOT_IN_ROSTER). A line already declined is not
+ * offered again, nor a second line in an org where the account already holds one.
  */
 export async function enter(db: Db, deps: EntryDeps, userId: number, input: { token?: string; scene?: string }) {
   const user = await userOf(db, userId);
@@ -59,23 +87,95 @@ export async function enter(db: Db, deps: EntryDeps, userId: number, input: { to
   if (input.token) {
     const invite = deps.verifyInvitation(input.token);
     if (!invite) throw new AppError('INVITATION_INVALID');
-    const [entry] = await db.select().from(rosterEntries).where(and(eq(rosterEntries.id, invite.entryId), matching(user)));
+    const [entry] = await db
+      .select()
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.id, invite.entryId), or(eq(rosterEntries.userId, userId), and(isNull(rosterEntries.userId), offeredTo(user)))));
     if (!entry) throw new AppError('INVITATION_NOT_YOURS');
     focusOrgId = entry.orgId;
   } else if (input.scene) {
     const scene = await resolveScene(db, input.scene);
     if (scene.kind === 'cadre') focusOrgId = Number(scene.orgId);
   }
-  const entries = await db.select().from(rosterEntries).where(matching(user)).orderBy(asc(rosterEntries.id));
-  if (entries.length === 0 || (focusOrgId && !entries.some((e) => e.orgId === focusOrgId))) {
+  const bound = await db.select().from(rosterEntries).where(eq(rosterEntries.userId, userId)).orderBy(asc(rosterEntries.id));
+  const boundOrgs = new Set(bound.map((e) => e.orgId));
+  const offered = (
+    await db
+      .select()
+      .from(rosterEntries)
+      .where(and(isNull(rosterEntries.userId), isNull(rosterEntries.declinedAt), offeredTo(user)))
+      .orderBy(asc(rosterEntries.id))
+  ).filter((e) => !boundOrgs.has(e.orgId));
+  const reachable = (orgId: number) => boundOrgs.has(orgId) || offered.some((e) => e.orgId === orgId);
+  if ((bound.length === 0 && offered.length === 0) || (focusOrgId && !reachable(focusOrgId))) {
     throw new AppError('NOT_IN_ROSTER');
   }
-  const unlinked = entries.filter((e) => e.userId == null).map((e) => e.id);
-  if (unlinked.length) {
-    await db.update(rosterEntries).set({ userId }).where(and(inArray(rosterEntries.id, unlinked), isNull(rosterEntries.userId)));
-  }
-  const mine = entries.filter((e) => e.userId == null || e.userId === userId);
-  return { focusOrgId: focusOrgId ? String(focusOrgId) : null, items: await cadreOrgs(db, mine) };
+  return {
+    focusOrgId: focusOrgId ? String(focusOrgId) : null,
+    items: await cadreOrgs(db, bound),
+    pending: await pendingLines(db, offered),
+  };
+}
+
+/** A line offered to the caller (see offeredTo); anything else is not theirs to see: 404. */
+async function offeredEntry(db: Db, user: User, entryId: number): Promise<Entry> {
+  const [entry] = await db.select().from(rosterEntries).where(eq(rosterEntries.id, entryId));
+  const idHash = verifiedIdHash(user);
+  const mine = entry && (entry.userId === user.id || (entry.phone === user.phone && (!idHash || entry.idHash === idHash)));
+  if (!entry || !mine) throw new AppError('NOT_FOUND');
+  return entry;
+}
+
+/**
+ * Issue 12: the person confirms "您被录入为 X 的 Y" — only now is the line bound. The UPDATE
+ * re-checks everything the offer rested on (unbound, not declined, the phone and verified ID
+ * still the account's), so an edit or a second account racing it binds nothing.
+ */
+export async function confirmEntry(db: Db, userId: number, entryId: number): Promise<CadreOrg> {
+  const user = await userOf(db, userId);
+  const entry = await offeredEntry(db, user, entryId);
+  if (entry.userId === userId) return (await cadreOrgs(db, [entry]))[0];
+  if (entry.userId != null || entry.declinedAt) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
+  const idHash = verifiedIdHash(user);
+  await db.transaction(async (tx) => {
+    const [other] = await tx
+      .select({ id: rosterEntries.id })
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.orgId, entry.orgId), eq(rosterEntries.userId, userId)))
+      .limit(1);
+    if (other) throw new AppError('ALREADY_IN_ROSTER');
+    const [res] = await tx
+      .update(rosterEntries)
+      .set({ userId })
+      .where(
+        and(
+          eq(rosterEntries.id, entry.id),
+          isNull(rosterEntries.userId),
+          isNull(rosterEntries.declinedAt),
+          eq(rosterEntries.phone, user.phone),
+          idHash ? eq(rosterEntries.idHash, idHash) : undefined,
+        ),
+      );
+    if (res.affectedRows !== 1) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
+    await audit(tx, { actorUserId: userId, orgId: entry.orgId, action: 'cadre.confirm', targetType: 'roster', targetId: entry.id, after: { position: entry.position } });
+  });
+  const [fresh] = await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id));
+  return (await cadreOrgs(db, [fresh]))[0];
+}
+
+/** Issue 12: "不是我" — the line is marked declined, not offered again; its org's admin sees it. */
+export async function declineEntry(db: Db, userId: number, entryId: number, now: Date): Promise<void> {
+  const user = await userOf(db, userId);
+  const entry = await offeredEntry(db, user, entryId);
+  if (entry.userId != null || entry.declinedAt) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
+  await db.transaction(async (tx) => {
+    const [res] = await tx
+      .update(rosterEntries)
+      .set({ declinedAt: now })
+      .where(and(eq(rosterEntries.id, entry.id), isNull(rosterEntries.userId), isNull(rosterEntries.declinedAt), eq(rosterEntries.phone, user.phone)));
+    if (res.affectedRows !== 1) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
+    await audit(tx, { actorUserId: userId, orgId: entry.orgId, action: 'cadre.decline', targetType: 'roster', targetId: entry.id });
+  });
 }
 
 /** §6.3 first entry into an org: the cadre sets the position; that completes onboarding. */
@@ -171,12 +271,17 @@ export async function inviteEntry(db: Db, deps: InviteDeps, ctx: OrgContext, ent
   const [entry] = await db.select().from(rosterEntries).where(and(eq(rosterEntries.id, entryId), eq(rosterEntries.orgId, ctx.org.id)));
   if (!entry) throw new AppError('NOT_FOUND');
   if (entry.onboardedAt) throw new AppError('ALREADY_ONBOARDED');
+  // The person said 不是我: fix the line's phone first (that offers it again).
+  if (entry.declinedAt) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
   if (!(await inviteOne(db, deps, ctx, entry, now))) throw new AppError('INVITATION_TOO_FREQUENT');
   return { sent: 1, skipped: 0 };
 }
 
 export async function inviteAll(db: Db, deps: InviteDeps, ctx: OrgContext, now: Date) {
-  const entries = await db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, ctx.org.id), isNull(rosterEntries.onboardedAt)));
+  const entries = await db
+    .select()
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.orgId, ctx.org.id), isNull(rosterEntries.onboardedAt), isNull(rosterEntries.declinedAt)));
   let sent = 0;
   for (const e of entries) if (await inviteOne(db, deps, ctx, e, now)) sent++;
   return { sent, skipped: entries.length - sent };

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { checkins } from '../../db/schema';
 import { audit } from '../../lib/audit';
 import type { Pii } from '../../lib/pii';
+import { recordVerifiedIdentity } from '../accounts/identity';
 import { enqueue } from '../../jobs/queue';
 import type { CheckinRow } from './view';
 
@@ -92,6 +93,8 @@ export async function runRealNameCheck(deps: RealNameDeps, raw: Record<string, u
   await db.transaction(async (tx) => {
     const [res] = await tx.update(checkins).set({ realNameStatus: t.status }).where(and(ours, eq(checkins.realNameStatus, running)));
     if (res.affectedRows !== 1) return;
+    // Issue 12: a passed check proves the account's identity (what roster lines may bind to it).
+    if (t.status === 'passed') await recordVerifiedIdentity(tx, row.userId, row, now);
     if (t.status === 'failed' && p.attempt === 1) {
       await enqueueRealName(tx, { checkinId: row.id, generation: p.generation, attempt: 2 }, new Date(now.getTime() + deps.recheckDelaySeconds * 1000));
     }

@@ -19,6 +19,7 @@ import { audit } from '../../lib/audit';
 import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
+import { recordVerifiedIdentity } from '../accounts/identity';
 import { attachUpload, uploadUrl } from '../uploads/service';
 import { trackCheckinChange } from '../stats/counters';
 import { approvedElsewhereError, duplicateIndexOf } from './rules';
@@ -288,6 +289,8 @@ export async function offlineVerify(db: Db, pii: Pii, ctx: OrgContext, checkinId
         ),
       );
     if (res.affectedRows !== 1) throw new AppError('CHECKIN_NOT_PENDING');
+    // Issue 12: the org verified the person offline — that proves the account's identity too.
+    await recordVerifiedIdentity(tx, row.userId, row, now);
     await trackCheckinChange(tx, row, approvalSet(row, ctx.userId, now));
     await audit(tx, {
       actorUserId: ctx.userId,

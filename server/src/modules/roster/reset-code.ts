@@ -1,38 +1,72 @@
-import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { checkins, orgs, rosterEntries, users } from '../../db/schema';
+import { checkins, orgs, passwordResetCodes, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
-import { descendantsLike } from '../../lib/org-path';
+import { isWithin } from '../../lib/org-path';
 import { issueResetCode, RESET_CODE_TTL_HOURS } from '../accounts/service';
 import type { OrgContext } from '../../plugins/org-guard';
 
+export interface ResetCodeDeps {
+  /** The SMS adapter: the account's owner is told a code was issued (never the code). */
+  send(phone: string, text: string): Promise<void>;
+}
+
 /**
- * §10 for a person who lost their phone: an admin issues a one-time code, but only for an
- * account that belongs to its subtree — a roster entry there (cadres), or a submitted
- * check-in in one of its branches (members: a draft alone does not make someone a member) —
- * never for anyone else.
+ * §10 + issue 12: may the org `issuerPath` issue a reset code for this account? Only an account
+ * that belongs wholly to the issuer's subtree: every position it holds (bound, i.e. confirmed
+ * by the person) strictly below the issuer's org, and its branch (check-in) inside the
+ * subtree. A position at or above the issuer's org, or anywhere else, refuses — an admin can
+ * never take over the account of someone with more (or other) reach than its own.
  */
-export async function issueResetCodeInSubtree(db: Db, ctx: OrgContext, phone: string, now: Date) {
-  const [person] = await db
-    .select({ userId: users.id, name: users.name })
-    .from(users)
-    .innerJoin(rosterEntries, eq(rosterEntries.userId, users.id))
+export function resetCodeVerdict(issuerPath: string, positionPaths: string[], branchPath: string | null): 'ok' | 'notInSubtree' | 'notAllowed' {
+  const inside = (path: string) => isWithin(path, issuerPath);
+  const below = (path: string) => path !== issuerPath && inside(path);
+  const anyInside = positionPaths.some(inside) || (branchPath != null && inside(branchPath));
+  if (!anyInside) return 'notInSubtree';
+  if (positionPaths.some((p) => !below(p)) || (branchPath != null && !inside(branchPath))) return 'notAllowed';
+  return 'ok';
+}
+
+const orgNameOf = (org: OrgContext['org']) => org.alias ?? org.shortName;
+
+/**
+ * §10 for a person who lost their phone: an admin issues a one-time code for an account of
+ * its subtree (resetCodeVerdict). The owner's phone gets an SMS saying so — if the notice
+ * cannot be sent, the code is retired again and nothing is handed out.
+ */
+export async function issueResetCodeInSubtree(db: Db, deps: ResetCodeDeps, ctx: OrgContext, phone: string, now: Date) {
+  const [person] = await db.select({ userId: users.id, name: users.name, phone: users.phone }).from(users).where(eq(users.phone, phone)).limit(1);
+  if (!person) throw new AppError('PERSON_NOT_IN_SUBTREE', 'phone');
+  const positions = await db
+    .select({ path: orgs.path })
+    .from(rosterEntries)
     .innerJoin(orgs, eq(orgs.id, rosterEntries.orgId))
-    .where(and(eq(users.phone, phone), like(orgs.path, descendantsLike(ctx.org.path))))
+    .where(eq(rosterEntries.userId, person.userId));
+  const [branch] = await db
+    .select({ path: orgs.path })
+    .from(checkins)
+    .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+    // a draft alone does not make someone a member of the branch
+    .where(and(eq(checkins.userId, person.userId), isNotNull(checkins.status)))
     .limit(1);
-  const member = person
-    ? undefined
-    : (
-        await db
-          .select({ userId: users.id, name: sql<string | null>`coalesce(${users.name}, json_unquote(json_extract(${checkins.draft}, '$.name')))` })
-          .from(users)
-          .innerJoin(checkins, eq(checkins.userId, users.id))
-          .innerJoin(orgs, eq(orgs.id, checkins.branchId))
-          .where(and(eq(users.phone, phone), isNotNull(checkins.status), like(orgs.path, descendantsLike(ctx.org.path))))
-          .limit(1)
-      )[0];
-  const found = person ?? member;
-  if (!found) throw new AppError('PERSON_NOT_IN_SUBTREE', 'phone');
-  const code = await issueResetCode(db, { userId: found.userId, issuedBy: ctx.userId, orgId: ctx.org.id }, now);
-  return { name: found.name, code, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000).toISOString() };
+  const verdict = resetCodeVerdict(
+    ctx.org.path,
+    positions.map((p) => p.path),
+    branch?.path ?? null,
+  );
+  if (verdict === 'notInSubtree') throw new AppError('PERSON_NOT_IN_SUBTREE', 'phone');
+  if (verdict === 'notAllowed') throw new AppError('RESET_CODE_NOT_ALLOWED', 'phone');
+
+  const code = await issueResetCode(db, { userId: person.userId, issuedBy: ctx.userId, orgId: ctx.org.id }, now);
+  const org = orgNameOf(ctx.org);
+  try {
+    await deps.send(person.phone, `【智慧团建】${org}为您的账号生成了密码重置码，${RESET_CODE_TTL_HOURS}小时内有效。如非本人申请，请联系您所在的团组织或${org}的上级团组织。`);
+  } catch {
+    await db
+      .update(passwordResetCodes)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetCodes.userId, person.userId), isNull(passwordResetCodes.usedAt)));
+    throw new AppError('SMS_SEND_FAILED');
+  }
+  return { name: person.name, code, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000).toISOString() };
 }

@@ -110,6 +110,6 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: admin,
       schema: { ...secured, summary: '为本组织及下级组织人员生成密码重置码（24小时内有效，一次性）', params: OrgIdParamsSchema, body: IssueResetCodeSchema, response: { 200: ResetCodeIssuedSchema, ...errors } },
     },
-    async (req) => issueResetCodeInSubtree(app.db, req.orgContext, req.body.phone, app.clock.now()),
+    async (req) => issueResetCodeInSubtree(app.db, { send: (phone, text) => app.sms.send(phone, text) }, req.orgContext, req.body.phone, app.clock.now()),
   );
 };

@@ -34,6 +34,7 @@ export const toRosterItem = (e: Entry, pii: Pii): RosterItem => ({
   isOperator: e.isOperator || e.isAdmin,
   isAdmin: e.isAdmin,
   onboarded: e.onboardedAt != null,
+  declined: e.declinedAt != null && e.userId == null,
 });
 
 export async function listRoster(db: Db, pii: Pii, orgId: number) {
@@ -93,7 +94,9 @@ export async function updateEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow
   const input = checkWith(rosterUpdateSchemaFor(org.type as OrgType), body) as Partial<NewEntry>;
   return db.transaction(async (tx) => {
     const before = await entryOf(tx, org.id, entryId);
-    await tx.update(rosterEntries).set(input).where(eq(rosterEntries.id, before.id));
+    // A corrected phone names someone else: the line is offered again (issue 12 不是我).
+    const reoffer = input.phone && input.phone !== before.phone ? { declinedAt: null } : {};
+    await tx.update(rosterEntries).set({ ...input, ...reoffer }).where(eq(rosterEntries.id, before.id));
     const after = await entryOf(tx, org.id, entryId);
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'roster.update', targetType: 'roster', targetId: entryId, before: auditView(before), after: auditView(after) });
     return toRosterItem(after, pii);

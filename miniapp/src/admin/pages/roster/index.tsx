@@ -143,7 +143,13 @@ export default function RosterPage() {
                         <View className='roster-item__tags'>
                           {entry.isAdmin ? <StatusTag tone='red' testId={`roster-is-admin-${entry.id}`}>管理员</StatusTag> : null}
                           {entry.isOperator || entry.isAdmin ? <StatusTag tone='blue'>运营者</StatusTag> : null}
-                          <StatusTag tone={entry.onboarded ? 'green' : 'gray'}>{entry.onboarded ? '已入驻' : '未入驻'}</StatusTag>
+                          {entry.declined ? (
+                            <StatusTag tone='red' testId={`roster-declined-${entry.id}`}>
+                              对方表示不是本人
+                            </StatusTag>
+                          ) : (
+                            <StatusTag tone={entry.onboarded ? 'green' : 'gray'}>{entry.onboarded ? '已入驻' : '未入驻'}</StatusTag>
+                          )}
                           {entry.cadreNature && isKeyOf(CadreNatures, entry.cadreNature) ? (
                             <StatusTag tone='gray'>{CadreNatures[entry.cadreNature]}</StatusTag>
                           ) : null}
@@ -166,7 +172,7 @@ export default function RosterPage() {
                           >
                             {entry.isAdmin ? '取消管理员' : '设为管理员'}
                           </Button>
-                          {!entry.onboarded ? (
+                          {!entry.onboarded && !entry.declined ? (
                             <Button
                               size='mini'
                               type='primary'

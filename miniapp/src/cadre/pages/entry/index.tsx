@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Loading } from '@nutui/nutui-react-taro';
-import { ErrorMessages, isPositionAllowed, positionsFor, type CadreOrg } from '@tj/shared';
+import { ErrorMessages, Positions, isKeyOf, isPositionAllowed, positionsFor, type CadreOrg, type PendingRosterLine } from '@tj/shared';
 import { ChoiceField, FormError, FormSection, optionsOf } from '../../../components/form-field';
 import { OrgPath } from '../../../components/org-path';
 import { usePageParams } from '../../../hooks/use-page-params';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { enterAsCadre, fetchInvitationPreview, setMyPosition } from '../../../services/cadre';
+import { StatusTag } from '../../../components/status-tag';
+import { confirmRosterLine, declineRosterLine, enterAsCadre, fetchInvitationPreview, setMyPosition } from '../../../services/cadre';
 import { restartAt } from '../../../services/navigation';
 import { resolveScene, sceneFrom } from '../../../services/org-search';
 import { orgTypeOf } from '../../../services/orgs';
@@ -30,6 +31,8 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'login' }
   | { kind: 'refused'; message: string }
+  /** Issue 12: roster lines naming the person, bound only once they confirm each one. */
+  | { kind: 'confirm'; lines: PendingRosterLine[]; total: number; items: CadreOrg[]; confirmed: CadreOrg[]; focus: string | null }
   | { kind: 'position'; org: CadreOrg }
   | { kind: 'alias'; org: CadreOrg };
 
@@ -39,11 +42,15 @@ const refusal = (e: unknown) => {
   return error.code === 'NOT_IN_ROSTER' ? ErrorMessages.NOT_IN_ROSTER : error.message;
 };
 
+/** Everything the person was offered was 不是我: nothing to enter. */
+const ALL_DECLINED = '您已确认以上入驻信息均不是您本人，无法入驻。如有疑问，请联系录入您的组织管理员/运营者。';
+
 /**
  * §6.2–6.4 团干部入驻: an invitation link (?token=) or a cadre QR (?scene=) shows the org
  * before login; once logged in the rosters are matched (no match → refused, nothing
- * created), then the position for this org, then — for the org's first operator only — the
- * alias. ?orgId= (from the chooser) finishes an org entered without a link.
+ * created); each roster line naming the person waits for 确认 / 不是我 (issue 12: nothing is
+ * bound silently), then the position for this org, then — for an operator of an org without
+ * an alias — the alias. ?orgId= (from the chooser) finishes an org entered without a link.
  */
 export default function CadreEntryPage() {
   const params = usePageParams();
@@ -64,6 +71,27 @@ export default function CadreEntryPage() {
     if (!org.positionSet) setPhase({ kind: 'position', org });
     else if (org.needsAlias) setPhase({ kind: 'alias', org });
     else finish(org.id);
+  };
+
+  /** After the confirmations: the org named, else the one just confirmed, else the only one. */
+  const proceed = (items: CadreOrg[], confirmed: CadreOrg[], focus: string | null) => {
+    if (items.length === 0) {
+      setPhase({ kind: 'refused', message: ALL_DECLINED });
+      return;
+    }
+    const target = items.find((o) => o.id === focus) ?? confirmed[0] ?? (items.length === 1 ? items[0] : undefined);
+    // Several orgs and none named: §6.5 the cadre chooses one (steps run on entering it).
+    if (!target) void Taro.redirectTo({ url: Routes.cadreOrgs });
+    else next(target);
+  };
+
+  /** One line answered (confirmed → its org, declined → null); the next one, or on. */
+  const answered = (phase: Extract<Phase, { kind: 'confirm' }>, org: CadreOrg | null) => {
+    const lines = phase.lines.slice(1);
+    const items = org ? [...phase.items.filter((o) => o.id !== org.id), org] : phase.items;
+    const confirmed = org ? [...phase.confirmed, org] : phase.confirmed;
+    if (lines.length > 0) setPhase({ ...phase, lines, items, confirmed });
+    else proceed(items, confirmed, phase.focus);
   };
 
   useEffect(() => {
@@ -91,10 +119,11 @@ export default function CadreEntryPage() {
       try {
         const result = await enterAsCadre({ token, scene });
         const focus = params.orgId || result.focusOrgId;
-        const target = result.items.find((o) => o.id === focus) ?? (result.items.length === 1 ? result.items[0] : undefined);
-        // Several orgs and none named: §6.5 the cadre chooses one (steps run on entering it).
-        if (!target) void Taro.redirectTo({ url: Routes.cadreOrgs });
-        else next(target);
+        if (result.pending.length > 0) {
+          // The line the link or QR points at is asked first.
+          const lines = [...result.pending].sort((a, b) => Number(b.orgId === focus) - Number(a.orgId === focus));
+          setPhase({ kind: 'confirm', lines, total: lines.length, items: result.items, confirmed: [], focus });
+        } else proceed(result.items, [], focus);
       } catch (e) {
         setPhase({ kind: 'refused', message: refusal(e) });
       }
@@ -149,6 +178,16 @@ export default function CadreEntryPage() {
             返回首页
           </Button>
         </View>
+      ) : null}
+
+      {phase.kind === 'confirm' ? (
+        <ConfirmLine
+          key={phase.lines[0].entryId}
+          line={phase.lines[0]}
+          index={phase.total - phase.lines.length + 1}
+          total={phase.total}
+          onAnswered={(org) => answered(phase, org)}
+        />
       ) : null}
 
       {phase.kind === 'position' || phase.kind === 'alias' ? (
@@ -241,6 +280,77 @@ function PositionStep({ org, onDone }: { org: CadreOrg; onDone: (org: CadreOrg) 
           {org.needsAlias ? '下一步' : '完成入驻'}
         </Button>
       </View>
+    </View>
+  );
+}
+
+const positionLabel = (position: string) => (isKeyOf(Positions, position) ? Positions[position] : position);
+
+/**
+ * Issue 12: "您被录入为 X 的 Y，是否确认？" — 确认 binds the line to this account; 不是我 marks it
+ * declined (the org's admin sees that and can correct the phone). A line someone already
+ * answered elsewhere is skipped with the server's message.
+ */
+function ConfirmLine({ line, index, total, onAnswered }: { line: PendingRosterLine; index: number; total: number; onAnswered: (org: CadreOrg | null) => void }) {
+  const [busy, setBusy] = useState<'confirm' | 'decline' | null>(null);
+  const [error, setError] = useState('');
+  const [gone, setGone] = useState('');
+
+  const answer = async (kind: 'confirm' | 'decline') => {
+    setBusy(kind);
+    setError('');
+    try {
+      if (kind === 'confirm') onAnswered(await confirmRosterLine(line.entryId));
+      else {
+        await declineRosterLine(line.entryId);
+        onAnswered(null);
+      }
+    } catch (e) {
+      const err = toApiError(e);
+      if (err.code === 'ROSTER_ENTRY_NOT_PENDING' || err.code === 'NOT_FOUND') setGone(err.message);
+      else setError(err.message);
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className='cadre-card entry-confirm' data-testid={`entry-confirm-${line.entryId}`}>
+      {total > 1 ? (
+        <Text className='cadre-muted entry-confirm__count'>
+          待确认的入驻信息（第{index}条，共{total}条）
+        </Text>
+      ) : null}
+      <Text className='entry-confirm__question' data-testid='entry-confirm-question'>
+        您被录入为 {line.orgName} 的 {positionLabel(line.position)}，是否确认？
+      </Text>
+      <OrgPath fullName={line.fullName} pathNames={line.pathNames} testId={`entry-confirm-org-${line.entryId}`} compact />
+      <View className='entry-confirm__facts'>
+        <Text className='cadre-muted'>名册中的姓名：{line.name}</Text>
+        {line.isAdmin ? <StatusTag tone='red'>管理员</StatusTag> : line.isOperator ? <StatusTag tone='orange'>运营者</StatusTag> : null}
+      </View>
+      <Text className='cadre-muted entry-confirm__hint'>确认后，您将以该职务入驻本组织；如果这不是您本人，请选择“不是我”，我们会告知该组织。</Text>
+      {gone ? (
+        <>
+          <View className='cadre-notice' data-testid='entry-confirm-gone'>
+            {gone}
+          </View>
+          <Button type='primary' block onClick={() => onAnswered(null)} data-testid='entry-confirm-skip'>
+            继续
+          </Button>
+        </>
+      ) : (
+        <>
+          <FormError message={error} testId='entry-confirm-error' />
+          <View className='entry-buttons'>
+            <Button type='primary' block loading={busy === 'confirm'} disabled={busy !== null} onClick={() => void answer('confirm')} data-testid='entry-confirm-yes'>
+              确认
+            </Button>
+            <Button type='default' block loading={busy === 'decline'} disabled={busy !== null} onClick={() => void answer('decline')} data-testid='entry-confirm-no'>
+              不是我
+            </Button>
+          </View>
+        </>
+      )}
     </View>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Positions, isKeyOf } from '@tj/shared';
@@ -6,6 +7,8 @@ import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery, type Route } from '../../../routes';
 import { useAppStore } from '../../../stores';
+import { orgTypeOf } from '../../../services/orgs';
+import { AliasStep } from '../../components/alias-step';
 import { OrgSwitch } from '../../components/org-switch';
 import { useCadreOrg } from '../../use-cadre-org';
 import { TransferEntries } from '../../components/transfer-entries';
@@ -14,20 +17,42 @@ import './index.css';
 
 /**
  * §6.6 the cadre's home (工作台) in the current org, where the chooser, the entry flow, the
- * status page and login land: the counts (待审核 for operators only), the
+ * status page and login land — an operator of an org without an alias sets it first (§6.4); the counts (待审核 for operators only), the
  * queries every cadre has (团员 / 团干部 / 组织信息), and §6.7's reminder to check in as a
  * member. Every call names the org in its path; the numbers are kept per org in the store.
  */
 export default function CadreHomePage() {
   const { allowed, orgId, org } = useCadreOrg();
   const loadDashboard = useAppStore((s) => s.loadDashboard);
+  const loadMyOrgs = useAppStore((s) => s.loadMyOrgs);
   const dash = useAsync(allowed && orgId ? () => loadDashboard(orgId) : null, [allowed, orgId]);
+  // The orgs whose alias this page saw set (by this cadre, or by another operator first).
+  const [aliasDone, setAliasDone] = useState<string[]>([]);
 
   useDidShow(() => {
     if (dash.data) void loadDashboard(orgId, true).then(dash.setData, () => undefined);
   });
 
   if (!allowed) return null;
+
+  // §6.4 (issue 13 item 3): an operator entering an org without an alias names it first —
+  // every time they land here, not only at first onboarding (e.g. a seeded operator).
+  const aliasFirst = org != null && org.id === orgId && org.isOperator && !org.alias && !aliasDone.includes(orgId);
+  if (aliasFirst) {
+    return (
+      <View className='cadre-page' data-testid='cadre-home'>
+        <OrgSwitch org={org} />
+        <AliasStep
+          org={{ id: org.id, type: orgTypeOf(org), shortName: org.shortName }}
+          onDone={() => {
+            setAliasDone((done) => [...done, orgId]);
+            void loadMyOrgs().catch(() => undefined);
+            void loadDashboard(orgId, true).then(dash.setData, () => undefined);
+          }}
+        />
+      </View>
+    );
+  }
 
   const d = dash.data?.org.id === orgId ? dash.data : undefined;
   const go = (route: Route, query: Record<string, string> = {}) => void Taro.navigateTo({ url: withQuery(route, { orgId, ...query }) });

@@ -17,8 +17,8 @@ import './index.css';
 
 /**
  * §6.5 a cadre with positions in several orgs chooses one at each entry and may switch at
- * any time: the orgs, the last used first. An org not finished yet (position, or the first
- * operator's alias) opens its steps; any other becomes the current org on a fresh page stack,
+ * any time: the orgs, the last used first, and a link to the roster lines waiting for the
+ * cadre's confirmation. An org not finished yet (position, or an operator's alias) opens its steps; any other becomes the current org on a fresh page stack,
  * so no page of the previous org stays behind.
  */
 export default function CadreOrgsPage() {
@@ -41,6 +41,8 @@ export default function CadreOrgsPage() {
 
   const refused = orgs.error?.code === 'NOT_IN_ROSTER';
   const items = orderByRecent(orgs.data?.items ?? [], recent);
+  // Issue 12: roster lines naming the cadre wait for 确认 / 不是我 on the entry page.
+  const pending = orgs.data?.pending.length ?? 0;
 
   return (
     <View className='cadre-page' data-testid='cadre-orgs'>
@@ -48,7 +50,15 @@ export default function CadreOrgsPage() {
         <EmptyState tone='error' title='无法进入' description={ErrorMessages.NOT_IN_ROSTER} />
       ) : (
         <PageStatus loading={orgs.loading} error={orgs.error} onRetry={() => void orgs.reload()}>
-          <Text className='orgs-hint'>您在以下组织担任职务，请选择要进入的组织</Text>
+          {pending > 0 ? (
+            <View className='cadre-notice orgs-pending' data-testid='orgs-pending'>
+              <Text>有{pending}条团干部入驻信息等待您确认是否为本人。</Text>
+              <Text className='cadre-link' onClick={() => void Taro.navigateTo({ url: Routes.cadreEntry })} data-testid='orgs-pending-link'>
+                去确认 ›
+              </Text>
+            </View>
+          ) : null}
+          {items.length > 0 ? <Text className='orgs-hint'>您在以下组织担任职务，请选择要进入的组织</Text> : null}
           {items.map((org) => (
             <OrgRow key={org.id} org={org} current={org.id === currentOrgId} onOpen={() => open(org)} />
           ))}
