@@ -122,6 +122,10 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
     for (const step of ['identity', 'league', 'contact', 'optional'] as const) {
       expect((await app.inject({ method: 'PUT', url: `/api/me/checkin/steps/${step}`, headers: member.headers, payload: form[step] })).statusCode).toBe(200);
     }
+    // a draft alone does not make a member of the branch …
+    expect((await resetCode(tree.school.id, schoolAdmin.headers, member.phone)).json().code).toBe('PERSON_NOT_IN_SUBTREE');
+    // … a submitted check-in does
+    expect((await app.inject({ method: 'POST', url: '/api/me/checkin/submit', headers: member.headers })).statusCode).toBe(200);
     const forMember = await resetCode(tree.school.id, schoolAdmin.headers, member.phone);
     expect(forMember.statusCode).toBe(200);
     expect(sms().lastMessage(member.phone)).toContain('生成了密码重置码');

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { checkins, orgs, passwordResetCodes, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -18,10 +18,16 @@ export interface ResetCodeDeps {
  * subtree. A position at or above the issuer's org, or anywhere else, refuses — an admin can
  * never take over the account of someone with more (or other) reach than its own.
  */
-export function resetCodeVerdict(issuerPath: string, positionPaths: string[], branchPath: string | null): 'ok' | 'notInSubtree' | 'notAllowed' {
+export function resetCodeVerdict(
+  issuerPath: string,
+  positionPaths: string[],
+  branchPath: string | null,
+  /** a draft alone does not make a member of the branch, but a draft elsewhere still refuses */
+  submitted = true,
+): 'ok' | 'notInSubtree' | 'notAllowed' {
   const inside = (path: string) => isWithin(path, issuerPath);
   const below = (path: string) => path !== issuerPath && inside(path);
-  const anyInside = positionPaths.some(inside) || (branchPath != null && inside(branchPath));
+  const anyInside = positionPaths.some(inside) || (submitted && branchPath != null && inside(branchPath));
   if (!anyInside) return 'notInSubtree';
   if (positionPaths.some((p) => !below(p)) || (branchPath != null && !inside(branchPath))) return 'notAllowed';
   return 'ok';
@@ -43,16 +49,16 @@ export async function issueResetCodeInSubtree(db: Db, deps: ResetCodeDeps, ctx: 
     .innerJoin(orgs, eq(orgs.id, rosterEntries.orgId))
     .where(eq(rosterEntries.userId, person.userId));
   const [branch] = await db
-    .select({ path: orgs.path })
+    .select({ path: orgs.path, status: checkins.status })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
-    // a draft alone does not make someone a member of the branch
-    .where(and(eq(checkins.userId, person.userId), isNotNull(checkins.status)))
+    .where(eq(checkins.userId, person.userId))
     .limit(1);
   const verdict = resetCodeVerdict(
     ctx.org.path,
     positions.map((p) => p.path),
     branch?.path ?? null,
+    branch?.status != null,
   );
   if (verdict === 'notInSubtree') throw new AppError('PERSON_NOT_IN_SUBTREE', 'phone');
   if (verdict === 'notAllowed') throw new AppError('RESET_CODE_NOT_ALLOWED', 'phone');
