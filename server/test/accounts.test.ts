@@ -129,6 +129,7 @@ describe('accounts', () => {
 
     it.each([
       [{ password: 'abc', confirmPassword: 'abc' }, 'PASSWORD_INVALID', 'password'],
+      [{ password: 'qwerty123', confirmPassword: 'qwerty123' }, 'PASSWORD_TOO_COMMON', 'password'],
       [{ confirmPassword: 'abc99999' }, 'PASSWORD_MISMATCH', 'confirmPassword'],
       [{ regionCode: '44' }, 'REGION_INVALID', 'regionCode'],
       [{ agreed: false }, 'AGREEMENT_REQUIRED', 'agreed'],
