@@ -12,7 +12,7 @@ import {
   SmsSentSchema,
 } from '@tj/shared';
 import type { Config } from '../../env';
-import { createLoginLimiter } from '../auth/rate-limit';
+import { createLoginLimiter, publicRateLimit } from '../auth/rate-limit';
 import { createTokenSigner } from '../auth/signer';
 import { bindWechat, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
 import { sendSmsCode } from './sms-codes';
@@ -29,6 +29,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
   const limitSmsLogin = createLoginLimiter(app, config);
   const limitReset = createLoginLimiter(app, config);
   const limitResetByCode = createLoginLimiter(app, config);
+  const limitRegister = createLoginLimiter(app, config);
 
   app.post(
     '/sms',
@@ -46,7 +47,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 
   app.post(
     '/register',
-    { schema: { tags, summary: '注册（手机号 + 密码 + 短信验证码 + 所属地区）并登录', body: RegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    {
+      preHandler: limitRegister,
+      schema: { tags, summary: '注册（手机号 + 密码 + 短信验证码 + 所属地区）并登录', body: RegisterSchema, response: { 200: TokenResponseSchema, ...errors } },
+    },
     async (req) => register(app.db, signer, req.body, app.clock.now()),
   );
 
@@ -66,7 +70,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       schema: { tags, summary: '找回密码（短信验证码），成功后全部登录失效', body: ResetPasswordSchema, response: { 204: noContent, ...errors } },
     },
     async (req, reply) => {
-      await resetPasswordBySms(app.db, req.body, app.clock.now());
+      app.forgetSessions(await resetPasswordBySms(app.db, req.body, app.clock.now()));
       return reply.status(204).send(null);
     },
   );
@@ -83,14 +87,14 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       },
     },
     async (req, reply) => {
-      await resetByCode(app.db, req.body, app.clock.now());
+      app.forgetSessions(await resetByCode(app.db, req.body, app.clock.now()));
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     '/wechat',
-    { schema: { tags, summary: '微信静默登录（需已绑定账号）', body: WechatLoginSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    { config: publicRateLimit(config), schema: { tags, summary: '微信静默登录（需已绑定账号）', body: WechatLoginSchema, response: { 200: TokenResponseSchema, ...errors } } },
     async (req) => loginWithWechat(app.db, app.wechat, signer, req.body.code, app.clock.now()),
   );
 

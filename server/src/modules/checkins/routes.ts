@@ -20,6 +20,7 @@ import {
 } from '@tj/shared';
 import { getMyCheckin, saveStep, submitCheckin, withdrawCheckin } from './member-service';
 import { searchOrgs } from './org-search';
+import { publicRateLimit } from '../auth/rate-limit';
 import { REAL_NAME_JOB, runRealNameCheck } from './real-name';
 import { batchApprove, countWaitingReviews, offlineVerify, review, reviewDetail, reviewQueue } from './review-service';
 
@@ -40,7 +41,7 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/search',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: publicRateLimit(app.config),
       schema: { tags: ['checkin'], summary: '报到时搜索组织（仅团支部可选）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchResultSchema, 400: ErrorBodySchema, 429: ErrorBodySchema } },
     },
     async (req) => ({ items: await searchOrgs(app.db, req.query.q, req.query.limit) }),
