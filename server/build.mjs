@@ -2,14 +2,16 @@
 // plain JavaScript in dist/, so production runs `node dist/server.js`, not tsx. npm packages
 // stay external and load from node_modules as usual.
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${dir}/package.json`, 'utf8'));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) => !name.startsWith('@tj/'));
 
-rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
+rmSync(`${dir}/dist`, { recursive: true, force: true });
 await build({
-  absWorkingDir: new URL('.', import.meta.url).pathname,
+  absWorkingDir: dir,
   entryPoints: { server: 'src/server.ts', migrate: 'src/db/migrate.ts' },
   outdir: 'dist',
   bundle: true,

@@ -60,7 +60,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   app.setSerializerCompiler(serializerCompiler);
 
   // external plugins, then app plugins, then routes (fastify/demo order)
-  await app.register(helmet, helmetOptions);
+  await app.register(helmet, helmetOptions(config.staticDir));
   await app.register(rateLimit, { global: false });
   // Excel imports are small; images are checked per route (§7.1: ≤ 2 MB each).
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5 } });

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { App } from '../src/app';
 import { buildTestApp, createUser } from './helper';
 
@@ -18,6 +22,21 @@ describe('security headers and docs', () => {
       expect(res.headers['x-powered-by']).toBeUndefined();
       // error answers too
       expect((await app.inject({ method: 'GET', url: '/api/nope' })).headers['content-security-policy']).toBe(csp);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("allows the H5 index.html's inline scripts by hash only, never 'unsafe-inline' scripts", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tj-h5-'));
+    const inline = 'document.documentElement.style.fontSize="20px"';
+    writeFileSync(path.join(dir, 'index.html'), `<html><head><script>${inline}</script><script defer src="/js/app.js"></script></head><body></body></html>`);
+    const app = await buildTestApp({ staticDir: dir });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/' });
+      expect(res.statusCode).toBe(200);
+      const scriptSrc = (res.headers['content-security-policy'] as string).split(';').find((d) => d.startsWith('script-src'));
+      expect(scriptSrc).toBe(`script-src 'self' 'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
     } finally {
       await app.close();
     }
