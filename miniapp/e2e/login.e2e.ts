@@ -53,7 +53,7 @@ describe('login (H5 in Chromium)', () => {
     const violations: string[] = [];
     page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
     await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI} at ${location.pathname} from ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)),
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI} at ${location.pathname} from ${e.sourceFile}`)),
     );
     const res = await page.goto(`${baseUrl()}/`);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
