@@ -49,6 +49,23 @@ describe('login (H5 in Chromium)', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('runs the app and the OpenAPI UI under the server CSP without a single violation (issue 12 item 14)', async () => {
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && violations.push(m.text()));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI} at ${location.pathname} from ${e.sourceFile}`)),
+    );
+    const res = await page.goto(`${baseUrl()}/`);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await input('login-phone').fill(DEMO.phone);
+    await input('login-password').fill(DEMO.password);
+    await page.locator('[data-testid="login-submit"]').click();
+    await expectText(page, 'status-phone', DEMO.phone);
+    await page.goto(`${baseUrl()}/docs`);
+    await page.waitForSelector('.swagger-ui .opblock', { timeout: 15000 });
+    expect(violations).toEqual([]);
+  });
+
   it('serves the OpenAPI UI at /docs', async () => {
     const res = await page.goto(`${baseUrl()}/docs`);
     expect(res?.status()).toBe(200);

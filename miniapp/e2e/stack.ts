@@ -69,6 +69,7 @@ export async function startStack(): Promise<Stack> {
       // Every E2E request comes from 127.0.0.1: a per-IP login/SMS limit would trip across
       // flows. The limits themselves are tested in server/test (auth, sms).
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -4,7 +4,9 @@ ALTER TABLE `sms_codes` MODIFY COLUMN `phone` varchar(80) NOT NULL;--> statement
 ALTER TABLE `orgs` MODIFY COLUMN `secretary_phone` varchar(80);--> statement-breakpoint
 ALTER TABLE `orgs` MODIFY COLUMN `contact_phone` varchar(96);--> statement-breakpoint
 ALTER TABLE `roster_entries` MODIFY COLUMN `phone` varchar(80) NOT NULL;--> statement-breakpoint
+ALTER TABLE `refresh_tokens` ADD `family` char(22);--> statement-breakpoint
 ALTER TABLE `users` ADD `id_verified_at` datetime(3);--> statement-breakpoint
+ALTER TABLE `users` ADD `password_changed_at` datetime(3);--> statement-breakpoint
 ALTER TABLE `admin_codes` ADD `code_hash` char(64);--> statement-breakpoint
 ALTER TABLE `admin_codes` ADD `code_enc` varchar(120);--> statement-breakpoint
 ALTER TABLE `roster_entries` ADD `declined_at` datetime(3);--> statement-breakpoint

@@ -1,5 +1,7 @@
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import type { DestinationStream } from 'pino';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './env';
@@ -10,6 +12,8 @@ import dbPlugin from './plugins/db';
 import errorHandler, { clientErrorHandler, frameworkErrors } from './plugins/error-handler';
 import staticPlugin from './plugins/static';
 import swaggerPlugin from './plugins/swagger';
+import { loggerOptions } from './plugins/logging';
+import { helmetOptions } from './plugins/security-headers';
 import adaptersPlugin, { type AdapterOverrides } from './adapters';
 import { accountsRoutes } from './modules/accounts/routes';
 import { testRoutes } from './modules/accounts/test-routes';
@@ -32,18 +36,26 @@ import { dashboardRoutes } from './modules/dashboard/routes';
 import { transferRoutes } from './modules/transfers/routes';
 import { taskRoutes } from './modules/tasks/routes';
 
+/** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+export interface BuildOptions extends AdapterOverrides {
+  /** false: no logging (tests); default: the scrubbed logger of plugins/logging.ts. */
+  logger?: FastifyServerOptions['logger'];
+  /** Where the scrubbed logger writes (default stdout); tests read it to check what is logged. */
+  logStream?: DestinationStream;
+  clock?: Clock;
+  /** Sees every route as it is added (the authorization matrix and bad-input sweep are generated from it). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the whole app without listening: server.ts listens, tests call inject(). */
-export async function buildApp(
-  config: Config,
-  // onRoute: sees every route as it is added (the authorization matrix and bad-input sweep are generated from it)
-  opts: { logger?: FastifyServerOptions['logger']; clock?: Clock; onRoute?: (route: RouteOptions) => void } & AdapterOverrides = {},
-) {
+export async function buildApp(config: Config, opts: BuildOptions = {}) {
   const app = Fastify({
-    logger: opts.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.body.password', '*.password', '*.confirmPassword', '*.refreshToken'],
-    },
-    trustProxy: true,
+    logger: opts.logger ?? loggerOptions(config.logLevel, opts.logStream),
+    // X-Forwarded-For / -Host count only from the configured proxies (issue 12 item 4):
+    // trusting every client let anyone pick the IP that rate limits count by.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -53,10 +65,12 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
 
   // external plugins, then app plugins, then routes (fastify/demo order)
+  await app.register(helmet, helmetOptions(config.staticDir));
   await app.register(rateLimit, { global: false });
   // Excel imports are small; images are checked per route (§7.1: ≤ 2 MB each).
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5 } });
-  await app.register(swaggerPlugin);
+  // The route schemas stay (validation); only the OpenAPI document and UI are opt-in.
+  if (config.enableDocs) await app.register(swaggerPlugin);
   await app.register(errorHandler, { spaFallback: Boolean(config.staticDir) });
   await app.register(contextPlugin, { config, clock: opts.clock });
   await app.register(adaptersPlugin, {

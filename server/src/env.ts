@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -9,12 +10,45 @@ const bool = z
   .enum(['true', 'false', '1', '0', ''])
   .transform((v) => v === 'true' || v === '1');
 
+// The dev-only defaults: fine on a laptop, refused in production (anyone can read them here).
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production';
+const DEV_PII_SECRET = 'dev-only-pii-secret-change-me';
+
+/** proxy-addr's named ranges, accepted in TRUST_PROXY besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (s: string) => {
+  if (PROXY_RANGE_NAMES.includes(s)) return true;
+  const [ip, bits, ...rest] = s.split('/');
+  if (rest.length || !ip || !isIP(ip)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128));
+};
+
+/**
+ * TRUST_PROXY: empty = trust no proxy (the socket address is the client, X-Forwarded-* ignored);
+ * a number = that many proxy hops in front; else comma-separated proxy addresses / CIDRs.
+ * "true" (trust everyone) is refused: any client could then pick its own IP and host.
+ */
+const TrustProxySchema = z
+  .string()
+  .default('')
+  .transform((v, ctx): false | number | string[] => {
+    const s = v.trim();
+    if (!s || s === 'false') return false;
+    if (/^\d+$/.test(s)) return Number(s) || false;
+    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+    const bad = list.filter((x) => !isProxyAddress(x));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `not an IP address, CIDR or hop count: ${bad.join(', ')}` });
+    return list;
+  });
+
 const EnvSchema = z.object({
+  /** 'production' turns on the start-up refusals below; nothing else reads it. */
+  NODE_ENV: z.string().default('development'),
   DATABASE_URL: z.string().url().default('mysql://root@127.0.0.1:3306/tuanjian'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-in-production'),
+  JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
   DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
@@ -23,10 +57,16 @@ const EnvSchema = z.object({
   /** Exposes simulator internals (e.g. sent SMS codes) for E2E tests. Never on in production. */
   ENABLE_TEST_ENDPOINTS: bool.default(false),
   /** Public origin of the H5 app, for QR codes (empty: the origin of the request). */
-  PUBLIC_BASE_URL: z.string().default(''),
+  PUBLIC_BASE_URL: z.union([z.literal(''), z.string().url()]).default(''),
   /** Derives the keys that encrypt and hash ID numbers (§9). Changing it orphans stored data. */
-  PII_SECRET: z.string().min(16).default('dev-only-pii-secret-change-me'),
+  PII_SECRET: z.string().min(16).default(DEV_PII_SECRET),
+  /** Which proxies may set X-Forwarded-For / -Host / -Proto (see TrustProxySchema). */
+  TRUST_PROXY: TrustProxySchema,
+  /** The OpenAPI UI at /docs: on by default in development, off in production unless 'true'. */
+  ENABLE_DOCS: z.enum(['true', 'false', '1', '0', '']).default(''),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Per-IP budget of the other endpoints open without login (refresh, WeChat login, QR, search…). */
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** SMS delivery: 'simulator' logs messages instead of sending them. */
   SMS_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
   /** The provider gateway the real adapter POSTs `{ phone, text }` to, with the key as Bearer token. */
@@ -82,9 +122,26 @@ const EnvSchema = z.object({
   need(e.REALNAME_ADAPTER === 'real', ['REALNAME_PROVIDER_URL', 'REALNAME_API_KEY']);
   need(e.NOTIFY_ADAPTER === 'real', ['WECHAT_APPID', 'WECHAT_SECRET', 'WECHAT_SUBSCRIBE_TEMPLATE_ID']);
   need(e.EXTERNAL_SYSTEM_ADAPTER === 'real', ['EXTERNAL_SYSTEM_URL', 'EXTERNAL_SYSTEM_API_KEY']);
+
+  // Production refuses every development convenience at once, listing all that are left on.
+  if (e.NODE_ENV !== 'production') return;
+  const refuse = (k: keyof typeof e, message: string) => ctx.addIssue({ code: 'custom', path: [k], message: `production: ${message}` });
+  if (e.JWT_SECRET === DEV_JWT_SECRET) refuse('JWT_SECRET', 'set a secret of your own (not the development default)');
+  if (e.PII_SECRET === DEV_PII_SECRET) refuse('PII_SECRET', 'set a secret of your own (not the development default), and never change it');
+  for (const k of ['SMS_ADAPTER', 'WECHAT_ADAPTER', 'REALNAME_ADAPTER', 'NOTIFY_ADAPTER', 'EXTERNAL_SYSTEM_ADAPTER'] as const) {
+    if (e[k] !== 'real') refuse(k, "the simulator is for development only: set 'real' and its credentials");
+  }
+  if (e.ENABLE_TEST_ENDPOINTS) refuse('ENABLE_TEST_ENDPOINTS', 'test endpoints expose SMS codes: turn them off');
+  if (!e.PUBLIC_BASE_URL) refuse('PUBLIC_BASE_URL', 'required: the public https origin used in QR codes and invitation links');
 });
 
 export type Config = {
+  /** NODE_ENV=production: the start-up refusals passed; other behaviour reads the explicit values below. */
+  production: boolean;
+  /** Fastify's trustProxy: false, a hop count, or the trusted proxy addresses. */
+  trustProxy: false | number | string[];
+  /** Serve the OpenAPI UI at /docs. */
+  enableDocs: boolean;
   databaseUrl: string;
   host: string;
   port: number;
@@ -96,6 +153,7 @@ export type Config = {
   staticDir: string;
   enableTestEndpoints: boolean;
   rateLimitLoginPerMinute: number;
+  rateLimitPublicPerMinute: number;
   piiSecret: string;
   publicBaseUrl: string;
   smsAdapter: 'real' | 'simulator';
@@ -127,8 +185,13 @@ export type Config = {
   externalPollIntervalSeconds: number;
 };
 
-/** The repository root (server/src/env.ts → ../..), where `.data/` lives. */
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The server package's root: this file is server/src/env.ts under tsx and part of
+ * server/dist/*.js when built, one level below it either way.
+ */
+export const SERVER_ROOT = path.resolve(__dirname, '..');
+/** The repository root, where `.data/` lives. */
+const REPO_ROOT = path.resolve(SERVER_ROOT, '..');
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -137,7 +200,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
   return {
+    production,
+    trustProxy: e.TRUST_PROXY,
+    enableDocs: e.ENABLE_DOCS === '' ? !production : e.ENABLE_DOCS === 'true' || e.ENABLE_DOCS === '1',
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
     port: e.PORT,
@@ -149,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staticDir: e.STATIC_DIR,
     enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+    rateLimitPublicPerMinute: e.RATE_LIMIT_PUBLIC_PER_MINUTE,
     piiSecret: e.PII_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     smsAdapter: e.SMS_ADAPTER,

@@ -129,6 +129,7 @@ describe('accounts', () => {
 
     it.each([
       [{ password: 'abc', confirmPassword: 'abc' }, 'PASSWORD_INVALID', 'password'],
+      [{ password: 'qwerty123', confirmPassword: 'qwerty123' }, 'PASSWORD_TOO_COMMON', 'password'],
       [{ confirmPassword: 'abc99999' }, 'PASSWORD_MISMATCH', 'confirmPassword'],
       [{ regionCode: '44' }, 'REGION_INVALID', 'regionCode'],
       [{ agreed: false }, 'AGREEMENT_REQUIRED', 'agreed'],
@@ -155,9 +156,13 @@ describe('accounts', () => {
       expect((await post('/api/auth/login/sms', { phone: u.phone, smsCode: code })).json().code).toBe('SMS_CODE_WRONG');
     });
 
-    it('refuses an unknown phone', async () => {
+    it('refuses an unknown phone as a wrong code, like a known phone with a wrong code (no account revealed)', async () => {
       const res = await post('/api/auth/login/sms', { phone: uniquePhone(), smsCode: '123456' });
-      expect(res.json()).toMatchObject({ code: 'MOBILE_NOT_REGISTERED', field: 'phone' });
+      const known = await createUser(app);
+      const code = await codeFor(known.phone, 'login');
+      const wrong = await post('/api/auth/login/sms', { phone: known.phone, smsCode: wrongOf(code) });
+      expect(res.json()).toEqual({ code: 'SMS_CODE_WRONG', message: ErrorMessages.SMS_CODE_WRONG, field: 'smsCode' });
+      expect(wrong.json()).toEqual(res.json());
     });
 
     it('is rate-limited per phone like password login', async () => {
@@ -186,6 +191,36 @@ describe('accounts', () => {
       expect((await login(u.phone, 'new12345')).statusCode).toBe(200);
       const refresh = await post('/api/auth/refresh', { refreshToken });
       expect(refresh.json().code).toBe('TOKEN_EXPIRED');
+    });
+
+    it('access tokens issued before the reset are refused at once, used before or not; new ones work (issue 12 item 14)', async () => {
+      const u = await createUser(app, 'old12345');
+      const used = (await login(u.phone, 'old12345')).json().accessToken;
+      const unused = (await login(u.phone, 'old12345')).json().accessToken;
+      const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+      expect((await me(used)).statusCode).toBe(200); // now cached as verified
+      const code = await codeFor(u.phone, 'resetPassword');
+      expect((await post('/api/auth/password/reset', { phone: u.phone, smsCode: code, password: 'new12345', confirmPassword: 'new12345' })).statusCode).toBe(204);
+      for (const token of [used, unused]) {
+        const res = await me(token);
+        expect(res.statusCode).toBe(401);
+        expect(res.json().code).toBe('UNAUTHORIZED');
+      }
+      const fresh = (await login(u.phone, 'new12345')).json().accessToken;
+      expect((await me(fresh)).statusCode).toBe(200);
+      // another instance on the same database, which never saw the reset, refuses it too
+      const other = await buildTestApp();
+      try {
+        expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${unused}` } })).statusCode).toBe(401);
+        expect((await other.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${fresh}` } })).statusCode).toBe(200);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('an unknown phone answers like a wrong code (no account revealed)', async () => {
+      const res = await post('/api/auth/password/reset', { phone: uniquePhone(), smsCode: '123456', password: 'new12345', confirmPassword: 'new12345' });
+      expect(res.json()).toEqual({ code: 'SMS_CODE_WRONG', message: ErrorMessages.SMS_CODE_WRONG, field: 'smsCode' });
     });
 
     it('refuses a code sent for another purpose', async () => {
@@ -292,8 +327,9 @@ describe('accounts', () => {
 
     it('resets the password once, revoking sessions; the code is single use', async () => {
       const p = await personWithCode();
-      const { refreshToken } = (await login(p.phone, 'old12345')).json();
+      const { refreshToken, accessToken } = (await login(p.phone, 'old12345')).json();
       expect((await useCode({ phone: p.phone, code: p.code })).statusCode).toBe(204);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${accessToken}` } })).statusCode).toBe(401);
       expect((await login(p.phone, 'new12345')).statusCode).toBe(200);
       expect((await post('/api/auth/refresh', { refreshToken })).statusCode).toBe(401);
       const again = await useCode({ phone: p.phone, code: p.code, password: 'other123', confirmPassword: 'other123' });

@@ -72,16 +72,23 @@ describe('SMS codes', () => {
     expect(rows.length).toBe(results.filter((r) => r.statusCode === 200).length);
   });
 
-  it('refuses a register code for a taken number and other purposes for an unknown one', async () => {
+  it('refuses a register code for a taken number; other purposes answer alike for unknown numbers but text only accounts', async () => {
     const u = await createUser(app);
     const taken = await send(app, u.phone, 'register');
     expect(taken.statusCode).toBe(400);
     expect(taken.json()).toEqual({ code: 'MOBILE_TAKEN', message: ErrorMessages.MOBILE_TAKEN, field: 'phone' });
+    const known = await send(app, u.phone, 'login');
     for (const purpose of ['login', 'resetPassword', 'transfer']) {
-      const unknown = await send(app, uniquePhone(), purpose);
-      expect(unknown.json()).toMatchObject({ code: 'MOBILE_NOT_REGISTERED', field: 'phone' });
+      const phone = uniquePhone();
+      const unknown = await send(app, phone, purpose);
+      // issue 12 item 5: the answer does not tell whether the number has an account
+      expect({ status: unknown.statusCode, body: unknown.json() }).toEqual({ status: known.statusCode, body: known.json() });
+      expect((app.sms as SmsSimulator).lastMessage(phone)).toBeUndefined();
+      // the limits count it the same way, so a second send within a minute is refused alike
+      expect((await send(app, phone, purpose)).statusCode).toBe(429);
     }
-    expect((await send(app, u.phone, 'login')).statusCode).toBe(200);
+    expect(known.statusCode).toBe(200);
+    expect((app.sms as SmsSimulator).lastMessage(u.phone)).toContain('登录');
     expect(await app.db.select().from(smsCodes).where(eq(smsCodes.phone, u.phone))).toHaveLength(1);
   });
 

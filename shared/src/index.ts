@@ -4,6 +4,7 @@ export * from './limits';
 export * from './enums';
 
 export * from './domain/person';
+export * from './domain/common-passwords';
 export * from './domain/text';
 export * from './domain/mask';
 export * from './domain/dates';

@@ -5,9 +5,9 @@ export const ALIAS_MAX_CHARS = 16;
 /** §5.1 person name length. */
 export const NAME_MIN_CHARS = 2;
 export const NAME_MAX_CHARS = 30;
-/** §4.1 password length. */
-export const PASSWORD_MIN_CHARS = 6;
-export const PASSWORD_MAX_CHARS = 16;
+/** Password length in characters (issue 12 item 13; §4.1 said 6–16 letters/digits). */
+export const PASSWORD_MIN_CHARS = 8;
+export const PASSWORD_MAX_CHARS = 64;
 /** §5.2 development number length. */
 export const DEVELOPMENT_NUMBER_DIGITS = 12;
 /** §5.3 ages. */

@@ -218,8 +218,8 @@ describe('admin registration code (§3.4)', () => {
     idNumber: id('44010619980101001'),
     phone: '13812345678',
     smsCode: '123456',
-    password: 'abc123',
-    confirmPassword: 'abc123',
+    password: 'abc12345',
+    confirmPassword: 'abc12345',
     joinedAt: '2011-05',
   };
   const schema = makeAdminRegisterSchema('2024-06-15');

@@ -1,4 +1,4 @@
-import { maskMiddle, maskMobile, validateMobile, validatePassword, validatePersonName } from '../src';
+import { COMMON_PASSWORDS, maskMiddle, maskMobile, validateMobile, validatePassword, validatePersonName } from '../src';
 
 describe('validateMobile (§5.1)', () => {
   it.each([
@@ -13,17 +13,41 @@ describe('validateMobile (§5.1)', () => {
   ])('%j → %s', (m, ok) => expect(validateMobile(m)).toEqual(ok ? { ok: true } : { ok: false, code: 'MOBILE_INVALID' }));
 });
 
-describe('validatePassword (§4.1: 6–16 letters/digits)', () => {
+describe('validatePassword (issue 12: 8–64 printable characters, not a common password)', () => {
+  const INVALID = { ok: false, code: 'PASSWORD_INVALID' };
+  const COMMON = { ok: false, code: 'PASSWORD_TOO_COMMON' };
   it.each([
-    ['abc123', true],
-    ['abcde', false],
-    ['a'.repeat(16), true],
-    ['a'.repeat(17), false],
-    ['ABCdef123456', true],
-    ['abc 123', false],
-    ['abc_123', false],
-    ['密码abcdef', false],
-  ])('%j → %s', (p, ok) => expect(validatePassword(p)).toEqual(ok ? { ok: true } : { ok: false, code: 'PASSWORD_INVALID' }));
+    ['demo1234', { ok: true }],
+    ['abc1234', INVALID],
+    ['a'.repeat(7) + 'b', { ok: true }],
+    ['ab'.repeat(32), { ok: true }],
+    ['ab'.repeat(32) + 'c', INVALID],
+    ['correct horse battery staple', { ok: true }],
+    ['Tr0ub4dor&3!', { ok: true }],
+    ['密码是团建二〇二四', { ok: true }],
+    ['😀😀😀😀😀😀😀😀', { ok: true }],
+    ['abc\n12345', INVALID],
+    ['abc\t12345', INVALID],
+    ['', INVALID],
+    ['12345678', COMMON],
+    ['password', COMMON],
+    ['PassWord', COMMON],
+    ['qwerty123', COMMON],
+    ['11111111', COMMON],
+    ['a1234567', COMMON],
+    ['woaini1314', COMMON],
+  ])('%j → %j', (p, result) => expect(validatePassword(p)).toEqual(result));
+
+  it('the common list holds only passwords the length rule would otherwise accept', () => {
+    for (const p of COMMON_PASSWORDS) expect(p.length >= 8 && p.length <= 64 && p === p.toLowerCase()).toBe(true);
+    expect(COMMON_PASSWORDS.size).toBeGreaterThan(150);
+  });
+
+  it('leaves the demo and test fixture passwords valid', () => {
+    for (const p of ['demo1234', 'abc12345', 'new12345', 'bad12345', 'pass1234', 'other123', 'new99999', 'abc99999']) {
+      expect(validatePassword(p)).toEqual({ ok: true });
+    }
+  });
 });
 
 describe('validatePersonName (§5.1: 2–30, Chinese / · / letters)', () => {

@@ -48,7 +48,7 @@ export default fp<{ config: Config } & AdapterOverrides>(async (app, opts) => {
     opts.sms ??
     (config.smsAdapter === 'real'
       ? new RealSmsSender({ providerUrl: config.smsProviderUrl, apiKey: config.smsApiKey })
-      : new SmsSimulator(app.log));
+      : new SmsSimulator(app.log, { revealCodes: config.enableTestEndpoints }));
   const wechat =
     opts.wechat ??
     (config.wechatAdapter === 'real' ? new RealWechatApi({ appid: config.wechatAppid, secret: config.wechatSecret }) : new WechatSimulator());

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { drizzle } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
 import mysql from 'mysql2/promise';
-import { loadConfig } from '../env';
+import { loadConfig, SERVER_ROOT } from '../env';
 import { sealLegacyPhones } from './seal-legacy';
 
-export const MIGRATIONS_FOLDER = path.resolve(__dirname, '..', '..', 'drizzle');
+export const MIGRATIONS_FOLDER = path.join(SERVER_ROOT, 'drizzle');
 
 /** Creates the database when missing (utf8mb4), then applies the committed SQL migrations. */
 export async function migrateDatabase(databaseUrl: string, opts: { piiSecret?: string } = {}): Promise<void> {

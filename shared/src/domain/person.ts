@@ -1,13 +1,16 @@
 import { fail, OK, type Check } from './check';
 import { countChars } from './text';
-import { NAME_MAX_CHARS, NAME_MIN_CHARS } from '../limits';
+import { isCommonPassword } from './common-passwords';
+import { NAME_MAX_CHARS, NAME_MIN_CHARS, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from '../limits';
 
 export type { Check } from './check';
 
 // §5.1
 const MOBILE = /^1[3-9]\d{9}$/;
-// §4.1: 6–16 letters/digits.
-const PASSWORD = /^[A-Za-z0-9]{6,16}$/;
+// Issue 12 item 13 (replaces §4.1's 6–16 letters/digits, which refused passphrases and allowed
+// "123456"): 8–64 printable characters — letters, digits, symbols, spaces, Chinese — counted
+// as code points; control characters (and so line breaks) refused.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 // §5.1: Chinese, letters, or the middle dot of minority / foreign names (阿依古丽·买买提);
 // the dot only between name parts. Han as explicit ranges (BMP blocks, 〇, and the
 // extensions beyond the BMP) rather than \p{Script=Han}, which older mini-program
@@ -20,7 +23,9 @@ export function validateMobile(mobile: string): Check {
 }
 
 export function validatePassword(password: string): Check {
-  return PASSWORD.test(password) ? OK : fail('PASSWORD_INVALID');
+  const n = countChars(password);
+  if (n < PASSWORD_MIN_CHARS || n > PASSWORD_MAX_CHARS || CONTROL.test(password)) return fail('PASSWORD_INVALID');
+  return isCommonPassword(password) ? fail('PASSWORD_TOO_COMMON') : OK;
 }
 
 /** §5.1 real name: 2–30 characters (code points), Chinese or letters, `·` between parts. */

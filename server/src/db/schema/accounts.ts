@@ -24,6 +24,8 @@ export const users = mysqlTable(
     regionCode: char('region_code', { length: 6 }),
     wxOpenid: varchar('wx_openid', { length: 64 }),
     lastLoginAt: datetime('last_login_at', { mode: 'date', fsp: 3 }),
+    /** Access tokens issued before this are refused (plugins/auth.ts): a reset ends every session. */
+    passwordChangedAt: datetime('password_changed_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -45,6 +47,8 @@ export const refreshTokens = mysqlTable(
     tokenHash: char('token_hash', { length: 64 }).notNull(),
     expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),
     revokedAt: datetime('revoked_at', { mode: 'date', fsp: 3 }),
+    /** One login's chain of rotated tokens; reusing a rotated one revokes the chain (issue 12 item 14). */
+    family: char('family', { length: 22 }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('refresh_tokens_hash_uq').on(t.tokenHash), index('refresh_tokens_user_idx').on(t.userId)],

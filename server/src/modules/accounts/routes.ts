@@ -15,7 +15,7 @@ import {
 } from '@tj/shared';
 import type { Config } from '../../env';
 import { AppError } from '../../errors';
-import { createLoginLimiter } from '../auth/rate-limit';
+import { createLoginLimiter, publicRateLimit } from '../auth/rate-limit';
 import { createTokenSigner } from '../auth/signer';
 import { bindWechat, changePassword, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
 import { sendSmsCode } from './sms-codes';
@@ -42,6 +42,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
     const r = await perUser(req);
     if (!r.isAllowed && r.isExceeded) throw new AppError('RATE_LIMITED');
   };
+  const limitRegister = createLoginLimiter(app, config);
 
   app.post(
     '/sms',
@@ -59,7 +60,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 
   app.post(
     '/register',
-    { schema: { tags, summary: '注册（手机号 + 密码 + 短信验证码 + 所属地区）并登录', body: RegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    {
+      preHandler: limitRegister,
+      schema: { tags, summary: '注册（手机号 + 密码 + 短信验证码 + 所属地区）并登录', body: RegisterSchema, response: { 200: TokenResponseSchema, ...errors } },
+    },
     async (req) => register(app.db, signer, req.body, app.clock.now()),
   );
 
@@ -79,7 +83,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       schema: { tags, summary: '找回密码（短信验证码），成功后全部登录失效', body: ResetPasswordSchema, response: { 204: noContent, ...errors } },
     },
     async (req, reply) => {
-      await resetPasswordBySms(app.db, req.body, app.clock.now());
+      app.forgetSessions(await resetPasswordBySms(app.db, req.body, app.clock.now()));
       return reply.status(204).send(null);
     },
   );
@@ -96,7 +100,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
       },
     },
     async (req, reply) => {
-      await resetByCode(app.db, req.body, app.clock.now());
+      app.forgetSessions(await resetByCode(app.db, req.body, app.clock.now()));
       return reply.status(204).send(null);
     },
   );
@@ -119,7 +123,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
 
   app.post(
     '/wechat',
-    { schema: { tags, summary: '微信静默登录（需已绑定账号）', body: WechatLoginSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    { config: publicRateLimit(config), schema: { tags, summary: '微信静默登录（需已绑定账号）', body: WechatLoginSchema, response: { 200: TokenResponseSchema, ...errors } } },
     async (req) => loginWithWechat(app.db, app.wechat, signer, req.body.code, app.clock.now()),
   );
 

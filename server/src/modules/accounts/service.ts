@@ -57,23 +57,29 @@ export async function register(db: Db, signer: TokenSigner, input: Register, now
 /** §4.1 login with phone + SMS code [003 FAQ 1]. */
 export async function loginWithSms(db: Db, signer: TokenSigner, input: SmsLogin, now: Date) {
   const user = await findByPhone(db, input.phone);
-  if (!user) throw new AppError('MOBILE_NOT_REGISTERED', 'phone');
+  // No account: no code was ever texted to it, so this is simply a wrong code (issue 12 item 5).
+  if (!user) throw new AppError('SMS_CODE_WRONG', 'smsCode');
   return useSmsCode(db, { phone: input.phone, purpose: 'login', code: input.smsCode }, now, async (tx) => {
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     return issueTokens(tx, signer, user);
   });
 }
 
-/** Sets a new password and ends every session: whoever knew the old one is logged out. */
+/**
+ * Sets a new password and ends every session: whoever knew the old one is logged out. Refresh
+ * tokens are revoked here; access tokens issued before password_changed_at are refused by
+ * plugins/auth.ts (their `pv` claim is the old password_changed_at).
+ */
 async function setPassword(tx: Tx, userId: number, passwordHash: string, extra: { phone?: string } = {}) {
-  await tx.update(users).set({ passwordHash, ...extra }).where(eq(users.id, userId));
+  await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), ...extra }).where(eq(users.id, userId));
   await revokeAllSessions(tx, userId);
 }
 
 /** §4.1 forgotten password, self-service: phone + SMS code + new password. */
-export async function resetPasswordBySms(db: Db, input: ResetPassword, now: Date) {
+export async function resetPasswordBySms(db: Db, input: ResetPassword, now: Date): Promise<number> {
   const user = await findByPhone(db, input.phone);
-  if (!user) throw new AppError('MOBILE_NOT_REGISTERED', 'phone');
+  // as in loginWithSms: an unknown number looks like a wrong code
+  if (!user) throw new AppError('SMS_CODE_WRONG', 'smsCode');
   const codeId = await checkSmsCode(db, { phone: input.phone, purpose: 'resetPassword', code: input.smsCode }, now);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
@@ -81,6 +87,7 @@ export async function resetPasswordBySms(db: Db, input: ResetPassword, now: Date
     await setPassword(tx, user.id, passwordHash);
     await audit(tx, { actorUserId: user.id, orgId: null, action: 'user.password_reset', targetType: 'user', targetId: user.id, after: { via: 'sms' } });
   });
+  return user.id;
 }
 
 /**
@@ -152,7 +159,7 @@ const ATTEMPT_ACTION = 'password_reset_code.attempt';
  * code are counted, own one included, which is race-safe the same way the SMS send limits
  * are. The 6th try fails even with the right code.
  */
-export async function resetByCode(db: Db, input: ResetByCode, now: Date) {
+export async function resetByCode(db: Db, input: ResetByCode, now: Date): Promise<number> {
   const wrong = new AppError('RESET_CODE_WRONG', 'code');
   const user = await findByPhone(db, input.phone);
   if (!user) throw wrong;
@@ -208,6 +215,7 @@ export async function resetByCode(db: Db, input: ResetByCode, now: Date) {
     if (isDuplicate(err)) throw new AppError('MOBILE_TAKEN', 'newPhone');
     throw err;
   }
+  return user.id;
 }
 
 async function openidOf(wechat: WechatApi, code: string): Promise<string> {

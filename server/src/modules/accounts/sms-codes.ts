@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, lte, sql } from 'drizzle-orm';
 import { SmsPurposes, type SmsPurpose } from '@tj/shared';
 import type { SmsSender } from '../../adapters/sms/types';
 import type { Db, DbOrTx, Tx } from '../../db/client';
@@ -34,9 +34,11 @@ export interface SendSmsInput {
 }
 
 /**
- * Sends a fresh code. Registration needs a new number, every other purpose an existing account
- * (registration already tells whether a number is taken, so this reveals nothing new, and it
- * saves sending texts that cannot be used).
+ * Sends a fresh code. Registration refuses a taken number (the registration form has to say
+ * so). For every other purpose the answer is the same whether or not the number has an
+ * account (issue 12 item 5: the endpoint must not tell who is registered): a code row is
+ * stored and counted against the limits either way, but a text goes out only to an account's
+ * phone — with no account, that code can never be used.
  *
  * Limits are race-safe without locks: the row is inserted first, then the rows in the window
  * are counted, own row included. Concurrent sends all see each other; any that finds itself
@@ -48,7 +50,7 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
   if (purpose === 'register' && user) throw new AppError('MOBILE_TAKEN', 'phone');
   // §3.4 admin registration works for new and existing accounts alike.
-  if (purpose !== 'register' && purpose !== 'adminRegister' && !user) throw new AppError('MOBILE_NOT_REGISTERED', 'phone');
+  const deliver = Boolean(user) || purpose === 'register' || purpose === 'adminRegister';
 
   const code = newSixDigitCode();
   const [{ id }] = await db
@@ -77,6 +79,7 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
     throw new AppError('RATE_LIMITED');
   }
 
+  if (!deliver) return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS };
   try {
     await sms.send(phone, smsText(purpose, code));
   } catch (err) {
@@ -98,9 +101,12 @@ export interface CheckSmsInput {
 
 /**
  * First half of using a code: only the latest code sent for this phone and purpose counts.
- * A wrong guess is recorded at once (outside any transaction, so a later rollback cannot undo
- * it); after SMS_CODE_MAX_ATTEMPTS wrong guesses the code is dead even if the next is right.
- * Returns the code's id for consumeSmsCode, which the caller runs inside its transaction.
+ * Every try is claimed before the code is compared, with one conditional UPDATE
+ * (`attempts = attempts + 1 … AND attempts < 5`, checked by affectedRows) outside any
+ * transaction, so concurrent guesses cannot get more than SMS_CODE_MAX_ATTEMPTS comparisons
+ * between them and a later rollback cannot undo a try. After that the code is dead, even for
+ * the right digits. Returns the code's id for consumeSmsCode, which the caller runs inside its
+ * transaction.
  */
 export async function checkSmsCode(db: Db, input: CheckSmsInput, now: Date): Promise<number> {
   const { phone, purpose, code, field = 'smsCode' } = input;
@@ -111,27 +117,27 @@ export async function checkSmsCode(db: Db, input: CheckSmsInput, now: Date): Pro
     .where(and(eq(smsCodes.phone, phone), eq(smsCodes.purpose, purpose)))
     .orderBy(desc(smsCodes.id))
     .limit(1);
-  if (!row || row.usedAt || row.expiresAt <= now || row.attempts >= SMS_CODE_MAX_ATTEMPTS) throw wrong;
-  if (!sameHash(row.codeHash, hashCode(phone, purpose, code))) {
-    await db
-      .update(smsCodes)
-      .set({ attempts: sql`${smsCodes.attempts} + 1` })
-      .where(and(eq(smsCodes.id, row.id), isNull(smsCodes.usedAt)));
-    throw wrong;
-  }
+  if (!row || row.usedAt || row.expiresAt <= now) throw wrong;
+  const [claimed] = await db
+    .update(smsCodes)
+    .set({ attempts: sql`${smsCodes.attempts} + 1` })
+    .where(and(eq(smsCodes.id, row.id), isNull(smsCodes.usedAt), lt(smsCodes.attempts, SMS_CODE_MAX_ATTEMPTS)));
+  if (claimed.affectedRows !== 1) throw wrong;
+  if (!sameHash(row.codeHash, hashCode(phone, purpose, code))) throw wrong;
   return row.id;
 }
 
 /**
  * Second half: marks the code used. The conditional UPDATE is the referee between concurrent
- * uses of one code: exactly one sees affectedRows === 1.
+ * uses of one code: exactly one sees affectedRows === 1. (The right try was itself counted,
+ * so a code used on its last allowed try has attempts === SMS_CODE_MAX_ATTEMPTS.)
  */
 export async function consumeSmsCode(db: DbOrTx, id: number, now: Date, field = 'smsCode'): Promise<void> {
   const [res] = await db
     .update(smsCodes)
     .set({ usedAt: now })
     .where(
-      and(eq(smsCodes.id, id), isNull(smsCodes.usedAt), gt(smsCodes.expiresAt, now), lt(smsCodes.attempts, SMS_CODE_MAX_ATTEMPTS)),
+      and(eq(smsCodes.id, id), isNull(smsCodes.usedAt), gt(smsCodes.expiresAt, now), lte(smsCodes.attempts, SMS_CODE_MAX_ATTEMPTS)),
     );
   if (res.affectedRows !== 1) throw new AppError('SMS_CODE_WRONG', field);
 }

@@ -18,6 +18,7 @@ import { createTokenSigner } from '../auth/signer';
 import { ancestorNames } from '../orgs/view';
 import { ancestorIds } from '../../lib/org-path';
 import { ensureCodes, exportWorkbook, issueCode, listCodes, lookupCode, registerAdmin } from './service';
+import { secretGuessRateLimit } from '../auth/rate-limit';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
@@ -68,7 +69,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/admin-codes/lookup',
-    { schema: { tags: ['admin-codes'], summary: '查询注册码所属组织（注册前确认）', body: AdminCodeLookupSchema, response: { 200: AdminCodeTargetSchema, ...errors } } },
+    { config: secretGuessRateLimit(app.config), schema: { tags: ['admin-codes'], summary: '查询注册码所属组织（注册前确认）', body: AdminCodeLookupSchema, response: { 200: AdminCodeTargetSchema, ...errors } } },
     async (req) => {
       const { org } = await lookupCode(app.db, app.pii, req.body.code, app.clock.now());
       const names = await ancestorNames(app.db, [org]);
@@ -84,7 +85,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/admin-register',
-    { schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    { config: secretGuessRateLimit(app.config), schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
     async (req) => {
       const { userId } = await registerAdmin(app.db, { pii: app.pii, verifier: app.realName }, req.body, app.clock.now());
       const [user] = await app.db.select().from(users).where(eq(users.id, userId));

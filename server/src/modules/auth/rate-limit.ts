@@ -20,3 +20,18 @@ export function createLoginLimiter(app: FastifyInstance, config: Pick<Config, 'r
     if ((!ip.isAllowed && ip.isExceeded) || (!phone.isAllowed && phone.isExceeded)) throw new AppError('RATE_LIMITED');
   };
 }
+
+/**
+ * Route config (`config: publicRateLimit(app.config)`) for an endpoint open without login that
+ * guesses nothing secret (refresh, WeChat login, invitation preview, QR scenes, org search,
+ * health): per-IP, RATE_LIMIT_PUBLIC_PER_MINUTE × `factor`. Every unauthenticated route has a
+ * limit (issue 12 item 5); the IP is the socket's unless TRUST_PROXY names the proxy.
+ */
+export const publicRateLimit = (config: Pick<Config, 'rateLimitPublicPerMinute'>, factor = 1) => ({
+  rateLimit: { max: config.rateLimitPublicPerMinute * factor, timeWindow: '1 minute' },
+});
+
+/** Route config for an open endpoint that checks a guessable secret (an admin code): the login per-IP budget. */
+export const secretGuessRateLimit = (config: Pick<Config, 'rateLimitLoginPerMinute'>) => ({
+  rateLimit: { max: config.rateLimitLoginPerMinute * 3, timeWindow: '1 minute' },
+});

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, LoginSchema, RefreshRequestSchema, SessionUserSchema, TokenResponseSchema } from '@tj/shared';
 import type { Config } from '../../env';
-import { createLoginLimiter } from './rate-limit';
+import { createLoginLimiter, publicRateLimit } from './rate-limit';
 import { createTokenSigner } from './signer';
 import { getSessionUser, loginWithPassword, logout, refreshSession } from './service';
 
@@ -23,13 +23,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app,
 
   app.post(
     '/refresh',
-    { schema: { tags: ['auth'], summary: '刷新令牌（轮换）', body: RefreshRequestSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    { config: publicRateLimit(config), schema: { tags: ['auth'], summary: '刷新令牌（轮换）', body: RefreshRequestSchema, response: { 200: TokenResponseSchema, ...errors } } },
     async (req) => refreshSession(app.db, signer, req.body.refreshToken),
   );
 
   app.post(
     '/logout',
-    { schema: { tags: ['auth'], summary: '退出登录（吊销刷新令牌）', body: RefreshRequestSchema, response: { 204: z.null(), ...errors } } },
+    { config: publicRateLimit(config), schema: { tags: ['auth'], summary: '退出登录（吊销刷新令牌）', body: RefreshRequestSchema, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await logout(app.db, req.body.refreshToken);
       return reply.status(204).send(null);

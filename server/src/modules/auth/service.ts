@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { SessionUser } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { refreshTokens, users } from '../../db/schema';
@@ -7,7 +7,8 @@ import { AppError } from '../../errors';
 import { DUMMY_HASH, verifyPassword } from './password';
 
 export interface TokenSigner {
-  signAccess(userId: string): string;
+  /** `passwordVersion`: the user's password_changed_at in ms (0: never changed), checked by plugins/auth.ts. */
+  signAccess(userId: string, passwordVersion: number): string;
   refreshTtlDays: number;
 }
 
@@ -19,15 +20,20 @@ export const toSessionUser = (u: typeof users.$inferSelect): SessionUser => ({
   name: u.name,
 });
 
-/** A new session: an access token and a stored (hashed) refresh token. Shared by every login path. */
-export async function issueTokens(db: DbOrTx, signer: TokenSigner, user: typeof users.$inferSelect) {
+/**
+ * A new session: an access token and a stored (hashed) refresh token. Shared by every login
+ * path; a refresh passes the family of the token it rotates, a login starts a new one.
+ */
+export async function issueTokens(db: DbOrTx, signer: TokenSigner, user: typeof users.$inferSelect, family = randomBytes(16).toString('base64url')) {
   const refreshToken = randomBytes(32).toString('base64url');
   await db.insert(refreshTokens).values({
     userId: user.id,
     tokenHash: sha256(refreshToken),
+    family,
     expiresAt: new Date(Date.now() + signer.refreshTtlDays * 86_400_000),
   });
-  return { accessToken: signer.signAccess(String(user.id)), refreshToken, user: toSessionUser(user) };
+  const accessToken = signer.signAccess(String(user.id), user.passwordChangedAt?.getTime() ?? 0);
+  return { accessToken, refreshToken, user: toSessionUser(user) };
 }
 
 export async function loginWithPassword(db: Db, signer: TokenSigner, phone: string, password: string) {
@@ -40,26 +46,43 @@ export async function loginWithPassword(db: Db, signer: TokenSigner, phone: stri
 
 /**
  * Rotation: a refresh token works once. The conditional update makes two concurrent uses of
- * the same token yield exactly one new pair.
+ * the same token yield exactly one new pair. A token that was already rotated and comes back
+ * was copied: whoever holds it may be the thief or the owner, so the whole family (every
+ * token rotated from the same login) is revoked and both must log in again (OAuth 2.0
+ * Security BCP §4.14; issue 12 item 14).
  */
 export async function refreshSession(db: Db, signer: TokenSigner, refreshToken: string) {
-  return db.transaction(async (tx) => {
-    const hash = sha256(refreshToken);
-    const [row] = await tx
-      .select()
-      .from(refreshTokens)
-      .where(and(eq(refreshTokens.tokenHash, hash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, new Date())))
-      .limit(1);
-    if (!row) throw new AppError('TOKEN_EXPIRED');
+  const hash = sha256(refreshToken);
+  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash)).limit(1);
+  if (!row || row.expiresAt <= new Date()) throw new AppError('TOKEN_EXPIRED');
+  if (row.revokedAt) {
+    await revokeFamily(db, row);
+    throw new AppError('TOKEN_EXPIRED');
+  }
+  const rotated = await db.transaction(async (tx) => {
     const [res] = await tx
       .update(refreshTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(refreshTokens.id, row.id), isNull(refreshTokens.revokedAt)));
-    if (res.affectedRows !== 1) throw new AppError('TOKEN_EXPIRED');
+    if (res.affectedRows !== 1) return null;
     const [user] = await tx.select().from(users).where(eq(users.id, row.userId)).limit(1);
     if (!user) throw new AppError('TOKEN_EXPIRED');
-    return issueTokens(tx, signer, user);
+    return issueTokens(tx, signer, user, row.family ?? undefined);
   });
+  if (rotated) return rotated;
+  // lost the race to a concurrent use of the same token: that is a reuse too
+  await revokeFamily(db, row);
+  throw new AppError('TOKEN_EXPIRED');
+}
+
+/** Revokes every live token of `row`'s family (all the user's, for tokens from before families). */
+async function revokeFamily(db: DbOrTx, row: typeof refreshTokens.$inferSelect) {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(refreshTokens.userId, row.userId), isNull(refreshTokens.revokedAt), row.family ? eq(refreshTokens.family, row.family) : undefined),
+    );
 }
 
 /** Ends every session of a user (password changed): their refresh tokens stop working at once. */

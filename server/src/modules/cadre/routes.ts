@@ -15,6 +15,7 @@ import {
   SetAliasSchema,
 } from '@tj/shared';
 import { createLinkTokens } from '../../lib/signed-token';
+import { publicRateLimit } from '../auth/rate-limit';
 import { changeAlias, confirmEntry, declineEntry, enter, inviteAll, inviteEntry, invitationPreview, listCadres, setFirstAlias, setPosition, type EntryDeps, type InviteDeps } from './service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema };
@@ -68,7 +69,7 @@ export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/cadre/invitations/preview',
-    { schema: { tags, summary: '邀请链接预览（登录前）', querystring: z.object({ token: z.string().min(1).max(2000) }), response: { 200: InvitationPreviewSchema, ...errors } } },
+    { config: publicRateLimit(app.config), schema: { tags, summary: '邀请链接预览（登录前）', querystring: z.object({ token: z.string().min(1).max(2000) }), response: { 200: InvitationPreviewSchema, ...errors } } },
     async (req) => invitationPreview(app.db, entryDeps, req.query.token),
   );
 

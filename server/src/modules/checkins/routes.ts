@@ -22,6 +22,7 @@ import {
 } from '@tj/shared';
 import { getMyCheckin, saveStep, submitCheckin, withdrawCheckin } from './member-service';
 import { orgChildrenPage, searchOrgs } from './org-search';
+import { publicRateLimit } from '../auth/rate-limit';
 import { REAL_NAME_JOB, runRealNameCheck } from './real-name';
 import { batchApprove, countWaitingReviews, offlineVerify, review, reviewDetail, reviewQueue } from './review-service';
 
@@ -42,7 +43,7 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/search',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: publicRateLimit(app.config),
       schema: { tags: ['checkin'], summary: '报到时搜索组织（仅团支部可选）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchResultSchema, 400: ErrorBodySchema, 429: ErrorBodySchema } },
     },
     async (req) => ({ items: await searchOrgs(app.db, req.query.q, req.query.limit) }),
@@ -52,7 +53,7 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/search/:orgId/children',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: publicRateLimit(app.config),
       schema: {
         tags: ['checkin'],
         summary: '搜索结果的下级组织（逐级找到团支部）',

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthSchema } from '@tj/shared';
+import { publicRateLimit } from '../auth/rate-limit';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['system'], summary: '服务与数据库状态', response: { 200: HealthSchema, 503: HealthSchema } } },
+    // load balancers poll it from a few addresses: a wider budget
+    { config: publicRateLimit(app.config, 5), schema: { tags: ['system'], summary: '服务与数据库状态', response: { 200: HealthSchema, 503: HealthSchema } } },
     async (_req, reply) => {
       const up = await app.dbPing();
       return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'degraded', db: up ? 'up' : 'down' });

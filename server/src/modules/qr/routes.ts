@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, QrCodeSchema, QrParamsSchema, QrSceneSchema } from '@tj/shared';
 import { qrCode, resolveScene } from './service';
+import { publicRateLimit } from '../auth/rate-limit';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 
@@ -18,6 +19,7 @@ export const qrRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/qr/:scene',
     {
+      config: publicRateLimit(app.config),
       schema: {
         tags: ['qr'],
         summary: '扫码进入：二维码场景值对应的组织',

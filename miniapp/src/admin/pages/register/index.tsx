@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ADMIN_CODE_VALID_DAYS, positionsFor, type AdminCodeTarget } from '@tj/shared';
+import { ADMIN_CODE_VALID_DAYS, PASSWORD_MAX_CHARS, positionsFor, type AdminCodeTarget } from '@tj/shared';
 import { FormError, FormField, FormSection, MonthField, SelectField, TextField, optionsOf } from '../../../components/form-field';
 import { SmsCodeButton } from '../../../components/sms-code-button';
 import { Routes, withQuery } from '../../../routes';
@@ -197,8 +197,8 @@ export default function AdminRegisterPage() {
                 <SmsCodeButton onSend={sendSms} testId='register-sms' />
               </View>
             </FormField>
-            {text('password', { type: 'password', maxLength: 16, placeholder: '6-16位字母或数字' })}
-            {text('confirmPassword', { type: 'password', maxLength: 16, placeholder: '请再次输入密码' })}
+            {text('password', { type: 'password', maxLength: PASSWORD_MAX_CHARS, placeholder: '8-64个字符，可含符号和空格' })}
+            {text('confirmPassword', { type: 'password', maxLength: PASSWORD_MAX_CHARS, placeholder: '请再次输入密码' })}
           </FormSection>
 
           <FormError message={errors['']} testId='register-error' />

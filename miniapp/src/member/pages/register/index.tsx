@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PASSWORD_MAX_CHARS } from '@tj/shared';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Checkbox, Input } from '@nutui/nutui-react-taro';
@@ -105,8 +106,8 @@ export default function RegisterPage() {
           value={values.password}
           onChange={set('password')}
           error={errors.password}
-          maxLength={16}
-          hint='6-16位字母或数字'
+          maxLength={PASSWORD_MAX_CHARS}
+          hint='8-64个字符，可使用字母、数字、符号和空格；请勿使用常见密码'
           testId='register-password'
         />
         <TextField
@@ -116,7 +117,7 @@ export default function RegisterPage() {
           value={values.confirmPassword}
           onChange={set('confirmPassword')}
           error={errors.confirmPassword}
-          maxLength={16}
+          maxLength={PASSWORD_MAX_CHARS}
           placeholder='请再次输入密码'
           testId='register-confirmPassword'
         />

@@ -1,0 +1,21 @@
+/** A complete, valid production environment (adapters pointed at unroutable test URLs). */
+export const PRODUCTION_ENV: Record<string, string> = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'prod-jwt-secret-0123456789abcdef',
+  PII_SECRET: 'prod-pii-secret-0123456789abcdef',
+  PUBLIC_BASE_URL: 'https://tj.example.org',
+  SMS_ADAPTER: 'real',
+  SMS_PROVIDER_URL: 'http://127.0.0.1:9/sms',
+  SMS_API_KEY: 'k',
+  WECHAT_ADAPTER: 'real',
+  WECHAT_APPID: 'wx0123456789',
+  WECHAT_SECRET: 's',
+  REALNAME_ADAPTER: 'real',
+  REALNAME_PROVIDER_URL: 'http://127.0.0.1:9/realname',
+  REALNAME_API_KEY: 'k',
+  NOTIFY_ADAPTER: 'real',
+  WECHAT_SUBSCRIBE_TEMPLATE_ID: 't',
+  EXTERNAL_SYSTEM_ADAPTER: 'real',
+  EXTERNAL_SYSTEM_URL: 'http://127.0.0.1:9/external',
+  EXTERNAL_SYSTEM_API_KEY: 'k',
+};
