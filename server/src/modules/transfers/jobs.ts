@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { checkins, orgs, transferAppeals, transfers } from '../../db/schema';
 import { enqueue } from '../../jobs/queue';
 import {
+  afterMove,
   JOB_DEADLINE,
   JOB_EXTERNAL_POLL,
   JOB_EXTERNAL_SUBMIT,
@@ -15,7 +16,6 @@ import {
   type StepJobPayload,
   type TransferRow,
 } from './engine';
-import { afterMove } from './service';
 
 /**
  * §7.4 the durable work of transfers. Every handler re-reads the transfer and acts only when
