@@ -46,8 +46,8 @@ const org = { security: [{ bearer: [] }], tags: ['transfer (org)'] };
 
 /** §7 组织关系转接: the member's side under /me, the org's under /orgs/:orgId (guarded on :orgId). */
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
-  registerTransferJobs(app);
   const deps = transferDeps(app);
+  registerTransferJobs(app, deps);
   const me = (req: { user: { sub: string } }) => Number(req.user.sub);
 
   // ── member (§7.1) ──
