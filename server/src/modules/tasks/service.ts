@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import type { OrgContext } from '../../plugins/org-guard';
 import { countWaitingReviews, reviewQueue } from '../checkins/review-service';
 import { pendingAdminRequests } from '../roster/service';
-import { waitingCondition } from '../transfers/service';
+import { waitingCondition } from '../transfers/scope';
 
 /**
  * 操作中心 (§1, [004]): everything waiting for the caller in the current org, oldest first —

@@ -8,13 +8,13 @@ import {
   type TransferStatus,
   type TransferStepOutcome,
 } from '@tj/shared';
-import type { FastifyInstance } from 'fastify';
 import type { DbOrTx, Tx } from '../../db/client';
 import { checkins, membershipHistory, orgs, rosterEntries, transferAppeals, transferSteps, transfers, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { enqueue } from '../../jobs/queue';
 import { trackCheckinChange } from '../stats/counters';
+import type { NotifyDeps } from './deps';
 
 /**
  * The moves every transfer makes, whoever causes them (a member, an org, a deadline job,
@@ -199,28 +199,35 @@ export async function userRecipient(db: DbOrTx, userId: number) {
  * Best effort after the change committed: a failed notification never undoes a transfer step
  * (the day-3 / day-7 reminders are durable jobs and do retry).
  */
-export async function notifyAfterCommit(app: FastifyInstance, send: () => Promise<void>): Promise<void> {
+export async function notifyAfterCommit(deps: Pick<NotifyDeps, 'log'>, send: () => Promise<void>): Promise<void> {
   try {
     await send();
   } catch (err) {
-    app.log.warn({ err }, 'transfer notification failed');
+    deps.log.warn({ err }, 'transfer notification failed');
   }
 }
 
 /** Notifies the holders of a transfer's current step that it waits for them. */
-export async function notifyHolder(app: FastifyInstance, row: Pick<TransferRow, 'id' | 'stepOrgId' | 'memberName' | 'status'>) {
+export async function notifyHolder(deps: NotifyDeps, row: Pick<TransferRow, 'id' | 'stepOrgId' | 'memberName' | 'status'>) {
   if (row.stepOrgId == null) return;
   const orgId = row.stepOrgId;
-  await notifyAfterCommit(app, async () => {
-    const to = await orgRecipients(app.db, [orgId]);
+  await notifyAfterCommit(deps, async () => {
+    const to = await orgRecipients(deps.db, [orgId]);
     const what = row.status === 'appealing' ? '转接申诉' : '组织关系转接';
-    if (to.length) await app.notifier.notify(to, { kind: 'transfer.waiting', orgId, message: `${row.memberName}的${what}待您审批` });
+    if (to.length) await deps.notifier.notify(to, { kind: 'transfer.waiting', orgId, message: `${row.memberName}的${what}待您审批` });
   });
 }
 
 /** Tells the member how their transfer ended (completed / returned / expired). */
-export async function notifyMember(app: FastifyInstance, row: Pick<TransferRow, 'memberUserId' | 'fromBranchId'>, kind: string, message: string) {
-  await notifyAfterCommit(app, async () => {
-    await app.notifier.notify(await userRecipient(app.db, row.memberUserId), { kind, orgId: null, message });
+export async function notifyMember(deps: NotifyDeps, row: Pick<TransferRow, 'memberUserId' | 'fromBranchId'>, kind: string, message: string) {
+  await notifyAfterCommit(deps, async () => {
+    await deps.notifier.notify(await userRecipient(deps.db, row.memberUserId), { kind, orgId: null, message });
   });
+}
+
+/** Who to tell after a move: the next holder, or the member about the result. */
+export async function afterMove(deps: NotifyDeps, row: TransferRow) {
+  if (row.status === 'completed') await notifyMember(deps, row, 'transfer.completed', '您的组织关系转接已办理成功');
+  else if (row.status === 'rejected' || row.status === 'expired') await notifyMember(deps, row, `transfer.${row.status}`, '您的组织关系转接已被退回，可查看原因后重新申请');
+  else if (row.stepOrgId != null) await notifyHolder(deps, row);
 }

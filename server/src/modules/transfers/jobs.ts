@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { isTransferOpen, nextTransferStatus, type TransferStatus } from '@tj/shared';
 import type { FastifyInstance } from 'fastify';
+import type { TransferDeps } from './deps';
 import { checkins, orgs, transferAppeals, transfers } from '../../db/schema';
 import { enqueue } from '../../jobs/queue';
 import {
+  afterMove,
   JOB_DEADLINE,
   JOB_EXTERNAL_POLL,
   JOB_EXTERNAL_SUBMIT,
@@ -15,27 +17,28 @@ import {
   type StepJobPayload,
   type TransferRow,
 } from './engine';
-import { afterMove } from './service';
 
 /**
  * §7.4 the durable work of transfers. Every handler re-reads the transfer and acts only when
  * it is still at the step generation the job was scheduled for: a step already handled, or
  * a job running twice after a lease takeover, changes nothing.
  */
-const current = async (app: FastifyInstance, p: StepJobPayload): Promise<TransferRow | null> => {
-  const [row] = await app.db.select().from(transfers).where(eq(transfers.id, Number(p.transferId)));
+type JobDeps = TransferDeps & { pollIntervalSeconds: number };
+
+const current = async (deps: JobDeps, p: StepJobPayload): Promise<TransferRow | null> => {
+  const [row] = await deps.db.select().from(transfers).where(eq(transfers.id, Number(p.transferId)));
   return row && row.stepGeneration === Number(p.generation) && isTransferOpen(row.status as TransferStatus) ? row : null;
 };
 
 /** §7.4 not handled within 10 days: returned automatically (an appeal left undecided lapses). */
-async function expire(app: FastifyInstance, p: StepJobPayload) {
+async function expire(deps: JobDeps, p: StepJobPayload) {
   let after: TransferRow | null = null;
-  await app.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const row = await lockTransfer(tx, Number(p.transferId));
     if (!row || row.stepGeneration !== Number(p.generation)) return;
     const t = nextTransferStatus(row.status as TransferStatus, 'expire');
     if (!t.ok) return;
-    const now = app.clock.now();
+    const now = deps.now();
     if (row.status === 'appealing') {
       await tx
         .update(transferAppeals)
@@ -52,25 +55,25 @@ async function expire(app: FastifyInstance, p: StepJobPayload) {
       audit: 'transfer.expire',
     });
   });
-  if (after) await afterMove(app, after);
+  if (after) await afterMove(deps, after);
 }
 
 /** §7.4 day 3 and day 7: remind whoever holds the step; on day 7 its direct superior's admins too (escalation). */
-async function remind(app: FastifyInstance, p: StepJobPayload) {
-  const row = await current(app, p);
+async function remind(deps: JobDeps, p: StepJobPayload) {
+  const row = await current(deps, p);
   if (!row || row.stepOrgId == null) return;
-  const [holder] = await app.db.select().from(orgs).where(eq(orgs.id, row.stepOrgId));
+  const [holder] = await deps.db.select().from(orgs).where(eq(orgs.id, row.stepOrgId));
   if (!holder) return;
   const day = Number(p.day);
   const left = Math.max(0, 10 - day);
-  const to = await orgRecipients(app.db, [holder.id]);
+  const to = await orgRecipients(deps.db, [holder.id]);
   if (day >= 7 && holder.parentId != null) {
-    const above = await orgRecipients(app.db, [holder.parentId], true);
+    const above = await orgRecipients(deps.db, [holder.parentId], true);
     for (const r of above) if (!to.some((x) => x.userId === r.userId)) to.push(r);
   }
   if (to.length === 0) return;
   const what = row.status === 'appealing' ? '转接申诉' : '组织关系转接';
-  await app.notifier.notify(to, {
+  await deps.notifier.notify(to, {
     kind: `transfer.remind.day${day}`,
     orgId: holder.id,
     message: `${row.memberName}的${what}已等待${day}天，${left}天后将自动退回，请尽快处理（${holder.shortName}）`,
@@ -78,45 +81,45 @@ async function remind(app: FastifyInstance, p: StepJobPayload) {
 }
 
 /** Hands an approved cross-system transfer to the other system (retried by the queue on failure). */
-async function submitExternal(app: FastifyInstance, p: StepJobPayload) {
-  const row = await current(app, p);
+async function submitExternal(deps: JobDeps, p: StepJobPayload) {
+  const row = await current(deps, p);
   if (!row || row.status !== 'awaitingExternal') return;
   if (!row.externalId) {
-    const [c] = await app.db.select().from(checkins).where(eq(checkins.id, row.checkinId));
-    const { externalId } = await app.externalSystem.submitTransfer({
+    const [c] = await deps.db.select().from(checkins).where(eq(checkins.id, row.checkinId));
+    const { externalId } = await deps.externalSystem.submitTransfer({
       transferId: row.id,
       system: row.destinationSystem as 'central' | 'beijing' | 'fujian',
       destinationRegion: row.destinationRegion ?? '',
       destinationOrgRef: row.destinationOrgRef ?? '',
       destinationOrgName: row.destinationOrgName,
-      member: { name: row.memberName, idNumber: app.pii.decrypt(c.idEnc) },
+      member: { name: row.memberName, idNumber: deps.pii.decrypt(c.idEnc) },
       reason: row.reason,
     });
-    const [res] = await app.db
+    const [res] = await deps.db
       .update(transfers)
       .set({ externalId })
       .where(and(eq(transfers.id, row.id), eq(transfers.stepGeneration, row.stepGeneration), eq(transfers.status, 'awaitingExternal')));
     if (res.affectedRows !== 1) return;
   }
-  await schedulePoll(app, row, app.clock.now());
+  await schedulePoll(deps, row, deps.now());
 }
 
-async function schedulePoll(app: FastifyInstance, row: TransferRow, now: Date) {
-  const at = new Date(now.getTime() + app.config.externalPollIntervalSeconds * 1000);
+async function schedulePoll(deps: JobDeps, row: TransferRow, now: Date) {
+  const at = new Date(now.getTime() + deps.pollIntervalSeconds * 1000);
   // Past the deadline the deadline job returns it; no poll is needed after that.
   if (row.stepDeadline && at > row.stepDeadline) return;
-  await enqueue(app.db, JOB_EXTERNAL_POLL, { transferId: row.id, generation: row.stepGeneration }, at);
+  await enqueue(deps.db, JOB_EXTERNAL_POLL, { transferId: row.id, generation: row.stepGeneration }, at);
 }
 
 /** Asks the other system for its answer: confirmed → completed (the member leaves), rejected → returned. */
-async function pollExternal(app: FastifyInstance, p: StepJobPayload) {
-  const row = await current(app, p);
+async function pollExternal(deps: JobDeps, p: StepJobPayload) {
+  const row = await current(deps, p);
   if (!row || row.status !== 'awaitingExternal' || !row.externalId) return;
-  const result = await app.externalSystem.fetchResult(row.externalId);
-  const now = app.clock.now();
-  if (result.state === 'pending') return schedulePoll(app, row, now);
+  const result = await deps.externalSystem.fetchResult(row.externalId);
+  const now = deps.now();
+  if (result.state === 'pending') return schedulePoll(deps, row, now);
   let after: TransferRow | null = null;
-  await app.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const locked = await lockTransfer(tx, row.id);
     if (!locked || locked.stepGeneration !== row.stepGeneration) return;
     const t = nextTransferStatus(locked.status as TransferStatus, result.state === 'confirmed' ? 'confirmExternal' : 'rejectExternal');
@@ -136,12 +139,13 @@ async function pollExternal(app: FastifyInstance, p: StepJobPayload) {
       });
     }
   });
-  if (after) await afterMove(app, after);
+  if (after) await afterMove(deps, after);
 }
 
-export function registerTransferJobs(app: FastifyInstance) {
-  app.jobs.register(JOB_DEADLINE, (p) => expire(app, p as unknown as StepJobPayload));
-  app.jobs.register(JOB_REMIND, (p) => remind(app, p as unknown as StepJobPayload));
-  app.jobs.register(JOB_EXTERNAL_SUBMIT, (p) => submitExternal(app, p as unknown as StepJobPayload));
-  app.jobs.register(JOB_EXTERNAL_POLL, (p) => pollExternal(app, p as unknown as StepJobPayload));
+export function registerTransferJobs(app: FastifyInstance, transferDeps: TransferDeps) {
+  const deps: JobDeps = { ...transferDeps, pollIntervalSeconds: app.config.externalPollIntervalSeconds };
+  app.jobs.register(JOB_DEADLINE, (p) => expire(deps, p as unknown as StepJobPayload));
+  app.jobs.register(JOB_REMIND, (p) => remind(deps, p as unknown as StepJobPayload));
+  app.jobs.register(JOB_EXTERNAL_SUBMIT, (p) => submitExternal(deps, p as unknown as StepJobPayload));
+  app.jobs.register(JOB_EXTERNAL_POLL, (p) => pollExternal(deps, p as unknown as StepJobPayload));
 }
