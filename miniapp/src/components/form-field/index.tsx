@@ -28,9 +28,7 @@ export function FormField({ label, inline, required, error, hint, testId, childr
       </View>
       <View className='tj-field__control'>{children}</View>
       {error ? (
-        <Text className='tj-field__error' data-testid={`${testId}-error`}>
-          {error}
-        </Text>
+        <FieldError message={error} testId={`${testId}-error`} />
       ) : hint ? (
         <Text className='tj-field__hint'>{hint}</Text>
       ) : null}
@@ -212,6 +210,19 @@ export function MonthField({ value, onChange, ...field }: Common & { value: stri
       />
     </FormField>
   );
+}
+
+/**
+ * A field's error, in red right under the field — for controls laid out outside FormField
+ * (a dialog's text area, a custom block). Pages use this instead of the bare class, so the
+ * style comes with it wherever it is rendered.
+ */
+export function FieldError({ message, testId }: { message?: string; testId: string }) {
+  return message ? (
+    <Text className='tj-field__error' data-testid={testId}>
+      {message}
+    </Text>
+  ) : null;
 }
 
 /** The error no field owns (network, permission …), under the form. */
