@@ -176,4 +176,13 @@ describe('review queue', () => {
     await waitFor(() => expect(calls('POST', '/orgs/21/checkins/batch-approve')).toHaveLength(1));
     expect(JSON.parse(calls('POST', '/orgs/21/checkins/batch-approve')[0][0].data)).toEqual({ ids: ['7'] });
   });
+
+  it('shows an empty queue with a picture shipped with the app, not fetched from a CDN (issue 13 item 12)', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins', { data: { items: [], nextCursor: null, total: 0 } }]);
+    const { container } = render(<ReviewsPage />);
+    await screen.findByText('暂无待审核的报到资料');
+    // NutUI's own Empty renders <img src="https://storage.360buyimg.com/…">: ours draws its mark.
+    expect(Array.from(container.querySelectorAll('img, image')).map((i) => i.getAttribute('src'))).toEqual([]);
+    expect(container.querySelector('.tj-empty__mark')).not.toBeNull();
+  });
 });

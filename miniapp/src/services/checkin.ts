@@ -124,11 +124,15 @@ const asText = (v: unknown): string => {
   return v === undefined || v === null ? '' : String(v);
 };
 
-/** A saved draft (or the approved data) as form values; 居民身份证 by default. */
-export function formValuesFrom(draft: CertificationDraft | null | undefined, branchId?: string | null): CertFormValues {
+/**
+ * A saved draft (or the approved data) as form values; 居民身份证 by default, and the phone
+ * the member registered with until they type another.
+ */
+export function formValuesFrom(draft: CertificationDraft | null | undefined, branchId?: string | null, registeredPhone?: string | null): CertFormValues {
   const values = Object.fromEntries(Object.keys(CertFieldLabels).map((k) => [k, asText(draft?.[k as CertField])])) as CertFormValues;
   if (!values.idType) values.idType = 'residentId';
   if (branchId) values.branchId = branchId;
+  if (!values.phone && registeredPhone) values.phone = registeredPhone;
   return values;
 }
 

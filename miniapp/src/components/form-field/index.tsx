@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, DatePicker, Input, Picker, Switch } from '@nutui/nutui-react-taro';
+import { isValidMonth, monthOf, todayInChina } from '@tj/shared';
 import './index.css';
 
 /**
@@ -180,11 +181,19 @@ export function SwitchField({ value, onChange, description, ...field }: Common &
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 'YYYY-MM' with NutUI's year-month DatePicker (入团年月). */
-export function MonthField({ value, onChange, ...field }: Common & { value: string; onChange: (v: string) => void }) {
+const monthDate = (m: string) => new Date(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1);
+
+/**
+ * 'YYYY-MM' with NutUI's year-month DatePicker (入团年月, 任现职年月 …). Empty until the person
+ * picks: the picker opens at `initial` (a likely month), not at this month, so confirming
+ * without looking does not fill in today; it ends at this month in China time, the same
+ * "now" the shared rules refuse anything after (JOINED_AT_FUTURE, MONTH_IN_FUTURE).
+ */
+export function MonthField({ value, onChange, initial, ...field }: Common & { value: string; onChange: (v: string) => void; initial?: string }) {
   const [open, setOpen] = useState(false);
-  const now = new Date();
-  const current = /^\d{4}-\d{2}$/.test(value) ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1) : undefined;
+  const latest = monthOf(todayInChina());
+  const current = isValidMonth(value) ? monthDate(value) : undefined;
+  const start = initial && isValidMonth(initial) && initial <= latest ? initial : latest;
   return (
     <FormField {...field}>
       <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
@@ -199,14 +208,16 @@ export function MonthField({ value, onChange, ...field }: Common & { value: stri
         visible={open}
         showChinese
         startDate={new Date(1950, 0, 1)}
-        endDate={now}
+        endDate={monthDate(latest)}
         value={current}
-        defaultValue={current ?? now}
+        defaultValue={current ?? monthDate(start)}
         onConfirm={(_, values) => {
           const [y, m] = values.map(Number);
-          if (y && m) onChange(`${y}-${pad(m)}`);
+          const picked = y && m ? `${y}-${pad(m)}` : '';
+          if (picked && picked <= latest) onChange(picked);
         }}
         onClose={() => setOpen(false)}
+        data-testid={`${field.testId}-picker`}
       />
     </FormField>
   );
