@@ -46,7 +46,7 @@ describe('check-in form (4 steps, shared schemas)', () => {
   });
 
   it('prefills step 3 with the phone the member registered with (issue 13 item 13)', async () => {
-    const draft = { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '广州市第一中学', developmentNumber: null };
+    const draft = { ...identityDraft, income: 'studentNoIncome' as const, holdsPosition: false, joinUnit: '广州市第一中学', developmentNumber: null };
     serve(['GET', '/me/checkin', { data: myCheckin({ draft, branch, resumeStep: 'contact' }) }]);
     withParams({});
     render(<CheckinPage />);
