@@ -23,7 +23,7 @@ const approved = ['GET', '/me/checkin', { data: myCheckin({ status: 'approved', 
 describe('transfer application (member)', () => {
   beforeEach(() => {
     logIn();
-    serve(['GET', '/me/transfers/current', { data: { transfer: null } }], approved);
+    serve(['GET', '/me/transfers/current', { data: { transfer: null } }], [...approved]);
     (global.URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:x';
   });
 
