@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, DatePicker, Input, Picker, Switch } from '@nutui/nutui-react-taro';
+import { Button, DatePicker, Input, Picker, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { isValidMonth, monthOf, todayInChina } from '@tj/shared';
 import './index.css';
 
@@ -57,9 +57,28 @@ interface TextFieldProps extends Common {
   maxLength?: number;
   disabled?: boolean;
   name?: string;
+  /** Long text (an org's full name): a text area that grows with it, so nothing is cut off. */
+  multiline?: boolean;
 }
 
-export function TextField({ value, onChange, placeholder, type = 'text', maxLength, disabled, name, ...field }: TextFieldProps) {
+export function TextField({ value, onChange, placeholder, type = 'text', maxLength, disabled, name, multiline, ...field }: TextFieldProps) {
+  if (multiline) {
+    return (
+      <FormField {...field}>
+        <TextArea
+          className='tj-input tj-textarea'
+          value={value}
+          onChange={onChange}
+          placeholder={placeholder ?? `请输入${field.label}`}
+          maxLength={maxLength}
+          disabled={disabled}
+          rows={1}
+          autoSize
+          data-testid={field.testId}
+        />
+      </FormField>
+    );
+  }
   return (
     <FormField {...field}>
       <Input

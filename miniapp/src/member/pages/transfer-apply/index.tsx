@@ -235,6 +235,7 @@ export default function TransferApplyPage() {
                       clear('destinationOrgId');
                     }}
                     placeholder='待转入团组织的标准名称'
+                    multiline
                     error={errors.destinationOrgName}
                     hint={needsBranch ? '转至北京、福建的，须选择具体的团支部' : '请先与待转入团组织联系，确认其标准名称'}
                     testId='transfer-ext-name'
