@@ -12,6 +12,8 @@ export const AuditActionLabels = {
   'org.import': '批量导入下级组织',
   'org.alias': '设置组织代称',
   'adminCode.issue': '生成管理员注册码',
+  'adminCode.reissue': '重新生成管理员注册码',
+  'adminCode.export': '导出管理员注册码',
   'admin.register': '管理员注册入驻',
   'admin.set': '变更组织管理员',
   'admin.request': '申请变更组织管理员',
@@ -52,6 +54,9 @@ export const AuditActionLabels = {
   'user.wechat_unbind': '解绑微信',
   'password_reset_code.issue': '生成密码重置码',
   'password_reset_code.attempt': '使用密码重置码',
+  // Written by the reset-code flow being added alongside (issue 13 item 16).
+  'resetCode.issue': '生成密码重置码',
+  'resetCode.use': '使用密码重置码',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
@@ -113,6 +118,7 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
     case 'org.alias':
       return str(b.alias) ? `代称由「${str(b.alias)}」改为「${str(a.alias)}」` : `代称「${str(a.alias)}」`;
     case 'adminCode.issue':
+    case 'adminCode.reissue':
       return join(quoted(who));
     case 'admin.register':
       return join(who, a.position !== undefined && `职务：${position(a.position)}`);
@@ -155,6 +161,7 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
     case 'transfer.apply':
       return join(who, isKeyOf(TransferDirections, a.direction) && TransferDirections[a.direction]);
     case 'password_reset_code.issue':
+    case 'resetCode.issue':
       return join(who && `为${who}生成`);
     case 'user.password_reset':
       return join(who, a.via === 'admin_code' ? '使用密码重置码' : a.via === 'sms' ? '短信验证' : '', a.phoneChanged === true && '同时更换手机号');
