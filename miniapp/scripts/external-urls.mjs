@@ -16,7 +16,8 @@ const RULES = [
   // <img src="…">, <link href="…">, <script src="…">, WXML's src="…"
   { exts: ['.html', '.wxml'], re: new RegExp(String.raw`\b(?:src|href|poster|data-src)\s*=\s*["'](${ABS})["']`, 'gi') },
   // url(…) in stylesheets and in CSS that JS injects at runtime
-  { exts: ['.css', '.wxss', '.js'], re: new RegExp(String.raw`url\(\s*["']?(${ABS})["']?\s*\)`, 'gi') },
+  // (lower-case only: JS's own `new URL("https://x.invalid")` parses a string, fetches nothing)
+  { exts: ['.css', '.wxss', '.js'], re: new RegExp(String.raw`url\(\s*["']?(${ABS})["']?\s*\)`, 'g') },
   // "https://cdn…/x.png" in code: a picture or font fetched when rendered
   { exts: ['.js', '.json'], re: new RegExp(String.raw`["'\x60]((?:https?:)?\/\/[^\s"'\x60<>]+?\.${ASSET}(?:[?#][^\s"'\x60<>]*)?)["'\x60]`, 'gi') },
 ];
