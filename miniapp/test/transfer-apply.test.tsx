@@ -56,7 +56,9 @@ describe('transfer application (member)', () => {
       ['GET', '/me/checkin', { data: myCheckin({ status: 'submitted', realNameStatus: 'passed', branch, resumeStep: 'confirm' }) }],
     );
     render(<TransferApplyPage />);
-    expect((await screen.findByTestId('transfer-apply-not-approved')).textContent).toBe(ErrorMessages.CHECKIN_REQUIRED);
+    const notice = (await screen.findByTestId('transfer-apply-not-approved')).textContent;
+    expect(notice).toContain(ErrorMessages.CHECKIN_REQUIRED);
+    expect(notice).toContain('报到待审核');
     expect(screen.queryByTestId('transfer-next')).toBeNull();
     expect(screen.queryByTestId('transfer-remarks-input')).toBeNull();
     fireEvent.click(screen.getByTestId('transfer-apply-status'));

@@ -134,7 +134,7 @@ export default function ReviewPage() {
                 团员修改了已审核通过的资料：删除线为当前有效的原资料，橙色为修改后的内容。
               </View>
             ) : null}
-            {d.returnReason ? <View className='cadre-notice'>上次退回原因：{d.returnReason}</View> : null}
+            {d.returnReason ? <View className='cadre-notice'>{d.status === 'returned' || d.status === 'editReturned' ? '退回原因' : '上次退回原因'}：{d.returnReason}</View> : null}
 
             {changes.length > 0 ? (
               <CertSummary sections={changes.map((c) => ({ ...c, title: `修改内容 · ${c.title}` }))} testId='review-changes' />

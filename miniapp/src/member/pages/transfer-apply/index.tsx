@@ -26,7 +26,7 @@ import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, toOptionalText, type FieldErrors } from '../../../services/form-check';
 import { sendSmsCode } from '../../../services/register';
 import { applyTransfer, checkApplication, checkApplicationDraft, fetchCurrentTransfer, remarksState } from '../../../services/transfers';
-import { isApproved } from '../../../services/checkin';
+import { checkinStatusLabel, isApproved } from '../../../services/checkin';
 import { useAppStore } from '../../../stores';
 import '../../member.css';
 import './index.css';
@@ -136,7 +136,7 @@ export default function TransferApplyPage() {
         {checkin.data && !isApproved(checkin.data) ? (
           <>
             <View className='member-notice' data-testid='transfer-apply-not-approved'>
-              {ErrorMessages.CHECKIN_REQUIRED}
+              {ErrorMessages.CHECKIN_REQUIRED}。组织关系转接需在报到审核通过后申请，您当前的报到状态：{checkinStatusLabel(checkin.data.status)}。
             </View>
             <View className='member-actions'>
               <Button type='primary' block onClick={() => void Taro.redirectTo({ url: Routes.status })} data-testid='transfer-apply-status'>
