@@ -18,7 +18,7 @@ import {
   type CertStep,
 } from '@tj/shared';
 import { DateField, YesNoField } from '../../components/cert-fields';
-import { ChoiceField, FormSection, MonthField, SelectField, StaticField, TextField, optionsOf } from '../../components/form-field';
+import { ChoiceField, FieldError, FormSection, MonthField, SelectField, StaticField, TextField, optionsOf } from '../../components/form-field';
 import type { FieldErrors } from '../../services/form-check';
 import { CertFieldLabels as L, derivedFromId, isMainlandId, type CertField, type CertFormValues } from '../../services/checkin';
 
@@ -89,11 +89,7 @@ function IdentityFields({ values, errors, set, branch }: StepFieldsProps) {
           <Text>{L.branchId}</Text>
         </View>
         {branch}
-        {errors.branchId ? (
-          <Text className='tj-field__error' data-testid={`${id('branchId')}-error`}>
-            {errors.branchId}
-          </Text>
-        ) : null}
+        <FieldError message={errors.branchId} testId={`${id('branchId')}-error`} />
       </View>
     </FormSection>
   );
