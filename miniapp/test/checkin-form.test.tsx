@@ -55,11 +55,12 @@ describe('check-in form (4 steps, shared schemas)', () => {
   });
 
   it('leaves 入团年月 empty, opens its picker at a likely year and offers no month after this one (issue 13 item 13)', async () => {
-    const { joinedAt: _none, ...noJoin } = identityDraft;
+    const { joinedAt: _none, idNumber: _typedLater, ...noJoin } = identityDraft;
     serve(['GET', '/me/checkin', { data: myCheckin({ draft: noJoin, branch, resumeStep: 'identity' }) }]);
     withParams({});
     render(<CheckinPage />);
     await screen.findByTestId('cert-idNumber');
+    type('cert-idNumber', ID);
     expect(screen.getByTestId('cert-joinedAt').textContent).toContain('请选择入团年月');
     fireEvent.click(screen.getByTestId('cert-joinedAt'));
     const picker = document.querySelector('.nut-picker')!;

@@ -222,6 +222,9 @@ export function MonthField({ value, onChange, initial, ...field }: Common & { va
         <Text className='tj-select__arrow'>›</Text>
       </View>
       <DatePicker
+        // NutUI reads defaultValue once: a new start (the ID number typed after the page
+        // opened) mounts a new picker, or it would still open at this month.
+        key={current ? 'value' : start}
         type='year-month'
         title={field.label}
         visible={open}
