@@ -4,6 +4,12 @@
 const nutuiPackage = (name) =>
   `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase().replace(/-/g, '')}`;
 
+// NutUI's Empty loads its default pictures from a third-party CDN (issue 13 item 12: no
+// request may leave our origin), so every `Empty` import gets our drop-in instead; its
+// styles stay NutUI's. scripts/external-urls.mjs checks the builds for such URLs.
+const LOCAL = { empty: require('path').join(__dirname, 'src/components/empty-state/nut-empty') };
+const componentPath = (name) => LOCAL[name] ?? nutuiPackage(name);
+
 module.exports = {
   presets: [
     ['taro', { framework: 'react', ts: true, compiler: 'webpack5' }],
@@ -15,7 +21,7 @@ module.exports = {
       'import',
       {
         libraryName: '@nutui/nutui-react-taro',
-        customName: nutuiPackage,
+        customName: componentPath,
         customStyleName: (name) => `${nutuiPackage(name)}/style/css`,
       },
       'nutui-react-taro',

@@ -19,7 +19,6 @@ const OPERATOR = { phone: '13800000013', password: 'demo1234' };
 const stamp = String(Date.now()).slice(-6);
 const MEMBER_A = { phone: `139${stamp}01`.slice(0, 11), password: 'abc12345', name: '林晓彤', id: id('44010620040618001') };
 const MEMBER_B = { phone: `137${stamp}02`.slice(0, 11), password: 'abc12345', name: '黄思远', id: E2E_REALNAME_FAIL_ID };
-const YEAR = new Date().getFullYear();
 
 let browser: Browser;
 beforeAll(async () => {
@@ -106,7 +105,8 @@ async function fillSteps(page: Page, member: typeof MEMBER_A, shot?: (s: string)
   await fill(page, 'cert-joinUnit', '广州市第六中学');
   await tap(page, 'checkin-next');
   await expectText(page, 'cert-developmentNumber-error', ErrorMessages.DEVELOPMENT_NUMBER_REQUIRED);
-  await fill(page, 'cert-developmentNumber', `${YEAR}${member.phone.slice(-8)}`);
+  // 入团年月 was confirmed where its picker opens: the month the member turned 14.
+  await fill(page, 'cert-developmentNumber', `${Number(member.id.slice(6, 10)) + 14}${member.phone.slice(-8)}`);
   await shot?.('step2-league');
   await tap(page, 'checkin-next');
 

@@ -135,7 +135,7 @@ it('a member applies to a committee; the out-branch and the committee (assigning
   await fill(member, 'transfer-smsCode-input', code);
   await shot('apply-verify');
   await tap(member, 'transfer-submit');
-  await expectText(member, 'transfer-progress-notice', '你已发起组织关系转接申请');
+  await expectText(member, 'transfer-progress-notice', '您已发起组织关系转接申请');
   await expectText(member, 'transfer-progress-status', '待转出组织审核');
   await expectText(member, 'transfer-contacts-out', '计算机科学与技术专业2024级1班');
   await shot('progress-applied');

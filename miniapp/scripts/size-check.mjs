@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Checks the weapp build against WeChat's package limits: the main package and each
-// sub-package may hold at most 2 MB. Run after `pnpm run build:weapp`.
+// sub-package may hold at most 2 MB. Run after `pnpm run build:weapp`. Then checks the
+// weapp and H5 builds for URLs outside our origin (scripts/external-urls.mjs).
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkBuilds } from './external-urls.mjs';
 
 const LIMIT = 2 * 1024 * 1024;
 // DevTools project files are not uploaded with the code package.
@@ -46,8 +48,10 @@ for (const p of packages) {
 console.log(`  ${'total'.padEnd(width)}  ${kb(total).padStart(10)}`);
 
 const over = packages.filter((p) => p.bytes > LIMIT);
-if (over.length > 0) {
-  console.error(`size: ${over.map((p) => p.name).join(', ')} above 2 MB`);
-  process.exit(1);
-}
-console.log('size: ok');
+if (over.length > 0) console.error(`size: ${over.map((p) => p.name).join(', ')} above 2 MB`);
+else console.log('size: ok');
+
+// `npm test` builds H5 before weapp, so both are there to scan.
+const h5 = path.join(root, '..', 'h5');
+const clean = checkBuilds([root, ...(existsSync(h5) ? [h5] : [])]);
+if (over.length > 0 || !clean) process.exit(1);

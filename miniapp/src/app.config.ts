@@ -2,7 +2,7 @@
 // status); role-specific screens live in sub-packages so the main package stays < 2 MB.
 export default defineAppConfig({
   entryPagePath: 'pages/entry/index',
-  pages: ['pages/entry/index', 'pages/login/index', 'pages/status/index'],
+  pages: ['pages/entry/index', 'pages/login/index', 'pages/status/index', 'pages/not-found/index'],
   subPackages: [
     {
       root: 'member',
@@ -71,5 +71,8 @@ export default defineAppConfig({
     navigationBarTitleText: '智慧团建',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f6f7',
+    // The weapp's native bar; in H5 it makes Taro draw its own bar with the page title and
+    // 返回 (or 首页 on a first page), so the H5 build has an in-app way back too.
+    navigationStyle: 'default',
   },
 });

@@ -3,6 +3,7 @@ export const Routes = {
   entry: '/pages/entry/index',
   login: '/pages/login/index',
   status: '/pages/status/index',
+  notFound: '/pages/not-found/index',
   memberHome: '/member/pages/home/index',
   // member sub-package: check-in (§4) before and after approval
   memberJoin: '/member/pages/join/index',

@@ -24,6 +24,12 @@ describe('OrgForm (create)', () => {
     expect(screen.getByTestId('org-type-branch').textContent).toBe('团支部');
   });
 
+  it('edits names in text areas that grow, so a long full name is never cut off (issue 13 item 15)', () => {
+    render(<OrgForm mode='create' parentType='grassrootsCommittee' onSubmit={jest.fn()} />);
+    expect(screen.getByTestId('org-fullName').tagName).toBe('TEXTAREA');
+    expect(screen.getByTestId('org-shortName').tagName).toBe('TEXTAREA');
+  });
+
   it('preselects the only possible type under a 团总支', () => {
     render(<OrgForm mode='create' parentType='generalBranch' onSubmit={jest.fn()} />);
     expect(screen.getByTestId('org-type-branch').className).toContain('nut-button-primary');

@@ -153,7 +153,7 @@ describe('progress and audit', () => {
 
   it('labels actions in Chinese and pages with the cursor', async () => {
     const item = (id: string, action: string) => ({
-      id, actorName: '陈省管', orgName: '团广东省委', action, targetType: 'org', targetId: '2',
+      id, actorName: '陈省管', orgName: '团广东省委', action, targetType: 'org', targetId: '2', targetName: '团广州市委',
       before: null, after: { shortName: '团广州市委' }, createdAt: '2025-11-21T02:05:00.000Z',
     });
     serve(
@@ -175,5 +175,39 @@ describe('progress and audit', () => {
     expect((await screen.findByTestId('audit-item-7')).textContent).toContain('录入团干部');
     expect(request.mock.calls.at(-1)[0].url).toContain('cursor=8');
     expect(screen.queryByTestId('audit-more')).toBeNull();
+  });
+
+  it('says every action the members and cadres take in words, with who did it to whom (issue 13 item 7)', async () => {
+    const row = (id: string, action: string, actorName: string | null, targetName: string | null, before: unknown, after: unknown) => ({
+      id, actorName, orgName: '一班团支部', action, targetType: 'x', targetId: '5', targetName, before, after, createdAt: '2025-11-21T02:05:00.000Z',
+    });
+    serve(
+      ['GET', '/orgs/1', { data: province }],
+      ['GET', '/orgs/1/audit', { data: { items: [
+        row('6', 'roster.add', '陈省管', '王组织委员', null, { name: '王组织委员', position: 'organizationMember', isOperator: false, isAdmin: false }),
+        row('5', 'cadre.onboard', '张书记', '张书记', { position: 'secretary' }, { position: 'secretary' }),
+        row('4', 'org.alias', '张书记', '一班团支部', null, { alias: '计科一班' }),
+        row('3', 'checkin.approve', '张书记', '李小红', { status: 'submitted' }, { status: 'approved', kind: 'checkin' }),
+        row('2', 'transfer.approveOut', '张书记', '李小红', { status: 'pendingOut' }, { status: 'pendingIn' }),
+        row('1', 'checkin.realName', null, '李小红', { realNameStatus: 'pending' }, { realNameStatus: 'passed', attempt: 1 }),
+      ], nextCursor: null } }],
+    );
+    render(<AuditPage />);
+    const text = (id: string) => screen.getByTestId(`audit-item-${id}`).textContent ?? '';
+    await screen.findByTestId('audit-item-6');
+    expect(text('6')).toContain('录入团干部');
+    expect(text('6')).toContain('王组织委员 · 组织委员');
+    expect(text('6')).not.toContain('管理员');
+    expect(text('5')).toContain('团干部入驻');
+    expect(text('5')).toContain('操作人：张书记');
+    expect(text('4')).toContain('设置组织代称');
+    expect(text('4')).toContain('代称「计科一班」');
+    expect(text('3')).toContain('报到审核通过');
+    expect(text('3')).toContain('李小红');
+    expect(text('2')).toContain('同意转出');
+    expect(text('2')).toContain('待转出组织审核 → 待转入组织审核');
+    expect(text('1')).toContain('实名校验通过');
+    expect(text('1')).toContain('操作人：系统');
+    for (const id of ['6', '5', '4', '3', '2', '1']) expect(text(id)).not.toMatch(/[a-z]+\.[a-zA-Z]+/);
   });
 });

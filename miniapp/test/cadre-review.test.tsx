@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorMessages } from '@tj/shared';
+import OfflinePage from '../src/cadre/pages/offline';
 import ReviewPage from '../src/cadre/pages/review';
 import ReviewsPage from '../src/cadre/pages/reviews';
 import { branch, calls, idFor, logIn, serve, withParams } from './checkin-fixtures';
@@ -65,15 +66,40 @@ describe('review detail (cadre)', () => {
     expect(screen.getByTestId('review-offline')).toBeTruthy();
   });
 
-  it('approves once real-name passed', async () => {
-    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }], ['POST', '/orgs/21/checkins/7/review', { data: null }]);
+  it('approves once real-name passed, and the page shows the new status at its top', async () => {
+    serve(
+      [...myOrgs],
+      ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }],
+      ['POST', '/orgs/21/checkins/7/review', { data: detail({ realNameStatus: 'passed', status: 'approved' }) }],
+    );
     render(<ReviewPage />);
     await screen.findByTestId('review-name');
     expect(screen.queryByTestId('review-approve-block')).toBeNull();
+    expect(screen.getByTestId('review-status').textContent).toBe('报到待审核');
     fireEvent.click(screen.getByTestId('review-approve'));
     await screen.findByTestId('review-done');
     const [call] = calls('POST', '/orgs/21/checkins/7/review');
     expect(JSON.parse(call[0].data)).toEqual({ action: 'approve' });
+    // Issue 13 item 9: the status tag follows, and the outcome sits right under it, before the form.
+    expect(screen.getByTestId('review-status').textContent).toBe('审核通过');
+    const order = Array.from(document.querySelectorAll('[data-testid="review-done"], [data-testid="review-summary"]')).map((e) => e.getAttribute('data-testid'));
+    expect(order).toEqual(['review-done', 'review-summary']);
+  });
+
+  it('shows 报到被退回 after returning with a reason', async () => {
+    serve(
+      [...myOrgs],
+      ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'passed' }) }],
+      ['POST', '/orgs/21/checkins/7/review', { data: detail({ realNameStatus: 'passed', status: 'returned', returnReason: '入团年月有误' }) }],
+    );
+    render(<ReviewPage />);
+    await screen.findByTestId('review-name');
+    fireEvent.click(screen.getByTestId('review-return'));
+    fireEvent.change(document.querySelector('[data-testid="review-return-reason"] textarea')!, { target: { value: '入团年月有误' } });
+    fireEvent.click((await screen.findAllByText('退回')).slice(-1)[0]);
+    expect((await screen.findByTestId('review-done')).textContent).toContain('已退回');
+    expect(screen.getByTestId('review-status').textContent).toBe('报到被退回');
+    expect(screen.queryByTestId('review-approve')).toBeNull();
   });
 
   it('offers no action on a check-in already decided (opened again after 线下核验)', async () => {
@@ -109,6 +135,25 @@ describe('review detail (cadre)', () => {
   });
 });
 
+describe('offline verification (cadre)', () => {
+  beforeEach(() => {
+    logIn();
+    withParams({ orgId: '21', checkinId: '7' });
+  });
+
+  it('says at each field what is missing: the note, the photo (issue 13 item 10)', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins/7', { data: detail({ realNameStatus: 'failed' }) }]);
+    render(<OfflinePage />);
+    fireEvent.click(await screen.findByTestId('offline-submit'));
+    expect((await screen.findByTestId('offline-note-error')).textContent).toBe(ErrorMessages.OFFLINE_NOTE_REQUIRED);
+    expect(screen.getByTestId('offline-photo-error').textContent).toBe(ErrorMessages.OFFLINE_PHOTO_REQUIRED);
+    expect(screen.getByTestId('offline-photo-error').className).toContain('tj-field__error');
+    expect(screen.queryByTestId('offline-error')).toBeNull();
+    expect(document.body.textContent).not.toContain(ErrorMessages.VALIDATION_FAILED);
+    expect(calls('POST', '/orgs/21/checkins/7/offline-verify')).toHaveLength(0);
+  });
+});
+
 describe('review queue', () => {
   beforeEach(() => {
     logIn();
@@ -130,5 +175,14 @@ describe('review queue', () => {
     fireEvent.click((await screen.findAllByText('审核通过')).slice(-1)[0]);
     await waitFor(() => expect(calls('POST', '/orgs/21/checkins/batch-approve')).toHaveLength(1));
     expect(JSON.parse(calls('POST', '/orgs/21/checkins/batch-approve')[0][0].data)).toEqual({ ids: ['7'] });
+  });
+
+  it('shows an empty queue with a picture shipped with the app, not fetched from a CDN (issue 13 item 12)', async () => {
+    serve([...myOrgs], ['GET', '/orgs/21/checkins', { data: { items: [], nextCursor: null, total: 0 } }]);
+    const { container } = render(<ReviewsPage />);
+    await screen.findByText('暂无待审核的报到资料');
+    // NutUI's own Empty renders <img src="https://storage.360buyimg.com/…">: ours draws its mark.
+    expect(Array.from(container.querySelectorAll('img, image')).map((i) => i.getAttribute('src'))).toEqual([]);
+    expect(container.querySelector('.tj-empty__mark')).not.toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ErrorMessages } from '@tj/shared';
+import { ErrorMessages, todayInChina } from '@tj/shared';
 import CheckinPage from '../src/member/pages/checkin';
 import ConfirmPage from '../src/member/pages/confirm';
 import { branch, calls, idFor, logIn, myCheckin, serve, withParams } from './checkin-fixtures';
@@ -34,6 +34,42 @@ describe('check-in form (4 steps, shared schemas)', () => {
     type('cert-name', '');
     fireEvent.click(screen.getByTestId('checkin-next'));
     expect((await screen.findByTestId('cert-name-error')).textContent).toBe(ErrorMessages.REQUIRED);
+  });
+
+  it('highlights the current step, marks earlier ones done (issue 13 item 8)', async () => {
+    serve(['GET', '/me/checkin', { data: myCheckin({ draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '广州市第一中学' }, branch, resumeStep: 'league' }) }]);
+    withParams({});
+    render(<CheckinPage />);
+    await screen.findByTestId('cert-income');
+    const steps = Array.from(screen.getByTestId('checkin-steps').querySelectorAll('.nut-step'));
+    expect(steps.map((s) => (s.className.match(/nut-step-(finish|process|wait)/) ?? [])[1])).toEqual(['finish', 'process', 'wait', 'wait']);
+  });
+
+  it('prefills step 3 with the phone the member registered with (issue 13 item 13)', async () => {
+    const draft = { ...identityDraft, income: 'studentNoIncome' as const, holdsPosition: false, joinUnit: '广州市第一中学', developmentNumber: null };
+    serve(['GET', '/me/checkin', { data: myCheckin({ draft, branch, resumeStep: 'contact' }) }]);
+    withParams({});
+    render(<CheckinPage />);
+    const phone = (await screen.findByTestId('cert-phone')) as HTMLInputElement;
+    expect(phone.value).toBe('13900000001');
+  });
+
+  it('leaves 入团年月 empty, opens its picker at a likely year and offers no month after this one (issue 13 item 13)', async () => {
+    const { joinedAt: _none, idNumber: _typedLater, ...noJoin } = identityDraft;
+    serve(['GET', '/me/checkin', { data: myCheckin({ draft: noJoin, branch, resumeStep: 'identity' }) }]);
+    withParams({});
+    render(<CheckinPage />);
+    await screen.findByTestId('cert-idNumber');
+    type('cert-idNumber', ID);
+    expect(screen.getByTestId('cert-joinedAt').textContent).toContain('请选择入团年月');
+    fireEvent.click(screen.getByTestId('cert-joinedAt'));
+    const picker = document.querySelector('.nut-picker')!;
+    // Born 2006-03: the picker opens at 2020-03 (aged 14), not at this month.
+    expect(picker.getAttribute('value')).toBe('2020,03');
+    const years = Array.from(picker.querySelectorAll('.nut-pickerview-roller')[0].children).map((c) => c.textContent);
+    expect(years[years.length - 1]).toBe(`${todayInChina().slice(0, 4)}年`);
+    fireEvent.click(screen.getByTestId('checkin-next'));
+    expect((await screen.findByTestId('cert-joinedAt-error')).textContent).toBe(ErrorMessages.REQUIRED);
   });
 
   it('saves a valid step (PUT) before opening the next one', async () => {

@@ -44,6 +44,9 @@ describe('status page (main package): one page per check-in state', () => {
     render(<StatusPage />);
     expect((await screen.findByTestId('status-title')).textContent).toBe('报到被退回');
     expect(screen.getByTestId('status-return-reason').textContent).toContain('入团年月有误');
+    // Nothing on the page says the branch still has it (issue 13 item 9).
+    expect(screen.getByTestId('status-page').textContent).not.toContain('等待团支部审核');
+    expect(screen.getByTestId('status-realname').textContent).toContain('实名校验已通过');
     fireEvent.click(screen.getByTestId('status-resubmit'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `${Routes.memberCheckin}?step=identity` });
   });

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ErrorMessages, TRANSFER_REMARKS_MAX_CHARS } from '@tj/shared';
 import TransferApplyPage from '../src/member/pages/transfer-apply';
 import { ImageAttachments, type UploadedImage } from '../src/components/image-attachments';
-import { logIn, serve } from './checkin-fixtures';
+import { branch, logIn, myCheckin, serve } from './checkin-fixtures';
 
 jest.mock('../src/services/uploads', () => ({
   uploadImage: jest.fn(async (picked: { file: File }, mime: string, size: number) => ({
@@ -18,10 +18,12 @@ const png = (name: string, size = 1000) => {
   return f;
 };
 
+const approved = ['GET', '/me/checkin', { data: myCheckin({ status: 'approved', realNameStatus: 'passed', branch, resumeStep: 'confirm' }) }] as const;
+
 describe('transfer application (member)', () => {
   beforeEach(() => {
     logIn();
-    serve(['GET', '/me/transfers/current', { data: { transfer: null } }]);
+    serve(['GET', '/me/transfers/current', { data: { transfer: null } }], [...approved]);
     (global.URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:x';
   });
 
@@ -46,6 +48,20 @@ describe('transfer application (member)', () => {
     expect(screen.getByTestId('transfer-reason-error').textContent).toBe(ErrorMessages.REQUIRED);
     expect(screen.getByTestId('transfer-attachments-error').textContent).toBe(ErrorMessages.ATTACHMENTS_REQUIRED);
     expect(screen.queryByTestId('transfer-verify')).toBeNull();
+  });
+
+  it('tells a member not yet approved on entry, with no form to fill (issue 13 item 14)', async () => {
+    serve(
+      ['GET', '/me/transfers/current', { data: { transfer: null } }],
+      ['GET', '/me/checkin', { data: myCheckin({ status: 'submitted', realNameStatus: 'passed', branch, resumeStep: 'confirm' }) }],
+    );
+    render(<TransferApplyPage />);
+    const notice = (await screen.findByTestId('transfer-apply-not-approved')).textContent;
+    expect(notice).toContain(ErrorMessages.CHECKIN_REQUIRED);
+    expect(notice).toContain('报到待审核');
+    expect(screen.queryByTestId('transfer-next')).toBeNull();
+    expect(screen.queryByTestId('transfer-remarks-input')).toBeNull();
+    fireEvent.click(screen.getByTestId('transfer-apply-status'));
   });
 });
 

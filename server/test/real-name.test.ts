@@ -99,7 +99,10 @@ describe('real-name verification', () => {
     const wrongPhoto = await act(id, 'offline-verify', { note: '核验无误', photo: { fileId: foreign.fileId, mime: 'image/png', size: foreign.size } });
     expect(wrongPhoto.json()).toMatchObject({ code: 'UPLOAD_INVALID', field: 'photo' });
     const noNote = await act(id, 'offline-verify', { note: '', photo: { fileId: foreign.fileId, mime: 'image/png', size: 1 } });
-    expect(noNote.json()).toMatchObject({ code: 'REQUIRED', field: 'note' });
+    expect(noNote.json()).toMatchObject({ code: 'OFFLINE_NOTE_REQUIRED', field: 'note' });
+    // Issue 13 item 10: no photo is said at the photo, not as the generic 填写的内容有误.
+    const noPhoto = await act(id, 'offline-verify', { note: '核验无误' });
+    expect(noPhoto.json()).toEqual({ code: 'OFFLINE_PHOTO_REQUIRED', message: ErrorMessages.OFFLINE_PHOTO_REQUIRED, field: 'photo' });
 
     const photo = await photoOf(op.headers);
     const ok = await act(id, 'offline-verify', { note: '已线下核验身份证原件，信息无误', photo: { fileId: photo.fileId, mime: photo.mime, size: photo.size } });

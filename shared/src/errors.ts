@@ -94,6 +94,8 @@ export const ErrorMessages = {
   CHECKIN_NOT_APPROVED: '报到审核通过后才能进行此操作',
   CHECKIN_REQUIRED: '请先完成团员报到，审核通过后才能使用其他功能',
   RETURN_REASON_REQUIRED: '退回时请填写退回原因',
+  OFFLINE_NOTE_REQUIRED: '请填写核验说明',
+  OFFLINE_PHOTO_REQUIRED: '请上传团员手持身份证件的照片',
   CHECKIN_ID_APPROVED_ELSEWHERE: '该证件号码已在其他团支部报到通过。一名团员只能在一个团支部报到，如需变更请办理组织关系转接',
   CHECKIN_STEP_ORDER: '请先完成前面的步骤',
   CHECKIN_IDENTITY_LOCKED: '报到审核通过后身份信息不能修改，如有错误请联系所在团组织',

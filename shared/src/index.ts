@@ -20,6 +20,7 @@ export * from './domain/attachment';
 export * from './domain/checkin-status';
 export * from './domain/real-name-status';
 export * from './domain/transfer';
+export * from './domain/audit-actions';
 
 export * from './schemas/common';
 export * from './schemas/enums';

@@ -253,8 +253,10 @@ describe('check-in review (§4.1, §4.2)', () => {
   it('offline verification needs a note and a photo', () => {
     expect(issues(OfflineVerifySchema, { note: '已现场核验身份证原件', photo })).toEqual({});
     expect(issues(OfflineVerifySchema, { note: '', photo: { ...photo, mime: 'text/plain' } })).toEqual({
-      note: 'REQUIRED',
+      note: 'OFFLINE_NOTE_REQUIRED',
       'photo.mime': 'ATTACHMENT_NOT_IMAGE',
     });
+    // Issue 13 item 10: a missing photo is named, not the generic VALIDATION_FAILED.
+    expect(issues(OfflineVerifySchema, { note: '已现场核验身份证原件' })).toEqual({ photo: 'OFFLINE_PHOTO_REQUIRED' });
   });
 });

@@ -124,11 +124,15 @@ const asText = (v: unknown): string => {
   return v === undefined || v === null ? '' : String(v);
 };
 
-/** A saved draft (or the approved data) as form values; 居民身份证 by default. */
-export function formValuesFrom(draft: CertificationDraft | null | undefined, branchId?: string | null): CertFormValues {
+/**
+ * A saved draft (or the approved data) as form values; 居民身份证 by default, and the phone
+ * the member registered with until they type another.
+ */
+export function formValuesFrom(draft: CertificationDraft | null | undefined, branchId?: string | null, registeredPhone?: string | null): CertFormValues {
   const values = Object.fromEntries(Object.keys(CertFieldLabels).map((k) => [k, asText(draft?.[k as CertField])])) as CertFormValues;
   if (!values.idType) values.idType = 'residentId';
   if (branchId) values.branchId = branchId;
+  if (!values.phone && registeredPhone) values.phone = registeredPhone;
   return values;
 }
 
@@ -303,16 +307,20 @@ export const realNameLabel = (s: MyCheckin['realNameStatus'] | string | null): s
   s && isKeyOf(RealNameStatuses, s) ? RealNameStatuses[s] : '未开始';
 
 /** §4.2 what the member reads under the real-name status: what happens next. */
-export function realNameExplanation(s: MyCheckin['realNameStatus']): string {
+export function realNameExplanation(s: MyCheckin['realNameStatus'], status: MyCheckin['status'] = 'submitted'): string {
+  // "等待团支部审核" only while the branch has it: a returned or withdrawn check-in waits on the member.
+  const waiting = status === 'submitted' || status === 'editSubmitted';
   switch (s) {
     case 'pending':
       return '系统正在核对您的姓名与证件号码，通常几分钟内完成。';
     case 'rechecking':
       return '首次校验未通过，系统正在自动复核（提交后24小时内完成）。';
     case 'failed':
-      return '实名校验未通过。团支部将线下核验您的身份，请留意团支部通知并备好身份证件。';
+      return waiting
+        ? '实名校验未通过。团支部将线下核验您的身份，请留意团支部通知并备好身份证件。'
+        : '实名校验未通过。请核对姓名与证件号码，修改后重新提交。';
     case 'passed':
-      return '实名校验已通过，等待团支部审核。';
+      return waiting ? '实名校验已通过，等待团支部审核。' : '实名校验已通过。';
     case 'offlinePassed':
       return '团支部已线下核验您的身份。';
     default:

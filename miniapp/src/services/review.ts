@@ -55,16 +55,19 @@ export async function fetchReviewDetail(orgId: string, checkinId: string): Promi
   return ReviewDetailSchema.parse(data);
 }
 
-export async function approveCheckin(orgId: string, checkinId: string): Promise<void> {
-  await http.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'approve' });
+/** Approves; answers the check-in as it now stands (the page shows its new status at once). */
+export async function approveCheckin(orgId: string, checkinId: string): Promise<ReviewDetail> {
+  const { data } = await http.post<unknown>(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'approve' });
+  return ReviewDetailSchema.parse(data);
 }
 
 /** 退回 needs a reason: checked with the shared schema before the call. */
 export const checkReturn = (reason: string): Checked<{ action: 'return'; reason: string }> =>
   checkWith(CheckinReviewSchema, { action: 'return', reason }) as Checked<{ action: 'return'; reason: string }>;
 
-export async function returnCheckin(orgId: string, checkinId: string, reason: string): Promise<void> {
-  await http.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'return', reason: reason.trim() });
+export async function returnCheckin(orgId: string, checkinId: string, reason: string): Promise<ReviewDetail> {
+  const { data } = await http.post<unknown>(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'return', reason: reason.trim() });
+  return ReviewDetailSchema.parse(data);
 }
 
 export const checkOfflineVerify = (note: string, photo: Attachment | null) =>

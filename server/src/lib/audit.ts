@@ -1,10 +1,12 @@
+import type { AuditAction } from '@tj/shared';
 import type { DbOrTx } from '../db/client';
 import { auditLogs } from '../db/schema';
 
 export interface AuditEntry {
   actorUserId: number | null;
   orgId: number | null;
-  action: string;
+  /** Only codes with a label in shared's AuditActionLabels: the log shows every row in words. */
+  action: AuditAction;
   targetType: string;
   targetId?: string | number | null;
   before?: unknown;

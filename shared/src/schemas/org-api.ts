@@ -118,6 +118,8 @@ export const AuditItemSchema = z.object({
   actorName: z.string().nullable(),
   orgName: z.string().nullable(),
   action: z.string(),
+  /** The person or org the action was about (the member, the roster entry, the org), if still known. */
+  targetName: z.string().nullable(),
   targetType: z.string(),
   targetId: z.string().nullable(),
   before: z.unknown(),

@@ -20,7 +20,8 @@ export type CheckinReview = z.infer<typeof CheckinReviewSchema>;
  * (Data wrong → a normal return.)
  */
 export const OfflineVerifySchema = z.object({
-  note: requiredText(REASON_MAX_CHARS),
-  photo: AttachmentSchema,
+  note: requiredText(REASON_MAX_CHARS, 'TEXT_TOO_LONG', 'OFFLINE_NOTE_REQUIRED'),
+  // Said at the field: without it zod's own "expected object" became the generic VALIDATION_FAILED.
+  photo: z.object(AttachmentSchema.shape, { error: (i) => (i.input == null ? 'OFFLINE_PHOTO_REQUIRED' : 'UPLOAD_INVALID') }),
 });
 export type OfflineVerify = z.infer<typeof OfflineVerifySchema>;

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, DatePicker, Input, Picker, Switch } from '@nutui/nutui-react-taro';
+import { Button, DatePicker, Input, Picker, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { isValidMonth, monthOf, todayInChina } from '@tj/shared';
 import './index.css';
 
 /**
@@ -28,9 +29,7 @@ export function FormField({ label, inline, required, error, hint, testId, childr
       </View>
       <View className='tj-field__control'>{children}</View>
       {error ? (
-        <Text className='tj-field__error' data-testid={`${testId}-error`}>
-          {error}
-        </Text>
+        <FieldError message={error} testId={`${testId}-error`} />
       ) : hint ? (
         <Text className='tj-field__hint'>{hint}</Text>
       ) : null}
@@ -58,9 +57,28 @@ interface TextFieldProps extends Common {
   maxLength?: number;
   disabled?: boolean;
   name?: string;
+  /** Long text (an org's full name): a text area that grows with it, so nothing is cut off. */
+  multiline?: boolean;
 }
 
-export function TextField({ value, onChange, placeholder, type = 'text', maxLength, disabled, name, ...field }: TextFieldProps) {
+export function TextField({ value, onChange, placeholder, type = 'text', maxLength, disabled, name, multiline, ...field }: TextFieldProps) {
+  if (multiline) {
+    return (
+      <FormField {...field}>
+        <TextArea
+          className='tj-input tj-textarea'
+          value={value}
+          onChange={onChange}
+          placeholder={placeholder ?? `请输入${field.label}`}
+          maxLength={maxLength}
+          disabled={disabled}
+          rows={1}
+          autoSize
+          data-testid={field.testId}
+        />
+      </FormField>
+    );
+  }
   return (
     <FormField {...field}>
       <Input
@@ -182,11 +200,19 @@ export function SwitchField({ value, onChange, description, ...field }: Common &
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 'YYYY-MM' with NutUI's year-month DatePicker (入团年月). */
-export function MonthField({ value, onChange, ...field }: Common & { value: string; onChange: (v: string) => void }) {
+const monthDate = (m: string) => new Date(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1);
+
+/**
+ * 'YYYY-MM' with NutUI's year-month DatePicker (入团年月, 任现职年月 …). Empty until the person
+ * picks: the picker opens at `initial` (a likely month), not at this month, so confirming
+ * without looking does not fill in today; it ends at this month in China time, the same
+ * "now" the shared rules refuse anything after (JOINED_AT_FUTURE, MONTH_IN_FUTURE).
+ */
+export function MonthField({ value, onChange, initial, ...field }: Common & { value: string; onChange: (v: string) => void; initial?: string }) {
   const [open, setOpen] = useState(false);
-  const now = new Date();
-  const current = /^\d{4}-\d{2}$/.test(value) ? new Date(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1) : undefined;
+  const latest = monthOf(todayInChina());
+  const current = isValidMonth(value) ? monthDate(value) : undefined;
+  const start = initial && isValidMonth(initial) && initial <= latest ? initial : latest;
   return (
     <FormField {...field}>
       <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
@@ -196,22 +222,40 @@ export function MonthField({ value, onChange, ...field }: Common & { value: stri
         <Text className='tj-select__arrow'>›</Text>
       </View>
       <DatePicker
+        // NutUI reads defaultValue once: a new start (the ID number typed after the page
+        // opened) mounts a new picker, or it would still open at this month.
+        key={current ? 'value' : start}
         type='year-month'
         title={field.label}
         visible={open}
         showChinese
         startDate={new Date(1950, 0, 1)}
-        endDate={now}
+        endDate={monthDate(latest)}
         value={current}
-        defaultValue={current ?? now}
+        defaultValue={current ?? monthDate(start)}
         onConfirm={(_, values) => {
           const [y, m] = values.map(Number);
-          if (y && m) onChange(`${y}-${pad(m)}`);
+          const picked = y && m ? `${y}-${pad(m)}` : '';
+          if (picked && picked <= latest) onChange(picked);
         }}
         onClose={() => setOpen(false)}
+        data-testid={`${field.testId}-picker`}
       />
     </FormField>
   );
+}
+
+/**
+ * A field's error, in red right under the field — for controls laid out outside FormField
+ * (a dialog's text area, a custom block). Pages use this instead of the bare class, so the
+ * style comes with it wherever it is rendered.
+ */
+export function FieldError({ message, testId }: { message?: string; testId: string }) {
+  return message ? (
+    <Text className='tj-field__error' data-testid={testId}>
+      {message}
+    </Text>
+  ) : null;
 }
 
 /** The error no field owns (network, permission …), under the form. */

@@ -154,10 +154,11 @@ export function OrgForm(props: OrgFormProps) {
               error={errors.type}
               testId='org-type'
             />
-            {text('shortName', { required: true, maxLength: 100, hint: type ? SHORT_NAME_EXAMPLES[type] : '请先选择组织类别' })}
+            {text('shortName', { required: true, maxLength: 100, multiline: true, hint: type ? SHORT_NAME_EXAMPLES[type] : '请先选择组织类别' })}
             {text('fullName', {
               required: true,
               maxLength: 100,
+              multiline: true,
               placeholder: '根据组织简称自动生成',
               hint: '系统根据组织简称生成，请核对，如有不符可直接修改',
             })}

@@ -18,7 +18,7 @@ import {
   type CertStep,
 } from '@tj/shared';
 import { DateField, YesNoField } from '../../components/cert-fields';
-import { ChoiceField, FormSection, MonthField, SelectField, StaticField, TextField, optionsOf } from '../../components/form-field';
+import { ChoiceField, FieldError, FormSection, MonthField, SelectField, StaticField, TextField, optionsOf } from '../../components/form-field';
 import type { FieldErrors } from '../../services/form-check';
 import { CertFieldLabels as L, derivedFromId, isMainlandId, type CertField, type CertFormValues } from '../../services/checkin';
 
@@ -34,6 +34,9 @@ const id = (field: CertField) => `cert-${field}`;
 
 // The codes are strings like '01': sort them, or JS lists '10'…'56' (integer-like keys) first.
 const ETHNIC_OPTIONS = optionsOf(EthnicGroups, Object.keys(EthnicGroups).sort());
+
+/** Where the 入团年月 picker opens: the month one turned 14 (most join at 13–14), if known. */
+const likelyJoinMonth = (birth: string | undefined) => (birth && /^\d{4}-\d{2}/.test(birth) ? `${Number(birth.slice(0, 4)) + 14}-${birth.slice(5, 7)}` : undefined);
 
 function IdentityFields({ values, errors, set, branch }: StepFieldsProps) {
   const mainland = isMainlandId(values);
@@ -71,18 +74,22 @@ function IdentityFields({ values, errors, set, branch }: StepFieldsProps) {
           <ChoiceField label={L.gender} required value={values.gender} options={optionsOf(Genders)} onChange={set('gender')} error={errors.gender} testId={id('gender')} />
         </>
       )}
-      <MonthField label={L.joinedAt} required value={values.joinedAt} onChange={set('joinedAt')} error={errors.joinedAt} testId={id('joinedAt')} />
+      <MonthField
+        label={L.joinedAt}
+        required
+        value={values.joinedAt}
+        onChange={set('joinedAt')}
+        initial={likelyJoinMonth(derived.birthDate ?? (values.birthDate || undefined))}
+        error={errors.joinedAt}
+        testId={id('joinedAt')}
+      />
       <View className='cert-branch' data-field={id('branchId')}>
         <View className='tj-field__label'>
           <Text className='tj-field__star'>*</Text>
           <Text>{L.branchId}</Text>
         </View>
         {branch}
-        {errors.branchId ? (
-          <Text className='tj-field__error' data-testid={`${id('branchId')}-error`}>
-            {errors.branchId}
-          </Text>
-        ) : null}
+        <FieldError message={errors.branchId} testId={`${id('branchId')}-error`} />
       </View>
     </FormSection>
   );

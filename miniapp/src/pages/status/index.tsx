@@ -203,7 +203,7 @@ function CheckinState({ checkin, onWithdraw }: { checkin: MyCheckin; onWithdraw:
               {realNameLabel(checkin.realNameStatus)}
             </StatusTag>
           </View>
-          <Text className='status-muted'>{realNameExplanation(checkin.realNameStatus)}</Text>
+          <Text className='status-muted'>{realNameExplanation(checkin.realNameStatus, status)}</Text>
         </View>
       ) : null}
 

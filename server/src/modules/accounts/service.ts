@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { ChangePassword, Register, ResetByCode, ResetPassword, SmsLogin } from '@tj/shared';
+import type { AuditAction, ChangePassword, Register, ResetByCode, ResetPassword, SmsLogin } from '@tj/shared';
 import type { WechatApi } from '../../adapters/wechat/types';
 import { WechatCodeError } from '../../adapters/wechat/types';
 import type { Db, Tx } from '../../db/client';
@@ -147,7 +147,7 @@ export async function issueResetCode(db: Db, input: { userId: number; issuedBy: 
   return code;
 }
 
-const ATTEMPT_ACTION = 'password_reset_code.attempt';
+const ATTEMPT_ACTION: AuditAction = 'password_reset_code.attempt';
 
 /**
  * §10 the person uses the admin-issued code: new password, and optionally a new phone (they

@@ -4,6 +4,7 @@ import {
   maskIdNumber,
   nextCheckinStatus,
   nextRealNameStatus,
+  type AuditAction,
   type CheckinReview,
   type CheckinStatus,
   type OfflineVerify,
@@ -226,7 +227,7 @@ async function updateIfStatus(tx: Tx, row: CheckinRow, set: Partial<typeof check
   await trackCheckinChange(tx, row, set);
 }
 
-async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, action: string) {
+async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, action: AuditAction) {
   const status = row.status as CheckinStatus;
   const t = nextCheckinStatus(status, 'approve');
   if (!t.ok) throw new AppError(t.code);

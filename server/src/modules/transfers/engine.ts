@@ -4,6 +4,7 @@ import {
   transferHolder,
   transferReminderTimes,
   transferStepDeadline,
+  type AuditAction,
   type ErrorCode,
   type TransferStatus,
   type TransferStepOutcome,
@@ -75,7 +76,7 @@ export interface Move {
   set?: Partial<typeof transfers.$inferInsert>;
   /** The code when the transfer moved on meanwhile. */
   conflict?: ErrorCode;
-  audit: string;
+  audit: AuditAction;
   auditAfter?: Record<string, unknown>;
 }
 

@@ -6,7 +6,7 @@ import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
 import { toApiError, type ApiError } from '../../../services/api-error';
-import { auditActionLabel, auditSummary, fetchAudit, formatChinaTime, type AuditItem } from '../../../services/audit';
+import { auditActionLabel, auditLine, fetchAudit, formatChinaTime, type AuditItem } from '../../../services/audit';
 import { useOrgPage } from '../../use-org-page';
 import '../../admin.css';
 import './index.css';
@@ -58,7 +58,7 @@ export default function AuditPage() {
                 ) : (
                   <View className='admin-card' data-testid='audit-list'>
                     {items.map((item) => {
-                      const summary = auditSummary(item);
+                      const summary = auditLine(item);
                       return (
                         <View key={item.id} className='audit-item' data-testid={`audit-item-${item.id}`}>
                           <View className='audit-item__head'>

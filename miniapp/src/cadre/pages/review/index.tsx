@@ -5,9 +5,11 @@ import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { REASON_MAX_CHARS, isCheckinPendingReview, isKeyOf, CheckinStatuses } from '@tj/shared';
 import { CertSummary } from '../../../components/cert-summary';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { FieldError, FormError } from '../../../components/form-field';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
+import { scrollToTop } from '../../../hooks/use-page-params';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { checkinStatusLabel, checkinStatusTone, realNameLabel, realNameTone, summarize } from '../../../services/checkin';
@@ -54,8 +56,9 @@ export default function ReviewPage() {
     setError('');
     setBusy(true);
     try {
-      await approveCheckin(orgId, checkinId);
+      detail.setData(await approveCheckin(orgId, checkinId));
       setDone('已审核通过，团员报到完成。');
+      scrollToTop();
     } catch (e) {
       setError(toApiError(e).message);
     } finally {
@@ -70,9 +73,10 @@ export default function ReviewPage() {
       throw new Error('invalid');
     }
     try {
-      await returnCheckin(orgId, checkinId, reason);
+      detail.setData(await returnCheckin(orgId, checkinId, reason));
       setReturning(false);
       setDone('已退回，团员修改后会重新提交。');
+      scrollToTop();
     } catch (e) {
       setReasonError(toApiError(e).message);
       throw e;
@@ -97,6 +101,12 @@ export default function ReviewPage() {
               <Text className='review-hero__sub'>{d.branchName}</Text>
               <Text className='review-hero__sub'>提交于 {formatTime(d.submittedAt)}</Text>
             </View>
+            {/* The outcome where the eye is (the page scrolls up to it), not below the whole form. */}
+            {done ? (
+              <View className='cadre-notice cadre-notice--ok' data-testid='review-done'>
+                {done}
+              </View>
+            ) : null}
 
             <View className='cadre-card'>
               <View className='review-row'>
@@ -124,19 +134,14 @@ export default function ReviewPage() {
                 团员修改了已审核通过的资料：删除线为当前有效的原资料，橙色为修改后的内容。
               </View>
             ) : null}
-            {d.returnReason ? <View className='cadre-notice'>上次退回原因：{d.returnReason}</View> : null}
+            {d.returnReason ? <View className='cadre-notice'>{d.status === 'returned' || d.status === 'editReturned' ? '退回原因' : '上次退回原因'}：{d.returnReason}</View> : null}
 
             {changes.length > 0 ? (
               <CertSummary sections={changes.map((c) => ({ ...c, title: `修改内容 · ${c.title}` }))} testId='review-changes' />
             ) : null}
             <CertSummary sections={sections} testId='review-summary' />
 
-            {done ? (
-              <View className='cadre-notice cadre-notice--ok' data-testid='review-done'>
-                {done}
-              </View>
-            ) : null}
-            {error ? <View className='tj-form-error' data-testid='review-error'>{error}</View> : null}
+            <FormError message={error} testId='review-error' />
 
             <View className='review-bar'>
               {!done && !(isKeyOf(CheckinStatuses, d.status) && isCheckinPendingReview(d.status)) ? (
@@ -193,11 +198,7 @@ export default function ReviewPage() {
                 showCount
               />
             </View>
-            {reasonError ? (
-              <Text className='tj-field__error' data-testid='review-return-error'>
-                {reasonError}
-              </Text>
-            ) : null}
+            <FieldError message={reasonError} testId='review-return-error' />
           </View>
         }
         onConfirm={doReturn}

@@ -44,6 +44,7 @@ export default function CheckinPage() {
   const loadCheckin = useAppStore((s) => s.loadCheckin);
   const saveStep = useAppStore((s) => s.saveStep);
   const chosenBranch = useAppStore((s) => s.chosenBranch);
+  const user = useAppStore((s) => s.user);
   const state = useAsync(allowed ? loadCheckin : null, [allowed]);
 
   const [step, setStep] = useState<CertStep>(isStep(params.step) ? params.step : 'identity');
@@ -65,7 +66,7 @@ export default function CheckinPage() {
       return;
     }
     const source = editMode ? { ...(c.approved ?? {}), ...c.draft } : c.draft;
-    setValues(formValuesFrom(source, editMode ? null : chosenBranch?.id ?? c.branch?.id ?? null));
+    setValues(formValuesFrom(source, editMode ? null : chosenBranch?.id ?? c.branch?.id ?? null, user?.phone));
     if (!editMode && !isStep(params.step)) setStep(c.resumeStep === 'confirm' ? 'identity' : c.resumeStep);
   }, [state.data]);
 
@@ -147,7 +148,8 @@ export default function CheckinPage() {
               </View>
             ) : (
               <View className='member-steps' data-testid='checkin-steps'>
-                <Steps value={index + 1}>
+                {/* 'dynamic': NutUI marks steps done / current / to come only in this mode ('default' marks none). */}
+                <Steps value={index + 1} status='dynamic'>
                   {CERT_STEPS.map((s, i) => (
                     <Step key={s} value={i + 1} title={CertStepTitles[s]} />
                   ))}

@@ -26,6 +26,7 @@ import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, toOptionalText, type FieldErrors } from '../../../services/form-check';
 import { sendSmsCode } from '../../../services/register';
 import { applyTransfer, checkApplication, checkApplicationDraft, fetchCurrentTransfer, remarksState } from '../../../services/transfers';
+import { checkinStatusLabel, isApproved } from '../../../services/checkin';
 import { useAppStore } from '../../../stores';
 import '../../member.css';
 import './index.css';
@@ -42,6 +43,10 @@ export default function TransferApplyPage() {
   const allowed = useRequireLogin();
   const phone = useAppStore((s) => s.user?.phone ?? '');
   const current = useAsync(allowed ? fetchCurrentTransfer : null, [allowed]);
+  // §7.1 only an approved member transfers (the server answers CHECKIN_REQUIRED): say so on
+  // entry, before the member fills the form and passes the SMS check for nothing.
+  const loadCheckin = useAppStore((s) => s.loadCheckin);
+  const checkin = useAsync(allowed ? loadCheckin : null, [allowed]);
   const [direction, setDirection] = useState<Direction>('inProvince');
   const [region, setRegion] = useState('');
   const [dest, setDest] = useState<PickedOrg | null>(null);
@@ -127,8 +132,19 @@ export default function TransferApplyPage() {
 
   return (
     <View className='member-page' data-testid='transfer-apply'>
-      <PageStatus loading={current.loading} error={null} testId='transfer-apply'>
-        {open ? (
+      <PageStatus loading={current.loading || checkin.loading} error={checkin.error} onRetry={checkin.reload} testId='transfer-apply'>
+        {checkin.data && !isApproved(checkin.data) ? (
+          <>
+            <View className='member-notice' data-testid='transfer-apply-not-approved'>
+              {ErrorMessages.CHECKIN_REQUIRED}。组织关系转接需在报到审核通过后申请，您当前的报到状态：{checkinStatusLabel(checkin.data.status)}。
+            </View>
+            <View className='member-actions'>
+              <Button type='primary' block onClick={() => void Taro.redirectTo({ url: Routes.status })} data-testid='transfer-apply-status'>
+                查看报到状态
+              </Button>
+            </View>
+          </>
+        ) : !checkin.data ? null : open ? (
           <>
             <View className='member-notice' data-testid='transfer-apply-open'>
               {ErrorMessages.TRANSFER_OPEN_EXISTS}
@@ -219,6 +235,7 @@ export default function TransferApplyPage() {
                       clear('destinationOrgId');
                     }}
                     placeholder='待转入团组织的标准名称'
+                    multiline
                     error={errors.destinationOrgName}
                     hint={needsBranch ? '转至北京、福建的，须选择具体的团支部' : '请先与待转入团组织联系，确认其标准名称'}
                     testId='transfer-ext-name'

@@ -69,7 +69,7 @@ export default function TransferProgressPage() {
   const [images, setImages] = useState<UploadedImage[]>([]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState(params.applied ? '你已发起组织关系转接申请，请耐心等待团组织审核。如需帮助可联系以下团组织信息。' : '');
+  const [notice, setNotice] = useState(params.applied ? '您已发起组织关系转接申请，请耐心等待团组织审核。如需帮助可联系以下团组织信息。' : '');
 
   useDidShow(() => {
     if (transfer.data !== undefined) void transfer.reload();
