@@ -128,6 +128,8 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
     expect((await app.inject({ method: 'POST', url: '/api/me/checkin/submit', headers: member.headers })).statusCode).toBe(200);
     const forMember = await resetCode(tree.school.id, schoolAdmin.headers, member.phone);
     expect(forMember.statusCode).toBe(200);
+    // the admin sees whom the code is for: a member's name comes from the check-in form
+    expect(forMember.json().name).toBe(form.identity.name);
     expect(sms().lastMessage(member.phone)).toContain('生成了密码重置码');
     // … but not from an org whose subtree does not hold the branch
     const otherAdmin = await onboardedCadre(app, tree.otherCity.id, { isAdmin: true });

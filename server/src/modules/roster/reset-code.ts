@@ -49,7 +49,7 @@ export async function issueResetCodeInSubtree(db: Db, deps: ResetCodeDeps, ctx: 
     .innerJoin(orgs, eq(orgs.id, rosterEntries.orgId))
     .where(eq(rosterEntries.userId, person.userId));
   const [branch] = await db
-    .select({ path: orgs.path, status: checkins.status })
+    .select({ path: orgs.path, status: checkins.status, draft: checkins.draft })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .where(eq(checkins.userId, person.userId))
@@ -74,5 +74,7 @@ export async function issueResetCodeInSubtree(db: Db, deps: ResetCodeDeps, ctx: 
       .where(and(eq(passwordResetCodes.userId, person.userId), isNull(passwordResetCodes.usedAt)));
     throw new AppError('SMS_SEND_FAILED');
   }
-  return { name: person.name, code, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000).toISOString() };
+  // the name on the check-in form (a member's account has none), so the admin sees whom the code is for
+  const formName = typeof branch?.draft.name === 'string' ? branch.draft.name : null;
+  return { name: formName ?? person.name, code, expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000).toISOString() };
 }
