@@ -1,7 +1,9 @@
 // `npm test`: every layer, each against fresh state — type-check, shared unit tests with
 // coverage, server tests over HTTP on a fresh MariaDB database, mini-program component/store
-// tests, both mini-program builds + the size check, and E2E in headless Chromium against the
-// H5 build with a real server on another fresh database. Ends with `N passed, N failed`.
+// tests, both mini-program builds + the size check + WeChat's own compilers (wcc/wcsc) over
+// the weapp build, and E2E in headless Chromium against the H5 build with a real server on
+// another fresh database. Ends with `N tests passed, N failed; N steps ok, N failed`: tests are
+// counted one by one, the type-check, builds and checks are steps, never counted as tests.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensurePnpm, has, installDeps, run, say } from './lib/run.mjs';
@@ -18,7 +20,7 @@ fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
 
 const env = { TEST_DB_SERVER_URL: serverUrl, CI: process.env.CI ?? '' };
-const tally = { passed: 0, failed: 0 };
+const tally = { passed: 0, failed: 0, stepsOk: 0, stepsFailed: 0 };
 const lines = [];
 
 /** A jest project: its per-test counts go into the tally. */
@@ -34,11 +36,11 @@ async function jestLayer(name, pkg, args = []) {
     passed = r.numPassedTests;
     failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
   }
-  // A non-zero exit with no failing test (coverage threshold, crash, no tests) still fails.
-  if (code !== 0 && failed === 0) failed = 1;
-  if (passed + failed === 0) failed = 1;
-  record(name, passed, failed, t0);
-  return failed === 0;
+  // A non-zero exit with no failing test (coverage threshold, crash, no tests) fails the run
+  // as a failed step of this layer, not as an invented failed test.
+  const broken = (code !== 0 && failed === 0) || passed + failed === 0;
+  recordTests(name, passed, failed, broken, t0);
+  return failed === 0 && !broken;
 }
 
 /** A step that is one check (type-check, a build, the size check). */
@@ -46,14 +48,25 @@ async function checkLayer(name, cmd, args) {
   const t0 = Date.now();
   say(`── ${name}`);
   const ok = (await run(cmd, args, { env })) === 0;
-  record(name, ok ? 1 : 0, ok ? 0 : 1, t0);
+  recordStep(name, ok, t0);
   return ok;
 }
 
-function record(name, passed, failed, t0) {
+const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+/** A jest layer's tests; `broken`: jest itself failed (crash, coverage threshold, no tests). */
+function recordTests(name, passed, failed, broken, t0) {
   tally.passed += passed;
   tally.failed += failed;
-  lines.push(`  ${failed ? '✗' : '✓'} ${name.padEnd(22)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (broken) tally.stepsFailed += 1;
+  const note = broken ? '  (jest failed)' : '';
+  lines.push(`  ${failed || broken ? '✗' : '✓'} ${name.padEnd(22)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed  ${secs(t0)}${note}`);
+}
+
+function recordStep(name, ok, t0) {
+  if (ok) tally.stepsOk += 1;
+  else tally.stepsFailed += 1;
+  lines.push(`  ${ok ? '✓' : '✗'} ${name.padEnd(22)} ${(ok ? 'ok' : 'FAILED').padStart(17)}  ${secs(t0)}`);
 }
 
 await checkLayer('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
@@ -62,13 +75,15 @@ await jestLayer('server', '@tj/server');
 await jestLayer('miniapp', '@tj/miniapp');
 const h5 = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5']);
 const weapp = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp']);
+// Both check the weapp build (a failed build is already a failed step).
 if (weapp) await checkLayer('weapp size ≤ 2 MB', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size']);
+if (weapp) await checkLayer('weapp wcc/wcsc', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'wechat-compile']);
 if (h5) await jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js']);
-else record('e2e (chromium)', 0, 1, Date.now());
+else recordStep('e2e (chromium)', false, Date.now());
 
 console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s):\n${lines.join('\n')}\n`);
-console.log(`${tally.passed} passed, ${tally.failed} failed`);
-process.exit(tally.failed === 0 ? 0 : 1);
+console.log(`${tally.passed} tests passed, ${tally.failed} failed; ${tally.stepsOk} steps ok, ${tally.stepsFailed} failed`);
+process.exit(tally.failed === 0 && tally.stepsFailed === 0 ? 0 : 1);
 
 async function ensureChromium() {
   // Without a CJK font, screenshots show the Chinese UI as boxes.

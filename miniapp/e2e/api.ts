@@ -45,7 +45,7 @@ export interface ApprovedMember {
   name: string;
   idNumber: string;
   token: string;
-  /** when the registration SMS went out (the same phone may get another one a minute later) */
+  /** when the registration SMS went out (the same phone may get another one E2E_SMS_RESEND_WAIT_MS later) */
   smsAt: number;
 }
 

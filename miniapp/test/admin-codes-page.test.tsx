@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import CodesPage from '../src/admin/pages/codes';
 import { API_BASE } from '../src/env';
 import { logInAdmin, province, request, serve, withParams } from './admin-fixtures';
+import { withDefault } from './mock-defaults';
 
 /**
  * Issue 13 item 2: the codes page lists the codes in force whenever it opens, re-issuing a
@@ -21,7 +22,7 @@ const calls = (method: string, path: string) =>
 const fetchMock = jest.fn();
 beforeAll(() => {
   Object.assign(globalThis, { fetch: fetchMock });
-  Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:codes'), revokeObjectURL: jest.fn() });
+  Object.assign(URL, { createObjectURL: withDefault(() => 'blob:codes'), revokeObjectURL: jest.fn() });
 });
 
 beforeEach(() => {

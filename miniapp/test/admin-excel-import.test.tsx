@@ -4,6 +4,7 @@ import { ExcelImport } from '../src/components/excel-import';
 import { API_BASE } from '../src/env';
 import { OrgFieldLabels } from '../src/services/orgs';
 import { logInAdmin } from './admin-fixtures';
+import { withDefault } from './mock-defaults';
 
 const fetchMock = jest.fn();
 const reply = (status: number, body: unknown) => ({
@@ -15,7 +16,7 @@ const reply = (status: number, body: unknown) => ({
 
 beforeAll(() => {
   Object.assign(globalThis, { fetch: fetchMock });
-  Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:template'), revokeObjectURL: jest.fn() });
+  Object.assign(URL, { createObjectURL: withDefault(() => 'blob:template'), revokeObjectURL: jest.fn() });
 });
 
 const renderImport = (onImported = jest.fn()) => {

@@ -1,17 +1,18 @@
 import Taro from '@tarojs/taro';
 import type { OrgDetail } from '@tj/shared';
 import { useAppStore } from '../src/stores';
+import { withDefault } from './mock-defaults';
 
 /** Shared by the admin-*.test.tsx files: a logged-in admin and canned server answers. */
 export const request = Taro.request as jest.Mock;
 
 // Taro APIs the admin pages use beyond the shared mock (test/__mocks__/taro.ts).
 Object.assign(Taro, {
-  showToast: jest.fn(() => Promise.resolve()),
-  setClipboardData: jest.fn(() => Promise.resolve()),
-  setNavigationBarTitle: jest.fn(() => Promise.resolve()),
-  navigateBack: jest.fn(() => Promise.resolve()),
-  getCurrentPages: jest.fn(() => [{}, {}]),
+  showToast: withDefault(() => Promise.resolve()),
+  setClipboardData: withDefault(() => Promise.resolve()),
+  setNavigationBarTitle: withDefault(() => Promise.resolve()),
+  navigateBack: withDefault(() => Promise.resolve()),
+  getCurrentPages: withDefault(() => [{}, {}]),
 });
 
 export const logInAdmin = () =>

@@ -1,13 +1,14 @@
 import Taro from '@tarojs/taro';
 import { idCheckChar, type MyCheckin } from '@tj/shared';
 import { useAppStore } from '../src/stores';
+import { withDefault } from './mock-defaults';
 
 /** Shared by the checkin-/member-/cadre-*.test.tsx files: canned server answers. */
 export const request = Taro.request as jest.Mock;
 
 Object.assign(Taro, {
-  navigateBack: jest.fn(() => Promise.resolve()),
-  getCurrentPages: jest.fn(() => [{}]),
+  navigateBack: withDefault(() => Promise.resolve()),
+  getCurrentPages: withDefault(() => [{}]),
 });
 
 /** A mainland ID with a valid checksum (GB 11643) for a birth date. */

@@ -5,7 +5,7 @@ import { ImageAttachments, type UploadedImage } from '../src/components/image-at
 import { branch, logIn, myCheckin, serve } from './checkin-fixtures';
 
 jest.mock('../src/services/uploads', () => ({
-  uploadImage: jest.fn(async (picked: { file: File }, mime: string, size: number) => ({
+  uploadImage: (jest.requireActual('./mock-defaults') as typeof import('./mock-defaults')).withDefault(async (picked: { file: File }, mime: string, size: number) => ({
     upload: { fileId: picked.file.name, mime, size, url: '' },
     attachment: { fileId: picked.file.name, mime, size },
   })),

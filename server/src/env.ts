@@ -72,6 +72,8 @@ const EnvSchema = z.object({
   /** The provider gateway the real adapter POSTs `{ phone, text }` to, with the key as Bearer token. */
   SMS_PROVIDER_URL: z.union([z.literal(''), z.string().url()]).default(''),
   SMS_API_KEY: z.string().default(''),
+  /** §4.1 one SMS code per phone per this many seconds (60); lower only for E2E runs. */
+  SMS_RESEND_SECONDS: z.coerce.number().int().positive().max(3600).default(60),
   /** WeChat login / mini-program codes: 'simulator' derives openids from the login code. */
   WECHAT_ADAPTER: z.enum(['real', 'simulator']).default('simulator'),
   WECHAT_APPID: z.string().default(''),
@@ -132,6 +134,7 @@ const EnvSchema = z.object({
     if (e[k] !== 'real') refuse(k, "the simulator is for development only: set 'real' and its credentials");
   }
   if (e.ENABLE_TEST_ENDPOINTS) refuse('ENABLE_TEST_ENDPOINTS', 'test endpoints expose SMS codes: turn them off');
+  if (e.SMS_RESEND_SECONDS < 60) refuse('SMS_RESEND_SECONDS', '§4.1 allows one SMS code per phone per minute: 60 or more');
   if (!e.PUBLIC_BASE_URL) refuse('PUBLIC_BASE_URL', 'required: the public https origin used in QR codes and invitation links');
 });
 
@@ -159,6 +162,7 @@ export type Config = {
   smsAdapter: 'real' | 'simulator';
   smsProviderUrl: string;
   smsApiKey: string;
+  smsResendSeconds: number;
   wechatAdapter: 'real' | 'simulator';
   wechatAppid: string;
   wechatSecret: string;
@@ -222,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smsAdapter: e.SMS_ADAPTER,
     smsProviderUrl: e.SMS_PROVIDER_URL,
     smsApiKey: e.SMS_API_KEY,
+    smsResendSeconds: e.SMS_RESEND_SECONDS,
     wechatAdapter: e.WECHAT_ADAPTER,
     wechatAppid: e.WECHAT_APPID,
     wechatSecret: e.WECHAT_SECRET,

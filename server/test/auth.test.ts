@@ -3,6 +3,12 @@ import { refreshTokens } from '../src/db/schema';
 import type { App } from '../src/app';
 import { buildTestApp, createUser, uniquePhone } from './helper';
 
+/** Everything jest's fake timers could replace except Date. */
+const REAL_TIMERS = [
+  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate',
+  'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
+] as const;
+
 describe('auth', () => {
   let app: App;
   beforeAll(async () => {
@@ -61,10 +67,17 @@ describe('auth', () => {
     const sub = JSON.parse(Buffer.from(body, 'base64url').toString()).sub as string;
     const shortLived = app.jwt.sign({ sub }, { expiresIn: 1 });
     expect((await me(shortLived)).statusCode).toBe(200);
-    await new Promise((r) => setTimeout(r, 2100));
-    const late = await me(shortLived);
-    expect(late.statusCode).toBe(401);
-    expect(late.json().code).toBe('TOKEN_EXPIRED');
+    // Expiry is judged by fast-jwt (and the verified-token cache beside it) on Date.now(), not
+    // on the app's injected clock, so the test moves Date itself instead of sleeping 2.1 s;
+    // timers stay real, the database driver and inject need them.
+    jest.useFakeTimers({ now: Date.now() + 2100, doNotFake: [...REAL_TIMERS] });
+    try {
+      const late = await me(shortLived);
+      expect(late.statusCode).toBe(401);
+      expect(late.json().code).toBe('TOKEN_EXPIRED');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('rotates refresh tokens: each works once; concurrent reuse yields one new pair, then the family is revoked', async () => {

@@ -103,6 +103,32 @@ describe('SMS codes', () => {
   });
 });
 
+describe('SMS resend wait from the config (SMS_RESEND_SECONDS, lowered for E2E)', () => {
+  it('defaults to 60 s and refuses 0 or a non-number', () => {
+    const base = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/x' };
+    expect(loadConfig(base).smsResendSeconds).toBe(60);
+    expect(loadConfig({ ...base, SMS_RESEND_SECONDS: '2' }).smsResendSeconds).toBe(2);
+    expect(() => loadConfig({ ...base, SMS_RESEND_SECONDS: '0' })).toThrow(/SMS_RESEND_SECONDS/);
+    expect(() => loadConfig({ ...base, SMS_RESEND_SECONDS: 'soon' })).toThrow(/SMS_RESEND_SECONDS/);
+  });
+
+  it('a configured wait is enforced and announced to the client', async () => {
+    const clock = manualClock();
+    const app = await buildTestApp({ enableTestEndpoints: true, smsResendSeconds: 5 }, { clock });
+    try {
+      const phone = uniquePhone();
+      const first = await send(app, phone);
+      expect(first.json()).toEqual({ expiresInSeconds: 300, resendAfterSeconds: 5 });
+      clock.advance(4_000);
+      expect((await send(app, phone)).json().code).toBe('RATE_LIMITED');
+      clock.advance(2_000);
+      expect((await send(app, phone)).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('SMS adapters', () => {
   it('does not register the test endpoint unless enabled', async () => {
     const app = await buildTestApp();

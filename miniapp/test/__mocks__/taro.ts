@@ -2,12 +2,14 @@
  * The slice of @tarojs/taro the app and NutUI touch, on jsdom. `request` is a jest.fn so
  * tests can answer calls; storage is a Map so persistence can be observed.
  */
+import { withDefault } from '../mock-defaults';
+
 const storage = new Map<string, unknown>();
 
 export const request = jest.fn();
-export const reLaunch = jest.fn(() => Promise.resolve());
-export const redirectTo = jest.fn(() => Promise.resolve());
-export const navigateTo = jest.fn(() => Promise.resolve());
+export const reLaunch = withDefault(() => Promise.resolve());
+export const redirectTo = withDefault(() => Promise.resolve());
+export const navigateTo = withDefault(() => Promise.resolve());
 
 export const getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
 export const setStorageSync = (key: string, value: unknown) => {

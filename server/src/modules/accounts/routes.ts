@@ -55,7 +55,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
         response: { 200: SmsSentSchema, ...errors },
       },
     },
-    async (req) => sendSmsCode(app.db, app.sms, req.body, app.clock.now()),
+    async (req) => sendSmsCode(app.db, app.sms, req.body, app.clock.now(), { resendAfterSeconds: app.config.smsResendSeconds }),
   );
 
   app.post(

@@ -10,6 +10,7 @@ import { AppError } from '../../errors';
 // 1 send per phone per minute and 5 per hour. Candidates for shared/limits.ts (UI countdown).
 export const SMS_CODE_TTL_SECONDS = 5 * 60;
 export const SMS_CODE_MAX_ATTEMPTS = 5;
+/** The default of SMS_RESEND_SECONDS (config.smsResendSeconds), which E2E runs set lower. */
 export const SMS_RESEND_AFTER_SECONDS = 60;
 export const SMS_SENDS_PER_HOUR = 5;
 
@@ -33,6 +34,11 @@ export interface SendSmsInput {
   purpose: SmsPurpose;
 }
 
+export interface SendSmsLimits {
+  /** Seconds before the same phone may get another code (config.smsResendSeconds). */
+  resendAfterSeconds: number;
+}
+
 /**
  * Sends a fresh code. Registration refuses a taken number (the registration form has to say
  * so). For every other purpose the answer is the same whether or not the number has an
@@ -45,7 +51,13 @@ export interface SendSmsInput {
  * over the limit deletes its row and is refused (at worst both of two are refused, never
  * both sent).
  */
-export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, now: Date) {
+export async function sendSmsCode(
+  db: Db,
+  sms: SmsSender,
+  input: SendSmsInput,
+  now: Date,
+  { resendAfterSeconds }: SendSmsLimits = { resendAfterSeconds: SMS_RESEND_AFTER_SECONDS },
+) {
   const { phone, purpose } = input;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
   if (purpose === 'register' && user) throw new AppError('MOBILE_TAKEN', 'phone');
@@ -65,12 +77,12 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
     .$returningId();
   const forget = () => db.delete(smsCodes).where(eq(smsCodes.id, id));
 
-  const minuteAgo = new Date(now.getTime() - SMS_RESEND_AFTER_SECONDS * 1000);
+  const resendFrom = new Date(now.getTime() - resendAfterSeconds * 1000);
   const hourAgo = new Date(now.getTime() - 3600_000);
   const [window] = await db
     .select({
       lastHour: count(),
-      lastMinute: sql<string | null>`sum(case when ${gt(smsCodes.createdAt, minuteAgo)} then 1 else 0 end)`,
+      lastMinute: sql<string | null>`sum(case when ${gt(smsCodes.createdAt, resendFrom)} then 1 else 0 end)`,
     })
     .from(smsCodes)
     .where(and(eq(smsCodes.phone, phone), gt(smsCodes.createdAt, hourAgo)));
@@ -79,7 +91,7 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
     throw new AppError('RATE_LIMITED');
   }
 
-  if (!deliver) return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS };
+  if (!deliver) return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds };
   try {
     await sms.send(phone, smsText(purpose, code));
   } catch (err) {
@@ -88,7 +100,7 @@ export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, n
     if (err instanceof AppError) throw err;
     throw new AppError('SMS_SEND_FAILED');
   }
-  return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_AFTER_SECONDS };
+  return { expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds };
 }
 
 export interface CheckSmsInput {
