@@ -26,4 +26,6 @@ ALTER TABLE `transfer_appeals` ADD CONSTRAINT `transfer_appeals_transfer_id_tran
 ALTER TABLE `transfer_steps` ADD CONSTRAINT `transfer_steps_transfer_id_transfers_id_fk` FOREIGN KEY (`transfer_id`) REFERENCES `transfers`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `transfers` ADD CONSTRAINT `transfers_member_user_id_users_id_fk` FOREIGN KEY (`member_user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `transfers` ADD CONSTRAINT `transfers_checkin_id_checkins_id_fk` FOREIGN KEY (`checkin_id`) REFERENCES `checkins`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `admin_codes` DROP COLUMN `code`;
+ALTER TABLE `admin_codes` DROP COLUMN `code`;--> statement-breakpoint
+-- issue 12: an account's identity is only what was verified; before id_verified_at existed, admin registration stored the typed ID unverified.
+UPDATE `users` SET `id_enc` = NULL, `id_hash` = NULL WHERE `id_verified_at` IS NULL;
