@@ -76,7 +76,7 @@ export function orgAccess(org: OrgRef, positions: readonly Position[]): OrgAcces
   };
 }
 
-/** The org an admin acting for `org` through its direct superior needs: its parent. */
+/** An org as reviewScope needs it: its type (only branches have check-ins) and its parent. */
 export interface BranchRef extends OrgRef {
   type: string;
   parentId: number | null;

@@ -51,8 +51,8 @@ async function branchesWithOperator(db: DbOrTx, ids: number[]): Promise<Set<numb
 
 /**
  * The branches whose check-ins the caller reviews through :orgId (lib/policy.ts reviewScope),
- * with the two facts the rule needs loaded only when it needs them. null: none — the queue
- * answers 403, a single check-in 404, the counters 0.
+ * with the two facts the rule needs loaded only when it needs them. null: none — the queue and
+ * a single check-in answer 403, the counters 0 (a check-in outside a non-null scope is a 404).
  */
 export async function reviewScope(db: DbOrTx, ctx: OrgContext): Promise<number[] | null> {
   const { org } = ctx;
