@@ -4,7 +4,7 @@ import type { App } from '../src/app';
 import type { SmsSimulator } from '../src/adapters/sms/simulator';
 import { adminCodes, auditLogs, checkins, passwordResetCodes, rosterEntries, users } from '../src/db/schema';
 import { runDueJobs } from '../src/jobs/plugin';
-import { resetCodeVerdict } from '../src/modules/roster/reset-code';
+import { resetCodeVerdict } from '../src/lib/policy';
 import { buildTestApp, manualClock, privateDatabase, uniquePhone } from './helper';
 import { PNG_1X1, certForm, fileUpload, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree } from './fixtures';
 

@@ -11,7 +11,7 @@ import { VALID_IDS } from './fixtures';
 /**
  * The route table the authorization matrix and the bad-input sweep are generated from: every
  * /api route as Fastify registers it, with the guard read off its hooks (requireOrg tags its
- * preHandler with the level) and its zod schemas. A new route is covered without editing a
+ * onRequest hook with the level) and its zod schemas. A new route is covered without editing a
  * list; only its sample request (below) may need adding, and the tests say so.
  */
 export type Guard =
@@ -113,7 +113,7 @@ const photo = { fileId: NO_ID, mime: 'image/png', size: 100 };
 
 /**
  * A valid body (and query) per route, so that a refusal comes from the guard and not from
- * validation (Fastify validates before a preHandler runs). They point at nothing (NO_ID) so
+ * validation (the guards run on onRequest, before validation; the services' own checks after it). They point at nothing (NO_ID) so
  * that an allowed call changes little. The matrix checks each against the route's schema.
  */
 export function sampleBodies(freshPhone: () => string): Record<string, unknown> {

@@ -4,27 +4,23 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import { orgs, rosterEntries } from '../db/schema';
 import { AppError } from '../errors';
+import { orgAccess, type OrgAccess, type OrgLevel } from '../lib/policy';
+
+export type { OrgLevel } from '../lib/policy';
 
 /**
  * The one permission check (§2): every org route carries `:orgId`; before any service code
- * runs, the caller's onboarded roster rows in that org and its ancestors decide the role.
- *  - 'cadre'    query the org and its subtree: a cadre of the org or of any ancestor
- *  - 'operator' review / alias: an operator or admin of the org itself, or an admin above
- *  - 'admin'    build the tree, roster, codes, QR: an admin of the org or of any ancestor
- * *(decision)* An admin's reach covers its whole subtree, so a provincial admin can fix any
- * org below it; nothing outside the subtree is ever reachable.
+ * runs — and before the body is parsed into anything (onRequest, ahead of validation) — the
+ * caller's onboarded roster rows in that org and its ancestors decide the role, by the rules
+ * of lib/policy.ts. The services get the answer as `request.orgContext` and ask it
+ * (`contains`, `actsFor`, `isAdminOf`, …) instead of checking on their own.
  */
-export type OrgLevel = 'cadre' | 'operator' | 'admin';
-
-export interface OrgContext {
+export type OrgContext = OrgAccess & {
   org: typeof orgs.$inferSelect;
   userId: number;
   /** Roster rows of the caller in this org itself (positions, flags). */
   ownEntries: (typeof rosterEntries.$inferSelect)[];
-  isAdminHere: boolean;
-  isAdminAbove: boolean;
-  isOperatorHere: boolean;
-}
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,7 +59,9 @@ export default fp(async (app) => {
   app.decorateRequest('orgContext', null as unknown as OrgContext);
   app.decorate('requireOrg', (level: OrgLevel) => Object.assign(async (request: FastifyRequest) => {
     await app.authenticate(request, undefined as never);
-    const orgId = Number((request.params as { orgId?: string }).orgId);
+    // onRequest runs before params validation: the same shape as OrgIdParamsSchema (digits only)
+    const raw = (request.params as { orgId?: string }).orgId;
+    const orgId = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new AppError('NOT_FOUND');
     const userId = Number(request.user.sub);
     const rows = await lookup.execute({ orgId, userId });
@@ -73,23 +71,13 @@ export default fp(async (app) => {
     // in id order, as the two-statement guard gave them (ownEntries[0] is the position shown);
     // sorted here: an ORDER BY cost the database a filesort per request
     const entries = rows.flatMap((r) => (r.entry ? [r.entry] : [])).sort((a, b) => a.id - b.id);
-    const ownEntries = entries.filter((e) => e.orgId === org.id);
-    const above = entries.filter((e) => e.orgId !== org.id);
     const ctx: OrgContext = {
+      ...orgAccess(org, entries),
       org,
       userId,
-      ownEntries,
-      isAdminHere: ownEntries.some((e) => e.isAdmin),
-      isAdminAbove: above.some((e) => e.isAdmin),
-      isOperatorHere: ownEntries.some((e) => e.isOperator || e.isAdmin),
+      ownEntries: entries.filter((e) => e.orgId === org.id),
     };
-    const allowed =
-      level === 'cadre'
-        ? entries.length > 0
-        : level === 'operator'
-          ? ctx.isOperatorHere || ctx.isAdminAbove
-          : ctx.isAdminHere || ctx.isAdminAbove;
-    if (!allowed) throw new AppError('FORBIDDEN');
+    if (!ctx.allows(level)) throw new AppError('FORBIDDEN');
     request.orgContext = ctx;
   }, { orgLevel: level })); // the level stays readable on the route (the authorization matrix test derives its expectations from it)
 }, { name: 'org-guard', dependencies: ['auth', 'db'] });

@@ -28,7 +28,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/children/:childId/admin-code',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '为直属下级组织生成（重新生成）管理员注册码，原未使用的注册码随即失效', params: OrgChildParamsSchema, response: { 200: AdminCodeIssuedSchema, ...errors } },
     },
     async (req) => issueCode(app.db, { pii: app.pii }, req.orgContext, req.orgContext.org, Number(req.params.childId), app.clock.now()),
@@ -40,7 +40,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/admin-codes',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '直属下级组织有效的管理员注册码', params: OrgIdParamsSchema, response: { 200: AdminCodeListSchema, ...errors } },
     },
     async (req) => listCodes(app.db, { pii: app.pii }, req.orgContext.org, app.clock.now()),
@@ -49,7 +49,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/admin-codes/export',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '准备导出：为尚无有效注册码的直属下级组织生成注册码（已有的保持有效）', params: OrgIdParamsSchema, response: { 200: AdminCodeListSchema, ...errors } },
     },
     async (req) => ensureCodes(app.db, { pii: app.pii }, req.orgContext, req.orgContext.org, app.clock.now()),
@@ -58,7 +58,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/admin-codes.xlsx',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '导出直属下级组织有效的管理员注册码（Excel，只读）', params: OrgIdParamsSchema },
     },
     async (req, reply) => {

@@ -6,7 +6,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/audit',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: {
         tags: ['orgs'],
         security: [{ bearer: [] }],

@@ -75,31 +75,31 @@ export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/orgs/:orgId/alias',
-    { preHandler: app.requireOrg('operator'), schema: { ...secured, summary: '首位运营者设置组织代称（仅一次）', params: OrgIdParamsSchema, body: SetAliasSchema, response: { 200: SetAliasSchema, ...errors } } },
+    { onRequest: [app.requireOrg('operator')], schema: { ...secured, summary: '首位运营者设置组织代称（仅一次）', params: OrgIdParamsSchema, body: SetAliasSchema, response: { 200: SetAliasSchema, ...errors } } },
     async (req) => setFirstAlias(app.db, req.orgContext, req.body.alias),
   );
 
   app.patch(
     '/orgs/:orgId/alias',
-    { preHandler: app.requireOrg('admin'), schema: { ...secured, summary: '管理员修改组织代称', params: OrgIdParamsSchema, body: SetAliasSchema, response: { 200: SetAliasSchema, ...errors } } },
+    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '管理员修改组织代称', params: OrgIdParamsSchema, body: SetAliasSchema, response: { 200: SetAliasSchema, ...errors } } },
     async (req) => changeAlias(app.db, req.orgContext, req.body.alias),
   );
 
   app.post(
     '/orgs/:orgId/roster/:entryId/invite',
-    { preHandler: app.requireOrg('admin'), schema: { ...secured, summary: '发送入驻邀请短信', params: RosterParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
+    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '发送入驻邀请短信', params: RosterParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
     async (req) => inviteEntry(app.db, inviteDeps(`${req.protocol}://${req.host}`), req.orgContext, Number(req.params.entryId), app.clock.now()),
   );
 
   app.post(
     '/orgs/:orgId/roster/invite-all',
-    { preHandler: app.requireOrg('admin'), schema: { ...secured, summary: '向全部未入驻团干部发送邀请', params: OrgIdParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
+    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '向全部未入驻团干部发送邀请', params: OrgIdParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
     async (req) => inviteAll(app.db, inviteDeps(`${req.protocol}://${req.host}`), req.orgContext, app.clock.now()),
   );
 
   app.get(
     '/orgs/:orgId/cadres',
-    { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '团干部查询（本组织及下级）', params: OrgIdParamsSchema, querystring: PageQuerySchema, response: { 200: CadreListSchema, ...errors } } },
+    { onRequest: [app.requireOrg('cadre')], schema: { ...secured, summary: '团干部查询（本组织及下级）', params: OrgIdParamsSchema, querystring: PageQuerySchema, response: { 200: CadreListSchema, ...errors } } },
     async (req) => listCadres(app.db, req.orgContext.org, req.query.cursor ? Number(req.query.cursor) : undefined, req.query.limit),
   );
 };

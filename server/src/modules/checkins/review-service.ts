@@ -19,6 +19,7 @@ import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
+import { needsChildBranches, needsOperatorFact, reviewScope as policyReviewScope } from '../../lib/policy';
 import type { OrgContext } from '../../plugins/org-guard';
 import { recordVerifiedIdentity } from '../accounts/identity';
 import { attachUpload, uploadUrl } from '../uploads/service';
@@ -28,9 +29,8 @@ import { queuePage, WAITING } from './queue-page';
 import { approvedView, fullData, type CheckinRow } from './view';
 
 /**
- * §2 who reviews a branch's check-ins: its operators and admins; for a branch with no
- * onboarded operator, the admins of its direct superior *(decision, mirrors [004])*.
- * Reached through `/orgs/:orgId/checkins`, guarded by requireOrg('operator') on :orgId.
+ * §2 who reviews a branch's check-ins: the rule is lib/policy.ts's reviewScope; reached
+ * through `/orgs/:orgId/checkins`, guarded by requireOrg('operator') on :orgId.
  */
 
 /** Branches among `ids` that have an onboarded operator or admin. */
@@ -49,40 +49,21 @@ async function branchesWithOperator(db: DbOrTx, ids: number[]): Promise<Set<numb
   return new Set(rows.map((r) => r.orgId));
 }
 
-async function isAdminOf(db: DbOrTx, userId: number, orgId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ id: rosterEntries.id })
-    .from(rosterEntries)
-    .where(and(eq(rosterEntries.userId, userId), eq(rosterEntries.orgId, orgId), eq(rosterEntries.isAdmin, true), isNotNull(rosterEntries.onboardedAt)))
-    .limit(1);
-  return Boolean(row);
-}
-
 /**
- * The branches whose check-ins the caller reviews through :orgId — the org itself when
- * it is a branch the caller operates (or, having no operator, whose parent the caller
- * administers), plus, for an admin of :orgId, its direct child branches with no operator.
- * A branch outside this answers 403 for the queue and 404 for a single check-in.
+ * The branches whose check-ins the caller reviews through :orgId (lib/policy.ts reviewScope),
+ * with the two facts the rule needs loaded only when it needs them. null: none — the queue and
+ * a single check-in answer 403, the counters 0 (a check-in outside a non-null scope is a 404).
  */
-export async function reviewScope(db: DbOrTx, ctx: OrgContext): Promise<number[]> {
-  const { org, userId } = ctx;
-  const ids: number[] = [];
-  if (org.type === 'branch') {
-    if (ctx.isOperatorHere) ids.push(org.id);
-    else if (org.parentId != null && (await isAdminOf(db, userId, org.parentId)) && !(await branchesWithOperator(db, [org.id])).has(org.id)) {
-      ids.push(org.id);
-    }
-    if (ids.length === 0) throw new AppError('FORBIDDEN');
+export async function reviewScope(db: DbOrTx, ctx: OrgContext): Promise<number[] | null> {
+  const { org } = ctx;
+  const orgHasOperator = needsOperatorFact(ctx, org) ? (await branchesWithOperator(db, [org.id])).has(org.id) : undefined;
+  let childBranchesWithoutOperator: number[] = [];
+  if (needsChildBranches(ctx)) {
+    const children = (await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, org.id), eq(orgs.type, 'branch')))).map((c) => c.id);
+    const withOperator = await branchesWithOperator(db, children);
+    childBranchesWithoutOperator = children.filter((id) => !withOperator.has(id));
   }
-  if (ctx.isAdminHere) {
-    const children = await db
-      .select({ id: orgs.id })
-      .from(orgs)
-      .where(and(eq(orgs.parentId, org.id), eq(orgs.type, 'branch')));
-    const withOperator = await branchesWithOperator(db, children.map((c) => c.id));
-    ids.push(...children.map((c) => c.id).filter((id) => !withOperator.has(id)));
-  }
-  return ids;
+  return policyReviewScope(ctx, org, { orgHasOperator, childBranchesWithoutOperator });
 }
 
 const waitingIn = (ids: number[]) => and(inArray(checkins.branchId, ids), inArray(checkins.status, WAITING));
@@ -92,11 +73,8 @@ const waitingIn = (ids: number[]) => and(inArray(checkins.branchId, ids), inArra
  * Exported for the cadre dashboard.
  */
 export async function countWaitingReviews(db: DbOrTx, ctx: OrgContext): Promise<number> {
-  const ids = await reviewScope(db, ctx).catch((err) => {
-    if (err instanceof AppError && err.code === 'FORBIDDEN') return [];
-    throw err;
-  });
-  if (ids.length === 0) return 0;
+  const ids = await reviewScope(db, ctx);
+  if (!ids?.length) return 0;
   const [row] = await db.select({ n: count() }).from(checkins).where(waitingIn(ids));
   return Number(row?.n ?? 0);
 }
@@ -139,8 +117,8 @@ function toItem(row: ItemRow, pii: Pii, names: Map<number, string>): ReviewItem 
  * the (branch, status) index. (issue 8: was three statements per page; a window
  * `count(*) over ()` in the page cost the database more than the page itself.)
  */
-export async function reviewQueue(db: Db, pii: Pii, ctx: OrgContext, q: { cursor?: string; limit: number }) {
-  const ids = await reviewScope(db, ctx);
+export async function reviewQueue(db: Db, pii: Pii, ids: number[] | null, q: { cursor?: string; limit: number }) {
+  if (!ids) throw new AppError('FORBIDDEN');
   if (ids.length === 0) return { items: [], nextCursor: null, total: 0 };
   const after = q.cursor ? decodeCursor(q.cursor) : null;
   const rows = await queuePage(db, ids, after, q.limit + 1);
@@ -155,9 +133,10 @@ export async function reviewQueue(db: Db, pii: Pii, ctx: OrgContext, q: { cursor
   };
 }
 
-/** A check-in in the caller's scope (row-locked inside a transaction), else 404: nothing revealed. */
+/** A check-in in the caller's scope (row-locked inside a transaction), else 404: nothing revealed (403 when it reviews nothing here). */
 async function scopedRow(db: DbOrTx, ctx: OrgContext, checkinId: number, lock: boolean): Promise<CheckinRow> {
   const ids = await reviewScope(db, ctx);
+  if (!ids) throw new AppError('FORBIDDEN');
   const q = db.select().from(checkins).where(eq(checkins.id, checkinId));
   const [row] = lock ? await q.for('update') : await q;
   if (!row || !ids.includes(row.branchId) || row.status == null) throw new AppError('NOT_FOUND');

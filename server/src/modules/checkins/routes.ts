@@ -24,7 +24,7 @@ import { getMyCheckin, saveStep, submitCheckin, withdrawCheckin } from './member
 import { orgChildrenPage, searchOrgs } from './org-search';
 import { publicRateLimit } from '../auth/rate-limit';
 import { REAL_NAME_JOB, runRealNameCheck } from './real-name';
-import { batchApprove, countWaitingReviews, offlineVerify, review, reviewDetail, reviewQueue } from './review-service';
+import { batchApprove, countWaitingReviews, offlineVerify, review, reviewDetail, reviewQueue, reviewScope } from './review-service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const member = { security: [{ bearer: [] }], tags: ['checkin'] };
@@ -99,22 +99,22 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/checkins',
     {
-      preHandler: app.requireOrg('operator'),
+      onRequest: [app.requireOrg('operator')],
       schema: { ...operator, summary: '资料审核：待审核的报到和资料修改（最早的在前）', params: OrgIdParamsSchema, querystring: ReviewQueueQuerySchema, response: { 200: ReviewQueueSchema, ...errors } },
     },
-    async (req) => reviewQueue(app.db, app.pii, req.orgContext, req.query),
+    async (req) => reviewQueue(app.db, app.pii, await reviewScope(app.db, req.orgContext), req.query),
   );
 
   app.get(
     '/orgs/:orgId/checkins/count',
-    { preHandler: app.requireOrg('operator'), schema: { ...operator, summary: '待审核数量', params: OrgIdParamsSchema, response: { 200: ReviewCountSchema, ...errors } } },
+    { onRequest: [app.requireOrg('operator')], schema: { ...operator, summary: '待审核数量', params: OrgIdParamsSchema, response: { 200: ReviewCountSchema, ...errors } } },
     async (req) => ({ waiting: await countWaitingReviews(app.db, req.orgContext) }),
   );
 
   app.post(
     '/orgs/:orgId/checkins/batch-approve',
     {
-      preHandler: app.requireOrg('operator'),
+      onRequest: [app.requireOrg('operator')],
       schema: { ...operator, summary: '批量审核通过（实名校验未通过的跳过）', params: OrgIdParamsSchema, body: BatchApproveSchema, response: { 200: BatchApproveResultSchema, ...errors } },
     },
     async (req) => batchApprove(app.db, req.orgContext, req.body.ids, app.clock.now()),
@@ -122,14 +122,14 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/checkins/:checkinId',
-    { preHandler: app.requireOrg('operator'), schema: { ...operator, summary: '报到资料详情', params: CheckinParamsSchema, response: { 200: ReviewDetailSchema, ...errors } } },
+    { onRequest: [app.requireOrg('operator')], schema: { ...operator, summary: '报到资料详情', params: CheckinParamsSchema, response: { 200: ReviewDetailSchema, ...errors } } },
     async (req) => reviewDetail(app.db, app.pii, req.orgContext, Number(req.params.checkinId)),
   );
 
   app.post(
     '/orgs/:orgId/checkins/:checkinId/review',
     {
-      preHandler: app.requireOrg('operator'),
+      onRequest: [app.requireOrg('operator')],
       schema: { ...operator, summary: '审核：通过，或退回并填写原因', params: CheckinParamsSchema, body: CheckinReviewSchema, response: { 200: ReviewDetailSchema, ...errors } },
     },
     async (req) => review(app.db, app.pii, req.orgContext, Number(req.params.checkinId), req.body, app.clock.now()),
@@ -138,7 +138,7 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/checkins/:checkinId/offline-verify',
     {
-      preHandler: app.requireOrg('operator'),
+      onRequest: [app.requireOrg('operator')],
       schema: { ...operator, summary: '线下核验无误：填写说明并上传照片，审核通过', params: CheckinParamsSchema, body: OfflineVerifySchema, response: { 200: ReviewDetailSchema, ...errors } },
     },
     async (req) => offlineVerify(app.db, app.pii, req.orgContext, Number(req.params.checkinId), req.body, app.clock.now()),

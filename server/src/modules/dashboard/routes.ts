@@ -8,14 +8,14 @@ const secured = { tags: ['cadre'], security: [{ bearer: [] }] };
 export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/dashboard',
-    { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '团干部首页：当前组织的统计', params: OrgIdParamsSchema, response: { 200: CadreDashboardSchema, ...errors } } },
+    { onRequest: [app.requireOrg('cadre')], schema: { ...secured, summary: '团干部首页：当前组织的统计', params: OrgIdParamsSchema, response: { 200: CadreDashboardSchema, ...errors } } },
     async (req) => dashboard(app.db, req.orgContext),
   );
 
   app.get(
     '/orgs/:orgId/members',
     {
-      preHandler: app.requireOrg('cadre'),
+      onRequest: [app.requireOrg('cadre')],
       schema: { ...secured, summary: '团员查询（姓名/手机号/身份证号，本组织及下级）', params: OrgIdParamsSchema, querystring: MemberSearchQuerySchema, response: { 200: MemberListSchema, ...errors } },
     },
     async (req) => searchMembers(app.db, app.pii, req.orgContext, req.query.q, req.query.cursor ? Number(req.query.cursor) : undefined, req.query.limit),

@@ -18,7 +18,7 @@ const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 /** §6.6 the cadre dashboard of the current org: counts over its subtree, one query each (members from the counters). */
 export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard> {
   const { org, userId } = ctx;
-  const operator = ctx.isOperatorHere || ctx.isAdminAbove;
+  const operator = ctx.isOperator;
   const [membersRes, [cadres], [subOrgs], [own], [summary], waiting] = await Promise.all([
     db.execute(sql`select coalesce(sum(${membersOfRow('s')}), 0) as n from branch_stats s where s.path like ${descendantsLike(org.path)}`),
     db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),

@@ -12,7 +12,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /**
-     * preHandler for every member feature (§4.1 step 4 [001]): until the check-in is
+     * onRequest guard for every member feature (§4.1 step 4 [001]): until the check-in is
      * approved the member can do nothing else — CHECKIN_REQUIRED (403) sends the client
      * to the status page. An edit waiting for review or returned still counts as approved.
      */

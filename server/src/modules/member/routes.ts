@@ -6,7 +6,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/home',
     {
-      preHandler: app.requireApprovedMember,
+      onRequest: [app.requireApprovedMember],
       schema: {
         tags: ['member'],
         security: [{ bearer: [] }],

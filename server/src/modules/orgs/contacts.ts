@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { maskMobile } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
+import { cadreOfChain } from '../../lib/policy';
 import { rosterEntries, users } from '../../db/schema';
 import type { OrgRow } from './view';
 
@@ -8,8 +9,6 @@ export interface SecretaryContact {
   secretaryName: string | null;
   secretaryPhone: string | null;
 }
-
-const chainIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
 
 /**
  * The secretary members and transfer parties are pointed at (issue 13 item 4): the org's
@@ -48,7 +47,7 @@ export async function secretaryContacts(
     const s = onboarded.get(r.id);
     const name = s ? s.name : r.secretaryName;
     const phone = s ? s.phone : r.secretaryPhone;
-    const inChain = chainIds(r.path).some((id) => cadreOf.has(id));
+    const inChain = cadreOfChain(cadreOf, r.path);
     result.set(r.id, { secretaryName: name, secretaryPhone: phone && !inChain ? maskMobile(phone) : phone });
   }
   return result;

@@ -34,14 +34,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId',
-    { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '组织信息', params: OrgIdParamsSchema, response: { 200: OrgDetailSchema, ...errors } } },
+    { onRequest: [app.requireOrg('cadre')], schema: { ...secured, summary: '组织信息', params: OrgIdParamsSchema, response: { 200: OrgDetailSchema, ...errors } } },
     async (req) => getOrgDetail(app.db, app.pii, req.orgContext.org),
   );
 
   app.patch(
     '/orgs/:orgId',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { ...secured, summary: '修改组织信息（简称、全称、类别、行业不可改）', params: OrgIdParamsSchema, body: OrgUpdateSchema, response: { 200: OrgDetailSchema, ...errors } },
     },
     async (req) => updateOrg(app.db, app.pii, req.orgContext, req.orgContext.org, req.body),
@@ -49,7 +49,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/children',
-    { preHandler: app.requireOrg('cadre'), schema: { ...secured, summary: '直属下级组织', params: OrgIdParamsSchema, response: { 200: OrgListSchema, ...errors } } },
+    { onRequest: [app.requireOrg('cadre')], schema: { ...secured, summary: '直属下级组织', params: OrgIdParamsSchema, response: { 200: OrgListSchema, ...errors } } },
     async (req) => ({ items: await listChildren(app.db, req.orgContext.org.id) }),
   );
 
@@ -57,7 +57,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/branches',
     {
-      preHandler: app.requireOrg('cadre'),
+      onRequest: [app.requireOrg('cadre')],
       schema: { ...secured, summary: '本组织下级团支部（按名称搜索、分页）', params: OrgIdParamsSchema, querystring: BranchSearchQuerySchema, response: { 200: OrgSearchPageSchema, ...errors } },
     },
     async (req) => branchesWithin(app.db, req.orgContext.org, req.query.q, req.query.offset, req.query.limit),
@@ -66,7 +66,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/children',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { ...secured, summary: '新建下级组织', params: OrgIdParamsSchema, body: OrgCreateSchema, response: { 201: OrgSummarySchema, 409: ErrorBodySchema, ...errors } },
     },
     async (req, reply) => reply.status(201).send(await createChild(app.db, app.pii, req.orgContext, req.orgContext.org, req.body)),
@@ -75,7 +75,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/orgs/:orgId/children/:childId',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { ...secured, summary: '删除空的下级组织', params: OrgChildParamsSchema, response: { 204: z.null(), 409: ErrorBodySchema, ...errors } },
     },
     async (req, reply) => {
@@ -86,7 +86,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/import/template.xlsx',
-    { preHandler: app.requireOrg('admin'), schema: { ...secured, summary: '下级组织导入模板（Excel）', params: OrgIdParamsSchema } },
+    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '下级组织导入模板（Excel）', params: OrgIdParamsSchema } },
     async (req, reply) =>
       reply.type(XLSX_MIME).header('content-disposition', attachment('下级组织导入模板.xlsx')).send(await orgTemplate(req.orgContext.org)),
   );
@@ -94,7 +94,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/import',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: {
         ...secured,
         summary: '从Excel批量导入下级组织（全部成功或全部不导入）',

@@ -6,7 +6,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/progress',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: {
         tags: ['orgs'],
         security: [{ bearer: [] }],

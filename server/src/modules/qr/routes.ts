@@ -10,7 +10,7 @@ export const qrRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/qr/:kind',
     {
-      preHandler: app.requireOrg('admin'),
+      onRequest: [app.requireOrg('admin')],
       schema: { tags: ['qr'], security: [{ bearer: [] }], summary: '团员报到二维码（团支部）/团干部入驻二维码', params: QrParamsSchema, response: { 200: QrCodeSchema, ...errors } },
     },
     async (req) => qrCode(app.db, app.wechat, req.orgContext.org, req.params.kind, app.config.publicBaseUrl || `${req.protocol}://${req.host}`),

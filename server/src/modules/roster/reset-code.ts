@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { checkins, orgs, passwordResetCodes, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
-import { isWithin } from '../../lib/org-path';
+import { resetCodeVerdict } from '../../lib/policy';
 import { issueResetCode, RESET_CODE_TTL_HOURS } from '../accounts/service';
 import type { OrgContext } from '../../plugins/org-guard';
 
@@ -11,33 +11,11 @@ export interface ResetCodeDeps {
   send(phone: string, text: string): Promise<void>;
 }
 
-/**
- * §10 + issue 12: may the org `issuerPath` issue a reset code for this account? Only an account
- * that belongs wholly to the issuer's subtree: every position it holds (bound, i.e. confirmed
- * by the person) strictly below the issuer's org, and its branch (check-in) inside the
- * subtree. A position at or above the issuer's org, or anywhere else, refuses — an admin can
- * never take over the account of someone with more (or other) reach than its own.
- */
-export function resetCodeVerdict(
-  issuerPath: string,
-  positionPaths: string[],
-  branchPath: string | null,
-  /** a draft alone does not make a member of the branch, but a draft elsewhere still refuses */
-  submitted = true,
-): 'ok' | 'notInSubtree' | 'notAllowed' {
-  const inside = (path: string) => isWithin(path, issuerPath);
-  const below = (path: string) => path !== issuerPath && inside(path);
-  const anyInside = positionPaths.some(inside) || (submitted && branchPath != null && inside(branchPath));
-  if (!anyInside) return 'notInSubtree';
-  if (positionPaths.some((p) => !below(p)) || (branchPath != null && !inside(branchPath))) return 'notAllowed';
-  return 'ok';
-}
-
 const orgNameOf = (org: OrgContext['org']) => org.alias ?? org.shortName;
 
 /**
  * §10 for a person who lost their phone: an admin issues a one-time code for an account of
- * its subtree (resetCodeVerdict). The owner's phone gets an SMS saying so — if the notice
+ * its subtree (lib/policy.ts resetCodeVerdict). The owner's phone gets an SMS saying so — if the notice
  * cannot be sent, the code is retired again and nothing is handed out.
  */
 export async function issueResetCodeInSubtree(db: Db, deps: ResetCodeDeps, ctx: OrgContext, phone: string, now: Date) {

@@ -39,25 +39,25 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/roster',
-    { preHandler: admin, schema: { ...secured, summary: '团干部名册', params: OrgIdParamsSchema, response: { 200: RosterListSchema, ...errors } } },
+    { onRequest: [admin], schema: { ...secured, summary: '团干部名册', params: OrgIdParamsSchema, response: { 200: RosterListSchema, ...errors } } },
     async (req) => ({ items: await listRoster(app.db, app.pii, req.orgContext.org.id) }),
   );
 
   app.post(
     '/orgs/:orgId/roster',
-    { preHandler: admin, schema: { ...secured, summary: '录入团干部', params: OrgIdParamsSchema, body: RosterEntryBodySchema, response: { 201: RosterItemSchema, ...errors } } },
+    { onRequest: [admin], schema: { ...secured, summary: '录入团干部', params: OrgIdParamsSchema, body: RosterEntryBodySchema, response: { 201: RosterItemSchema, ...errors } } },
     async (req, reply) => reply.status(201).send(await addEntry(app.db, app.pii, req.orgContext, req.orgContext.org, req.body)),
   );
 
   app.patch(
     '/orgs/:orgId/roster/:entryId',
-    { preHandler: admin, schema: { ...secured, summary: '修改团干部信息（姓名、身份证号不可改）', params: RosterParamsSchema, response: { 200: RosterItemSchema, ...errors } } },
+    { onRequest: [admin], schema: { ...secured, summary: '修改团干部信息（姓名、身份证号不可改）', params: RosterParamsSchema, response: { 200: RosterItemSchema, ...errors } } },
     async (req) => updateEntry(app.db, app.pii, req.orgContext, req.orgContext.org, Number(req.params.entryId), req.body),
   );
 
   app.delete(
     '/orgs/:orgId/roster/:entryId',
-    { preHandler: admin, schema: { ...secured, summary: '移除团干部', params: RosterParamsSchema, response: { 204: z.null(), ...errors } } },
+    { onRequest: [admin], schema: { ...secured, summary: '移除团干部', params: RosterParamsSchema, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await removeEntry(app.db, req.orgContext, req.orgContext.org, Number(req.params.entryId));
       return reply.status(204).send(null);
@@ -67,7 +67,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/roster/:entryId/admin',
     {
-      preHandler: admin,
+      onRequest: [admin],
       schema: { ...secured, summary: '设置/取消管理员（本级变更需上级审批）', params: RosterParamsSchema, body: SetAdminSchema, response: { 200: SetAdminResultSchema, ...errors } },
     },
     async (req) => setAdmin(app.db, app.pii, req.orgContext, req.orgContext.org, Number(req.params.entryId), req.body.isAdmin),
@@ -75,13 +75,13 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/admin-requests',
-    { preHandler: admin, schema: { ...secured, summary: '待审批的下级管理员变更', params: OrgIdParamsSchema, response: { 200: AdminChangeRequestListSchema, ...errors } } },
+    { onRequest: [admin], schema: { ...secured, summary: '待审批的下级管理员变更', params: OrgIdParamsSchema, response: { 200: AdminChangeRequestListSchema, ...errors } } },
     async (req) => ({ items: await pendingAdminRequests(app.db, req.orgContext.org) }),
   );
 
   app.post(
     '/orgs/:orgId/admin-requests/:requestId/decision',
-    { preHandler: admin, schema: { ...secured, summary: '审批下级管理员变更', params: RequestParamsSchema, body: DecisionSchema, response: { 204: z.null(), ...errors } } },
+    { onRequest: [admin], schema: { ...secured, summary: '审批下级管理员变更', params: RequestParamsSchema, body: DecisionSchema, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await decideAdminRequest(app.db, req.orgContext, req.orgContext.org, Number(req.params.requestId), req.body.approve, app.clock.now());
       return reply.status(204).send(null);
@@ -90,7 +90,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/roster/template.xlsx',
-    { preHandler: admin, schema: { ...secured, summary: '团干部名册导入模板（Excel）', params: OrgIdParamsSchema } },
+    { onRequest: [admin], schema: { ...secured, summary: '团干部名册导入模板（Excel）', params: OrgIdParamsSchema } },
     async (req, reply) =>
       reply.type(XLSX_MIME).header('content-disposition', attachment('团干部名册导入模板.xlsx')).send(await rosterTemplate(req.orgContext.org)),
   );
@@ -98,7 +98,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/roster/import',
     {
-      preHandler: admin,
+      onRequest: [admin],
       schema: { ...secured, summary: '从Excel导入团干部名册（全部成功或全部不导入）', consumes: ['multipart/form-data'], params: OrgIdParamsSchema, response: { 200: ImportResultSchema, ...errors } },
     },
     async (req) => importRoster(app.db, app.pii, req.orgContext, req.orgContext.org, await readXlsxUpload(req)),
@@ -107,7 +107,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/reset-codes',
     {
-      preHandler: admin,
+      onRequest: [admin],
       schema: { ...secured, summary: '为本组织及下级组织人员生成密码重置码（24小时内有效，一次性）', params: OrgIdParamsSchema, body: IssueResetCodeSchema, response: { 200: ResetCodeIssuedSchema, ...errors } },
     },
     async (req) => issueResetCodeInSubtree(app.db, { send: (phone, text) => app.sms.send(phone, text) }, req.orgContext, req.body.phone, app.clock.now()),

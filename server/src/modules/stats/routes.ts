@@ -7,7 +7,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/stats',
     {
-      preHandler: app.requireOrg('cadre'),
+      onRequest: [app.requireOrg('cadre')],
       schema: {
         tags: ['orgs'],
         security: [{ bearer: [] }],

@@ -2,9 +2,8 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { TaskKinds, TransferStatuses, type TaskCounts, type TaskItem, type TaskKind, type TransferStatus } from '@tj/shared';
 import type { FastifyInstance } from 'fastify';
 import { transferAppeals, transfers } from '../../db/schema';
-import { AppError } from '../../errors';
 import type { OrgContext } from '../../plugins/org-guard';
-import { countWaitingReviews, reviewQueue } from '../checkins/review-service';
+import { countWaitingReviews, reviewQueue, reviewScope } from '../checkins/review-service';
 import { pendingAdminRequests } from '../roster/service';
 import { waitingCondition } from '../transfers/scope';
 
@@ -14,13 +13,6 @@ import { waitingCondition } from '../transfers/scope';
  * hold), appeals it decides, admin changes of its children. Each source answers only what
  * the caller's role in :orgId lets them act on, through the module that owns it.
  */
-const isOperator = (ctx: OrgContext) => ctx.isOperatorHere || ctx.isAdminAbove;
-const isAdmin = (ctx: OrgContext) => ctx.isAdminHere || ctx.isAdminAbove;
-const forbiddenIsNone = <T>(empty: T) => (err: unknown) => {
-  if (err instanceof AppError && err.code === 'FORBIDDEN') return empty;
-  throw err;
-};
-
 const item = (kind: TaskKind, o: Omit<TaskItem, 'kind' | 'kindLabel' | 'overdue'>, now: Date): TaskItem => ({
   kind,
   kindLabel: TaskKinds[kind],
@@ -33,8 +25,10 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
   const orgId = String(ctx.org.id);
   const items: TaskItem[] = [];
 
-  if (isOperator(ctx)) {
-    const queue = await reviewQueue(db, app.pii, ctx, { limit: 200 }).catch(forbiddenIsNone({ items: [], nextCursor: null, total: 0 }));
+  if (ctx.isOperator) {
+    // a branch the caller reviews nothing in (reviewScope null) simply has no review tasks
+    const scope = await reviewScope(db, ctx);
+    const queue = scope ? await reviewQueue(db, app.pii, scope, { limit: 200 }) : { items: [] };
     for (const r of queue.items) {
       items.push(
         item('checkinReview', {
@@ -63,7 +57,7 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
     }
   }
 
-  if (isAdmin(ctx)) {
+  if (ctx.isAdmin) {
     const appeals = await db
       .select({ a: transferAppeals, name: transfers.memberName, deadline: transfers.stepDeadline })
       .from(transferAppeals)
@@ -105,12 +99,12 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
 export async function taskCounts(app: FastifyInstance, ctx: OrgContext): Promise<TaskCounts> {
   const { db } = app;
   const counts: TaskCounts = { checkinReview: 0, transferOut: 0, transferIn: 0, transferAppeal: 0, adminChange: 0, total: 0 };
-  if (isOperator(ctx)) {
+  if (ctx.isOperator) {
     counts.checkinReview = await countWaitingReviews(db, ctx);
     const rows = await db.select({ status: transfers.status, n: count() }).from(transfers).where(waitingCondition(db, ctx)).groupBy(transfers.status);
     for (const r of rows) counts[r.status === 'pendingOut' ? 'transferOut' : 'transferIn'] += Number(r.n);
   }
-  if (isAdmin(ctx)) {
+  if (ctx.isAdmin) {
     const [a] = await db
       .select({ n: count() })
       .from(transferAppeals)

@@ -3,6 +3,7 @@ import { daysWaiting, maskIdNumber } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, transfers } from '../../db/schema';
 import { AppError } from '../../errors';
+import { descendantsLike } from '../../lib/org-path';
 import type { OrgContext } from '../../plugins/org-guard';
 import { memberName, OPEN, orgById } from './common';
 import type { TransferDeps } from './deps';
@@ -11,11 +12,11 @@ import { detailsOf, loadOrgs, loadViewData, toSummary } from './view';
 
 // ─── org views and lists (§7.2, §7.4 escalation) ────────────────────────────────────────
 
-const subtreeIds = (db: DbOrTx, path: string) => db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, `${path}%`));
+const subtreeIds = (db: DbOrTx, path: string) => db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, descendantsLike(path)));
 
 export async function orgTransferDetail(deps: TransferDeps, ctx: OrgContext, id: number) {
   const [row] = await deps.db.select().from(transfers).where(eq(transfers.id, id));
-  if (!row || !(await concerns(deps.db, ctx.org, row))) throw new AppError('FORBIDDEN');
+  if (!row || !(await concerns(deps.db, ctx, row))) throw new AppError('FORBIDDEN');
   const detail = (await detailsOf(deps.db, deps.pii, [row], ctx.userId))[0];
   const acting = await actionFor(deps.db, ctx, [row]);
   return { ...detail, ...acting.get(row.id)! };
@@ -68,7 +69,7 @@ export async function overdueTransfers(deps: TransferDeps, ctx: OrgContext, q: {
 /** Members of one branch in the org's subtree, for the 办理转出 / batch pickers. */
 export async function transferableMembers(deps: TransferDeps, ctx: OrgContext, branchId: number) {
   const branch = await orgById(deps.db, branchId);
-  if (!branch || branch.type !== 'branch' || !branch.path.startsWith(ctx.org.path)) throw new AppError('FORBIDDEN');
+  if (!branch || branch.type !== 'branch' || !ctx.contains(branch.path)) throw new AppError('FORBIDDEN');
   const rows = await deps.db
     .select({ c: checkins, open: transfers.id })
     .from(checkins)

@@ -184,7 +184,7 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
       const branches = await loadOrgs(tx, members.map((m) => m.branchId), null);
       for (const m of members) {
         const b = branches.get(m.branchId)?.row;
-        if (!b || !b.path.startsWith(ctx.org.path)) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH', 'memberIds');
+        if (!b || !ctx.contains(b.path)) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH', 'memberIds');
         const check = checkTransferDestination({ destinationType: dest.type as OrgType, destinationId: String(dest.id), fromBranchId: String(m.branchId) });
         if (!check.ok) throw new AppError(check.code, 'destinationOrgId');
       }
@@ -231,7 +231,7 @@ export async function batchTransfer(deps: TransferDeps, ctx: OrgContext, body: B
   const found = await loadOrgs(deps.db, [Number(body.fromBranchId), Number(body.toBranchId)], null);
   const from = found.get(Number(body.fromBranchId))?.row;
   const to = found.get(Number(body.toBranchId))?.row;
-  const inside = (o?: OrgRow) => o && o.type === 'branch' && o.path.startsWith(ctx.org.path) && o.id !== ctx.org.id;
+  const inside = (o?: OrgRow) => o && o.type === 'branch' && ctx.contains(o.path) && o.id !== ctx.org.id;
   if (!inside(from)) throw new AppError('BATCH_BRANCH_NOT_IN_SUBTREE', 'fromBranchId');
   if (!inside(to)) throw new AppError('BATCH_BRANCH_NOT_IN_SUBTREE', 'toBranchId');
   const ids = await deps.db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import type { Storage } from '../../adapters/storage/types';
 import type { Db, DbOrTx } from '../../db/client';
 import { orgs, rosterEntries, transfers, uploads } from '../../db/schema';
 import { AppError } from '../../errors';
-import { ancestorIds } from '../../lib/org-path';
+import { orgAccess } from '../../lib/policy';
 
 export type UploadRow = typeof uploads.$inferSelect;
 
@@ -48,48 +48,27 @@ export async function saveUpload(db: Db, storage: Storage, ownerUserId: number, 
 }
 
 /**
- * Who may read an upload: its owner; an operator/admin of the org it is attached to, or an
- * admin of an org above that one (the same reach as the 'operator' org guard); and, for a
- * transfer's 证明材料 (attached to the member's branch), the same people on the receiving
- * side — they decide the transfer too (§7.1–7.2).
+ * Who may read an upload: its owner; whoever has the 'operator' reach (lib/policy.ts) over
+ * the org it is attached to; and, for a transfer's 证明材料 (attached to the member's
+ * branch), the same people on the receiving side — they decide the transfer too (§7.1–7.2).
  */
 async function mayRead(db: Db, userId: number, upload: UploadRow): Promise<boolean> {
   if (upload.ownerUserId === userId) return true;
   if (upload.orgId == null) return false;
-  if (await runsOrg(db, userId, upload.orgId)) return true;
   // Transfers out of that branch are few; the attachment list is checked in the database.
   const receiving = await db
     .select({ toOrgId: transfers.toOrgId, toBranchId: transfers.toBranchId })
     .from(transfers)
     .where(and(eq(transfers.fromBranchId, upload.orgId), sql`json_contains(${transfers.attachmentIds}, ${String(upload.id)})`));
-  for (const t of receiving) {
-    for (const orgId of new Set([t.toOrgId, t.toBranchId])) {
-      if (orgId != null && (await runsOrg(db, userId, orgId))) return true;
-    }
-  }
-  return false;
-}
-
-/** Whether the user is an onboarded operator/admin of the org, or an admin above it. */
-async function runsOrg(db: Db, userId: number, orgId: number): Promise<boolean> {
-  const [org] = await db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
-  if (!org) return false;
-  const above = ancestorIds(org.path);
-  const [entry] = await db
-    .select({ id: rosterEntries.id })
-    .from(rosterEntries)
-    .where(
-      and(
-        eq(rosterEntries.userId, userId),
-        isNotNull(rosterEntries.onboardedAt),
-        or(
-          and(eq(rosterEntries.orgId, org.id), or(eq(rosterEntries.isOperator, true), eq(rosterEntries.isAdmin, true))),
-          above.length ? and(inArray(rosterEntries.orgId, above), eq(rosterEntries.isAdmin, true)) : undefined,
-        ),
-      ),
-    )
-    .limit(1);
-  return Boolean(entry);
+  const orgIds = [...new Set([upload.orgId, ...receiving.flatMap((t) => [t.toOrgId, t.toBranchId])])].filter((id): id is number => id != null);
+  const [targets, positions] = await Promise.all([
+    db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, orgIds)),
+    db
+      .select({ orgId: rosterEntries.orgId, isAdmin: rosterEntries.isAdmin, isOperator: rosterEntries.isOperator })
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.userId, userId), isNotNull(rosterEntries.onboardedAt))),
+  ]);
+  return targets.some((org) => orgAccess(org, positions).isOperator);
 }
 
 /** The bytes of an upload for a reader allowed to see them; everyone else gets 404 (nothing revealed). */
