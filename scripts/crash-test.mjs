@@ -118,7 +118,7 @@ async function prepareMember(base, branchId, n, phone) {
   const { code } = await api(base, `/test/sms/${phone}`);
   const { accessToken: token } = await api(base, '/auth/register', {
     method: 'POST',
-    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440100', agreed: true },
+    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440106', agreed: true },
   });
   const put = (step, body) => api(base, `/me/checkin/steps/${step}`, { method: 'PUT', token, body });
   await put('identity', { name: '崩溃测试', idType: 'residentId', idNumber: idNumber(n), joinedAt: '2016-05', branchId: String(branchId) });

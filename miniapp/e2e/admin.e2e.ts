@@ -283,7 +283,7 @@ describe('admin (H5 in Chromium)', () => {
     const { code } = await api<{ code: string }>(`/test/sms/${cadre.phone}`);
     const { accessToken: cadreToken } = await api<{ accessToken: string }>('/auth/register', {
       method: 'POST',
-      body: { phone: cadre.phone, password: cadre.password, confirmPassword: cadre.password, smsCode: code, regionCode: '440100', agreed: true },
+      body: { phone: cadre.phone, password: cadre.password, confirmPassword: cadre.password, smsCode: code, regionCode: '440106', agreed: true },
     });
     // Issue 12: the roster line binds only once the person confirms it is them.
     const { pending } = await api<{ pending: { entryId: string }[] }>('/cadre/entry', { method: 'POST', token: cadreToken, body: {} });

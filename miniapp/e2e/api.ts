@@ -57,7 +57,7 @@ export async function approvedMember(branchId: string, name: string, phone: stri
   const { code } = await api<{ code: string }>(`/test/sms/${phone}`);
   const { accessToken: token } = await api<{ accessToken: string }>('/auth/register', {
     method: 'POST',
-    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440100', agreed: true },
+    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440106', agreed: true },
   });
   const put = (step: string, body: unknown) => api(`/me/checkin/steps/${step}`, { method: 'PUT', token, body });
   await put('identity', { name, idType: 'residentId', idNumber, joinedAt: '2014-05', branchId });

@@ -47,7 +47,7 @@ async function submittedMember(branchId: string, name: string) {
   const { code } = await api<{ code: string }>(`/test/sms/${phone}`);
   const { accessToken: token } = await api<{ accessToken: string }>('/auth/register', {
     method: 'POST',
-    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440100', agreed: true },
+    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440106', agreed: true },
   });
   const put = (step: string, body: unknown) => api(`/me/checkin/steps/${step}`, { method: 'PUT', token, body });
   await put('identity', { name, idType: 'residentId', idNumber: newIdNumber(), joinedAt: '2014-05', branchId });
@@ -163,7 +163,7 @@ describe('feedback a newcomer sees (H5 in Chromium, issue 13)', () => {
     const { code } = await api<{ code: string }>(`/test/sms/${phone}`);
     const { accessToken: token } = await api<{ accessToken: string }>('/auth/register', {
       method: 'POST',
-      body: { phone, password: 'abc12345', confirmPassword: 'abc12345', smsCode: code, regionCode: '440100', agreed: true },
+      body: { phone, password: 'abc12345', confirmPassword: 'abc12345', smsCode: code, regionCode: '440106', agreed: true },
     });
     await api('/me/checkin/steps/identity', { method: 'PUT', token, body: { name: '郑可欣', idType: 'residentId', idNumber: newIdNumber(), joinedAt: '2014-05', branchId } });
     await api('/me/checkin/steps/league', { method: 'PUT', token, body: { income: 'studentNoIncome', holdsPosition: false, developmentNumber: null, joinUnit: '广州市第一中学' } });

@@ -230,6 +230,8 @@ describe('admin 密码重置码', () => {
     fireEvent.click(screen.getByTestId('reset-issue'));
     expect((await screen.findByTestId('reset-code-value')).textContent).toBe('482913');
     expect(screen.getByTestId('reset-who').textContent).toContain('陈思远');
+    // China's clock (UTC+8), not the device's zone: the same expiry on every phone.
+    expect(screen.getByText(/有效期至/).textContent).toContain('有效期至 2030-01-02 11:04');
     expect(bodyOf('POST', '/orgs/7/reset-codes')).toEqual({ phone: '13800000005' });
   });
 

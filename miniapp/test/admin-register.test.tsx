@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { ErrorMessages, idCheckChar } from '@tj/shared';
+import { ErrorMessages, SMS_RESEND_AFTER_SECONDS, idCheckChar } from '@tj/shared';
 import AdminRegisterPage from '../src/admin/pages/register';
 import { Routes } from '../src/routes';
 import { useAppStore } from '../src/stores';
@@ -83,7 +83,7 @@ describe('admin registration page', () => {
     expect(errorOf('joinedAt')).toBe(ErrorMessages.JOIN_AGE_UNDER_13);
   });
 
-  it('checks the phone before sending the SMS code, then counts down 60 s', async () => {
+  it('checks the phone before sending the SMS code, then counts down the shared wait', async () => {
     serve(['POST', '/admin-codes/lookup', { data: target }], ['POST', '/auth/sms', { data: { sent: true } }]);
     await reachForm();
     fireEvent.click(screen.getByTestId('register-sms'));
@@ -92,7 +92,7 @@ describe('admin registration page', () => {
 
     type('register-phone', '13900000077');
     fireEvent.click(screen.getByTestId('register-sms'));
-    await waitFor(() => expect(screen.getByTestId('register-sms').textContent).toBe('60秒后重新获取'));
+    await waitFor(() => expect(screen.getByTestId('register-sms').textContent).toBe(`${SMS_RESEND_AFTER_SECONDS}秒后重新获取`));
     expect(JSON.parse(request.mock.calls[1][0].data)).toEqual({ phone: '13900000077', purpose: 'adminRegister' });
   });
 

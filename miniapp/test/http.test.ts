@@ -56,6 +56,14 @@ describe('http (axios on Taro.request)', () => {
     expect(error).toMatchObject({ code: 'INTERNAL', message: '新的错误' });
   });
 
+  it('does not take an inherited property name for an error code', async () => {
+    // isErrorCode lives once in shared/ with an own-property check; `code in ErrorMessages`
+    // took 'toString' for a code.
+    request.mockResolvedValueOnce({ statusCode: 400, header: {}, data: { code: 'toString', message: '奇怪的错误' } });
+    const error = await failure(http.get('/x'));
+    expect(error).toMatchObject({ code: 'INTERNAL', message: '奇怪的错误' });
+  });
+
   it('reports a failed request as a network error', async () => {
     request.mockRejectedValueOnce({ errMsg: 'request:fail timeout' });
     const error = await failure(http.get('/x'));

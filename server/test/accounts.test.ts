@@ -132,6 +132,8 @@ describe('accounts', () => {
       [{ password: 'qwerty123', confirmPassword: 'qwerty123' }, 'PASSWORD_TOO_COMMON', 'password'],
       [{ confirmPassword: 'abc99999' }, 'PASSWORD_MISMATCH', 'confirmPassword'],
       [{ regionCode: '44' }, 'REGION_INVALID', 'regionCode'],
+      [{ regionCode: '449999' }, 'REGION_UNKNOWN', 'regionCode'],
+      [{ regionCode: '440100' }, 'REGION_UNKNOWN', 'regionCode'],
       [{ agreed: false }, 'AGREEMENT_REQUIRED', 'agreed'],
       [{ smsCode: '12ab56' }, 'SMS_CODE_INVALID', 'smsCode'],
     ])('bad input %j → %s, nothing changes', async (extra, code, field) => {

@@ -43,6 +43,7 @@ export const ErrorMessages = {
   SMS_SEND_FAILED: '短信发送失败，请稍后重试',
   SMS_CODE_WRONG: '验证码错误或已过期，请重新获取',
   REGION_INVALID: '请选择所属地区',
+  REGION_UNKNOWN: '所选地区不存在，请重新选择所属地区',
   AGREEMENT_REQUIRED: '请阅读并接受《用户服务协议》',
 
   // identity (§5.1)

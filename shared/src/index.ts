@@ -21,6 +21,7 @@ export * from './domain/checkin-status';
 export * from './domain/real-name-status';
 export * from './domain/transfer';
 export * from './domain/audit-actions';
+export * from './domain/region';
 
 export * from './schemas/common';
 export * from './schemas/enums';

@@ -40,3 +40,8 @@ export const REASON_MAX_CHARS = 200;
 export const UNIT_MAX_CHARS = 100;
 export const ORG_NAME_MAX_CHARS = 100;
 export const SMS_CODE_DIGITS = 6;
+/**
+ * §4.1 one SMS per phone per minute: the server refuses a send sooner (RATE_LIMITED) and
+ * the 获取验证码 button counts the same wait down, so the two never disagree.
+ */
+export const SMS_RESEND_AFTER_SECONDS = 60;

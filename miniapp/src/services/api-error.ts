@@ -1,5 +1,5 @@
 import { isAxiosError } from 'axios';
-import { ErrorBodySchema, ErrorMessages, type ErrorCode } from '@tj/shared';
+import { ErrorBodySchema, ErrorMessages, isErrorCode, type ErrorCode } from '@tj/shared';
 
 /** Not a server code: the request never got an answer. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -21,8 +21,6 @@ export class ApiError extends Error {
     this.status = status;
   }
 }
-
-const isErrorCode = (code: string): code is ErrorCode => code in ErrorMessages;
 
 /** Turns anything a call can throw into an ApiError, keeping the server's own message. */
 export function toApiError(error: unknown): ApiError {

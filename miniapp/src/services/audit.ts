@@ -1,4 +1,4 @@
-import { AuditListSchema, auditActionLabel, auditSummary } from '@tj/shared';
+import { AuditListSchema, auditActionLabel, auditSummary, chinaDateTime } from '@tj/shared';
 import type { z } from 'zod';
 import { http } from './http';
 import { OrgFieldLabels } from './orgs';
@@ -14,12 +14,8 @@ export async function fetchAudit(orgId: string, cursor?: string | null, limit = 
   return AuditListSchema.parse(data);
 }
 
-/** '2025-11-21T08:05:00.000Z' → '2025-11-21 16:05' in China time (UTC+8, no DST). */
-export function formatChinaTime(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** '2025-11-21T08:05:00.000Z' → '2025-11-21 16:05' in China time (the rule lives in shared/). */
+export const formatChinaTime = chinaDateTime;
 
 /** One line: what happened to whom (the rule and the labels live in shared/). */
 export const auditLine = (item: AuditItem): string => auditSummary(item, OrgFieldLabels);

@@ -5,6 +5,7 @@ import {
   ReviewDetailSchema,
   ReviewQueueSchema,
   checkRealNameAllowsApproval,
+  chinaDateTime,
   isKeyOf,
   RealNameStatuses,
   ErrorMessages,
@@ -84,10 +85,5 @@ export async function batchApprove(orgId: string, ids: string[]): Promise<BatchA
 
 /** '2025-11-21T03:04:05Z' → '2025-11-21 11:04' (China time). */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const china = new Date(d.getTime() + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${china.getUTCFullYear()}-${p(china.getUTCMonth() + 1)}-${p(china.getUTCDate())} ${p(china.getUTCHours())}:${p(china.getUTCMinutes())}`;
+  return iso ? chinaDateTime(iso) : '';
 }

@@ -40,12 +40,30 @@ export const lastDayOfMonth = (month: IsoMonth): IsoDate => {
   return `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
 };
 
+/** China Standard Time is UTC+8 all year (no DST), whatever the host's or device's zone. */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+
+/** 'YYYY-MM-DDTHH:mm:ss.sss' of an instant on China's wall clock (the one copy of UTC+8). */
+const chinaWallClock = (at: Date | number): string =>
+  new Date((typeof at === 'number' ? at : at.getTime()) + CHINA_OFFSET_MS).toISOString();
+
 /**
  * Today's date in China Standard Time (UTC+8, no DST), whatever the host's time zone:
  * the users' calendar decides birthdays and "not in the future".
  */
-export const todayInChina = (now: Date = new Date()): IsoDate =>
-  new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+export const todayInChina = (now: Date = new Date()): IsoDate => chinaWallClock(now).slice(0, 10);
+
+/** The calendar year in China at `now` (age bands, statistics). */
+export const yearInChina = (now: Date = new Date()): number => Number(chinaWallClock(now).slice(0, 4));
+
+/**
+ * An ISO instant as China shows it: '2025-11-21T08:05:00.000Z' → '2025-11-21 16:05'.
+ * Text that is not a date comes back unchanged, so a display never throws.
+ */
+export const chinaDateTime = (iso: string): string => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : chinaWallClock(t).slice(0, 16).replace('T', ' ');
+};
 
 /** A clock for schemas: a fixed date, or a function read at parse time. */
 export type Today = IsoDate | (() => IsoDate);

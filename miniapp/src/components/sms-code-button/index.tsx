@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
-
-const WAIT_SECONDS = 60;
+import { SMS_RESEND_AFTER_SECONDS } from '@tj/shared';
 
 interface SmsCodeButtonProps {
   /** Sends the code; resolve to start the countdown, reject (shown by the caller) not to. */
@@ -9,7 +8,7 @@ interface SmsCodeButtonProps {
   testId: string;
 }
 
-/** 获取验证码 with the 60-second wait the server enforces per phone (1 SMS a minute). */
+/** 获取验证码 with the wait the server enforces per phone (SMS_RESEND_AFTER_SECONDS, in shared/). */
 export function SmsCodeButton({ onSend, testId }: SmsCodeButtonProps) {
   const [left, setLeft] = useState(0);
   const [sending, setSending] = useState(false);
@@ -23,7 +22,7 @@ export function SmsCodeButton({ onSend, testId }: SmsCodeButtonProps) {
   const send = async () => {
     setSending(true);
     try {
-      if (await onSend()) setLeft(WAIT_SECONDS);
+      if (await onSend()) setLeft(SMS_RESEND_AFTER_SECONDS);
     } finally {
       setSending(false);
     }

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Picker, type PickerOption } from '@nutui/nutui-react-taro';
-import { areaList, useCascaderAreaData as cascaderAreaData } from '@vant/area-data';
+import { useCascaderAreaData as cascaderAreaData } from '@vant/area-data';
+import { regionName } from '@tj/shared';
 import { FormField } from '../../components/form-field';
 
 /**
@@ -13,15 +14,6 @@ type AreaNode = { text: string; value: string; children?: AreaNode[] };
 
 const toOptions = (nodes: AreaNode[]): PickerOption[] =>
   nodes.map((n) => ({ label: n.text, value: n.value, ...(n.children?.length ? { children: toOptions(n.children) } : {}) }));
-
-/** 广东省 / 广州市 / 天河区 for a county code. */
-export function regionName(code: string): string {
-  if (!/^\d{6}$/.test(code)) return '';
-  const province = areaList.province_list[`${code.slice(0, 2)}0000`];
-  const city = areaList.city_list[`${code.slice(0, 4)}00`];
-  const county = areaList.county_list[code];
-  return [province, city, county].filter(Boolean).join(' / ');
-}
 
 // The province of the real system (广东) is where most users are: start the wheels there.
 const DEFAULT_PATH = ['440000', '440100', '440106'];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Form, Input } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Login } from '@tj/shared';
 import { SmsCodeButton } from '../../components/sms-code-button';
 import { toApiError, type ApiError } from '../../services/api-error';
@@ -31,10 +31,11 @@ type Mode = 'password' | 'sms';
 export default function LoginPage() {
   const login = useAppStore((s) => s.login);
   const loginWithSms = useAppStore((s) => s.loginWithSms);
-  const [form] = Form.useForm();
   const [mode, setMode] = useState<Mode>('password');
   const [error, setError] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [phone, setPhone] = useState('');
+  const [password, setPassword] = useState('');
   const [smsPhone, setSmsPhone] = useState('');
   const [smsCode, setSmsCode] = useState('');
   // e.g. the cadre invitation page, to come back to once logged in
@@ -46,11 +47,11 @@ export default function LoginPage() {
     void restartAt(redirect ?? pending ?? Routes.status);
   };
 
-  const onFinish = async (values: Partial<Login>) => {
+  const submitPassword = async () => {
     setError('');
     setSubmitting(true);
     try {
-      await login({ phone: values.phone ?? '', password: values.password ?? '' });
+      await login({ phone, password });
       done();
     } catch (e) {
       setError(describe(toApiError(e)));
@@ -117,14 +118,18 @@ export default function LoginPage() {
         </View>
 
         {mode === 'password' ? (
-          <Form form={form} labelPosition='top' divider onFinish={onFinish}>
-            <Form.Item label='手机号' name='phone'>
-              <Input type='number' name='phone' maxLength={11} placeholder='请输入手机号' clearable data-testid='login-phone' />
-            </Form.Item>
-            <Form.Item label='密码' name='password'>
-              <Input type='password' name='password' maxLength={64} placeholder='请输入密码' data-testid='login-password' />
-            </Form.Item>
-          </Form>
+          // Plain fields like the SMS mode's: NutUI's Form (with async-validator) would be ~30 KB
+          // of the main package for two inputs the store's schema checks anyway (issue 14 item 10).
+          <View className='login-sms' data-testid='login-password-form'>
+            <View className='login-field'>
+              <Text className='login-field__label'>手机号</Text>
+              <Input type='number' name='phone' value={phone} onChange={setPhone} maxLength={11} placeholder='请输入手机号' clearable data-testid='login-phone' />
+            </View>
+            <View className='login-field'>
+              <Text className='login-field__label'>密码</Text>
+              <Input type='password' name='password' value={password} onChange={setPassword} maxLength={64} placeholder='请输入密码' data-testid='login-password' />
+            </View>
+          </View>
         ) : (
           <View className='login-sms' data-testid='login-sms-form'>
             <View className='login-field'>
@@ -155,7 +160,7 @@ export default function LoginPage() {
           size='large'
           loading={submitting}
           disabled={submitting}
-          onClick={() => (mode === 'password' ? form.submit() : void submitSms())}
+          onClick={() => void (mode === 'password' ? submitPassword() : submitSms())}
           data-testid='login-submit'
         >
           登录

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, count, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { AuditAction, ChangePassword, Register, ResetByCode, ResetPassword, SmsLogin } from '@tj/shared';
+import { isCountyCode, type AuditAction, type ChangePassword, type Register, type ResetByCode, type ResetPassword, type SmsLogin } from '@tj/shared';
 import type { WechatApi } from '../../adapters/wechat/types';
 import { WechatCodeError } from '../../adapters/wechat/types';
 import type { Db, Tx } from '../../db/client';
@@ -25,6 +25,9 @@ const reload = async (db: Pick<Db, 'select'>, id: number) => (await db.select().
 
 /** §4.1 registration: the code proves the phone; the account is created and logged in. */
 export async function register(db: Db, signer: TokenSigner, input: Register, now: Date) {
+  // The schema checks the shape; only a county the picker offers is a region (before the
+  // code is tried, so a bad region costs no attempt).
+  if (!isCountyCode(input.regionCode)) throw new AppError('REGION_UNKNOWN', 'regionCode');
   if (await findByPhone(db, input.phone)) throw new AppError('MOBILE_TAKEN', 'phone');
   const codeId = await checkSmsCode(db, { phone: input.phone, purpose: 'register', code: input.smsCode }, now);
   const passwordHash = await hashPassword(input.password);

@@ -1,17 +1,15 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, count, desc, eq, gt, isNull, lt, lte, sql } from 'drizzle-orm';
-import { SmsPurposes, type SmsPurpose } from '@tj/shared';
+import { SMS_RESEND_AFTER_SECONDS, SmsPurposes, type SmsPurpose } from '@tj/shared';
 import type { SmsSender } from '../../adapters/sms/types';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import { smsCodes, users } from '../../db/schema';
 import { AppError } from '../../errors';
 
 // §4.1 SMS codes (issue 4): 6 digits, 5 minutes, single use, dead after 5 wrong tries; at most
-// 1 send per phone per minute and 5 per hour. Candidates for shared/limits.ts (UI countdown).
+// 1 send per phone per minute (SMS_RESEND_AFTER_SECONDS, shared with the UI countdown) and 5 per hour.
 export const SMS_CODE_TTL_SECONDS = 5 * 60;
 export const SMS_CODE_MAX_ATTEMPTS = 5;
-/** The default of SMS_RESEND_SECONDS (config.smsResendSeconds), which E2E runs set lower. */
-export const SMS_RESEND_AFTER_SECONDS = 60;
 export const SMS_SENDS_PER_HOUR = 5;
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, MEMBERSHIP_AGE_LIMIT, ADULT_AGE, type CheckinStatus } from '@tj/shared';
+import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, MEMBERSHIP_AGE_LIMIT, ADULT_AGE, yearInChina, type CheckinStatus } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { descendantsLike } from '../../lib/org-path';
 import type { OrgRow } from '../orgs/view';
@@ -77,7 +77,7 @@ export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<Subt
   ]);
   const sums = rowsOf(sumsRes)[0] ?? {};
   const o = rowsOf(orgRes)[0] ?? {};
-  const year = Number(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 4)); // China's calendar year
+  const year = yearInChina(now);
   const count = (key: string, label: string, col: string) => ({ key, label, count: n(sums[col]) });
   const members = n(sums.st_approved) + n(sums.st_edit_submitted) + n(sums.st_edit_returned);
   const isBranch = org.type === 'branch';

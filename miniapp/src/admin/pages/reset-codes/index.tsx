@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { chinaDateTime } from '@tj/shared';
 import { FormSection, TextField } from '../../../components/form-field';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
@@ -10,11 +11,6 @@ import { useOrgPage } from '../../use-org-page';
 import '../../admin.css';
 import './index.css';
 
-const formatTime = (iso: string) => {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
 
 /**
  * §10 密码重置码: for a member or cadre of this org or an org below it who lost the phone of
@@ -86,7 +82,7 @@ export default function ResetCodesPage() {
                   {issued.code}
                 </Text>
                 <Text className='reset-result__hint' data-testid='reset-expires'>
-                  有效期至 {formatTime(issued.expiresAt)}，仅可使用一次。请本人在登录页“忘记密码 → 使用管理员发放的重置码”中使用。
+                  有效期至 {chinaDateTime(issued.expiresAt)}，仅可使用一次。请本人在登录页“忘记密码 → 使用管理员发放的重置码”中使用。
                 </Text>
               </View>
             ) : null}
