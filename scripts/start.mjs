@@ -11,7 +11,10 @@ const { resolveDbServer, withDatabase, redact } = await import('./lib/db.mjs');
 
 const { serverUrl } = await resolveDbServer();
 const databaseUrl = process.env.DATABASE_URL || withDatabase(serverUrl, 'tuanjian_demo');
-const env = { DATABASE_URL: databaseUrl };
+// A local demo: the simulated SMS codes must be readable to register or log in with them, and
+// the SMS simulator shows codes only where test endpoints are on (issue 12 item 10) — so npm start
+// turns them on unless told otherwise. A production start refuses them (server/src/env.ts).
+const env = { DATABASE_URL: databaseUrl, ENABLE_TEST_ENDPOINTS: process.env.ENABLE_TEST_ENDPOINTS ?? 'true' };
 const serverDir = path.join(ROOT, 'server');
 
 say('applying migrations');
@@ -59,7 +62,9 @@ console.log(`
 ${demoAccounts()}
   SMS codes (registration, SMS login, password reset, transfers): no SMS is sent
     (SMS_ADAPTER=simulator); each message, code included, is written to the server log
-    below as "sms simulator: message not sent, logged instead" with the phone and text.
+    below as "sms simulator: message not sent, logged instead" with the phone and text,
+    and the last code of a phone is at ${base}/api/test/sms/<phone> (test endpoints are on
+    for this local demo only; ENABLE_TEST_ENDPOINTS=false hides codes and that address).
   Ctrl+C stops the server.
 `);
 

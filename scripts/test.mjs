@@ -76,7 +76,7 @@ await jestLayer('miniapp', '@tj/miniapp');
 const h5 = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5']);
 const weapp = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp']);
 // Both check the weapp build (a failed build is already a failed step).
-if (weapp) await checkLayer('weapp size ≤ 2 MB', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size']);
+if (weapp) await checkLayer('weapp size (main ≤ 1 MB)', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size']);
 if (weapp) await checkLayer('weapp wcc/wcsc', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'wechat-compile']);
 if (h5) await jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js']);
 else recordStep('e2e (chromium)', false, Date.now());
