@@ -58,7 +58,7 @@ describe('deleting an org', () => {
     const dest = await insertOrg(app, tree.grade, 'branch');
     const m = await insertApprovedMember(app, tree.branch.id, '钱转');
     const [res] = await app.db.insert(transfers).values({
-      kind: 'member',
+      kind: 'memberApplied',
       direction: 'inProvince',
       status: 'pendingOut',
       memberUserId: m.userId,

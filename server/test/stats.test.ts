@@ -14,7 +14,7 @@ const STEPS = ['identity', 'league', 'contact', 'optional'] as const;
 describe('subtree statistics counters (pure)', () => {
   const member = (o: Record<string, unknown> = {}) => ({
     branchId: 7,
-    status: 'approved',
+    status: 'approved' as const,
     approvedData: { gender: 'female', birthDate: '2003-04-05', ethnicity: '08', highestEducation: 'bachelorStudying', ...o },
   });
 
@@ -32,7 +32,7 @@ describe('subtree statistics counters (pure)', () => {
   });
 
   it('turns a change into per-branch deltas, zeros left out', () => {
-    const before = { branchId: 7, status: 'submitted', approvedData: null };
+    const before = { branchId: 7, status: 'submitted' as const, approvedData: null };
     expect(countersDelta(before, member())).toEqual(
       new Map([[7, new Map([['st_submitted', -1], ['st_approved', 1], ['g_female', 1], ['by_2003', 1], ['eth_08', 1], ['edu_bachelor_studying', 1]])]]),
     );

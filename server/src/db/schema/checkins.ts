@@ -6,6 +6,7 @@ import { sealedJson } from './sealed';
 
 const formJson = sealedJson<Record<string, unknown>>(['phone']);
 import { STATS_COLUMNS } from '../../modules/stats/columns';
+import type { CheckinStatus, RealNameStatus } from '@tj/shared';
 
 const statsCounterColumns = () =>
   Object.fromEntries(STATS_COLUMNS.map((c) => [c, int(c).notNull().default(0)])) as Record<(typeof STATS_COLUMNS)[number], ReturnType<typeof int>>;
@@ -33,7 +34,7 @@ export const checkins = mysqlTable(
       .notNull()
       .references(() => orgs.id),
     /** null = a draft never submitted; otherwise a CheckinStatus. */
-    status: varchar('status', { length: 16 }),
+    status: varchar('status', { length: 16 }).$type<CheckinStatus>(),
     /** How many of the four steps are saved, in order (resume point). */
     savedSteps: tinyint('saved_steps').notNull().default(0),
     // §9 the form's phone is sealed inside the JSON document (db/schema/sealed.ts).
@@ -46,7 +47,7 @@ export const checkins = mysqlTable(
     developmentNumber: varchar('development_number', { length: 12 }),
     approvedDevNumber: varchar('approved_dev_number', { length: 12 }),
     /** null until the first submit; otherwise a RealNameStatus. */
-    realNameStatus: varchar('real_name_status', { length: 16 }),
+    realNameStatus: varchar('real_name_status', { length: 16 }).$type<RealNameStatus>(),
     /** Bumped by every new verification, so answers to an older one are ignored. */
     realNameGeneration: int('real_name_generation').notNull().default(0),
     /** The automatic re-check already ran for this verification (§4.2: once). */

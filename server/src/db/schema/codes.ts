@@ -3,6 +3,7 @@ import { sealedText } from './sealed';
 import { createdAt, id, ref } from './columns';
 import { users } from './accounts';
 import { orgs } from './orgs';
+import type { QrKind } from '@tj/shared';
 
 /**
  * §3.4 admin registration codes: case-sensitive, single use — the use is a conditional
@@ -74,7 +75,7 @@ export const qrScenes = mysqlTable(
     orgId: ref('org_id')
       .notNull()
       .references(() => orgs.id, { onDelete: 'cascade' }),
-    kind: varchar('kind', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 16 }).$type<QrKind>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('qr_scenes_scene_uq').on(t.scene), uniqueIndex('qr_scenes_org_kind_uq').on(t.orgId, t.kind)],

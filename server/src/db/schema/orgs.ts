@@ -1,6 +1,7 @@
 import { boolean, char, foreignKey, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
+import type { IndustryCategory, OrgType } from '@tj/shared';
 
 /**
  * The org tree as a materialized path: `path` is '/1/23/456/' (ancestor ids, then own id),
@@ -16,11 +17,11 @@ export const orgs = mysqlTable(
     parentId: ref('parent_id'),
     path: varchar('path', { length: 255 }).notNull(),
     depth: smallint('depth').notNull(),
-    type: varchar('type', { length: 24 }).notNull(),
+    type: varchar('type', { length: 24 }).$type<OrgType>().notNull(),
     shortName: varchar('short_name', { length: 100 }).notNull(),
     fullName: varchar('full_name', { length: 100 }).notNull(),
     alias: varchar('alias', { length: 64 }),
-    industry: varchar('industry', { length: 32 }).notNull(),
+    industry: varchar('industry', { length: 32 }).$type<IndustryCategory>().notNull(),
     branchCategory: varchar('branch_category', { length: 32 }),
     secretaryName: varchar('secretary_name', { length: 30 }),
     /** §9 ID numbers: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts). */

@@ -2,6 +2,7 @@ import { datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'dr
 import { createdAt, id, ref, updatedAt } from './columns';
 import { users } from './accounts';
 import { checkins } from './checkins';
+import type { TransferDirection, TransferKind, TransferStatus } from '@tj/shared';
 
 /**
  * §7 org-relation transfers (组织关系转接). One row per transfer of one member; the row
@@ -20,11 +21,11 @@ export const transfers = mysqlTable(
   {
     id: id(),
     /** TransferKind */
-    kind: varchar('kind', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 16 }).$type<TransferKind>().notNull(),
     /** TransferDirection */
-    direction: varchar('direction', { length: 16 }).notNull(),
+    direction: varchar('direction', { length: 16 }).$type<TransferDirection>().notNull(),
     /** TransferStatus */
-    status: varchar('status', { length: 16 }).notNull(),
+    status: varchar('status', { length: 16 }).$type<TransferStatus>().notNull(),
     memberUserId: ref('member_user_id')
       .notNull()
       .references(() => users.id),

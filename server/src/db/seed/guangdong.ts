@@ -1,3 +1,4 @@
+import type { OrgType } from '@tj/shared';
 /**
  * Guangdong as in seed 002 §一: 团广东省委 and its 85 direct subordinates by their real names
  * (the notice's addressee list and its list of 56 universities managed by the province).
@@ -39,7 +40,7 @@ export const WORKING_COMMITTEES = ['省直机关团工委', '省属企业团工�
  * Complete paths down to class branches, named by §3.2 / seed 002 §三: parent short name →
  * chain of [type, short name, industry].
  */
-export const DEEP_PATHS: { under: string; chain: [type: string, shortName: string, industry: string][] }[] = [
+export const DEEP_PATHS: { under: string; chain: [type: OrgType, shortName: string, industry: string][] }[] = [
   {
     under: '中山大学团委',
     chain: [

@@ -99,7 +99,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
   for (const w of WORKING_COMMITTEES) await add(province, 'workingCommittee', w, 'partyGovernment', sort++);
   for (const p of DEEP_PATHS) {
     let parent = byName.get(p.under)!;
-    for (const [type, shortName, industry] of p.chain) parent = await add(parent, type as OrgType, shortName, industry, 0);
+    for (const [type, shortName, industry] of p.chain) parent = await add(parent, type, shortName, industry, 0);
   }
 
   const operators = new Map<string, number>();

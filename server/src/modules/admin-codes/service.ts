@@ -11,7 +11,6 @@ import {
   type AdminCodeIssued,
   type AdminCodeList,
   type AdminRegister,
-  type OrgType,
 } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { adminCodes, orgs, rosterEntries, users } from '../../db/schema';
@@ -202,7 +201,7 @@ async function upsertUser(tx: DbOrTx, deps: RegisterDeps, input: AdminRegister, 
 export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegister, now: Date) {
   const { row, org } = await lookupCode(db, deps.pii, input.code, now);
   if (String(org.id) !== input.orgId) throw new AppError('ADMIN_CODE_INVALID', 'code');
-  const position = checkPosition(org.type as OrgType, input.position);
+  const position = checkPosition(org.type, input.position);
   if (!position.ok) throw new AppError(position.code, 'position');
 
   // A wrong SMS code is counted before the transaction, so a rollback cannot undo the count.

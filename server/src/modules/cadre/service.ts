@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
-import { checkPosition, maskMobile, validateAlias, type CadreOrg, type OrgType, type PendingRosterLine } from '@tj/shared';
+import { checkPosition, maskMobile, validateAlias, type CadreOrg, type PendingRosterLine } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { orgs, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -183,7 +183,7 @@ export async function setPosition(db: Db, userId: number, orgId: number, positio
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   const [entry] = org ? await db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.userId, userId))) : [];
   if (!org || !entry) throw new AppError('NOT_IN_ROSTER');
-  const ok = checkPosition(org.type as OrgType, position);
+  const ok = checkPosition(org.type, position);
   if (!ok.ok) throw new AppError(ok.code, 'position');
   await db.transaction(async (tx) => {
     await tx.update(rosterEntries).set({ position, onboardedAt: entry.onboardedAt ?? now }).where(eq(rosterEntries.id, entry.id));
@@ -194,7 +194,7 @@ export async function setPosition(db: Db, userId: number, orgId: number, positio
 }
 
 function checkAlias(org: typeof orgs.$inferSelect, alias: string) {
-  const ok = validateAlias(alias, org.type as OrgType);
+  const ok = validateAlias(alias, org.type);
   if (!ok.ok) throw new AppError(ok.code, 'alias');
 }
 

@@ -13,7 +13,6 @@ import {
   nextCheckinStatus,
   todayInChina,
   type CertStep,
-  type CheckinStatus,
   type MyCheckin,
 } from '@tj/shared';
 import type { z } from 'zod';
@@ -96,7 +95,7 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
   const today = todayOf(now);
   const index = STEP_ORDER.indexOf(step);
   const saved = await runWithRowLock(db, userId, async (tx, row) => {
-    const status = (row?.status ?? null) as CheckinStatus | null;
+    const status = row?.status ?? null;
     const approved = isCheckinApproved(status);
     if (approved && CertStepEditPolicy[step] === 'locked') throw new AppError('CHECKIN_IDENTITY_LOCKED', 'idNumber');
     if (!approved && !isCheckinEditable(status)) throw new AppError('CHECKIN_NOT_EDITABLE');
@@ -170,7 +169,7 @@ async function saveIdentity(tx: Tx, deps: MemberDeps, userId: number, row: Check
     // A locking read: it sees the winner's committed row, which this transaction's snapshot does not.
     [row] = await tx.select().from(checkins).where(eq(checkins.userId, userId)).for('update');
     if (!row) throw new AppError('CONFLICT');
-    if (row.status !== null && !isCheckinEditable(row.status as CheckinStatus)) throw new AppError('CHECKIN_NOT_EDITABLE');
+    if (row.status !== null && !isCheckinEditable(row.status)) throw new AppError('CHECKIN_NOT_EDITABLE');
   }
   const sameId = row.idHash === idHash;
   await tx
@@ -202,7 +201,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
   const { pii, now } = deps;
   const { row, branch } = await runWithRowLock(db, userId, async (tx, row) => {
     if (!row) throw new AppError('CHECKIN_STEP_ORDER');
-    const status = row.status as CheckinStatus | null;
+    const status = row.status;
     const t = nextCheckinStatus(status, 'submit');
     if (!t.ok) throw new AppError(t.code);
     if (row.savedSteps < STEP_ORDER.indexOf('contact') + 1) throw new AppError('CHECKIN_STEP_ORDER');
@@ -237,7 +236,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
 export async function withdrawCheckin(db: Db, deps: MemberDeps, userId: number, reason?: string): Promise<MyCheckin> {
   const { pii } = deps;
   const id = await runWithRowLock(db, userId, async (tx, row) => {
-    const status = (row?.status ?? null) as CheckinStatus | null;
+    const status = row?.status ?? null;
     const t = nextCheckinStatus(status, 'withdraw');
     if (!t.ok || !row) throw new AppError(t.ok ? 'CHECKIN_NOT_WITHDRAWABLE' : t.code);
     await tx.update(checkins).set({ status: t.status }).where(eq(checkins.id, row.id));

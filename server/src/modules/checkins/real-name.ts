@@ -32,7 +32,7 @@ export const realNameKey = (pii: Pii, name: string, idNumber: string) => pii.loo
  * A changed identity starts over even while an older check runs (its answer is dropped).
  */
 export function realNameOnSubmit(row: Pick<CheckinRow, 'realNameStatus' | 'realNameKey' | 'realNameGeneration'>, key: string) {
-  const current = row.realNameStatus as RealNameStatus | null;
+  const current = row.realNameStatus;
   const sameIdentity = row.realNameKey === key;
   const keep = sameIdentity && (current === 'passed' || current === 'offlinePassed' || current === 'pending' || current === 'rechecking');
   if (keep) return { start: false as const };

@@ -6,9 +6,7 @@ import {
   nextRealNameStatus,
   type AuditAction,
   type CheckinReview,
-  type CheckinStatus,
   type OfflineVerify,
-  type RealNameStatus,
   type ReviewDetailSchema,
   type ReviewItem,
 } from '@tj/shared';
@@ -207,11 +205,11 @@ async function updateIfStatus(tx: Tx, row: CheckinRow, set: Partial<typeof check
 }
 
 async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, action: AuditAction) {
-  const status = row.status as CheckinStatus;
+  const status = row.status;
   const t = nextCheckinStatus(status, 'approve');
   if (!t.ok) throw new AppError(t.code);
   // §4.2 approval needs real-name passed / offlinePassed (an edit keeps the passed result).
-  const rn = checkRealNameAllowsApproval(row.realNameStatus as RealNameStatus | null);
+  const rn = checkRealNameAllowsApproval(row.realNameStatus);
   if (!rn.ok) throw new AppError(rn.code);
   await updateIfStatus(tx, row, approvalSet(row, ctx.userId, now));
   await audit(tx, {
@@ -229,7 +227,7 @@ async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, ac
 export async function review(db: Db, pii: Pii, ctx: OrgContext, checkinId: number, body: CheckinReview, now: Date): Promise<ReviewDetail> {
   await act(db, ctx, checkinId, async (tx, row) => {
     if (body.action === 'approve') return approveIn(tx, ctx, row, now, 'checkin.approve');
-    const status = row.status as CheckinStatus;
+    const status = row.status;
     const t = nextCheckinStatus(status, 'return');
     if (!t.ok) throw new AppError(t.code);
     await updateIfStatus(tx, row, { status: t.status, returnReason: body.reason, reviewedAt: now, reviewedBy: ctx.userId });
@@ -254,7 +252,7 @@ export async function review(db: Db, pii: Pii, ctx: OrgContext, checkinId: numbe
 export async function offlineVerify(db: Db, pii: Pii, ctx: OrgContext, checkinId: number, body: OfflineVerify, now: Date): Promise<ReviewDetail> {
   await act(db, ctx, checkinId, async (tx, row) => {
     if (row.status !== 'submitted') throw new AppError('CHECKIN_NOT_PENDING');
-    const rn = nextRealNameStatus(row.realNameStatus as RealNameStatus | null, 'offlinePass');
+    const rn = nextRealNameStatus(row.realNameStatus, 'offlinePass');
     if (!rn.ok) throw new AppError(rn.code);
     const photo = await attachUpload(tx, ctx.userId, body.photo.fileId, row.branchId, 'photo');
     const [res] = await tx

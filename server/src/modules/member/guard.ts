@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { isCheckinApproved, type CheckinStatus } from '@tj/shared';
+import { isCheckinApproved } from '@tj/shared';
 import { checkins } from '../../db/schema';
 import { AppError } from '../../errors';
 
@@ -25,7 +25,7 @@ export default fp(async (app) => {
   app.decorate('requireApprovedMember', async (request: FastifyRequest) => {
     await app.authenticate(request, undefined as never);
     const [row] = await app.db.select().from(checkins).where(eq(checkins.userId, Number(request.user.sub)));
-    if (!row || !isCheckinApproved(row.status as CheckinStatus | null)) throw new AppError('CHECKIN_REQUIRED');
+    if (!row || !isCheckinApproved(row.status)) throw new AppError('CHECKIN_REQUIRED');
     request.memberCheckin = row;
   });
 }, { name: 'member-guard', dependencies: ['auth', 'db'] });

@@ -40,7 +40,7 @@ const COLUMNS = [
 const NUMERIC = new Set(['adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual', 'sortOrder']);
 
 export function orgTemplate(parent: OrgRow): Promise<Buffer> {
-  const types = allowedChildTypes(parent.type as OrgType).map((t) => OrgTypes[t]);
+  const types = allowedChildTypes(parent.type).map((t) => OrgTypes[t]);
   return buildWorkbook(
     '下级组织',
     COLUMNS.map(([h]) => h),
@@ -79,7 +79,7 @@ export async function importOrgs(db: Db, pii: Pii, actor: Actor, parent: OrgRow,
   if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
   const siblings = new Set((await db.select({ n: orgs.shortName }).from(orgs).where(eq(orgs.parentId, parent.id))).map((r) => r.n));
   const seen = new Map<string, number>();
-  const inputs = validateRows(rows, (r) => rowInput(r.values), makeOrgCreateSchema(parent.type as OrgType), (parsed, r) => {
+  const inputs = validateRows(rows, (r) => rowInput(r.values), makeOrgCreateSchema(parent.type), (parsed, r) => {
     const name = (parsed as OrgCreate).shortName;
     if (siblings.has(name) || seen.has(name)) return rowError(r.row, 'ORG_NAME_TAKEN', 'shortName');
     seen.set(name, r.row);

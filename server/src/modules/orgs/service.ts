@@ -85,8 +85,8 @@ export async function myOrgs(db: Db, userId: number): Promise<MyOrg[]> {
 }
 
 /** The §3.3 completeness of an org's fields after a change (see orgs.fieldsComplete). */
-export function fieldsComplete(type: string, fields: Record<string, unknown>): boolean {
-  return missingOrgFields({ ...(fields as object), type: type as OrgType }).length === 0;
+export function fieldsComplete(type: OrgType, fields: Record<string, unknown>): boolean {
+  return missingOrgFields({ ...(fields as object), type }).length === 0;
 }
 
 export function orgValues(pii: Pii, input: Record<string, unknown>) {
@@ -141,7 +141,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
 }
 
 export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow, body: unknown) {
-  const input = checkWith(makeOrgCreateSchema(parent.type as OrgType), body) as OrgCreate;
+  const input = checkWith(makeOrgCreateSchema(parent.type), body) as OrgCreate;
   try {
     const [row] = await db.transaction((tx) => insertChildren(tx, pii, actor, parent, [input]));
     return (await summarize(db, [row]))[0];
@@ -153,7 +153,7 @@ export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow
 }
 
 export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, body: unknown) {
-  const input = checkWith(makeOrgUpdateSchema(org.type as OrgType), body) as OrgUpdate;
+  const input = checkWith(makeOrgUpdateSchema(org.type), body) as OrgUpdate;
   const values = orgValues(pii, input as Record<string, unknown>);
   if (Object.keys(values).length === 0) return getOrgDetail(db, pii, org);
   const stored = { ...org, secretaryIdNumber: org.secretaryIdEnc ? pii.decrypt(org.secretaryIdEnc) : null };

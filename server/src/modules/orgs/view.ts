@@ -1,5 +1,5 @@
 import { inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { isOrgInfoComplete, maskIdNumber, missingOrgFields, type OrgDetail, type OrgSummary, type OrgType } from '@tj/shared';
+import { isOrgInfoComplete, maskIdNumber, missingOrgFields, type OrgDetail, type OrgSummary } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { orgs } from '../../db/schema';
 import { ancestorIds } from '../../lib/org-path';
@@ -50,7 +50,7 @@ export function toSummary(row: OrgRow, names: Map<number, string>, childCount: n
 export function toDetail(row: OrgRow, names: Map<number, string>, childCount: number, pii: Pii, secretaryRegistered: boolean): OrgDetail {
   const idNumber = row.secretaryIdEnc ? pii.decrypt(row.secretaryIdEnc) : null;
   const info = {
-    type: row.type as OrgType,
+    type: row.type,
     shortName: row.shortName,
     fullName: row.fullName,
     industry: row.industry,

@@ -55,7 +55,7 @@ export async function resolveScene(db: Db, scene: string) {
   if (!row || row.s.scene !== scene) throw new AppError('NOT_FOUND');
   const names = await ancestorNames(db, [row.org]);
   return {
-    kind: row.s.kind as QrKind,
+    kind: row.s.kind,
     orgId: String(row.org.id),
     shortName: row.org.shortName,
     fullName: row.org.fullName,

@@ -7,7 +7,6 @@ import {
   maskMobile,
   rosterEntrySchemaFor,
   rosterUpdateSchemaFor,
-  type OrgType,
   type RosterItem,
 } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
@@ -80,7 +79,7 @@ async function insertEntries(tx: DbOrTx, pii: Pii, ctx: Pick<OrgContext, 'userId
 
 /** §6.1 one roster line; the same person (ID number) once per org. */
 export async function addEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, body: unknown) {
-  const input = checkWith(rosterEntrySchemaFor(org.type as OrgType), body) as NewEntry;
+  const input = checkWith(rosterEntrySchemaFor(org.type), body) as NewEntry;
   try {
     const [row] = await db.transaction((tx) => insertEntries(tx, pii, ctx, org, [input]));
     return toRosterItem(row, pii);
@@ -91,7 +90,7 @@ export async function addEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, b
 }
 
 export async function updateEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, entryId: number, body: unknown) {
-  const input = checkWith(rosterUpdateSchemaFor(org.type as OrgType), body) as Partial<NewEntry>;
+  const input = checkWith(rosterUpdateSchemaFor(org.type), body) as Partial<NewEntry>;
   return db.transaction(async (tx) => {
     const before = await entryOf(tx, org.id, entryId);
     // A corrected phone names someone else: the line is offered again (issue 12 不是我).
@@ -225,7 +224,7 @@ export async function importRoster(db: Db, pii: Pii, ctx: OrgContext, org: OrgRo
         cadreNature: keyOfLabel(CadreNatures, v['团干部性质'] ?? '') ?? null,
       };
     },
-    rosterEntrySchemaFor(org.type as OrgType),
+    rosterEntrySchemaFor(org.type),
     (parsed, r) => {
       const hash = pii.lookupHash((parsed as NewEntry).idNumber);
       if (existing.has(hash) || seen.has(hash)) return rowError(r.row, 'ALREADY_IN_ROSTER', 'idNumber');

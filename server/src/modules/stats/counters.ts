@@ -7,7 +7,7 @@ import { STATS_COLUMNS, birthYearColumn, educationColumn, ethnicityColumn, gende
 /** The fields of a check-in that its branch's counters depend on. */
 export interface CountedCheckin {
   branchId: number;
-  status: string | null;
+  status: CheckinStatus | null;
   approvedData: Record<string, unknown> | null;
 }
 
@@ -19,7 +19,7 @@ export interface CountedCheckin {
  */
 export function countersOf(row: CountedCheckin | null | undefined): string[] {
   if (!row) return [];
-  const status = row.status as CheckinStatus | null;
+  const status = row.status;
   const cols = [statusColumn(status)];
   const d = row.approvedData;
   if (!isCheckinApproved(status) || !d) return cols;

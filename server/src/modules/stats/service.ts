@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, MEMBERSHIP_AGE_LIMIT, ADULT_AGE, yearInChina, type CheckinStatus } from '@tj/shared';
+import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, MEMBERSHIP_AGE_LIMIT, ADULT_AGE, yearInChina } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { descendantsLike } from '../../lib/org-path';
 import type { OrgRow } from '../orgs/view';
@@ -84,7 +84,7 @@ export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<Subt
   return {
     orgId: String(org.id),
     members,
-    checkins: STATUS_KEYS.map((s) => count(s ?? 'draft', s ? CheckinStatuses[s as CheckinStatus] : '草稿', statusColumn(s as CheckinStatus | null))),
+    checkins: STATUS_KEYS.map((s) => count(s ?? 'draft', s ? CheckinStatuses[s] : '草稿', statusColumn(s))),
     gender: (['male', 'female'] as const).map((g) => count(g, Genders[g], genderColumn(g))),
     ageBands: ageBands(sums, year),
     ethnicity: EthnicGroupCodes.map((c) => count(c, EthnicGroups[c], ethnicityColumn(c)))

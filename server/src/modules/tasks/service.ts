@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { TaskKinds, TransferStatuses, type TaskCounts, type TaskItem, type TaskKind, type TransferStatus } from '@tj/shared';
+import { TaskKinds, TransferStatuses, type TaskCounts, type TaskItem, type TaskKind } from '@tj/shared';
 import type { FastifyInstance } from 'fastify';
 import { transferAppeals, transfers } from '../../db/schema';
 import type { OrgContext } from '../../plugins/org-guard';
@@ -48,7 +48,7 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
         item(kind, {
           id: String(t.id),
           title: `${t.memberName}的组织关系${kind === 'transferOut' ? '转出' : '转入'}待审批`,
-          subtitle: TransferStatuses[t.status as TransferStatus] ?? t.status,
+          subtitle: TransferStatuses[t.status] ?? t.status,
           since: t.stepSince!.toISOString(),
           deadline: t.stepDeadline?.toISOString() ?? null,
           link: { page: 'transfer-review', params: { orgId, transferId: String(t.id) } },

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { nextTransferStatus, type AppealDecision, type TransferAppeal, type TransferStatus } from '@tj/shared';
+import { nextTransferStatus, type AppealDecision, type TransferAppeal } from '@tj/shared';
 import { transferAppeals, transfers } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { OrgContext } from '../../plugins/org-guard';
@@ -20,7 +20,7 @@ export async function appealTransfer(deps: TransferDeps, userId: number, id: num
   try {
     await deps.db.transaction(async (tx) => {
       const row = await ownTransfer(tx, userId, id, true);
-      const t = nextTransferStatus(row.status as TransferStatus, 'appeal', { returnedByOrg: row.returnedByOrgId != null });
+      const t = nextTransferStatus(row.status, 'appeal', { returnedByOrg: row.returnedByOrgId != null });
       if (!t.ok) throw new AppError(t.code);
       const returning = await orgById(tx, row.returnedByOrgId!);
       if (!returning?.parentId) throw new AppError('TRANSFER_NOT_APPEALABLE');
@@ -86,7 +86,7 @@ export async function decideAppeal(deps: TransferDeps, ctx: OrgContext, appealId
       .set({ status: approve ? 'approved' : 'rejected', decidedBy: ctx.userId, decidedAt: now, decisionComment: approve ? null : body.reason })
       .where(and(eq(transferAppeals.id, a.id), eq(transferAppeals.status, 'pending')));
     if (res.affectedRows !== 1) throw new AppError('TRANSFER_APPEAL_NOT_PENDING');
-    const t = nextTransferStatus(row.status as TransferStatus, approve ? 'approveAppeal' : 'rejectAppeal', { resumeAt: a.resumeAt as 'pendingOut' | 'pendingIn' });
+    const t = nextTransferStatus(row.status, approve ? 'approveAppeal' : 'rejectAppeal', { resumeAt: a.resumeAt as 'pendingOut' | 'pendingIn' });
     if (!t.ok) throw new AppError(t.code);
     after = await move(tx, row, {
       to: t.status,

@@ -142,7 +142,7 @@ export async function scheduleStepJobs(tx: DbOrTx, transferId: number, generatio
 
 /** Opens the first step of a new transfer (the row was inserted with status and generation 1). */
 export async function openFirstStep(tx: DbOrTx, row: Pick<TransferRow, 'id' | 'status' | 'stepOrgId' | 'stepGeneration'>, now: Date) {
-  const holder = transferHolder(row.status as TransferStatus);
+  const holder = transferHolder(row.status);
   if (!holder) return;
   await tx.insert(transferSteps).values({ transferId: row.id, kind: holder, orgId: row.stepOrgId, outcome: 'pending', since: now, deadline: transferStepDeadline(now) });
   await scheduleStepJobs(tx, row.id, row.stepGeneration, holder, now);
@@ -160,7 +160,7 @@ export async function moveMember(tx: Tx, row: TransferRow, toBranchId: number | 
   const set =
     toBranchId != null
       ? { branchId: toBranchId }
-      : { status: 'withdrawn', approvedIdHash: null, approvedDevNumber: null, returnReason: `组织关系已转出至${row.destinationOrgName ?? '省外'}` };
+      : { status: 'withdrawn' as const, approvedIdHash: null, approvedDevNumber: null, returnReason: `组织关系已转出至${row.destinationOrgName ?? '省外'}` };
   const [res] = await tx
     .update(checkins)
     .set({ ...set, updatedAt: now })

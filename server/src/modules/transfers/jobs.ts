@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { isTransferOpen, nextTransferStatus, type TransferStatus } from '@tj/shared';
+import { isTransferOpen, nextTransferStatus } from '@tj/shared';
 import type { FastifyInstance } from 'fastify';
 import type { TransferDeps } from './deps';
 import { checkins, orgs, transferAppeals, transfers } from '../../db/schema';
@@ -27,7 +27,7 @@ type JobDeps = TransferDeps & { pollIntervalSeconds: number };
 
 const current = async (deps: JobDeps, p: StepJobPayload): Promise<TransferRow | null> => {
   const [row] = await deps.db.select().from(transfers).where(eq(transfers.id, Number(p.transferId)));
-  return row && row.stepGeneration === Number(p.generation) && isTransferOpen(row.status as TransferStatus) ? row : null;
+  return row && row.stepGeneration === Number(p.generation) && isTransferOpen(row.status) ? row : null;
 };
 
 /** §7.4 not handled within 10 days: returned automatically (an appeal left undecided lapses). */
@@ -36,7 +36,7 @@ async function expire(deps: JobDeps, p: StepJobPayload) {
   await deps.db.transaction(async (tx) => {
     const row = await lockTransfer(tx, Number(p.transferId));
     if (!row || row.stepGeneration !== Number(p.generation)) return;
-    const t = nextTransferStatus(row.status as TransferStatus, 'expire');
+    const t = nextTransferStatus(row.status, 'expire');
     if (!t.ok) return;
     const now = deps.now();
     if (row.status === 'appealing') {
@@ -122,7 +122,7 @@ async function pollExternal(deps: JobDeps, p: StepJobPayload) {
   await deps.db.transaction(async (tx) => {
     const locked = await lockTransfer(tx, row.id);
     if (!locked || locked.stepGeneration !== row.stepGeneration) return;
-    const t = nextTransferStatus(locked.status as TransferStatus, result.state === 'confirmed' ? 'confirmExternal' : 'rejectExternal');
+    const t = nextTransferStatus(locked.status, result.state === 'confirmed' ? 'confirmExternal' : 'rejectExternal');
     if (!t.ok) return;
     if (result.state === 'confirmed') {
       await moveMember(tx, locked, null, now);

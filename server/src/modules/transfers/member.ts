@@ -4,10 +4,8 @@ import {
   destinationSystem,
   nextTransferStatus,
   requiresBranchDestination,
-  type OrgType,
   type TransferApplication,
   type TransferContacts,
-  type TransferStatus,
 } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, transferAppeals, transfers, users } from '../../db/schema';
@@ -42,7 +40,7 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
     const id = Number(body.destinationOrgId);
     const org = Number.isSafeInteger(id) ? await orgById(db, id) : undefined;
     if (!org) throw new AppError('TRANSFER_DESTINATION_INVALID', 'destinationOrgId');
-    const check = checkTransferDestination({ destinationType: org.type as OrgType, destinationId: String(org.id), fromBranchId: String(member.branchId) });
+    const check = checkTransferDestination({ destinationType: org.type, destinationId: String(org.id), fromBranchId: String(member.branchId) });
     if (!check.ok) throw new AppError(check.code, 'destinationOrgId');
     dest = { toOrgId: org.id, toBranchId: org.type === 'branch' ? org.id : null, destinationSystem: 'guangdong', destinationOrgName: org.fullName };
   } else {
@@ -137,7 +135,7 @@ export async function withdrawTransfer(deps: TransferDeps, userId: number, id: n
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
     const row = await ownTransfer(tx, userId, id, true);
-    const t = nextTransferStatus(row.status as TransferStatus, 'withdraw');
+    const t = nextTransferStatus(row.status, 'withdraw');
     if (!t.ok) throw new AppError(t.code);
     if (row.status === 'appealing') {
       await tx.update(transferAppeals).set({ status: 'withdrawn', decidedAt: now }).where(and(eq(transferAppeals.transferId, row.id), eq(transferAppeals.status, 'pending')));

@@ -10,9 +10,7 @@ import {
   type BatchTransfer,
   type OrgTransferIn,
   type OrgTransferOut,
-  type OrgType,
   type TransferReview,
-  type TransferStatus,
 } from '@tj/shared';
 import type { DbOrTx, Tx } from '../../db/client';
 import { checkins, transferSteps, transfers } from '../../db/schema';
@@ -36,7 +34,7 @@ export async function reviewTransfer(deps: TransferDeps, ctx: OrgContext, id: nu
     const row = await lockTransfer(tx, id);
     if (!row) throw new AppError('FORBIDDEN');
     const acting = await actingOrg(tx, ctx, row);
-    const status = row.status as TransferStatus;
+    const status = row.status;
     const base = { now, actorUserId: ctx.userId, actingOrgId: acting };
     if (body.action === 'reject') {
       const t = nextTransferStatus(status, 'reject');
@@ -70,12 +68,12 @@ export async function reviewTransfer(deps: TransferDeps, ctx: OrgContext, id: nu
     const toOrg = await orgById(tx, row.toOrgId!);
     let toBranchId = row.toBranchId;
     if (toBranchId == null) {
-      if (!toOrg || !needsBranchAssignment(toOrg.type as OrgType)) toBranchId = row.toOrgId!;
+      if (!toOrg || !needsBranchAssignment(toOrg.type)) toBranchId = row.toOrgId!;
       else {
         if (!body.assignBranchId) throw new AppError('TRANSFER_BRANCH_REQUIRED', 'assignBranchId');
         const branch = Number(body.assignBranchId) ? await orgById(tx, Number(body.assignBranchId)) : undefined;
         if (!branch) throw new AppError('TRANSFER_BRANCH_NOT_IN_SUBTREE', 'assignBranchId');
-        const check = checkAssignedBranch({ branchType: branch.type as OrgType, branchPath: branch.path, destinationPath: toOrg.path, branchId: String(branch.id), fromBranchId: String(row.fromBranchId) });
+        const check = checkAssignedBranch({ branchType: branch.type, branchPath: branch.path, destinationPath: toOrg.path, branchId: String(branch.id), fromBranchId: String(row.fromBranchId) });
         if (!check.ok) throw new AppError(check.code, 'assignBranchId');
         toBranchId = branch.id;
       }
@@ -90,7 +88,7 @@ export async function reviewTransfer(deps: TransferDeps, ctx: OrgContext, id: nu
 
 /** §7.3 办理转入 step 1: the person by name + full ID number, among approved members. */
 export async function lookupMember(deps: TransferDeps, ctx: OrgContext, name: string, idNumber: string) {
-  if (!canOrgTransfer(ctx.org.type as OrgType)) throw new AppError('ORG_TRANSFER_NOT_ALLOWED');
+  if (!canOrgTransfer(ctx.org.type)) throw new AppError('ORG_TRANSFER_NOT_ALLOWED');
   const [c] = await deps.db.select().from(checkins).where(eq(checkins.approvedIdHash, deps.pii.lookupHash(idNumber.toUpperCase())));
   if (!c || memberName(c) !== name) throw new AppError('TRANSFER_MEMBER_NOT_FOUND');
   return c;
@@ -112,7 +110,7 @@ async function receivingBranch(db: DbOrTx, org: OrgRow, toBranchId: string | nul
   if (!toBranchId) return null;
   const branch = await orgById(db, Number(toBranchId));
   if (!branch) throw new AppError('TRANSFER_BRANCH_NOT_IN_SUBTREE', 'toBranchId');
-  const check = checkAssignedBranch({ branchType: branch.type as OrgType, branchPath: branch.path, destinationPath: org.path, branchId: String(branch.id), fromBranchId: String(fromBranchId) });
+  const check = checkAssignedBranch({ branchType: branch.type, branchPath: branch.path, destinationPath: org.path, branchId: String(branch.id), fromBranchId: String(fromBranchId) });
   if (!check.ok) throw new AppError(check.code, 'toBranchId');
   return branch.id;
 }
@@ -121,7 +119,7 @@ async function receivingBranch(db: DbOrTx, org: OrgRow, toBranchId: string | nul
 export async function orgTransferIn(deps: TransferDeps, ctx: OrgContext, body: OrgTransferIn) {
   const now = deps.now();
   const found = await lookupMember(deps, ctx, body.name, body.idNumber);
-  const check = checkTransferDestination({ destinationType: ctx.org.type as OrgType, destinationId: String(ctx.org.id), fromBranchId: String(found.branchId) });
+  const check = checkTransferDestination({ destinationType: ctx.org.type, destinationId: String(ctx.org.id), fromBranchId: String(found.branchId) });
   if (!check.ok) throw new AppError(check.code);
   const toBranchId = await receivingBranch(deps.db, ctx.org, body.toBranchId, found.branchId);
   let id: number;
@@ -174,7 +172,7 @@ async function refuseOpen(tx: DbOrTx, members: CheckinRow[]) {
 /** §7.3 办理转出: members of the org's branches to an in-province org, which approves. */
 export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: OrgTransferOut) {
   const now = deps.now();
-  if (!canOrgTransfer(ctx.org.type as OrgType)) throw new AppError('ORG_TRANSFER_NOT_ALLOWED');
+  if (!canOrgTransfer(ctx.org.type)) throw new AppError('ORG_TRANSFER_NOT_ALLOWED');
   const dest = Number(body.destinationOrgId) ? await orgById(deps.db, Number(body.destinationOrgId)) : undefined;
   if (!dest) throw new AppError('TRANSFER_DESTINATION_INVALID', 'destinationOrgId');
   let ids: number[] = [];
@@ -185,7 +183,7 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
       for (const m of members) {
         const b = branches.get(m.branchId)?.row;
         if (!b || !ctx.contains(b.path)) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH', 'memberIds');
-        const check = checkTransferDestination({ destinationType: dest.type as OrgType, destinationId: String(dest.id), fromBranchId: String(m.branchId) });
+        const check = checkTransferDestination({ destinationType: dest.type, destinationId: String(dest.id), fromBranchId: String(m.branchId) });
         if (!check.ok) throw new AppError(check.code, 'destinationOrgId');
       }
       await refuseOpen(tx, members);
@@ -226,7 +224,7 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
  */
 export async function batchTransfer(deps: TransferDeps, ctx: OrgContext, body: BatchTransfer) {
   const now = deps.now();
-  const check = checkBatchTransfer({ initiatorType: ctx.org.type as OrgType, fromBranchId: body.fromBranchId, toBranchId: body.toBranchId, memberCount: body.memberIds.length });
+  const check = checkBatchTransfer({ initiatorType: ctx.org.type, fromBranchId: body.fromBranchId, toBranchId: body.toBranchId, memberCount: body.memberIds.length });
   if (!check.ok) throw new AppError(check.code, check.code === 'BATCH_TRANSFER_NOT_ALLOWED' ? undefined : 'memberIds');
   const found = await loadOrgs(deps.db, [Number(body.fromBranchId), Number(body.toBranchId)], null);
   const from = found.get(Number(body.fromBranchId))?.row;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
-import type { TransferOrg, TransferStatus } from '@tj/shared';
+import type { TransferOrg } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { orgs, transfers } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -19,7 +19,7 @@ import { loadOrgs } from './view';
  */
 export async function actingOrg(tx: DbOrTx, ctx: OrgContext, row: TransferRow): Promise<number> {
   const holderId = row.stepOrgId;
-  if (holderId != null && ORG_STEPS.includes(row.status as TransferStatus)) {
+  if (holderId != null && ORG_STEPS.includes(row.status)) {
     const holder = holderId === ctx.org.id ? ctx.org : await orgById(tx, holderId);
     if (holder && ctx.actsFor(holder)) return ctx.org.id;
   }
@@ -49,7 +49,7 @@ export async function actionFor(db: DbOrTx, ctx: OrgContext, rows: TransferRow[]
   const out = new Map<number, { actionable: 'out' | 'in' | null; actingFor: TransferOrg | null }>();
   for (const r of rows) {
     const h = r.stepOrgId != null ? holders.get(r.stepOrgId) : undefined;
-    const open = ORG_STEPS.includes(r.status as TransferStatus) && h;
+    const open = ORG_STEPS.includes(r.status) && h;
     const here = open && h.row.id === ctx.org.id;
     const forChild = open && !here && ctx.actsFor(h.row);
     out.set(r.id, { actionable: here || forChild ? (r.status === 'pendingOut' ? 'out' : 'in') : null, actingFor: forChild ? h.view : null });

@@ -6,11 +6,9 @@ import {
   OutOfProvinceDestinations,
   TransferReasons,
   TransferStatuses,
-  type OrgType,
   type TransferAppealView,
   type TransferDetail,
   type TransferOrg,
-  type TransferStatus,
   type TransferStep,
   type TransferSummary,
 } from '@tj/shared';
@@ -96,7 +94,7 @@ function stepView(row: TransferRow, s: StepRow, data: ViewData): TransferStep {
     outcome: s.outcome as TransferStep['outcome'],
     org: org?.view ?? null,
     externalName: kind === 'external' ? row.destinationOrgName : null,
-    needsBranchAssignment: kind === 'in' && s.outcome === 'pending' && row.toBranchId == null && !!org && needsBranchAssignment(org.row.type as OrgType),
+    needsBranchAssignment: kind === 'in' && s.outcome === 'pending' && row.toBranchId == null && !!org && needsBranchAssignment(org.row.type),
     since: s.since.toISOString(),
     deadline: iso(s.deadline),
     handledAt: iso(s.handledAt),
@@ -119,7 +117,7 @@ function appealView(a: AppealRow, data: ViewData): TransferAppealView {
 }
 
 export function toSummary(row: TransferRow, data: ViewData): TransferSummary {
-  const status = row.status as TransferStatus;
+  const status = row.status;
   const steps = data.steps.get(row.id) ?? [];
   const current = steps.find((s) => s.outcome === 'pending');
   const org = (id: number | null) => (id != null ? (data.orgs.get(id)?.view ?? null) : null);
@@ -151,7 +149,7 @@ export function toSummary(row: TransferRow, data: ViewData): TransferSummary {
 }
 
 export function toDetail(row: TransferRow, data: ViewData): TransferDetail {
-  const status = row.status as TransferStatus;
+  const status = row.status;
   const appeals = data.appeals.get(row.id) ?? [];
   return {
     ...toSummary(row, data),
