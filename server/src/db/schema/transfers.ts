@@ -2,7 +2,7 @@ import { datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'dr
 import { createdAt, id, ref, updatedAt } from './columns';
 import { users } from './accounts';
 import { checkins } from './checkins';
-import type { TransferDirection, TransferKind, TransferStatus } from '@tj/shared';
+import type { TransferDirection, TransferKind, TransferStatus, TransferStepKind, TransferStepOutcome, TransferAppealStatuses } from '@tj/shared';
 
 /**
  * §7 org-relation transfers (组织关系转接). One row per transfer of one member; the row
@@ -90,10 +90,10 @@ export const transferSteps = mysqlTable(
       .notNull()
       .references(() => transfers.id),
     /** 'out' | 'in' | 'external' | 'appeal' */
-    kind: varchar('kind', { length: 8 }).notNull(),
+    kind: varchar('kind', { length: 8 }).$type<TransferStepKind>().notNull(),
     orgId: ref('org_id'),
     /** TransferStepOutcome */
-    outcome: varchar('outcome', { length: 12 }).notNull(),
+    outcome: varchar('outcome', { length: 12 }).$type<TransferStepOutcome>().notNull(),
     since: datetime('since', { mode: 'date', fsp: 3 }).notNull(),
     deadline: datetime('deadline', { mode: 'date', fsp: 3 }),
     handledAt: datetime('handled_at', { mode: 'date', fsp: 3 }),
@@ -117,9 +117,9 @@ export const transferAppeals = mysqlTable(
     attachmentIds: json('attachment_ids').$type<number[]>().notNull(),
     decidingOrgId: ref('deciding_org_id').notNull(),
     /** 'pendingOut' | 'pendingIn': where an approved appeal resumes the transfer. */
-    resumeAt: varchar('resume_at', { length: 16 }).notNull(),
+    resumeAt: varchar('resume_at', { length: 16 }).$type<'pendingOut' | 'pendingIn'>().notNull(),
     /** 'pending' | 'approved' | 'rejected' */
-    status: varchar('status', { length: 12 }).notNull(),
+    status: varchar('status', { length: 12 }).$type<(typeof TransferAppealStatuses)[number]>().notNull(),
     decidedBy: ref('decided_by'),
     decidedAt: datetime('decided_at', { mode: 'date', fsp: 3 }),
     decisionComment: varchar('decision_comment', { length: 400 }),

@@ -86,7 +86,7 @@ export async function decideAppeal(deps: TransferDeps, ctx: OrgContext, appealId
       .set({ status: approve ? 'approved' : 'rejected', decidedBy: ctx.userId, decidedAt: now, decisionComment: approve ? null : body.reason })
       .where(and(eq(transferAppeals.id, a.id), eq(transferAppeals.status, 'pending')));
     if (res.affectedRows !== 1) throw new AppError('TRANSFER_APPEAL_NOT_PENDING');
-    const t = nextTransferStatus(row.status, approve ? 'approveAppeal' : 'rejectAppeal', { resumeAt: a.resumeAt as 'pendingOut' | 'pendingIn' });
+    const t = nextTransferStatus(row.status, approve ? 'approveAppeal' : 'rejectAppeal', { resumeAt: a.resumeAt });
     if (!t.ok) throw new AppError(t.code);
     after = await move(tx, row, {
       to: t.status,

@@ -87,11 +87,11 @@ export async function loadViewData(db: DbOrTx, pii: Pii, rows: TransferRow[], vi
 
 function stepView(row: TransferRow, s: StepRow, data: ViewData): TransferStep {
   const org = s.orgId != null ? data.orgs.get(s.orgId) : undefined;
-  const kind = s.kind as TransferStep['kind'];
+  const kind = s.kind;
   return {
     kind,
     label: STEP_LABELS[kind],
-    outcome: s.outcome as TransferStep['outcome'],
+    outcome: s.outcome,
     org: org?.view ?? null,
     externalName: kind === 'external' ? row.destinationOrgName : null,
     needsBranchAssignment: kind === 'in' && s.outcome === 'pending' && row.toBranchId == null && !!org && needsBranchAssignment(org.row.type),
@@ -106,7 +106,7 @@ function stepView(row: TransferRow, s: StepRow, data: ViewData): TransferStep {
 function appealView(a: AppealRow, data: ViewData): TransferAppealView {
   return {
     id: String(a.id),
-    status: a.status as TransferAppealView['status'],
+    status: a.status,
     reason: a.reason,
     attachmentIds: a.attachmentIds.map(String),
     decidingOrg: data.orgs.get(a.decidingOrgId)?.view ?? null,
