@@ -138,56 +138,6 @@ const EnvSchema = z.object({
   if (!e.PUBLIC_BASE_URL) refuse('PUBLIC_BASE_URL', 'required: the public https origin used in QR codes and invitation links');
 });
 
-export type Config = {
-  /** NODE_ENV=production: the start-up refusals passed; other behaviour reads the explicit values below. */
-  production: boolean;
-  /** Fastify's trustProxy: false, a hop count, or the trusted proxy addresses. */
-  trustProxy: false | number | string[];
-  /** Serve the OpenAPI UI at /docs. */
-  enableDocs: boolean;
-  databaseUrl: string;
-  host: string;
-  port: number;
-  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  jwtSecret: string;
-  accessTokenTtlSeconds: number;
-  refreshTokenTtlDays: number;
-  dbPoolSize: number;
-  staticDir: string;
-  enableTestEndpoints: boolean;
-  rateLimitLoginPerMinute: number;
-  rateLimitPublicPerMinute: number;
-  piiSecret: string;
-  publicBaseUrl: string;
-  smsAdapter: 'real' | 'simulator';
-  smsProviderUrl: string;
-  smsApiKey: string;
-  smsResendSeconds: number;
-  wechatAdapter: 'real' | 'simulator';
-  wechatAppid: string;
-  wechatSecret: string;
-  realNameAdapter: 'real' | 'simulator';
-  realNameProviderUrl: string;
-  realNameApiKey: string;
-  realNameSimFailRate: number;
-  realNameSimRecheckPassRate: number;
-  realNameSimAlwaysFail: string[];
-  realNameRecheckDelaySeconds: number;
-  jobsEnabled: boolean;
-  jobsPollIntervalMs: number;
-  jobsLeaseSeconds: number;
-  uploadDir: string;
-  notifyAdapter: 'real' | 'simulator';
-  wechatSubscribeTemplateId: string;
-  wechatSubscribePage: string;
-  wechatMiniprogramState: 'developer' | 'trial' | 'formal';
-  externalSystemAdapter: 'real' | 'simulator';
-  externalSystemUrl: string;
-  externalSystemApiKey: string;
-  externalSimMode: 'confirm' | 'reject' | 'silent';
-  externalSimDelaySeconds: number;
-  externalPollIntervalSeconds: number;
-};
 
 /**
  * The server package's root: this file is server/src/env.ts under tsx and part of
@@ -197,17 +147,18 @@ export const SERVER_ROOT = path.resolve(__dirname, '..');
 /** The repository root, where `.data/` lives. */
 const REPO_ROOT = path.resolve(SERVER_ROOT, '..');
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+/**
+ * The validated environment in the names the code uses. Its return type is `Config`, so a
+ * setting is declared once (in EnvSchema) and mapped once (here).
+ */
+function toConfig(e: z.infer<typeof EnvSchema>) {
   const production = e.NODE_ENV === 'production';
   return {
+    /** NODE_ENV=production: the start-up refusals passed; other behaviour reads the explicit values below. */
     production,
+    /** Fastify's trustProxy: false, a hop count, or the trusted proxy addresses. */
     trustProxy: e.TRUST_PROXY,
+    /** Serve the OpenAPI UI at /docs. */
     enableDocs: e.ENABLE_DOCS === '' ? !production : e.ENABLE_DOCS === 'true' || e.ENABLE_DOCS === '1',
     databaseUrl: e.DATABASE_URL,
     host: e.HOST,
@@ -252,4 +203,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     externalSimDelaySeconds: e.EXTERNAL_SIM_DELAY_SECONDS,
     externalPollIntervalSeconds: e.EXTERNAL_POLL_INTERVAL_SECONDS,
   };
+}
+
+export type Config = ReturnType<typeof toConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
 }
