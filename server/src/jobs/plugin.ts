@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { JobQueue, type JobHandler } from './queue';
 
 export interface Jobs {
-  register(kind: string, handler: JobHandler): void;
+  register<K extends string>(kind: K, handler: JobHandler<K>): void;
   /** Something was just enqueued for now: poll at once instead of at the next tick. */
   kick(): void;
   readonly queue: JobQueue;

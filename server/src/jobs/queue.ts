@@ -16,15 +16,26 @@ import { jobs } from '../db/schema';
  * Handlers must tolerate running again after such a takeover (ours check state first).
  */
 export type JobRow = typeof jobs.$inferSelect;
-export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+
+/**
+ * The payload type of each job kind. A module declares its kinds next to their handler by
+ * declaration merging (`declare module '../../jobs/queue' { interface JobPayloads { … } }`),
+ * so the queue imports nothing of the modules; a kind declared nowhere (tests) takes any
+ * JSON object.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface JobPayloads {}
+export type JobPayload<K extends string> = K extends keyof JobPayloads ? JobPayloads[K] : Record<string, unknown>;
+export type JobHandler<K extends string = string> = (payload: JobPayload<K>, job: JobRow) => Promise<void>;
 
 export interface QueueOptions {
   leaseSeconds: number;
 }
 
 /** Schedules `kind` at `runAt` (default: now), in the caller's transaction when given one. */
-export async function enqueue(db: DbOrTx, kind: string, payload: Record<string, unknown>, runAt: Date, opts: { maxAttempts?: number } = {}): Promise<number> {
-  const [res] = await db.insert(jobs).values({ kind, payload, runAt, status: 'pending', ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}) });
+export async function enqueue<K extends string>(db: DbOrTx, kind: K, payload: JobPayload<K>, runAt: Date, opts: { maxAttempts?: number } = {}): Promise<number> {
+  // The JSON column stores any object; the kind's type is what `register` hands back.
+  const [res] = await db.insert(jobs).values({ kind, payload: payload as Record<string, unknown>, runAt, status: 'pending', ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}) });
   return Number(res.insertId);
 }
 
@@ -39,7 +50,8 @@ const isDeadlock = (err: unknown) => {
 export class JobQueue {
   /** Identifies this process in `locked_by` (host, pid, random), for operators reading the table. */
   readonly instanceId = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private readonly handlers = new Map<string, JobHandler>();
+  /** Each handler under the kind it was registered for, so it only gets that kind's payloads. */
+  private readonly handlers = new Map<string, (payload: unknown, job: JobRow) => Promise<void>>();
   private claimSeq = 0;
 
   constructor(
@@ -48,8 +60,8 @@ export class JobQueue {
     private readonly opts: QueueOptions,
   ) {}
 
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  register<K extends string>(kind: K, handler: JobHandler<K>): void {
+    this.handlers.set(kind, handler as (payload: unknown, job: JobRow) => Promise<void>);
   }
 
   /** Expired leases go back to pending (or to failed when out of attempts). */

@@ -23,6 +23,12 @@ export interface RealNamePayload {
   attempt: 1 | 2;
 }
 
+declare module '../../jobs/queue' {
+  interface JobPayloads {
+    [REAL_NAME_JOB]: RealNamePayload;
+  }
+}
+
 /** What verifying `name` + ID is keyed by: unchanged identity keeps its result. */
 export const realNameKey = (pii: Pii, name: string, idNumber: string) => pii.lookupHash(`${name}|${idNumber}`);
 
@@ -58,8 +64,7 @@ export interface RealNameDeps {
 }
 
 /** The job handler: one verification attempt, recorded only if the check-in still waits for it. */
-export async function runRealNameCheck(deps: RealNameDeps, raw: Record<string, unknown>): Promise<void> {
-  const p = raw as unknown as RealNamePayload;
+export async function runRealNameCheck(deps: RealNameDeps, p: RealNamePayload): Promise<void> {
   const { db } = deps;
   const [row] = await db.select().from(checkins).where(eq(checkins.id, Number(p.checkinId)));
   if (!row || row.realNameGeneration !== p.generation) return; // superseded by a resubmission

@@ -37,6 +37,15 @@ export interface StepJobPayload {
   day?: number;
 }
 
+declare module '../../jobs/queue' {
+  interface JobPayloads {
+    [JOB_DEADLINE]: StepJobPayload;
+    [JOB_REMIND]: StepJobPayload;
+    [JOB_EXTERNAL_SUBMIT]: StepJobPayload;
+    [JOB_EXTERNAL_POLL]: StepJobPayload;
+  }
+}
+
 export async function lockTransfer(tx: DbOrTx, id: number): Promise<TransferRow | undefined> {
   const [row] = await tx.select().from(transfers).where(eq(transfers.id, id)).for('update');
   return row;

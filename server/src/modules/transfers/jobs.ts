@@ -144,8 +144,8 @@ async function pollExternal(deps: JobDeps, p: StepJobPayload) {
 
 export function registerTransferJobs(app: FastifyInstance, transferDeps: TransferDeps) {
   const deps: JobDeps = { ...transferDeps, pollIntervalSeconds: app.config.externalPollIntervalSeconds };
-  app.jobs.register(JOB_DEADLINE, (p) => expire(deps, p as unknown as StepJobPayload));
-  app.jobs.register(JOB_REMIND, (p) => remind(deps, p as unknown as StepJobPayload));
-  app.jobs.register(JOB_EXTERNAL_SUBMIT, (p) => submitExternal(deps, p as unknown as StepJobPayload));
-  app.jobs.register(JOB_EXTERNAL_POLL, (p) => pollExternal(deps, p as unknown as StepJobPayload));
+  app.jobs.register(JOB_DEADLINE, (p) => expire(deps, p));
+  app.jobs.register(JOB_REMIND, (p) => remind(deps, p));
+  app.jobs.register(JOB_EXTERNAL_SUBMIT, (p) => submitExternal(deps, p));
+  app.jobs.register(JOB_EXTERNAL_POLL, (p) => pollExternal(deps, p));
 }
