@@ -2,7 +2,7 @@ import { datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'dr
 import { createdAt, id, ref, updatedAt } from './columns';
 import { users } from './accounts';
 import { checkins } from './checkins';
-import type { TransferDirection, TransferKind, TransferStatus, TransferStepKind, TransferStepOutcome, TransferAppealStatuses } from '@tj/shared';
+import type { LeagueSystem, TransferDirection, TransferKind, TransferStatus, TransferStepKind, TransferStepOutcome, TransferAppealStatuses } from '@tj/shared';
 
 /**
  * §7 org-relation transfers (组织关系转接). One row per transfer of one member; the row
@@ -42,7 +42,7 @@ export const transfers = mysqlTable(
     toBranchId: ref('to_branch_id'),
     /** Out-of-province: OutOfProvinceDestination key, LeagueSystem, and the org over there. */
     destinationRegion: varchar('destination_region', { length: 24 }),
-    destinationSystem: varchar('destination_system', { length: 16 }).notNull(),
+    destinationSystem: varchar('destination_system', { length: 16 }).$type<LeagueSystem>().notNull(),
     destinationOrgRef: varchar('destination_org_ref', { length: 64 }),
     destinationOrgName: varchar('destination_org_name', { length: 100 }),
     externalId: varchar('external_id', { length: 80 }),

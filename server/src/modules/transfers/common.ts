@@ -42,9 +42,7 @@ export async function checkOwnImages(db: DbOrTx, userId: number, fileIds: string
 }
 
 /** Where the transfer goes: an org of ours, or one in another system (region + its reference). */
-export type TransferDestination = Pick<NewTransferRow, 'toOrgId' | 'toBranchId' | 'destinationRegion' | 'destinationOrgRef' | 'destinationOrgName'> & {
-  destinationSystem: string;
-};
+export type TransferDestination = Pick<NewTransferRow, 'toOrgId' | 'toBranchId' | 'destinationRegion' | 'destinationOrgRef' | 'destinationOrgName' | 'destinationSystem'>;
 
 export interface NewTransfer {
   kind: TransferKind;
