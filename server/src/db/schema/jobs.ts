@@ -13,8 +13,7 @@ export const jobs = mysqlTable(
     kind: varchar('kind', { length: 48 }).notNull(),
     payload: json('payload').$type<Record<string, unknown>>().notNull(),
     runAt: datetime('run_at', { mode: 'date', fsp: 3 }).notNull(),
-    /** pending | running | done | failed */
-    status: varchar('status', { length: 16 }).notNull().default('pending'),
+    status: varchar('status', { length: 16 }).$type<'pending' | 'running' | 'done' | 'failed'>().notNull().default('pending'),
     attempts: int('attempts').notNull().default(0),
     maxAttempts: int('max_attempts').notNull().default(5),
     lockedBy: varchar('locked_by', { length: 80 }),
