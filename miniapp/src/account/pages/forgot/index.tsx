@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ErrorMessages } from '@tj/shared';
 import { FormError, FormSection, TextField } from '../../../components/form-field';
 import { Routes } from '../../../routes';
 import { checkResetPassword, emptyResetPassword, resetPasswordBySms, type ResetPasswordValues } from '../../../services/account';
@@ -11,6 +10,7 @@ import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
 import { SmsField } from '../../sms-field';
+import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
 /**
@@ -81,28 +81,7 @@ export default function ForgotPasswordPage() {
       <FormSection title='通过短信验证码重置密码'>
         <TextField label='手机号码' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId='forgot-phone' />
         <SmsField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testId='forgot-smsCode' />
-        <TextField
-          label='新密码'
-          required
-          type='password'
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
-          maxLength={64}
-          hint={ErrorMessages.PASSWORD_INVALID}
-          testId='forgot-password'
-        />
-        <TextField
-          label='确认新密码'
-          required
-          type='password'
-          value={values.confirmPassword}
-          onChange={set('confirmPassword')}
-          error={errors.confirmPassword}
-          maxLength={64}
-          placeholder='请再次输入新密码'
-          testId='forgot-confirmPassword'
-        />
+        <NewPasswordFields password={values.password} confirmPassword={values.confirmPassword} onChange={set} errors={errors} testId='forgot' />
       </FormSection>
       <FormError message={errors['']} testId='forgot-error' />
       <View className='account-actions'>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
-import { ErrorMessages } from '@tj/shared';
 import { FormError, FormField, FormSection, TextField } from '../../../components/form-field';
 import { checkResetByCode, emptyResetByCode, resetByCode, type ResetByCodeValues } from '../../../services/account';
 import { toApiError } from '../../../services/api-error';
@@ -9,6 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
 import { SmsField } from '../../sms-field';
+import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
 /**
@@ -82,28 +82,7 @@ export default function ResetByCodePage() {
       <FormSection title='使用密码重置码'>
         <TextField label='账号手机号' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} placeholder='注册时使用的手机号' testId='rc-phone' />
         <TextField label='密码重置码' required type='number' value={values.code} onChange={set('code')} error={errors.code} maxLength={6} placeholder='管理员提供的6位数字' testId='rc-code' />
-        <TextField
-          label='新密码'
-          required
-          type='password'
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
-          maxLength={64}
-          hint={ErrorMessages.PASSWORD_INVALID}
-          testId='rc-password'
-        />
-        <TextField
-          label='确认新密码'
-          required
-          type='password'
-          value={values.confirmPassword}
-          onChange={set('confirmPassword')}
-          error={errors.confirmPassword}
-          maxLength={64}
-          placeholder='请再次输入新密码'
-          testId='rc-confirmPassword'
-        />
+        <NewPasswordFields password={values.password} confirmPassword={values.confirmPassword} onChange={set} errors={errors} testId='rc' />
         <FormField label='更换手机号' testId='rc-change-phone-field' hint='原手机号已停用时，可同时换绑新的手机号'>
           <View className='account-switch'>
             <Text>同时更换为新的手机号</Text>

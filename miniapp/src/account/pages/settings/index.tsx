@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { ErrorMessages } from '@tj/shared';
 import { FormError, FormSection, TextField } from '../../../components/form-field';
 import { useRequireLogin } from '../../../hooks/use-require-login';
 import { Routes } from '../../../routes';
@@ -10,6 +9,7 @@ import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { restartAt } from '../../../services/navigation';
 import { useAppStore } from '../../../stores';
+import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
 /** 账号设置: the account's phone, 修改密码 (the current password first), 退出登录. */
@@ -54,28 +54,7 @@ export default function SettingsPage() {
       </Cell.Group>
       <FormSection title='修改密码'>
         <TextField label='原密码' required type='password' value={values.oldPassword} onChange={set('oldPassword')} error={errors.oldPassword} maxLength={64} testId='settings-oldPassword' />
-        <TextField
-          label='新密码'
-          required
-          type='password'
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
-          maxLength={64}
-          hint={ErrorMessages.PASSWORD_INVALID}
-          testId='settings-password'
-        />
-        <TextField
-          label='确认新密码'
-          required
-          type='password'
-          value={values.confirmPassword}
-          onChange={set('confirmPassword')}
-          error={errors.confirmPassword}
-          maxLength={64}
-          placeholder='请再次输入新密码'
-          testId='settings-confirmPassword'
-        />
+        <NewPasswordFields password={values.password} confirmPassword={values.confirmPassword} onChange={set} errors={errors} testId='settings' />
       </FormSection>
       {done ? (
         <View className='account-notice account-notice--done' data-testid='settings-done'>
