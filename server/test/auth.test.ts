@@ -1,18 +1,13 @@
 import { ErrorMessages } from '@tj/shared';
 import { refreshTokens } from '../src/db/schema';
 import type { App } from '../src/app';
-import { buildTestApp, createUser, uniquePhone } from './helper';
-
-/** Everything jest's fake timers could replace except Date. */
-const REAL_TIMERS = [
-  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate',
-  'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
-] as const;
+import { buildTestApp, createUser, manualClock, uniquePhone } from './helper';
 
 describe('auth', () => {
   let app: App;
+  const clock = manualClock(new Date(Math.floor(Date.now() / 1000) * 1000)); // whole seconds, as iat and exp are
   beforeAll(async () => {
-    app = await buildTestApp();
+    app = await buildTestApp({}, { clock });
   });
   afterAll(() => app.close());
 
@@ -65,19 +60,24 @@ describe('auth', () => {
     expect((await me(forged)).json().code).toBe('UNAUTHORIZED');
 
     const sub = JSON.parse(Buffer.from(body, 'base64url').toString()).sub as string;
-    const shortLived = app.jwt.sign({ sub }, { expiresIn: 1 });
+    const shortLived = app.signAccessToken({ sub });
     expect((await me(shortLived)).statusCode).toBe(200);
-    // Expiry is judged by fast-jwt (and the verified-token cache beside it) on Date.now(), not
-    // on the app's injected clock, so the test moves Date itself instead of sleeping 2.1 s;
-    // timers stay real, the database driver and inject need them.
-    jest.useFakeTimers({ now: Date.now() + 2100, doNotFake: [...REAL_TIMERS] });
-    try {
-      const late = await me(shortLived);
-      expect(late.statusCode).toBe(401);
-      expect(late.json().code).toBe('TOKEN_EXPIRED');
-    } finally {
-      jest.useRealTimers();
-    }
+    // Expiry is judged on the app's clock (fast-jwt's cache holds the signature check only).
+    clock.advance(app.config.accessTokenTtlSeconds * 1000);
+    expect((await me(shortLived)).statusCode).toBe(200); // valid up to and including its exp second
+    clock.advance(1000);
+    const late = await me(shortLived);
+    expect(late.statusCode).toBe(401);
+    expect(late.json().code).toBe('TOKEN_EXPIRED');
+    expect((await me(accessToken)).json().code).toBe('TOKEN_EXPIRED');
+  });
+
+  it('a token of another audience (an invitation link) is no access token', async () => {
+    const u = await createUser(app);
+    const { user } = (await login(u.phone, u.password)).json();
+    const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me(app.jwt.sign({ sub: user.id }, { aud: 'cadre-invitation' }))).json().code).toBe('UNAUTHORIZED');
+    expect((await me(app.jwt.sign({ sub: user.id }))).statusCode).toBe(200);
   });
 
   it('rotates refresh tokens: each works once; concurrent reuse yields one new pair, then the family is revoked', async () => {

@@ -176,4 +176,25 @@ describe('cadre onboarding (§6)', () => {
     // the city above the school is not the caller's: closed
     expect((await app.inject({ method: 'GET', url: `/api/orgs/${tree.city.id}/cadres`, headers })).statusCode).toBe(403);
   });
+
+  // Last: it moves the clock a week on.
+  it('an invitation is a JWT of its own audience and key, valid 7 days on the app clock', async () => {
+    const branch = await insertOrg(app, tree.grade, 'branch');
+    const u = await createUser(app);
+    const entry = (await roster(branch.id, u.phone)).json();
+    await app.inject({ method: 'POST', url: `/api/orgs/${branch.id}/roster/${entry.id}/invite`, headers: cityAdmin.headers });
+    const token = decodeURIComponent((app.sms as SmsSimulator).lastMessage(u.phone)!.match(/token=([^（\s]+)/)![1]!);
+    const preview = (t: string) => app.inject({ method: 'GET', url: `/api/cadre/invitations/preview?token=${encodeURIComponent(t)}` });
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    expect(claims).toMatchObject({ aud: 'cadre-invitation', entryId: Number(entry.id) });
+    // the same claims signed with the access-token key, or an access token, are no invitation
+    expect((await preview(app.jwt.sign(claims))).json().code).toBe('INVITATION_INVALID');
+    expect((await preview(app.jwt.sign({ sub: String(entry.id) }))).json().code).toBe('INVITATION_INVALID');
+    // and an invitation is no access token
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).json().code).toBe('UNAUTHORIZED');
+    clock.advance(7 * 86_400_000);
+    expect((await preview(token)).statusCode).toBe(200);
+    clock.advance(1000);
+    expect((await preview(token)).json().code).toBe('INVITATION_INVALID');
+  });
 });

@@ -13,6 +13,8 @@ import { PNG_1X1, certForm, fileUpload, makeIdNumber, memberUser, onboardedCadre
 
 type User = Awaited<ReturnType<typeof memberUser>>;
 const HOUR = 3600_000;
+/** Access tokens are judged on the app clock, which this file moves through a day: sessions outlive it. */
+const accessTokenTtlSeconds = 7 * 24 * 3600;
 
 /**
  * §4.2 real-name verification with the simulator set to fail every first check and pass
@@ -49,7 +51,7 @@ describe('real-name verification', () => {
   beforeAll(async () => {
     db = await privateDatabase('tj_test_realname');
     app = await buildTestApp(
-      { databaseUrl: db.databaseUrl, realNameSimFailRate: 1, realNameSimRecheckPassRate: 1, realNameSimAlwaysFail: [alwaysFails], realNameRecheckDelaySeconds: 3600 },
+      { databaseUrl: db.databaseUrl, realNameSimFailRate: 1, realNameSimRecheckPassRate: 1, realNameSimAlwaysFail: [alwaysFails], realNameRecheckDelaySeconds: 3600, accessTokenTtlSeconds },
       { clock },
     );
     tree = await orgTree(app);
@@ -146,7 +148,7 @@ describe('real-name verification', () => {
   it('retries when the provider gives no answer', async () => {
     let calls = 0;
     const flaky = await buildTestApp(
-      { databaseUrl: db.databaseUrl },
+      { databaseUrl: db.databaseUrl, accessTokenTtlSeconds },
       {
         clock,
         realName: {

@@ -1,9 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { atRestKey } from './keys';
 
 /**
  * §9 PIPL: ID numbers are stored encrypted (AES-256-GCM, random IV) and found through a keyed
  * hash (HMAC-SHA256), so a database dump alone reveals neither the numbers nor, by
- * brute-forcing the small ID space, who is in it. Keys derive from one secret (PII_SECRET).
+ * brute-forcing the small ID space, who is in it. Keys derive from one secret (PII_SECRET),
+ * byte-identical to the ones the stored data was written with (lib/keys.ts).
  */
 export interface Pii {
   encrypt(plain: string): string;
@@ -17,8 +19,8 @@ export interface Pii {
 }
 
 export function createPii(secret: string): Pii {
-  const encKey = createHash('sha256').update(`enc:${secret}`).digest();
-  const macKey = createHash('sha256').update(`mac:${secret}`).digest();
+  const encKey = atRestKey(secret, 'enc');
+  const macKey = atRestKey(secret, 'mac');
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -53,8 +55,8 @@ export interface Sealer {
 export const SEALED_PREFIX = 'p1.';
 
 export function createSealer(secret: string): Sealer {
-  const encKey = createHash('sha256').update(`seal-enc:${secret}`).digest();
-  const ivKey = createHash('sha256').update(`seal-iv:${secret}`).digest();
+  const encKey = atRestKey(secret, 'seal-enc');
+  const ivKey = atRestKey(secret, 'seal-iv');
   return {
     seal(plain) {
       const iv = createHmac('sha256', ivKey).update(plain, 'utf8').digest().subarray(0, 12);

@@ -1,27 +1,32 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { JWT } from '@fastify/jwt';
+import { deriveKey } from './keys';
 
 /**
- * Small signed, expiring tokens for links (cadre invitations): `payload.signature`, HMAC-SHA256
- * with a key derived for the purpose — so a link token can never pass as an access token.
+ * Signed, expiring tokens for links (cadre invitations): JWTs like the access tokens (one token
+ * format), told apart twice — an `aud` claim naming the purpose, required here and refused by
+ * the access-token check, and a signing key derived for the purpose from the JWT secret.
+ * Links issued in the earlier `payload.signature` format no longer verify (an admin re-sends).
  */
-export function createLinkTokens(secret: string, purpose: string) {
-  const key = createHmac('sha256', secret).update(`link:${purpose}`).digest();
-  const sign = (body: string) => createHmac('sha256', key).update(body).digest('base64url');
+export function createLinkTokens(jwt: JWT, secret: string, purpose: string) {
+  const key = deriveKey(secret, `link:${purpose}`).toString('base64url');
   return {
-    issue(data: Record<string, string | number>, expiresAt: Date): string {
-      const body = Buffer.from(JSON.stringify({ ...data, exp: expiresAt.getTime() })).toString('base64url');
-      return `${body}.${sign(body)}`;
+    issue(data: Record<string, string | number>, now: Date, expiresAt: Date): string {
+      return jwt.sign(
+        { ...data, iat: Math.floor(now.getTime() / 1000) } as never,
+        { key, aud: purpose, expiresIn: Math.max(0, expiresAt.getTime() - now.getTime()) / 1000 },
+      );
     },
-    /** The data, or null when the token is forged, malformed or expired at `now`. */
-    verify(token: string, now: Date): Record<string, string | number> | null {
-      const [body, sig] = token.split('.');
-      if (!body || !sig) return null;
-      const expected = Buffer.from(sign(body));
-      const given = Buffer.from(sig);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    /** The data, or null when the token is forged, malformed, of another purpose or expired at `now`. */
+    verify(token: string, now: Date): Record<string, unknown> | null {
       try {
-        const data = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-        return typeof data.exp === 'number' && data.exp > now.getTime() ? data : null;
+        return jwt.verify<Record<string, unknown>>(token, {
+          key,
+          allowedAud: purpose,
+          requiredClaims: ['aud', 'exp'],
+          clockTimestamp: now.getTime(),
+          ignoreExpiration: false,
+          cache: false,
+        });
       } catch {
         return null;
       }

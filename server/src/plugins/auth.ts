@@ -13,6 +13,10 @@ export interface AccessClaims {
    * reset and is refused — exact, unlike comparing with `iat`'s whole seconds.
    */
   pv?: number;
+  iat?: number;
+  exp?: number;
+  /** Access tokens say `access`; other tokens signed with the same secret (invitations) never pass here. */
+  aud?: string;
 }
 
 declare module '@fastify/jwt' {
@@ -26,79 +30,76 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest guard: rejects requests without a valid access token (before the body is validated). */
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-    /** Forgets this instance's verified tokens of a user at once (their password just changed). */
+    /** Signs an access token on the app's clock (`iat`, and so `exp`, come from it). */
+    signAccessToken(claims: { sub: string; pv?: number }): string;
+    /** Makes this instance re-read a user's password version at once (their password just changed). */
     forgetSessions(userId: number): void;
   }
 }
+
+export const ACCESS_AUDIENCE = 'access';
 
 /** A user id as the server writes it in `sub`: a positive safe integer in decimal digits. */
 export const isUserId = (sub: unknown): sub is string => typeof sub === 'string' && /^[1-9]\d{0,15}$/.test(sub) && Number.isSafeInteger(Number(sub));
 
 /**
- * How long a verified token is trusted without asking the database whether the user's
- * password changed since it was issued. Bounds how long another instance keeps accepting a
- * token after a reset; this instance forgets at once (forgetSessions).
+ * How long a user's password version is trusted without asking the database again. Bounds how
+ * long another instance keeps accepting a token after a reset; this instance forgets at once
+ * (forgetSessions).
  */
 const RECHECK_MS = 5_000;
+const MAX_CACHED = 10_000;
 
 export default fp<{ secret: string; accessTokenTtlSeconds: number }>(async (app, opts) => {
   await app.register(jwt, {
     secret: opts.secret,
-    sign: { expiresIn: opts.accessTokenTtlSeconds },
+    sign: { expiresIn: opts.accessTokenTtlSeconds, aud: ACCESS_AUDIENCE },
+    // fast-jwt's own cache of verified tokens (issue 8: decoding and the HMAC were ~4 % of a
+    // review-queue request's CPU; a client sends the same token for its whole lifetime). Its
+    // verifier takes a fixed `clockTimestamp`, not a clock, so it cannot judge expiry on the
+    // app's injected clock: it checks the signature only (ignoreExpiration) and `exp` is
+    // compared with app.clock below, as `iat` was stamped from it (signAccessToken).
+    // Tokens without `aud` (signed before audiences) still pass; any other audience does not.
+    verify: { cache: MAX_CACHED, cacheTTL: opts.accessTokenTtlSeconds * 1000, ignoreExpiration: true, allowedAud: ACCESS_AUDIENCE },
+    formatUser: (user) => Object.freeze(user),
   });
-  // Access tokens already verified, until they expire: a client sends the same token on every
-  // request for its lifetime, and a repeat skips decoding and the HMAC (issue 8: ~4 % of a
-  // review-queue request's CPU). Keyed by the whole token, so only that very token matches.
-  // A token signed before its user's last password change is refused (issue 12 item 14):
-  // checked with one primary-key read on first use and then every RECHECK_MS, not per request.
-  const verified = new Map<string, { user: AccessClaims; userId: number; version: number; validUntil: number; checkedAt: number }>();
-  const MAX_VERIFIED = 10_000;
 
-  /** Whether a token of this password version predates the user's last password change. */
-  const outdated = async (userId: number, version: number) => {
+  app.decorate('signAccessToken', (claims: { sub: string; pv?: number }) =>
+    app.jwt.sign({ ...claims, iat: Math.floor(app.clock.now().getTime() / 1000) }),
+  );
+
+  // A token signed before its user's last password change is refused (issue 12 item 14): the
+  // user's version is read with one primary-key read and then trusted for RECHECK_MS.
+  const versions = new Map<number, { version: number | null; checkedAt: number }>();
+
+  /** The user's password version (null: no such user), from the database at most every RECHECK_MS. */
+  const currentVersion = async (userId: number, now: number) => {
+    const known = versions.get(userId);
+    if (known && now - known.checkedAt < RECHECK_MS && now >= known.checkedAt) return known.version;
     const [row] = await app.db.select({ changedAt: users.passwordChangedAt }).from(users).where(eq(users.id, userId)).limit(1);
-    return !row || (row.changedAt?.getTime() ?? 0) !== version;
+    const version = row ? (row.changedAt?.getTime() ?? 0) : null;
+    if (versions.size >= MAX_CACHED) versions.clear();
+    versions.set(userId, { version, checkedAt: now });
+    return version;
   };
 
   app.decorate('forgetSessions', (userId: number) => {
-    for (const [token, v] of verified) if (v.userId === userId) verified.delete(token);
+    versions.delete(userId);
   });
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    const seen = token ? verified.get(token) : undefined;
-    const now = Date.now();
-    // the same bound as the verifier's: valid up to and including the exp second
-    if (seen && now <= seen.validUntil) {
-      if (now - seen.checkedAt >= RECHECK_MS) {
-        if (await outdated(seen.userId, seen.version)) {
-          verified.delete(token!);
-          throw new AppError('UNAUTHORIZED');
-        }
-        seen.checkedAt = now;
-      }
-      request.user = seen.user;
-      return;
-    }
-    if (seen) verified.delete(token!);
     try {
       await request.jwtVerify();
-    } catch (err) {
-      const expired = (err as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
-      throw new AppError(expired ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED');
+    } catch {
+      throw new AppError('UNAUTHORIZED');
     }
-    const { exp } = request.user as { exp?: unknown };
+    const { sub, pv = 0, exp } = request.user;
+    const now = app.clock.now().getTime();
+    // the same bound as fast-jwt's: valid up to and including the exp second
+    if (typeof exp !== 'number' || now > exp * 1000) throw new AppError('TOKEN_EXPIRED');
     // Every route reads `Number(sub)` as the user id: a token whose subject is not one (never
     // issued by us, but signed with our key) must not reach SQL as NaN or as user 0.
-    if (!isUserId(request.user.sub)) throw new AppError('UNAUTHORIZED');
-    const userId = Number(request.user.sub);
-    const version = request.user.pv ?? 0;
-    if (typeof version !== 'number') throw new AppError('UNAUTHORIZED');
-    if (await outdated(userId, version)) throw new AppError('UNAUTHORIZED');
-    if (token && typeof exp === 'number') {
-      if (verified.size >= MAX_VERIFIED) verified.clear();
-      verified.set(token, { user: Object.freeze(request.user), userId, version, validUntil: exp * 1000, checkedAt: now });
-    }
+    if (!isUserId(sub) || typeof pv !== 'number') throw new AppError('UNAUTHORIZED');
+    if ((await currentVersion(Number(sub), now)) !== pv) throw new AppError('UNAUTHORIZED');
   });
 }, { name: 'auth' });

@@ -4,6 +4,6 @@ import type { TokenSigner } from './service';
 
 /** How every login path signs its tokens (password, SMS, registration, WeChat). */
 export const createTokenSigner = (app: FastifyInstance, config: Pick<Config, 'refreshTokenTtlDays'>): TokenSigner => ({
-  signAccess: (userId, passwordVersion) => app.jwt.sign(passwordVersion ? { sub: userId, pv: passwordVersion } : { sub: userId }),
+  signAccess: (userId, passwordVersion) => app.signAccessToken(passwordVersion ? { sub: userId, pv: passwordVersion } : { sub: userId }),
   refreshTtlDays: config.refreshTokenTtlDays,
 });

@@ -24,7 +24,7 @@ const secured = { tags, security: [{ bearer: [] }] };
 const INVITATION_DAYS = 7;
 
 export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
-  const links = createLinkTokens(app.config.jwtSecret, 'cadre-invitation');
+  const links = createLinkTokens(app.jwt, app.config.jwtSecret, 'cadre-invitation');
   const entryDeps: EntryDeps = {
     verifyInvitation(token) {
       const data = links.verify(token, app.clock.now());
@@ -32,7 +32,10 @@ export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   };
   const inviteDeps = (origin: string): InviteDeps => ({
-    issueInvitation: (entryId, orgId) => links.issue({ entryId, orgId }, new Date(app.clock.now().getTime() + INVITATION_DAYS * 86_400_000)),
+    issueInvitation: (entryId, orgId) => {
+      const now = app.clock.now();
+      return links.issue({ entryId, orgId }, now, new Date(now.getTime() + INVITATION_DAYS * 86_400_000));
+    },
     send: (phone, text) => app.sms.send(phone, text),
     linkBase: app.config.publicBaseUrl || origin,
   });
