@@ -56,7 +56,7 @@ export function nextCheckinStatus(current: CheckinStatus | null, action: Checkin
  * §4.1 step 4: until approved the member can do nothing else. An edit waiting for review
  * or returned keeps the previously approved data in force, so those count as approved.
  */
-export const isCheckinApproved = (status: CheckinStatus | null): boolean =>
+export const isCheckinApproved = (status: CheckinStatus | null): status is 'approved' | 'editSubmitted' | 'editReturned' =>
   status === 'approved' || status === 'editSubmitted' || status === 'editReturned';
 
 /** §4.2 a check-in the operator can review now. */

@@ -1,5 +1,6 @@
 import { index, json, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref } from './columns';
+import type { AuditAction } from '@tj/shared';
 
 /** §9 every change: who, in which org, what, a before/after summary, when. */
 export const auditLogs = mysqlTable(
@@ -8,7 +9,7 @@ export const auditLogs = mysqlTable(
     id: id(),
     actorUserId: ref('actor_user_id'),
     orgId: ref('org_id'),
-    action: varchar('action', { length: 48 }).notNull(),
+    action: varchar('action', { length: 48 }).$type<AuditAction>().notNull(),
     targetType: varchar('target_type', { length: 24 }).notNull(),
     targetId: varchar('target_id', { length: 32 }),
     before: json('before'),

@@ -3,7 +3,7 @@ import { sealedText } from './sealed';
 import { createdAt, id, ref } from './columns';
 import { users } from './accounts';
 import { orgs } from './orgs';
-import type { QrKind } from '@tj/shared';
+import type { QrKind, SmsPurpose } from '@tj/shared';
 
 /**
  * §3.4 admin registration codes: case-sensitive, single use — the use is a conditional
@@ -38,7 +38,7 @@ export const smsCodes = mysqlTable(
   {
     id: id(),
     phone: sealedText('phone', { length: 80 }).notNull(),
-    purpose: varchar('purpose', { length: 16 }).notNull(),
+    purpose: varchar('purpose', { length: 16 }).$type<SmsPurpose>().notNull(),
     codeHash: char('code_hash', { length: 64 }).notNull(),
     attempts: tinyint('attempts').notNull().default(0),
     expiresAt: datetime('expires_at', { mode: 'date', fsp: 3 }).notNull(),

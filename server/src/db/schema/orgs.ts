@@ -1,7 +1,7 @@
 import { boolean, char, foreignKey, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
-import type { IndustryCategory, OrgType } from '@tj/shared';
+import type { BranchCategory, IndustryCategory, OrgType } from '@tj/shared';
 
 /**
  * The org tree as a materialized path: `path` is '/1/23/456/' (ancestor ids, then own id),
@@ -22,7 +22,7 @@ export const orgs = mysqlTable(
     fullName: varchar('full_name', { length: 100 }).notNull(),
     alias: varchar('alias', { length: 64 }),
     industry: varchar('industry', { length: 32 }).$type<IndustryCategory>().notNull(),
-    branchCategory: varchar('branch_category', { length: 32 }),
+    branchCategory: varchar('branch_category', { length: 32 }).$type<BranchCategory>(),
     secretaryName: varchar('secretary_name', { length: 30 }),
     /** §9 ID numbers: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts). */
     secretaryIdEnc: varchar('secretary_id_enc', { length: 120 }),

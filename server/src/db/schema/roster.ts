@@ -3,6 +3,7 @@ import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
 import { users } from './accounts';
 import { orgs } from './orgs';
+import type { CadreNature, Position } from '@tj/shared';
 
 /**
  * §6.1 the cadre roster of an org: who may onboard there, with which position. A row is
@@ -21,8 +22,8 @@ export const rosterEntries = mysqlTable(
     idEnc: varchar('id_enc', { length: 120 }).notNull(),
     idHash: char('id_hash', { length: 64 }).notNull(),
     phone: sealedText('phone', { length: 80 }).notNull(),
-    position: varchar('position', { length: 32 }).notNull(),
-    cadreNature: varchar('cadre_nature', { length: 16 }),
+    position: varchar('position', { length: 32 }).$type<Position>().notNull(),
+    cadreNature: varchar('cadre_nature', { length: 16 }).$type<CadreNature>(),
     isOperator: boolean('is_operator').notNull().default(false),
     isAdmin: boolean('is_admin').notNull().default(false),
     userId: ref('user_id').references(() => users.id),
@@ -56,7 +57,7 @@ export const adminChangeRequests = mysqlTable(
     rosterEntryId: ref('roster_entry_id').notNull(),
     makeAdmin: boolean('make_admin').notNull(),
     requestedBy: ref('requested_by').notNull(),
-    status: varchar('status', { length: 16 }).notNull().default('pending'),
+    status: varchar('status', { length: 16 }).$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
     decidedBy: ref('decided_by'),
     decidedAt: datetime('decided_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),

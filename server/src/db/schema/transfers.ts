@@ -53,8 +53,8 @@ export const transfers = mysqlTable(
     superiorContact: varchar('superior_contact', { length: 200 }),
     attachmentIds: json('attachment_ids').$type<number[]>().notNull(),
     returnReason: varchar('return_reason', { length: 400 }),
-    /** Which step returned it ('out' | 'in') and the org that did, for an appeal (§10). */
-    returnedStep: varchar('returned_step', { length: 8 }),
+    /** Which step returned it and the org that did, for an appeal (§10). */
+    returnedStep: varchar('returned_step', { length: 8 }).$type<TransferStepKind>(),
     returnedByOrgId: ref('returned_by_org_id'),
     /** The org holding the open step (null: closed, or waiting for the other system). */
     stepOrgId: ref('step_org_id'),
@@ -142,8 +142,7 @@ export const membershipHistory = mysqlTable(
     userId: ref('user_id').notNull(),
     /** The branch left or joined (null: left for another League system). */
     orgId: ref('org_id'),
-    /** 'in' | 'out' */
-    event: varchar('event', { length: 8 }).notNull(),
+    event: varchar('event', { length: 8 }).$type<'in' | 'out'>().notNull(),
     transferId: ref('transfer_id').notNull(),
     at: datetime('at', { mode: 'date', fsp: 3 }).notNull(),
   },

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
-import { checkPosition, maskMobile, validateAlias, type CadreOrg, type PendingRosterLine } from '@tj/shared';
+import { isPositionAllowed, maskMobile, validateAlias, type CadreOrg, type PendingRosterLine } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { orgs, rosterEntries, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -183,8 +183,7 @@ export async function setPosition(db: Db, userId: number, orgId: number, positio
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
   const [entry] = org ? await db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.userId, userId))) : [];
   if (!org || !entry) throw new AppError('NOT_IN_ROSTER');
-  const ok = checkPosition(org.type, position);
-  if (!ok.ok) throw new AppError(ok.code, 'position');
+  if (!isPositionAllowed(org.type, position)) throw new AppError('POSITION_NOT_ALLOWED', 'position');
   await db.transaction(async (tx) => {
     await tx.update(rosterEntries).set({ position, onboardedAt: entry.onboardedAt ?? now }).where(eq(rosterEntries.id, entry.id));
     await audit(tx, { actorUserId: userId, orgId, action: entry.onboardedAt ? 'cadre.position' : 'cadre.onboard', targetType: 'roster', targetId: entry.id, before: { position: entry.position }, after: { position } });

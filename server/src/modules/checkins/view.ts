@@ -64,8 +64,8 @@ export async function toMyCheckin(
     };
   }
   return {
-    status: row.status as MyCheckin['status'],
-    realNameStatus: row.realNameStatus as MyCheckin['realNameStatus'],
+    status: row.status,
+    realNameStatus: row.realNameStatus,
     resumeStep: STEP_ORDER[row.savedSteps] ?? 'confirm',
     draft: fullData(row, pii),
     approved: approvedView(row, pii),

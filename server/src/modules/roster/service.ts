@@ -7,6 +7,8 @@ import {
   maskMobile,
   rosterEntrySchemaFor,
   rosterUpdateSchemaFor,
+  type CadreNature,
+  type Position,
   type RosterItem,
 } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
@@ -55,7 +57,7 @@ const auditView = (e: Pick<Entry, 'name' | 'position' | 'isOperator' | 'isAdmin'
   ...(e.phone ? { phone: maskMobile(e.phone) } : {}),
 });
 
-type NewEntry = { name: string; idNumber: string; phone: string; position: string; isOperator?: boolean; cadreNature?: string | null };
+type NewEntry = { name: string; idNumber: string; phone: string; position: Position; isOperator?: boolean; cadreNature?: CadreNature | null };
 
 async function insertEntries(tx: DbOrTx, pii: Pii, ctx: Pick<OrgContext, 'userId'>, org: OrgRow, inputs: NewEntry[]) {
   const created: Entry[] = [];

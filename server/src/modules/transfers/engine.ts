@@ -179,7 +179,7 @@ export async function moveMember(tx: Tx, row: TransferRow, toBranchId: number | 
   await trackCheckinChange(tx, { branchId: c.branchId, status: c.status, approvedData: c.approvedData }, set);
   await tx.insert(membershipHistory).values([
     { checkinId: c.id, userId: c.userId, orgId: row.fromBranchId, event: 'out', transferId: row.id, at: now },
-    ...(toBranchId != null ? [{ checkinId: c.id, userId: c.userId, orgId: toBranchId, event: 'in', transferId: row.id, at: now }] : []),
+    ...(toBranchId != null ? [{ checkinId: c.id, userId: c.userId, orgId: toBranchId, event: 'in' as const, transferId: row.id, at: now }] : []),
   ]);
 }
 
