@@ -8,10 +8,15 @@ import { ROOT } from '../lib/run.mjs';
 
 const b64url = (v) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
-/** An HS256 access token as the server's @fastify/jwt signs it ({ sub }, 1 h). */
-export function signJwt(secret, sub) {
+let tokenSeq = 0;
+/**
+ * An HS256 access token as the server signs it ({ sub, aud: 'access' }, 1 h). `fresh`: a `jti`
+ * makes it unlike every earlier one, so the server's verified-token cache cannot answer it.
+ */
+export function signJwt(secret, sub, { fresh = false } = {}) {
   const now = Math.floor(Date.now() / 1000);
-  const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: String(sub), iat: now, exp: now + 3600 })}`;
+  const claims = { sub: String(sub), aud: 'access', iat: now, exp: now + 3600, ...(fresh ? { jti: `b${process.pid}.${tokenSeq++}` } : {}) };
+  const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(claims)}`;
   return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
 }
 
@@ -58,7 +63,8 @@ export async function startServer(env, log, nodeArgs = []) {
 
 /**
  * One autocannon run of `amount` requests over `connections` keep-alive connections; each
- * request takes the next item of `items` (path + token). Resolves with throughput and latency.
+ * request takes the next item of `items` (path + token, or `freshToken()` to sign one per
+ * request). Resolves with throughput and latency.
  */
 export async function httpRun({ base, method, items, amount, connections, startAt = 0 }) {
   let i = startAt;
@@ -72,7 +78,8 @@ export async function httpRun({ base, method, items, amount, connections, startA
         method,
         setupRequest: (req) => {
           const it = items[i++ % items.length];
-          return { ...req, method, path: it.path, headers: { ...req.headers, authorization: `Bearer ${it.token}` } };
+          const token = it.freshToken ? it.freshToken() : it.token;
+          return { ...req, method, path: it.path, headers: { ...req.headers, authorization: `Bearer ${token}` } };
         },
       },
     ],
