@@ -8,7 +8,7 @@ export async function buildWorkbook(sheetName: string, headers: string[], rows: 
   ws.addRow(headers).font = { bold: true };
   for (const r of rows) ws.addRow(r);
   ws.columns.forEach((c, i) => {
-    c.width = Math.max(12, headers[i].length * 2 + 4);
+    c.width = Math.max(12, (headers[i]?.length ?? 0) * 2 + 4);
   });
   if (notes?.length) {
     const help = wb.addWorksheet('填写说明');

@@ -66,8 +66,9 @@ export default fp(async (app) => {
     const userId = Number(request.user.sub);
     const rows = await lookup.execute({ orgId, userId });
     // An org outside the caller's reach and a missing org answer alike: 403 reveals nothing.
-    if (rows.length === 0) throw new AppError('FORBIDDEN');
-    const org = rows[0].org;
+    const [first] = rows;
+    if (!first) throw new AppError('FORBIDDEN');
+    const org = first.org;
     // in id order, as the two-statement guard gave them (ownEntries[0] is the position shown);
     // sorted here: an ORDER BY cost the database a filesort per request
     const entries = rows.flatMap((r) => (r.entry ? [r.entry] : [])).sort((a, b) => a.id - b.id);

@@ -10,6 +10,7 @@ import { realNameKey } from '../../modules/checkins/real-name';
 import { trackCheckinChange } from '../../modules/stats/counters';
 import { openFirstStep } from '../../modules/transfers/engine';
 import { DEMO_MEMBER_ACCOUNTS } from './demo-accounts';
+import { theRow } from '../../lib/rows';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -122,7 +123,7 @@ export async function seedDemoMembers(
     // a few days apart, the oldest first (the review queue is oldest first)
     const at = new Date(now.getTime() - (DEMO_MEMBERS.length - i) * DAY);
     for (const step of saved) await saveStep(db, { pii, now: at }, userId, step, form[step]);
-    const [row] = await db.select().from(checkins).where(eq(checkins.userId, userId));
+    const row = theRow(await db.select().from(checkins).where(eq(checkins.userId, userId)), 'the check-in just saved');
     if (m.state !== 'draft') {
       const reviewer = operators.get(m.branch) ?? null;
       const realName: RealNameStatus = m.state === 'realNameFailed' ? 'failed' : m.state === 'offlinePassed' ? 'offlinePassed' : 'passed';
@@ -148,7 +149,7 @@ export async function seedDemoMembers(
         await audit(db, { actorUserId: reviewer, orgId: branch.id, action, targetType: 'checkin', targetId: row.id, before: { status: 'submitted' }, after: { status, ...(m.returnReason ? { reason: m.returnReason } : {}) } });
       }
     }
-    checkinOf.set(m.name, (await db.select().from(checkins).where(eq(checkins.id, row.id)))[0]);
+    checkinOf.set(m.name, theRow(await db.select().from(checkins).where(eq(checkins.id, row.id)), 'the check-in'));
   }
 
   for (const t of DEMO_TRANSFERS) {

@@ -11,6 +11,7 @@ import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/serv
 import { DEMO_ACCOUNTS, DEMO_ALIASES } from './demo-accounts';
 import { seedDemoMembers } from './demo-members';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
+import { theRow } from '../../lib/rows';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -33,7 +34,8 @@ export const demoSecretaryName = (seq: number) => `${SURNAMES[seq % SURNAMES.len
  */
 function recordSecretary(shortName: string, seq: number) {
   const i = DEMO_ACCOUNTS.findIndex((a) => a.org === shortName);
-  if (i >= 0) return { name: DEMO_ACCOUNTS[i].name, phone: DEMO_ACCOUNTS[i].phone, idNumber: demoAccountIdNumber(i) };
+  const account = DEMO_ACCOUNTS[i];
+  if (account) return { name: account.name, phone: account.phone, idNumber: demoAccountIdNumber(i) };
   return { name: demoSecretaryName(seq), phone: `1370000${String(seq).padStart(4, '0')}`, idNumber: demoIdNumber(seq) };
 }
 
@@ -77,7 +79,7 @@ async function insertOrg(db: Db, pii: Pii, parent: OrgRow | null, type: OrgType,
   const id = Number(res.insertId);
   const path = parent ? childPath(parent.path, id) : rootPath(id);
   await db.update(orgs).set({ path }).where(eq(orgs.id, id));
-  return { ...(await db.select().from(orgs).where(eq(orgs.id, id)))[0] };
+  return theRow(await db.select().from(orgs).where(eq(orgs.id, id)), 'the org just inserted');
 }
 
 /** Seeds the demo province when the database has no orgs yet; returns whether it seeded. */

@@ -13,6 +13,7 @@ import { issueTokens, revokeAllSessions, type TokenSigner } from '../auth/servic
 import { syncSecretaryRegistered } from '../orgs/service';
 
 import { checkSmsCode, consumeSmsCode, newSixDigitCode, useSmsCode } from './sms-codes';
+import { theRow } from '../../lib/rows';
 
 
 /** §10 admin-issued reset code: 6 digits, 24 hours, single use, 5 tries. */
@@ -34,10 +35,10 @@ export async function register(db: Db, signer: TokenSigner, input: Register, now
   try {
     return await db.transaction(async (tx) => {
       await consumeSmsCode(tx, codeId, now);
-      const [{ id }] = await tx
+      const { id } = theRow(await tx
         .insert(users)
         .values({ phone: input.phone, passwordHash, regionCode: input.regionCode, lastLoginAt: now })
-        .$returningId();
+        .$returningId(), 'the inserted id');
       await syncSecretaryRegistered(tx, { phones: [input.phone] });
       // The audit row is the record that the service agreement was accepted, and when.
       await audit(tx, {
@@ -127,7 +128,7 @@ export async function issueResetCode(db: Db, input: { userId: number; issuedBy: 
       .update(passwordResetCodes)
       .set({ usedAt: now })
       .where(and(eq(passwordResetCodes.userId, input.userId), isNull(passwordResetCodes.usedAt)));
-    const [{ id }] = await tx
+    const { id } = theRow(await tx
       .insert(passwordResetCodes)
       .values({
         userId: input.userId,
@@ -137,7 +138,7 @@ export async function issueResetCode(db: Db, input: { userId: number; issuedBy: 
         expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000),
         createdAt: now,
       })
-      .$returningId();
+      .$returningId(), 'the inserted id');
     await audit(tx, {
       actorUserId: input.issuedBy,
       orgId: input.orgId,
@@ -182,7 +183,7 @@ export async function resetByCode(db: Db, input: ResetByCode, now: Date): Promis
     sql`json_value(${auditLogs.after}, '$.resetCodeId') = ${row.id}`,
   );
   await audit(db, { actorUserId: null, orgId: row.orgId, action: ATTEMPT_ACTION, targetType: 'user', targetId: user.id, after: { resetCodeId: row.id } });
-  const [{ tries }] = await db.select({ tries: count() }).from(auditLogs).where(attemptOf);
+  const { tries } = theRow(await db.select({ tries: count() }).from(auditLogs).where(attemptOf), 'a count');
   if (tries > RESET_CODE_MAX_ATTEMPTS) throw wrong;
   const expected = Buffer.from(row.codeHash);
   const given = Buffer.from(hashResetCode(user.id, input.code));

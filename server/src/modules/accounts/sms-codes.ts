@@ -5,6 +5,7 @@ import type { SmsSender } from '../../adapters/sms/types';
 import type { Db, DbOrTx, Tx } from '../../db/client';
 import { smsCodes, users } from '../../db/schema';
 import { AppError } from '../../errors';
+import { theRow } from '../../lib/rows';
 
 // §4.1 SMS codes (issue 4): 6 digits, 5 minutes, single use, dead after 5 wrong tries; at most
 // 1 send per phone per minute (SMS_RESEND_AFTER_SECONDS, shared with the UI countdown) and 5 per hour.
@@ -63,7 +64,7 @@ export async function sendSmsCode(
   const deliver = Boolean(user) || purpose === 'register' || purpose === 'adminRegister';
 
   const code = newSixDigitCode();
-  const [{ id }] = await db
+  const { id } = theRow(await db
     .insert(smsCodes)
     .values({
       phone,
@@ -72,7 +73,7 @@ export async function sendSmsCode(
       expiresAt: new Date(now.getTime() + SMS_CODE_TTL_SECONDS * 1000),
       createdAt: now,
     })
-    .$returningId();
+    .$returningId(), 'the inserted id');
   const forget = () => db.delete(smsCodes).where(eq(smsCodes.id, id));
 
   const resendFrom = new Date(now.getTime() - resendAfterSeconds * 1000);

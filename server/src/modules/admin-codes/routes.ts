@@ -19,6 +19,7 @@ import { ancestorNames } from '../orgs/view';
 import { ancestorIds } from '../../lib/org-path';
 import { ensureCodes, exportWorkbook, issueCode, listCodes, lookupCode, registerAdmin } from './service';
 import { secretGuessRateLimit } from '../auth/rate-limit';
+import { theRow } from '../../lib/rows';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
@@ -88,7 +89,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: secretGuessRateLimit(app.config), schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
     async (req) => {
       const { userId } = await registerAdmin(app.db, { pii: app.pii, verifier: app.realName }, req.body, app.clock.now());
-      const [user] = await app.db.select().from(users).where(eq(users.id, userId));
+      const user = theRow(await app.db.select().from(users).where(eq(users.id, userId)), 'the registered user');
       return issueTokens(app.db, signer, user);
     },
   );

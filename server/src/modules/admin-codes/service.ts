@@ -25,6 +25,7 @@ import { checkSmsCode, consumeSmsCode } from '../accounts/sms-codes';
 import { hashPassword } from '../auth/password';
 import { syncSecretaryRegistered, type Actor } from '../orgs/service';
 import type { OrgRow } from '../orgs/view';
+import { theRow } from '../../lib/rows';
 
 const generateCode = () => Array.from({ length: ADMIN_CODE_LENGTH }, () => ADMIN_CODE_ALPHABET[randomInt(ADMIN_CODE_ALPHABET.length)]).join('');
 
@@ -218,10 +219,10 @@ export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegi
     if (used.affectedRows !== 1) throw new AppError('ADMIN_CODE_USED', 'code');
 
     await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org.id)).for('update');
-    const [{ admins }] = await tx
+    const { admins } = theRow(await tx
       .select({ admins: count() })
       .from(rosterEntries)
-      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true))), 'a count');
     if (Number(admins) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
 
     await consumeSmsCode(tx, smsId, now);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { auditLogs, checkins, orgs, rosterEntries, transfers, users } from '../../db/schema';
 import { descendantsLike } from '../../lib/org-path';
 import type { OrgRow } from '../orgs/view';
+import { lastRow } from '../../lib/rows';
 
 const nameIn = (data: unknown): string | null => {
   const n = (data as { name?: unknown } | null)?.name;
@@ -106,6 +107,6 @@ export async function listAudit(db: Db, org: OrgRow, cursor: number | undefined,
       after: r.log.after,
       createdAt: r.log.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > limit ? String(page[page.length - 1].log.id) : null,
+    nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').log.id) : null,
   };
 }

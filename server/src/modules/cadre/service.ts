@@ -10,6 +10,7 @@ import type { OrgContext } from '../../plugins/org-guard';
 import { summarize } from '../orgs/service';
 import { resolveScene } from '../qr/service';
 import { verifiedIdHash } from '../accounts/identity';
+import { lastRow, theRow } from '../../lib/rows';
 
 type Entry = typeof rosterEntries.$inferSelect;
 type User = typeof users.$inferSelect;
@@ -134,7 +135,7 @@ async function offeredEntry(db: Db, user: User, entryId: number): Promise<Entry>
 export async function confirmEntry(db: Db, userId: number, entryId: number): Promise<CadreOrg> {
   const user = await userOf(db, userId);
   const entry = await offeredEntry(db, user, entryId);
-  if (entry.userId === userId) return (await cadreOrgs(db, [entry]))[0];
+  if (entry.userId === userId) return theRow(await cadreOrgs(db, [entry]), 'the entry\'s org');
   if (entry.userId != null || entry.declinedAt) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
   const idHash = verifiedIdHash(user);
   await db.transaction(async (tx) => {
@@ -159,8 +160,8 @@ export async function confirmEntry(db: Db, userId: number, entryId: number): Pro
     if (res.affectedRows !== 1) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
     await audit(tx, { actorUserId: userId, orgId: entry.orgId, action: 'cadre.confirm', targetType: 'roster', targetId: entry.id, after: { position: entry.position } });
   });
-  const [fresh] = await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id));
-  return (await cadreOrgs(db, [fresh]))[0];
+  const fresh = theRow(await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id)), 'the roster entry');
+  return theRow(await cadreOrgs(db, [fresh]), 'the entry\'s org');
 }
 
 /** Issue 12: "不是我" — the line is marked declined, not offered again; its org's admin sees it. */
@@ -188,8 +189,8 @@ export async function setPosition(db: Db, userId: number, orgId: number, positio
     await tx.update(rosterEntries).set({ position, onboardedAt: entry.onboardedAt ?? now }).where(eq(rosterEntries.id, entry.id));
     await audit(tx, { actorUserId: userId, orgId, action: entry.onboardedAt ? 'cadre.position' : 'cadre.onboard', targetType: 'roster', targetId: entry.id, before: { position: entry.position }, after: { position } });
   });
-  const [fresh] = await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id));
-  return (await cadreOrgs(db, [fresh]))[0];
+  const fresh = theRow(await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id)), 'the roster entry');
+  return theRow(await cadreOrgs(db, [fresh]), 'the entry\'s org');
 }
 
 function checkAlias(org: typeof orgs.$inferSelect, alias: string) {
@@ -291,7 +292,7 @@ export async function invitationPreview(db: Db, deps: EntryDeps, token: string) 
   if (!invite) throw new AppError('INVITATION_INVALID');
   const [row] = await db.select({ e: rosterEntries, o: orgs }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(eq(rosterEntries.id, invite.entryId));
   if (!row) throw new AppError('INVITATION_INVALID');
-  const [summary] = await summarize(db, [row.o]);
+  const summary = theRow(await summarize(db, [row.o]), 'the org summary');
   return { orgId: summary.id, orgName: row.o.alias ?? row.o.shortName, fullName: row.o.fullName, pathNames: summary.pathNames, cadreName: row.e.name, phoneMasked: maskMobile(row.e.phone) };
 }
 
@@ -318,6 +319,6 @@ export async function listCadres(db: Db, org: typeof orgs.$inferSelect, cursor: 
       isOperator: r.e.isOperator || r.e.isAdmin,
       onboarded: r.e.onboardedAt != null,
     })),
-    nextCursor: rows.length > limit ? String(page[page.length - 1].e.id) : null,
+    nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').e.id) : null,
   };
 }

@@ -25,6 +25,7 @@ import { trackCheckinChange } from '../stats/counters';
 import { approvedElsewhereError, duplicateIndexOf } from './rules';
 import { queuePage, WAITING } from './queue-page';
 import { approvedView, fullData, type CheckinRow } from './view';
+import { lastRow, theRow } from '../../lib/rows';
 
 /**
  * §2 who reviews a branch's check-ins: the rule is lib/policy.ts's reviewScope; reached
@@ -123,10 +124,10 @@ export async function reviewQueue(db: Db, pii: Pii, ids: number[] | null, q: { c
   const full = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const names = new Map(page.map((r) => [r.branchId, r.branchName]));
-  const total = q.cursor || full ? Number((await db.select({ n: count() }).from(checkins).where(waitingIn(ids)))[0].n) : rows.length;
+  const total = q.cursor || full ? Number(theRow(await db.select({ n: count() }).from(checkins).where(waitingIn(ids)), 'a count').n) : rows.length;
   return {
     items: page.map((r) => toItem(r, pii, names)),
-    nextCursor: full ? encodeCursor(page[page.length - 1]) : null,
+    nextCursor: full ? encodeCursor(lastRow(page, 'a full page')) : null,
     total,
   };
 }

@@ -8,6 +8,7 @@ import type { OrgContext } from '../../plugins/org-guard';
 import { countWaitingReviews } from '../checkins/review-service';
 import { summarize } from '../orgs/service';
 import { membersOfRow } from './member-count';
+import { lastRow, theRow } from '../../lib/rows';
 
 const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as { n?: unknown }[]));
 
@@ -19,7 +20,7 @@ const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard> {
   const { org, userId } = ctx;
   const operator = ctx.isOperator;
-  const [membersRes, [cadres], [subOrgs], [own], [summary], waiting] = await Promise.all([
+  const [membersRes, cadreCount, orgCount, [own], summaries, waiting] = await Promise.all([
     db.execute(sql`select coalesce(sum(${membersOfRow('s')}), 0) as n from branch_stats s where s.path like ${descendantsLike(org.path)}`),
     db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),
     db.select({ n: count() }).from(orgs).where(inSubtree(org.path)),
@@ -27,6 +28,7 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
     summarize(db, [org]),
     operator ? countWaitingReviews(db, ctx) : Promise.resolve(null),
   ]);
+  const [cadres, subOrgs, summary] = [theRow(cadreCount, 'a count'), theRow(orgCount, 'a count'), theRow(summaries, 'the org summary')];
   return {
     org: summary,
     position: ctx.ownEntries[0]?.position ?? null,
@@ -73,6 +75,6 @@ export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string
       branchName: r.alias ?? r.branchName,
       status: r.c.status ?? '',
     })),
-    nextCursor: rows.length > limit ? String(page[page.length - 1].c.id) : null,
+    nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').c.id) : null,
   };
 }

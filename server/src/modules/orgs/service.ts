@@ -17,6 +17,7 @@ import { isDuplicate } from '../../lib/mysql-errors';
 import { childPath, descendantsLike } from '../../lib/org-path';
 import type { Pii } from '../../lib/pii';
 import { ancestorNames, toDetail, toSummary, type OrgRow } from './view';
+import { theRow } from '../../lib/rows';
 
 export interface Actor {
   userId: number;
@@ -126,7 +127,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
     const id = Number(res.insertId);
     await tx.update(orgs).set({ path: childPath(parent.path, id) }).where(eq(orgs.id, id));
     if (input.secretaryPhone) await syncSecretaryRegistered(tx, { orgIds: [id] });
-    const [row] = await tx.select().from(orgs).where(eq(orgs.id, id));
+    const row = theRow(await tx.select().from(orgs).where(eq(orgs.id, id)), 'the org just inserted');
     await audit(tx, {
       actorUserId: actor.userId,
       orgId: parent.id,
@@ -143,8 +144,8 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
 export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow, body: unknown) {
   const input = checkWith(makeOrgCreateSchema(parent.type), body) as OrgCreate;
   try {
-    const [row] = await db.transaction((tx) => insertChildren(tx, pii, actor, parent, [input]));
-    return (await summarize(db, [row]))[0];
+    const row = theRow(await db.transaction((tx) => insertChildren(tx, pii, actor, parent, [input])), 'the org just inserted');
+    return theRow(await summarize(db, [row]), 'the org summary');
   } catch (err) {
     // The unique index (parent, short name) settles concurrent creations: one wins.
     if (isDuplicate(err)) throw new AppError('ORG_NAME_TAKEN', 'shortName');
@@ -165,7 +166,7 @@ export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, bod
     const after = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, k === 'secretaryIdNumber' ? '***' : v]));
     await audit(tx, { actorUserId: actor.userId, orgId: org.id, action: 'org.update', targetType: 'org', targetId: org.id, before, after });
   });
-  const [fresh] = await db.select().from(orgs).where(eq(orgs.id, org.id));
+  const fresh = theRow(await db.select().from(orgs).where(eq(orgs.id, org.id)), 'the org just updated');
   return getOrgDetail(db, pii, fresh);
 }
 
@@ -199,4 +200,4 @@ export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId:
 }
 
 export const subtreeCount = async (db: DbOrTx, path: string) =>
-  Number((await db.select({ n: sql<number>`count(*)` }).from(orgs).where(like(orgs.path, descendantsLike(path))))[0].n);
+  Number(theRow(await db.select({ n: sql<number>`count(*)` }).from(orgs).where(like(orgs.path, descendantsLike(path))), 'a count').n);

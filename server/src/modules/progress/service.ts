@@ -43,10 +43,11 @@ export async function entryProgress(db: Db, org: OrgRow) {
   );
   const byId = new Map(facts.map((f) => [n(f.id), f]));
   const summaries = await summarize(db, children);
-  const rows = children.map((child, i) => {
-    const f = byId.get(child.id) ?? {};
+  // summarize keeps the order and ids of the orgs it is given
+  const rows = summaries.map((org) => {
+    const f = byId.get(Number(org.id)) ?? {};
     return {
-      org: summaries[i],
+      org,
       adminLoggedIn: yes(f.admin_logged_in),
       infoComplete: yes(f.info_complete),
       hasSubOrgs: yes(f.has_sub_orgs),

@@ -22,6 +22,7 @@ import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { checkWith } from '../../lib/check-with';
 import type { OrgRow } from '../orgs/view';
+import { theRow } from '../../lib/rows';
 
 type Entry = typeof rosterEntries.$inferSelect;
 
@@ -72,7 +73,7 @@ async function insertEntries(tx: DbOrTx, pii: Pii, ctx: Pick<OrgContext, 'userId
       isOperator: input.isOperator ?? false,
       cadreNature: input.cadreNature ?? null,
     });
-    const [row] = await tx.select().from(rosterEntries).where(eq(rosterEntries.id, Number(res.insertId)));
+    const row = theRow(await tx.select().from(rosterEntries).where(eq(rosterEntries.id, Number(res.insertId))), 'the roster entry just inserted');
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'roster.add', targetType: 'roster', targetId: row.id, after: auditView(row) });
     created.push(row);
   }
@@ -83,7 +84,7 @@ async function insertEntries(tx: DbOrTx, pii: Pii, ctx: Pick<OrgContext, 'userId
 export async function addEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, body: unknown) {
   const input = checkWith(rosterEntrySchemaFor(org.type), body) as NewEntry;
   try {
-    const [row] = await db.transaction((tx) => insertEntries(tx, pii, ctx, org, [input]));
+    const row = theRow(await db.transaction((tx) => insertEntries(tx, pii, ctx, org, [input])), 'the roster entry just inserted');
     return toRosterItem(row, pii);
   } catch (err) {
     if (isDuplicate(err)) throw new AppError('ALREADY_IN_ROSTER', 'idNumber');
@@ -119,7 +120,7 @@ async function applyAdminChange(tx: DbOrTx, actorUserId: number, orgId: number, 
   if (makeAdmin && !entry.isAdmin) {
     // §3.4: an admin must be a cadre of the org — one who has onboarded, so it has an account.
     if (!entry.userId) throw new AppError('ADMIN_MUST_BE_ONBOARDED');
-    const [{ n }] = await tx.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.isAdmin, true)));
+    const { n } = theRow(await tx.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.isAdmin, true))), 'a count');
     if (Number(n) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
   }
   await tx.update(rosterEntries).set({ isAdmin: makeAdmin, ...(makeAdmin ? { isOperator: true } : {}) }).where(eq(rosterEntries.id, entryId));
@@ -141,7 +142,7 @@ export async function setAdmin(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, e
   // at most 2 admins), so nobody waits on a request that cannot be granted.
   if (makeAdmin && !entry.isAdmin) {
     if (!entry.userId) throw new AppError('ADMIN_MUST_BE_ONBOARDED');
-    const [{ n }] = await db.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+    const { n } = theRow(await db.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true))), 'a count');
     if (Number(n) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
   }
   await db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import {
   type StepJobPayload,
   type TransferRow,
 } from './engine';
+import { theRow } from '../../lib/rows';
 
 /**
  * §7.4 the durable work of transfers. Every handler re-reads the transfer and acts only when
@@ -85,7 +86,7 @@ async function submitExternal(deps: JobDeps, p: StepJobPayload) {
   const row = await current(deps, p);
   if (!row || row.status !== 'awaitingExternal') return;
   if (!row.externalId) {
-    const [c] = await deps.db.select().from(checkins).where(eq(checkins.id, row.checkinId));
+    const c = theRow(await deps.db.select().from(checkins).where(eq(checkins.id, row.checkinId)), 'the transfer\'s check-in');
     const { externalId } = await deps.externalSystem.submitTransfer({
       transferId: row.id,
       system: row.destinationSystem as 'central' | 'beijing' | 'fujian',

@@ -9,6 +9,7 @@ import { memberName, OPEN, orgById } from './common';
 import type { TransferDeps } from './deps';
 import { actionFor, concerns, waitingCondition } from './scope';
 import { detailsOf, loadOrgs, loadViewData, toSummary } from './view';
+import { lastRow, theRow } from '../../lib/rows';
 
 // ─── org views and lists (§7.2, §7.4 escalation) ────────────────────────────────────────
 
@@ -17,7 +18,7 @@ const subtreeIds = (db: DbOrTx, path: string) => db.select({ id: orgs.id }).from
 export async function orgTransferDetail(deps: TransferDeps, ctx: OrgContext, id: number) {
   const [row] = await deps.db.select().from(transfers).where(eq(transfers.id, id));
   if (!row || !(await concerns(deps.db, ctx, row))) throw new AppError('FORBIDDEN');
-  const detail = (await detailsOf(deps.db, deps.pii, [row], ctx.userId))[0];
+  const detail = theRow(await detailsOf(deps.db, deps.pii, [row], ctx.userId), 'the transfer detail');
   const acting = await actionFor(deps.db, ctx, [row]);
   return { ...detail, ...acting.get(row.id)! };
 }
@@ -40,7 +41,7 @@ export async function orgTransferList(deps: TransferDeps, ctx: OrgContext, q: { 
   const acting = await actionFor(db, ctx, page);
   return {
     items: page.map((r) => ({ ...toSummary(r, data), ...acting.get(r.id)! })),
-    nextCursor: rows.length > q.limit ? String(page[page.length - 1].id) : null,
+    nextCursor: rows.length > q.limit ? String(lastRow(page, 'a full page').id) : null,
   };
 }
 

@@ -17,6 +17,7 @@ import { checkOwnImages, insertTransfer, newTransferRow, openExists, orgById, ty
 import type { TransferDeps } from './deps';
 import { move, notifyHolder, openFirstStep, type TransferRow } from './engine';
 import { detailOf, detailsOf, loadOrgs } from './view';
+import { theRow } from '../../lib/rows';
 
 // ─── member side (§7.1): apply, withdraw, own views ─────────────────────────────────────
 
@@ -101,7 +102,7 @@ export async function myTransfers(deps: TransferDeps, userId: number) {
 export async function myCurrentTransfer(deps: TransferDeps, userId: number) {
   const [open] = await deps.db.select().from(transfers).where(eq(transfers.openUserId, userId));
   const [latest] = open ? [open] : await deps.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.id)).limit(1);
-  return { transfer: latest ? (await detailsOf(deps.db, deps.pii, [latest], userId))[0] : null };
+  return { transfer: latest ? theRow(await detailsOf(deps.db, deps.pii, [latest], userId), 'the transfer detail') : null };
 }
 
 /** The member's own transfer (another's is NOT_FOUND, as if it did not exist). */

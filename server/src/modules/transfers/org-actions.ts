@@ -23,6 +23,7 @@ import { afterMove, lockTransfer, move, moveMember, notifyHolder, openFirstStep,
 import { orgTransferDetail } from './list';
 import { actingOrg } from './scope';
 import { detailOf, detailsOf, loadOrgs } from './view';
+import { theRow } from '../../lib/rows';
 
 // ─── org side (§7.2, §7.3): approve / return, 办理转入 / 转出, batch ───────────────────────
 
@@ -163,8 +164,9 @@ async function lockMembers(tx: Tx, ids: string[], field: string): Promise<Checki
 
 async function refuseOpen(tx: DbOrTx, members: CheckinRow[]) {
   const open = await tx.select({ userId: transfers.openUserId }).from(transfers).where(inArray(transfers.openUserId, members.map((m) => m.userId)));
-  if (open.length) {
-    const m = members.find((x) => x.userId === open[0].userId)!;
+  const [first] = open;
+  if (first) {
+    const m = members.find((x) => x.userId === first.userId)!;
     throw AppError.withMessage('TRANSFER_OPEN_EXISTS', `${memberName(m)}已有一条正在办理的组织关系转接，请等待办理完成后再办理`, 'memberIds');
   }
 }
@@ -251,7 +253,7 @@ export async function batchTransfer(deps: TransferDeps, ctx: OrgContext, body: B
         now,
       });
       const newId = await insertTransfer(tx, values);
-      const [row] = await tx.select().from(transfers).where(eq(transfers.id, newId));
+      const row = theRow(await tx.select().from(transfers).where(eq(transfers.id, newId)), 'the transfer just inserted');
       await moveMember(tx, row, to!.id, now);
       await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'transfer.batch', targetType: 'transfer', targetId: newId, after: { checkinId: m.id, fromBranchId: from!.id, toBranchId: to!.id } });
       out.push(newId);

@@ -19,6 +19,7 @@ import type { Pii } from '../../lib/pii';
 import { secretaryContacts, type SecretaryContact } from '../orgs/contacts';
 import { ancestorNames } from '../orgs/view';
 import type { OrgRow, TransferRow } from './engine';
+import { lastRow, theRow } from '../../lib/rows';
 
 type StepRow = typeof transferSteps.$inferSelect;
 type AppealRow = typeof transferAppeals.$inferSelect;
@@ -157,7 +158,7 @@ export function toDetail(row: TransferRow, data: ViewData): TransferDetail {
     contact: row.contact,
     superiorContact: row.superiorContact,
     attachmentIds: row.attachmentIds.map(String),
-    appeal: appeals.length ? appealView(appeals[appeals.length - 1], data) : null,
+    appeal: appeals.length ? appealView(lastRow(appeals, 'an appeal'), data) : null,
     canWithdraw: nextTransferStatus(status, 'withdraw').ok,
     canAppeal: nextTransferStatus(status, 'appeal', { returnedByOrg: row.returnedByOrgId != null }).ok,
   };
@@ -169,6 +170,6 @@ export async function detailsOf(db: DbOrTx, pii: Pii, rows: TransferRow[], viewe
 }
 
 export async function detailOf(db: DbOrTx, pii: Pii, id: number, viewerId: number): Promise<TransferDetail> {
-  const [row] = await db.select().from(transfers).where(eq(transfers.id, id));
-  return (await detailsOf(db, pii, [row], viewerId))[0];
+  const row = theRow(await db.select().from(transfers).where(eq(transfers.id, id)), 'the transfer');
+  return theRow(await detailsOf(db, pii, [row], viewerId), 'the transfer detail');
 }

@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../../db/client';
 import { orgs, rosterEntries, transfers, uploads } from '../../db/schema';
 import { AppError } from '../../errors';
 import { orgAccess } from '../../lib/policy';
+import { theRow } from '../../lib/rows';
 
 export type UploadRow = typeof uploads.$inferSelect;
 
@@ -92,6 +93,5 @@ export async function attachUpload(tx: DbOrTx, ownerUserId: number, fileId: stri
     .set({ orgId })
     .where(and(eq(uploads.id, id), eq(uploads.ownerUserId, ownerUserId), or(isNull(uploads.orgId), eq(uploads.orgId, orgId))));
   if (res.affectedRows === 0) throw new AppError('UPLOAD_INVALID', field);
-  const [row] = await tx.select().from(uploads).where(eq(uploads.id, id));
-  return row;
+  return theRow(await tx.select().from(uploads).where(eq(uploads.id, id)), 'the upload just claimed');
 }
