@@ -2,12 +2,12 @@
 // and bench/results.json; the orchestration is in scripts/bench.mjs.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import mysql from 'mysql2/promise';
 import { ROOT } from '../lib/run.mjs';
 import { httpRun, medianOf, rawRun, round, signJwt, timed } from './lib.mjs';
 
 const WAITING = ['submitted', 'editSubmitted'];
-const statusCol = (s) => (s == null ? 'st_draft' : `st_${s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
 // counters.ts unitPathSql('b.path'): the unit (depth-2 ancestor, or the parent of a shallower branch) a branch rolls up into
 const UNIT_PATH = "concat(substring_index(b.path, '/', least(4, length(b.path) - length(replace(b.path, '/', '')) - 1)), '/')";
 const ancestorIds = (p) => p.split('/').filter(Boolean).map(Number).slice(0, -1);
@@ -52,55 +52,22 @@ async function submitPool(conn) {
   return rows;
 }
 
-/** The statements submitCheckin issues (member-service.ts), in order, on one connection. */
-async function rawSubmit(conn, item) {
-  await conn.query('begin');
-  const [[row]] = await conn.query('select * from checkins where user_id = ? for update', [item.userId]);
-  // submitFacts (rules.ts): the branch with its ancestors' names, the roster answer and both
-  // uniqueness checks at once; the response is built from these and the row as written
-  const dev = row.development_number;
-  await conn.query(
-    `select o.*, exists (select 1 from roster_entries where id_hash = ?) holds,
-       exists (select 1 from checkins where approved_id_hash = ? and user_id <> ?) approved_elsewhere,
-       ${dev ? 'exists (select 1 from checkins where id_hash <> ? and (approved_dev_number = ? or (development_number = ? and status is not null)))' : '0'} dev_taken,
-       (select json_arrayagg(json_array(a.id, a.short_name))
-        from json_table(concat('[', replace(trim(both '/' from o.path), '/', ','), ']'), '$[*]' columns (id bigint path '$')) p
-        join orgs a on a.id = p.id) ancestor_names
-     from orgs o where o.id = ?`,
-    [row.id_hash, row.id_hash, row.user_id, ...(dev ? [row.id_hash, dev, dev] : []), row.branch_id],
-  );
-  const keep = row.real_name_key && ['passed', 'offlinePassed', 'pending', 'rechecking'].includes(row.real_name_status);
-  const now = new Date();
-  const generation = row.real_name_generation + 1;
-  if (keep) {
-    await conn.query('update checkins set status = ?, submitted_at = ?, return_reason = null, updated_at = ? where id = ?', ['submitted', now, now, row.id]);
-  } else {
-    await conn.query(
-      'update checkins set status = ?, submitted_at = ?, return_reason = null, real_name_status = ?, real_name_generation = ?, real_name_rechecked = 0, real_name_key = ?, updated_at = ? where id = ?',
-      ['submitted', now, 'pending', generation, row.real_name_key ?? row.id_hash, now, row.id],
-    );
-  }
-  const from = statusCol(row.status);
-  await conn.query(
-    `insert into branch_stats (path, branch_id, ${from}, st_submitted) select o.path, o.id, -1, 1 from orgs o where o.id = ?
-     on duplicate key update ${from} = ${from} + values(${from}), st_submitted = st_submitted + values(st_submitted)`,
-    [row.branch_id],
-  );
-  await conn.query(
-    `insert into unit_stats (path, unit_id, branches_with_members, ${from}, st_submitted)
-     select u.path, cast(substring_index(substring_index(u.path, '/', -2), '/', 1) as unsigned), 0, -1, 1 from (select ${UNIT_PATH} path from branch_stats b where b.branch_id = ?) u
-     on duplicate key update branches_with_members = branches_with_members + values(branches_with_members), ${from} = ${from} + values(${from}), st_submitted = st_submitted + values(st_submitted)`,
-    [row.branch_id],
-  );
-  if (!keep) {
-    await conn.query("insert into jobs (kind, payload, run_at, status, attempts, max_attempts, created_at, updated_at) values ('realName.verify', ?, ?, 'pending', 0, 5, ?, ?)", [
-      JSON.stringify({ checkinId: row.id, generation, attempt: 1 }), now, now, now,
-    ]);
-  }
-  await conn.query('insert into audit_logs (actor_user_id, org_id, action, target_type, target_id, `before`, `after`, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [
-    row.user_id, row.branch_id, 'checkin.submit', 'checkin', String(row.id), JSON.stringify({ status: row.status }), JSON.stringify({ status: 'submitted', realNameStatus: keep ? row.real_name_status : 'pending' }), now,
-  ]);
-  await conn.query('commit');
+/**
+ * The statements submitCheckin issues, in order, on one connection — built by the service's own
+ * builders (server/bench/submit-statements.ts, loaded through tsx), so this baseline cannot
+ * drift from what the API runs.
+ */
+async function rawSubmitter() {
+  const { tsImport } = await import(pathToFileURL(path.join(ROOT, 'server', 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs')).href);
+  const S = await tsImport(pathToFileURL(path.join(ROOT, 'server', 'bench', 'submit-statements.ts')).href, import.meta.url);
+  return async (conn, item) => {
+    await conn.query('begin');
+    const [[found]] = await conn.query(...S.checkinId(item.userId));
+    const [[row]] = await conn.query(...S.lock(found.id));
+    await conn.query(...S.facts(row));
+    for (const statement of S.writes(row, new Date())) await conn.query(...statement);
+    await conn.query('commit');
+  };
 }
 
 export async function p1Submit({ base, databaseUrl, jwtSecret, connections, runs, amount, warmup, log }) {
@@ -111,6 +78,7 @@ export async function p1Submit({ base, databaseUrl, jwtSecret, connections, runs
   const [w, a] = [Math.floor(warmup * scale), Math.floor(amount * scale)];
   log(`P1: ${pool.length.toLocaleString('en')} submittable check-ins; per side ${w} warm-up + ${runs} × ${a} submits, ${connections} connections`);
   const items = pool.map((r) => ({ userId: r.user_id, path: '/api/me/checkin/submit', token: signJwt(jwtSecret, r.user_id) }));
+  const rawSubmit = await rawSubmitter();
   let offset = 0;
   const take = (n) => {
     const start = offset;

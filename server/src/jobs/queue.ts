@@ -34,10 +34,14 @@ export interface QueueOptions {
 
 /** Schedules `kind` at `runAt` (default: now), in the caller's transaction when given one. */
 export async function enqueue<K extends string>(db: DbOrTx, kind: K, payload: JobPayload<K>, runAt: Date, opts: { maxAttempts?: number } = {}): Promise<number> {
-  // The JSON column stores any object; the kind's type is what `register` hands back.
-  const [res] = await db.insert(jobs).values({ kind, payload: payload as Record<string, unknown>, runAt, status: 'pending', ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}) });
+  const [res] = await enqueueStatement(db, kind, payload, runAt, opts);
   return Number(res.insertId);
 }
+
+/** enqueue's statement; the bench's raw side (scripts/bench) sends the same one. */
+export const enqueueStatement = <K extends string>(db: DbOrTx, kind: K, payload: JobPayload<K>, runAt: Date, opts: { maxAttempts?: number } = {}) =>
+  // The JSON column stores any object; the kind's type is what `register` hands back.
+  db.insert(jobs).values({ kind, payload: payload as Record<string, unknown>, runAt, status: 'pending', ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}) });
 
 /** Retry delay after the n-th failed attempt: 30 s, 1 min, 2 min … capped at 1 h. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);

@@ -15,7 +15,12 @@ export interface AuditEntry {
 
 /** §9: written in the same transaction as the change it records, so neither exists alone. */
 export async function audit(db: DbOrTx, e: AuditEntry): Promise<void> {
-  await db.insert(auditLogs).values({
+  await auditStatement(db, e);
+}
+
+/** audit's statement; the bench's raw side (scripts/bench) sends the same one. */
+export const auditStatement = (db: DbOrTx, e: AuditEntry) =>
+  db.insert(auditLogs).values({
     actorUserId: e.actorUserId,
     orgId: e.orgId,
     action: e.action,
@@ -24,4 +29,3 @@ export async function audit(db: DbOrTx, e: AuditEntry): Promise<void> {
     before: e.before ?? null,
     after: e.after ?? null,
   });
-}

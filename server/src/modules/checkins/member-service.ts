@@ -16,7 +16,7 @@ import {
   type MyCheckin,
 } from '@tj/shared';
 import type { z } from 'zod';
-import type { Db, Tx } from '../../db/client';
+import type { Db, DbOrTx, Tx } from '../../db/client';
 import { checkins } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
@@ -60,11 +60,15 @@ function certificationSchema(today: string, holdsRosterPosition: boolean) {
  * refereed by the unique index on user_id (saveIdentity).
  */
 async function lockedRow(tx: Tx, userId: number): Promise<CheckinRow | undefined> {
-  const [exists] = await tx.select({ id: checkins.id }).from(checkins).where(eq(checkins.userId, userId));
+  const [exists] = await checkinIdQuery(tx, userId);
   if (!exists) return undefined;
-  const [row] = await tx.select().from(checkins).where(eq(checkins.id, exists.id)).for('update');
+  const [row] = await lockCheckinQuery(tx, exists.id);
   return row;
 }
+
+// lockedRow's statements; the bench's raw side (scripts/bench) sends the same ones.
+export const checkinIdQuery = (db: DbOrTx, userId: number) => db.select({ id: checkins.id }).from(checkins).where(eq(checkins.userId, userId));
+export const lockCheckinQuery = (db: DbOrTx, id: number) => db.select().from(checkins).where(eq(checkins.id, id)).for('update');
 
 export async function getMyCheckin(db: Db, pii: Pii, userId: number): Promise<MyCheckin> {
   const [row] = await db.select().from(checkins).where(eq(checkins.userId, userId));

@@ -78,20 +78,8 @@ const exists = (db: DbOrTx, table: typeof checkins | typeof rosterEntries, where
  * and a taken development number for a submit — one round trip instead of five (issue 8,
  * P1). The same conditions as the single checks above.
  */
-export async function submitFacts(
-  db: DbOrTx,
-  c: { branchId: number; idHash: string; userId: number; developmentNumber: string | null },
-): Promise<SubmitFacts> {
-  const [f] = await db
-    .select({
-      org: orgs,
-      holds: exists(db, rosterEntries, rosterRowOf(c.idHash)),
-      approvedElsewhere: exists(db, checkins, approvedElsewhere(c.idHash, c.userId)),
-      devNumberTaken: c.developmentNumber ? exists(db, checkins, devNumberTaken(c.developmentNumber, c.idHash)) : sql<number>`0`,
-      ancestorNames: ancestorNamesColumn(orgs.path),
-    })
-    .from(orgs)
-    .where(eq(orgs.id, c.branchId));
+export async function submitFacts(db: DbOrTx, c: SubmitSubject): Promise<SubmitFacts> {
+  const [f] = await submitFactsQuery(db, c);
   if (!f) {
     return {
       holdsRosterPosition: await holdsRosterPosition(db, c.idHash),
@@ -109,6 +97,21 @@ export async function submitFacts(
     },
   };
 }
+
+type SubmitSubject = { branchId: number; idHash: string; userId: number; developmentNumber: string | null };
+
+/** submitFacts' one statement; the bench's raw side (scripts/bench) sends the same one. */
+export const submitFactsQuery = (db: DbOrTx, c: SubmitSubject) =>
+  db
+    .select({
+      org: orgs,
+      holds: exists(db, rosterEntries, rosterRowOf(c.idHash)),
+      approvedElsewhere: exists(db, checkins, approvedElsewhere(c.idHash, c.userId)),
+      devNumberTaken: c.developmentNumber ? exists(db, checkins, devNumberTaken(c.developmentNumber, c.idHash)) : sql<number>`0`,
+      ancestorNames: ancestorNamesColumn(orgs.path),
+    })
+    .from(orgs)
+    .where(eq(orgs.id, c.branchId));
 
 /** Which unique index refused an approval: the ID's (another branch) or the development number's. */
 export const duplicateIndexOf = (err: unknown): 'id' | 'devNumber' | null => {

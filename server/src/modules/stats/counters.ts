@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { Educations, EthnicGroups, isCheckinApproved, type CheckinStatus, type Education, type EthnicGroupCode } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { branchStats, checkins, orgs, unitStats } from '../../db/schema';
@@ -81,25 +81,26 @@ export const UNIT_ROLLUP_SQL = `insert into unit_stats (path, unit_id, branches_
   from (select ${UNIT_PATH_SQL} as unit, ${MEMBERS_SQL} as m, b.* from branch_stats b) x group by x.unit`;
 
 /**
- * Adds `delta` to a branch's row and to its unit's row (each created on first use), in the
- * caller's transaction. The unit's count of branches with members moves when the branch's
+ * The statements adding `delta` to a branch's row and to its unit's row (each created on first
+ * use), run in this order in the caller's transaction. The unit's count of branches with members moves when the branch's
  * member count crosses zero, read from the branch row just written.
  */
-async function addToBranch(db: DbOrTx, branchId: number, delta: Map<string, number>) {
+function branchStatements(branchId: number, delta: Map<string, number>): SQL[] {
   const cols = [...delta.keys()];
   const values = list(cols.map((c) => sql`${delta.get(c)}`));
   const increments = list(cols.map((c) => sql`${ident(c)} = ${ident(c)} + values(${ident(c)})`));
-  await db.execute(sql`
+  const branch = sql`
     insert into branch_stats (path, branch_id, ${list(cols.map(ident))})
     select o.path, o.id, ${values} from orgs o where o.id = ${branchId}
-    on duplicate key update ${increments}`);
+    on duplicate key update ${increments}`;
   const memberDelta = MEMBER_COLUMNS.reduce((s, c) => s + (delta.get(c) ?? 0), 0);
   const crossed = memberDelta === 0 ? sql`0` : sql`(${MEMBERS} > 0) - (${MEMBERS} - ${memberDelta} > 0)`;
-  await db.execute(sql`
+  const unit = sql`
     insert into unit_stats (path, unit_id, branches_with_members, ${list(cols.map(ident))})
     select u.path, cast(substring_index(substring_index(u.path, '/', -2), '/', 1) as unsigned), u.crossed, ${values}
     from (select ${UNIT_PATH} as path, ${crossed} as crossed from branch_stats b where b.branch_id = ${branchId}) u
-    on duplicate key update branches_with_members = branches_with_members + values(branches_with_members), ${increments}`);
+    on duplicate key update branches_with_members = branches_with_members + values(branches_with_members), ${increments}`;
+  return [branch, unit];
 }
 
 /**
@@ -108,9 +109,14 @@ async function addToBranch(db: DbOrTx, branchId: number, delta: Map<string, numb
  * Branches are touched in id order so two changes never wait on each other in a cycle.
  */
 export async function trackCheckinChange(db: DbOrTx, before: CountedCheckin | undefined, set: Partial<CountedCheckin>) {
+  for (const statement of checkinChangeStatements(before, set)) await db.execute(statement);
+}
+
+/** trackCheckinChange's statements, in order; the bench's raw side (scripts/bench) sends the same ones. */
+export function checkinChangeStatements(before: CountedCheckin | undefined, set: Partial<CountedCheckin>): SQL[] {
   const after = before ? { ...before, ...set } : (set as CountedCheckin);
   const delta = countersDelta(before, after);
-  for (const branchId of [...delta.keys()].sort((a, b) => a - b)) await addToBranch(db, branchId, delta.get(branchId)!);
+  return [...delta.entries()].sort(([a], [b]) => a - b).flatMap(([branchId, d]) => branchStatements(branchId, d));
 }
 
 /** Counter rows computed from scratch for `branchIds`, as column → value (missing = 0). */
