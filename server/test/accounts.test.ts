@@ -260,6 +260,10 @@ describe('accounts', () => {
       expect((await login(u.phone, 'new12345')).statusCode).toBe(200);
       expect((await post('/api/auth/refresh', { refreshToken: other.refreshToken })).json().code).toBe('TOKEN_EXPIRED');
       expect((await post('/api/auth/refresh', { refreshToken: res.json().refreshToken })).statusCode).toBe(200);
+      // the returned session carries the new password version; the old access token is refused
+      const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+      expect((await me(res.json().accessToken)).statusCode).toBe(200);
+      expect((await me(mine.accessToken)).statusCode).toBe(401);
       const user = await userByPhone(u.phone);
       const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'user.password_change'), eq(auditLogs.targetId, String(user.id))));
       expect(logs).toHaveLength(1);

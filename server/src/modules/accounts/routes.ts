@@ -118,7 +118,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
         response: { 200: TokenResponseSchema, ...errors },
       },
     },
-    async (req) => changePassword(app.db, signer, Number(req.user.sub), req.body),
+    async (req) => {
+      const session = await changePassword(app.db, signer, Number(req.user.sub), req.body);
+      // the cached password version is the old one: without this the new token is refused here
+      app.forgetSessions(Number(req.user.sub));
+      return session;
+    },
   );
 
   app.post(

@@ -74,9 +74,11 @@ export async function loginWithSms(db: Db, signer: TokenSigner, input: SmsLogin,
  * tokens are revoked here; access tokens issued before password_changed_at are refused by
  * plugins/auth.ts (their `pv` claim is the old password_changed_at).
  */
-async function setPassword(tx: Tx, userId: number, passwordHash: string, extra: { phone?: string } = {}) {
-  await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), ...extra }).where(eq(users.id, userId));
+async function setPassword(tx: Tx, userId: number, passwordHash: string, extra: { phone?: string } = {}): Promise<Date> {
+  const passwordChangedAt = new Date();
+  await tx.update(users).set({ passwordHash, passwordChangedAt, ...extra }).where(eq(users.id, userId));
   await revokeAllSessions(tx, userId);
+  return passwordChangedAt;
 }
 
 /** §4.1 forgotten password, self-service: phone + SMS code + new password. */
@@ -105,9 +107,10 @@ export async function changePassword(db: Db, signer: TokenSigner, userId: number
   if (!ok) throw new AppError('OLD_PASSWORD_WRONG', 'oldPassword');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    await setPassword(tx, user.id, passwordHash);
+    const passwordChangedAt = await setPassword(tx, user.id, passwordHash);
     await audit(tx, { actorUserId: user.id, orgId: null, action: 'user.password_change', targetType: 'user', targetId: user.id });
-    return issueTokens(tx, signer, user);
+    // the session handed back must carry the new password version, or its first use is refused
+    return issueTokens(tx, signer, { ...user, passwordHash, passwordChangedAt });
   });
 }
 
