@@ -26,7 +26,7 @@ import {
   type MyCheckin,
 } from '@tj/shared';
 import { checkWith, type Checked } from './form-check';
-import { http } from './http';
+import { api } from './api';
 
 /**
  * §4.3 the member's check-in: the four steps of the certification form (each checked with
@@ -372,22 +372,18 @@ export const editPolicyOf = (step: CertStep) => CertStepEditPolicy[step];
 // ---- calls -------------------------------------------------------------------------------
 
 export async function fetchMyCheckin(): Promise<MyCheckin> {
-  const { data } = await http.get<unknown>('/me/checkin');
-  return MyCheckinSchema.parse(data);
+  return api.get('/me/checkin', MyCheckinSchema);
 }
 
 /** PUT /me/checkin/steps/:step — saves the step (draft before approval, edit after). */
 export async function saveCheckinStep(step: CertStep, body: Record<string, unknown>): Promise<MyCheckin> {
-  const { data } = await http.put<unknown>(`/me/checkin/steps/${step}`, body);
-  return MyCheckinSchema.parse(data);
+  return api.put(`/me/checkin/steps/${step}`, body, MyCheckinSchema);
 }
 
 export async function submitCheckin(): Promise<MyCheckin> {
-  const { data } = await http.post<unknown>('/me/checkin/submit', {});
-  return MyCheckinSchema.parse(data);
+  return api.post('/me/checkin/submit', {}, MyCheckinSchema);
 }
 
 export async function withdrawCheckin(reason?: string): Promise<MyCheckin> {
-  const { data } = await http.post<unknown>('/me/checkin/withdraw', reason ? { reason } : {});
-  return MyCheckinSchema.parse(data);
+  return api.post('/me/checkin/withdraw', reason ? { reason } : {}, MyCheckinSchema);
 }

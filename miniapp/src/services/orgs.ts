@@ -21,6 +21,7 @@ import {
 } from '@tj/shared';
 import { z } from 'zod';
 import { NO_BODY, checkWith, toCount, toOptionalText, type Checked } from './form-check';
+import { api } from './api';
 import { http } from './http';
 
 const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
@@ -38,28 +39,23 @@ export const orgPathText = (org: { pathNames: string[]; shortName: string }, inc
 // ---- calls -------------------------------------------------------------------------------
 
 export async function fetchMyOrgs(): Promise<MyOrg[]> {
-  const { data } = await http.get<unknown>('/me/orgs');
-  return MyOrgListSchema.parse(data).items;
+  return (await api.get('/me/orgs', MyOrgListSchema)).items;
 }
 
 export async function fetchOrg(orgId: string): Promise<OrgDetail> {
-  const { data } = await http.get<unknown>(orgPath(orgId));
-  return OrgDetailSchema.parse(data);
+  return api.get(orgPath(orgId), OrgDetailSchema);
 }
 
 export async function fetchChildren(orgId: string): Promise<OrgSummary[]> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/children`);
-  return OrgListSchema.parse(data).items;
+  return (await api.get(`${orgPath(orgId)}/children`, OrgListSchema)).items;
 }
 
 export async function createChild(parentId: string, body: OrgCreate): Promise<OrgSummary> {
-  const { data } = await http.post<unknown>(`${orgPath(parentId)}/children`, body);
-  return OrgSummarySchema.parse(data);
+  return api.post(`${orgPath(parentId)}/children`, body, OrgSummarySchema);
 }
 
 export async function updateOrg(orgId: string, body: OrgUpdate): Promise<OrgDetail> {
-  const { data } = await http.patch<unknown>(orgPath(orgId), body);
-  return OrgDetailSchema.parse(data);
+  return api.patch(orgPath(orgId), body, OrgDetailSchema);
 }
 
 export async function deleteChild(parentId: string, childId: string): Promise<void> {
@@ -67,8 +63,7 @@ export async function deleteChild(parentId: string, childId: string): Promise<vo
 }
 
 export async function fetchProgress(orgId: string): Promise<Progress> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/progress`);
-  return ProgressSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/progress`, ProgressSchema);
 }
 
 /** §6.2 the cadre QR code (every org) and §4.1 the check-in QR code (branches only). */
@@ -77,8 +72,7 @@ export const qrKindsFor = (type: OrgType): QrKind[] => (type === 'branch' ? ['ch
 export type OrgQr = z.infer<typeof QrCodeSchema>;
 
 export async function fetchQr(orgId: string, kind: QrKind): Promise<OrgQr> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/qr/${kind}`);
-  return QrCodeSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/qr/${kind}`, QrCodeSchema);
 }
 
 export const orgImportPaths = (orgId: string) => ({
