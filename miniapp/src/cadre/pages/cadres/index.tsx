@@ -4,14 +4,14 @@ import { StatusTag } from '../../../components/status-tag';
 import { fetchCadres, type CadreListItem } from '../../../services/cadre';
 import { ListFooter } from '../../components/list-footer';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import { usePaged } from '../../use-paged';
 import { VirtualRows } from '../../components/virtual-rows';
 import '../../cadre.css';
 
 /** §6.6 团干部查询: the cadres of the current org's subtree, their positions and orgs. */
 export default function CadreCadresPage() {
-  const { allowed, orgId, org } = useCadreOrg();
+  const { allowed, orgId, org } = useCurrentOrg({ strict: true });
   const list = usePaged<CadreListItem>(allowed && orgId ? (cursor) => fetchCadres(orgId, cursor) : null, `${orgId}|${allowed}`);
 
   if (!allowed) return null;

@@ -10,7 +10,7 @@ import { useAppStore } from '../../../stores';
 import { orgTypeOf } from '../../../services/orgs';
 import { AliasStep } from '../../components/alias-step';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import { TransferEntries } from '../../components/transfer-entries';
 import '../../cadre.css';
 import './index.css';
@@ -22,7 +22,7 @@ import './index.css';
  * member. Every call names the org in its path; the numbers are kept per org in the store.
  */
 export default function CadreHomePage() {
-  const { allowed, orgId, org } = useCadreOrg();
+  const { allowed, orgId, org } = useCurrentOrg({ strict: true });
   const loadDashboard = useAppStore((s) => s.loadDashboard);
   const loadMyOrgs = useAppStore((s) => s.loadMyOrgs);
   const dash = useAsync(allowed && orgId ? () => loadDashboard(orgId) : null, [allowed, orgId]);

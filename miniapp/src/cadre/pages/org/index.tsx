@@ -8,7 +8,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { fetchChildren, fetchOrg, orgTypeLabel } from '../../../services/orgs';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import '../../cadre.css';
 import '../../components/list.css';
 import './index.css';
@@ -18,7 +18,7 @@ import './index.css';
  * the subtree), with its sub-orgs; tapping one opens the same page for it.
  */
 export default function CadreOrgInfoPage() {
-  const { allowed, orgId, org: mine, params } = useCadreOrg();
+  const { allowed, orgId, org: mine, params } = useCurrentOrg({ strict: true });
   const targetId = params.targetId || orgId;
   const detail = useAsync(allowed && targetId ? () => Promise.all([fetchOrg(targetId), fetchChildren(targetId)]) : null, [allowed, targetId]);
 
