@@ -9,7 +9,7 @@ import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
-import { SmsField } from '../../sms-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
@@ -80,7 +80,7 @@ export default function ForgotPasswordPage() {
       <View className='account-notice'>请输入注册时使用的手机号，通过短信验证码设置新密码。</View>
       <FormSection title='通过短信验证码重置密码'>
         <TextField label='手机号码' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId='forgot-phone' />
-        <SmsField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testId='forgot-smsCode' />
+        <SmsCodeField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testIds={{ input: 'forgot-smsCode', send: 'forgot-smsCode-send' }} />
         <NewPasswordFields password={values.password} confirmPassword={values.confirmPassword} onChange={set} errors={errors} testId='forgot' />
       </FormSection>
       <FormError message={errors['']} testId='forgot-error' />

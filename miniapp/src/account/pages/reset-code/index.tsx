@@ -7,7 +7,7 @@ import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
-import { SmsField } from '../../sms-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
@@ -92,7 +92,7 @@ export default function ResetByCodePage() {
         {changePhone ? (
           <>
             <TextField label='新手机号' required type='number' value={values.newPhone} onChange={set('newPhone')} error={errors.newPhone} maxLength={11} testId='rc-newPhone' />
-            <SmsField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testId='rc-smsCode' />
+            <SmsCodeField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testIds={{ input: 'rc-smsCode', send: 'rc-smsCode-send' }} />
           </>
         ) : null}
       </FormSection>
