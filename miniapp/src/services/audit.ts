@@ -1,7 +1,7 @@
 import { AuditListSchema, auditActionLabel, auditSummary, chinaDateTime } from '@tj/shared';
 import type { z } from 'zod';
 import { api } from './api';
-import { OrgFieldLabels } from './orgs';
+import { OrgFieldLabels } from '../labels/org';
 
 export type AuditPage = z.infer<typeof AuditListSchema>;
 export type AuditItem = AuditPage['items'][number];

@@ -22,6 +22,7 @@ import {
 import { z } from 'zod';
 import { NO_BODY, checkWith, toCount, toOptionalText, type Checked } from './form-check';
 import { api } from './api';
+import { OrgFieldLabels, type OrgField } from '../labels/org';
 import { http } from './http';
 
 const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
@@ -29,8 +30,6 @@ const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
 /** The stored type of an org as our enum (the API sends a plain string). */
 export const orgTypeOf = (org: { type: string }): OrgType =>
   isKeyOf(OrgTypes, org.type) ? org.type : 'branch';
-
-export const orgTypeLabel = (type: string): string => (isKeyOf(OrgTypes, type) ? OrgTypes[type] : type);
 
 /** 团广东省委 › 团广州市委 › … — the path the spec asks every org listing to show (§10). */
 export const orgPathText = (org: { pathNames: string[]; shortName: string }, includeSelf = false): string =>
@@ -81,28 +80,6 @@ export const orgImportPaths = (orgId: string) => ({
 });
 
 // ---- the org form ------------------------------------------------------------------------
-
-/** §3.3 labels of the org fields, as the source documents name them. */
-export const OrgFieldLabels = {
-  type: '组织类别',
-  shortName: '组织简称',
-  fullName: '组织全称',
-  industry: '单位所属行业类别',
-  branchCategory: '团支部类别',
-  secretaryName: '书记姓名',
-  secretaryIdNumber: '书记身份证号码',
-  secretaryPhone: '书记手机号码',
-  contactPhone: '联系电话',
-  email: '电子邮箱',
-  adminStaffQuota: '本级团组织行政编制数',
-  adminStaffActual: '行政编制实际配备数',
-  institutionStaffQuota: '本级团组织事业编制数',
-  institutionStaffActual: '事业编制实际配备数',
-  youthCount: '14-28周岁青年数',
-  partyRecommendedCount: '年度经推入党团员数',
-  sortOrder: '组织排序',
-} as const;
-export type OrgField = keyof typeof OrgFieldLabels;
 
 /** What the form holds: text as typed (numbers too), '' for "not filled". */
 export type OrgFormValues = Record<OrgField, string>;

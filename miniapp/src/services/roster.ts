@@ -64,15 +64,6 @@ export const rosterImportPaths = (orgId: string) => ({
 
 // ---- the roster form ---------------------------------------------------------------------
 
-export const RosterFieldLabels = {
-  name: '姓名',
-  idNumber: '身份证号码',
-  phone: '手机号码',
-  position: '职务',
-  isOperator: '运营者',
-  cadreNature: '团干部性质',
-} as const;
-
 export interface RosterFormValues {
   name: string;
   idNumber: string;

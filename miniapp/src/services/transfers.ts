@@ -161,27 +161,6 @@ export async function decideAppeal(orgId: string, appealId: string, body: unknow
 
 // ---- display --------------------------------------------------------------------------
 
-export const STEP_OUTCOME_LABELS: Record<TransferStepOutcome, string> = {
-  pending: '办理中',
-  approved: '同意',
-  rejected: '退回',
-  expired: '超时自动退回',
-  withdrawn: '已撤回',
-  skipped: '无需审核',
-};
-
-export const stepTone = (o: TransferStepOutcome): Tone =>
-  o === 'approved' ? 'green' : o === 'pending' ? 'blue' : o === 'skipped' ? 'gray' : o === 'withdrawn' ? 'gray' : 'red';
-
-export const statusTone = (status: string): Tone =>
-  status === 'completed'
-    ? 'green'
-    : status === 'pendingOut' || status === 'pendingIn' || status === 'awaitingExternal' || status === 'appealing'
-      ? 'blue'
-      : status === 'withdrawn'
-        ? 'gray'
-        : 'red';
-
 const DAY_MS = 24 * 3600 * 1000;
 
 /** 剩余3天5小时 / 已逾期2天 — the 10-day deadline of a step (§7.4). */

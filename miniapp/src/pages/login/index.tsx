@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Login } from '@tj/shared';
-import { SmsCodeField } from '../../components/sms-code-field';
+import { SmsCodeRow } from '../../components/sms-code-field/row';
 import { toApiError, type ApiError } from '../../services/api-error';
 import { inAppRedirect, restartAt } from '../../services/navigation';
 import { checkSmsLogin, checkSmsPhone, sendSmsCode } from '../../services/register';
@@ -138,7 +138,7 @@ export default function LoginPage() {
             </View>
             <View className='login-field'>
               <Text className='login-field__label'>短信验证码</Text>
-              <SmsCodeField bare value={smsCode} onChange={setSmsCode} onSend={sendCode} name='smsCode' testIds={{ input: 'login-smsCode', send: 'login-sms-send' }} />
+              <SmsCodeRow value={smsCode} onChange={setSmsCode} onSend={sendCode} name='smsCode' testIds={{ input: 'login-smsCode', send: 'login-sms-send' }} />
             </View>
           </View>
         )}

@@ -4,9 +4,9 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FormError, FormSection, TextField } from '../../../components/form-field';
 import { Routes } from '../../../routes';
-import { checkResetPassword, emptyResetPassword, resetPasswordBySms, type ResetPasswordValues } from '../../../services/account';
+import { useForm } from '../../../hooks/use-form';
+import { checkResetPassword, emptyResetPassword, resetPasswordBySms } from '../../../services/account';
 import { toApiError } from '../../../services/api-error';
-import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
 import { SmsCodeField } from '../../../components/sms-code-field';
@@ -19,15 +19,8 @@ import '../../account.css';
  * reset code an org admin issues instead (§10).
  */
 export default function ForgotPasswordPage() {
-  const [values, setValues] = useState<ResetPasswordValues>(emptyResetPassword);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { values, errors, setErrors, set, submitting, submit: submitWith } = useForm(emptyResetPassword, checkResetPassword);
   const [done, setDone] = useState(false);
-
-  const set = (field: keyof ResetPasswordValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
-  };
 
   const onSend = async () => {
     const checked = checkSmsPhone(values.phone, 'resetPassword');
@@ -45,20 +38,11 @@ export default function ForgotPasswordPage() {
     }
   };
 
-  const submit = async () => {
-    const checked = checkResetPassword(values);
-    if (!checked.ok) return setErrors(checked.errors);
-    setSubmitting(true);
-    try {
-      await resetPasswordBySms(checked.data);
+  const submit = () =>
+    submitWith(async (body) => {
+      await resetPasswordBySms(body);
       setDone(true);
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(error.field && error.field in values ? fieldErrorsOf(error) : { '': error.message });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   if (done) {
     return (

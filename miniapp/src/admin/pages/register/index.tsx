@@ -17,7 +17,8 @@ import {
 } from '../../../services/admin-codes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
-import { orgPathText, orgTypeLabel, orgTypeOf } from '../../../services/orgs';
+import { orgPathText, orgTypeOf } from '../../../services/orgs';
+import { orgTypeLabel } from '../../../labels/org';
 import { useAppStore } from '../../../stores';
 import '../../admin.css';
 import './index.css';

@@ -26,7 +26,7 @@ export default function CadreCadresPage() {
         keyOf={(c) => c.id}
         onEnd={list.loadMore}
         renderRow={(c) => (
-          <View className='cadre-row' data-testid={`cadre-${c.id}`}>
+          <View className='tj-list-row cadre-row' data-testid={`cadre-${c.id}`}>
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{c.name}</Text>
               <StatusTag tone='blue'>{isKeyOf(Positions, c.position) ? Positions[c.position] : c.position}</StatusTag>

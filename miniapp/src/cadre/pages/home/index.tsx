@@ -92,7 +92,7 @@ export default function CadreHomePage() {
               </View>
             ) : null}
 
-            <View className='cadre-card dashboard-counts'>
+            <View className='tj-card dashboard-counts'>
               {counts.map((c) => (
                 <View key={c.key} className='dashboard-count' onClick={() => go(c.route)} data-testid={`dashboard-count-${c.key}`}>
                   <Text className={`dashboard-count__num${c.key === 'reviews' && c.value > 0 ? ' dashboard-count__num--hot' : ''}`} data-testid={`dashboard-count-${c.key}-num`}>
@@ -110,7 +110,7 @@ export default function CadreHomePage() {
                 资料审核和组织关系转接由本组织的运营者办理。如需办理，请联系本组织管理员设置。
               </View>
             )}
-            <View className='cadre-card dashboard-entries'>
+            <View className='tj-card dashboard-entries'>
               {entries.map((e) => (
                 <View key={e.key} className='dashboard-entry' onClick={() => go(e.route)} data-testid={`dashboard-entry-${e.key}`}>
                   <View className='dashboard-entry__main'>

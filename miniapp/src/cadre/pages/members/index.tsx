@@ -50,7 +50,7 @@ export default function CadreMembersPage() {
         keyOf={(m) => m.id}
         onEnd={list.loadMore}
         renderRow={(m) => (
-          <View className='cadre-row' data-testid={`member-${m.id}`}>
+          <View className='tj-list-row cadre-row' data-testid={`member-${m.id}`}>
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{m.name}</Text>
               {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}

@@ -77,7 +77,7 @@ export default function RegisterPage() {
   return (
     <View className='member-page' data-testid='register-page'>
       {branch ? (
-        <View className='member-card'>
+        <View className='tj-card'>
           <Text className='member-card__title'>注册后将报到到</Text>
           <OrgPath fullName={branch.fullName} shortName={branch.shortName} pathNames={branch.pathNames} testId='register-branch' compact />
         </View>
