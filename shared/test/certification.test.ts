@@ -244,7 +244,7 @@ describe('the whole certification form (§4.3)', () => {
 
   it('the default CertificationSchema uses the current date in China', () => {
     const nextMonth = (() => {
-      const [y, m] = todayInChina().split('-').map(Number);
+      const [y = NaN, m = NaN] = todayInChina().split('-').map(Number);
       return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
     })();
     expect(issues(CertificationSchema, { ...form, joinedAt: nextMonth })).toMatchObject({ joinedAt: 'JOINED_AT_FUTURE' });

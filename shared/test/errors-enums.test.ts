@@ -107,7 +107,7 @@ describe('enumerations (§4.3, §10)', () => {
     expect(RealNameStatusSchema.safeParse('offlinePassed').success).toBe(true);
     expect(TransferStatusSchema.safeParse('awaitingExternal').success).toBe(true);
     expect(EthnicGroupSchema.safeParse('98').success).toBe(true);
-    expect(EthnicGroupSchema.safeParse('99').error?.issues[0].message).toBe('OPTION_INVALID');
+    expect(EthnicGroupSchema.safeParse('99').error?.issues[0]?.message).toBe('OPTION_INVALID');
   });
 
   it('isKeyOf is a safe guard for untrusted input', () => {

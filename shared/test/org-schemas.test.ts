@@ -162,7 +162,7 @@ describe('roster (§6.1)', () => {
     expect(issues(rosterUpdateSchemaFor('branch'), { position: 'alternateMember' })).toEqual({ position: 'POSITION_NOT_ALLOWED' });
     // a change of nothing was a 500 (an UPDATE with no SET): refused instead (issue 12 item 11)
     expect(rosterUpdateSchemaFor('branch').safeParse({}).success).toBe(false);
-    expect(rosterUpdateSchemaFor('branch').safeParse({ unknown: 1 }).error?.issues[0].message).toBe('VALIDATION_FAILED');
+    expect(rosterUpdateSchemaFor('branch').safeParse({ unknown: 1 }).error?.issues[0]?.message).toBe('VALIDATION_FAILED');
     expect(issues(setPositionSchemaFor('leadingOrgan'), { position: 'alternateMember' })).toEqual({});
     expect(issues(setPositionSchemaFor('branch'), { position: 'alternateMember' })).toEqual({ position: 'POSITION_NOT_ALLOWED' });
     expect(issues(setPositionSchemaFor('branch'), {})).toEqual({ position: 'REQUIRED' });

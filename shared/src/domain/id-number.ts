@@ -20,9 +20,8 @@ const ID_PROVINCE_CODES = new Set<string>([...Object.keys(Provinces), '83']);
 
 /** The check character of the first 17 digits. */
 export const idCheckChar = (first17: string): string => {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  const sum = WEIGHTS.reduce((s, w, i) => s + Number(first17.charAt(i)) * w, 0);
+  return CHECK_CHARS.charAt(sum % 11);
 };
 
 /**
