@@ -78,6 +78,6 @@ export function sceneFrom(params: Record<string, string | undefined>): string | 
   }
   // A scanned link may carry the whole page URL: take its scene parameter.
   const inner = /[?&]scene=([^&]+)/.exec(scene);
-  if (inner) scene = decodeURIComponent(inner[1]);
+  if (inner?.[1]) scene = decodeURIComponent(inner[1]);
   return /^[A-Za-z0-9_-]{1,32}$/.test(scene) ? scene : undefined;
 }

@@ -66,7 +66,7 @@ export function remarksState(remarks: string): { count: number; max: number; err
   const count = countChars(remarks);
   if (count <= TRANSFER_REMARKS_MAX_CHARS) return { count, max: TRANSFER_REMARKS_MAX_CHARS };
   const r = TransferRemarksSchema.safeParse(remarks);
-  return { count, max: TRANSFER_REMARKS_MAX_CHARS, error: r.success ? undefined : ErrorMessages[issueCode(r.error.issues[0].message)] };
+  return { count, max: TRANSFER_REMARKS_MAX_CHARS, error: r.success ? undefined : ErrorMessages[issueCode(r.error.issues[0]?.message)] };
 }
 
 /** The application without its SMS code: 下一步 checks everything but the code. */

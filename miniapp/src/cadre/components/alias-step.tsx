@@ -22,7 +22,7 @@ const PATTERNS: { types: OrgType[]; title: string; shape: string; examples: read
     types: ['grassrootsCommittee', 'generalBranch', 'branch'],
     title: '基层团组织（不含团工委）',
     shape: '单位/本级行政区划名称+团委/团总支/团支部',
-    examples: [AliasExamples.branch[0], ...AliasExamples.grassrootsCommittee],
+    examples: [...AliasExamples.branch.slice(0, 1), ...AliasExamples.grassrootsCommittee],
   },
   {
     types: ['branch'],

@@ -72,7 +72,7 @@ export function OrgForm(props: OrgFormProps) {
     () => {
       if (props.mode === 'edit') return orgFormValuesFrom(props.org);
       const initial = emptyOrgFormValues();
-      if (typeOptions.length === 1) initial.type = typeOptions[0];
+      if (typeOptions.length === 1 && typeOptions[0]) initial.type = typeOptions[0];
       return initial;
     },
     (v) => (props.mode === 'create' ? checkOrgCreate(v, props.parentType) : checkOrgUpdate(v, props.org)),

@@ -180,7 +180,7 @@ export default function CadreEntryPage() {
         </View>
       ) : null}
 
-      {phase.kind === 'confirm' ? (
+      {phase.kind === 'confirm' && phase.lines[0] ? (
         <ConfirmLine
           key={phase.lines[0].entryId}
           line={phase.lines[0]}

@@ -95,7 +95,8 @@ export default function CheckinPage() {
         setSaved(result);
         return;
       }
-      if (index < CERT_STEPS.length - 1) goTo(CERT_STEPS[index + 1]);
+      const next = CERT_STEPS[index + 1];
+      if (next) goTo(next);
       else void Taro.redirectTo({ url: Routes.memberConfirm });
     } catch (e) {
       const error = toApiError(e);
@@ -164,7 +165,7 @@ export default function CheckinPage() {
                 <FormError message={errors['']} testId='checkin-error' />
                 <View className={`member-actions${index > 0 && !editMode ? ' member-actions--row' : ''}`}>
                   {index > 0 && !editMode ? (
-                    <Button size='large' disabled={saving} onClick={() => goTo(CERT_STEPS[index - 1])} data-testid='checkin-prev'>
+                    <Button size='large' disabled={saving} onClick={() => goTo(CERT_STEPS[index - 1] ?? 'identity')} data-testid='checkin-prev'>
                       上一步
                     </Button>
                   ) : null}

@@ -131,9 +131,10 @@ export default function MemberHomePage() {
                   <View
                     className='home-grid__item'
                     onClick={() => {
-                      if (cadreOrgs.length > 1) return go(Routes.cadreOrgs);
-                      enterOrg(cadreOrgs[0].id);
-                      go(withQuery(cadreOrgs[0].isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: cadreOrgs[0].id }));
+                      const only = cadreOrgs[0];
+                      if (cadreOrgs.length > 1 || !only) return go(Routes.cadreOrgs);
+                      enterOrg(only.id);
+                      go(withQuery(only.isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: only.id }));
                     }}
                     data-testid='member-home-entry-cadre'
                   >
