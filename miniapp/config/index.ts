@@ -17,6 +17,26 @@ const quietProgress = (chain: { plugin: (name: string) => { tap: (f: (args: { re
   chain.plugin('webpackbar').tap(([options]) => [{ ...options, reporters: (options?.reporters ?? []).filter((r) => r !== 'fancy') }]);
 };
 
+// Taro puts every @tarojs/* module into taro.js in the main package. The virtual list of
+// @tarojs/components-advanced serves only the cadre sub-package's long lists: left to the
+// vendors rule, Taro's sub-package splitting moves it out of the main package.
+const TARO_SCOPED = /@tarojs[\\/][a-z]+/;
+const ADVANCED = /@tarojs[\\/]components-advanced/;
+type CacheGroup = { test?: unknown };
+type WebpackChain = Parameters<typeof quietProgress>[0] & {
+  optimization: {
+    get: (key: 'splitChunks') => { cacheGroups?: Record<string, CacheGroup> } | undefined;
+    splitChunks: (value: object) => unknown;
+  };
+};
+const keepAdvancedComponentsOutOfMain = (chain: WebpackChain) => {
+  const split = chain.optimization.get('splitChunks');
+  const taro = split?.cacheGroups?.taro;
+  if (!split || !taro) return;
+  const inTaroChunk = (module: { context?: string | null }) => TARO_SCOPED.test(module.context ?? '') && !ADVANCED.test(module.context ?? '');
+  chain.optimization.splitChunks({ ...split, cacheGroups: { ...split.cacheGroups, taro: { ...taro, test: inTaroChunk } } });
+};
+
 export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'tuanjian-miniapp',
@@ -45,7 +65,10 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     mini: {
       compile: { include: [sharedSrc] },
-      webpackChain: quietProgress,
+      webpackChain: (chain: WebpackChain) => {
+        quietProgress(chain);
+        keepAdvancedComponentsOutOfMain(chain);
+      },
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },

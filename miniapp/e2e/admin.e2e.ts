@@ -60,7 +60,7 @@ async function subOrgId(page: Page, name: string): Promise<string> {
 async function importFile(template: Buffer, rows: string[][], name: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
+  const ws = wb.worksheets[0]!;
   const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
   ws.spliceRows(2, ws.rowCount);
   for (const r of rows) {

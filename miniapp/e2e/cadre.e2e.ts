@@ -51,7 +51,7 @@ beforeAll(async () => {
   browser = await launch();
   admin = await tokenOf(PROVINCE_ADMIN);
   const [province] = (await api<{ items: { id: string; isAdmin: boolean }[] }>('/me/orgs', { token: admin })).items.filter((o) => o.isAdmin);
-  const scut = await child(admin, province.id, '华南理工大学团委');
+  const scut = await child(admin, province!.id, '华南理工大学团委');
   orgA = await child(admin, scut.id, '华南理工大学软件学院团委');
   orgB = await child(admin, orgA.id, '软件学院2023级团总支');
   // One person, two rosters: operator of A, plain cadre of B.
@@ -268,7 +268,7 @@ test('a long cadre list is virtual: only the rows in view are in the page, scrol
   }
   await byId(page, 'cadres-footer').filter({ hasText: '没有更多了' }).waitFor({ timeout: 5000 });
   await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-  await page.locator('.virtual-row', { hasText: extra[44].name }).waitFor();
+  await page.locator('.virtual-row', { hasText: extra[44]!.name }).waitFor();
   expect(await rows()).toBeLessThan(20);
   expect(await page.locator('.virtual-row', { hasText: CADRE.name }).count()).toBe(0);
   await shoot('scrolled-to-end');

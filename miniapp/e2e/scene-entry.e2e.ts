@@ -27,7 +27,7 @@ beforeAll(async () => {
   browser = await launch();
   const admin = await tokenOf(PROVINCE_ADMIN);
   const [province] = (await api<{ items: { id: string; isAdmin: boolean }[] }>('/me/orgs', { token: admin })).items.filter((o) => o.isAdmin);
-  const { items } = await api<{ items: Org[] }>(`/orgs/${province.id}/children`, { token: admin });
+  const { items } = await api<{ items: Org[] }>(`/orgs/${province!.id}/children`, { token: admin });
   // An org no other E2E file onboards cadres into.
   const found = items.find((o) => o.shortName === '华南农业大学团委') ?? items.find((o) => o.type === 'grassrootsCommittee' && !/中山大学|华南理工/.test(o.shortName));
   if (!found) throw new Error('no university committee under the province');

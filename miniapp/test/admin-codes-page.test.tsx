@@ -66,7 +66,7 @@ describe('admin codes page', () => {
     fireEvent.click(screen.getByTestId('codes-issue-2'));
     await screen.findByText(/重新生成后，原注册码将立即失效/);
     const buttons = screen.getAllByText('重新生成');
-    fireEvent.click(buttons[buttons.length - 1]);
+    fireEvent.click(buttons[buttons.length - 1]!);
     await waitFor(() => expect(screen.getByTestId('codes-code-2').textContent).toBe('NewCode9'));
     expect(calls('POST', '/orgs/1/children/2/admin-code')).toHaveLength(1);
   });

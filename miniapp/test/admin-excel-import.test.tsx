@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ErrorMessages } from '@tj/shared';
 import { ExcelImport } from '../src/components/excel-import';
 import { API_BASE } from '../src/env';
-import { OrgFieldLabels } from '../src/services/orgs';
+import { OrgFieldLabels } from '../src/labels/org';
 import { logInAdmin } from './admin-fixtures';
 import { withDefault } from './mock-defaults';
 

@@ -90,7 +90,7 @@ describe('alias step (§6.4)', () => {
     logIn();
     serve(['PUT', '/orgs/5/alias', { status: 409, data: { code: 'ALIAS_TAKEN', message: ErrorMessages.ALIAS_TAKEN, field: 'alias' } }]);
     render(<AliasStep org={org} onDone={jest.fn()} />);
-    type('alias-input', AliasExamples.grassrootsCommittee[0]);
+    type('alias-input', AliasExamples.grassrootsCommittee[0]!);
     fireEvent.click(screen.getByTestId('alias-submit'));
     expect((await screen.findByTestId('alias-input-error')).textContent).toBe(ErrorMessages.ALIAS_TAKEN);
   });

@@ -96,7 +96,7 @@ describe('review detail (cadre)', () => {
     await screen.findByTestId('review-name');
     fireEvent.click(screen.getByTestId('review-return'));
     fireEvent.change(document.querySelector('[data-testid="review-return-reason"] textarea')!, { target: { value: '入团年月有误' } });
-    fireEvent.click((await screen.findAllByText('退回')).slice(-1)[0]);
+    fireEvent.click((await screen.findAllByText('退回')).slice(-1)[0]!);
     expect((await screen.findByTestId('review-done')).textContent).toContain('已退回');
     expect(screen.getByTestId('review-status').textContent).toBe('报到被退回');
     expect(screen.queryByTestId('review-approve')).toBeNull();
@@ -116,7 +116,7 @@ describe('review detail (cadre)', () => {
     render(<ReviewPage />);
     await screen.findByTestId('review-name');
     fireEvent.click(screen.getByTestId('review-return'));
-    const confirm = (await screen.findAllByText('退回')).slice(-1)[0];
+    const confirm = (await screen.findAllByText('退回')).slice(-1)[0]!;
     fireEvent.click(confirm);
     expect((await screen.findByTestId('review-return-error')).textContent).toBe(ErrorMessages.RETURN_REASON_REQUIRED);
     expect(calls('POST', '/orgs/21/checkins/7/review')).toHaveLength(0);
@@ -172,7 +172,7 @@ describe('review queue', () => {
     expect(screen.getByTestId('reviews-total').textContent).toContain('2');
     fireEvent.click(screen.getByTestId('reviews-select-all'));
     fireEvent.click(screen.getByTestId('reviews-batch'));
-    fireEvent.click((await screen.findAllByText('审核通过')).slice(-1)[0]);
+    fireEvent.click((await screen.findAllByText('审核通过')).slice(-1)[0]!);
     await waitFor(() => expect(calls('POST', '/orgs/21/checkins/batch-approve')).toHaveLength(1));
     expect(JSON.parse(calls('POST', '/orgs/21/checkins/batch-approve')[0][0].data)).toEqual({ ids: ['7'] });
   });

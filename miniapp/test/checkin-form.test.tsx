@@ -66,7 +66,7 @@ describe('check-in form (4 steps, shared schemas)', () => {
     const picker = document.querySelector('.nut-picker')!;
     // Born 2006-03: the picker opens at 2020-03 (aged 14), not at this month.
     expect(picker.getAttribute('value')).toBe('2020,03');
-    const years = Array.from(picker.querySelectorAll('.nut-pickerview-roller')[0].children).map((c) => c.textContent);
+    const years = Array.from(picker.querySelectorAll('.nut-pickerview-roller')[0]!.children).map((c) => c.textContent);
     expect(years[years.length - 1]).toBe(`${todayInChina().slice(0, 4)}年`);
     fireEvent.click(screen.getByTestId('checkin-next'));
     expect((await screen.findByTestId('cert-joinedAt-error')).textContent).toBe(ErrorMessages.REQUIRED);

@@ -34,7 +34,7 @@ describe('status page (main package): one page per check-in state', () => {
     // The dialog's confirm button (the last 撤回 on the page) does it; nothing before.
     expect(calls('POST', '/me/checkin/withdraw')).toHaveLength(0);
     const buttons = await screen.findAllByText('撤回');
-    fireEvent.click(buttons[buttons.length - 1]);
+    fireEvent.click(buttons[buttons.length - 1]!);
     await waitFor(() => expect(calls('POST', '/me/checkin/withdraw')).toHaveLength(1));
     await waitFor(() => expect(screen.getByTestId('status-title').textContent).toBe('报到被撤回'));
   });

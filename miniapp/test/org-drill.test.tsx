@@ -64,14 +64,14 @@ describe('org search drill-down', () => {
     await screen.findByTestId('org-result-3003');
     expect(calls('GET', '/orgs/search/300/children')).toHaveLength(2);
     // each result keeps its full path
-    expect(screen.getByTestId('org-result-3003-path-path').textContent).toBe([...classes[2].pathNames, classes[2].shortName].join(' / '));
+    expect(screen.getByTestId('org-result-3003-path-path').textContent).toBe([...classes[2]!.pathNames, classes[2]!.shortName].join(' / '));
 
     // back one level, then forward again
     fireEvent.click(screen.getByTestId('org-drill-back'));
     expect((await screen.findByTestId('org-drill-current-full')).textContent).toBe(college.fullName);
     fireEvent.click(await screen.findByTestId('org-result-300'));
     fireEvent.click(await screen.findByTestId('org-result-3002'));
-    expect(useAppStore.getState().chosenBranch).toMatchObject({ id: '3002', fullName: classes[1].fullName, pathNames: classes[1].pathNames });
+    expect(useAppStore.getState().chosenBranch).toMatchObject({ id: '3002', fullName: classes[1]!.fullName, pathNames: classes[1]!.pathNames });
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: Routes.memberJoin });
   });
 

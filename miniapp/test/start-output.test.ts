@@ -18,6 +18,8 @@ function chainFor(options: { reporters?: unknown[] }) {
         result = f([options]);
       },
     }),
+    // No split-chunks settings here: the mini config's chunk rule leaves them alone.
+    optimization: { get: () => undefined, splitChunks: () => undefined },
   };
   return { chain, result: () => result };
 }
@@ -36,7 +38,7 @@ describe('npm start output', () => {
     for (const side of ['h5', 'mini'] as const) {
       const { chain, result } = chainFor({ reporters: ['basic', 'fancy', done] });
       config()[side].webpackChain(chain);
-      expect(result()?.[0].reporters).toEqual(['basic', done]);
+      expect(result()?.[0]?.reporters).toEqual(['basic', done]);
     }
   });
 
@@ -52,5 +54,22 @@ describe('npm start output', () => {
     const res = spawnSync('npm', ['run'], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'warn' } });
     expect(res.status).toBe(0);
     expect(res.stderr).not.toMatch(/Unknown project config/);
+  });
+
+  it('keeps the virtual list of @tarojs/components-advanced out of the main package (taro.js), other @tarojs modules in it', () => {
+    process.stdout.isTTY = true;
+    let split: { cacheGroups: Record<string, { test: (m: { context: string }) => boolean; priority?: number }> } = {
+      cacheGroups: { taro: { test: () => true, priority: 100 }, vendors: { test: () => true } },
+    };
+    const chain = {
+      plugin: () => ({ tap: () => undefined }),
+      optimization: { get: () => split, splitChunks: (value: typeof split) => (split = value) },
+    };
+    config().mini.webpackChain(chain);
+    const taro = split.cacheGroups.taro!;
+    expect(taro.priority).toBe(100);
+    expect(taro.test({ context: '/x/node_modules/@tarojs/runtime/dist' })).toBe(true);
+    expect(taro.test({ context: '/x/node_modules/@tarojs/components-advanced/dist/components/virtual-list' })).toBe(false);
+    expect(split.cacheGroups.vendors).toBeDefined();
   });
 });

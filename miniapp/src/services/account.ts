@@ -9,6 +9,7 @@ import {
 } from '@tj/shared';
 import type { z } from 'zod';
 import { checkWith } from './form-check';
+import { api } from './api';
 import { http } from './http';
 
 /**
@@ -72,8 +73,7 @@ export const checkChangePassword = (v: ChangePasswordValues) => checkWith(Change
 
 /** POST /auth/password/change — other sessions end; this one continues with new tokens. */
 export async function changePassword(body: z.infer<typeof ChangePasswordSchema>): Promise<TokenResponse> {
-  const { data } = await http.post<unknown>('/auth/password/change', body);
-  return TokenResponseSchema.parse(data);
+  return api.post('/auth/password/change', body, TokenResponseSchema);
 }
 
 export type ResetCodeIssued = z.infer<typeof ResetCodeIssuedSchema>;
@@ -82,6 +82,5 @@ export const checkIssueResetCode = (phone: string) => checkWith(IssueResetCodeSc
 
 /** POST /orgs/:orgId/reset-codes — a 6-digit code for a person of the org's subtree, shown once. */
 export async function issueResetCode(orgId: string, phone: string): Promise<ResetCodeIssued> {
-  const { data } = await http.post<unknown>(`/orgs/${orgId}/reset-codes`, { phone });
-  return ResetCodeIssuedSchema.parse(data);
+  return api.post(`/orgs/${orgId}/reset-codes`, { phone }, ResetCodeIssuedSchema);
 }

@@ -13,6 +13,7 @@ import {
 } from '@tj/shared';
 import { z } from 'zod';
 import { NO_BODY, checkWith, type Checked } from './form-check';
+import { api } from './api';
 import { http } from './http';
 
 /**
@@ -20,17 +21,12 @@ import { http } from './http';
  * subordinate's earlier unused code stops working at once.
  */
 export async function issueAdminCode(orgId: string, childId: string): Promise<AdminCodeIssued> {
-  const { data } = await http.post<unknown>(
-    `/orgs/${encodeURIComponent(orgId)}/children/${encodeURIComponent(childId)}/admin-code`,
-    NO_BODY,
-  );
-  return AdminCodeIssuedSchema.parse(data);
+  return api.post(`/orgs/${encodeURIComponent(orgId)}/children/${encodeURIComponent(childId)}/admin-code`, NO_BODY, AdminCodeIssuedSchema);
 }
 
 /** The codes in force of the direct subordinates (issue 13 item 2: still shown after coming back). */
 export async function fetchAdminCodes(orgId: string): Promise<AdminCodeIssued[]> {
-  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/admin-codes`);
-  return AdminCodeListSchema.parse(data).items;
+  return (await api.get(`/orgs/${encodeURIComponent(orgId)}/admin-codes`, AdminCodeListSchema)).items;
 }
 
 /**
@@ -38,8 +34,7 @@ export async function fetchAdminCodes(orgId: string): Promise<AdminCodeIssued[]>
  * none in force and keeps every code already handed out. Answers the codes in force.
  */
 export async function prepareAdminCodesExport(orgId: string): Promise<AdminCodeIssued[]> {
-  const { data } = await http.post<unknown>(`/orgs/${encodeURIComponent(orgId)}/admin-codes/export`, NO_BODY);
-  return AdminCodeListSchema.parse(data).items;
+  return (await api.post(`/orgs/${encodeURIComponent(orgId)}/admin-codes/export`, NO_BODY, AdminCodeListSchema)).items;
 }
 
 /** The sheet of the codes in force: a plain GET that changes nothing (weapp downloadFile is GET-only). */
@@ -51,8 +46,7 @@ export function checkAdminCode(code: string): Checked<{ code: string }> {
 }
 
 export async function lookupAdminCode(code: string): Promise<AdminCodeTarget> {
-  const { data } = await http.post<unknown>('/admin-codes/lookup', { code: code.trim() });
-  return AdminCodeTargetSchema.parse(data);
+  return api.post('/admin-codes/lookup', { code: code.trim() }, AdminCodeTargetSchema);
 }
 
 /** The SMS code for admin registration (§3.4); the phone is checked first, as the server does. */
@@ -90,6 +84,5 @@ export const checkAdminRegister = (orgId: string, values: AdminRegisterValues): 
 
 /** Registers and logs in: the answer is a session like /auth/login's. */
 export async function registerAdmin(body: AdminRegister): Promise<TokenResponse> {
-  const { data } = await http.post<unknown>('/auth/admin-register', body);
-  return TokenResponseSchema.parse(data);
+  return api.post('/auth/admin-register', body, TokenResponseSchema);
 }

@@ -1,17 +1,14 @@
 import { AuditListSchema, auditActionLabel, auditSummary, chinaDateTime } from '@tj/shared';
 import type { z } from 'zod';
-import { http } from './http';
-import { OrgFieldLabels } from './orgs';
+import { api } from './api';
+import { OrgFieldLabels } from '../labels/org';
 
 export type AuditPage = z.infer<typeof AuditListSchema>;
 export type AuditItem = AuditPage['items'][number];
 
 /** §9 操作日志 of an org and its subtree, newest first, a page at a time. */
 export async function fetchAudit(orgId: string, cursor?: string | null, limit = 20): Promise<AuditPage> {
-  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/audit`, {
-    params: { limit, ...(cursor ? { cursor } : {}) },
-  });
-  return AuditListSchema.parse(data);
+  return api.get(`/orgs/${encodeURIComponent(orgId)}/audit`, AuditListSchema, { limit, ...(cursor ? { cursor } : {}) });
 }
 
 /** '2025-11-21T08:05:00.000Z' → '2025-11-21 16:05' in China time (the rule lives in shared/). */

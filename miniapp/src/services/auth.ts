@@ -7,7 +7,7 @@ import {
   type TokenResponse,
 } from '@tj/shared';
 import { ApiError } from './api-error';
-import { http } from './http';
+import { api } from './api';
 
 /**
  * The same check the server runs on POST /auth/login, answered the same way
@@ -25,6 +25,5 @@ export function checkLogin(input: Login): ApiError | null {
 export async function login(input: Login): Promise<TokenResponse> {
   const problem = checkLogin(input);
   if (problem) throw problem;
-  const { data } = await http.post<unknown>('/auth/login', LoginSchema.parse(input));
-  return TokenResponseSchema.parse(data);
+  return api.post('/auth/login', LoginSchema.parse(input), TokenResponseSchema);
 }

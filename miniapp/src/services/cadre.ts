@@ -11,6 +11,7 @@ import {
   type CadreOrg,
 } from '@tj/shared';
 import type { z } from 'zod';
+import { api } from './api';
 import { http } from './http';
 
 /** §6 cadre onboarding and the cadre's queries; every per-org call names the org in its path. */
@@ -27,8 +28,7 @@ export interface Page<T> {
 
 /** Public: what an invitation link is for, shown before login. */
 export async function fetchInvitationPreview(token: string): Promise<InvitationPreview> {
-  const { data } = await http.get<unknown>('/cadre/invitations/preview', { params: { token } });
-  return InvitationPreviewSchema.parse(data);
+  return api.get('/cadre/invitations/preview', InvitationPreviewSchema, { token });
 }
 
 /**
@@ -38,14 +38,12 @@ export async function fetchInvitationPreview(token: string): Promise<InvitationP
  * NOT_IN_ROSTER.
  */
 export async function enterAsCadre(body: { token?: string; scene?: string } = {}): Promise<CadreEntryResult> {
-  const { data } = await http.post<unknown>('/cadre/entry', body);
-  return CadreEntryResultSchema.parse(data);
+  return api.post('/cadre/entry', body, CadreEntryResultSchema);
 }
 
 /** Issue 12: "您被录入为 X 的 Y" — yes, that is me: the line is bound to my account. */
 export async function confirmRosterLine(entryId: string): Promise<CadreOrg> {
-  const { data } = await http.post<unknown>(`/cadre/entries/${encodeURIComponent(entryId)}/confirm`, {});
-  return CadreOrgSchema.parse(data);
+  return api.post(`/cadre/entries/${encodeURIComponent(entryId)}/confirm`, {}, CadreOrgSchema);
 }
 
 /** Issue 12: 不是我 — the line is not offered again; the org's admin sees it declined. */
@@ -55,19 +53,16 @@ export async function declineRosterLine(entryId: string): Promise<void> {
 
 /** §6.3 the cadre's position in an org (first entry). */
 export async function setMyPosition(orgId: string, position: string): Promise<CadreOrg> {
-  const { data } = await http.post<unknown>(`/cadre/orgs/${encodeURIComponent(orgId)}/position`, { position });
-  return CadreOrgSchema.parse(data);
+  return api.post(`/cadre/orgs/${encodeURIComponent(orgId)}/position`, { position }, CadreOrgSchema);
 }
 
 /** §6.4 the first operator names the org; ALIAS_ALREADY_SET when another operator won. */
 export async function setFirstAlias(orgId: string, alias: string): Promise<string> {
-  const { data } = await http.put<unknown>(`${orgPath(orgId)}/alias`, { alias });
-  return SetAliasSchema.parse(data).alias;
+  return (await api.put(`${orgPath(orgId)}/alias`, { alias }, SetAliasSchema)).alias;
 }
 
 export async function fetchDashboard(orgId: string): Promise<CadreDashboard> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/dashboard`);
-  return CadreDashboardSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/dashboard`, CadreDashboardSchema);
 }
 
 export const PAGE_SIZE = 20;
@@ -77,14 +72,12 @@ export async function searchMembers(orgId: string, q: string, cursor?: string | 
   const params: Record<string, string | number> = { limit: PAGE_SIZE };
   if (q.trim()) params.q = q.trim();
   if (cursor) params.cursor = cursor;
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/members`, { params });
-  return MemberListSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/members`, MemberListSchema, params);
 }
 
 /** 团干部查询: the cadres of the subtree with their positions. */
 export async function fetchCadres(orgId: string, cursor?: string | null): Promise<Page<CadreListItem>> {
   const params: Record<string, string | number> = { limit: PAGE_SIZE };
   if (cursor) params.cursor = cursor;
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/cadres`, { params });
-  return CadreListSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/cadres`, CadreListSchema, params);
 }

@@ -26,7 +26,8 @@ import {
   type MyCheckin,
 } from '@tj/shared';
 import { checkWith, type Checked } from './form-check';
-import { http } from './http';
+import { api } from './api';
+import { CertStepTitles, CertFieldLabels, type CertField } from '../labels/checkin';
 
 /**
  * §4.3 the member's check-in: the four steps of the certification form (each checked with
@@ -42,47 +43,6 @@ export type ResumeStep = MyCheckin['resumeStep'];
 export const CERT_STEPS: readonly CertStep[] = ['identity', 'league', 'contact', 'optional'];
 
 /** The step titles of the real mobile form [003 §二 6.2.2]. */
-export const CertStepTitles: Record<CertStep, string> = {
-  identity: '身份信息',
-  league: '团员信息',
-  contact: '联系方式',
-  optional: '选填信息',
-};
-
-export const CertFieldLabels = {
-  name: '真实姓名',
-  idType: '证件类型',
-  idNumber: '证件号码',
-  birthDate: '出生日期',
-  gender: '性别',
-  joinedAt: '入团年月',
-  branchId: '所在团组织',
-  income: '收入',
-  holdsPosition: '是否在本支部担任团干职务',
-  position: '职务',
-  positionSince: '任现职年月',
-  developmentNumber: '发展团员编号',
-  joinUnit: '入团时所在单位',
-  phone: '手机号码',
-  ethnicity: '民族',
-  politicalStatus: '政治面貌',
-  partyJoinedAt: '入党年月',
-  fullTimeEducation: '全日制学历',
-  highestEducation: '最高学历',
-  isVolunteer: '是否志愿者',
-  volunteerSince: '注册志愿者时间',
-  guardianContact: '监护人或紧急联系人的联系方式',
-  householdRegistration: '户籍所在地',
-  occupation: '职业',
-  workUnit: '工作单位/学习单位',
-  email: '电子邮箱',
-  qq: 'QQ',
-  wechat: '微信号',
-  weibo: '微博号',
-  militaryService: '服兵役情况',
-  extraInfo: '附加信息',
-} as const satisfies Record<keyof CertificationDraft, string>;
-export type CertField = keyof typeof CertFieldLabels;
 
 /** What each step shows, in the order of the real form. */
 export const CertStepFields: Record<CertStep, CertField[]> = {
@@ -300,12 +260,6 @@ export function summarize(data: CertificationDraft, options: SummaryOptions = {}
   }));
 }
 
-export const checkinStatusLabel = (s: MyCheckin['status'] | string | null): string =>
-  s && isKeyOf(CheckinStatuses, s) ? CheckinStatuses[s] : '尚未报到';
-
-export const realNameLabel = (s: MyCheckin['realNameStatus'] | string | null): string =>
-  s && isKeyOf(RealNameStatuses, s) ? RealNameStatuses[s] : '未开始';
-
 /** §4.2 what the member reads under the real-name status: what happens next. */
 export function realNameExplanation(s: MyCheckin['realNameStatus'], status: MyCheckin['status'] = 'submitted'): string {
   // "等待团支部审核" only while the branch has it: a returned or withdrawn check-in waits on the member.
@@ -328,40 +282,6 @@ export function realNameExplanation(s: MyCheckin['realNameStatus'], status: MyCh
   }
 }
 
-export type Tone = 'red' | 'blue' | 'green' | 'orange' | 'gray';
-
-export function checkinStatusTone(s: string | null): Tone {
-  switch (s) {
-    case 'approved':
-      return 'green';
-    case 'submitted':
-    case 'editSubmitted':
-      return 'blue';
-    case 'returned':
-    case 'editReturned':
-      return 'red';
-    case 'withdrawn':
-      return 'orange';
-    default:
-      return 'gray';
-  }
-}
-
-export function realNameTone(s: string | null): Tone {
-  switch (s) {
-    case 'passed':
-    case 'offlinePassed':
-      return 'green';
-    case 'failed':
-      return 'red';
-    case 'pending':
-    case 'rechecking':
-      return 'orange';
-    default:
-      return 'gray';
-  }
-}
-
 /** §4.1: where a member goes — the home page only once approved. */
 export const isApproved = (c: Pick<MyCheckin, 'status'> | null | undefined) => !!c && isCheckinApproved(c.status);
 /** Before the first approval the whole form (identity and branch included) may change. */
@@ -372,22 +292,18 @@ export const editPolicyOf = (step: CertStep) => CertStepEditPolicy[step];
 // ---- calls -------------------------------------------------------------------------------
 
 export async function fetchMyCheckin(): Promise<MyCheckin> {
-  const { data } = await http.get<unknown>('/me/checkin');
-  return MyCheckinSchema.parse(data);
+  return api.get('/me/checkin', MyCheckinSchema);
 }
 
 /** PUT /me/checkin/steps/:step — saves the step (draft before approval, edit after). */
 export async function saveCheckinStep(step: CertStep, body: Record<string, unknown>): Promise<MyCheckin> {
-  const { data } = await http.put<unknown>(`/me/checkin/steps/${step}`, body);
-  return MyCheckinSchema.parse(data);
+  return api.put(`/me/checkin/steps/${step}`, body, MyCheckinSchema);
 }
 
 export async function submitCheckin(): Promise<MyCheckin> {
-  const { data } = await http.post<unknown>('/me/checkin/submit', {});
-  return MyCheckinSchema.parse(data);
+  return api.post('/me/checkin/submit', {}, MyCheckinSchema);
 }
 
 export async function withdrawCheckin(reason?: string): Promise<MyCheckin> {
-  const { data } = await http.post<unknown>('/me/checkin/withdraw', reason ? { reason } : {});
-  return MyCheckinSchema.parse(data);
+  return api.post('/me/checkin/withdraw', reason ? { reason } : {}, MyCheckinSchema);
 }

@@ -126,7 +126,8 @@ export const passThrough = [(data: unknown) => data];
 /** Weapp: lets the user pick an .xlsx from a chat (the only file source a mini-program has). */
 export async function chooseExcelInWeapp(): Promise<PickedFile> {
   const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
-  const file = res.tempFiles[0];
+  const [file] = res.tempFiles;
+  if (!file) throw new Error('chooseMessageFile: no file');
   return { kind: 'weapp', path: file.path, name: file.name };
 }
 

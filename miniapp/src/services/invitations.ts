@@ -1,6 +1,6 @@
 import { InviteResultSchema } from '@tj/shared';
 import type { z } from 'zod';
-import { http } from './http';
+import { api } from './api';
 
 /** §6.2 admins invite roster cadres by SMS (a signed link to /cadre/pages/entry/index?token=). */
 export type InviteResult = z.infer<typeof InviteResultSchema>;
@@ -9,14 +9,12 @@ const rosterPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/roster
 
 /** One cadre; INVITATION_TOO_FREQUENT within 10 minutes of the last one. */
 export async function inviteCadre(orgId: string, entryId: string): Promise<InviteResult> {
-  const { data } = await http.post<unknown>(`${rosterPath(orgId)}/${encodeURIComponent(entryId)}/invite`, {});
-  return InviteResultSchema.parse(data);
+  return api.post(`${rosterPath(orgId)}/${encodeURIComponent(entryId)}/invite`, {}, InviteResultSchema);
 }
 
 /** Every cadre not yet onboarded; those invited in the last 10 minutes are skipped. */
 export async function inviteAllCadres(orgId: string): Promise<InviteResult> {
-  const { data } = await http.post<unknown>(`${rosterPath(orgId)}/invite-all`, {});
-  return InviteResultSchema.parse(data);
+  return api.post(`${rosterPath(orgId)}/invite-all`, {}, InviteResultSchema);
 }
 
 export const inviteResultText = ({ sent, skipped }: InviteResult): string =>

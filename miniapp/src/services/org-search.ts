@@ -11,7 +11,7 @@ import {
   type OrgSearchPage,
 } from '@tj/shared';
 import type { z } from 'zod';
-import { http } from './http';
+import { api } from './api';
 
 /**
  * §4.1 finding the branch to check in to: by a scanned QR scene, or by name / alias. Both
@@ -32,28 +32,24 @@ export interface ChosenBranch {
 
 export async function searchOrgs(q: string, limit = 20): Promise<OrgSearchItem[]> {
   const query = OrgSearchQuerySchema.parse({ q, limit });
-  const { data } = await http.get<unknown>('/orgs/search', { params: query });
-  return OrgSearchResultSchema.parse(data).items;
+  return (await api.get('/orgs/search', OrgSearchResultSchema, query)).items;
 }
 
 /** The sub-orgs of a search result, a page at a time (public): walking down to a branch. */
 export async function fetchOrgChildren(orgId: string, offset = 0, limit = 20): Promise<OrgSearchPage> {
   const query = OrgPageQuerySchema.parse({ offset, limit });
-  const { data } = await http.get<unknown>(`/orgs/search/${encodeURIComponent(orgId)}/children`, { params: query });
-  return OrgSearchPageSchema.parse(data);
+  return api.get(`/orgs/search/${encodeURIComponent(orgId)}/children`, OrgSearchPageSchema, query);
 }
 
 /** The branches of a cadre's org subtree whose names hold every word of `q`, a page at a time. */
 export async function searchBranchesWithin(orgId: string, q: string, offset = 0, limit = 20): Promise<OrgSearchPage> {
   const query = BranchSearchQuerySchema.parse({ q, offset, limit });
-  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/branches`, { params: query });
-  return OrgSearchPageSchema.parse(data);
+  return api.get(`/orgs/${encodeURIComponent(orgId)}/branches`, OrgSearchPageSchema, query);
 }
 
 /** GET /qr/:scene — what a scanned check-in (or cadre) QR points at. */
 export async function resolveScene(scene: string): Promise<QrScene> {
-  const { data } = await http.get<unknown>(`/qr/${encodeURIComponent(scene)}`);
-  return QrSceneSchema.parse(data);
+  return api.get(`/qr/${encodeURIComponent(scene)}`, QrSceneSchema);
 }
 
 /** Why an org cannot be chosen (the server's reason code, in the shared words). */
@@ -82,6 +78,6 @@ export function sceneFrom(params: Record<string, string | undefined>): string | 
   }
   // A scanned link may carry the whole page URL: take its scene parameter.
   const inner = /[?&]scene=([^&]+)/.exec(scene);
-  if (inner) scene = decodeURIComponent(inner[1]);
+  if (inner?.[1]) scene = decodeURIComponent(inner[1]);
   return /^[A-Za-z0-9_-]{1,32}$/.test(scene) ? scene : undefined;
 }

@@ -21,6 +21,8 @@ import {
 } from '@tj/shared';
 import { z } from 'zod';
 import { NO_BODY, checkWith, toCount, toOptionalText, type Checked } from './form-check';
+import { api } from './api';
+import { OrgFieldLabels, type OrgField } from '../labels/org';
 import { http } from './http';
 
 const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
@@ -29,8 +31,6 @@ const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
 export const orgTypeOf = (org: { type: string }): OrgType =>
   isKeyOf(OrgTypes, org.type) ? org.type : 'branch';
 
-export const orgTypeLabel = (type: string): string => (isKeyOf(OrgTypes, type) ? OrgTypes[type] : type);
-
 /** 团广东省委 › 团广州市委 › … — the path the spec asks every org listing to show (§10). */
 export const orgPathText = (org: { pathNames: string[]; shortName: string }, includeSelf = false): string =>
   [...org.pathNames, ...(includeSelf ? [org.shortName] : [])].join(' › ');
@@ -38,28 +38,23 @@ export const orgPathText = (org: { pathNames: string[]; shortName: string }, inc
 // ---- calls -------------------------------------------------------------------------------
 
 export async function fetchMyOrgs(): Promise<MyOrg[]> {
-  const { data } = await http.get<unknown>('/me/orgs');
-  return MyOrgListSchema.parse(data).items;
+  return (await api.get('/me/orgs', MyOrgListSchema)).items;
 }
 
 export async function fetchOrg(orgId: string): Promise<OrgDetail> {
-  const { data } = await http.get<unknown>(orgPath(orgId));
-  return OrgDetailSchema.parse(data);
+  return api.get(orgPath(orgId), OrgDetailSchema);
 }
 
 export async function fetchChildren(orgId: string): Promise<OrgSummary[]> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/children`);
-  return OrgListSchema.parse(data).items;
+  return (await api.get(`${orgPath(orgId)}/children`, OrgListSchema)).items;
 }
 
 export async function createChild(parentId: string, body: OrgCreate): Promise<OrgSummary> {
-  const { data } = await http.post<unknown>(`${orgPath(parentId)}/children`, body);
-  return OrgSummarySchema.parse(data);
+  return api.post(`${orgPath(parentId)}/children`, body, OrgSummarySchema);
 }
 
 export async function updateOrg(orgId: string, body: OrgUpdate): Promise<OrgDetail> {
-  const { data } = await http.patch<unknown>(orgPath(orgId), body);
-  return OrgDetailSchema.parse(data);
+  return api.patch(orgPath(orgId), body, OrgDetailSchema);
 }
 
 export async function deleteChild(parentId: string, childId: string): Promise<void> {
@@ -67,8 +62,7 @@ export async function deleteChild(parentId: string, childId: string): Promise<vo
 }
 
 export async function fetchProgress(orgId: string): Promise<Progress> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/progress`);
-  return ProgressSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/progress`, ProgressSchema);
 }
 
 /** §6.2 the cadre QR code (every org) and §4.1 the check-in QR code (branches only). */
@@ -77,8 +71,7 @@ export const qrKindsFor = (type: OrgType): QrKind[] => (type === 'branch' ? ['ch
 export type OrgQr = z.infer<typeof QrCodeSchema>;
 
 export async function fetchQr(orgId: string, kind: QrKind): Promise<OrgQr> {
-  const { data } = await http.get<unknown>(`${orgPath(orgId)}/qr/${kind}`);
-  return QrCodeSchema.parse(data);
+  return api.get(`${orgPath(orgId)}/qr/${kind}`, QrCodeSchema);
 }
 
 export const orgImportPaths = (orgId: string) => ({
@@ -87,28 +80,6 @@ export const orgImportPaths = (orgId: string) => ({
 });
 
 // ---- the org form ------------------------------------------------------------------------
-
-/** §3.3 labels of the org fields, as the source documents name them. */
-export const OrgFieldLabels = {
-  type: '组织类别',
-  shortName: '组织简称',
-  fullName: '组织全称',
-  industry: '单位所属行业类别',
-  branchCategory: '团支部类别',
-  secretaryName: '书记姓名',
-  secretaryIdNumber: '书记身份证号码',
-  secretaryPhone: '书记手机号码',
-  contactPhone: '联系电话',
-  email: '电子邮箱',
-  adminStaffQuota: '本级团组织行政编制数',
-  adminStaffActual: '行政编制实际配备数',
-  institutionStaffQuota: '本级团组织事业编制数',
-  institutionStaffActual: '事业编制实际配备数',
-  youthCount: '14-28周岁青年数',
-  partyRecommendedCount: '年度经推入党团员数',
-  sortOrder: '组织排序',
-} as const;
-export type OrgField = keyof typeof OrgFieldLabels;
 
 /** What the form holds: text as typed (numbers too), '' for "not filled". */
 export type OrgFormValues = Record<OrgField, string>;

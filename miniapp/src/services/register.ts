@@ -9,7 +9,7 @@ import {
   type TokenResponse,
 } from '@tj/shared';
 import { checkWith, type Checked } from './form-check';
-import { http } from './http';
+import { api } from './api';
 
 /** §4.1 registration (phone, password ×2, SMS code, 所属地区, agreement) and SMS login. */
 
@@ -45,18 +45,15 @@ export const checkSmsPhone = (phone: string, purpose: SmsPurpose): Checked<{ pho
   checkWith(SendSmsSchema, { phone: phone.trim(), purpose });
 
 export async function sendSmsCode(phone: string, purpose: SmsPurpose): Promise<SmsSent> {
-  const { data } = await http.post<unknown>('/auth/sms', { phone: phone.trim(), purpose });
-  return SmsSentSchema.parse(data);
+  return api.post('/auth/sms', { phone: phone.trim(), purpose }, SmsSentSchema);
 }
 
 export async function registerAccount(body: unknown): Promise<TokenResponse> {
-  const { data } = await http.post<unknown>('/auth/register', body);
-  return TokenResponseSchema.parse(data);
+  return api.post('/auth/register', body, TokenResponseSchema);
 }
 
 export const checkSmsLogin = (phone: string, smsCode: string) => checkWith(SmsLoginSchema, { phone: phone.trim(), smsCode: smsCode.trim() });
 
 export async function loginWithSms(body: unknown): Promise<TokenResponse> {
-  const { data } = await http.post<unknown>('/auth/login/sms', body);
-  return TokenResponseSchema.parse(data);
+  return api.post('/auth/login/sms', body, TokenResponseSchema);
 }

@@ -14,6 +14,7 @@ import {
 } from '@tj/shared';
 import type { z } from 'zod';
 import { checkWith, type Checked } from './form-check';
+import { api } from './api';
 import { http } from './http';
 
 /**
@@ -47,19 +48,16 @@ export const canVerifyOffline = (item: Pick<ReviewItem, 'realNameStatus'>) => it
 export const canBatchApprove = (item: Pick<ReviewItem, 'realNameStatus'>) => approvalBlock(item) === null;
 
 export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20): Promise<ReviewQueue> {
-  const { data } = await http.get<unknown>(base(orgId), { params: { limit, ...(cursor ? { cursor } : {}) } });
-  return ReviewQueueSchema.parse(data);
+  return api.get(base(orgId), ReviewQueueSchema, { limit, ...(cursor ? { cursor } : {}) });
 }
 
 export async function fetchReviewDetail(orgId: string, checkinId: string): Promise<ReviewDetail> {
-  const { data } = await http.get<unknown>(`${base(orgId)}/${encodeURIComponent(checkinId)}`);
-  return ReviewDetailSchema.parse(data);
+  return api.get(`${base(orgId)}/${encodeURIComponent(checkinId)}`, ReviewDetailSchema);
 }
 
 /** Approves; answers the check-in as it now stands (the page shows its new status at once). */
 export async function approveCheckin(orgId: string, checkinId: string): Promise<ReviewDetail> {
-  const { data } = await http.post<unknown>(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'approve' });
-  return ReviewDetailSchema.parse(data);
+  return api.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'approve' }, ReviewDetailSchema);
 }
 
 /** 退回 needs a reason: checked with the shared schema before the call. */
@@ -67,8 +65,7 @@ export const checkReturn = (reason: string): Checked<{ action: 'return'; reason:
   checkWith(CheckinReviewSchema, { action: 'return', reason }) as Checked<{ action: 'return'; reason: string }>;
 
 export async function returnCheckin(orgId: string, checkinId: string, reason: string): Promise<ReviewDetail> {
-  const { data } = await http.post<unknown>(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'return', reason: reason.trim() });
-  return ReviewDetailSchema.parse(data);
+  return api.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'return', reason: reason.trim() }, ReviewDetailSchema);
 }
 
 export const checkOfflineVerify = (note: string, photo: Attachment | null) =>
@@ -79,8 +76,7 @@ export async function verifyOffline(orgId: string, checkinId: string, note: stri
 }
 
 export async function batchApprove(orgId: string, ids: string[]): Promise<BatchApproveResult> {
-  const { data } = await http.post<unknown>(`${base(orgId)}/batch-approve`, { ids });
-  return BatchApproveResultSchema.parse(data);
+  return api.post(`${base(orgId)}/batch-approve`, { ids }, BatchApproveResultSchema);
 }
 
 /** '2025-11-21T03:04:05Z' → '2025-11-21 11:04' (China time). */

@@ -11,6 +11,7 @@ import {
 } from '@tj/shared';
 import type { z } from 'zod';
 import { NO_BODY, checkWith, toOptionalText, type Checked } from './form-check';
+import { api } from './api';
 import { http } from './http';
 
 const rosterPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/roster`;
@@ -20,18 +21,15 @@ export type RosterCreate = z.infer<ReturnType<typeof rosterEntrySchemaFor>>;
 export type RosterUpdate = z.infer<ReturnType<typeof rosterUpdateSchemaFor>>;
 
 export async function fetchRoster(orgId: string): Promise<RosterItem[]> {
-  const { data } = await http.get<unknown>(rosterPath(orgId));
-  return RosterListSchema.parse(data).items;
+  return (await api.get(rosterPath(orgId), RosterListSchema)).items;
 }
 
 export async function addRosterEntry(orgId: string, body: RosterCreate): Promise<RosterItem> {
-  const { data } = await http.post<unknown>(rosterPath(orgId), body);
-  return RosterItemSchema.parse(data);
+  return api.post(rosterPath(orgId), body, RosterItemSchema);
 }
 
 export async function updateRosterEntry(orgId: string, entryId: string, body: RosterUpdate): Promise<RosterItem> {
-  const { data } = await http.patch<unknown>(entryPath(orgId, entryId), body);
-  return RosterItemSchema.parse(data);
+  return api.patch(entryPath(orgId, entryId), body, RosterItemSchema);
 }
 
 export async function removeRosterEntry(orgId: string, entryId: string): Promise<void> {
@@ -45,16 +43,14 @@ export type SetAdminResult = z.infer<typeof SetAdminResultSchema>;
  * once; an admin changing its own org's admins waits for the direct superior's approval.
  */
 export async function setRosterAdmin(orgId: string, entryId: string, isAdmin: boolean): Promise<SetAdminResult> {
-  const { data } = await http.post<unknown>(`${entryPath(orgId, entryId)}/admin`, { isAdmin });
-  return SetAdminResultSchema.parse(data);
+  return api.post(`${entryPath(orgId, entryId)}/admin`, { isAdmin }, SetAdminResultSchema);
 }
 
 export type AdminChangeRequest = z.infer<typeof AdminChangeRequestSchema>;
 
 /** Admin changes of direct subordinates waiting for this org's approval (§3.4). */
 export async function fetchAdminRequests(orgId: string): Promise<AdminChangeRequest[]> {
-  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/admin-requests`);
-  return AdminChangeRequestListSchema.parse(data).items;
+  return (await api.get(`/orgs/${encodeURIComponent(orgId)}/admin-requests`, AdminChangeRequestListSchema)).items;
 }
 
 export async function decideAdminRequest(orgId: string, requestId: string, approve: boolean): Promise<void> {
@@ -67,15 +63,6 @@ export const rosterImportPaths = (orgId: string) => ({
 });
 
 // ---- the roster form ---------------------------------------------------------------------
-
-export const RosterFieldLabels = {
-  name: '姓名',
-  idNumber: '身份证号码',
-  phone: '手机号码',
-  position: '职务',
-  isOperator: '运营者',
-  cadreNature: '团干部性质',
-} as const;
 
 export interface RosterFormValues {
   name: string;

@@ -1,6 +1,6 @@
 import { TaskCountsSchema, TaskListSchema, type TaskCounts, type TaskItem } from '@tj/shared';
 import { Routes, withQuery } from '../routes';
-import { http } from './http';
+import { api } from './api';
 
 /**
  * 操作中心 (§1): what waits for the current org, oldest first, and the counters for the
@@ -9,13 +9,11 @@ import { http } from './http';
 export type { TaskCounts, TaskItem };
 
 export async function fetchTasks(orgId: string, limit = 50) {
-  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/tasks`, { params: { limit } });
-  return TaskListSchema.parse(data);
+  return api.get(`/orgs/${encodeURIComponent(orgId)}/tasks`, TaskListSchema, { limit });
 }
 
 export async function fetchTaskCounts(orgId: string): Promise<TaskCounts> {
-  const { data } = await http.get<unknown>(`/orgs/${encodeURIComponent(orgId)}/tasks/counts`);
-  return TaskCountsSchema.parse(data);
+  return api.get(`/orgs/${encodeURIComponent(orgId)}/tasks/counts`, TaskCountsSchema);
 }
 
 /** The page a task opens; null for kinds without a mobile page yet (管理员变更审批). */

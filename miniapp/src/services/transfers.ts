@@ -34,8 +34,9 @@ import {
   type OrgDetail,
   type OrgSummary,
 } from '@tj/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { checkWith, type Checked, type FieldErrors } from './form-check';
+import { api } from './api';
 import { http } from './http';
 import { fetchChildren } from './orgs';
 import type { Tone } from '../components/status-tag';
@@ -65,7 +66,7 @@ export function remarksState(remarks: string): { count: number; max: number; err
   const count = countChars(remarks);
   if (count <= TRANSFER_REMARKS_MAX_CHARS) return { count, max: TRANSFER_REMARKS_MAX_CHARS };
   const r = TransferRemarksSchema.safeParse(remarks);
-  return { count, max: TRANSFER_REMARKS_MAX_CHARS, error: r.success ? undefined : ErrorMessages[issueCode(r.error.issues[0].message)] };
+  return { count, max: TRANSFER_REMARKS_MAX_CHARS, error: r.success ? undefined : ErrorMessages[issueCode(r.error.issues[0]?.message)] };
 }
 
 /** The application without its SMS code: 下一步 checks everything but the code. */
@@ -85,53 +86,41 @@ export const checkAppealDecision = (input: unknown): Checked<z.infer<typeof Appe
 
 // ---- member ---------------------------------------------------------------------------
 
+// A TransferDetail, which some builds wrap as { transfer }.
+const TransferReplySchema = z.union([TransferCreatedSchema.transform((wrapped) => wrapped.transfer), TransferDetailSchema]);
+
 export async function applyTransfer(body: unknown): Promise<TransferDetail> {
-  const { data } = await http.post<unknown>('/me/transfers', body);
-  // 201 TransferDetail (some builds wrap it as { transfer })
-  const wrapped = TransferCreatedSchema.safeParse(data);
-  return wrapped.success ? wrapped.data.transfer : TransferDetailSchema.parse(data);
+  return api.post('/me/transfers', body, TransferReplySchema);
 }
 
 export async function fetchMyTransfers(): Promise<TransferDetail[]> {
-  const { data } = await http.get<unknown>('/me/transfers');
-  return MyTransferListSchema.parse(data).items;
+  return (await api.get('/me/transfers', MyTransferListSchema)).items;
 }
 
 export async function fetchCurrentTransfer(): Promise<TransferDetail | null> {
-  const { data } = await http.get<unknown>('/me/transfers/current');
-  return MyCurrentTransferSchema.parse(data).transfer;
+  return (await api.get('/me/transfers/current', MyCurrentTransferSchema)).transfer;
 }
 
 export async function fetchTransferContacts(id: string): Promise<TransferContacts> {
-  const { data } = await http.get<unknown>(`/me/transfers/${enc(id)}/contacts`);
-  return TransferContactsSchema.parse(data);
+  return api.get(`/me/transfers/${enc(id)}/contacts`, TransferContactsSchema);
 }
 
-const detailOf = (data: unknown): TransferDetail => {
-  const wrapped = TransferCreatedSchema.safeParse(data);
-  return wrapped.success ? wrapped.data.transfer : TransferDetailSchema.parse(data);
-};
-
 export async function withdrawTransfer(id: string, reason: string): Promise<TransferDetail> {
-  const { data } = await http.post<unknown>(`/me/transfers/${enc(id)}/withdraw`, { reason: reason.trim() });
-  return detailOf(data);
+  return api.post(`/me/transfers/${enc(id)}/withdraw`, { reason: reason.trim() }, TransferReplySchema);
 }
 
 export async function appealTransfer(id: string, body: unknown): Promise<TransferDetail> {
-  const { data } = await http.post<unknown>(`/me/transfers/${enc(id)}/appeal`, body);
-  return detailOf(data);
+  return api.post(`/me/transfers/${enc(id)}/appeal`, body, TransferReplySchema);
 }
 
 // ---- org ------------------------------------------------------------------------------
 
 export async function fetchOrgTransfers(orgId: string, box: TransferBox, cursor?: string | null, limit = 20) {
-  const { data } = await http.get<unknown>(orgBase(orgId), { params: { box, limit, ...(cursor ? { cursor } : {}) } });
-  return OrgTransferListSchema.parse(data);
+  return api.get(orgBase(orgId), OrgTransferListSchema, { box, limit, ...(cursor ? { cursor } : {}) });
 }
 
 export async function fetchOrgTransfer(orgId: string, transferId: string): Promise<OrgTransferDetail> {
-  const { data } = await http.get<unknown>(`${orgBase(orgId)}/${enc(transferId)}`);
-  return OrgTransferDetailSchema.parse(data);
+  return api.get(`${orgBase(orgId)}/${enc(transferId)}`, OrgTransferDetailSchema);
 }
 
 export async function reviewTransfer(orgId: string, transferId: string, body: unknown): Promise<void> {
@@ -139,38 +128,31 @@ export async function reviewTransfer(orgId: string, transferId: string, body: un
 }
 
 export async function fetchOverdue(orgId: string, minDays = 7): Promise<OverdueItem[]> {
-  const { data } = await http.get<unknown>(`${orgBase(orgId)}/overdue`, { params: { minDays } });
-  return OverdueListSchema.parse(data).items;
+  return (await api.get(`${orgBase(orgId)}/overdue`, OverdueListSchema, { minDays })).items;
 }
 
 export async function fetchTransferableMembers(orgId: string, branchId: string): Promise<TransferableMember[]> {
-  const { data } = await http.get<unknown>(`${orgBase(orgId)}/members`, { params: { branchId } });
-  return TransferableMemberListSchema.parse(data).items;
+  return (await api.get(`${orgBase(orgId)}/members`, TransferableMemberListSchema, { branchId })).items;
 }
 
 export async function lookupMember(orgId: string, name: string, idNumber: string): Promise<TransferLookupResult> {
-  const { data } = await http.post<unknown>(`${orgBase(orgId)}/lookup`, { name: name.trim(), idNumber: idNumber.trim().toUpperCase() });
-  return TransferLookupResultSchema.parse(data);
+  return api.post(`${orgBase(orgId)}/lookup`, { name: name.trim(), idNumber: idNumber.trim().toUpperCase() }, TransferLookupResultSchema);
 }
 
 export async function transferIn(orgId: string, body: unknown): Promise<TransferDetail> {
-  const { data } = await http.post<unknown>(`${orgBase(orgId)}/in`, body);
-  return detailOf(data);
+  return api.post(`${orgBase(orgId)}/in`, body, TransferReplySchema);
 }
 
 export async function transferOut(orgId: string, body: unknown): Promise<TransferDetail[]> {
-  const { data } = await http.post<unknown>(`${orgBase(orgId)}/out`, body);
-  return TransfersCreatedSchema.parse(data).items;
+  return (await api.post(`${orgBase(orgId)}/out`, body, TransfersCreatedSchema)).items;
 }
 
 export async function batchTransfer(orgId: string, body: unknown) {
-  const { data } = await http.post<unknown>(`${orgBase(orgId)}/batch`, body);
-  return BatchTransferResultSchema.parse(data);
+  return api.post(`${orgBase(orgId)}/batch`, body, BatchTransferResultSchema);
 }
 
 export async function fetchAppeals(orgId: string): Promise<OrgAppealItem[]> {
-  const { data } = await http.get<unknown>(`/orgs/${enc(orgId)}/transfer-appeals`);
-  return OrgAppealListSchema.parse(data).items;
+  return (await api.get(`/orgs/${enc(orgId)}/transfer-appeals`, OrgAppealListSchema)).items;
 }
 
 export async function decideAppeal(orgId: string, appealId: string, body: unknown): Promise<void> {
@@ -178,27 +160,6 @@ export async function decideAppeal(orgId: string, appealId: string, body: unknow
 }
 
 // ---- display --------------------------------------------------------------------------
-
-export const STEP_OUTCOME_LABELS: Record<TransferStepOutcome, string> = {
-  pending: '办理中',
-  approved: '同意',
-  rejected: '退回',
-  expired: '超时自动退回',
-  withdrawn: '已撤回',
-  skipped: '无需审核',
-};
-
-export const stepTone = (o: TransferStepOutcome): Tone =>
-  o === 'approved' ? 'green' : o === 'pending' ? 'blue' : o === 'skipped' ? 'gray' : o === 'withdrawn' ? 'gray' : 'red';
-
-export const statusTone = (status: string): Tone =>
-  status === 'completed'
-    ? 'green'
-    : status === 'pendingOut' || status === 'pendingIn' || status === 'awaitingExternal' || status === 'appealing'
-      ? 'blue'
-      : status === 'withdrawn'
-        ? 'gray'
-        : 'red';
 
 const DAY_MS = 24 * 3600 * 1000;
 

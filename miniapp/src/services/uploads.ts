@@ -27,7 +27,8 @@ const mimeOfPath = (path: string) => {
 /** Weapp: a photo from the camera or the album (compressed by WeChat). */
 export async function chooseImageInWeapp(): Promise<{ picked: PickedFile; mime: string; size: number; preview: string }> {
   const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
-  const file = res.tempFiles[0];
+  const [file] = res.tempFiles;
+  if (!file) throw new Error('chooseImage: no file');
   return { picked: { kind: 'weapp', path: file.path, name: 'photo' }, mime: mimeOfPath(file.path), size: file.size, preview: file.path };
 }
 

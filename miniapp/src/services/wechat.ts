@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { TokenResponseSchema, type TokenResponse } from '@tj/shared';
 import { ApiError } from './api-error';
+import { api } from './api';
 import { http } from './http';
 
 /** WeChat identity only exists in the weapp build; H5 logs in by phone. */
@@ -14,8 +15,7 @@ export async function wechatSilentLogin(): Promise<TokenResponse | null> {
   if (!hasWechat()) return null;
   const { code } = await Taro.login();
   try {
-    const { data } = await http.post<unknown>('/auth/wechat', { code });
-    return TokenResponseSchema.parse(data);
+    return api.post('/auth/wechat', { code }, TokenResponseSchema);
   } catch (e) {
     if (e instanceof ApiError && e.code === 'WECHAT_NOT_BOUND') return null;
     throw e;

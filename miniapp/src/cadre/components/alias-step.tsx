@@ -22,7 +22,7 @@ const PATTERNS: { types: OrgType[]; title: string; shape: string; examples: read
     types: ['grassrootsCommittee', 'generalBranch', 'branch'],
     title: '基层团组织（不含团工委）',
     shape: '单位/本级行政区划名称+团委/团总支/团支部',
-    examples: [AliasExamples.branch[0], ...AliasExamples.grassrootsCommittee],
+    examples: [...AliasExamples.branch.slice(0, 1), ...AliasExamples.grassrootsCommittee],
   },
   {
     types: ['branch'],
@@ -92,7 +92,7 @@ export function AliasStep({ org, onDone }: AliasStepProps) {
 
   return (
     <View className='alias-step' data-testid='alias-step'>
-      <View className='cadre-card alias-rules' data-testid='alias-rules'>
+      <View className='tj-card alias-rules' data-testid='alias-rules'>
         <Text className='alias-rules__title'>代称填写规则</Text>
         <Text className='alias-rules__text'>
           本组织还没有代称，请您作为运营者为本组织设置代称。代称直接使用本级单位/区划命名，无需包含组织层级；不超过{ALIAS_MAX_CHARS}个字，不能有空格及

@@ -17,7 +17,7 @@ export function TransferEntries({ orgId }: { orgId: string }) {
   const go = (url: string) => void Taro.navigateTo({ url });
   const transfers = c ? c.transferIn + c.transferOut : null;
   return (
-    <View className='cadre-card tr-entries' data-testid='transfer-entries'>
+    <View className='tj-card tr-entries' data-testid='transfer-entries'>
       <View className='tr-entry' onClick={() => go(withQuery(Routes.cadreTransfers, { orgId }))} data-testid='cadre-transfers-entry'>
         <Text className='tr-entry__num' data-testid='cadre-transfers-count'>
           {transfers ?? '–'}

@@ -2,7 +2,10 @@ import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, DatePicker, Input, Picker, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { isValidMonth, monthOf, todayInChina } from '@tj/shared';
+import { FieldError } from './errors';
 import './index.css';
+
+export { FieldError, FormError } from './errors';
 
 /**
  * Form fields laid out for a 375-px phone: label on top, the control, then either a hint or
@@ -243,26 +246,4 @@ export function MonthField({ value, onChange, initial, ...field }: Common & { va
       />
     </FormField>
   );
-}
-
-/**
- * A field's error, in red right under the field — for controls laid out outside FormField
- * (a dialog's text area, a custom block). Pages use this instead of the bare class, so the
- * style comes with it wherever it is rendered.
- */
-export function FieldError({ message, testId }: { message?: string; testId: string }) {
-  return message ? (
-    <Text className='tj-field__error' data-testid={testId}>
-      {message}
-    </Text>
-  ) : null;
-}
-
-/** The error no field owns (network, permission …), under the form. */
-export function FormError({ message, testId }: { message?: string; testId: string }) {
-  return message ? (
-    <View className='tj-form-error' data-testid={testId}>
-      {message}
-    </View>
-  ) : null;
 }

@@ -23,7 +23,7 @@ interface OrgDrillProps {
  */
 export function OrgDrill({ start, onExit, renderItem, testId }: OrgDrillProps) {
   const [trail, setTrail] = useState<OrgSearchItem[]>([start]);
-  const current = trail[trail.length - 1];
+  const current = trail[trail.length - 1] ?? start;
   const children = useOrgPages((offset) => fetchOrgChildren(current.id, offset), [current.id]);
   const back = () => (trail.length > 1 ? setTrail(trail.slice(0, -1)) : onExit());
 

@@ -14,20 +14,9 @@ import {
   type OrgType,
   type OrgUpdate,
 } from '@tj/shared';
-import { toApiError } from '../../services/api-error';
-import { fieldErrorsOf, type FieldErrors } from '../../services/form-check';
-import {
-  OrgFieldLabels,
-  STAFFING_FIELDS,
-  checkOrgCreate,
-  checkOrgUpdate,
-  emptyOrgFormValues,
-  orgFormSections,
-  orgFormValuesFrom,
-  orgTypeOf,
-  type OrgField,
-  type OrgFormValues,
-} from '../../services/orgs';
+import { useForm } from '../../hooks/use-form';
+import { STAFFING_FIELDS, checkOrgCreate, checkOrgUpdate, emptyOrgFormValues, orgFormSections, orgFormValuesFrom, orgTypeOf, type OrgFormValues } from '../../services/orgs';
+import { OrgFieldLabels, type OrgField } from '../../labels/org';
 import {
   ChoiceField,
   FormError,
@@ -48,6 +37,24 @@ const SHORT_NAME_EXAMPLES: Record<OrgType, string> = {
   branch: '以“团支部”结尾，如：新河浦社区团支部、计算机专业2017级3班团支部',
 };
 
+const typeOfValues = (v: OrgFormValues): OrgType | '' => (isKeyOf(OrgTypes, v.type) ? v.type : '');
+
+// A problem on a field this form does not show (e.g. a name on edit) goes under the form.
+function shownFields(type: OrgType | '', editing: boolean): ReadonlySet<string> {
+  const sections = orgFormSections(type);
+  return new Set<string>([
+    ...(editing ? [] : ['type', 'shortName', 'fullName', 'industry']),
+    ...(sections.branchCategory ? ['branchCategory'] : []),
+    'secretaryName',
+    'secretaryIdNumber',
+    'secretaryPhone',
+    ...(sections.staffing ? STAFFING_FIELDS : []),
+    'youthCount',
+    'partyRecommendedCount',
+    'sortOrder',
+  ]);
+}
+
 export type OrgFormProps =
   | { mode: 'create'; parentType: OrgType; onSubmit: (body: OrgCreate) => Promise<void> }
   | { mode: 'edit'; org: OrgDetail; onSubmit: (body: OrgUpdate) => Promise<void> };
@@ -60,38 +67,21 @@ export type OrgFormProps =
 export function OrgForm(props: OrgFormProps) {
   const editing = props.mode === 'edit';
   const typeOptions = props.mode === 'create' ? allowedChildTypes(props.parentType) : [];
-  const [values, setValues] = useState<OrgFormValues>(() => {
-    if (props.mode === 'edit') return orgFormValuesFrom(props.org);
-    const initial = emptyOrgFormValues();
-    if (typeOptions.length === 1) initial.type = typeOptions[0];
-    return initial;
-  });
   const [fullNameEdited, setFullNameEdited] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const form = useForm<OrgFormValues, OrgCreate | OrgUpdate>(
+    () => {
+      if (props.mode === 'edit') return orgFormValuesFrom(props.org);
+      const initial = emptyOrgFormValues();
+      if (typeOptions.length === 1 && typeOptions[0]) initial.type = typeOptions[0];
+      return initial;
+    },
+    (v) => (props.mode === 'create' ? checkOrgCreate(v, props.parentType) : checkOrgUpdate(v, props.org)),
+    { shown: (v) => shownFields(editing ? orgTypeOf(props.org) : typeOfValues(v), editing) },
+  );
+  const { values, setValues, errors, setErrors, submitting } = form;
 
-  const type: OrgType | '' = editing ? orgTypeOf(props.org) : isKeyOf(OrgTypes, values.type) ? values.type : '';
+  const type: OrgType | '' = editing ? orgTypeOf(props.org) : typeOfValues(values);
   const sections = orgFormSections(type);
-  const shown = new Set<string>([
-    ...(editing ? [] : ['type', 'shortName', 'fullName', 'industry']),
-    ...(sections.branchCategory ? ['branchCategory'] : []),
-    'secretaryName',
-    'secretaryIdNumber',
-    'secretaryPhone',
-    ...(sections.staffing ? STAFFING_FIELDS : []),
-    'youthCount',
-    'partyRecommendedCount',
-    'sortOrder',
-  ]);
-  // A problem on a field this form does not show (e.g. a name on edit) goes under the form.
-  const place = (found: FieldErrors): FieldErrors => {
-    const out: FieldErrors = {};
-    for (const [field, message] of Object.entries(found)) {
-      const at = shown.has(field) ? field : '';
-      if (out[at] === undefined) out[at] = message;
-    }
-    return out;
-  };
 
   const change = (field: OrgField) => (value: string) => {
     setValues((v) => {
@@ -107,23 +97,11 @@ export function OrgForm(props: OrgFormProps) {
     setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
   };
 
-  const submit = async () => {
-    const checked = props.mode === 'create' ? checkOrgCreate(values, props.parentType) : checkOrgUpdate(values, props.org);
-    if (!checked.ok) {
-      setErrors(place(checked.errors));
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    try {
-      if (props.mode === 'create') await props.onSubmit(checked.data as OrgCreate);
-      else await props.onSubmit(checked.data as OrgUpdate);
-    } catch (e) {
-      setErrors(place(fieldErrorsOf(toApiError(e))));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    form.submit(async (body) => {
+      if (props.mode === 'create') await props.onSubmit(body as OrgCreate);
+      else await props.onSubmit(body as OrgUpdate);
+    });
 
   const text = (field: OrgField, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField

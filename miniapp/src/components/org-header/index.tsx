@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import { orgPathText, orgTypeLabel } from '../../services/orgs';
+import { orgPathText } from '../../services/orgs';
+import { orgTypeLabel } from '../../labels/org';
 import './index.css';
 
 interface OrgHeaderProps {

@@ -6,7 +6,7 @@ import { OrgPath } from '../org-path';
 import { StatusTag } from '../status-tag';
 import { toApiError } from '../../services/api-error';
 import { searchOrgs, type OrgSearchItem } from '../../services/org-search';
-import { orgTypeLabel } from '../../services/orgs';
+import { orgTypeLabel } from '../../labels/org';
 import './index.css';
 
 export interface PickedOrg {

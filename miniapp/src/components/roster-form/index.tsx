@@ -1,19 +1,9 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CadreNatures, positionsFor, type OrgType, type RosterItem } from '@tj/shared';
-import { toApiError } from '../../services/api-error';
-import { fieldErrorsOf, type FieldErrors } from '../../services/form-check';
-import {
-  RosterFieldLabels,
-  checkRosterCreate,
-  checkRosterUpdate,
-  emptyRosterFormValues,
-  rosterFormValuesFrom,
-  type RosterCreate,
-  type RosterFormValues,
-  type RosterUpdate,
-} from '../../services/roster';
+import { useForm } from '../../hooks/use-form';
+import { checkRosterCreate, checkRosterUpdate, emptyRosterFormValues, rosterFormValuesFrom, type RosterCreate, type RosterFormValues, type RosterUpdate } from '../../services/roster';
+import { RosterFieldLabels } from '../../labels/roster';
 import {
   ChoiceField,
   FormError,
@@ -32,45 +22,22 @@ export type RosterFormProps =
 /** §6.1 one roster line: entering a cadre, or changing phone / position / operator flag. */
 export function RosterForm(props: RosterFormProps) {
   const editing = props.mode === 'edit';
-  const [values, setValues] = useState<RosterFormValues>(() =>
-    props.mode === 'edit' ? rosterFormValuesFrom(props.entry) : emptyRosterFormValues(),
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
-
   // Name and ID number are fixed once entered: a problem with them goes under the form.
-  const shown = new Set<string>(editing ? ['phone', 'position', 'isOperator', 'cadreNature'] : Object.keys(values));
-  const place = (found: FieldErrors): FieldErrors => {
-    const out: FieldErrors = {};
-    for (const [field, message] of Object.entries(found)) {
-      const at = shown.has(field) ? field : '';
-      if (out[at] === undefined) out[at] = message;
-    }
-    return out;
-  };
+  const shown = editing ? new Set(['phone', 'position', 'isOperator', 'cadreNature']) : undefined;
+  const form = useForm<RosterFormValues, RosterCreate | RosterUpdate>(
+    () => (props.mode === 'edit' ? rosterFormValuesFrom(props.entry) : emptyRosterFormValues()),
+    (v) => (props.mode === 'create' ? checkRosterCreate(v, props.orgType) : checkRosterUpdate(v, props.orgType)),
+    { shown },
+  );
+  const { values, errors, submitting } = form;
 
-  const set = <K extends keyof RosterFormValues>(field: K) => (value: RosterFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
-  };
+  const set = <K extends keyof RosterFormValues>(field: K) => (value: RosterFormValues[K]) => form.set(field)(value);
 
-  const submit = async () => {
-    const checked = props.mode === 'create' ? checkRosterCreate(values, props.orgType) : checkRosterUpdate(values, props.orgType);
-    if (!checked.ok) {
-      setErrors(place(checked.errors));
-      return;
-    }
-    setErrors({});
-    setSubmitting(true);
-    try {
-      if (props.mode === 'create') await props.onSubmit(checked.data as RosterCreate);
-      else await props.onSubmit(checked.data as RosterUpdate);
-    } catch (e) {
-      setErrors(place(fieldErrorsOf(toApiError(e))));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    form.submit(async (body) => {
+      if (props.mode === 'create') await props.onSubmit(body as RosterCreate);
+      else await props.onSubmit(body as RosterUpdate);
+    });
 
   return (
     <View data-testid='roster-form'>

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import type { TransferSummary } from '@tj/shared';
 import { StatusTag } from '../status-tag';
 import { formatTime } from '../../services/review';
-import { deadlineText, destinationText, statusTone } from '../../services/transfers';
+import { deadlineText, destinationText } from '../../services/transfers';
+import { statusTone } from '../../labels/transfer';
 import './index.css';
 
 /** One transfer in a list: who, from where to where, its state and the open step's deadline. */

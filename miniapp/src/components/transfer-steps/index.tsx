@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components';
 import type { TransferStep } from '@tj/shared';
 import { StatusTag } from '../status-tag';
 import { formatTime } from '../../services/review';
-import { STEP_OUTCOME_LABELS, deadlineText, orgPhone, stepTone } from '../../services/transfers';
+import { deadlineText, orgPhone } from '../../services/transfers';
+import { STEP_OUTCOME_LABELS, stepTone } from '../../labels/transfer';
 import './index.css';
 
 /**

@@ -20,7 +20,8 @@ import {
 import { DateField, YesNoField } from '../../components/cert-fields';
 import { ChoiceField, FieldError, FormSection, MonthField, SelectField, StaticField, TextField, optionsOf } from '../../components/form-field';
 import type { FieldErrors } from '../../services/form-check';
-import { CertFieldLabels as L, derivedFromId, isMainlandId, type CertField, type CertFormValues } from '../../services/checkin';
+import { derivedFromId, isMainlandId, type CertFormValues } from '../../services/checkin';
+import { CertFieldLabels as L, type CertField } from '../../labels/checkin';
 
 export interface StepFieldsProps {
   values: CertFormValues;

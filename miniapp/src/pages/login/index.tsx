@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { Login } from '@tj/shared';
-import { SmsCodeButton } from '../../components/sms-code-button';
+import { SmsCodeRow } from '../../components/sms-code-field/row';
 import { toApiError, type ApiError } from '../../services/api-error';
 import { inAppRedirect, restartAt } from '../../services/navigation';
 import { checkSmsLogin, checkSmsPhone, sendSmsCode } from '../../services/register';
@@ -138,10 +138,7 @@ export default function LoginPage() {
             </View>
             <View className='login-field'>
               <Text className='login-field__label'>短信验证码</Text>
-              <View className='login-field__row'>
-                <Input className='login-field__grow' type='number' name='smsCode' value={smsCode} onChange={setSmsCode} maxLength={6} placeholder='6位数字' data-testid='login-smsCode' />
-                <SmsCodeButton onSend={sendCode} testId='login-sms-send' />
-              </View>
+              <SmsCodeRow value={smsCode} onChange={setSmsCode} onSend={sendCode} name='smsCode' testIds={{ input: 'login-smsCode', send: 'login-sms-send' }} />
             </View>
           </View>
         )}

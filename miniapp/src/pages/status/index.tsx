@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { Positions, isKeyOf, type MyOrg } from '@tj/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { FormError } from '../../components/form-field';
+import { FormError } from '../../components/form-field/errors';
 import { OrgPath } from '../../components/org-path';
 import { PageStatus } from '../../components/page-status';
 import { StatusTag } from '../../components/status-tag';
@@ -12,15 +12,8 @@ import { useAsync } from '../../hooks/use-async';
 import { useRequireLogin } from '../../hooks/use-require-login';
 import { Routes, withQuery } from '../../routes';
 import { toApiError } from '../../services/api-error';
-import {
-  checkinStatusLabel,
-  checkinStatusTone,
-  isApproved,
-  realNameExplanation,
-  realNameLabel,
-  realNameTone,
-  type MyCheckin,
-} from '../../services/checkin';
+import { isApproved, realNameExplanation, type MyCheckin } from '../../services/checkin';
+import { checkinStatusLabel, realNameLabel, checkinStatusTone, realNameTone } from '../../labels/checkin';
 import { restartAt } from '../../services/navigation';
 import { orgPathText } from '../../services/orgs';
 import { formatTime } from '../../services/review';

@@ -4,12 +4,12 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { FormError, FormSection, TextField } from '../../../components/form-field';
 import { Routes } from '../../../routes';
-import { checkResetPassword, emptyResetPassword, resetPasswordBySms, type ResetPasswordValues } from '../../../services/account';
+import { useForm } from '../../../hooks/use-form';
+import { checkResetPassword, emptyResetPassword, resetPasswordBySms } from '../../../services/account';
 import { toApiError } from '../../../services/api-error';
-import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
-import { SmsField } from '../../sms-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
@@ -19,15 +19,8 @@ import '../../account.css';
  * reset code an org admin issues instead (§10).
  */
 export default function ForgotPasswordPage() {
-  const [values, setValues] = useState<ResetPasswordValues>(emptyResetPassword);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { values, errors, setErrors, set, submitting, submit: submitWith } = useForm(emptyResetPassword, checkResetPassword);
   const [done, setDone] = useState(false);
-
-  const set = (field: keyof ResetPasswordValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
-  };
 
   const onSend = async () => {
     const checked = checkSmsPhone(values.phone, 'resetPassword');
@@ -45,20 +38,11 @@ export default function ForgotPasswordPage() {
     }
   };
 
-  const submit = async () => {
-    const checked = checkResetPassword(values);
-    if (!checked.ok) return setErrors(checked.errors);
-    setSubmitting(true);
-    try {
-      await resetPasswordBySms(checked.data);
+  const submit = () =>
+    submitWith(async (body) => {
+      await resetPasswordBySms(body);
       setDone(true);
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(error.field && error.field in values ? fieldErrorsOf(error) : { '': error.message });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   if (done) {
     return (
@@ -80,7 +64,7 @@ export default function ForgotPasswordPage() {
       <View className='account-notice'>请输入注册时使用的手机号，通过短信验证码设置新密码。</View>
       <FormSection title='通过短信验证码重置密码'>
         <TextField label='手机号码' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId='forgot-phone' />
-        <SmsField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testId='forgot-smsCode' />
+        <SmsCodeField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testIds={{ input: 'forgot-smsCode', send: 'forgot-smsCode-send' }} />
         <NewPasswordFields password={values.password} confirmPassword={values.confirmPassword} onChange={set} errors={errors} testId='forgot' />
       </FormSection>
       <FormError message={errors['']} testId='forgot-error' />

@@ -4,10 +4,10 @@ import { Button, Switch } from '@nutui/nutui-react-taro';
 import { FormError, FormField, FormSection, TextField } from '../../../components/form-field';
 import { checkResetByCode, emptyResetByCode, resetByCode, type ResetByCodeValues } from '../../../services/account';
 import { toApiError } from '../../../services/api-error';
-import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
+import { useForm } from '../../../hooks/use-form';
 import { checkSmsPhone, sendSmsCode } from '../../../services/register';
 import { backToLogin } from '../../back-to-login';
-import { SmsField } from '../../sms-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { NewPasswordFields } from '../../new-password-fields';
 import '../../account.css';
 
@@ -17,16 +17,11 @@ import '../../account.css';
  * a new phone proven by an SMS code. Every session ends; then the new password logs in.
  */
 export default function ResetByCodePage() {
-  const [values, setValues] = useState<ResetByCodeValues>(emptyResetByCode);
   const [changePhone, setChangePhone] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const { values, errors, setErrors, set, submitting, submit: submitWith } = useForm(emptyResetByCode, (v: ResetByCodeValues) =>
+    checkResetByCode(v, changePhone),
+  );
   const [done, setDone] = useState<{ phone: string } | null>(null);
-
-  const set = (field: keyof ResetByCodeValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
-  };
 
   // The new number must not have an account yet: the server proves it with a 'register' code.
   const onSend = async () => {
@@ -44,20 +39,11 @@ export default function ResetByCodePage() {
     }
   };
 
-  const submit = async () => {
-    const checked = checkResetByCode(values, changePhone);
-    if (!checked.ok) return setErrors(checked.errors);
-    setSubmitting(true);
-    try {
-      await resetByCode(checked.data);
-      setDone({ phone: checked.data.newPhone ?? checked.data.phone });
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(error.field && error.field in values ? fieldErrorsOf(error) : { '': error.message });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+  const submit = () =>
+    submitWith(async (body) => {
+      await resetByCode(body);
+      setDone({ phone: body.newPhone ?? body.phone });
+    });
 
   if (done) {
     return (
@@ -92,7 +78,7 @@ export default function ResetByCodePage() {
         {changePhone ? (
           <>
             <TextField label='新手机号' required type='number' value={values.newPhone} onChange={set('newPhone')} error={errors.newPhone} maxLength={11} testId='rc-newPhone' />
-            <SmsField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testId='rc-smsCode' />
+            <SmsCodeField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} testIds={{ input: 'rc-smsCode', send: 'rc-smsCode-send' }} />
           </>
         ) : null}
       </FormSection>

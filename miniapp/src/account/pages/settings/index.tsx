@@ -5,8 +5,7 @@ import { FormError, FormSection, TextField } from '../../../components/form-fiel
 import { useRequireLogin } from '../../../hooks/use-require-login';
 import { Routes } from '../../../routes';
 import { checkChangePassword, emptyChangePassword, type ChangePasswordValues } from '../../../services/account';
-import { toApiError } from '../../../services/api-error';
-import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
+import { useForm } from '../../../hooks/use-form';
 import { restartAt } from '../../../services/navigation';
 import { useAppStore } from '../../../stores';
 import { NewPasswordFields } from '../../new-password-fields';
@@ -18,34 +17,23 @@ export default function SettingsPage() {
   const user = useAppStore((s) => s.user);
   const changePassword = useAppStore((s) => s.changePassword);
   const logout = useAppStore((s) => s.logout);
-  const [values, setValues] = useState<ChangePasswordValues>(emptyChangePassword);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const form = useForm(emptyChangePassword, checkChangePassword);
+  const { values, errors, submitting } = form;
   const [done, setDone] = useState(false);
 
   if (!allowed || !user) return null;
 
   const set = (field: keyof ChangePasswordValues) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
+    form.set(field)(value);
     setDone(false);
   };
 
-  const submit = async () => {
-    const checked = checkChangePassword(values);
-    if (!checked.ok) return setErrors(checked.errors);
-    setSubmitting(true);
-    try {
-      await changePassword(checked.data);
-      setValues(emptyChangePassword());
+  const submit = () =>
+    form.submit(async (body) => {
+      await changePassword(body);
+      form.setValues(emptyChangePassword());
       setDone(true);
-    } catch (e) {
-      const error = toApiError(e);
-      setErrors(error.field && error.field in values ? fieldErrorsOf(error) : { '': error.message });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <View className='account-page' data-testid='settings-page'>

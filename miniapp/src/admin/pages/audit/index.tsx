@@ -60,7 +60,7 @@ export default function AuditPage() {
                     {items.map((item) => {
                       const summary = auditLine(item);
                       return (
-                        <View key={item.id} className='audit-item' data-testid={`audit-item-${item.id}`}>
+                        <View key={item.id} className='tj-list-row audit-item' data-testid={`audit-item-${item.id}`}>
                           <View className='audit-item__head'>
                             <StatusTag tone='blue'>{auditActionLabel(item.action)}</StatusTag>
                             <Text className='audit-item__time'>{formatChinaTime(item.createdAt)}</Text>

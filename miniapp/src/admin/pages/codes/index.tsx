@@ -12,7 +12,8 @@ import { adminCodesExportPath, fetchAdminCodes, issueAdminCode, prepareAdminCode
 import { toApiError } from '../../../services/api-error';
 import { formatChinaTime } from '../../../services/audit';
 import { downloadExcel } from '../../../services/files';
-import { fetchChildren, orgTypeLabel } from '../../../services/orgs';
+import { fetchChildren } from '../../../services/orgs';
+import { orgTypeLabel } from '../../../labels/org';
 import { useOrgPage } from '../../use-org-page';
 import '../../admin.css';
 import './index.css';
@@ -117,7 +118,7 @@ export default function CodesPage() {
                     {items.map((child) => {
                       const issued = codes[child.id];
                       return (
-                        <View key={child.id} className='code-row' data-testid={`codes-row-${child.id}`}>
+                        <View key={child.id} className='tj-list-row code-row' data-testid={`codes-row-${child.id}`}>
                           <View className='code-row__head'>
                             <View className='code-row__names'>
                               <Text className='code-row__name'>{child.fullName}</Text>

@@ -19,7 +19,8 @@ import { useAsync } from '../../../hooks/use-async';
 import { Routes, type Route } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { formatChinaTime } from '../../../services/audit';
-import { OrgFieldLabels, deleteChild, fetchChildren, orgPathText, orgTypeLabel, orgTypeOf } from '../../../services/orgs';
+import { deleteChild, fetchChildren, orgPathText, orgTypeOf } from '../../../services/orgs';
+import { OrgFieldLabels, orgTypeLabel } from '../../../labels/org';
 import { decideAdminRequest, fetchAdminRequests, type AdminChangeRequest } from '../../../services/roster';
 import { selectCanAdminister, useAppStore } from '../../../stores';
 import { goBack, openPage } from '../../nav';
@@ -305,7 +306,7 @@ function AdminRequests({ orgId, items, onDecided }: { orgId: string; items: Admi
       {error ? <View className='admin-error'>{error}</View> : null}
       <View className='admin-card'>
         {items.map((r) => (
-          <View key={r.id} className='admin-request' data-testid={`admin-request-${r.id}`}>
+          <View key={r.id} className='tj-list-row admin-request' data-testid={`admin-request-${r.id}`}>
             <Text className='admin-request__text'>
               {r.orgName}：{r.makeAdmin ? '申请将' : '申请取消'}“{r.cadreName}”{r.makeAdmin ? '设为管理员' : '的管理员权限'}
             </Text>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { ADMIN_CODE_VALID_DAYS, PASSWORD_MAX_CHARS, positionsFor, type AdminCodeTarget } from '@tj/shared';
-import { FormError, FormField, FormSection, MonthField, SelectField, TextField, optionsOf } from '../../../components/form-field';
-import { SmsCodeButton } from '../../../components/sms-code-button';
+import { FormError, FormSection, MonthField, SelectField, TextField, optionsOf } from '../../../components/form-field';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { Routes, withQuery } from '../../../routes';
 import {
   checkAdminCode,
@@ -17,7 +17,8 @@ import {
 } from '../../../services/admin-codes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
-import { orgPathText, orgTypeLabel, orgTypeOf } from '../../../services/orgs';
+import { orgPathText, orgTypeOf } from '../../../services/orgs';
+import { orgTypeLabel } from '../../../labels/org';
 import { useAppStore } from '../../../stores';
 import '../../admin.css';
 import './index.css';
@@ -182,21 +183,14 @@ export default function AdminRegisterPage() {
 
           <FormSection title='账号信息'>
             {text('phone', { type: 'number', maxLength: 11, hint: '注册后使用此手机号登录' })}
-            <FormField label={LABELS.smsCode} required error={errors.smsCode} testId='register-smsCode'>
-              <View className='register-sms'>
-                <Input
-                  className='tj-input register-sms__input'
-                  type='number'
-                  name='register-smsCode'
-                  value={values.smsCode}
-                  onChange={set('smsCode')}
-                  maxLength={6}
-                  placeholder='6位数字'
-                  data-testid='register-smsCode'
-                />
-                <SmsCodeButton onSend={sendSms} testId='register-sms' />
-              </View>
-            </FormField>
+            <SmsCodeField
+              label={LABELS.smsCode}
+              value={values.smsCode}
+              onChange={set('smsCode')}
+              onSend={sendSms}
+              error={errors.smsCode}
+              testIds={{ input: 'register-smsCode', send: 'register-sms', field: 'register-smsCode' }}
+            />
             {text('password', { type: 'password', maxLength: PASSWORD_MAX_CHARS, placeholder: '8-64个字符，可含符号和空格' })}
             {text('confirmPassword', { type: 'password', maxLength: PASSWORD_MAX_CHARS, placeholder: '请再次输入密码' })}
           </FormSection>

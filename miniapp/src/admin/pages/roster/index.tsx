@@ -135,7 +135,7 @@ export default function RosterPage() {
                 ) : (
                   <View className='admin-card'>
                     {items.map((entry) => (
-                      <View key={entry.id} className='roster-item' data-testid={`roster-item-${entry.id}`}>
+                      <View key={entry.id} className='tj-list-row roster-item' data-testid={`roster-item-${entry.id}`}>
                         <View className='roster-item__head'>
                           <Text className='roster-item__name'>{entry.name}</Text>
                           <Text className='roster-item__position'>{positionLabel(entry.position)}</Text>

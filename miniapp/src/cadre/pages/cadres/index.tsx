@@ -4,14 +4,14 @@ import { StatusTag } from '../../../components/status-tag';
 import { fetchCadres, type CadreListItem } from '../../../services/cadre';
 import { ListFooter } from '../../components/list-footer';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import { usePaged } from '../../use-paged';
 import { VirtualRows } from '../../components/virtual-rows';
 import '../../cadre.css';
 
 /** §6.6 团干部查询: the cadres of the current org's subtree, their positions and orgs. */
 export default function CadreCadresPage() {
-  const { allowed, orgId, org } = useCadreOrg();
+  const { allowed, orgId, org } = useCurrentOrg({ strict: true });
   const list = usePaged<CadreListItem>(allowed && orgId ? (cursor) => fetchCadres(orgId, cursor) : null, `${orgId}|${allowed}`);
 
   if (!allowed) return null;
@@ -26,7 +26,7 @@ export default function CadreCadresPage() {
         keyOf={(c) => c.id}
         onEnd={list.loadMore}
         renderRow={(c) => (
-          <View className='cadre-row' data-testid={`cadre-${c.id}`}>
+          <View className='tj-list-row cadre-row' data-testid={`cadre-${c.id}`}>
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{c.name}</Text>
               <StatusTag tone='blue'>{isKeyOf(Positions, c.position) ? Positions[c.position] : c.position}</StatusTag>

@@ -135,7 +135,7 @@ export default function CadreEntryPage() {
   return (
     <View className='cadre-page cadre-entry' data-testid='cadre-entry'>
       {preview && phase.kind !== 'refused' ? (
-        <View className='cadre-card' data-testid='entry-preview'>
+        <View className='tj-card' data-testid='entry-preview'>
           <Text className='cadre-card__title'>{preview.invitee ? `${preview.invitee.name}，您好！您受邀入驻` : '您正在入驻'}</Text>
           <Text className='entry-org-name' data-testid='entry-org-name'>
             {preview.orgName}
@@ -151,7 +151,7 @@ export default function CadreEntryPage() {
       ) : null}
 
       {phase.kind === 'login' ? (
-        <View className='cadre-card' data-testid='entry-login'>
+        <View className='tj-card' data-testid='entry-login'>
           <Text className='cadre-text'>
             {preview?.invitee ? `请使用接收邀请短信的手机号（${preview.invitee.phoneMasked}）登录，登录后完成入驻。` : '请先登录，登录后完成入驻。'}
           </Text>
@@ -168,7 +168,7 @@ export default function CadreEntryPage() {
       ) : null}
 
       {phase.kind === 'refused' ? (
-        <View className='cadre-card entry-refused' data-testid='entry-refused'>
+        <View className='tj-card entry-refused' data-testid='entry-refused'>
           <View className='entry-refused__mark'>!</View>
           <Text className='entry-refused__title'>无法入驻</Text>
           <Text className='entry-refused__message' data-testid='entry-refused-message'>
@@ -180,7 +180,7 @@ export default function CadreEntryPage() {
         </View>
       ) : null}
 
-      {phase.kind === 'confirm' ? (
+      {phase.kind === 'confirm' && phase.lines[0] ? (
         <ConfirmLine
           key={phase.lines[0].entryId}
           line={phase.lines[0]}
@@ -193,7 +193,7 @@ export default function CadreEntryPage() {
       {phase.kind === 'position' || phase.kind === 'alias' ? (
         <>
           {!preview || preview.fullName !== phase.org.fullName ? (
-            <View className='cadre-card' data-testid='entry-step-org'>
+            <View className='tj-card' data-testid='entry-step-org'>
               <Text className='cadre-card__title'>入驻组织</Text>
               <Text className='entry-org-name'>{phase.org.alias || phase.org.shortName}</Text>
               <OrgPath fullName={phase.org.fullName} pathNames={phase.org.pathNames} testId='entry-step-org-path' compact />
@@ -314,7 +314,7 @@ function ConfirmLine({ line, index, total, onAnswered }: { line: PendingRosterLi
   };
 
   return (
-    <View className='cadre-card entry-confirm' data-testid={`entry-confirm-${line.entryId}`}>
+    <View className='tj-card entry-confirm' data-testid={`entry-confirm-${line.entryId}`}>
       {total > 1 ? (
         <Text className='cadre-muted entry-confirm__count'>
           待确认的入驻信息（第{index}条，共{total}条）

@@ -10,7 +10,7 @@ import { useAppStore } from '../../../stores';
 import { orgTypeOf } from '../../../services/orgs';
 import { AliasStep } from '../../components/alias-step';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import { TransferEntries } from '../../components/transfer-entries';
 import '../../cadre.css';
 import './index.css';
@@ -22,7 +22,7 @@ import './index.css';
  * member. Every call names the org in its path; the numbers are kept per org in the store.
  */
 export default function CadreHomePage() {
-  const { allowed, orgId, org } = useCadreOrg();
+  const { allowed, orgId, org } = useCurrentOrg({ strict: true });
   const loadDashboard = useAppStore((s) => s.loadDashboard);
   const loadMyOrgs = useAppStore((s) => s.loadMyOrgs);
   const dash = useAsync(allowed && orgId ? () => loadDashboard(orgId) : null, [allowed, orgId]);
@@ -92,7 +92,7 @@ export default function CadreHomePage() {
               </View>
             ) : null}
 
-            <View className='cadre-card dashboard-counts'>
+            <View className='tj-card dashboard-counts'>
               {counts.map((c) => (
                 <View key={c.key} className='dashboard-count' onClick={() => go(c.route)} data-testid={`dashboard-count-${c.key}`}>
                   <Text className={`dashboard-count__num${c.key === 'reviews' && c.value > 0 ? ' dashboard-count__num--hot' : ''}`} data-testid={`dashboard-count-${c.key}-num`}>
@@ -110,7 +110,7 @@ export default function CadreHomePage() {
                 资料审核和组织关系转接由本组织的运营者办理。如需办理，请联系本组织管理员设置。
               </View>
             )}
-            <View className='cadre-card dashboard-entries'>
+            <View className='tj-card dashboard-entries'>
               {entries.map((e) => (
                 <View key={e.key} className='dashboard-entry' onClick={() => go(e.route)} data-testid={`dashboard-entry-${e.key}`}>
                   <View className='dashboard-entry__main'>

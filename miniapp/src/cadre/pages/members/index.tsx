@@ -6,7 +6,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { searchMembers, type MemberListItem } from '../../../services/cadre';
 import { ListFooter } from '../../components/list-footer';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import { usePaged } from '../../use-paged';
 import { VirtualRows } from '../../components/virtual-rows';
 import '../../cadre.css';
@@ -18,7 +18,7 @@ import './index.css';
  * list scrolls, in a virtual list (a city's subtree has tens of thousands of members).
  */
 export default function CadreMembersPage() {
-  const { allowed, orgId, org } = useCadreOrg();
+  const { allowed, orgId, org } = useCurrentOrg({ strict: true });
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const list = usePaged<MemberListItem>(allowed && orgId ? (cursor) => searchMembers(orgId, q, cursor) : null, `${orgId}|${q}|${allowed}`);
@@ -50,7 +50,7 @@ export default function CadreMembersPage() {
         keyOf={(m) => m.id}
         onEnd={list.loadMore}
         renderRow={(m) => (
-          <View className='cadre-row' data-testid={`member-${m.id}`}>
+          <View className='tj-list-row cadre-row' data-testid={`member-${m.id}`}>
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{m.name}</Text>
               {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}

@@ -97,7 +97,7 @@ export default function OfflinePage() {
             <View className='cadre-notice'>
               实名校验未通过时，请线下核验团员身份：资料有误请返回并“退回”；核验无误请填写说明并上传团员手持身份证件的照片，提交后团员即报到成功，实名状态为“线下验证通过”。
             </View>
-            <View className='cadre-card'>
+            <View className='tj-card'>
               <Text className='cadre-card__title'>核验对象</Text>
               <Text className='cadre-text' data-testid='offline-name'>
                 {d.name}　{d.data.idNumber ?? d.idNumberMasked}

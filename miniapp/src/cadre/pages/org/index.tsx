@@ -6,9 +6,10 @@ import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
-import { fetchChildren, fetchOrg, orgTypeLabel } from '../../../services/orgs';
+import { fetchChildren, fetchOrg } from '../../../services/orgs';
+import { orgTypeLabel } from '../../../labels/org';
 import { OrgSwitch } from '../../components/org-switch';
-import { useCadreOrg } from '../../use-cadre-org';
+import { useCurrentOrg } from '../../use-current-org';
 import '../../cadre.css';
 import '../../components/list.css';
 import './index.css';
@@ -18,7 +19,7 @@ import './index.css';
  * the subtree), with its sub-orgs; tapping one opens the same page for it.
  */
 export default function CadreOrgInfoPage() {
-  const { allowed, orgId, org: mine, params } = useCadreOrg();
+  const { allowed, orgId, org: mine, params } = useCurrentOrg({ strict: true });
   const targetId = params.targetId || orgId;
   const detail = useAsync(allowed && targetId ? () => Promise.all([fetchOrg(targetId), fetchChildren(targetId)]) : null, [allowed, targetId]);
 
@@ -44,7 +45,7 @@ export default function CadreOrgInfoPage() {
         {org ? (
           <>
             <OrgHeader org={org} />
-            <View className='cadre-card'>
+            <View className='tj-card'>
               {rows.map(([label, value]) => (
                 <View key={label} className='org-info-row'>
                   <Text className='org-info-row__label'>{label}</Text>
@@ -58,7 +59,7 @@ export default function CadreOrgInfoPage() {
                 {children.map((c) => (
                   <View
                     key={c.id}
-                    className='cadre-row org-info-child'
+                    className='tj-list-row cadre-row org-info-child'
                     onClick={() => void Taro.navigateTo({ url: withQuery(Routes.cadreOrgInfo, { orgId, targetId: c.id }) })}
                     data-testid={`org-info-child-${c.id}`}
                   >

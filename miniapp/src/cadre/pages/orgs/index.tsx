@@ -72,7 +72,7 @@ function OrgRow({ org, current, onOpen }: { org: CadreOrg; current: boolean; onO
   const pending = !org.positionSet || org.needsAlias;
   const position = org.positionSet && isKeyOf(Positions, org.position) ? Positions[org.position] : '';
   return (
-    <View className='cadre-card orgs-row' onClick={onOpen} data-testid={`orgs-item-${org.id}`}>
+    <View className='tj-card orgs-row' onClick={onOpen} data-testid={`orgs-item-${org.id}`}>
       <View className='orgs-row__main'>
         <View className='orgs-row__top'>
           <Text className='orgs-row__name' data-testid={`orgs-name-${org.id}`}>

@@ -12,7 +12,8 @@ import { useAsync } from '../../../hooks/use-async';
 import { scrollToTop } from '../../../hooks/use-page-params';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { checkinStatusLabel, checkinStatusTone, realNameLabel, realNameTone, summarize } from '../../../services/checkin';
+import { summarize } from '../../../services/checkin';
+import { checkinStatusLabel, realNameLabel, checkinStatusTone, realNameTone } from '../../../labels/checkin';
 import {
   approvalBlock,
   approveCheckin,
@@ -108,7 +109,7 @@ export default function ReviewPage() {
               </View>
             ) : null}
 
-            <View className='cadre-card'>
+            <View className='tj-card'>
               <View className='review-row'>
                 <Text className='cadre-card__title review-row__title'>实名校验</Text>
                 <StatusTag tone={realNameTone(d.realNameStatus)} testId='review-realname'>

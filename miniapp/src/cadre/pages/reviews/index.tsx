@@ -8,7 +8,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { realNameLabel, realNameTone } from '../../../services/checkin';
+import { realNameLabel, realNameTone } from '../../../labels/checkin';
 import {
   batchApprove,
   canBatchApprove,

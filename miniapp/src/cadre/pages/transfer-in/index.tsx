@@ -96,7 +96,7 @@ export default function TransferInPage() {
             </>
           ) : (
             <>
-              <View className='cadre-card' data-testid='transfer-in-found'>
+              <View className='tj-card' data-testid='transfer-in-found'>
                 <Text className='cadre-card__title'>查找结果</Text>
                 <Text className='cadre-text'>
                   {found.member.name}　{found.member.idNumberMasked}

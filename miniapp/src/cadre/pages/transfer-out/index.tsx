@@ -26,7 +26,7 @@ export default function TransferOutPage() {
   const { allowed, orgId, org } = useTransferOrg();
   const branches = useAsync(allowed && org.data ? () => branchesUnder(orgId, org.data) : null, [allowed, org.data?.id]);
   const [branchId, setBranchId] = useState('');
-  const from = branchId || (branches.data?.length === 1 ? branches.data[0].id : '');
+  const from = branchId || (branches.data?.length === 1 ? (branches.data[0]?.id ?? '') : '');
   const members = useAsync(from ? () => fetchTransferableMembers(orgId, from) : null, [from]);
   const [selected, setSelected] = useState<string[]>([]);
   const [dest, setDest] = useState<PickedOrg | null>(null);

@@ -13,20 +13,8 @@ import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
-import {
-  branchesUnder,
-  checkAppealDecision,
-  checkReview,
-  decideAppeal,
-  destinationText,
-  fetchAppeals,
-  fetchOrgTransfer,
-  reviewTransfer,
-  statusTone,
-  type OrgAppealItem,
-  type OrgTransferDetail,
-  type TransferSummary,
-} from '../../../services/transfers';
+import { branchesUnder, checkAppealDecision, checkReview, decideAppeal, destinationText, fetchAppeals, fetchOrgTransfer, reviewTransfer, type OrgAppealItem, type OrgTransferDetail, type TransferSummary } from '../../../services/transfers';
+import { statusTone } from '../../../labels/transfer';
 import { useTransferOrg } from '../../use-transfer-org';
 import { PrivateImage } from '../../../components/private-image';
 import '../../cadre.css';
@@ -52,7 +40,7 @@ function Summary({ t }: { t: TransferSummary }) {
     ['发起时间', formatTime(t.createdAt)],
   ];
   return (
-    <View className='cadre-card' data-testid='transfer-summary'>
+    <View className='tj-card' data-testid='transfer-summary'>
       <View className='tr-kv'>
         <Text className='tr-kv__k'>状态</Text>
         <View className='tr-kv__v'>
@@ -159,7 +147,7 @@ export default function TransferPage() {
             {detail?.actingFor ? <View className='cadre-notice'>本组织是{detail.actingFor.name}的直属上级，可代其办理（§7.2）。</View> : null}
             <Summary t={d.t} />
             {detail ? (
-              <View className='cadre-card'>
+              <View className='tj-card'>
                 <Text className='cadre-card__title'>办理进度</Text>
                 <TransferSteps steps={detail.steps} testId='transfer-steps' />
                 {detail.contact ? <Text className='cadre-muted'>常用联系人的联系方式：{detail.contact}</Text> : null}
@@ -169,7 +157,7 @@ export default function TransferPage() {
               </View>
             ) : null}
             {d.kind === 'appeal' ? (
-              <View className='cadre-card' data-testid='transfer-appeal'>
+              <View className='tj-card' data-testid='transfer-appeal'>
                 <Text className='cadre-card__title'>申诉</Text>
                 <Text className='cadre-text'>申诉理由：{d.appeal.reason}</Text>
                 <Text className='cadre-muted'>提交于 {formatTime(d.appeal.createdAt)}，附件{d.appeal.attachmentIds.length}张</Text>

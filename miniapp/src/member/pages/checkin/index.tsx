@@ -11,19 +11,8 @@ import { scrollToTop, usePageParams } from '../../../hooks/use-page-params';
 import { useRequireLogin } from '../../../hooks/use-require-login';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import {
-  CERT_STEPS,
-  CertStepFields,
-  CertStepTitles,
-  canEditForm,
-  checkStep,
-  editPolicyOf,
-  formValuesFrom,
-  isApproved,
-  type CertField,
-  type CertFormValues,
-  type MyCheckin,
-} from '../../../services/checkin';
+import { CERT_STEPS, CertStepFields, canEditForm, checkStep, editPolicyOf, formValuesFrom, isApproved, type CertFormValues, type MyCheckin } from '../../../services/checkin';
+import { CertStepTitles, type CertField } from '../../../labels/checkin';
 import type { FieldErrors } from '../../../services/form-check';
 import { useAppStore } from '../../../stores';
 import { StepFields } from '../../components/step-fields';
@@ -106,7 +95,8 @@ export default function CheckinPage() {
         setSaved(result);
         return;
       }
-      if (index < CERT_STEPS.length - 1) goTo(CERT_STEPS[index + 1]);
+      const next = CERT_STEPS[index + 1];
+      if (next) goTo(next);
       else void Taro.redirectTo({ url: Routes.memberConfirm });
     } catch (e) {
       const error = toApiError(e);
@@ -175,7 +165,7 @@ export default function CheckinPage() {
                 <FormError message={errors['']} testId='checkin-error' />
                 <View className={`member-actions${index > 0 && !editMode ? ' member-actions--row' : ''}`}>
                   {index > 0 && !editMode ? (
-                    <Button size='large' disabled={saving} onClick={() => goTo(CERT_STEPS[index - 1])} data-testid='checkin-prev'>
+                    <Button size='large' disabled={saving} onClick={() => goTo(CERT_STEPS[index - 1] ?? 'identity')} data-testid='checkin-prev'>
                       上一步
                     </Button>
                   ) : null}
@@ -214,7 +204,7 @@ function backToProfile() {
 function EditSaved({ checkin, step }: { checkin: MyCheckin; step: CertStep }) {
   const review = checkin.status === 'editSubmitted';
   return (
-    <View className='member-card' data-testid='checkin-edit-saved'>
+    <View className='tj-card' data-testid='checkin-edit-saved'>
       <Text className='member-text'>
         {review ? '已提交修改，状态为“修改资料待审核”。审核通过前，原资料继续有效。' : `${CertStepTitles[step]}已保存。`}
       </Text>

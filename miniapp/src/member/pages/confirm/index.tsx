@@ -59,7 +59,7 @@ export default function ConfirmPage() {
           <>
             <View className='member-notice member-notice--info'>请核对认证资料，确认无误后提交。提交后系统将进行实名校验，并由所在团支部审核。</View>
             {checkin.branch ? (
-              <View className='member-card'>
+              <View className='tj-card'>
                 <Text className='member-card__title'>报到的团支部</Text>
                 <OrgPath fullName={checkin.branch.fullName} shortName={checkin.branch.shortName} pathNames={checkin.branch.pathNames} testId='confirm-branch' />
               </View>

@@ -9,7 +9,8 @@ import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { useRequireLogin } from '../../../hooks/use-require-login';
 import { Routes, withQuery } from '../../../routes';
-import { checkinStatusLabel, checkinStatusTone, displayValue, isApproved, realNameLabel, realNameTone } from '../../../services/checkin';
+import { displayValue, isApproved } from '../../../services/checkin';
+import { checkinStatusLabel, realNameLabel, checkinStatusTone, realNameTone } from '../../../labels/checkin';
 import { restartAt } from '../../../services/navigation';
 import { useAppStore } from '../../../stores';
 import '../../member.css';
@@ -80,7 +81,7 @@ export default function MemberHomePage() {
               </View>
             ) : null}
 
-            <View className='member-card' onClick={() => go(Routes.memberProfile)} data-testid='member-home-profile'>
+            <View className='tj-card' onClick={() => go(Routes.memberProfile)} data-testid='member-home-profile'>
               <View className='home-card-head'>
                 <Text className='member-card__title'>认证资料</Text>
                 <Text className='member-link'>查看 / 修改 ›</Text>
@@ -102,7 +103,7 @@ export default function MemberHomePage() {
             </View>
 
             {checkin.branch ? (
-              <View className='member-card' data-testid='member-home-org'>
+              <View className='tj-card' data-testid='member-home-org'>
                 <Text className='member-card__title'>我的组织</Text>
                 <OrgPath fullName={checkin.branch.fullName} shortName={checkin.branch.shortName} pathNames={checkin.branch.pathNames} testId='member-home-branch' />
                 <View className='home-kv home-kv--top'>
@@ -115,7 +116,7 @@ export default function MemberHomePage() {
               </View>
             ) : null}
 
-            <View className='member-card'>
+            <View className='tj-card'>
               <Text className='member-card__title'>团员业务</Text>
               <View className='home-grid'>
                 <View className='home-grid__item' onClick={() => go(Routes.memberProfile)} data-testid='member-home-entry-profile'>
@@ -130,9 +131,10 @@ export default function MemberHomePage() {
                   <View
                     className='home-grid__item'
                     onClick={() => {
-                      if (cadreOrgs.length > 1) return go(Routes.cadreOrgs);
-                      enterOrg(cadreOrgs[0].id);
-                      go(withQuery(cadreOrgs[0].isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: cadreOrgs[0].id }));
+                      const only = cadreOrgs[0];
+                      if (cadreOrgs.length > 1 || !only) return go(Routes.cadreOrgs);
+                      enterOrg(only.id);
+                      go(withQuery(only.isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: only.id }));
                     }}
                     data-testid='member-home-entry-cadre'
                   >

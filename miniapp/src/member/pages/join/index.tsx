@@ -41,7 +41,7 @@ export default function JoinPage() {
         </View>
       </View>
 
-      <View className='member-card'>
+      <View className='tj-card'>
         <Text className='member-card__title'>您要报到的团支部</Text>
         <OrgPath fullName={branch.fullName} shortName={branch.shortName} pathNames={branch.pathNames} testId='join-branch' />
         <Text className='member-muted join-hint'>请核对团组织全称及其上级组织，确认是您所在的团支部。</Text>

@@ -8,7 +8,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { usePageParams } from '../../../hooks/use-page-params';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
-import { orgTypeLabel } from '../../../services/orgs';
+import { orgTypeLabel } from '../../../labels/org';
 import { resolveScene, sceneFrom, searchOrgs, toChosenBranch, type ChosenBranch, type OrgSearchItem } from '../../../services/org-search';
 import { selectIsLoggedIn, useAppStore } from '../../../stores';
 import '../../member.css';

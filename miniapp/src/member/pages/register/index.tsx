@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { PASSWORD_MAX_CHARS } from '@tj/shared';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Checkbox, Input } from '@nutui/nutui-react-taro';
-import { FormError, FormField, FormSection, TextField } from '../../../components/form-field';
+import { Button, Checkbox } from '@nutui/nutui-react-taro';
+import { FormError, FormSection, TextField } from '../../../components/form-field';
 import { OrgPath } from '../../../components/org-path';
-import { SmsCodeButton } from '../../../components/sms-code-button';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import type { FieldErrors } from '../../../services/form-check';
@@ -77,28 +77,14 @@ export default function RegisterPage() {
   return (
     <View className='member-page' data-testid='register-page'>
       {branch ? (
-        <View className='member-card'>
+        <View className='tj-card'>
           <Text className='member-card__title'>注册后将报到到</Text>
           <OrgPath fullName={branch.fullName} shortName={branch.shortName} pathNames={branch.pathNames} testId='register-branch' compact />
         </View>
       ) : null}
       <FormSection title='注册账号'>
         <TextField label='手机号码' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId='register-phone' />
-        <FormField label='短信验证码' required error={errors.smsCode} testId='register-smsCode-field'>
-          <View className='register-sms'>
-            <Input
-              className='tj-input register-sms__input'
-              type='number'
-              name='smsCode'
-              value={values.smsCode}
-              onChange={set('smsCode')}
-              maxLength={6}
-              placeholder='6位数字'
-              data-testid='register-smsCode'
-            />
-            <SmsCodeButton onSend={onSend} testId='register-sms-send' />
-          </View>
-        </FormField>
+        <SmsCodeField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} name='smsCode' testIds={{ input: 'register-smsCode', send: 'register-sms-send' }} />
         <TextField
           label='密码'
           required

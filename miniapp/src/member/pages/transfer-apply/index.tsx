@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
 import {
   ErrorMessages,
   OutOfProvinceDestinations,
@@ -17,7 +17,7 @@ import { ChoiceField, FormError, FormField, FormSection, SelectField, TextField,
 import { ImageAttachments, type UploadedImage } from '../../../components/image-attachments';
 import { OrgPicker, type PickedOrg } from '../../../components/org-picker';
 import { PageStatus } from '../../../components/page-status';
-import { SmsCodeButton } from '../../../components/sms-code-button';
+import { SmsCodeField } from '../../../components/sms-code-field';
 import { useAsync } from '../../../hooks/use-async';
 import { scrollToTop } from '../../../hooks/use-page-params';
 import { useRequireLogin } from '../../../hooks/use-require-login';
@@ -26,7 +26,8 @@ import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, toOptionalText, type FieldErrors } from '../../../services/form-check';
 import { sendSmsCode } from '../../../services/register';
 import { applyTransfer, checkApplication, checkApplicationDraft, fetchCurrentTransfer, remarksState } from '../../../services/transfers';
-import { checkinStatusLabel, isApproved } from '../../../services/checkin';
+import { isApproved } from '../../../services/checkin';
+import { checkinStatusLabel } from '../../../labels/checkin';
 import { useAppStore } from '../../../stores';
 import '../../member.css';
 import './index.css';
@@ -164,24 +165,18 @@ export default function TransferApplyPage() {
                   {phone ? maskMobile(phone) : ''}
                 </Text>
               </View>
-              <FormField label='短信验证码' required error={errors.smsCode} testId='transfer-smsCode'>
-                <View className='ta-sms'>
-                  <Input
-                    className='tj-input ta-sms__input'
-                    type='number'
-                    name='smsCode'
-                    value={smsCode}
-                    maxLength={6}
-                    onChange={(v) => {
-                      setSmsCode(v);
-                      clear('smsCode');
-                    }}
-                    placeholder='请输入6位验证码'
-                    data-testid='transfer-smsCode-input'
-                  />
-                  <SmsCodeButton onSend={send} testId='transfer-sms-send' />
-                </View>
-              </FormField>
+              <SmsCodeField
+                value={smsCode}
+                onChange={(v) => {
+                  setSmsCode(v);
+                  clear('smsCode');
+                }}
+                onSend={send}
+                error={errors.smsCode}
+                name='smsCode'
+                placeholder='请输入6位验证码'
+                testIds={{ input: 'transfer-smsCode-input', send: 'transfer-sms-send', field: 'transfer-smsCode' }}
+              />
             </FormSection>
             <FormError message={errors['']} testId='transfer-apply-error' />
             <View className='member-actions'>

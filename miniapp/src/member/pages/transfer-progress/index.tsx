@@ -16,19 +16,8 @@ import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
-import {
-  appealTransfer,
-  checkAppeal,
-  checkWithdraw,
-  destinationText,
-  fetchCurrentTransfer,
-  fetchMyTransfers,
-  fetchTransferContacts,
-  orgPhone,
-  statusTone,
-  withdrawTransfer,
-  type TransferDetail,
-} from '../../../services/transfers';
+import { appealTransfer, checkAppeal, checkWithdraw, destinationText, fetchCurrentTransfer, fetchMyTransfers, fetchTransferContacts, orgPhone, withdrawTransfer, type TransferDetail } from '../../../services/transfers';
+import { statusTone } from '../../../labels/transfer';
 import '../../member.css';
 import './index.css';
 
@@ -117,7 +106,7 @@ export default function TransferProgressPage() {
                 {notice}
               </View>
             ) : null}
-            <View className='member-card'>
+            <View className='tj-card'>
               <View className='tp-head'>
                 <Text className='tp-head__title'>{t.member.name}的组织关系转接</Text>
                 <StatusTag tone={statusTone(t.status)} testId='transfer-progress-status'>
@@ -163,13 +152,13 @@ export default function TransferProgressPage() {
               ) : null}
             </View>
 
-            <View className='member-card'>
+            <View className='tj-card'>
               <Text className='member-card__title'>办理进度</Text>
               <TransferSteps steps={t.steps} testId='transfer-progress-steps' />
             </View>
 
             {t.appeal ? (
-              <View className='member-card' data-testid='transfer-progress-appeal'>
+              <View className='tj-card' data-testid='transfer-progress-appeal'>
                 <View className='tp-head'>
                   <Text className='member-card__title'>申诉</Text>
                   <StatusTag tone={t.appeal.status === 'approved' ? 'green' : t.appeal.status === 'pending' ? 'blue' : 'gray'}>{APPEAL_STATUS[t.appeal.status]}</StatusTag>
@@ -180,7 +169,7 @@ export default function TransferProgressPage() {
               </View>
             ) : null}
 
-            <View className='member-card' data-testid='transfer-contacts'>
+            <View className='tj-card' data-testid='transfer-contacts'>
               <Text className='member-card__title'>团组织联系方式</Text>
               {c ? (
                 <>
