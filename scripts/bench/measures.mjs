@@ -10,7 +10,6 @@ const WAITING = ['submitted', 'editSubmitted'];
 const statusCol = (s) => (s == null ? 'st_draft' : `st_${s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`);
 // counters.ts unitPathSql('b.path'): the unit (depth-2 ancestor, or the parent of a shallower branch) a branch rolls up into
 const UNIT_PATH = "concat(substring_index(b.path, '/', least(4, length(b.path) - length(replace(b.path, '/', '')) - 1)), '/')";
-const ancestorIds = (p) => p.split('/').filter(Boolean).map(Number).slice(0, -1);
 
 // ── P1: check-in submit ─────────────────────────────────────────────────────────────────
 // The members used are check-ins that may be submitted (drafts with the contact step saved,

@@ -168,7 +168,7 @@ export async function generatePartition(
 
   const orgRow = (o: OrgNode, sec: { name: string; idNumber: string; phone: string; idEnc?: string; idHash?: string }, registered: boolean) => {
     const staffing = o.type === 'leadingOrgan' || o.type === 'grassrootsCommittee';
-    const fullName = proposeFullName(o.shortName, o.type as OrgType);
+    const fullName = proposeFullName(o.shortName, o.type);
     const fields = {
       shortName: o.shortName,
       fullName,

@@ -121,8 +121,11 @@ const ENUM_LABELS: Partial<Record<CertField, Readonly<Record<string, string>>>> 
 const asText = (v: unknown): string => {
   if (v === true) return 'yes';
   if (v === false) return 'no';
-  return v === undefined || v === null ? '' : String(v);
+  return scalarText(v);
 };
+
+/** Certification values are flat strings, numbers and booleans; nothing else has a text. */
+const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /**
  * A saved draft (or the approved data) as form values; 居民身份证 by default, and the phone
@@ -242,8 +245,8 @@ export function displayValue(field: CertField, value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
   const labels = ENUM_LABELS[field];
-  if (labels) return labels[String(value)] ?? String(value);
-  return String(value);
+  const text = scalarText(value);
+  return labels ? (labels[text] ?? text) : text;
 }
 
 export interface SummaryRow {
@@ -300,10 +303,10 @@ export function summarize(data: CertificationDraft, options: SummaryOptions = {}
   }));
 }
 
-export const checkinStatusLabel = (s: MyCheckin['status'] | string | null): string =>
+export const checkinStatusLabel = (s: string | null): string =>
   s && isKeyOf(CheckinStatuses, s) ? CheckinStatuses[s] : '尚未报到';
 
-export const realNameLabel = (s: MyCheckin['realNameStatus'] | string | null): string =>
+export const realNameLabel = (s: string | null): string =>
   s && isKeyOf(RealNameStatuses, s) ? RealNameStatuses[s] : '未开始';
 
 /** §4.2 what the member reads under the real-name status: what happens next. */

@@ -20,7 +20,7 @@ export function createLinkTokens(secret: string, purpose: string) {
       const given = Buffer.from(sig);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
       try {
-        const data = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+        const data = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, string | number>;
         return typeof data.exp === 'number' && data.exp > now.getTime() ? data : null;
       } catch {
         return null;

@@ -25,7 +25,7 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest guard: rejects requests without a valid access token (before the body is validated). */
-    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** Forgets this instance's verified tokens of a user at once (their password just changed). */
     forgetSessions(userId: number): void;
   }

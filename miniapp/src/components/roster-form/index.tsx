@@ -64,7 +64,7 @@ export function RosterForm(props: RosterFormProps) {
     setSubmitting(true);
     try {
       if (props.mode === 'create') await props.onSubmit(checked.data as RosterCreate);
-      else await props.onSubmit(checked.data as RosterUpdate);
+      else await props.onSubmit(checked.data);
     } catch (e) {
       setErrors(place(fieldErrorsOf(toApiError(e))));
     } finally {

@@ -9,7 +9,7 @@ import { countWaitingReviews } from '../checkins/review-service';
 import { summarize } from '../orgs/service';
 import { membersOfRow } from './member-count';
 
-const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as { n?: unknown }[]));
+const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as { n?: unknown }[]) : (res as { n?: unknown }[]));
 
 // A member counts from approval on, including while an edit waits (§4.2: old data in force).
 const isMember = isNotNull(checkins.approvedIdHash);

@@ -10,7 +10,7 @@ export async function memberHome(db: Db, pii: Pii, row: CheckinRow): Promise<Mem
   if (!branch) throw new AppError('NOT_FOUND');
   return {
     status: row.status as MemberHome['status'],
-    realNameStatus: row.realNameStatus as MemberHome['realNameStatus'],
+    realNameStatus: row.realNameStatus,
     profile: approvedView(row, pii) ?? {},
     branch,
     returnReason: row.status === 'editReturned' ? row.returnReason : null,

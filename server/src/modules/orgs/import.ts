@@ -80,7 +80,7 @@ export async function importOrgs(db: Db, pii: Pii, actor: Actor, parent: OrgRow,
   const siblings = new Set((await db.select({ n: orgs.shortName }).from(orgs).where(eq(orgs.parentId, parent.id))).map((r) => r.n));
   const seen = new Map<string, number>();
   const inputs = validateRows(rows, (r) => rowInput(r.values), makeOrgCreateSchema(parent.type), (parsed, r) => {
-    const name = (parsed as OrgCreate).shortName;
+    const name = parsed.shortName;
     if (siblings.has(name) || seen.has(name)) return rowError(r.row, 'ORG_NAME_TAKEN', 'shortName');
     seen.set(name, r.row);
     return null;

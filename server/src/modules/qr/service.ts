@@ -24,7 +24,7 @@ async function sceneFor(db: Db, org: OrgRow, kind: QrKind): Promise<string> {
     await db.insert(qrScenes).values({ scene, orgId: org.id, kind });
     return scene;
   } catch (err) {
-    if (isDuplicate(err)) return (await find())!.scene; // another request created it first
+    if (isDuplicate(err)) return (await find()).scene; // another request created it first
     throw err;
   }
 }
