@@ -11,7 +11,6 @@ import {
   isTransferOpen,
   maskMobile,
   requiresBranchDestination,
-  type OutOfProvinceDestination,
 } from '@tj/shared';
 import { ChoiceField, FormError, FormField, FormSection, SelectField, TextField, optionsOf } from '../../../components/form-field';
 import { ImageAttachments, type UploadedImage } from '../../../components/image-attachments';
