@@ -86,7 +86,9 @@ async function waitForHealth(url) {
     try {
       const res = await fetch(url);
       if (res.ok) return;
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   say(`server did not answer ${url} within 60 s`);

@@ -1,4 +1,5 @@
-// `npm test`: every layer, each against fresh state — type-check, shared unit tests with
+// `npm test`: every layer, each against fresh state — type-check, lint (ESLint, with the
+// boundary rules) and the Prettier check, shared unit tests with
 // coverage, server tests over HTTP on a fresh MariaDB database, mini-program component/store
 // tests, both mini-program builds + the size check + WeChat's own compilers (wcc/wcsc) over
 // the weapp build, and E2E in headless Chromium against the H5 build with a real server on
@@ -70,6 +71,8 @@ function recordStep(name, ok, t0) {
 }
 
 await checkLayer('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+await checkLayer('lint', 'pnpm', ['run', 'lint']);
+await checkLayer('format', 'pnpm', ['run', 'format:check']);
 await jestLayer('shared', '@tj/shared', ['--coverage']);
 await jestLayer('server', '@tj/server');
 await jestLayer('miniapp', '@tj/miniapp');

@@ -154,7 +154,7 @@ test('an invited cadre onboards in two orgs: position, alias, switch, second pos
   await byId(page, 'dashboard-count-members').waitFor();
   // Plain cadre of B: no 待审核, and the previous org's name is gone from the screen.
   expect(await byId(page, 'dashboard-count-reviews').count()).toBe(0);
-  expect(await page.locator(`text=${ALIAS}`).filter({ visible: true } as never).count()).toBe(0);
+  expect(await page.locator(`text=${ALIAS}`).filter({ visible: true }).count()).toBe(0);
   await shoot('dashboard-second-org');
 
   // The chooser now puts B first.

@@ -8,7 +8,7 @@ const id = (first17: string) => first17 + idCheckChar(first17);
 const SECRETARY_ID = id('44010619900101123');
 
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
-const value = (testId: string) => (screen.getByTestId(testId) as HTMLInputElement).value;
+const value = (testId: string) => screen.getByTestId<HTMLInputElement>(testId).value;
 const errorOf = (field: string) => screen.queryByTestId(`org-${field}-error`)?.textContent;
 
 describe('OrgForm (create)', () => {

@@ -50,7 +50,7 @@ describe('check-in form (4 steps, shared schemas)', () => {
     serve(['GET', '/me/checkin', { data: myCheckin({ draft, branch, resumeStep: 'contact' }) }]);
     withParams({});
     render(<CheckinPage />);
-    const phone = (await screen.findByTestId('cert-phone')) as HTMLInputElement;
+    const phone = await screen.findByTestId<HTMLInputElement>('cert-phone');
     expect(phone.value).toBe('13900000001');
   });
 

@@ -1,6 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { ErrorMessages } from '@tj/shared';
 import MemberHomePage from '../src/member/pages/home';
 import StatusPage from '../src/pages/status';
 import OrgSearchPage from '../src/member/pages/org-search';

@@ -31,7 +31,7 @@ describe('session store', () => {
     const state = useAppStore.getState();
     expect(selectIsLoggedIn(state)).toBe(true);
     expect(state.refreshToken).toBe('refresh-1');
-    const persisted = JSON.parse(Taro.getStorageSync(STORE_KEY) as string);
+    const persisted = JSON.parse(Taro.getStorageSync<string>(STORE_KEY));
     expect(persisted.state).toEqual({
       user: tokens.user,
       accessToken: 'access-1',

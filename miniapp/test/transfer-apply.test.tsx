@@ -5,7 +5,7 @@ import { ImageAttachments, type UploadedImage } from '../src/components/image-at
 import { branch, logIn, myCheckin, serve } from './checkin-fixtures';
 
 jest.mock('../src/services/uploads', () => ({
-  uploadImage: (jest.requireActual('./mock-defaults') as typeof import('./mock-defaults')).withDefault(async (picked: { file: File }, mime: string, size: number) => ({
+  uploadImage: jest.requireActual<typeof import('./mock-defaults')>('./mock-defaults').withDefault(async (picked: { file: File }, mime: string, size: number) => ({
     upload: { fileId: picked.file.name, mime, size, url: '' },
     attachment: { fileId: picked.file.name, mime, size },
   })),
@@ -67,7 +67,7 @@ describe('transfer application (member)', () => {
 
 describe('attachments (1–5 images ≤ 2 MB)', () => {
   function Harness({ initial = [] as UploadedImage[] }) {
-    const { useState } = jest.requireActual('react') as typeof import('react');
+    const { useState } = jest.requireActual<typeof import('react')>('react');
     const [value, setValue] = useState<UploadedImage[]>(initial);
     const [error, setError] = useState('');
     return (
@@ -83,7 +83,7 @@ describe('attachments (1–5 images ≤ 2 MB)', () => {
 
   it('refuses a sixth image with 图片最多上传5张 and uploads none of the extra', async () => {
     render(<Harness />);
-    const input = screen.getByTestId('att-file') as HTMLInputElement;
+    const input = screen.getByTestId<HTMLInputElement>('att-file');
     await act(async () => {
       fireEvent.change(input, { target: { files: [png('a.png'), png('b.png'), png('c.png'), png('d.png')] } });
     });
@@ -103,7 +103,7 @@ describe('attachments (1–5 images ≤ 2 MB)', () => {
 
   it('refuses an image over 2 MB and a non-image with the shared messages', async () => {
     render(<Harness />);
-    const input = screen.getByTestId('att-file') as HTMLInputElement;
+    const input = screen.getByTestId<HTMLInputElement>('att-file');
     await act(async () => {
       fireEvent.change(input, { target: { files: [png('big.png', 2 * 1024 * 1024 + 1)] } });
     });

@@ -10,7 +10,6 @@ import { httpRun, medianOf, rawRun, round, signJwt, timed } from './lib.mjs';
 const WAITING = ['submitted', 'editSubmitted'];
 // counters.ts unitPathSql('b.path'): the unit (depth-2 ancestor, or the parent of a shallower branch) a branch rolls up into
 const UNIT_PATH = "concat(substring_index(b.path, '/', least(4, length(b.path) - length(replace(b.path, '/', '')) - 1)), '/')";
-const ancestorIds = (p) => p.split('/').filter(Boolean).map(Number).slice(0, -1);
 
 // ── P1: check-in submit ─────────────────────────────────────────────────────────────────
 // The members used are check-ins that may be submitted (drafts with the contact step saved,

@@ -118,7 +118,7 @@ export async function generate(databaseUrl: string, members: number, opts: { for
   const meta = await readMeta(admin);
   if (!opts.force && meta.complete === '1' && meta.version === GENERATOR_VERSION && meta.members === String(members) && meta.schema === schemaHash()) {
     await admin.end();
-    const summary = JSON.parse(meta.summary ?? '{}');
+    const summary = JSON.parse(meta.summary ?? '{}') as Record<string, unknown>;
     log(`dataset ${dbName}: up to date (${members} members, generated ${meta.generated_at}) — nothing to do`);
     return { ...summary, skipped: true };
   }
@@ -194,14 +194,17 @@ export async function generate(databaseUrl: string, members: number, opts: { for
         // the worker is TypeScript: tsx's CommonJS hook, then the module
         const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'worker.ts'))});`, { eval: true, workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
         return new Promise<void>((resolve, reject) => {
-          const give = () => (next < PARTITIONS ? worker.postMessage({ type: 'partition', part: next++ }) : worker.terminate().then(() => resolve()));
+          const give = () => {
+            if (next < PARTITIONS) worker.postMessage({ type: 'partition', part: next++ });
+            else worker.terminate().then(() => resolve(), reject);
+          };
           worker.on('error', reject);
-          worker.on('message', async (msg: { type: string; table: Table; rows: number; data: ArrayBuffer; result: PartitionResult; message: string }) => {
+          worker.on('message', (msg: { type: string; table: Table; rows: number; data: ArrayBuffer; result: PartitionResult; message: string }) => {
             if (msg.type === 'ready') give();
             else if (msg.type === 'rows') {
               progress(msg.rows, msg.table);
-              await loads[msg.table].write(new Uint8Array(msg.data), msg.rows);
-              worker.postMessage({ type: 'ack' });
+              // a failed load fails the run (an async listener's rejection would go unhandled)
+              Promise.resolve(loads[msg.table].write(new Uint8Array(msg.data), msg.rows)).then(() => worker.postMessage({ type: 'ack' }), reject);
             } else if (msg.type === 'done') {
               results.push(msg.result);
               give();

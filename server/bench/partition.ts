@@ -7,7 +7,7 @@
  * workers there are or in which order partitions finish.
  */
 import { createCipheriv, createHash, createHmac } from 'node:crypto';
-import { makeCertificationSchema, proposeFullName, validateIdNumber, type OrgType } from '@tj/shared';
+import { makeCertificationSchema, proposeFullName, validateIdNumber } from '@tj/shared';
 import { fieldsComplete } from '../src/modules/orgs/service';
 import { countersOf } from '../src/modules/stats/counters';
 import { STATS_COLUMNS } from '../src/modules/stats/columns';
@@ -168,7 +168,7 @@ export async function generatePartition(
 
   const orgRow = (o: OrgNode, sec: { name: string; idNumber: string; phone: string; idEnc?: string; idHash?: string }, registered: boolean) => {
     const staffing = o.type === 'leadingOrgan' || o.type === 'grassrootsCommittee';
-    const fullName = proposeFullName(o.shortName, o.type as OrgType);
+    const fullName = proposeFullName(o.shortName, o.type);
     const fields = {
       shortName: o.shortName,
       fullName,

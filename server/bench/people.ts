@@ -208,10 +208,10 @@ export class People {
     };
 
     const state = secretary ? 'approved' : weighted(r, STATES);
-    const status = state === 'draft' ? null : (state as CheckinStatus);
+    const status = state === 'draft' ? null : state;
     const savedSteps = state === 'draft' ? weighted(r, [[1, 10], [2, 15], [3, 35], [4, 40]] as const) : r() < 0.7 ? 4 : 3;
     const steps = [identity, league, contact, optional].slice(0, savedSteps);
-    const draft: Record<string, unknown> = Object.assign({}, ...steps);
+    const draft = Object.assign({}, ...steps) as Record<string, unknown>;
     const member = status === 'approved' || status === 'editSubmitted' || status === 'editReturned';
     let approvedData: Record<string, unknown> | null = null;
     if (member) {

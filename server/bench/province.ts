@@ -232,7 +232,7 @@ export function buildProvince(members: number, seed: number, today: string): Pro
   });
 
   // The other direct units (province organs, state companies, two high schools, working committees).
-  const others = [...OTHER_COMMITTEES.map((o) => ({ name: o.shortName, industry: o.industry as string, type: 'grassrootsCommittee' as OrgType })), ...WORKING_COMMITTEES.map((w) => ({ name: w, industry: 'partyGovernment', type: 'workingCommittee' as OrgType }))];
+  const others = [...OTHER_COMMITTEES.map((o) => ({ name: o.shortName, industry: o.industry, type: 'grassrootsCommittee' as const })), ...WORKING_COMMITTEES.map((w) => ({ name: w, industry: 'partyGovernment', type: 'workingCommittee' as const }))];
   split(rng, otherBudget, others.length).forEach((ob, oi) => {
     const o = others[oi];
     const unit = add(root, o.type, o.name, o.industry, { regionCode: '440100', cityName: '广州' });

@@ -30,15 +30,20 @@ const emit = (table: Table, text: string, rows: number): Promise<void> | void =>
   if (unacked > IN_FLIGHT) return nextAck();
 };
 
-port.on('message', async (msg: { type: 'ack' } | { type: 'partition'; part: number } | { type: 'exit' }) => {
-  if (msg.type === 'ack') return acked();
-  if (msg.type === 'exit') return port.close();
+/** Never rejects: a failure is posted to the main thread, which fails the run. */
+async function runPartition(part: number): Promise<void> {
   try {
-    const result = await generatePartition(job, province.orgs, bases[msg.part], msg.part, emit);
+    const result = await generatePartition(job, province.orgs, bases[part], part, emit);
     while (unacked > 0) await nextAck();
-    port.postMessage({ type: 'done', part: msg.part, result });
+    port.postMessage({ type: 'done', part, result });
   } catch (err) {
     port.postMessage({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }
+}
+
+port.on('message', (msg: { type: 'ack' } | { type: 'partition'; part: number } | { type: 'exit' }) => {
+  if (msg.type === 'ack') return acked();
+  if (msg.type === 'exit') return port.close();
+  void runPartition(msg.part);
 });
 port.postMessage({ type: 'ready' });

@@ -162,7 +162,6 @@ test('no 2xx outside the allowed cells, no 5xx anywhere, every guarded route ref
       }
     }
   }
-  // eslint-disable-next-line no-console
   console.log(`authorization matrix: ${routes.length} routes, ${callers.length} callers, ${cells} cells`, tally);
   expect(unexpected).toEqual([]);
 }, 120_000);

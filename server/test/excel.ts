@@ -24,6 +24,6 @@ export async function readXlsx(data: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   const out: string[][] = [];
-  wb.worksheets[0].eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  wb.worksheets[0].eachRow((row) => out.push((row.values as (string | number | null | undefined)[]).slice(1).map((v) => String(v ?? ''))));
   return out;
 }

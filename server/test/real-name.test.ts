@@ -196,11 +196,13 @@ describe('real-name adapters', () => {
   it('real: POSTs name + ID with the key, reads { result }, treats anything else as no answer', async () => {
     const seen: { auth?: string; body: string }[] = [];
     let answer: { status: number; body: string } = { status: 200, body: '{"result":"fail"}' };
-    const server = createServer(async (req: IncomingMessage, res) => {
+    const server = createServer((req: IncomingMessage, res) => {
       let body = '';
-      for await (const chunk of req) body += chunk;
-      seen.push({ auth: req.headers.authorization, body });
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        seen.push({ auth: req.headers.authorization, body });
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {

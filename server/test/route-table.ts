@@ -69,7 +69,7 @@ export async function buildWithRoutes(config: Config): Promise<{ app: App; route
   await app.ready();
   const routes: ApiRoute[] = [];
   for (const r of raw) {
-    const methods = ([] as string[]).concat(r.method as string | string[]);
+    const methods = ([] as string[]).concat(r.method);
     if (!r.url.startsWith('/api/')) continue;
     const hooks = ([] as unknown[]).concat(r.onRequest ?? [], r.preValidation ?? [], r.preHandler ?? []) as Array<((...a: unknown[]) => unknown) & { orgLevel?: OrgLevel }>;
     const org = hooks.find((h) => h.orgLevel);

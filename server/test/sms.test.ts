@@ -171,12 +171,14 @@ describe('SMS adapters', () => {
   it('real adapter POSTs phone and text to the provider with the API key', async () => {
     const received: { auth?: string; body: unknown }[] = [];
     let status = 200;
-    const server = createServer(async (req: IncomingMessage, res) => {
+    const server = createServer((req: IncomingMessage, res) => {
       let raw = '';
-      for await (const chunk of req) raw += chunk;
-      received.push({ auth: req.headers.authorization, body: JSON.parse(raw) });
-      res.statusCode = status;
-      res.end('{}');
+      req.on('data', (chunk) => (raw += chunk));
+      req.on('end', () => {
+        received.push({ auth: req.headers.authorization, body: JSON.parse(raw) });
+        res.statusCode = status;
+        res.end('{}');
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {

@@ -37,7 +37,7 @@ describe('org-relation transfers (§7)', () => {
     const f = fileUpload(PNG_1X1);
     const res = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...who.headers, ...f.headers }, payload: f.payload });
     expect(res.statusCode).toBe(201);
-    return res.json() as { fileId: string; mime: string; size: number };
+    return res.json<{ fileId: string; mime: string; size: number }>();
   }
   async function application(m: Member, over: object = {}) {
     const file = await upload(m);

@@ -81,8 +81,11 @@ const ENUM_LABELS: Partial<Record<CertField, Readonly<Record<string, string>>>> 
 const asText = (v: unknown): string => {
   if (v === true) return 'yes';
   if (v === false) return 'no';
-  return v === undefined || v === null ? '' : String(v);
+  return scalarText(v);
 };
+
+/** Certification values are flat strings, numbers and booleans; nothing else has a text. */
+const scalarText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /**
  * A saved draft (or the approved data) as form values; 居民身份证 by default, and the phone
@@ -202,8 +205,8 @@ export function displayValue(field: CertField, value: unknown): string {
   if (value === undefined || value === null || value === '') return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
   const labels = ENUM_LABELS[field];
-  if (labels) return labels[String(value)] ?? String(value);
-  return String(value);
+  const text = scalarText(value);
+  return labels ? (labels[text] ?? text) : text;
 }
 
 export interface SummaryRow {

@@ -33,7 +33,7 @@ export class ImportRowsError extends ApiError {
 }
 
 const headersOf = (config: InternalAxiosRequestConfig): Record<string, string> => {
-  const all = config.headers.toJSON(true) as Record<string, string>;
+  const all = config.headers.toJSON(true);
   // The browser / wx.uploadFile set the multipart boundary themselves.
   delete all['Content-Type'];
   return all;

@@ -16,8 +16,8 @@ export const taroAdapter: AxiosAdapter = async (config) => {
       url: axios.getUri(config),
       method,
       // transformRequest has already serialised objects to a JSON string.
-      data: config.data,
-      header: config.headers.toJSON(true) as Record<string, string>,
+      data: config.data as unknown,
+      header: config.headers.toJSON(true),
       timeout: config.timeout || undefined,
       dataType: 'json',
     });
@@ -27,7 +27,7 @@ export const taroAdapter: AxiosAdapter = async (config) => {
   }
 
   const response: AxiosResponse = {
-    data: res.data,
+    data: res.data as unknown,
     status: res.statusCode,
     statusText: '',
     headers: res.header ?? {},

@@ -41,7 +41,7 @@ function retryDeadlocks<D extends { transaction: (...args: never[]) => unknown }
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
       }
     }
-  }) as typeof db.transaction;
+  });
   return db;
 }
 

@@ -36,7 +36,7 @@ export async function sealLegacyPhones(conn: mysql.Connection, piiSecret: string
       );
       if (rows.length === 0) break;
       for (const r of rows) {
-        const doc = typeof r.v === 'string' ? JSON.parse(r.v) : r.v;
+        const doc = (typeof r.v === 'string' ? JSON.parse(r.v) : r.v) as Record<string, unknown>;
         doc.phone = seal(String(doc.phone));
         await conn.query(`update checkins set \`${column}\` = ? where id = ?`, [JSON.stringify(doc), r.id]);
       }

@@ -55,11 +55,13 @@ export async function readSheet(data: Buffer): Promise<{ headers: string[]; rows
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v == null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
     if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return String(v.result ?? '').trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if ('error' in v) return v.error;
+    // A formula: its cached result, absent when the file was saved without calculating.
+    return 'result' in v ? cellText(v.result ?? null) : '';
   }
   return String(v).trim();
 }

@@ -46,10 +46,11 @@ export function createPii(secret: string): Pii {
  * cipher texts — what a separate lookup hash would reveal, no more — while a dump without the
  * secret shows no number. Prefix `p1.` tells sealed values from legacy plain text.
  */
+/** Closures over the derived keys (no `this`): safe to destructure. */
 export interface Sealer {
-  seal(plain: string): string;
-  open(stored: string): string;
-  isSealed(stored: string): boolean;
+  seal: (plain: string) => string;
+  open: (stored: string) => string;
+  isSealed: (stored: string) => boolean;
 }
 
 export const SEALED_PREFIX = 'p1.';

@@ -29,7 +29,7 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyInstance {
     /** onRequest guard: rejects requests without a valid access token (before the body is validated). */
-    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** Signs an access token on the app's clock (`iat`, and so `exp`, come from it). */
     signAccessToken(claims: { sub: string; pv?: number }): string;
     /** Makes this instance re-read a user's password version at once (their password just changed). */

@@ -31,9 +31,10 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
  * is not valid percent-encoding (FST_ERR_BAD_URL) and a path parameter over maxParamLength
  * (FST_ERR_MAX_PARAM_LENGTH — no id or scene is that long, so nothing is there).
  */
-export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const [status, code]: [number, ErrorCode] = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [404, 'NOT_FOUND'] : [400, 'VALIDATION_FAILED'];
-  return reply.status(status).send({ code, message: ErrorMessages[code] } satisfies ErrorBody);
+  // Fastify ignores this callback's result; the reply is sent, not awaited.
+  void reply.status(status).send({ code, message: ErrorMessages[code] } satisfies ErrorBody);
 }
 
 /**

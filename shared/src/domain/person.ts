@@ -10,6 +10,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
 // Issue 12 item 13 (replaces §4.1's 6–16 letters/digits, which refused passphrases and allowed
 // "123456"): 8–64 printable characters — letters, digits, symbols, spaces, Chinese — counted
 // as code points; control characters (and so line breaks) refused.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 // §5.1: Chinese, letters, or the middle dot of minority / foreign names (阿依古丽·买买提);
 // the dot only between name parts. Han as explicit ranges (BMP blocks, 〇, and the

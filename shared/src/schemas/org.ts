@@ -107,7 +107,7 @@ export const makeOrgUpdateSchema = (type: OrgType) =>
       industry: immutable,
       ...z.object(mutableOrgShape).partial().shape,
     })
-    .superRefine((value, ctx) => orgTypeRules(value as Record<string, unknown>, type, ctx, false), ALWAYS);
+    .superRefine((value, ctx) => orgTypeRules(value, type, ctx, false), ALWAYS);
 
 /** The type-independent update schema (the server re-checks with the org's stored type). */
 export const OrgUpdateSchema = z.object({

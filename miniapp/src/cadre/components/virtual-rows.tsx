@@ -71,18 +71,19 @@ export function VirtualRows<T>({ id, items, rowHeight, keyOf, renderRow, onEnd, 
     [],
   );
 
+  const hasRows = items.length > 0;
   useEffect(() => {
     // Where the list starts decides how tall it can be; measured once it is laid out.
     Taro.nextTick(() => {
       Taro.createSelectorQuery()
         .select(`#${id}-anchor`)
         .boundingClientRect()
-        .exec((res) => {
-          const rect = res?.[0] as { top?: number } | null | undefined;
+        .exec((res: ({ top?: number } | null)[] | undefined) => {
+          const rect = res?.[0];
           if (rect && typeof rect.top === 'number') setTop(rect.top);
         });
     });
-  }, [id, items.length > 0]);
+  }, [id, hasRows]);
 
   const itemSize = designToPx(rowHeight, window.windowWidth);
   // Until measured: the space under a typical header (switch bar + search).

@@ -31,11 +31,12 @@ async function openScene(scene: string, loggedIn: boolean): Promise<boolean> {
 }
 
 export default function EntryPage() {
-  const loggedIn = useAppStore(selectIsLoggedIn);
-  const landingUrl = useAppStore((s) => s.landingUrl);
-
+  // Decided once, on open, from the store as it is then (not subscribed): later logins and
+  // logouts navigate from the page that caused them.
   useEffect(() => {
-    const scene = sceneOfOpen((Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>);
+    const { landingUrl } = useAppStore.getState();
+    const loggedIn = selectIsLoggedIn(useAppStore.getState());
+    const scene = sceneOfOpen(Taro.getCurrentInstance().router?.params ?? {});
     void (async () => {
       if (scene && (await openScene(scene, loggedIn))) return;
       // weapp: a WeChat bound to an account logs in silently (§4.1 decision); H5: no-op.
@@ -45,7 +46,6 @@ export default function EntryPage() {
       }
       void landingUrl().then((url) => Taro.redirectTo({ url }));
     })();
-    // Decided once, on open; later logins/logouts navigate from the page that caused them.
   }, []);
 
   return (

@@ -34,7 +34,7 @@ export default function StatusPage() {
   const enterOrg = useAppStore((s) => s.enterOrg);
   const loadCheckin = useAppStore((s) => s.loadCheckin);
   const withdraw = useAppStore((s) => s.withdrawCheckin);
-  const chosenBranch = useAppStore((s) => s.chosenBranch);
+  const hasChosenBranch = useAppStore((s) => s.chosenBranch !== null);
   const state = useAsync(allowed ? loadCheckin : null, [allowed]);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState('');
@@ -53,8 +53,8 @@ export default function StatusPage() {
     if (!checkin) return;
     if (isApproved(checkin)) void restartAt(Routes.memberHome);
     // Chosen by a QR or the search before logging in: go on with the form (§4.1 step 2 → 3).
-    else if (checkin.status === null && chosenBranch) void Taro.redirectTo({ url: Routes.memberCheckin });
-  }, [checkin]);
+    else if (checkin.status === null && hasChosenBranch) void Taro.redirectTo({ url: Routes.memberCheckin });
+  }, [checkin, hasChosenBranch]);
 
   if (!allowed || !user) return null;
 

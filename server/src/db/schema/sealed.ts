@@ -39,12 +39,12 @@ export function sealedJson<T extends Record<string, unknown>>(sealedKeys: readon
     dataType: () => 'json',
     toDriver(value) {
       const copy: Record<string, unknown> = { ...value };
-      for (const k of sealedKeys) if (typeof copy[k] === 'string' && copy[k]) copy[k] = activeSealer().seal(copy[k] as string);
+      for (const k of sealedKeys) if (typeof copy[k] === 'string' && copy[k]) copy[k] = activeSealer().seal(copy[k]);
       return JSON.stringify(copy);
     },
     fromDriver(value) {
       const doc = (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>;
-      for (const k of sealedKeys) if (typeof doc[k] === 'string') doc[k] = activeSealer().open(doc[k] as string);
+      for (const k of sealedKeys) if (typeof doc[k] === 'string') doc[k] = activeSealer().open(doc[k]);
       return doc as T;
     },
   });

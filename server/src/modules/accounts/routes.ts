@@ -15,7 +15,7 @@ import {
 } from '@tj/shared';
 import type { Config } from '../../env';
 import { AppError } from '../../errors';
-import { createLoginLimiter, publicRateLimit } from '../auth/rate-limit';
+import { createLoginLimiter, keyText, publicRateLimit } from '../auth/rate-limit';
 import { createTokenSigner } from '../auth/signer';
 import { bindWechat, changePassword, loginWithSms, loginWithWechat, register, resetByCode, resetPasswordBySms, unbindWechat } from './service';
 import { sendSmsCode } from './sms-codes';
@@ -36,7 +36,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
   const perUser = app.createRateLimit({
     max: config.rateLimitLoginPerMinute,
     timeWindow: '1 minute',
-    keyGenerator: (req) => `user:${String((req.user as { sub?: unknown } | undefined)?.sub ?? '')}`,
+    keyGenerator: (req) => `user:${keyText((req.user as { sub?: unknown } | undefined)?.sub)}`,
   });
   const limitChange = async (req: FastifyRequest) => {
     const r = await perUser(req);

@@ -22,7 +22,7 @@ export const RESET_CODE_MAX_ATTEMPTS = 5;
 
 const findByPhone = async (db: Db, phone: string) => (await db.select().from(users).where(eq(users.phone, phone)).limit(1))[0];
 
-const reload = async (db: Pick<Db, 'select'>, id: number) => (await db.select().from(users).where(eq(users.id, id)).limit(1))[0]!;
+const reload = async (db: Pick<Db, 'select'>, id: number) => theRow(await db.select().from(users).where(eq(users.id, id)).limit(1), 'the user');
 
 /** §4.1 registration: the code proves the phone; the account is created and logged in. */
 export async function register(db: Db, signer: TokenSigner, input: Register, now: Date) {

@@ -10,16 +10,12 @@ import {
   OrgIdParamsSchema,
   TokenResponseSchema,
 } from '@tj/shared';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { attachment, XLSX_MIME } from '../../lib/excel';
-import { issueTokens } from '../auth/service';
 import { createTokenSigner } from '../auth/signer';
 import { ancestorNames } from '../orgs/view';
 import { ancestorIds } from '../../lib/org-path';
-import { ensureCodes, exportWorkbook, issueCode, listCodes, lookupCode, registerAdmin } from './service';
+import { ensureCodes, exportWorkbook, issueCode, listCodes, lookupCode, registerAdminAndSignIn } from './service';
 import { secretGuessRateLimit } from '../auth/rate-limit';
-import { theRow } from '../../lib/rows';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 
@@ -87,10 +83,6 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/admin-register',
     { config: secretGuessRateLimit(app.config), schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
-    async (req) => {
-      const { userId } = await registerAdmin(app.db, { pii: app.pii, verifier: app.realName }, req.body, app.clock.now());
-      const user = theRow(await app.db.select().from(users).where(eq(users.id, userId)), 'the registered user');
-      return issueTokens(app.db, signer, user);
-    },
+    async (req) => registerAdminAndSignIn(app.db, { pii: app.pii, verifier: app.realName }, signer, req.body, app.clock.now()),
   );
 };

@@ -23,6 +23,7 @@ import type { RealNameVerifier } from '../../adapters/real-name/types';
 import { recordVerifiedIdentity, verifiedIdHash } from '../accounts/identity';
 import { checkSmsCode, consumeSmsCode } from '../accounts/sms-codes';
 import { hashPassword } from '../auth/password';
+import { issueTokens, type TokenSigner } from '../auth/service';
 import { syncSecretaryRegistered, type Actor } from '../orgs/service';
 import type { OrgRow } from '../orgs/view';
 import { theRow } from '../../lib/rows';
@@ -243,4 +244,11 @@ export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegi
     await audit(tx, { actorUserId: userId, orgId: org.id, action: 'admin.register', targetType: 'user', targetId: userId, after: { position: input.position } });
     return { userId, org };
   });
+}
+
+/** Registers the admin, then signs them in: the response carries their first tokens. */
+export async function registerAdminAndSignIn(db: Db, deps: RegisterDeps, signer: TokenSigner, input: AdminRegister, now: Date) {
+  const { userId } = await registerAdmin(db, deps, input, now);
+  const user = theRow(await db.select().from(users).where(eq(users.id, userId)), 'the registered user');
+  return issueTokens(db, signer, user);
 }

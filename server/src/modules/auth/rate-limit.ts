@@ -8,12 +8,15 @@ import { AppError } from '../../errors';
  * @fastify/rate-limit handler runs per request, so both checks are made here with
  * createRateLimit.) Each call makes its own counters, so each endpoint has its own budget.
  */
+/** A rate-limit key from an unvalidated body field: limiting runs before the schema does. */
+export const keyText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 export function createLoginLimiter(app: FastifyInstance, config: Pick<Config, 'rateLimitLoginPerMinute'>) {
   const perIp = app.createRateLimit({ max: config.rateLimitLoginPerMinute * 3, timeWindow: '1 minute' });
   const perPhone = app.createRateLimit({
     max: config.rateLimitLoginPerMinute,
     timeWindow: '1 minute',
-    keyGenerator: (req) => `phone:${String((req.body as { phone?: unknown } | undefined)?.phone ?? '')}`,
+    keyGenerator: (req) => `phone:${keyText((req.body as { phone?: unknown } | undefined)?.phone)}`,
   });
   return async (req: FastifyRequest) => {
     const [ip, phone] = await Promise.all([perIp(req), perPhone(req)]);

@@ -110,7 +110,7 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
     const context = { identity: identityOf(current, pii), today };
     const schema: z.ZodType<Record<string, unknown>> =
       step === 'league' ? makeCertLeagueSchema(context) : step === 'contact' ? makeCertContactSchema(context) : CertOptionalSchema;
-    const values = pickStep(step, checkWith(schema, body) as Record<string, unknown>);
+    const values = pickStep(step, checkWith(schema, body));
 
     const set: Partial<typeof checkins.$inferInsert> = {};
     if (step === 'league') {
@@ -231,7 +231,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
     });
     // The row as written (only updated_at, not shown, differs) and its branch, read above:
     // the response needs no second read of either (issue 8, P1).
-    return { row: { ...row, ...set } as CheckinRow, branch: { org: branch, ancestorNames: facts.ancestorNames } };
+    return { row: { ...row, ...set }, branch: { org: branch, ancestorNames: facts.ancestorNames } };
   });
   return toMyCheckin(db, pii, row, branch);
 }

@@ -50,7 +50,7 @@ const prepared = new WeakMap<Db, Map<string, Page>>();
 function pageStatement(db: Db, branches: number, withCursor: boolean): Page {
   if (branches > MAX_CACHED_BRANCHES) return buildPage(db, branches, withCursor);
   let byShape = prepared.get(db);
-  if (!byShape) prepared.set(db, (byShape = new Map()));
+  if (!byShape) prepared.set(db, (byShape = new Map<string, Page>()));
   const key = `${branches}:${withCursor}`;
   let page = byShape.get(key);
   if (!page) byShape.set(key, (page = buildPage(db, branches, withCursor)));
@@ -66,5 +66,5 @@ export async function queuePage(db: Db, branchIds: number[], after: { at: Date; 
   branchIds.forEach((id, i) => (values[`b${i}`] = id));
   if (after) Object.assign(values, { at: datetimeText(after.at), afterId: after.id });
   const rows = await pageStatement(db, branchIds.length, Boolean(after)).execute(values);
-  return rows.map(({ nameJson, ...r }) => ({ ...r, draft: { name: nameJson == null ? undefined : JSON.parse(nameJson) } }));
+  return rows.map(({ nameJson, ...r }) => ({ ...r, draft: { name: nameJson == null ? undefined : (JSON.parse(nameJson) as unknown) } }));
 }

@@ -90,7 +90,7 @@ export async function runRealNameCheck(deps: RealNameDeps, p: RealNamePayload): 
     return;
   }
 
-  const name = String(row.draft.name ?? '');
+  const name = typeof row.draft.name === 'string' ? row.draft.name : '';
   const result = await deps.verifier.verify(name, deps.pii.decrypt(row.idEnc), { attempt: p.attempt });
   const t = nextRealNameStatus(running, result === 'pass' ? 'pass' : 'fail');
   if (!t.ok) return;

@@ -99,7 +99,7 @@ type ItemRow = Pick<CheckinRow, 'id' | 'idEnc' | 'branchId' | 'status' | 'realNa
 function toItem(row: ItemRow, pii: Pii, names: Map<number, string>): ReviewItem {
   return {
     id: String(row.id),
-    name: String(row.draft.name ?? ''),
+    name: typeof row.draft.name === 'string' ? row.draft.name : '',
     idNumberMasked: maskIdNumber(pii.decrypt(row.idEnc)),
     branchName: names.get(row.branchId) ?? '',
     kind: row.status === 'editSubmitted' || row.status === 'editReturned' ? 'edit' : 'checkin',

@@ -15,13 +15,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The stored draft plus the ID number, decrypted for its owner's form or an operator's review. */
 export const fullData = (row: Pick<CheckinRow, 'draft' | 'idEnc'>, pii: Pii): CertificationDraft =>
-  ({ ...row.draft, idNumber: pii.decrypt(row.idEnc) }) as CertificationDraft;
+  ({ ...row.draft, idNumber: pii.decrypt(row.idEnc) });
 
 /** The data in force with the ID masked (§9: shown back in lists and on the home page). */
 export const approvedView = (row: Pick<CheckinRow, 'approvedData' | 'idEnc'>, pii: Pii, masked = true): CertificationDraft | null => {
   if (!row.approvedData) return null;
   const idNumber = pii.decrypt(row.idEnc);
-  return { ...row.approvedData, idNumber: masked ? maskIdNumber(idNumber) : idNumber } as CertificationDraft;
+  return { ...row.approvedData, idNumber: masked ? maskIdNumber(idNumber) : idNumber };
 };
 
 /** §4.1 我的组织 / the search result: names of the path so nobody picks the wrong branch. */

@@ -10,7 +10,7 @@ import { summarize } from '../orgs/service';
 import { membersOfRow } from './member-count';
 import { lastRow, theRow } from '../../lib/rows';
 
-const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as { n?: unknown }[]));
+const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as { n?: unknown }[]) : (res as { n?: unknown }[]));
 
 // A member counts from approval on, including while an edit waits (§4.2: old data in force).
 const isMember = isNotNull(checkins.approvedIdHash);

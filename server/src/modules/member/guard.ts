@@ -16,7 +16,7 @@ declare module 'fastify' {
      * approved the member can do nothing else — CHECKIN_REQUIRED (403) sends the client
      * to the status page. An edit waiting for review or returned still counts as approved.
      */
-    requireApprovedMember(request: FastifyRequest): Promise<void>;
+    requireApprovedMember: (request: FastifyRequest) => Promise<void>;
   }
 }
 

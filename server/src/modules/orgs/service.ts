@@ -112,7 +112,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
   const created: OrgRow[] = [];
   for (const input of inputs) {
     const [res] = await tx.insert(orgs).values({
-      ...orgValues(pii, input as Record<string, unknown>),
+      ...orgValues(pii, input),
       parentId: parent.id,
       path: `${parent.path}pending/`,
       depth: parent.depth + 1,
@@ -121,7 +121,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
       fullName: input.fullName,
       industry: input.industry,
       sortOrder: input.sortOrder ?? 0,
-      fieldsComplete: fieldsComplete(input.type, input as Record<string, unknown>),
+      fieldsComplete: fieldsComplete(input.type, input),
       createdBy: actor.userId,
     } as typeof orgs.$inferInsert);
     const id = Number(res.insertId);
@@ -142,7 +142,7 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
 }
 
 export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow, body: unknown) {
-  const input = checkWith(makeOrgCreateSchema(parent.type), body) as OrgCreate;
+  const input = checkWith<OrgCreate>(makeOrgCreateSchema(parent.type), body);
   try {
     const row = theRow(await db.transaction((tx) => insertChildren(tx, pii, actor, parent, [input])), 'the org just inserted');
     return theRow(await summarize(db, [row]), 'the org summary');
@@ -154,8 +154,8 @@ export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow
 }
 
 export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, body: unknown) {
-  const input = checkWith(makeOrgUpdateSchema(org.type), body) as OrgUpdate;
-  const values = orgValues(pii, input as Record<string, unknown>);
+  const input = checkWith<OrgUpdate>(makeOrgUpdateSchema(org.type), body);
+  const values = orgValues(pii, input);
   if (Object.keys(values).length === 0) return getOrgDetail(db, pii, org);
   const stored = { ...org, secretaryIdNumber: org.secretaryIdEnc ? pii.decrypt(org.secretaryIdEnc) : null };
   values.fieldsComplete = fieldsComplete(org.type, { ...stored, ...input });

@@ -1,3 +1,4 @@
+import { theRow } from '../../lib/rows';
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -16,15 +17,15 @@ export const ENTRY_PAGE = 'pages/entry/index';
 
 /** One stable scene token per org and kind (≤ 32 chars: wxacode.getUnlimited's limit). */
 async function sceneFor(db: Db, org: OrgRow, kind: QrKind): Promise<string> {
-  const find = async () => (await db.select().from(qrScenes).where(and(eq(qrScenes.orgId, org.id), eq(qrScenes.kind, kind))))[0];
-  const existing = await find();
+  const find = () => db.select().from(qrScenes).where(and(eq(qrScenes.orgId, org.id), eq(qrScenes.kind, kind)));
+  const [existing] = await find();
   if (existing) return existing.scene;
   try {
     const scene = `${kind === 'checkin' ? 'c' : 'g'}${randomBytes(9).toString('base64url')}`;
     await db.insert(qrScenes).values({ scene, orgId: org.id, kind });
     return scene;
   } catch (err) {
-    if (isDuplicate(err)) return (await find())!.scene; // another request created it first
+    if (isDuplicate(err)) return theRow(await find(), 'the QR scene').scene; // another request created it first
     throw err;
   }
 }

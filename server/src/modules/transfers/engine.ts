@@ -98,7 +98,7 @@ export async function move(tx: Tx, row: TransferRow, m: Move): Promise<TransferR
   const generation = row.stepGeneration + 1;
   const open = isTransferOpen(m.to);
   const holder = transferHolder(m.to);
-  const merged = { ...row, ...(m.set ?? {}) } as TransferRow;
+  const merged = { ...row, ...(m.set ?? {}) };
   const stepOrgId = open ? await holderOrgId(tx, merged, m.to) : null;
   const deadline = open ? transferStepDeadline(m.now) : null;
   const [res] = await tx

@@ -177,7 +177,7 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
   if (!canOrgTransfer(ctx.org.type)) throw new AppError('ORG_TRANSFER_NOT_ALLOWED');
   const dest = Number(body.destinationOrgId) ? await orgById(deps.db, Number(body.destinationOrgId)) : undefined;
   if (!dest) throw new AppError('TRANSFER_DESTINATION_INVALID', 'destinationOrgId');
-  let ids: number[] = [];
+  let ids: number[];
   try {
     ids = await deps.db.transaction(async (tx) => {
       const members = await lockMembers(tx, body.memberIds, 'memberIds');

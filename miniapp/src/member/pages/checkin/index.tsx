@@ -42,10 +42,11 @@ export default function CheckinPage() {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<MyCheckin | null>(null);
 
-  // Once loaded: leave when this form is not the member's to fill, else fill it from the draft.
+  // Once loaded: leave when this form is not the member's to fill, else fill it (once) from the draft.
+  const filled = values !== null;
   useEffect(() => {
     const c = state.data;
-    if (!c || values) return;
+    if (!c || filled) return;
     if (!editMode && !canEditForm(c)) {
       void Taro.redirectTo({ url: isApproved(c) ? Routes.memberProfile : Routes.status });
       return;
@@ -57,12 +58,13 @@ export default function CheckinPage() {
     const source = editMode ? { ...(c.approved ?? {}), ...c.draft } : c.draft;
     setValues(formValuesFrom(source, editMode ? null : chosenBranch?.id ?? c.branch?.id ?? null, user?.phone));
     if (!editMode && !isStep(params.step)) setStep(c.resumeStep === 'confirm' ? 'identity' : c.resumeStep);
-  }, [state.data]);
+  }, [state.data, filled, editMode, params.step, chosenBranch?.id, user?.phone]);
 
   // A branch picked on the search page (opened from step 1) replaces the one in the form.
+  const pickedBranchId = editMode ? undefined : chosenBranch?.id;
   useEffect(() => {
-    if (chosenBranch && values && !editMode) setValues((v) => (v ? { ...v, branchId: chosenBranch.id } : v));
-  }, [chosenBranch?.id]);
+    if (pickedBranchId !== undefined) setValues((v) => (v ? { ...v, branchId: pickedBranchId } : v));
+  }, [pickedBranchId]);
 
   if (!allowed) return null;
 

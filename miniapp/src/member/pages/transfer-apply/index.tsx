@@ -11,7 +11,6 @@ import {
   isTransferOpen,
   maskMobile,
   requiresBranchDestination,
-  type OutOfProvinceDestination,
 } from '@tj/shared';
 import { ChoiceField, FormError, FormField, FormSection, SelectField, TextField, optionsOf } from '../../../components/form-field';
 import { ImageAttachments, type UploadedImage } from '../../../components/image-attachments';
@@ -67,7 +66,7 @@ export default function TransferApplyPage() {
 
   const clear = (field: string) => setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
   const out = direction === 'outOfProvince';
-  const needsBranch = out && isKeyOf(OutOfProvinceDestinations, region) && requiresBranchDestination(region as OutOfProvinceDestination);
+  const needsBranch = out && isKeyOf(OutOfProvinceDestinations, region) && requiresBranchDestination(region);
   const remarkInfo = remarksState(remarks);
 
   const body = (code: string) => ({
