@@ -65,7 +65,7 @@ export function writes(r: RawCheckin, now: Date): Statement[] {
   const set = { status: 'submitted' as const, submittedAt: now, returnReason: null, ...(rn.start ? rn.set : {}) };
   return [
     of(db.update(checkins).set(set).where(eq(checkins.id, r.id))),
-    ...checkinChangeStatements({ branchId: r.branch_id, status: r.status, approvedData: typeof r.approved_data === 'string' ? JSON.parse(r.approved_data) : r.approved_data }, { status: 'submitted' }).map(ofSql),
+    ...checkinChangeStatements({ branchId: r.branch_id, status: r.status, approvedData: (typeof r.approved_data === 'string' ? JSON.parse(r.approved_data) : r.approved_data) as Record<string, unknown> | null }, { status: 'submitted' }).map(ofSql),
     ...(rn.start ? [of(enqueueStatement(db, 'realName.verify', { checkinId: r.id, generation: rn.set.realNameGeneration, attempt: 1 }, now))] : []),
     of(
       auditStatement(db, {

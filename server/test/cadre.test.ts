@@ -183,9 +183,9 @@ describe('cadre onboarding (§6)', () => {
     const u = await createUser(app);
     const entry = (await roster(branch.id, u.phone)).json();
     await app.inject({ method: 'POST', url: `/api/orgs/${branch.id}/roster/${entry.id}/invite`, headers: cityAdmin.headers });
-    const token = decodeURIComponent((app.sms as SmsSimulator).lastMessage(u.phone)!.match(/token=([^（\s]+)/)![1]!);
+    const token = decodeURIComponent((app.sms as SmsSimulator).lastMessage(u.phone)!.match(/token=([^（\s]+)/)![1]);
     const preview = (t: string) => app.inject({ method: 'GET', url: `/api/cadre/invitations/preview?token=${encodeURIComponent(t)}` });
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
     expect(claims).toMatchObject({ aud: 'cadre-invitation', entryId: Number(entry.id) });
     // the same claims signed with the access-token key, or an access token, are no invitation
     expect((await preview(app.jwt.sign(claims))).json().code).toBe('INVITATION_INVALID');

@@ -1,4 +1,4 @@
-import { CheckinStatuses, RealNameStatuses, isKeyOf, type CertStep, type CertificationDraft, type MyCheckin } from '@tj/shared';
+import { CheckinStatuses, RealNameStatuses, isKeyOf, type CertStep, type CertificationDraft } from '@tj/shared';
 import type { Tone } from '../components/status-tag';
 
 /** The words the check-in screens show: step titles, field labels, status names. */
@@ -45,10 +45,10 @@ export const CertFieldLabels = {
 } as const satisfies Record<keyof CertificationDraft, string>;
 export type CertField = keyof typeof CertFieldLabels;
 
-export const checkinStatusLabel = (s: MyCheckin['status'] | string | null): string =>
+export const checkinStatusLabel = (s: string | null): string =>
   s && isKeyOf(CheckinStatuses, s) ? CheckinStatuses[s] : '尚未报到';
 
-export const realNameLabel = (s: MyCheckin['realNameStatus'] | string | null): string =>
+export const realNameLabel = (s: string | null): string =>
   s && isKeyOf(RealNameStatuses, s) ? RealNameStatuses[s] : '未开始';
 
 export function checkinStatusTone(s: string | null): Tone {

@@ -1,7 +1,6 @@
 import {
   CertOptionalSchema,
   CertStepEditPolicy,
-  CheckinStatuses,
   Educations,
   EthnicGroups,
   Genders,
@@ -11,7 +10,6 @@ import {
   Occupations,
   OrgPositions,
   PoliticalStatuses,
-  RealNameStatuses,
   deriveIdentity,
   isCheckinApproved,
   isCheckinEditable,

@@ -29,7 +29,6 @@ import {
   type TransferDetail,
   type TransferOrg,
   type TransferStep,
-  type TransferStepOutcome,
   type TransferSummary,
   type OrgDetail,
   type OrgSummary,
@@ -39,7 +38,6 @@ import { checkWith, type Checked, type FieldErrors } from './form-check';
 import { api } from './api';
 import { http } from './http';
 import { fetchChildren } from './orgs';
-import type { Tone } from '../components/status-tag';
 
 /**
  * §7 组织关系转接: the member's application, progress, contacts, withdraw and appeal; the

@@ -36,7 +36,7 @@ export function RosterForm(props: RosterFormProps) {
   const submit = () =>
     form.submit(async (body) => {
       if (props.mode === 'create') await props.onSubmit(body as RosterCreate);
-      else await props.onSubmit(body as RosterUpdate);
+      else await props.onSubmit(body);
     });
 
   return (

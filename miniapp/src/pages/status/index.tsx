@@ -13,7 +13,7 @@ import { useRequireLogin } from '../../hooks/use-require-login';
 import { Routes, withQuery } from '../../routes';
 import { toApiError } from '../../services/api-error';
 import { isApproved, realNameExplanation, type MyCheckin } from '../../services/checkin';
-import { checkinStatusLabel, realNameLabel, checkinStatusTone, realNameTone } from '../../labels/checkin';
+import { checkinStatusLabel, realNameLabel, realNameTone } from '../../labels/checkin';
 import { restartAt } from '../../services/navigation';
 import { orgPathText } from '../../services/orgs';
 import { formatTime } from '../../services/review';
