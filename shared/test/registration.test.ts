@@ -122,3 +122,10 @@ describe('branch and superior steps', () => {
     expect(auditSummary({ action: 'twoSystems.decideAll', after: { kind: 'x', count: 3 } })).toBe('3人');
   });
 });
+
+describe('bad input never throws', () => {
+  it('a reason of the wrong type is a validation issue, not an exception', () => {
+    expect(MemberDecisionSchema.safeParse({ outcome: 'refused', reason: ['x'] }).success).toBe(false);
+    expect(SubmissionDecisionSchema.safeParse({ decision: 'return', reason: { $gt: '' } }).success).toBe(false);
+  });
+});

@@ -22,6 +22,9 @@ export const SubmissionStateSchema = enumField(SubmissionStates);
 
 const ReasonSchema = optionalText(100);
 
+/** Cross-field rules run even when a field failed: a reason that is not text counts as none. */
+const hasText = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
+
 const OpenCampaignShape = z.object({
   kind: CampaignKindSchema,
   year: z.number({ error: codeFor('REG_YEAR_INVALID') }).int('REG_YEAR_INVALID'),
@@ -63,7 +66,7 @@ export const MemberDecisionSchema = z
   .object({ outcome: MemberOutcomeSchema, reason: ReasonSchema })
   .superRefine((v, ctx) => {
     // the kind is the campaign's (the service checks it); here: an adverse outcome carries a reason
-    if (isKeyOf(MemberOutcomes, v.outcome) && outcomeNeedsReason(v.outcome) && !(v.reason ?? '').trim()) addIssueAt(ctx, ['reason'], 'REG_REASON_REQUIRED');
+    if (isKeyOf(MemberOutcomes, v.outcome) && outcomeNeedsReason(v.outcome) && !hasText(v.reason)) addIssueAt(ctx, ['reason'], 'REG_REASON_REQUIRED');
   }, ALWAYS);
 export type MemberDecision = z.infer<typeof MemberDecisionSchema>;
 export const DecideAllSchema = z.object({ outcome: MemberOutcomeSchema });
@@ -90,7 +93,7 @@ export type BranchWork = z.infer<typeof BranchWorkSchema>;
 export const SubmissionDecisionSchema = z
   .object({ decision: z.enum(['approve', 'return'], { error: codeFor('OPTION_INVALID') }), reason: ReasonSchema })
   .superRefine((v, ctx) => {
-    if (v.decision === 'return' && !(v.reason ?? '').trim()) addIssueAt(ctx, ['reason'], 'REG_RETURN_REASON_REQUIRED');
+    if (v.decision === 'return' && !hasText(v.reason)) addIssueAt(ctx, ['reason'], 'REG_RETURN_REASON_REQUIRED');
   }, ALWAYS);
 export type SubmissionDecisionBody = z.infer<typeof SubmissionDecisionSchema>;
 
