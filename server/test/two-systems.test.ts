@@ -254,3 +254,24 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
     });
   });
 });
+
+describe('E2E clock (ENABLE_TEST_ENDPOINTS only)', () => {
+  it('POST /test/clock moves the server time and restores it; absent without test endpoints', async () => {
+    const app = await buildTestApp({ enableTestEndpoints: true });
+    try {
+      const set = await app.inject({ method: 'POST', url: '/api/test/clock', payload: { now: '2030-01-02T03:04:05.000Z' } });
+      expect(Math.abs(new Date(set.json().now).getTime() - Date.parse('2030-01-02T03:04:05.000Z'))).toBeLessThan(1000);
+      expect(Math.abs(app.clock.now().getTime() - Date.parse('2030-01-02T03:04:05.000Z'))).toBeLessThan(1000);
+      await app.inject({ method: 'POST', url: '/api/test/clock', payload: { now: null } });
+      expect(Math.abs(app.clock.now().getTime() - Date.now())).toBeLessThan(1000);
+    } finally {
+      await app.close();
+    }
+    const plain = await buildTestApp();
+    try {
+      expect((await plain.inject({ method: 'POST', url: '/api/test/clock', payload: { now: null } })).statusCode).toBe(404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
