@@ -53,7 +53,7 @@ test('open a year → the branch registers within the window → the superior ap
   await fill(admin, 'ts-starts', startsOn);
   await fill(admin, 'ts-ends', plusDays(today, -1));
   await tap(admin, 'ts-open-submit');
-  await expectText(admin, 'ts-ends-error', '结束日期不能早于今天');
+  await expectText(admin, 'ts-ends-error', '结束日期不能早于开始日期');
   await fill(admin, 'ts-ends', endsOn);
   await tap(admin, 'ts-open-submit');
   await byId(admin, 'ts-progress').waitFor({ timeout: 15000 });

@@ -53,7 +53,7 @@ export async function decideAll(orgId: string, campaignId: string, outcome: Memb
 }
 
 export async function submitBranch(orgId: string, campaignId: string): Promise<BranchWork> {
-  const { data } = await http.post<unknown>(`${campaign(orgId, campaignId)}/submit`);
+  const { data } = await http.post<unknown>(`${campaign(orgId, campaignId)}/submit`, {});
   return BranchWorkSchema.parse(data);
 }
 
