@@ -147,7 +147,7 @@ function MemberRow({ member, kind, editable, busy, onDecide }: { member: BranchM
     <View className='ts-member' data-testid={`ts-member-${member.memberId}`}>
       <View className='ts-member__top'>
         <Text className='ts-member__name'>{member.name}</Text>
-        <Text className={`ts-member__outcome${member.outcome && outcomeNeedsReason(member.outcome) ? ' ts-member__outcome--bad' : ''}`} data-testid={`ts-member-outcome-${member.memberId}`}>
+        <Text className={`ts-member__outcome${!member.outcome ? ' ts-member__outcome--none' : outcomeNeedsReason(member.outcome) ? ' ts-member__outcome--bad' : ''}`} data-testid={`ts-member-outcome-${member.memberId}`}>
           {member.outcome ? outcomeLabel(member.outcome) : '未办理'}
         </Text>
       </View>
