@@ -108,6 +108,8 @@ test('open a year → the branch registers within the window → the superior ap
   await admin.goto(`${baseUrl()}/admin/pages/two-systems/index?orgId=${schoolId}`);
   await tap(admin, `ts-progress-toggle-${campaign.id}`);
   await byId(admin, 'ts-progress').waitFor({ timeout: 15000 });
+  await expectText(admin, `ts-progress-${await orgIdByName('中山大学计算机学院团委')}`, '团员已注册');
+  await byId(admin, 'ts-progress').scrollIntoViewIfNeeded();
   await shootAdmin('progress-after-approval');
 
   // ── the member's own record ──
