@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/transfer-apply/index',
         'pages/transfer-progress/index',
         'pages/transfer-history/index',
+        'pages/two-systems/index',
       ],
     },
     {
@@ -41,6 +42,7 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/cadres/index',
         'pages/org/index',
+        'pages/two-systems/index',
       ],
     },
     {
@@ -58,6 +60,8 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/register/index',
         'pages/reset-codes/index',
+        'pages/two-systems/index',
+        'pages/two-systems-approvals/index',
       ],
     },
     {

@@ -54,6 +54,12 @@ export const Routes = {
   accountSettings: '/account/pages/settings/index',
   // §10 an admin issues 密码重置码 for people of its subtree (?orgId=)
   adminResetCodes: '/admin/pages/reset-codes/index',
+  // 两制 (issue 16 part 4): a committee opens a year and follows progress; its admins approve
+  // what the direct branches submit; the branch decides its members; the member reads theirs
+  adminTwoSystems: '/admin/pages/two-systems/index',
+  adminTwoSystemsApprovals: '/admin/pages/two-systems-approvals/index',
+  cadreTwoSystems: '/cadre/pages/two-systems/index',
+  memberTwoSystems: '/member/pages/two-systems/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

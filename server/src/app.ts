@@ -35,6 +35,7 @@ import { statsRoutes } from './modules/stats/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { transferRoutes } from './modules/transfers/routes';
 import { taskRoutes } from './modules/tasks/routes';
+import { registrationRoutes } from './modules/registration/routes';
 
 /** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(dashboardRoutes);
       await api.register(transferRoutes);
       await api.register(taskRoutes);
+      await api.register(registrationRoutes);
     },
     { prefix: '/api' },
   );

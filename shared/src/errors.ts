@@ -193,6 +193,28 @@ export const ErrorMessages = {
   TRANSFER_APPEAL_NOT_PENDING: '该申诉不在待审核状态，可能已被处理，请刷新',
   TRANSFER_EXTERNAL_UNAVAILABLE: '转入系统暂时无法连接，请稍后重试',
   ORG_TRANSFER_NOT_ALLOWED: '团的领导机关不能办理组织关系转入、转出，请由基层团委、团工委、团总支或团支部办理',
+
+  // 两制: 年度团籍注册 / 团员教育评议 (issue 16 part 4)
+  REG_YEAR_INVALID: '年度须为去年、今年或明年',
+  REG_WINDOW_INVALID: '结束日期不能早于开始日期',
+  REG_WINDOW_PAST: '结束日期不能早于今天',
+  REG_WINDOW_TOO_LONG: '时间窗口最长一年',
+  REG_OPENER_NOT_COMMITTEE: '团支部不能发起，请由上级团委、团工委、团总支发起',
+  REG_CAMPAIGN_EXISTS: '本组织该年度已发起过，不能重复发起',
+  REG_CAMPAIGN_OVERLAPS: '上级或下级组织已发起该年度的同类工作，覆盖范围不能重叠',
+  REG_CAMPAIGN_NOT_FOUND: '未找到该年度工作，或本组织不在其范围内',
+  REG_NOT_BRANCH: '请在团支部办理团员的注册或评议',
+  REG_OUTSIDE_WINDOW: '不在上级规定的办理时间内',
+  REG_OUTCOME_INVALID: '请选择有效的结果',
+  REG_REASON_REQUIRED: '不予注册或评为不合格时请填写原因',
+  REG_MEMBER_NOT_IN_BRANCH: '所选团员不在本团支部，请刷新后重试',
+  REG_MEMBERS_UNDECIDED: '还有团员未办理，请全部办理后再提交',
+  REG_NO_MEMBERS: '本团支部没有可办理的团员',
+  REG_ALREADY_SUBMITTED: '已提交上级审批，不能修改或重复提交',
+  REG_ALREADY_APPROVED: '上级已审批通过，不能再修改',
+  REG_NOT_PENDING: '该提交不在待审批状态，可能已被处理，请刷新',
+  REG_RETURN_REASON_REQUIRED: '退回时请填写原因',
+  REG_NOT_SUPERIOR: '只有团支部的直接上级组织可以审批',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

@@ -1,3 +1,4 @@
+import { CampaignKinds, MemberOutcomes } from './registration';
 import { Positions, RealNameStatuses, TransferDirections, TransferStatuses, isKeyOf } from '../enums';
 
 /**
@@ -55,6 +56,12 @@ export const AuditActionLabels = {
   'password_reset_code.issue': '生成密码重置码',
   'password_reset_code.attempt': '使用密码重置码',
   'user.password_change': '修改密码',
+  'twoSystems.open': '发起年度团籍注册 / 团员教育评议',
+  'twoSystems.decide': '办理团员注册 / 评议',
+  'twoSystems.decideAll': '一键办理团员注册 / 评议',
+  'twoSystems.submit': '提交上级审批',
+  'twoSystems.approve': '审批通过',
+  'twoSystems.return': '审批退回',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
@@ -163,6 +170,11 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
     case 'user.password_reset':
       return join(who, a.via === 'admin_code' ? '使用密码重置码' : a.via === 'sms' ? '短信验证' : '', a.phoneChanged === true && '同时更换手机号');
     default:
+      if (action.startsWith('twoSystems.')) {
+        const kind = isKeyOf(CampaignKinds, a.kind) ? `${str(a.year)} ${CampaignKinds[a.kind]}` : '';
+        const outcome = isKeyOf(MemberOutcomes, a.outcome) ? MemberOutcomes[a.outcome] : '';
+        return join(who, kind, outcome, typeof a.count === 'number' && `${a.count}人`, str(a.reason) && `原因：${str(a.reason)}`);
+      }
       if (action.startsWith('transfer.')) {
         const to = transferStatus(a.status);
         return join(who, to && `${transferStatus(b.status) || '新建'} → ${to}`, str(a.comment) && `说明：${str(a.comment)}`, str(a.reason) && `理由：${str(a.reason)}`);

@@ -70,6 +70,7 @@ export default function CadreHomePage() {
   const entries = d
     ? [
         ...(d.isOperator ? [{ key: 'reviews', title: '资料审核', desc: '审核团员报到和修改的认证资料', route: Routes.cadreReviews }] : []),
+        ...(d.isOperator && d.org.type === 'branch' ? [{ key: 'twoSystems', title: '团籍注册 / 教育评议', desc: '在上级规定的时间内为团员办理年度团籍注册和教育评议', route: Routes.cadreTwoSystems }] : []),
         { key: 'members', title: '团员查询', desc: '按姓名、完整手机号或完整身份证号查询本组织及下级团员', route: Routes.cadreMembers },
         { key: 'cadres', title: '团干部查询', desc: '本组织及下级组织的团干部和职务', route: Routes.cadreCadres },
         { key: 'org', title: '组织信息', desc: '本组织资料及下级组织', route: Routes.cadreOrgInfo },

@@ -127,6 +127,10 @@ export default function MemberHomePage() {
                   <Text className='home-grid__icon'>转</Text>
                   <Text className='home-grid__name'>组织关系转接</Text>
                 </View>
+                <View className='home-grid__item' onClick={() => go(Routes.memberTwoSystems)} data-testid='member-home-entry-two-systems'>
+                  <Text className='home-grid__icon'>籍</Text>
+                  <Text className='home-grid__name'>两制</Text>
+                </View>
                 {cadreOrgs.length > 0 ? (
                   <View
                     className='home-grid__item'
