@@ -55,6 +55,16 @@ export const AuditActionLabels = {
   'password_reset_code.issue': '生成密码重置码',
   'password_reset_code.attempt': '使用密码重置码',
   'user.password_change': '修改密码',
+  'graduation.mark': '标记团支部毕业时间',
+  'graduation.correct': '更正团支部毕业时间',
+  'graduation.convert': '变更为毕业生团组织',
+  'graduation.delay': '标记延迟毕业团员',
+  'graduation.revokeDelay': '撤销延迟毕业团员',
+  'graduation.deleteOrg': '删除毕业生团组织',
+  'membership.request': '申请团籍变更',
+  'membership.approve': '同意团籍变更',
+  'membership.reject': '不同意团籍变更',
+  'membership.ageOut': '满28周岁离团',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
