@@ -122,5 +122,7 @@ export const MemberHomeSchema = z.object({
   profile: CertificationDraftSchema,
   branch: CheckinBranchSchema,
   returnReason: z.string().nullable(),
+  /** 团籍状态 (issue 16): anything but 'normal' — the member left and sees only 认证资料 */
+  membershipStatus: z.string().optional(),
 });
 export type MemberHome = z.infer<typeof MemberHomeSchema>;
