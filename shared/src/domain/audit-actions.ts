@@ -60,11 +60,10 @@ export const AuditActionLabels = {
   'graduation.convert': '变更为毕业生团组织',
   'graduation.delay': '标记延迟毕业团员',
   'graduation.revokeDelay': '撤销延迟毕业团员',
-  'graduation.deleteOrg': '删除毕业生团组织',
   'membership.request': '申请团籍变更',
   'membership.approve': '同意团籍变更',
   'membership.reject': '不同意团籍变更',
-  'membership.ageOut': '满28周岁离团',
+  'membership.ageOut': '满二十八周岁离团',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
