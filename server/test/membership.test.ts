@@ -38,7 +38,7 @@ describe('团籍状态 (membership status)', () => {
       branchAdmin: (await onboardedCadre(app, branch.id, { isAdmin: true })).headers,
     };
   }
-  const approvedCount = async (branchId: number) => (await app.db.select().from(branchStats).where(eq(branchStats.branchId, branchId)))[0]?.st_approved as number | undefined;
+  const approvedCount = async (branchId: number) => ((await app.db.select().from(branchStats).where(eq(branchStats.branchId, branchId)))[0] as Record<string, unknown> | undefined)?.st_approved as number | undefined;
   const statusOf = async (id: number) => (await app.db.select().from(checkins).where(eq(checkins.id, id)))[0]?.membershipStatus;
 
   it('自愿退团 / 开除团籍 / 自行脱团 need a reason and the superior’s approval; the member is kept but leaves lists and statistics', async () => {
