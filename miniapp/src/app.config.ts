@@ -58,6 +58,9 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/register/index',
         'pages/reset-codes/index',
+        'pages/graduation/index',
+        'pages/graduation-branch/index',
+        'pages/membership/index',
       ],
     },
     {

@@ -54,6 +54,10 @@ export const Routes = {
   accountSettings: '/account/pages/settings/index',
   // §10 an admin issues 密码重置码 for people of its subtree (?orgId=)
   adminResetCodes: '/admin/pages/reset-codes/index',
+  // issue 16: 毕业班管理 (?orgId=), one class branch (?orgId=&branchId=), 团籍管理 (?orgId=)
+  adminGraduation: '/admin/pages/graduation/index',
+  adminGraduationBranch: '/admin/pages/graduation-branch/index',
+  adminMembership: '/admin/pages/membership/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

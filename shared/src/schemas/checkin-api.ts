@@ -65,6 +65,8 @@ export const MyCheckinSchema = z.object({
   returnReason: z.string().nullable(),
   submittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** 团籍状态 (issue 16): absent or 'normal' while the member belongs */
+  membershipStatus: z.string().optional(),
 });
 export type MyCheckin = z.infer<typeof MyCheckinSchema>;
 
