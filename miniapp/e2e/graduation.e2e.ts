@@ -83,3 +83,46 @@ test('mark a graduating class → the job converts it into a 毕业生团组织'
   await shoot('branch');
   await page.context().close();
 });
+
+test('延迟毕业 on a graduating branch, the 延迟毕业团员 list, and 团籍管理 (screens at 375×812)', async () => {
+  const page = await phonePage(browser);
+  const shoot = stepShooter(page, 'graduation-02-delay-and-membership');
+  const school = await orgIdByName('中山大学团委');
+  const class2023 = await orgIdByName('计算机科学与技术专业2023级1班团支部');
+  await page.goto(`${baseUrl()}/pages/login/index`);
+  await byId(page, 'login-submit').waitFor({ timeout: 15000 });
+  await fill(page, 'login-phone', SCHOOL_ADMIN.phone);
+  await fill(page, 'login-password', SCHOOL_ADMIN.password);
+  await tap(page, 'login-submit');
+  await page.waitForURL(/admin|status|member/, { timeout: 15000 });
+
+  await page.goto(`${baseUrl()}/admin/pages/graduation-branch/index?orgId=${school}&branchId=${class2023}`);
+  await byId(page, 'graduation-branch-page').waitFor({ timeout: 20000 });
+  await expectText(page, 'gb-month', '2027年06月');
+  await shoot('branch-2023');
+  const delayButton = page.locator('[data-testid^="gb-delay-"]').filter({ visible: true }).first();
+  await delayButton.click();
+  await byId(page, 'gb-delay-reason').waitFor();
+  await tap(page, 'gb-delay-save');
+  await byId(page, 'gb-delay-month-error').waitFor();
+  await shoot('delay-form-errors');
+
+  await page.goto(`${baseUrl()}/admin/pages/graduation/index?orgId=${school}`);
+  await byId(page, 'graduation-page').waitFor({ timeout: 20000 });
+  await tap(page, 'grad-tab-delayed');
+  await page.locator('[data-testid^="delayed-revoke-"]').filter({ visible: true }).first().waitFor({ timeout: 15000 });
+  await shoot('delayed-list');
+
+  await page.goto(`${baseUrl()}/admin/pages/membership/index?orgId=${school}`);
+  await byId(page, 'membership-page').waitFor({ timeout: 20000 });
+  await shoot('membership-requests');
+  await tap(page, 'ms-tab-apply');
+  await fill(page, 'ms-search', '陈思远');
+  await tap(page, 'ms-search-go');
+  await page.locator('[data-testid^="ms-pick-"]').filter({ visible: true }).first().click();
+  await byId(page, 'ms-kind').waitFor();
+  await shoot('membership-apply');
+  await tap(page, 'ms-tab-former');
+  await shoot('membership-former');
+  await page.context().close();
+});
