@@ -30,7 +30,6 @@ ALTER TABLE `checkins` ADD `delayed_graduation_reason` varchar(400);--> statemen
 ALTER TABLE `jobs` ADD `dedupe_key` varchar(80);--> statement-breakpoint
 ALTER TABLE `jobs` ADD CONSTRAINT `jobs_dedupe_key_uq` UNIQUE(`dedupe_key`);--> statement-breakpoint
 ALTER TABLE `membership_requests` ADD CONSTRAINT `membership_requests_checkin_id_checkins_id_fk` FOREIGN KEY (`checkin_id`) REFERENCES `checkins`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `membership_requests` ADD CONSTRAINT `membership_requests_branch_id_orgs_id_fk` FOREIGN KEY (`branch_id`) REFERENCES `orgs`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `membership_requests_branch_idx` ON `membership_requests` (`branch_id`,`status`);--> statement-breakpoint
 CREATE INDEX `orgs_graduation_idx` ON `orgs` (`graduation_converted_at`,`graduation_month`);--> statement-breakpoint
 CREATE INDEX `checkins_membership_idx` ON `checkins` (`membership_status`);

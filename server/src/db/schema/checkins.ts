@@ -97,9 +97,8 @@ export const membershipRequests = mysqlTable(
     checkinId: ref('checkin_id')
       .notNull()
       .references(() => checkins.id),
-    branchId: ref('branch_id')
-      .notNull()
-      .references(() => orgs.id),
+    // no foreign key: the record outlives the branch (a 毕业生团组织 is deleted once emptied)
+    branchId: ref('branch_id').notNull(),
     kind: varchar('kind', { length: 24 }).$type<MembershipStatus>().notNull(),
     reason: varchar('reason', { length: 400 }).notNull(),
     status: varchar('status', { length: 16 }).$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
