@@ -97,7 +97,7 @@ export default function GraduationBranchPage() {
           <>
             <View className='gb-head'>
               <Text className='gb-head__name' data-testid='gb-name'>{b.name}</Text>
-              <Text className='admin-muted'>{b.pathNames.join(' / ')}</Text>
+              <Text className='admin-muted grad-line'>{b.pathNames.join(' / ')}</Text>
               <View className='grad-item__tags gb-head__tags'>
                 {b.convertedAt ? <StatusTag tone='green' testId='gb-category'>毕业生团组织</StatusTag> : <StatusTag tone='gray' testId='gb-category'>普通团支部</StatusTag>}
                 <Text className='gb-head__month' data-testid='gb-month'>
@@ -126,22 +126,22 @@ export default function GraduationBranchPage() {
             <View className='gb-summary' data-testid='gb-summary'>
               <View className='gb-summary__cell'>
                 <Text className='gb-summary__num'>{d.members.length}</Text>
-                <Text className='admin-muted'>在册团员</Text>
+                <Text className='admin-muted grad-line'>在册团员</Text>
               </View>
               <View className='gb-summary__cell'>
                 <Text className='gb-summary__num gb-summary__num--warn' data-testid='gb-still'>{d.stillToTransfer}</Text>
-                <Text className='admin-muted'>尚未发起转接</Text>
+                <Text className='admin-muted grad-line'>尚未发起转接</Text>
               </View>
               <View className='gb-summary__cell'>
                 <Text className='gb-summary__num'>{d.members.filter((m) => m.delayedMonth).length}</Text>
-                <Text className='admin-muted'>延迟毕业</Text>
+                <Text className='admin-muted grad-line'>延迟毕业</Text>
               </View>
             </View>
 
             <View className='admin-section'>
               <View className='admin-section__head' onClick={() => setShowChannels((v) => !v)}>
                 <Text className='admin-section__title'>毕业生团组织关系去向（学社衔接）</Text>
-                <Text className='admin-muted'>{showChannels ? '收起' : '展开'}</Text>
+                <Text className='admin-muted grad-line'>{showChannels ? '收起' : '展开'}</Text>
               </View>
               {showChannels ? (
                 <View className='admin-card gb-channels' data-testid='gb-channels'>
@@ -162,7 +162,7 @@ export default function GraduationBranchPage() {
                   <View className='gb-member__row'>
                     <View className='gb-member__main'>
                       <Text className='gb-member__name'>{m.name}</Text>
-                      <Text className='admin-muted'>预计毕业：{monthText(m.expectedMonth)}</Text>
+                      <Text className='admin-muted grad-line'>预计毕业：{monthText(m.expectedMonth)}</Text>
                       <Text className={m.transferStatus ? 'admin-muted' : 'gb-member__todo'}>{m.delayedMonth ? `延迟原因：${m.delayedReason ?? ''}` : transferText(m.transferStatus)}</Text>
                     </View>
                     <View className='gb-member__side'>

@@ -106,10 +106,10 @@ export default function GraduationPage() {
                       <Text className='grad-item__name'>{b.name}</Text>
                       <View className='grad-item__tags'>
                         <BranchState b={b} />
-                        <Text className='admin-muted'>{b.memberCount} 名团员</Text>
+                        <Text className='admin-muted grad-line'>{b.memberCount} 名团员</Text>
                       </View>
-                      {b.reason ? <Text className='admin-muted'>理由：{reasonText(b.reason)}</Text> : null}
-                      {b.markedByOrg ? <Text className='admin-muted'>由 {b.markedByOrg} 标记</Text> : null}
+                      {b.reason ? <Text className='admin-muted grad-line'>理由：{reasonText(b.reason)}</Text> : null}
+                      {b.markedByOrg ? <Text className='admin-muted grad-line'>由 {b.markedByOrg} 标记</Text> : null}
                     </View>
                     <Text className='grad-item__arrow'>›</Text>
                   </View>
@@ -122,8 +122,8 @@ export default function GraduationPage() {
                   <View key={m.id} className='grad-item' data-testid={`delayed-${m.id}`}>
                     <View className='grad-item__body grad-item__body--pad'>
                       <Text className='grad-item__name'>{m.name}</Text>
-                      <Text className='admin-muted'>{m.branchName}</Text>
-                      <Text className='admin-muted'>预计毕业：{monthText(m.delayedMonth)} · {m.delayedReason}</Text>
+                      <Text className='admin-muted grad-line'>{m.branchName}</Text>
+                      <Text className='admin-muted grad-line'>预计毕业：{monthText(m.delayedMonth)} · {m.delayedReason}</Text>
                     </View>
                     <Button
                       size='small'
@@ -148,8 +148,8 @@ export default function GraduationPage() {
           {marking ? (
             <View className='grad-form' data-testid='grad-form'>
               <FormSection>
-                <MonthField label='预计毕业时间' value={month} onChange={(v) => { setMonth(v); setReason(''); }} initial={monthOf(todayInChina())} endMonth={endMonth()} error={errors.month} testId='grad-month' />
-                <ChoiceField label='无法确定毕业时间的理由' value={reason} options={optionsOf(GraduationReasons)} onChange={(v) => { setReason(v); setMonth(''); }} clearable testId='grad-reason' />
+                <MonthField label='预计毕业时间' value={month} onChange={(v) => { setMonth(v); setReason(''); setErrors({}); }} initial={monthOf(todayInChina())} endMonth={endMonth()} error={errors.month} testId='grad-month' />
+                <ChoiceField label='无法确定毕业时间的理由' value={reason} options={optionsOf(GraduationReasons)} onChange={(v) => { setReason(v); setMonth(''); setErrors({}); }} clearable testId='grad-reason' />
               </FormSection>
               <FormError message={errors[''] ?? errors.branchIds} testId='grad-form-error' />
               <View className='admin-actions'>
@@ -159,7 +159,7 @@ export default function GraduationPage() {
             </View>
           ) : (
             <View className='grad-bar__row'>
-              <Text className='admin-muted'>已选 {selected.length} 个团支部</Text>
+              <Text className='admin-muted grad-line'>已选 {selected.length} 个团支部</Text>
               <Button type='primary' disabled={selected.length === 0} onClick={() => setMarking(true)} data-testid='grad-mark'>
                 标记毕业时间
               </Button>

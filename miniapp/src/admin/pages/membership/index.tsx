@@ -79,7 +79,7 @@ function RequestForm({ orgId, onSent }: { orgId: string; onSent: () => void }) {
             <View key={m.id} className='grad-item' onClick={() => setMember(m)} data-testid={`ms-pick-${m.id}`}>
               <View className='grad-item__body grad-item__body--pad'>
                 <Text className='grad-item__name'>{m.name}</Text>
-                <Text className='admin-muted'>{m.branchName} · {m.phoneMasked}</Text>
+                <Text className='admin-muted grad-line'>{m.branchName} · {m.phoneMasked}</Text>
               </View>
               <Text className='grad-item__arrow'>›</Text>
             </View>
@@ -141,9 +141,9 @@ export default function MembershipPage() {
                       <StatusTag tone='red'>{statusLabel(r.kind)}</StatusTag>
                       <StatusTag tone={requestTone(r.status)}>{isKeyOf(MembershipRequestStatuses, r.status) ? MembershipRequestStatuses[r.status] : r.status}</StatusTag>
                     </View>
-                    <Text className='admin-muted'>{r.branchName} · {chinaDateTime(r.requestedAt)}</Text>
+                    <Text className='admin-muted grad-line'>{r.branchName} · {chinaDateTime(r.requestedAt)}</Text>
                     <Text className='ms-card__reason'>原因：{r.reason}</Text>
-                    {r.decisionReason ? <Text className='admin-muted'>不同意原因：{r.decisionReason}</Text> : null}
+                    {r.decisionReason ? <Text className='admin-muted grad-line'>不同意原因：{r.decisionReason}</Text> : null}
                     {r.decidable ? (
                       rejecting === r.id ? (
                         <>
@@ -175,7 +175,7 @@ export default function MembershipPage() {
                         <Text className='grad-item__name ms-card__name'>{m.name}</Text>
                         <StatusTag tone='gray'>{statusLabel(m.membershipStatus)}</StatusTag>
                       </View>
-                      <Text className='admin-muted'>{m.branchName}{m.changedAt ? ` · ${chinaDateTime(m.changedAt)}` : ''}</Text>
+                      <Text className='admin-muted grad-line'>{m.branchName}{m.changedAt ? ` · ${chinaDateTime(m.changedAt)}` : ''}</Text>
                     </View>
                   </View>
                 ))}
