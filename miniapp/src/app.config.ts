@@ -62,6 +62,9 @@ export default defineAppConfig({
         'pages/reset-codes/index',
         'pages/two-systems/index',
         'pages/two-systems-approvals/index',
+        'pages/graduation/index',
+        'pages/graduation-branch/index',
+        'pages/membership/index',
       ],
     },
     {

@@ -60,6 +60,10 @@ export const Routes = {
   adminTwoSystemsApprovals: '/admin/pages/two-systems-approvals/index',
   cadreTwoSystems: '/cadre/pages/two-systems/index',
   memberTwoSystems: '/member/pages/two-systems/index',
+  // issue 16: 毕业班管理 (?orgId=), one class branch (?orgId=&branchId=), 团籍管理 (?orgId=)
+  adminGraduation: '/admin/pages/graduation/index',
+  adminGraduationBranch: '/admin/pages/graduation-branch/index',
+  adminMembership: '/admin/pages/membership/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

@@ -98,6 +98,18 @@ describe('member home', () => {
     expect(screen.getByTestId('member-home-entry-transfer').textContent).toContain('组织关系转接');
   });
 
+  it('issue 16: a member who left (团籍状态 自愿退团) sees only 认证资料 — no organisation, no business', async () => {
+    serve(
+      [...noOrgs],
+      ['GET', '/me/checkin', { data: myCheckin({ status: 'approved', realNameStatus: 'passed', branch, approved: { name: '王小明' }, membershipStatus: 'resigned' }) }],
+    );
+    render(<MemberHomePage />);
+    expect((await screen.findByTestId('member-home-left')).textContent).toContain('自愿退团');
+    expect(screen.getByTestId('member-home-profile')).toBeTruthy();
+    expect(screen.queryByTestId('member-home-org')).toBeNull();
+    expect(screen.queryByTestId('member-home-entry-transfer')).toBeNull();
+  });
+
   it('sends a member who is not approved back to the status page', async () => {
     serve([...noOrgs], ['GET', '/me/checkin', { data: myCheckin({ status: 'submitted', realNameStatus: 'pending', branch }) }]);
     render(<MemberHomePage />);

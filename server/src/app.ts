@@ -36,6 +36,8 @@ import { dashboardRoutes } from './modules/dashboard/routes';
 import { transferRoutes } from './modules/transfers/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { registrationRoutes } from './modules/registration/routes';
+import { graduationRoutes } from './modules/graduation/routes';
+import { membershipRoutes } from './modules/membership/routes';
 
 /** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -110,6 +112,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(transferRoutes);
       await api.register(taskRoutes);
       await api.register(registrationRoutes);
+      await api.register(graduationRoutes);
+      await api.register(membershipRoutes);
     },
     { prefix: '/api' },
   );

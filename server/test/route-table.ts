@@ -75,7 +75,7 @@ export async function buildWithRoutes(config: Config): Promise<{ app: App; route
     const org = hooks.find((h) => h.orgLevel);
     const guard: Guard = org
       ? { kind: 'org', level: org.orgLevel! }
-      : hooks.includes(app.requireApprovedMember as never)
+      : hooks.includes(app.requireApprovedMember as never) || hooks.includes(app.requireMemberRecord as never)
         ? { kind: 'member' }
         : hooks.includes(app.authenticate as never)
           ? { kind: 'auth' }
@@ -105,6 +105,8 @@ export const PARAM_SAMPLES: Record<string, string> = {
   campaignId: NO_ID,
   memberId: NO_ID,
   submissionId: NO_ID,
+  branchId: NO_ID,
+  memberId: NO_ID,
   id: NO_ID,
   kind: 'cadre',
   step: 'optional',
@@ -167,6 +169,11 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/transfers/batch': { fromBranchId: '999999998', toBranchId: NO_ID, memberIds: [NO_ID], reason: 'furtherStudy' },
     'POST /orgs/:orgId/transfer-appeals/:appealId/decide': { action: 'reject', reason: '理由不足' },
     'POST /auth/wechat/bind': { code: 'sim-code' },
+    'POST /orgs/:orgId/graduation/marks': { branchIds: [NO_ID], month: '2027-06' },
+    'PUT /orgs/:orgId/graduation/branches/:branchId': { month: '2027-06' },
+    'PUT /orgs/:orgId/graduation/delayed/:memberId': { month: '2028-01', reason: '课程重修' },
+    'POST /orgs/:orgId/membership/members/:memberId/exit': { kind: 'resigned', reason: '本人申请' },
+    'POST /orgs/:orgId/membership/requests/:requestId/decision': { approve: false, reason: '理由不足' },
     // public
     'POST /auth/login': { phone: freshPhone(), password: 'abc12345xyz' },
     'POST /auth/refresh': { refreshToken: 'not-a-token' },

@@ -5,6 +5,7 @@ import { checkins, orgs, rosterEntries, users } from '../src/db/schema';
 import { seedDemo } from '../src/db/seed';
 import { DEMO_ACCOUNTS, DEMO_ALIASES, DEMO_MEMBER_ACCOUNTS } from '../src/db/seed/demo-accounts';
 import { DEMO_MEMBERS } from '../src/db/seed/demo-members';
+import { DEMO_GRADUATION } from '../src/db/seed/demo-graduation';
 import { buildTestApp, privateDatabase } from './helper';
 
 /** Issue 13 item 17: what a newcomer sees after `npm start` — every state, named people. */
@@ -89,5 +90,17 @@ describe('demo seed (npm start)', () => {
     // roster lines bound as the seed always did: user and onboarding set
     const lines = await app.db.select().from(rosterEntries).where(inArray(rosterEntries.phone, DEMO_ACCOUNTS.map((a) => a.phone)));
     expect(lines.every((l) => l.userId != null && l.onboardedAt != null)).toBe(true);
+  });
+
+  it('issue 16: a university with graduating classes — marked 2022级 and 2023级1班, an unmarked 2023级2班, a 延迟毕业团员', async () => {
+    const token = await as('13800000012');
+    const school = (await app.db.select().from(orgs).where(eq(orgs.shortName, DEMO_GRADUATION.marker)))[0];
+    const res = await app.inject({ method: 'GET', url: `/api/orgs/${school.id}/graduation/branches`, headers: token });
+    const items = res.json().items as { name: string; month: string | null; memberCount: number }[];
+    expect(res.json().canMark).toBe(true);
+    for (const m of DEMO_GRADUATION.marks) expect(items.find((i) => i.name === m.branch && i.month === m.month)).toBeTruthy();
+    expect(items.filter((i) => i.month === '2026-06').every((i) => i.memberCount > 0)).toBe(true);
+    const delayed = (await app.inject({ method: 'GET', url: `/api/orgs/${school.id}/graduation/delayed`, headers: token })).json();
+    expect(delayed.items).toEqual([expect.objectContaining({ name: DEMO_GRADUATION.delayed.member, delayedMonth: DEMO_GRADUATION.delayed.month })]);
   });
 });

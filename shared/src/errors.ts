@@ -215,6 +215,25 @@ export const ErrorMessages = {
   REG_NOT_PENDING: '该提交不在待审批状态，可能已被处理，请刷新',
   REG_RETURN_REASON_REQUIRED: '退回时请填写原因',
   REG_NOT_SUPERIOR: '只有团支部的直接上级组织可以审批',
+  // graduation [004 §二(二)] and membership status [004 FAQ; §10] (issue 16)
+  GRADUATION_NOT_ALLOWED: '只有学校领域的校团委、二级团委、年级团总支可以标记团支部毕业时间',
+  GRADUATION_MONTH_OR_REASON: '请选择预计毕业时间，或选择无法确定毕业时间的理由（两者选其一，不可同时选择）',
+  GRADUATION_NOT_CLASS_BRANCH: '只能标记本组织下级尚未毕业的团支部',
+  GRADUATION_ALREADY_MARKED: '该团支部已标记毕业时间，不能自行取消或修改；如需更正，请联系上级团组织',
+  GRADUATION_NOT_MARKED: '该团支部尚未标记毕业时间',
+  GRADUATION_CORRECT_NOT_SUPERIOR: '毕业时间标记只能由标记组织的上级团组织更正',
+  GRADUATION_ALREADY_CONVERTED: '该团支部已变更为毕业生团组织，不能再更正毕业时间',
+  GRADUATION_DELAY_NO_BRANCH_MONTH: '所在团支部尚未标记预计毕业时间，不能标记延迟毕业',
+  GRADUATION_DELAY_NOT_LATER: '延迟毕业的预计毕业时间必须晚于本团支部的毕业时间',
+  GRADUATION_NOT_DELAYED: '该团员未被标记为延迟毕业团员',
+  GRADUATE_ORG_NOT_EMPTY: '毕业生团组织中仍有团员未转出，不能删除',
+  GRADUATE_ORG_ONLY: '只有毕业生团组织可以在此删除',
+  MEMBERSHIP_ENDED: '您已不再保留团籍，只能查看认证资料',
+  MEMBERSHIP_NOT_NORMAL: '该团员的团籍状态不是“正常”',
+  MEMBERSHIP_REASON_REQUIRED: '请填写原因',
+  MEMBERSHIP_REQUEST_PENDING: '该团员已有待审批的团籍变更申请',
+  MEMBERSHIP_REQUEST_NOT_PENDING: '该申请不在待审批状态，可能已被处理，请刷新',
+  MEMBERSHIP_APPROVER_NOT_SUPERIOR: '团籍变更须由团支部的上级团组织审批',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

@@ -23,6 +23,8 @@ export * from './domain/transfer';
 export * from './domain/audit-actions';
 export * from './domain/region';
 export * from './domain/registration';
+export * from './domain/graduation';
+export * from './domain/membership-status';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -42,3 +44,5 @@ export * from './schemas/checkin-api';
 export * from './schemas/cadre-api';
 export * from './schemas/transfer-api';
 export * from './schemas/registration-api';
+export * from './schemas/graduation-api';
+export * from './schemas/membership-api';

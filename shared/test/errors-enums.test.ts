@@ -85,7 +85,7 @@ describe('enumerations (§4.3, §10)', () => {
     expect(Object.values(CadreNatures)).toEqual(['专职', '兼职', '挂职']);
     expect(Object.values(IdDocTypes)).toEqual(['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '护照']);
     expect(Object.values(BranchCategories)).toHaveLength(7);
-    expect(Object.values(MembershipStatuses)).toEqual(['正常', '禁用', '满28岁离团（待处理）', '满28岁离团（已离团）', '自行脱团', '自愿退团', '开除团籍']);
+    expect(Object.values(MembershipStatuses)).toEqual(['正常', '满28周岁离团', '自愿退团', '开除团籍', '自行脱团', '已转出']);
     expect(Object.values(TransferDirections)).toEqual(['转至广东省内的团支部', '转至省外']);
     expect(Occupations.stateEnterpriseEmployee).toBe('国有企业职工');
     expect(Positions.secretary).toBe('书记');

@@ -32,6 +32,17 @@ export interface QueueOptions {
   leaseSeconds: number;
 }
 
+/**
+ * Schedules the occurrence `dedupeKey` of a periodic job once: a second call (another instance,
+ * a restart, the job scheduling its successor again after a lease takeover) changes nothing.
+ */
+export async function enqueueOnce<K extends string>(db: DbOrTx, kind: K, payload: JobPayload<K>, runAt: Date, dedupeKey: string): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({ kind, payload: payload as Record<string, unknown>, runAt, status: 'pending', dedupeKey })
+    .onDuplicateKeyUpdate({ set: { dedupeKey: sql`${jobs.dedupeKey}` } });
+}
+
 /** Schedules `kind` at `runAt` (default: now), in the caller's transaction when given one. */
 export async function enqueue<K extends string>(db: DbOrTx, kind: K, payload: JobPayload<K>, runAt: Date, opts: { maxAttempts?: number } = {}): Promise<number> {
   const [res] = await enqueueStatement(db, kind, payload, runAt, opts);

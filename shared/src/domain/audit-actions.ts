@@ -62,6 +62,15 @@ export const AuditActionLabels = {
   'twoSystems.submit': '提交上级审批',
   'twoSystems.approve': '审批通过',
   'twoSystems.return': '审批退回',
+  'graduation.mark': '标记团支部毕业时间',
+  'graduation.correct': '更正团支部毕业时间',
+  'graduation.convert': '变更为毕业生团组织',
+  'graduation.delay': '标记延迟毕业团员',
+  'graduation.revokeDelay': '撤销延迟毕业团员',
+  'membership.request': '申请团籍变更',
+  'membership.approve': '同意团籍变更',
+  'membership.reject': '不同意团籍变更',
+  'membership.ageOut': '满二十八周岁离团',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 

@@ -82,14 +82,4 @@ export const Occupations = {
 } as const;
 export type Occupation = keyof typeof Occupations;
 
-/** §10 membership status (团籍状态). */
-export const MembershipStatuses = {
-  normal: '正常',
-  disabled: '禁用',
-  agedOutPending: '满28岁离团（待处理）',
-  agedOut: '满28岁离团（已离团）',
-  lapsed: '自行脱团',
-  resigned: '自愿退团',
-  expelled: '开除团籍',
-} as const;
-export type MembershipStatus = keyof typeof MembershipStatuses;
+// §10 团籍状态 lives in domain/membership-status.ts (MembershipStatuses), with its rules.

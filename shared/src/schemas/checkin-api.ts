@@ -65,6 +65,8 @@ export const MyCheckinSchema = z.object({
   returnReason: z.string().nullable(),
   submittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** 团籍状态 (issue 16): absent or 'normal' while the member belongs */
+  membershipStatus: z.string().optional(),
 });
 export type MyCheckin = z.infer<typeof MyCheckinSchema>;
 
@@ -122,5 +124,7 @@ export const MemberHomeSchema = z.object({
   profile: CertificationDraftSchema,
   branch: CheckinBranchSchema,
   returnReason: z.string().nullable(),
+  /** 团籍状态 (issue 16): anything but 'normal' — the member left and sees only 认证资料 */
+  membershipStatus: z.string().optional(),
 });
 export type MemberHome = z.infer<typeof MemberHomeSchema>;

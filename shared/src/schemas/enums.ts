@@ -1,9 +1,9 @@
+import { MembershipStatuses } from '../domain/membership-status';
 import {
   BranchCategories,
   CheckinStatuses,
   EthnicGroups,
   IndustryCategories,
-  MembershipStatuses,
   OrgTypes,
   Positions,
   RealNameStatuses,

@@ -211,9 +211,10 @@ const monthDate = (m: string) => new Date(Number(m.slice(0, 4)), Number(m.slice(
  * without looking does not fill in today; it ends at this month in China time, the same
  * "now" the shared rules refuse anything after (JOINED_AT_FUTURE, MONTH_IN_FUTURE).
  */
-export function MonthField({ value, onChange, initial, ...field }: Common & { value: string; onChange: (v: string) => void; initial?: string }) {
+export function MonthField({ value, onChange, initial, endMonth, ...field }: Common & { value: string; onChange: (v: string) => void; initial?: string; endMonth?: string }) {
   const [open, setOpen] = useState(false);
-  const latest = monthOf(todayInChina());
+  // `endMonth`: a month that may lie ahead (预计毕业时间), instead of this month
+  const latest = endMonth && isValidMonth(endMonth) ? endMonth : monthOf(todayInChina());
   const current = isValidMonth(value) ? monthDate(value) : undefined;
   const start = initial && isValidMonth(initial) && initial <= latest ? initial : latest;
   return (

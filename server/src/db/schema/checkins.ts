@@ -6,7 +6,7 @@ import { sealedJson } from './sealed';
 
 const formJson = sealedJson<Record<string, unknown>>(['phone']);
 import { STATS_COLUMNS } from '../../modules/stats/columns';
-import type { CheckinStatus, RealNameStatus } from '@tj/shared';
+import type { CheckinStatus, MembershipStatus, RealNameStatus } from '@tj/shared';
 
 const statsCounterColumns = () =>
   Object.fromEntries(STATS_COLUMNS.map((c) => [c, int(c).notNull().default(0)])) as Record<(typeof STATS_COLUMNS)[number], ReturnType<typeof int>>;
@@ -57,6 +57,17 @@ export const checkins = mysqlTable(
     returnReason: varchar('return_reason', { length: 400 }),
     offlineNote: varchar('offline_note', { length: 400 }),
     offlinePhotoId: ref('offline_photo_id'),
+    /**
+     * 团籍状态 (issue 16 part 3): only `normal` belongs; any other value is an exit, kept forever
+     * and left out of lists and statistics (modules/stats/counters.ts `countersOf`).
+     */
+    membershipStatus: varchar('membership_status', { length: 24 }).$type<MembershipStatus>().notNull().default('normal'),
+    membershipChangedAt: datetime('membership_changed_at', { mode: 'date', fsp: 3 }),
+    /** [004 §二(二)2(3)] flagged 毕业生 when the branch became a 毕业生团组织. */
+    graduate: boolean('graduate').notNull().default(false),
+    /** [004 §二(二)4] 延迟毕业团员: a month later than the branch's, and why. */
+    delayedGraduationMonth: char('delayed_graduation_month', { length: 7 }),
+    delayedGraduationReason: varchar('delayed_graduation_reason', { length: 400 }),
     submittedAt: datetime('submitted_at', { mode: 'date', fsp: 3 }),
     reviewedAt: datetime('reviewed_at', { mode: 'date', fsp: 3 }),
     reviewedBy: ref('reviewed_by'),
@@ -71,7 +82,36 @@ export const checkins = mysqlTable(
     index('checkins_dev_number_idx').on(t.developmentNumber),
     // the review queue: waiting check-ins of a few branches, oldest first
     index('checkins_branch_status_idx').on(t.branchId, t.status, t.submittedAt),
+    index('checkins_membership_idx').on(t.membershipStatus),
   ],
+);
+
+/**
+ * A branch's request to end a member's 团籍 (自愿退团 / 开除团籍 / 自行脱团) with a reason, decided by
+ * the branch's direct superior (issue 16 part 3). Requests stay as the record of why.
+ */
+export const membershipRequests = mysqlTable(
+  'membership_requests',
+  {
+    id: id(),
+    checkinId: ref('checkin_id')
+      .notNull()
+      .references(() => checkins.id),
+    // no foreign key: the record outlives the branch (a 毕业生团组织 is deleted once emptied)
+    branchId: ref('branch_id').notNull(),
+    kind: varchar('kind', { length: 24 }).$type<MembershipStatus>().notNull(),
+    reason: varchar('reason', { length: 400 }).notNull(),
+    status: varchar('status', { length: 16 }).$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
+    /** set while pending, so the unique index allows one open request per member */
+    openKey: ref('open_key'),
+    requestedBy: ref('requested_by').notNull(),
+    decidedBy: ref('decided_by'),
+    decidedAt: datetime('decided_at', { mode: 'date', fsp: 3 }),
+    decisionReason: varchar('decision_reason', { length: 400 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('membership_requests_open_uq').on(t.openKey), index('membership_requests_branch_idx').on(t.branchId, t.status)],
 );
 
 /**

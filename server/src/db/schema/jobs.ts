@@ -1,4 +1,4 @@
-import { datetime, index, int, json, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { datetime, index, int, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, updatedAt } from './columns';
 
 /**
@@ -19,8 +19,13 @@ export const jobs = mysqlTable(
     lockedBy: varchar('locked_by', { length: 80 }),
     lockedUntil: datetime('locked_until', { mode: 'date', fsp: 3 }),
     lastError: varchar('last_error', { length: 500 }),
+    /**
+     * A periodic job's occurrence ('graduation.convert:2027'): unique, so two instances scheduling
+     * the same occurrence write one row, and a done occurrence is never scheduled again.
+     */
+    dedupeKey: varchar('dedupe_key', { length: 80 }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('jobs_status_run_at_idx').on(t.status, t.runAt), index('jobs_locked_by_idx').on(t.lockedBy)],
+  (t) => [uniqueIndex('jobs_dedupe_key_uq').on(t.dedupeKey), index('jobs_status_run_at_idx').on(t.status, t.runAt), index('jobs_locked_by_idx').on(t.lockedBy)],
 );

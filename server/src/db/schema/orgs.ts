@@ -1,7 +1,7 @@
-import { boolean, char, foreignKey, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, char, datetime, foreignKey, index, int, mysqlTable, smallint, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { sealedText } from './sealed';
 import { createdAt, id, ref, updatedAt } from './columns';
-import type { BranchCategory, IndustryCategory, OrgType } from '@tj/shared';
+import type { BranchCategory, GraduationReason, IndustryCategory, OrgType } from '@tj/shared';
 
 /**
  * The org tree as a materialized path: `path` is '/1/23/456/' (ancestor ids, then own id),
@@ -52,6 +52,17 @@ export const orgs = mysqlTable(
     secretaryRegistered: boolean('secretary_registered').notNull().default(false),
     /** Administrative division code of the org's region (6 digits), when known. */
     regionCode: char('region_code', { length: 6 }),
+    /**
+     * [004 §二(二)] a class branch's 标记团支部毕业时间: a month or a reason (never both), who marked
+     * it through which org (only that org's superiors may correct it), and when the 6 月 1 日
+     * job turned it into a 毕业生团组织 (modules/graduation).
+     */
+    graduationMonth: char('graduation_month', { length: 7 }),
+    graduationReason: varchar('graduation_reason', { length: 32 }).$type<GraduationReason>(),
+    graduationMarkedAt: datetime('graduation_marked_at', { mode: 'date', fsp: 3 }),
+    graduationMarkedBy: ref('graduation_marked_by'),
+    graduationMarkedOrgId: ref('graduation_marked_org_id'),
+    graduationConvertedAt: datetime('graduation_converted_at', { mode: 'date', fsp: 3 }),
     createdBy: ref('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -66,6 +77,8 @@ export const orgs = mysqlTable(
     uniqueIndex('orgs_parent_alias_uq').on(t.parentId, t.alias),
     uniqueIndex('orgs_parent_short_name_uq').on(t.parentId, t.shortName),
     index('orgs_short_name_idx').on(t.shortName),
+    // the 6 月 1 日 job: marked, unconverted branches by month
+    index('orgs_graduation_idx').on(t.graduationConvertedAt, t.graduationMonth),
     // Issue 12 item 6: an org is deleted only when empty (orgs/service.ts deleteChild); the
     // database enforces the strict relations too (Galera and TiDB ≥ 8.5 do as well).
     foreignKey({ name: 'orgs_parent_fk', columns: [t.parentId], foreignColumns: [t.id] }),

@@ -61,6 +61,13 @@ export const DEMO_MEMBERS: DemoMember[] = [
   { name: '邓梓轩', phone: '18600000202', idSeq: 2037, branch: CLASS2, state: 'approved' },
   { name: '蔡晨曦', phone: '18600000203', idSeq: 2040, branch: CLASS2, state: 'waiting' },
   { name: '许泽楠', phone: '18600000204', idSeq: 2043, branch: CLASS2, state: 'returned', returnReason: '姓名与身份证不一致，请核对后重新提交' },
+  // issue 16: members of the graduating classes (seed/demo-graduation.ts)
+  { name: '陈思远', phone: '18600000301', idSeq: 2046, branch: '计算机科学与技术专业2022级1班团支部', state: 'approved' },
+  { name: '刘雨萱', phone: '18600000302', idSeq: 2049, branch: '计算机科学与技术专业2022级1班团支部', state: 'approved' },
+  { name: '杨博文', phone: '18600000303', idSeq: 2052, branch: '软件工程专业2022级2班团支部', state: 'approved' },
+  { name: '黄子墨', phone: '18600000304', idSeq: 2055, branch: '计算机科学与技术专业2023级1班团支部', state: 'approved' },
+  { name: '林诗涵', phone: '18600000305', idSeq: 2058, branch: '计算机科学与技术专业2023级1班团支部', state: 'approved' },
+  { name: '吴宇航', phone: '18600000306', idSeq: 2061, branch: '软件工程专业2023级2班团支部', state: 'approved' },
 ];
 
 /**

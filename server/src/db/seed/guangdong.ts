@@ -50,6 +50,11 @@ export const DEEP_PATHS: { under: string; chain: [type: OrgType, shortName: stri
     ],
   },
   { under: '计算机学院2024级团总支', chain: [['branch', '软件工程专业2024级2班团支部', 'university']] },
+  // issue 16: graduating classes (seed/demo-graduation.ts marks them)
+  { under: '中山大学计算机学院团委', chain: [['generalBranch', '计算机学院2022级团总支', 'university'], ['branch', '计算机科学与技术专业2022级1班团支部', 'university']] },
+  { under: '计算机学院2022级团总支', chain: [['branch', '软件工程专业2022级2班团支部', 'university']] },
+  { under: '中山大学计算机学院团委', chain: [['generalBranch', '计算机学院2023级团总支', 'university'], ['branch', '计算机科学与技术专业2023级1班团支部', 'university']] },
+  { under: '计算机学院2023级团总支', chain: [['branch', '软件工程专业2023级2班团支部', 'university']] },
   {
     under: '华南理工大学团委',
     chain: [

@@ -10,6 +10,7 @@ import { hashPassword } from '../../modules/auth/password';
 import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/service';
 import { DEMO_ACCOUNTS, DEMO_ALIASES } from './demo-accounts';
 import { seedDemoMembers } from './demo-members';
+import { seedDemoGraduation } from './demo-graduation';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 import { theRow } from '../../lib/rows';
 
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
   }
   await syncSecretaryRegistered(db, { phones: DEMO_ACCOUNTS.map((a) => a.phone) });
   await seedDemoMembers(db, pii, byName, operators, demoIdNumber);
+  await seedDemoGraduation(db, byName, operators);
   return true;
 }
 

@@ -73,5 +73,6 @@ export async function toMyCheckin(
     returnReason: row.returnReason,
     submittedAt: iso(row.submittedAt),
     reviewedAt: iso(row.reviewedAt),
+    membershipStatus: row.membershipStatus,
   };
 }

@@ -13,7 +13,8 @@ import { lastRow, theRow } from '../../lib/rows';
 const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as { n?: unknown }[]) : (res as { n?: unknown }[]));
 
 // A member counts from approval on, including while an edit waits (§4.2: old data in force).
-const isMember = isNotNull(checkins.approvedIdHash);
+// issue 16: a member who left (团籍状态 other than 正常) is kept but listed only under 已离团团员
+const isMember = and(isNotNull(checkins.approvedIdHash), eq(checkins.membershipStatus, 'normal')) as SQL;
 const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 
 /** §6.6 the cadre dashboard of the current org: counts over its subtree, one query each (members from the counters). */

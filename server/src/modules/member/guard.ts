@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { isCheckinApproved } from '@tj/shared';
+import { isActiveMembership, isCheckinApproved } from '@tj/shared';
 import { checkins } from '../../db/schema';
 import { AppError } from '../../errors';
 
@@ -17,15 +17,28 @@ declare module 'fastify' {
      * to the status page. An edit waiting for review or returned still counts as approved.
      */
     requireApprovedMember: (request: FastifyRequest) => Promise<void>;
+    /**
+     * The same, also for a member who left (团籍状态 other than 正常, issue 16): only 认证资料 is
+     * still theirs to see; every other member feature answers MEMBERSHIP_ENDED.
+     */
+    requireMemberRecord: (request: FastifyRequest) => Promise<void>;
   }
 }
 
 export default fp(async (app) => {
   app.decorateRequest('memberCheckin', null as unknown as typeof checkins.$inferSelect);
-  app.decorate('requireApprovedMember', async (request: FastifyRequest) => {
+  const load = async (request: FastifyRequest) => {
     await app.authenticate(request, undefined as never);
     const [row] = await app.db.select().from(checkins).where(eq(checkins.userId, Number(request.user.sub)));
     if (!row || !isCheckinApproved(row.status)) throw new AppError('CHECKIN_REQUIRED');
     request.memberCheckin = row;
+    return row;
+  };
+  app.decorate('requireMemberRecord', async (request: FastifyRequest) => {
+    await load(request);
+  });
+  app.decorate('requireApprovedMember', async (request: FastifyRequest) => {
+    const row = await load(request);
+    if (!isActiveMembership(row.membershipStatus)) throw new AppError('MEMBERSHIP_ENDED');
   });
 }, { name: 'member-guard', dependencies: ['auth', 'db'] });

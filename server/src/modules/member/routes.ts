@@ -6,7 +6,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me/home',
     {
-      onRequest: [app.requireApprovedMember],
+      onRequest: [app.requireMemberRecord],
       schema: {
         tags: ['member'],
         security: [{ bearer: [] }],

@@ -16,5 +16,6 @@ export async function memberHome(db: Db, pii: Pii, row: CheckinRow): Promise<Mem
     profile: approvedView(row, pii) ?? {},
     branch,
     returnReason: row.status === 'editReturned' ? row.returnReason : null,
+    membershipStatus: row.membershipStatus,
   };
 }

@@ -1,5 +1,5 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { Educations, EthnicGroups, isCheckinApproved, type CheckinStatus, type Education, type EthnicGroupCode } from '@tj/shared';
+import { Educations, EthnicGroups, isActiveMembership, isCheckinApproved, type CheckinStatus, type Education, type EthnicGroupCode, type MembershipStatus } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { branchStats, checkins, orgs, unitStats } from '../../db/schema';
 import { STATS_COLUMNS, birthYearColumn, educationColumn, ethnicityColumn, genderColumn, statusColumn } from './columns';
@@ -9,6 +9,8 @@ export interface CountedCheckin {
   branchId: number;
   status: CheckinStatus | null;
   approvedData: Record<string, unknown> | null;
+  /** absent = normal; any exit (issue 16 part 3) takes the check-in out of every counter */
+  membershipStatus?: MembershipStatus;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface CountedCheckin {
  * bench data generator all go through it.
  */
 export function countersOf(row: CountedCheckin | null | undefined): string[] {
-  if (!row) return [];
+  if (!row || !isActiveMembership(row.membershipStatus)) return [];
   const status = row.status;
   const cols = [statusColumn(status)];
   const d = row.approvedData;
@@ -141,7 +143,7 @@ export async function rebuildBranchStats(db: DbOrTx, branchIds: number[]) {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = await db
-      .select({ branchId: checkins.branchId, status: checkins.status, approvedData: checkins.approvedData })
+      .select({ branchId: checkins.branchId, status: checkins.status, approvedData: checkins.approvedData, membershipStatus: checkins.membershipStatus })
       .from(checkins)
       .where(inArray(checkins.branchId, chunk));
     const branches = await db.select({ id: orgs.id, path: orgs.path }).from(orgs).where(inArray(orgs.id, chunk));

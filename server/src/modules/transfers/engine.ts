@@ -176,7 +176,7 @@ export async function moveMember(tx: Tx, row: TransferRow, toBranchId: number | 
     .where(and(eq(checkins.id, c.id), eq(checkins.branchId, row.fromBranchId)));
   if (res.affectedRows !== 1) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH');
   // The subtree statistics (modules/stats) move with the member, in the same transaction.
-  await trackCheckinChange(tx, { branchId: c.branchId, status: c.status, approvedData: c.approvedData }, set);
+  await trackCheckinChange(tx, { branchId: c.branchId, status: c.status, approvedData: c.approvedData, membershipStatus: c.membershipStatus }, set);
   await tx.insert(membershipHistory).values([
     { checkinId: c.id, userId: c.userId, orgId: row.fromBranchId, event: 'out', transferId: row.id, at: now },
     ...(toBranchId != null ? [{ checkinId: c.id, userId: c.userId, orgId: toBranchId, event: 'in' as const, transferId: row.id, at: now }] : []),

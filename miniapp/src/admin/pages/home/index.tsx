@@ -6,6 +6,8 @@ import {
   BranchCategories,
   IndustryCategories,
   allowedChildTypes,
+  canMarkGraduation,
+  type IndustryCategory,
   isKeyOf,
   type OrgDetail,
   type OrgSummary,
@@ -54,6 +56,9 @@ function actionsFor(org: OrgDetail): Action[] {
     !canHaveChildren && { key: 'twoSystemsBranch', label: '团籍注册/评议', glyph: '籍', route: Routes.cadreTwoSystems },
     { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
     { key: 'resetCodes', label: '密码重置码', glyph: '钥', route: Routes.adminResetCodes },
+    // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支
+    canMarkGraduation({ type: orgTypeOf(org), industry: org.industry as IndustryCategory }) && { key: 'graduation', label: '毕业班管理', glyph: '毕', route: Routes.adminGraduation },
+    { key: 'membership', label: '团籍管理', glyph: '籍', route: Routes.adminMembership },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);

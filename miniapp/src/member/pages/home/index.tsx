@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { maskIdNumber } from '@tj/shared';
+import { MembershipStatuses, isActiveMembership, maskIdNumber, type MembershipStatus } from '@tj/shared';
 import { OrgPath } from '../../../components/org-path';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -46,6 +46,8 @@ export default function MemberHomePage() {
   if (!allowed) return null;
 
   const data = checkin?.approved ?? null;
+  // issue 16: a member who left sees only 认证资料 (no organisation, no business, no edits)
+  const left = !isActiveMembership((checkin?.membershipStatus ?? 'normal') as MembershipStatus);
   // §6.5: every cadre (not only operators) has a workbench; with several orgs the chooser
   // comes first, the last used on top.
   const cadreOrgs = myOrgs;
@@ -70,6 +72,11 @@ export default function MemberHomePage() {
               </View>
             </View>
 
+            {left ? (
+              <View className='member-notice' data-testid='member-home-left'>
+                团籍状态：{MembershipStatuses[checkin.membershipStatus as MembershipStatus] ?? checkin.membershipStatus}。您已不再保留团籍，只能查看认证资料。
+              </View>
+            ) : null}
             {checkin.status === 'editSubmitted' ? (
               <View className='member-notice member-notice--info' data-testid='member-home-edit-pending'>
                 修改的团员信息正在等待团支部审核，审核通过前原资料继续有效。
@@ -84,7 +91,7 @@ export default function MemberHomePage() {
             <View className='tj-card' onClick={() => go(Routes.memberProfile)} data-testid='member-home-profile'>
               <View className='home-card-head'>
                 <Text className='member-card__title'>认证资料</Text>
-                <Text className='member-link'>查看 / 修改 ›</Text>
+                <Text className='member-link'>{left ? '查看 ›' : '查看 / 修改 ›'}</Text>
               </View>
               <View className='home-kv'>
                 <Text className='home-kv__k'>证件号码</Text>
@@ -102,7 +109,7 @@ export default function MemberHomePage() {
               </View>
             </View>
 
-            {checkin.branch ? (
+            {checkin.branch && !left ? (
               <View className='tj-card' data-testid='member-home-org'>
                 <Text className='member-card__title'>我的组织</Text>
                 <OrgPath fullName={checkin.branch.fullName} shortName={checkin.branch.shortName} pathNames={checkin.branch.pathNames} testId='member-home-branch' />
@@ -116,6 +123,7 @@ export default function MemberHomePage() {
               </View>
             ) : null}
 
+            {left ? null : (
             <View className='tj-card'>
               <Text className='member-card__title'>团员业务</Text>
               <View className='home-grid'>
@@ -148,6 +156,7 @@ export default function MemberHomePage() {
                 ) : null}
               </View>
             </View>
+            )}
 
             <View className='member-actions'>
               <Button block onClick={() => go(Routes.accountSettings)} data-testid='member-home-settings'>
