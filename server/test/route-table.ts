@@ -106,7 +106,6 @@ export const PARAM_SAMPLES: Record<string, string> = {
   memberId: NO_ID,
   submissionId: NO_ID,
   branchId: NO_ID,
-  memberId: NO_ID,
   id: NO_ID,
   kind: 'cadre',
   step: 'optional',

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, like, ne, or, sql } from 'drizzle-orm';
+import { theRow } from '../../lib/rows';
 import {
   canMarkGraduation,
   checkDelayMonth,
@@ -175,7 +176,7 @@ function memberView(c: CheckinRow, branchMonth: string | null, transferStatus: s
  */
 export async function branchDetail(db: Db, ctx: OrgContext, branchId: number): Promise<GraduationBranchDetail> {
   const b = await branchBelow(db, ctx, branchId);
-  const [view] = await toBranchViews(db, ctx, [b]);
+  const view = theRow(await toBranchViews(db, ctx, [b]), 'the branch view');
   const members = await db
     .select()
     .from(checkins)

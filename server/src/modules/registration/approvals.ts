@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { theRow } from '../../lib/rows';
 import { checkSubmissionDecision, todayInChina, type SubmissionDecisionBody, type SubmissionDetail, type SubmissionSummary } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { orgs, twoSystemsCampaigns, twoSystemsRecords, twoSystemsSubmissions } from '../../db/schema';
@@ -83,7 +84,7 @@ async function ownSubmission(db: DbOrTx, ctx: OrgContext, submissionId: number):
 
 export async function submissionDetail(deps: TwoSystemsDeps, ctx: OrgContext, submissionId: number): Promise<SubmissionDetail> {
   const sub = await ownSubmission(deps.db, ctx, submissionId);
-  const [summary] = await summaries(deps.db, [sub], todayInChina(deps.now()));
+  const summary = theRow(await summaries(deps.db, [sub], todayInChina(deps.now())), 'the submission summary');
   const records = await deps.db.select().from(twoSystemsRecords).where(eq(twoSystemsRecords.submissionId, sub.id)).orderBy(twoSystemsRecords.checkinId);
   return { ...summary, memberList: records.map((r) => ({ memberId: String(r.checkinId), name: r.memberName, outcome: r.outcome, reason: r.reason })) };
 }
@@ -102,7 +103,7 @@ export async function decideSubmission(deps: TwoSystemsDeps, ctx: OrgContext, su
       .set({ state: approve ? 'approved' : 'returned', reviewedAt: now, reviewedBy: ctx.userId, returnReason: approve ? null : reason, updatedAt: now })
       .where(and(eq(twoSystemsSubmissions.id, sub.id), eq(twoSystemsSubmissions.state, 'submitted')));
     if (res.affectedRows !== 1) throw new AppError('REG_NOT_PENDING');
-    const [campaign] = await tx.select().from(twoSystemsCampaigns).where(eq(twoSystemsCampaigns.id, sub.campaignId));
+    const campaign = theRow(await tx.select().from(twoSystemsCampaigns).where(eq(twoSystemsCampaigns.id, sub.campaignId)), 'the submission campaign');
     await audit(tx, {
       actorUserId: ctx.userId,
       orgId: ctx.org.id,

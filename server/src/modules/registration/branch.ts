@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { theRow } from '../../lib/rows';
 import {
   checkBranchMayEdit,
   checkMemberOutcome,
@@ -58,7 +59,7 @@ async function workView(db: DbOrTx, campaign: CampaignRow, branchId: number, now
   const records = sub ? await db.select().from(twoSystemsRecords).where(eq(twoSystemsRecords.submissionId, sub.id)) : [];
   const byUser = new Map(records.map((r) => [r.userId, r]));
   const state = sub?.state ?? 'draft';
-  const [view] = await campaignViews(db, [campaign], todayInChina(now), new Map([[campaign.id, state]]));
+  const view = theRow(await campaignViews(db, [campaign], todayInChina(now), new Map([[campaign.id, state]])), 'the campaign view');
   return {
     campaign: view,
     submissionId: sub ? String(sub.id) : null,

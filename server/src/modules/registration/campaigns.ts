@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { theRow } from '../../lib/rows';
 import { checkCampaignWindow, todayInChina, windowState, type Campaign, type CampaignKind, type OpenCampaign, type SubmissionState } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { orgs, twoSystemsCampaigns, twoSystemsSubmissions } from '../../db/schema';
@@ -74,8 +75,8 @@ export async function openCampaign(deps: TwoSystemsDeps, ctx: OrgContext, body: 
       throw err;
     }
   });
-  const [row] = await deps.db.select().from(twoSystemsCampaigns).where(eq(twoSystemsCampaigns.id, id));
-  return (await campaignViews(deps.db, [row], today))[0];
+  const row = theRow(await deps.db.select().from(twoSystemsCampaigns).where(eq(twoSystemsCampaigns.id, id)), 'the campaign just opened');
+  return theRow(await campaignViews(deps.db, [row], today), 'the campaign view');
 }
 
 /** The campaigns an org sees: those covering it (opened at it or above) and those opened inside its subtree. */

@@ -1,4 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { isWithin } from '../../lib/org-path';
+import { theRow } from '../../lib/rows';
 import { todayInChina, type CampaignProgress } from '@tj/shared';
 import { checkins, orgs, twoSystemsRecords, twoSystemsSubmissions } from '../../db/schema';
 import type { OrgContext } from '../../plugins/org-guard';
@@ -40,7 +42,7 @@ export async function campaignProgress(deps: TwoSystemsDeps, ctx: OrgContext, ca
 
   const summaries = await summarize(deps.db, children);
   const rows = children.map((child, i) => {
-    const inside = (path: string) => path.startsWith(child.path);
+    const inside = (path: string) => isWithin(path, child.path);
     const mine = branches.filter((b) => inside(b.path));
     const approvedOutcomes: Record<string, number> = {};
     let decided = 0;
@@ -49,7 +51,7 @@ export async function campaignProgress(deps: TwoSystemsDeps, ctx: OrgContext, ca
       if (d.state === 'approved') approvedOutcomes[d.outcome] = (approvedOutcomes[d.outcome] ?? 0) + n(d.n);
     }
     return {
-      org: summaries[i],
+      org: theRow(summaries.slice(i, i + 1), 'the sub-org summary'),
       branches: mine.length,
       branchesSubmitted: mine.filter((b) => b.state === 'submitted' || b.state === 'approved').length,
       branchesApproved: mine.filter((b) => b.state === 'approved').length,
@@ -58,6 +60,6 @@ export async function campaignProgress(deps: TwoSystemsDeps, ctx: OrgContext, ca
       approvedOutcomes,
     };
   });
-  const [view] = await campaignViews(deps.db, [campaign], todayInChina(deps.now()));
+  const view = theRow(await campaignViews(deps.db, [campaign], todayInChina(deps.now())), 'the campaign view');
   return { campaign: view, rows };
 }
