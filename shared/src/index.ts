@@ -20,6 +20,10 @@ export * from './domain/attachment';
 export * from './domain/checkin-status';
 export * from './domain/real-name-status';
 export * from './domain/transfer';
+export * from './domain/transfer-deadline';
+export * from './domain/transferred-out';
+export * from './domain/transfer-attachments';
+export * from './domain/transfer-next-steps';
 export * from './domain/audit-actions';
 export * from './domain/region';
 

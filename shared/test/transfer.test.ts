@@ -83,6 +83,10 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
     ['appealing', 'expire', 'rejected', false],
     ['pendingOut', 'withdraw', 'withdrawn', false],
     ['appealing', 'withdraw', 'withdrawn', false],
+    // [004 §二(三)3 (2.2)(i)] 发起方可随时撤销: the initiating org, while one of our orgs holds it.
+    ['pendingOut', 'withdrawByInitiator', 'withdrawn', false],
+    ['pendingIn', 'withdrawByInitiator', 'withdrawn', false],
+    ['appealing', 'withdrawByInitiator', 'withdrawn', false],
     ['awaitingExternal', 'confirmExternal', 'completed', false],
     ['awaitingExternal', 'rejectExternal', 'rejected', false],
     ['rejected', 'appeal', 'appealing', false],
@@ -107,6 +111,7 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
       reject: 'TRANSFER_NOT_PENDING',
       expire: 'TRANSFER_TRANSITION_INVALID',
       withdraw: 'TRANSFER_NOT_WITHDRAWABLE',
+      withdrawByInitiator: 'TRANSFER_ORG_NOT_WITHDRAWABLE',
       confirmExternal: 'TRANSFER_NOT_AWAITING_EXTERNAL',
       rejectExternal: 'TRANSFER_NOT_AWAITING_EXTERNAL',
       appeal: 'TRANSFER_NOT_APPEALABLE',
