@@ -103,7 +103,7 @@ export const ErrorMessages = {
   CHECKIN_NOT_EDITABLE: '当前状态下不能修改报到资料',
   CHECKIN_TRANSFERRED_OUT: '您的组织关系已转出至省外，不能在广东重新报到；回到广东请在原系统发起转入广东的组织关系转接',
   UPLOAD_NOT_IMAGE: '只能上传JPG、PNG或WEBP格式的图片',
-  UPLOAD_TOO_LARGE: '图片不能超过2MB',
+  UPLOAD_TOO_LARGE: '图片不能超过10MB',
   UPLOAD_INVALID: '附件无效或已失效，请重新上传',
 
   // real-name verification (§4.2)

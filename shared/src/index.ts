@@ -24,6 +24,7 @@ export * from './domain/transfer-deadline';
 export * from './domain/transferred-out';
 export * from './domain/transfer-attachments';
 export * from './domain/transfer-next-steps';
+export * from './domain/transit-org';
 export * from './domain/audit-actions';
 export * from './domain/region';
 

@@ -21,6 +21,9 @@ import {
   transferStepStart,
   TRANSFERRED_OUT,
   TRANSFERRED_OUT_LABEL,
+  TRANSIT_ORG_REF,
+  isTransitOrgRef,
+  transitOrgName,
 } from '../src';
 
 /** Instants written as China's wall clock (UTC+8). */
@@ -122,5 +125,14 @@ describe('what to do next after a cross-system transfer [003]', () => {
     expect(n.dueDate).toBeNull();
     expect(n.steps.join()).toContain('十天内');
     expect(transferNextSteps('guangdong', applied)).toBeNull();
+  });
+});
+
+describe('临时中转团组织 [003 五2: 应选择将组织关系转至“临时中转团组织”]', () => {
+  it('is named after the destination and referred to by one reference', () => {
+    expect(isTransitOrgRef(TRANSIT_ORG_REF)).toBe(true);
+    expect(isTransitOrgRef('123')).toBe(false);
+    expect(isTransitOrgRef(null)).toBe(false);
+    expect(transitOrgName('35')).toBe('福建临时中转团组织');
   });
 });

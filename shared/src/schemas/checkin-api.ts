@@ -54,7 +54,7 @@ export const CheckinBranchSchema = z.object({
  * form), and the return reason.
  */
 export const MyCheckinSchema = z.object({
-  status: z.enum(['submitted', 'approved', 'returned', 'withdrawn', 'editSubmitted', 'editReturned']).nullable(),
+  status: z.enum(['submitted', 'approved', 'returned', 'withdrawn', 'editSubmitted', 'editReturned', 'transferredOut']).nullable(),
   realNameStatus: z.enum(['pending', 'passed', 'failed', 'rechecking', 'offlinePassed']).nullable(),
   /** The first step not yet saved, or 'confirm' when all four are. */
   resumeStep: z.enum(['identity', 'league', 'contact', 'optional', 'confirm']),
@@ -64,7 +64,19 @@ export const MyCheckinSchema = z.object({
   branch: CheckinBranchSchema.nullable(),
   returnReason: z.string().nullable(),
   submittedAt: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
+ reviewedAt: z.string().nullable(),
+  /** [issue 15 item 8] 已转出: where the member's relation went (null unless transferredOut). */
+  transferredOut: z
+    .object({
+      state: z.literal('transferredOut'),
+      destinationRegion: z.string().nullable(),
+      destinationRegionLabel: z.string().nullable(),
+      destinationOrgName: z.string().nullable(),
+      transferId: z.string(),
+      at: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type MyCheckin = z.infer<typeof MyCheckinSchema>;
 

@@ -113,3 +113,27 @@ export const BatchTransferSchema = z
     if (typeof v.fromBranchId === 'string' && v.fromBranchId === v.toBranchId) addIssueAt(ctx, ['toBranchId'], 'TRANSFER_SAME_BRANCH');
   }, ALWAYS);
 export type BatchTransfer = z.infer<typeof BatchTransferSchema>;
+
+/**
+ * [003 §四] a transfer into Guangdong started in another League system (POST
+ * /api/inbound/transfers, signed by that system). `transferId` is theirs: the same id again
+ * is the same transfer. Without `toBranchId` the member goes to the province's 临时中转团组织
+ * [003 五2] until a branch is known.
+ */
+export const InboundTransferSchema = z.object({
+  transferId: z.string({ error: codeFor('REQUIRED') }).trim().min(1, 'REQUIRED').max(80, 'VALIDATION_FAILED'),
+  member: z.object({ name: PersonNameSchema, idNumber: IdNumberSchema }, { error: codeFor('REQUIRED') }),
+  toBranchId: RowIdSchema.nullish(),
+  fromOrgName: optionalText(100),
+  reason: enumField(TransferReasons),
+});
+export type InboundTransfer = z.infer<typeof InboundTransferSchema>;
+
+export const InboundTransferResultSchema = z.object({
+  id: z.string(),
+  /** awaitingCheckin: the member must check in at the branch; checkedIn / reported: 报到成功. */
+  status: z.enum(['awaitingCheckin', 'checkedIn', 'reported']),
+  toBranchName: z.string(),
+  /** A repeat of a request already received (nothing changed). */
+  duplicate: z.boolean(),
+});

@@ -52,6 +52,12 @@ export const orgs = mysqlTable(
     secretaryRegistered: boolean('secretary_registered').notNull().default(false),
     /** Administrative division code of the org's region (6 digits), when known. */
     regionCode: char('region_code', { length: 6 }),
+    /**
+     * A transfer destination with a rule of its own: 'specialUnitPool' (特殊单位专属库,
+     * approved by the provincial committee in 15 days [004 §二(三)6]) or 'transit'
+     * (临时中转团组织 [003 FAQ 2]); null for every ordinary org.
+     */
+    transferRole: varchar('transfer_role', { length: 16 }).$type<'specialUnitPool' | 'transit'>(),
     createdBy: ref('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
