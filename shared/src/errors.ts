@@ -167,6 +167,8 @@ export const ErrorMessages = {
   // uploads
   ATTACHMENT_NOT_IMAGE: '请上传图片，仅支持图片类型',
   ATTACHMENT_TOO_LARGE: '图片大小限定为2M',
+  ATTACHMENT_TOO_LARGE_5M: '照片最大不超过5M',
+  ATTACHMENT_TOO_LARGE_10M: '照片最大不超过10M',
   ATTACHMENTS_TOO_MANY: '图片最多上传5张',
   ATTACHMENTS_REQUIRED: '请上传附件',
 

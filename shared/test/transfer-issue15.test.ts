@@ -12,7 +12,7 @@ import {
   TRANSFER_ATTACHMENT_WATERMARK,
   transferAttachmentLimitText,
   transferAttachmentMaxBytes,
-  transferAttachmentTooLargeMessage,
+  transferAttachmentTooLargeCode,
   transferNextSteps,
   transferredOutText,
   transferReminderTimes,
@@ -96,7 +96,9 @@ describe('attachments per destination [003: 大小限定为2M / 照片最大不�
     expect(transferAttachmentLimitText('35')).toBe('照片最大不超过5M，仅支持图片类型');
     expect(transferAttachmentLimitText('11')).toBe('照片最大不超过10M，仅支持图片类型');
     expect(transferAttachmentLimitText(undefined)).toBe('大小限定为2M，仅支持图片类型');
-    expect(transferAttachmentTooLargeMessage('35')).toContain('5M');
+    expect(transferAttachmentTooLargeCode('35')).toBe('ATTACHMENT_TOO_LARGE_5M');
+    expect(transferAttachmentTooLargeCode('11')).toBe('ATTACHMENT_TOO_LARGE_10M');
+    expect(transferAttachmentTooLargeCode('44')).toBe('ATTACHMENT_TOO_LARGE');
   });
   it('[003: 您上传的材料我们会添加水印] the watermark text', () => {
     expect(TRANSFER_ATTACHMENT_WATERMARK).toBe('仅用于组织关系转接');

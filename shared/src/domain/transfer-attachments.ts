@@ -1,4 +1,5 @@
 import type { OutOfProvinceDestination } from '../enums';
+import type { ErrorCode } from '../errors';
 import { ATTACHMENT_MAX_BYTES } from '../limits';
 
 const MB = 1024 * 1024;
@@ -22,8 +23,11 @@ export function transferAttachmentLimitText(destinationRegion: OutOfProvinceDest
   return mb === 2 ? '大小限定为2M，仅支持图片类型' : `照片最大不超过${mb}M，仅支持图片类型`;
 }
 
-export const transferAttachmentTooLargeMessage = (destinationRegion: OutOfProvinceDestination | string | null | undefined): string =>
-  `图片大小超过限制：${transferAttachmentLimitText(destinationRegion)}`;
+/** The refusal of an image over the destination's limit, in its own words. */
+export function transferAttachmentTooLargeCode(destinationRegion: OutOfProvinceDestination | string | null | undefined): ErrorCode {
+  const mb = transferAttachmentMaxBytes(destinationRegion) / MB;
+  return mb === 5 ? 'ATTACHMENT_TOO_LARGE_5M' : mb === 10 ? 'ATTACHMENT_TOO_LARGE_10M' : 'ATTACHMENT_TOO_LARGE';
+}
 
 /** [003] "您上传的材料我们会添加水印" — the text stamped on every stored transfer attachment image. */
 export const TRANSFER_ATTACHMENT_WATERMARK = '仅用于组织关系转接';

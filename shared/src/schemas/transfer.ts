@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OutOfProvinceDestinations, TransferDirections, TransferReasons } from '../enums';
 import { BATCH_TRANSFER_MAX, REASON_MAX_CHARS, TRANSFER_REMARKS_MAX_CHARS } from '../limits';
-import { ImageAttachmentsSchema } from './attachment';
+import { ImageAttachmentsSchema, imageAttachmentsSchema } from './attachment';
+import { TRANSFER_ATTACHMENT_MAX_BYTES_ANY, transferAttachmentMaxBytes, transferAttachmentTooLargeCode } from '../domain/transfer-attachments';
 import { SmsCodeSchema } from './auth';
 import { ALWAYS, IdSchema, RowIdSchema, addIssueAt, codeFor, enumField, optionalText, requiredText } from './common';
 import { IdNumberSchema, PersonNameSchema } from './person';
@@ -34,14 +35,19 @@ export const TransferApplicationSchema = z
     reason: enumField(TransferReasons),
     /** 备注 */
     remarks: TransferRemarksSchema,
-    /** 附件: 1–5 images, each ≤ 2 MB */
-    attachments: ImageAttachmentsSchema,
+    /** 附件: 1–5 images, each within the destination's limit [003: 2M / 福建 5M / 北京 10M] */
+    attachments: imageAttachmentsSchema(TRANSFER_ATTACHMENT_MAX_BYTES_ANY),
     /** §7.1 submit requires an SMS check of the member's phone */
     smsCode: SmsCodeSchema,
   })
   .superRefine((v, ctx) => {
     if (v.direction === 'outOfProvince' && blank(v.destinationRegion)) addIssueAt(ctx, ['destinationRegion'], 'TRANSFER_DESTINATION_REQUIRED');
     if (v.direction === 'inProvince' && !blank(v.destinationRegion)) addIssueAt(ctx, ['destinationRegion'], 'TRANSFER_DESTINATION_NOT_ALLOWED');
+    const region = v.direction === 'outOfProvince' ? v.destinationRegion : null;
+    const max = transferAttachmentMaxBytes(region);
+    for (const [i, a] of (Array.isArray(v.attachments) ? v.attachments : []).entries()) {
+      if (typeof a?.size === 'number' && a.size > max) addIssueAt(ctx, ['attachments', i, 'size'], transferAttachmentTooLargeCode(region));
+    }
   }, ALWAYS);
 export type TransferApplication = z.infer<typeof TransferApplicationSchema>;
 

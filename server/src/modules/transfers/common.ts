@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import {
   isTransferOpen,
   transferAttachmentMaxBytes,
-  transferAttachmentTooLargeMessage,
+  transferAttachmentTooLargeCode,
   transferStepDeadline,
   validateImageFile,
   type TransferDirection,
@@ -42,7 +42,7 @@ export async function checkOwnImages(db: DbOrTx, userId: number, fileIds: string
     if (!u || u.ownerUserId !== userId) throw new AppError('UPLOAD_INVALID', `${field}.${i}`);
     const check = validateImageFile({ mime: u.mime, size: Math.min(u.size, 1) });
     if (!check.ok) throw new AppError(check.code, `${field}.${i}`);
-    if (u.size > max) throw AppError.withMessage('ATTACHMENT_TOO_LARGE', transferAttachmentTooLargeMessage(destinationRegion), `${field}.${i}`);
+    if (u.size > max) throw new AppError(transferAttachmentTooLargeCode(destinationRegion), `${field}.${i}`);
   }
   return ids;
 }

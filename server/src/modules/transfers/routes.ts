@@ -152,6 +152,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── [003 §四] from the other League systems: signed over the raw body, no user session ──
   await app.register(async (inbound) => {
+    inbound.removeContentTypeParser('application/json');
     inbound.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
       (req as { rawBody?: string }).rawBody = String(body);
       try {
