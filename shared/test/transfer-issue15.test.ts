@@ -21,6 +21,7 @@ import {
   transferStepStart,
   TRANSFERRED_OUT,
   TRANSFERRED_OUT_LABEL,
+  validateImageFile,
   TRANSIT_ORG_REF,
   isTransitOrgRef,
   transitOrgName,
@@ -91,6 +92,14 @@ describe('attachments per destination [003: 大小限定为2M / 照片最大不�
     expect(transferAttachmentMaxBytes('12')).toBe(ATTACHMENT_MAX_BYTES);
     expect(transferAttachmentMaxBytes(null)).toBe(ATTACHMENT_MAX_BYTES);
     expect(TRANSFER_ATTACHMENT_MAX_BYTES_ANY).toBe(transferAttachmentMaxBytes('11'));
+  });
+  it('the picker checks a file against the destination before uploading it', () => {
+    const png = (mb: number) => ({ mime: 'image/png', size: mb * 1024 * 1024 });
+    expect(validateImageFile(png(3))).toEqual({ ok: false, code: 'ATTACHMENT_TOO_LARGE' });
+    expect(validateImageFile(png(3), '35')).toEqual({ ok: true });
+    expect(validateImageFile(png(6), '35')).toEqual({ ok: false, code: 'ATTACHMENT_TOO_LARGE_5M' });
+    expect(validateImageFile(png(10), '11')).toEqual({ ok: true });
+    expect(validateImageFile(png(11), '11')).toEqual({ ok: false, code: 'ATTACHMENT_TOO_LARGE_10M' });
   });
   it('the hint next to the picker says the limit', () => {
     expect(transferAttachmentLimitText('35')).toBe('照片最大不超过5M，仅支持图片类型');

@@ -239,7 +239,8 @@ describe('TransferApplicationSchema (§7.1)', () => {
     ['5 images', [img(), img(), img(), img(), img()], {}],
     ['6 images', [img(), img(), img(), img(), img(), img()], { attachments: 'ATTACHMENTS_TOO_MANY' }],
     ['exactly 2 MB', [img({ size: 2 * MB })], {}],
-    ['2 MB + 1 byte', [img({ size: 2 * MB + 1 })], { 'attachments.0.size': 'ATTACHMENT_TOO_LARGE' }],
+    ['2 MB + 1 byte (福建: 照片最大不超过5M [003])', [img({ size: 2 * 1024 * 1024 + 1 })], {}],
+    ['5 MB + 1 byte to 福建', [img({ size: 5 * 1024 * 1024 + 1 })], { 'attachments.0.size': 'ATTACHMENT_TOO_LARGE_5M' }],
     ['a PDF', [img(), img({ mime: 'application/pdf' })], { 'attachments.1.mime': 'ATTACHMENT_NOT_IMAGE' }],
     ['no size', [img({ size: undefined })], { 'attachments.0.size': 'REQUIRED' }],
   ])('attachments: %s', (_, attachments, expected) => {
