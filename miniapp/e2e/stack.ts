@@ -79,6 +79,9 @@ export async function startStack(): Promise<Stack> {
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '10000',
       SMS_RESEND_SECONDS: String(E2E_SMS_RESEND_SECONDS),
+      // Cross-system E2E (transfer-out.e2e.ts): the simulated other system answers within seconds.
+      EXTERNAL_SIM_DELAY_SECONDS: '2',
+      EXTERNAL_POLL_INTERVAL_SECONDS: '1',
     },
   });
   const baseUrl = `http://127.0.0.1:${port}`;

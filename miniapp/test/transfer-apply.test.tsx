@@ -50,6 +50,23 @@ describe('transfer application (member)', () => {
     expect(screen.queryByTestId('transfer-verify')).toBeNull();
   });
 
+  it('[003] shows the attachment limit next to the picker and the watermark notice', async () => {
+    render(<TransferApplyPage />);
+    await screen.findByTestId('transfer-next');
+    expect(document.body.textContent).toContain('图片最多上传5张，大小限定为2M，仅支持图片类型');
+    expect(screen.getByTestId('transfer-watermark-note').textContent).toContain('我们会添加水印“仅用于组织关系转接”');
+  });
+
+  it('[003 五2] 暂不明确 the branch: the destination’s 临时中转团组织 instead of an org name and code', async () => {
+    render(<TransferApplyPage />);
+    fireEvent.click(await screen.findByTestId('transfer-direction-outOfProvince'));
+    expect(screen.getByTestId('transfer-ext-name')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('transfer-transit-transit'));
+    expect(screen.getByTestId('transfer-transit-note').textContent).toContain('临时中转团组织');
+    expect(screen.queryByTestId('transfer-ext-name')).toBeNull();
+    expect(screen.queryByTestId('transfer-ext-id')).toBeNull();
+  });
+
   it('tells a member not yet approved on entry, with no form to fill (issue 13 item 14)', async () => {
     serve(
       ['GET', '/me/transfers/current', { data: { transfer: null } }],
@@ -66,13 +83,13 @@ describe('transfer application (member)', () => {
 });
 
 describe('attachments (1–5 images ≤ 2 MB)', () => {
-  function Harness({ initial = [] as UploadedImage[] }) {
+  function Harness({ initial = [] as UploadedImage[], region = null as string | null }) {
     const { useState } = jest.requireActual<typeof import('react')>('react');
     const [value, setValue] = useState<UploadedImage[]>(initial);
     const [error, setError] = useState('');
     return (
       <>
-        <ImageAttachments value={value} onChange={setValue} onError={setError} testId='att' />
+        <ImageAttachments value={value} onChange={setValue} onError={setError} destinationRegion={region} testId='att' />
         <span data-testid='att-error'>{error}</span>
       </>
     );
@@ -113,5 +130,18 @@ describe('attachments (1–5 images ≤ 2 MB)', () => {
     });
     expect(screen.getByTestId('att-error').textContent).toBe(ErrorMessages.ATTACHMENT_NOT_IMAGE);
     expect(screen.queryAllByTestId('att-item')).toHaveLength(0);
+  });
+
+  it('[003] 福建: 照片最大不超过5M — a 3 MB photo goes, a 6 MB one is refused with that message', async () => {
+    render(<Harness region='35' />);
+    const input = screen.getByTestId('att-file') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [png('six.png', 6 * 1024 * 1024)] } });
+    });
+    expect(screen.getByTestId('att-error').textContent).toBe(ErrorMessages.ATTACHMENT_TOO_LARGE_5M);
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [png('three.png', 3 * 1024 * 1024)] } });
+    });
+    await waitFor(() => expect(screen.getAllByTestId('att-item')).toHaveLength(1));
   });
 });

@@ -57,6 +57,7 @@ export const transfer = (over: Partial<TransferDetail> = {}): TransferDetail => 
     superiorContact: null,
     attachmentIds: ['1'],
     appeal: null,
+    nextSteps: null,
     canWithdraw: true,
     canAppeal: false,
     ...over,

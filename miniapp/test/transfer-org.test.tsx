@@ -176,6 +176,7 @@ describe('transfer review (org)', () => {
     ...transfer({ status: 'pendingIn', statusLabel: '待转入组织审核', steps: [step({ outcome: 'approved', handledAt: '2025-11-21T02:00:00Z' }), inStep] }),
     actionable: 'in',
     actingFor: null,
+    canWithdrawAsInitiator: false,
   };
 
   it('requires a branch before 同意 when the destination is a committee, then sends it', async () => {
@@ -211,5 +212,35 @@ describe('transfer review (org)', () => {
     fireEvent.click(screen.getByTestId('transfer-reject-confirm'));
     expect(screen.getByTestId('transfer-reject-reason-error').textContent).toBe(ErrorMessages.TRANSFER_REJECT_REASON_REQUIRED);
     expect(calls('POST', '/orgs/86/transfers/5/review')).toHaveLength(0);
+  });
+
+  it('[004 §二(三)3 (2.2)(i) 发起方可随时撤销] the initiating org withdraws with a reason', async () => {
+    serve(
+      ['GET', '/orgs/86', { data: orgDetail('86', 'grassrootsCommittee', '中山大学计算机学院团委') }],
+      ['GET', '/orgs/86/transfers/5', { data: { ...detail, actionable: null, canWithdrawAsInitiator: true } }],
+      ['GET', /\/orgs\/\d+\/children/, { data: { items: [] } }],
+      ['POST', '/orgs/86/transfers/5/withdraw', { data: {} }],
+    );
+    render(<TransferPage />);
+    fireEvent.click(await screen.findByTestId('transfer-withdraw'));
+    fireEvent.click(screen.getByTestId('transfer-withdraw-confirm'));
+    expect(screen.getByTestId('transfer-withdraw-reason-error').textContent).toBe('请填写撤销原因');
+    expect(calls('POST', '/orgs/86/transfers/5/withdraw')).toHaveLength(0);
+    fireEvent.change(screen.getByTestId('transfer-withdraw-reason-input').querySelector('textarea')!, { target: { value: '去向有变' } });
+    fireEvent.click(screen.getByTestId('transfer-withdraw-confirm'));
+    await screen.findByTestId('transfer-done');
+    const [call] = calls('POST', '/orgs/86/transfers/5/withdraw');
+    expect(JSON.parse(call[0].data)).toEqual({ reason: '去向有变' });
+  });
+
+  it('no withdrawal for an org that did not start the transfer', async () => {
+    serve(
+      ['GET', '/orgs/86', { data: orgDetail('86', 'grassrootsCommittee', '中山大学计算机学院团委') }],
+      ['GET', '/orgs/86/transfers/5', { data: detail }],
+      ['GET', /\/orgs\/\d+\/children/, { data: { items: [] } }],
+    );
+    render(<TransferPage />);
+    await screen.findByTestId('transfer-approve');
+    expect(screen.queryByTestId('transfer-initiator-withdraw')).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(helmet, helmetOptions(config.staticDir));
   await app.register(rateLimit, { global: false });
   // Excel imports are small; images are checked per route (§7.1: ≤ 2 MB each).
-  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5 } });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024 + 1, files: 5 } });
   // The route schemas stay (validation); only the OpenAPI document and UI are opt-in.
   if (config.enableDocs) await app.register(swaggerPlugin);
   await app.register(errorHandler, { spaFallback: Boolean(config.staticDir) });

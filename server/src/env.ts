@@ -114,6 +114,11 @@ const EnvSchema = z.object({
   EXTERNAL_SIM_DELAY_SECONDS: z.coerce.number().int().min(0).default(3600),
   /** How often the other system is asked for its answer while a transfer waits for it. */
   EXTERNAL_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /**
+   * [003 §四] transfers into Guangdong: the per-system secrets signing the other systems'
+   * requests, as `central=…,beijing=…,fujian=…`. A system without a secret is refused.
+   */
+  EXTERNAL_INBOUND_SECRETS: z.string().default(''),
 }).superRefine((e, ctx) => {
   // A real adapter without its credentials would fail on the first user; fail at start instead.
   const need = (on: boolean, keys: (keyof typeof e)[]) => {
@@ -202,6 +207,11 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     externalSimMode: e.EXTERNAL_SIM_MODE,
     externalSimDelaySeconds: e.EXTERNAL_SIM_DELAY_SECONDS,
     externalPollIntervalSeconds: e.EXTERNAL_POLL_INTERVAL_SECONDS,
+    externalInboundSecrets: Object.fromEntries(
+      e.EXTERNAL_INBOUND_SECRETS.split(',')
+        .map((p) => p.split('=').map((x) => x.trim()))
+        .filter(([k, v]) => k && v),
+    ) as Record<string, string>,
   };
 }
 

@@ -32,6 +32,10 @@ export function manualClock(start = new Date()) {
     advance(ms: number) {
       t += ms;
     },
+    /** Jumps to `at` (forward only in practice: due jobs are not undone). */
+    set(at: Date) {
+      t = at.getTime();
+    },
   };
 }
 

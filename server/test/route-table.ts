@@ -52,6 +52,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /orgs/search',
   'GET /orgs/search/:orgId/children',
   'GET /cadre/invitations/preview',
+  // [003 §四] the other League systems: no user session, a per-system HMAC signature instead.
+  'POST /inbound/transfers',
 ]);
 
 /** A config for the suites: rate limits out of the way (a 429 would hide what is behind it). */
@@ -167,6 +169,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/transfers/out': { memberIds: [NO_ID], destinationOrgId: NO_ID, reason: 'furtherStudy' },
     'POST /orgs/:orgId/transfers/batch': { fromBranchId: '999999998', toBranchId: NO_ID, memberIds: [NO_ID], reason: 'furtherStudy' },
     'POST /orgs/:orgId/transfer-appeals/:appealId/decide': { action: 'reject', reason: '理由不足' },
+    'POST /orgs/:orgId/transfers/:transferId/withdraw': { reason: '发起方撤销' },
     'POST /auth/wechat/bind': { code: 'sim-code' },
     'POST /orgs/:orgId/graduation/marks': { branchIds: [NO_ID], month: '2027-06' },
     'PUT /orgs/:orgId/graduation/branches/:branchId': { month: '2027-06' },
@@ -184,6 +187,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /auth/reset-by-code': { phone: freshPhone(), code: '123456', password: 'abc12345xyz', confirmPassword: 'abc12345xyz' },
     'POST /auth/password/change': { oldPassword: 'abc12345xyz', password: 'xyz98765abc', confirmPassword: 'xyz98765abc' },
     'POST /auth/wechat': { code: 'sim-code' },
+    'POST /inbound/transfers': { transferId: 'MATRIX-1', member: { name: '张三', idNumber: VALID_IDS[4] }, toBranchId: NO_ID, reason: 'employed' },
     'POST /admin-codes/lookup': { code: 'ABCD2345' },
     'POST /auth/admin-register': {
       orgId: NO_ID,

@@ -476,7 +476,7 @@ describe('cross-system transfers (§7.4, simulator)', () => {
         if (mode === 'confirm') {
           expect(cur.status).toBe('completed');
           expect(c.approvedIdHash).toBeNull(); // left our system
-          expect(c.status).toBe('withdrawn');
+          expect(c.status).toBe('transferredOut'); // 已转出 [issue 15 item 8], not withdrawn
         } else {
           expect(cur).toMatchObject({ status: 'rejected', canAppeal: false });
           expect(cur.returnReason).toContain('转入系统');

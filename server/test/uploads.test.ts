@@ -42,18 +42,18 @@ describe('uploads (images, §7.1 limits)', () => {
     expect((await upload(u.headers, fileUpload(WEBP_HEAD, 'a.webp', 'image/webp'))).json().mime).toBe('image/webp');
   });
 
-  it('refuses text named .png, files over 2 MB, a request without a file, and anonymous callers', async () => {
+  it('refuses text named .png, files over 10 MB (北京’s limit [003]; each use checks its own), a request without a file, and anonymous callers', async () => {
     const u = await memberUser(app);
     const text = await upload(u.headers, fileUpload(Buffer.from('hello, I am not a picture'), 'photo.png', 'image/png'));
     expect(text.statusCode).toBe(400);
     expect(text.json()).toEqual({ code: 'UPLOAD_NOT_IMAGE', message: ErrorMessages.UPLOAD_NOT_IMAGE, field: 'file' });
 
-    const big = Buffer.concat([PNG_1X1, Buffer.alloc(2 * 1024 * 1024)]);
+    const big = Buffer.concat([PNG_1X1, Buffer.alloc(10 * 1024 * 1024)]);
     const tooLarge = await upload(u.headers, fileUpload(big));
     expect(tooLarge.statusCode).toBe(413);
     expect(tooLarge.json()).toMatchObject({ code: 'UPLOAD_TOO_LARGE', field: 'file' });
-    const limit = Buffer.concat([PNG_1X1, Buffer.alloc(2 * 1024 * 1024 - PNG_1X1.length)]);
-    expect((await upload(u.headers, fileUpload(limit))).statusCode).toBe(201); // exactly 2 MB is fine
+    const limit = Buffer.concat([PNG_1X1, Buffer.alloc(10 * 1024 * 1024 - PNG_1X1.length)]);
+    expect((await upload(u.headers, fileUpload(limit))).statusCode).toBe(201); // exactly 10 MB is fine
 
     const json = await app.inject({ method: 'POST', url: '/api/uploads', headers: u.headers, payload: { file: 'x' } });
     expect(json.json().code).toBe('UPLOAD_NOT_IMAGE');

@@ -101,8 +101,9 @@ export const ErrorMessages = {
   CHECKIN_STEP_ORDER: '请先完成前面的步骤',
   CHECKIN_IDENTITY_LOCKED: '报到审核通过后身份信息不能修改，如有错误请联系所在团组织',
   CHECKIN_NOT_EDITABLE: '当前状态下不能修改报到资料',
+  CHECKIN_TRANSFERRED_OUT: '您的组织关系已转出至省外，不能在广东重新报到；回到广东请在原系统发起转入广东的组织关系转接',
   UPLOAD_NOT_IMAGE: '只能上传JPG、PNG或WEBP格式的图片',
-  UPLOAD_TOO_LARGE: '图片不能超过2MB',
+  UPLOAD_TOO_LARGE: '图片不能超过10MB',
   UPLOAD_INVALID: '附件无效或已失效，请重新上传',
 
   // real-name verification (§4.2)
@@ -166,6 +167,8 @@ export const ErrorMessages = {
   // uploads
   ATTACHMENT_NOT_IMAGE: '请上传图片，仅支持图片类型',
   ATTACHMENT_TOO_LARGE: '图片大小限定为2M',
+  ATTACHMENT_TOO_LARGE_5M: '照片最大不超过5M',
+  ATTACHMENT_TOO_LARGE_10M: '照片最大不超过10M',
   ATTACHMENTS_TOO_MANY: '图片最多上传5张',
   ATTACHMENTS_REQUIRED: '请上传附件',
 
@@ -178,6 +181,11 @@ export const ErrorMessages = {
   TRANSFER_SAME_BRANCH: '转入团支部不能与转出团支部相同',
   TRANSFER_NOT_PENDING: '该转接申请不在待审核状态，可能已被处理，请刷新',
   TRANSFER_NOT_WITHDRAWABLE: '只有等待转出组织审核或申诉待审核的转接申请才能撤回',
+  TRANSFER_ORG_NOT_WITHDRAWABLE: '该转接已办结或已交转入系统确认，不能撤销',
+  TRANSFER_NOT_INITIATOR: '只有发起该转接的组织可以撤销',
+  TRANSFER_SPECIAL_POOL_REASON: '转入特殊单位专属库的转出原因须为“参军入伍”',
+  TRANSFER_INBOUND_SIGNATURE: '请求签名无效',
+  TRANSFER_INBOUND_CONFLICT: '该转接编号已用于另一条不同的转入申请',
   TRANSFER_NOT_AWAITING_EXTERNAL: '该转接申请不在等待转入系统确认的状态',
   TRANSFER_TRANSITION_INVALID: '当前转接状态下不能进行此操作',
   TRANSFER_BRANCH_REQUIRED: '转入组织为团委或团总支的，审核通过时须分配团支部',

@@ -36,6 +36,7 @@ function expectedCode(from: From, action: CheckinAction): string {
   const pending = from === 'submitted' || from === 'editSubmitted';
   switch (action) {
     case 'submit':
+      if (from === 'transferredOut') return 'CHECKIN_TRANSFERRED_OUT';
       return pending ? 'CHECKIN_PENDING_REVIEW' : 'CHECKIN_ALREADY_APPROVED';
     case 'withdraw':
       return 'CHECKIN_NOT_WITHDRAWABLE';
@@ -43,6 +44,7 @@ function expectedCode(from: From, action: CheckinAction): string {
     case 'return':
       return 'CHECKIN_NOT_PENDING';
     case 'submitEdit':
+      if (from === 'transferredOut') return 'CHECKIN_TRANSFERRED_OUT';
       return pending ? 'CHECKIN_PENDING_REVIEW' : 'CHECKIN_NOT_APPROVED';
   }
 }
@@ -87,7 +89,7 @@ describe('check-in predicates', () => {
 
 describe('§10 codes', () => {
   it('mirror the Guangdong system', () => {
-    expect(CheckinStatusCodes).toEqual({ withdrawn: 0, submitted: 1, returned: 2, approved: 3, editSubmitted: 4, editReturned: 5 });
+    expect(CheckinStatusCodes).toEqual({ withdrawn: 0, submitted: 1, returned: 2, approved: 3, editSubmitted: 4, editReturned: 5, transferredOut: 6 }); // 6 (已转出) is ours: §10 lists no code for it
     expect(fromCode(CheckinStatusCodes, 3)).toBe('approved');
     expect(fromCode(CheckinStatusCodes, 9)).toBeUndefined();
   });

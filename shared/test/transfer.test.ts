@@ -83,6 +83,10 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
     ['appealing', 'expire', 'rejected', false],
     ['pendingOut', 'withdraw', 'withdrawn', false],
     ['appealing', 'withdraw', 'withdrawn', false],
+    // [004 §二(三)3 (2.2)(i)] 发起方可随时撤销: the initiating org, while one of our orgs holds it.
+    ['pendingOut', 'withdrawByInitiator', 'withdrawn', false],
+    ['pendingIn', 'withdrawByInitiator', 'withdrawn', false],
+    ['appealing', 'withdrawByInitiator', 'withdrawn', false],
     ['awaitingExternal', 'confirmExternal', 'completed', false],
     ['awaitingExternal', 'rejectExternal', 'rejected', false],
     ['rejected', 'appeal', 'appealing', false],
@@ -107,6 +111,7 @@ describe('nextTransferStatus (§7.2–7.4)', () => {
       reject: 'TRANSFER_NOT_PENDING',
       expire: 'TRANSFER_TRANSITION_INVALID',
       withdraw: 'TRANSFER_NOT_WITHDRAWABLE',
+      withdrawByInitiator: 'TRANSFER_ORG_NOT_WITHDRAWABLE',
       confirmExternal: 'TRANSFER_NOT_AWAITING_EXTERNAL',
       rejectExternal: 'TRANSFER_NOT_AWAITING_EXTERNAL',
       appeal: 'TRANSFER_NOT_APPEALABLE',
@@ -234,7 +239,8 @@ describe('TransferApplicationSchema (§7.1)', () => {
     ['5 images', [img(), img(), img(), img(), img()], {}],
     ['6 images', [img(), img(), img(), img(), img(), img()], { attachments: 'ATTACHMENTS_TOO_MANY' }],
     ['exactly 2 MB', [img({ size: 2 * MB })], {}],
-    ['2 MB + 1 byte', [img({ size: 2 * MB + 1 })], { 'attachments.0.size': 'ATTACHMENT_TOO_LARGE' }],
+    ['2 MB + 1 byte (福建: 照片最大不超过5M [003])', [img({ size: 2 * 1024 * 1024 + 1 })], {}],
+    ['5 MB + 1 byte to 福建', [img({ size: 5 * 1024 * 1024 + 1 })], { 'attachments.0.size': 'ATTACHMENT_TOO_LARGE_5M' }],
     ['a PDF', [img(), img({ mime: 'application/pdf' })], { 'attachments.1.mime': 'ATTACHMENT_NOT_IMAGE' }],
     ['no size', [img({ size: undefined })], { 'attachments.0.size': 'REQUIRED' }],
   ])('attachments: %s', (_, attachments, expected) => {

@@ -121,6 +121,11 @@ export async function fetchOrgTransfer(orgId: string, transferId: string): Promi
   return api.get(`${orgBase(orgId)}/${enc(transferId)}`, OrgTransferDetailSchema);
 }
 
+/** [004 §二(三)3 (2.2)(i)] 发起方可随时撤销: the initiating org takes its transfer back. */
+export async function withdrawAsInitiator(orgId: string, transferId: string, reason: string): Promise<void> {
+  await http.post(`${orgBase(orgId)}/${enc(transferId)}/withdraw`, { reason: reason.trim() });
+}
+
 export async function reviewTransfer(orgId: string, transferId: string, body: unknown): Promise<void> {
   await http.post(`${orgBase(orgId)}/${enc(transferId)}/review`, body);
 }

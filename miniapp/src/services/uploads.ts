@@ -13,9 +13,9 @@ import { passThrough, uploadAdapter, type PickedFile } from './files';
 export type { PickedFile, UploadResult };
 
 /** The same limits the server applies (§7.1: images only, ≤ 2 MB), before uploading. */
-export function checkImage(mime: string, size: number): ApiError | null {
+export function checkImage(mime: string, size: number, maxBytes = ATTACHMENT_MAX_BYTES): ApiError | null {
   if (!/^image\/(jpeg|png|webp)$/.test(mime)) return new ApiError('UPLOAD_NOT_IMAGE', ErrorMessages.UPLOAD_NOT_IMAGE, 'photo');
-  if (size > ATTACHMENT_MAX_BYTES) return new ApiError('UPLOAD_TOO_LARGE', ErrorMessages.UPLOAD_TOO_LARGE, 'photo');
+  if (size > maxBytes) return new ApiError('UPLOAD_TOO_LARGE', ErrorMessages.UPLOAD_TOO_LARGE, 'photo');
   return null;
 }
 
@@ -33,8 +33,8 @@ export async function chooseImageInWeapp(): Promise<{ picked: PickedFile; mime: 
 }
 
 /** Uploads one image; the answer is what a request refers to as an attachment. */
-export async function uploadImage(picked: PickedFile, mime: string, size: number): Promise<{ upload: UploadResult; attachment: Attachment }> {
-  const problem = checkImage(mime, size);
+export async function uploadImage(picked: PickedFile, mime: string, size: number, maxBytes = ATTACHMENT_MAX_BYTES): Promise<{ upload: UploadResult; attachment: Attachment }> {
+  const problem = checkImage(mime, size, maxBytes);
   if (problem) throw problem;
   const { data } = await http.post<unknown>('/uploads', picked, {
     adapter: uploadAdapter,

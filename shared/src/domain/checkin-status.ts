@@ -32,6 +32,7 @@ const isPending = (s: From) => s === 'submitted' || s === 'editSubmitted';
 function refusal(current: From, action: CheckinAction): ErrorCode {
   switch (action) {
     case 'submit':
+      if (current === 'transferredOut') return 'CHECKIN_TRANSFERRED_OUT';
       return isPending(current) ? 'CHECKIN_PENDING_REVIEW' : 'CHECKIN_ALREADY_APPROVED';
     case 'withdraw':
       return 'CHECKIN_NOT_WITHDRAWABLE';
@@ -39,6 +40,7 @@ function refusal(current: From, action: CheckinAction): ErrorCode {
     case 'return':
       return 'CHECKIN_NOT_PENDING';
     case 'submitEdit':
+      if (current === 'transferredOut') return 'CHECKIN_TRANSFERRED_OUT';
       return isPending(current) ? 'CHECKIN_PENDING_REVIEW' : 'CHECKIN_NOT_APPROVED';
   }
   // An action from untrusted input that the type system did not see.

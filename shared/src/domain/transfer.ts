@@ -6,7 +6,7 @@ import {
   type OutOfProvinceDestination,
   type TransferStatus,
 } from '../enums';
-import { BATCH_TRANSFER_MAX, TRANSFER_REMINDER_DAYS, TRANSFER_STEP_DEADLINE_DAYS } from '../limits';
+import { BATCH_TRANSFER_MAX } from '../limits';
 import { fail, OK, type Check } from './check';
 import { canBatchTransfer } from './org-type';
 
@@ -23,6 +23,8 @@ export const requiresBranchDestination = (dest: OutOfProvinceDestination | typeo
  * approves; `approveIn`: the in-org approves (assigning a branch if it is a committee);
  * `reject`: either side refuses with a reason; `expire`: the 10-day deadline passed;
  * `withdraw`: the applicant takes it back before the out-org acted [§10];
+ * `withdrawByInitiator`: the org that started it takes it back while one of our orgs
+ * holds it [004 §二(三)3 (2.2)(i): 发起方可随时撤销];
  * `confirmExternal` / `rejectExternal`: the other system's answer for a cross-system
  * transfer; `appeal`: the applicant appeals a transfer an org returned (申诉, §10);
  * `approveAppeal` / `rejectAppeal`: the returning org's direct superior decides it.
@@ -33,6 +35,7 @@ export const TransferActions = [
   'reject',
   'expire',
   'withdraw',
+  'withdrawByInitiator',
   'confirmExternal',
   'rejectExternal',
   'appeal',
@@ -74,6 +77,9 @@ export function nextTransferStatus(
       return current === 'appealing' ? { ok: true, status: 'rejected' } : fail('TRANSFER_TRANSITION_INVALID');
     case 'withdraw':
       return current === 'pendingOut' || current === 'appealing' ? { ok: true, status: 'withdrawn' } : fail('TRANSFER_NOT_WITHDRAWABLE');
+    case 'withdrawByInitiator':
+      // Once handed to the other system it is theirs to answer; closed ones are history.
+      return pending || current === 'appealing' ? { ok: true, status: 'withdrawn' } : fail('TRANSFER_ORG_NOT_WITHDRAWABLE');
     case 'confirmExternal':
       return current === 'awaitingExternal' ? { ok: true, status: 'completed' } : fail('TRANSFER_NOT_AWAITING_EXTERNAL');
     case 'rejectExternal':
@@ -110,13 +116,6 @@ export function transferHolder(s: TransferStatus): TransferHolder | null {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/** §7.4 a step started at `since` is returned automatically after 10 days. */
-export const transferStepDeadline = (since: Date): Date => new Date(since.getTime() + TRANSFER_STEP_DEADLINE_DAYS * DAY_MS);
-
-/** §7.4 when the holder of a step started at `since` is reminded (day 3 and day 7). */
-export const transferReminderTimes = (since: Date): { day: number; at: Date }[] =>
-  TRANSFER_REMINDER_DAYS.map((day) => ({ day, at: new Date(since.getTime() + day * DAY_MS) }));
 
 /** Whole days a step has waited at `now` (for escalation lists). */
 export const daysWaiting = (since: Date, now: Date): number => Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));

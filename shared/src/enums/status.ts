@@ -6,6 +6,8 @@ export const CheckinStatuses = {
   approved: '审核通过',
   editSubmitted: '修改资料待审核',
   editReturned: '修改资料被退回',
+  /** Issue 15 item 8: left for another League system (domain/transferred-out.ts). */
+  transferredOut: '已转出',
 } as const;
 export type CheckinStatus = keyof typeof CheckinStatuses;
 
@@ -16,6 +18,7 @@ export const CheckinStatusCodes = {
   approved: 3,
   editSubmitted: 4,
   editReturned: 5,
+  transferredOut: 6,
 } as const satisfies Record<CheckinStatus, number>;
 
 /** §4.2 real-name verification (isRealName); codes in `RealNameStatusCodes` mirror §10. */

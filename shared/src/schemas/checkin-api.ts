@@ -54,7 +54,7 @@ export const CheckinBranchSchema = z.object({
  * form), and the return reason.
  */
 export const MyCheckinSchema = z.object({
-  status: z.enum(['submitted', 'approved', 'returned', 'withdrawn', 'editSubmitted', 'editReturned']).nullable(),
+  status: z.enum(['submitted', 'approved', 'returned', 'withdrawn', 'editSubmitted', 'editReturned', 'transferredOut']).nullable(),
   realNameStatus: z.enum(['pending', 'passed', 'failed', 'rechecking', 'offlinePassed']).nullable(),
   /** The first step not yet saved, or 'confirm' when all four are. */
   resumeStep: z.enum(['identity', 'league', 'contact', 'optional', 'confirm']),
@@ -67,6 +67,18 @@ export const MyCheckinSchema = z.object({
   reviewedAt: z.string().nullable(),
   /** 团籍状态 (issue 16): absent or 'normal' while the member belongs */
   membershipStatus: z.string().optional(),
+  /** [issue 15 item 8] 已转出: where the member's relation went (null unless transferredOut). */
+  transferredOut: z
+    .object({
+      state: z.literal('transferredOut'),
+      destinationRegion: z.string().nullable(),
+      destinationRegionLabel: z.string().nullable(),
+      destinationOrgName: z.string().nullable(),
+      transferId: z.string(),
+      at: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type MyCheckin = z.infer<typeof MyCheckinSchema>;
 

@@ -126,6 +126,13 @@ export const TransferDetailSchema = TransferSummarySchema.extend({
   superiorContact: z.string().nullable(),
   attachmentIds: z.array(z.string()),
   appeal: TransferAppealViewSchema.nullable(),
+  /**
+   * [003] after a cross-system transfer: where and by when to check in over there, with the
+   * destination's steps (null in-province).
+   */
+  nextSteps: z
+    .object({ system: z.string(), headline: z.string(), days: z.number().nullable(), dueDate: z.string().nullable(), steps: z.array(z.string()) })
+    .nullable(),
   /** What the member may do now (UI buttons). */
   canWithdraw: z.boolean(),
   canAppeal: z.boolean(),
@@ -169,6 +176,8 @@ export const OrgTransferListSchema = z.object({ items: z.array(OrgTransferItemSc
 export const OrgTransferDetailSchema = TransferDetailSchema.extend({
   actionable: z.enum(['out', 'in']).nullable(),
   actingFor: TransferOrgSchema.nullable(),
+  /** [004 §二(三)3 (2.2)(i)] 发起方可随时撤销: this org started it and may withdraw it now. */
+  canWithdrawAsInitiator: z.boolean(),
 });
 
 /** §7.4 escalation: steps held by orgs in the subtree, past the reminder threshold. */

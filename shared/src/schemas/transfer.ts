@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { OutOfProvinceDestinations, TransferDirections, TransferReasons } from '../enums';
 import { BATCH_TRANSFER_MAX, REASON_MAX_CHARS, TRANSFER_REMARKS_MAX_CHARS } from '../limits';
-import { ImageAttachmentsSchema } from './attachment';
+import { ImageAttachmentsSchema, imageAttachmentsSchema } from './attachment';
+import { TRANSFER_ATTACHMENT_MAX_BYTES_ANY, transferAttachmentMaxBytes, transferAttachmentTooLargeCode } from '../domain/transfer-attachments';
 import { SmsCodeSchema } from './auth';
 import { ALWAYS, IdSchema, RowIdSchema, addIssueAt, codeFor, enumField, optionalText, requiredText } from './common';
 import { IdNumberSchema, PersonNameSchema } from './person';
@@ -34,14 +35,19 @@ export const TransferApplicationSchema = z
     reason: enumField(TransferReasons),
     /** 备注 */
     remarks: TransferRemarksSchema,
-    /** 附件: 1–5 images, each ≤ 2 MB */
-    attachments: ImageAttachmentsSchema,
+    /** 附件: 1–5 images, each within the destination's limit [003: 2M / 福建 5M / 北京 10M] */
+    attachments: imageAttachmentsSchema(TRANSFER_ATTACHMENT_MAX_BYTES_ANY),
     /** §7.1 submit requires an SMS check of the member's phone */
     smsCode: SmsCodeSchema,
   })
   .superRefine((v, ctx) => {
     if (v.direction === 'outOfProvince' && blank(v.destinationRegion)) addIssueAt(ctx, ['destinationRegion'], 'TRANSFER_DESTINATION_REQUIRED');
     if (v.direction === 'inProvince' && !blank(v.destinationRegion)) addIssueAt(ctx, ['destinationRegion'], 'TRANSFER_DESTINATION_NOT_ALLOWED');
+    const region = v.direction === 'outOfProvince' ? v.destinationRegion : null;
+    const max = transferAttachmentMaxBytes(region);
+    for (const [i, a] of (Array.isArray(v.attachments) ? v.attachments : []).entries()) {
+      if (typeof a?.size === 'number' && a.size > max) addIssueAt(ctx, ['attachments', i, 'size'], transferAttachmentTooLargeCode(region));
+    }
   }, ALWAYS);
 export type TransferApplication = z.infer<typeof TransferApplicationSchema>;
 
@@ -113,3 +119,27 @@ export const BatchTransferSchema = z
     if (typeof v.fromBranchId === 'string' && v.fromBranchId === v.toBranchId) addIssueAt(ctx, ['toBranchId'], 'TRANSFER_SAME_BRANCH');
   }, ALWAYS);
 export type BatchTransfer = z.infer<typeof BatchTransferSchema>;
+
+/**
+ * [003 §四] a transfer into Guangdong started in another League system (POST
+ * /api/inbound/transfers, signed by that system). `transferId` is theirs: the same id again
+ * is the same transfer. Without `toBranchId` the member goes to the province's 临时中转团组织
+ * [003 五2] until a branch is known.
+ */
+export const InboundTransferSchema = z.object({
+  transferId: z.string({ error: codeFor('REQUIRED') }).trim().min(1, 'REQUIRED').max(80, 'VALIDATION_FAILED'),
+  member: z.object({ name: PersonNameSchema, idNumber: IdNumberSchema }, { error: codeFor('REQUIRED') }),
+  toBranchId: RowIdSchema.nullish(),
+  fromOrgName: optionalText(100),
+  reason: enumField(TransferReasons),
+});
+export type InboundTransfer = z.infer<typeof InboundTransferSchema>;
+
+export const InboundTransferResultSchema = z.object({
+  id: z.string(),
+  /** awaitingCheckin: the member must check in at the branch; checkedIn / reported: 报到成功. */
+  status: z.enum(['awaitingCheckin', 'checkedIn', 'reported']),
+  toBranchName: z.string(),
+  /** A repeat of a request already received (nothing changed). */
+  duplicate: z.boolean(),
+});

@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ErrorMessages, TRANSFER_ATTACHMENTS_MAX, validateImageFile, type Attachment } from '@tj/shared';
+import { ErrorMessages, TRANSFER_ATTACHMENTS_MAX, transferAttachmentMaxBytes, validateImageFile, type Attachment } from '@tj/shared';
 import { toApiError } from '../../services/api-error';
 import { uploadImage, type PickedFile } from '../../services/uploads';
 import './index.css';
@@ -19,6 +19,8 @@ interface ImageAttachmentsProps {
   onChange: (images: UploadedImage[]) => void;
   /** Shown under the images (a field error wins over the component's own). */
   onError?: (message: string) => void;
+  /** A transfer's destination (OutOfProvinceDestination key): its size limit applies [003]. */
+  destinationRegion?: string | null;
   testId: string;
 }
 
@@ -29,7 +31,7 @@ type Candidate = { picked: PickedFile; mime: string; size: number; preview: stri
  * before it is uploaded; picking more than the remaining room uploads none of the extra
  * and says 图片最多上传5张.
  */
-export function ImageAttachments({ value, onChange, onError, testId }: ImageAttachmentsProps) {
+export function ImageAttachments({ value, onChange, onError, destinationRegion = null, testId }: ImageAttachmentsProps) {
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
   const room = TRANSFER_ATTACHMENTS_MAX - value.length;
@@ -41,7 +43,7 @@ export function ImageAttachments({ value, onChange, onError, testId }: ImageAtta
       return;
     }
     for (const c of candidates) {
-      const check = validateImageFile({ mime: c.mime, size: c.size });
+      const check = validateImageFile({ mime: c.mime, size: c.size }, destinationRegion);
       if (!check.ok) {
         onError?.(ErrorMessages[check.code]);
         return;
@@ -51,7 +53,7 @@ export function ImageAttachments({ value, onChange, onError, testId }: ImageAtta
     const added: UploadedImage[] = [];
     try {
       for (const c of candidates) {
-        const { attachment } = await uploadImage(c.picked, c.mime, c.size);
+        const { attachment } = await uploadImage(c.picked, c.mime, c.size, transferAttachmentMaxBytes(destinationRegion));
         added.push({ attachment, preview: c.preview });
       }
       onError?.('');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { Positions, isKeyOf, type MyOrg } from '@tj/shared';
+import { Positions, isKeyOf, transferredOutText, type MyOrg } from '@tj/shared';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormError } from '../../components/form-field/errors';
 import { OrgPath } from '../../components/org-path';
@@ -181,6 +181,23 @@ function CheckinState({ checkin, onWithdraw }: { checkin: MyCheckin; onWithdraw:
         </View>
       ) : null}
 
+      {status === 'transferredOut' ? (
+        // [issue 15 item 8] 已转出: a state of its own, with where the relation went; no re-check-in.
+        <View className='status-card' data-testid='status-transferred-out'>
+          <Text className='status-card__title'>组织关系已转出</Text>
+          <Text className='status-text' data-testid='status-transferred-out-text'>
+            {transferredOutText(checkin.transferredOut ?? { destinationRegionLabel: null, destinationOrgName: null })}
+          </Text>
+          {checkin.transferredOut ? <Text className='status-muted'>转出时间：{formatTime(checkin.transferredOut.at)}</Text> : null}
+          <Text className='status-muted'>如需将组织关系转回广东，请在转入地的“智慧团建”系统发起转入广东的组织关系转接。</Text>
+          <View className='status-card__actions'>
+            <Button block type='default' onClick={() => go(Routes.memberTransferHistory)} data-testid='status-transfer-history'>
+              我的组织关系转接历史
+            </Button>
+          </View>
+        </View>
+      ) : null}
+
       {status === 'returned' && checkin.returnReason ? (
         <View className='status-card status-card--danger' data-testid='status-return-reason'>
           <Text className='status-card__title'>退回原因</Text>
@@ -188,7 +205,7 @@ function CheckinState({ checkin, onWithdraw }: { checkin: MyCheckin; onWithdraw:
         </View>
       ) : null}
 
-      {status !== null && checkin.realNameStatus ? (
+      {status !== null && status !== 'transferredOut' && checkin.realNameStatus ? (
         <View className='status-card' data-testid='status-realname'>
           <View className='status-row'>
             <Text className='status-card__title'>实名校验</Text>
@@ -233,7 +250,7 @@ function CheckinState({ checkin, onWithdraw }: { checkin: MyCheckin; onWithdraw:
 
       {checkin.branch ? (
         <View className='status-card'>
-          <Text className='status-card__title'>报到的团支部</Text>
+          <Text className='status-card__title'>{status === 'transferredOut' ? '转出前的团支部' : '报到的团支部'}</Text>
           <OrgPath fullName={checkin.branch.fullName} shortName={checkin.branch.shortName} pathNames={checkin.branch.pathNames} testId='status-branch' />
           {checkin.branch.secretaryName ? (
             <Text className='status-muted status-secretary'>

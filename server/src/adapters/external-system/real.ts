@@ -12,6 +12,8 @@ export interface RealExternalOptions {
  *   GET  {base}/orgs/{system}/{ref}      → { name, isBranch }   (404: unknown)
  *   POST {base}/transfers                → { externalId }        (idempotent on transferId)
  *   GET  {base}/transfers/{externalId}   → { state: pending|confirmed|rejected, reason? }
+ *   GET  {base}/transit-orgs/{system}/{region} → { ref, name }
+ *   POST {base}/inbound-reports           { system, transferId, checkedInAt } (idempotent)
  * The member's ID number goes only in the POST body, never in a URL or a log.
  */
 export class RealExternalSystem implements ExternalLeagueSystem {
@@ -50,5 +52,17 @@ export class RealExternalSystem implements ExternalLeagueSystem {
     if (body.state === 'confirmed') return { state: 'confirmed' };
     if (body.state === 'rejected') return { state: 'rejected', reason: body.reason || '转入系统退回' };
     return { state: 'pending' };
+  }
+
+  async transitOrg(system: ExternalTransferRequest['system'], region: string) {
+    const res = await this.call(`/transit-orgs/${encodeURIComponent(system)}/${encodeURIComponent(region)}`);
+    if (!res.ok) throw new Error(`external transit-orgs answered HTTP ${res.status}`);
+    const body = (await res.json()) as { ref?: string; name?: string };
+    return { ref: String(body.ref ?? ''), name: String(body.name ?? '') };
+  }
+
+  async reportCheckedIn(system: ExternalTransferRequest['system'], transferId: string, checkedInAt: Date) {
+    const res = await this.call('/inbound-reports', { method: 'POST', body: JSON.stringify({ system, transferId, checkedInAt: checkedInAt.toISOString(), result: '报到成功' }) });
+    if (!res.ok) throw new Error(`external inbound-reports answered HTTP ${res.status}`);
   }
 }

@@ -1,3 +1,5 @@
+import { OutOfProvinceDestinations, transitOrgName, type OutOfProvinceDestination } from '@tj/shared';
+import { signInbound } from './inbound-signature';
 import type { ExternalLeagueSystem, ExternalResult, ExternalTransferRequest } from './types';
 
 export type ExternalSimMode = 'confirm' | 'reject' | 'silent';
@@ -35,5 +37,26 @@ export class ExternalSystemSimulator implements ExternalLeagueSystem {
     const readyAt = Number(m[2]) + this.opts.delaySeconds * 1000;
     if (this.opts.now().getTime() < readyAt || m[1] === 'silent') return { state: 'pending' };
     return m[1] === 'confirm' ? { state: 'confirmed' } : { state: 'rejected', reason: '转入系统未查询到该团员的报到信息，请团员先在转入系统完成报到' };
+  }
+
+  async transitOrg(_system: ExternalTransferRequest['system'], region: string) {
+    const known = region in OutOfProvinceDestinations;
+    return { ref: `TRANSIT-${region}`, name: known ? transitOrgName(region as OutOfProvinceDestination) : '临时中转团组织' };
+  }
+
+  /** The 报到成功 reports received, in order (both directions of [003 §四] in tests). */
+  readonly reports: { system: string; transferId: string; checkedInAt: Date }[] = [];
+
+  async reportCheckedIn(system: ExternalTransferRequest['system'], transferId: string, checkedInAt: Date) {
+    if (!this.reports.some((r) => r.system === system && r.transferId === transferId)) this.reports.push({ system, transferId, checkedInAt });
+  }
+
+  /**
+   * The other direction: the other system starting a transfer into Guangdong, as the signed
+   * request it would send to POST /api/inbound/transfers.
+   */
+  inboundRequest(system: ExternalTransferRequest['system'], secret: string, body: object) {
+    const payload = JSON.stringify(body);
+    return { payload, headers: { 'content-type': 'application/json', ...signInbound(secret, system, payload, this.opts.now()) } };
   }
 }

@@ -30,4 +30,11 @@ export interface ExternalLeagueSystem {
   describeOrg(system: ExternalTransferRequest['system'], orgRef: string, nameHint: string | null): Promise<{ name: string; isBranch: boolean } | null>;
   submitTransfer(req: ExternalTransferRequest): Promise<{ externalId: string }>;
   fetchResult(externalId: string): Promise<ExternalResult>;
+  /** [003 五2] the destination's 临时中转团组织 (for a member who does not know the branch yet). */
+  transitOrg(system: ExternalTransferRequest['system'], region: string): Promise<{ ref: string; name: string }>;
+  /**
+   * [003 §四] "广东系统将在十天内将“报到成功”的结果反馈省外系统": tells the sender that the
+   * member of its transfer `externalTransferId` checked in here (idempotent on that id).
+   */
+  reportCheckedIn(system: ExternalTransferRequest['system'], externalTransferId: string, checkedInAt: Date): Promise<void>;
 }

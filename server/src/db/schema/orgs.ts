@@ -63,6 +63,12 @@ export const orgs = mysqlTable(
     graduationMarkedBy: ref('graduation_marked_by'),
     graduationMarkedOrgId: ref('graduation_marked_org_id'),
     graduationConvertedAt: datetime('graduation_converted_at', { mode: 'date', fsp: 3 }),
+    /**
+     * A transfer destination with a rule of its own: 'specialUnitPool' (特殊单位专属库,
+     * approved by the provincial committee in 15 days [004 §二(三)6]) or 'transit'
+     * (临时中转团组织 [003 FAQ 2]); null for every ordinary org.
+     */
+    transferRole: varchar('transfer_role', { length: 16 }).$type<'specialUnitPool' | 'transit'>(),
     createdBy: ref('created_by'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -148,3 +148,33 @@ export const membershipHistory = mysqlTable(
   },
   (t) => [index('membership_history_org_idx').on(t.orgId, t.at), index('membership_history_user_idx').on(t.userId, t.at)],
 );
+
+/**
+ * [003 §四] transfers into Guangdong started in another League system: one row per their
+ * transfer id (idempotent), waiting until the member's check-in at the receiving branch is
+ * approved; then 报到成功 is reported back to that system (durable job).
+ */
+export const inboundTransfers = mysqlTable(
+  'inbound_transfers',
+  {
+    id: id(),
+    /** LeagueSystem of the sender (central / beijing / fujian). */
+    sourceSystem: varchar('source_system', { length: 16 }).$type<LeagueSystem>().notNull(),
+    externalTransferId: varchar('external_transfer_id', { length: 80 }).notNull(),
+    /** sha256 of the signed body, to tell a retry from a different request under the same id. */
+    bodyHash: varchar('body_hash', { length: 64 }).notNull(),
+    memberName: varchar('member_name', { length: 30 }).notNull(),
+    idEnc: varchar('id_enc', { length: 120 }).notNull(),
+    idHash: varchar('id_hash', { length: 64 }).notNull(),
+    toBranchId: ref('to_branch_id').notNull(),
+    fromOrgName: varchar('from_org_name', { length: 100 }),
+    reason: varchar('reason', { length: 24 }).notNull(),
+    /** awaitingCheckin → checkedIn (approved here) → reported (the other system was told). */
+    status: varchar('status', { length: 16 }).$type<'awaitingCheckin' | 'checkedIn' | 'reported'>().notNull(),
+    checkinId: ref('checkin_id'),
+    checkedInAt: datetime('checked_in_at', { mode: 'date', fsp: 3 }),
+    reportedAt: datetime('reported_at', { mode: 'date', fsp: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('inbound_transfers_ext_uq').on(t.sourceSystem, t.externalTransferId), index('inbound_transfers_id_hash_idx').on(t.idHash, t.status)],
+);

@@ -1,4 +1,4 @@
-import { char, index, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { boolean, char, index, int, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref } from './columns';
 
 /**
@@ -16,6 +16,8 @@ export const uploads = mysqlTable(
     size: int('size').notNull(),
     storageKey: varchar('storage_key', { length: 128 }).notNull(),
     sha256: char('sha256', { length: 64 }).notNull(),
+    /** [003: 您上传的材料我们会添加水印] stamped once, when attached to a transfer. */
+    watermarked: boolean('watermarked').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('uploads_owner_idx').on(t.ownerUserId)],

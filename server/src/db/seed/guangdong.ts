@@ -26,6 +26,16 @@ export const UNIVERSITIES = (
   '华南理工大学广州学院、华南农业大学珠江学院、广东外语外贸大学南国商学院、广东财经大学华商学院、广东技术师范学院天河学院'
 ).split('、');
 
+/**
+ * Transfer destinations with rules of their own, directly under the province: the
+ * special-unit pool for enlisted members [004 §二(三)6] and the province's 临时中转团组织
+ * [003 五2], each a branch so a member can be placed in it.
+ */
+export const TRANSFER_ROLE_ORGS = [
+  { shortName: '特殊单位专属库', role: 'specialUnitPool' },
+  { shortName: '广东省临时中转团组织', role: 'transit' },
+] as const;
+
 /** The other direct units of the notice's addressee line. */
 export const OTHER_COMMITTEES = [
   { shortName: '省地质局团委', industry: 'publicInstitution' },

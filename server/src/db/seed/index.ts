@@ -11,7 +11,7 @@ import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/serv
 import { DEMO_ACCOUNTS, DEMO_ALIASES } from './demo-accounts';
 import { seedDemoMembers } from './demo-members';
 import { seedDemoGraduation } from './demo-graduation';
-import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
+import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, TRANSFER_ROLE_ORGS, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 import { theRow } from '../../lib/rows';
 
 type OrgRow = typeof orgs.$inferSelect;
@@ -100,6 +100,10 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
   for (const c of OTHER_COMMITTEES) await add(province, 'grassrootsCommittee', c.shortName, c.industry, sort++);
   for (const u of UNIVERSITIES) await add(province, 'grassrootsCommittee', `${u}团委`, 'university', sort++);
   for (const w of WORKING_COMMITTEES) await add(province, 'workingCommittee', w, 'partyGovernment', sort++);
+  for (const t of TRANSFER_ROLE_ORGS) {
+    const row = await add(province, 'branch', t.shortName, 'partyGovernment', sort++);
+    await db.update(orgs).set({ transferRole: t.role }).where(eq(orgs.id, row.id));
+  }
   for (const p of DEEP_PATHS) {
     let parent = byName.get(p.under)!;
     for (const [type, shortName, industry] of p.chain) parent = await add(parent, type, shortName, industry, 0);

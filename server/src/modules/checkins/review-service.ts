@@ -21,6 +21,7 @@ import { needsChildBranches, needsOperatorFact, reviewScope as policyReviewScope
 import type { OrgContext } from '../../plugins/org-guard';
 import { recordVerifiedIdentity } from '../accounts/identity';
 import { attachUpload, uploadUrl } from '../uploads/service';
+import { inboundCheckedIn } from '../transfers/inbound';
 import { trackCheckinChange } from '../stats/counters';
 import { approvedElsewhereError, duplicateIndexOf } from './rules';
 import { queuePage, WAITING } from './queue-page';
@@ -213,6 +214,8 @@ async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, ac
   const rn = checkRealNameAllowsApproval(row.realNameStatus);
   if (!rn.ok) throw new AppError(rn.code);
   await updateIfStatus(tx, row, approvalSet(row, ctx.userId, now));
+  // [003 §四] a transfer from another system waiting for this person: 报到成功, report back.
+  if (status === 'submitted') await inboundCheckedIn(tx, row, now);
   await audit(tx, {
     actorUserId: ctx.userId,
     orgId: row.branchId,

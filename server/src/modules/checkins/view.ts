@@ -1,7 +1,16 @@
-import { eq } from 'drizzle-orm';
-import { maskIdNumber, type CertStep, type CertificationDraft, type MyCheckin } from '@tj/shared';
+import { and, desc, eq } from 'drizzle-orm';
+import {
+  maskIdNumber,
+  OutOfProvinceDestinations,
+  TRANSFERRED_OUT,
+  type CertStep,
+  type CertificationDraft,
+  type MyCheckin,
+  type OutOfProvinceDestination,
+  type TransferredOut,
+} from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
-import { checkins, orgs } from '../../db/schema';
+import { checkins, orgs, transfers } from '../../db/schema';
 import { ancestorIds } from '../../lib/org-path';
 import type { Pii } from '../../lib/pii';
 import { secretaryContacts } from '../orgs/contacts';
@@ -61,6 +70,7 @@ export async function toMyCheckin(
       returnReason: null,
       submittedAt: null,
       reviewedAt: null,
+      transferredOut: null,
     };
   }
   return {
@@ -74,5 +84,26 @@ export async function toMyCheckin(
     submittedAt: iso(row.submittedAt),
     reviewedAt: iso(row.reviewedAt),
     membershipStatus: row.membershipStatus,
+    transferredOut: row.status === TRANSFERRED_OUT ? await transferredOutOf(db, row.id) : null,
+  };
+}
+
+/** [issue 15 item 8] the completed out-of-province transfer that made the check-in 已转出. */
+async function transferredOutOf(db: DbOrTx, checkinId: number): Promise<TransferredOut | null> {
+  const [t] = await db
+    .select()
+    .from(transfers)
+    .where(and(eq(transfers.checkinId, checkinId), eq(transfers.status, 'completed'), eq(transfers.direction, 'outOfProvince')))
+    .orderBy(desc(transfers.id))
+    .limit(1);
+  if (!t) return null;
+  const region = t.destinationRegion;
+  return {
+    state: TRANSFERRED_OUT,
+    destinationRegion: region,
+    destinationRegionLabel: region && region in OutOfProvinceDestinations ? OutOfProvinceDestinations[region as OutOfProvinceDestination] : null,
+    destinationOrgName: t.destinationOrgName,
+    transferId: String(t.id),
+    at: (t.closedAt ?? t.updatedAt).toISOString(),
   };
 }

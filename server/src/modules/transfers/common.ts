@@ -1,7 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import {
-  ATTACHMENT_MAX_BYTES,
   isTransferOpen,
+  transferAttachmentMaxBytes,
+  transferAttachmentTooLargeCode,
   transferStepDeadline,
   validateImageFile,
   type TransferDirection,
@@ -27,16 +28,21 @@ export async function orgById(db: DbOrTx, id: number): Promise<OrgRow | undefine
   return o;
 }
 
-/** §7.1 attachments: the member's own uploads, images of at most 2 MB — judged from the uploads table. */
-export async function checkOwnImages(db: DbOrTx, userId: number, fileIds: string[], field: string): Promise<number[]> {
+/**
+ * §7.1 attachments: the member's own uploads, images within the destination's limit
+ * [003: 2M / 福建 5M / 北京 10M] — judged from the uploads table.
+ */
+export async function checkOwnImages(db: DbOrTx, userId: number, fileIds: string[], field: string, destinationRegion: string | null = null): Promise<number[]> {
+  const max = transferAttachmentMaxBytes(destinationRegion);
   const ids = [...new Set(fileIds.map(Number))];
   if (ids.some((i) => !Number.isSafeInteger(i) || i <= 0)) throw new AppError('UPLOAD_INVALID', field);
   const rows = await db.select().from(uploads).where(inArray(uploads.id, ids));
   for (const [i, id] of ids.entries()) {
     const u = rows.find((r) => r.id === id);
     if (!u || u.ownerUserId !== userId) throw new AppError('UPLOAD_INVALID', `${field}.${i}`);
-    const check = validateImageFile({ mime: u.mime, size: u.size });
-    if (!check.ok || u.size > ATTACHMENT_MAX_BYTES) throw new AppError(check.ok ? 'ATTACHMENT_TOO_LARGE' : check.code, `${field}.${i}`);
+    const check = validateImageFile({ mime: u.mime, size: Math.min(u.size, 1) });
+    if (!check.ok) throw new AppError(check.code, `${field}.${i}`);
+    if (u.size > max) throw new AppError(transferAttachmentTooLargeCode(destinationRegion), `${field}.${i}`);
   }
   return ids;
 }
@@ -85,7 +91,7 @@ export function newTransferRow(t: NewTransfer): NewTransferRow {
     contact: t.contact ?? null,
     superiorContact: t.superiorContact ?? null,
     attachmentIds: t.attachmentIds ?? [],
-    ...(open ? { stepOrgId, stepSince: t.now, stepDeadline: transferStepDeadline(t.now), stepGeneration: 1 } : { closedAt: t.now }),
+    ...(open ? { stepOrgId, stepSince: t.now, stepDeadline: transferStepDeadline(t.now, { appliedAt: t.now }), stepGeneration: 1 } : { closedAt: t.now }),
     initiatedBy: t.initiatedBy,
     initiatorOrgId: t.initiatorOrgId ?? null,
     createdAt: t.now,

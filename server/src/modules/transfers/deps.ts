@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ExternalLeagueSystem } from '../../adapters/external-system/types';
 import type { Notifier } from '../../adapters/notify/types';
+import type { Storage } from '../../adapters/storage/types';
 import type { Db } from '../../db/client';
 import type { Pii } from '../../lib/pii';
 
@@ -13,6 +14,9 @@ export interface TransferDeps {
   pii: Pii;
   notifier: Notifier;
   externalSystem: ExternalLeagueSystem;
+  storage: Storage;
+  /** [003 §四] per-system secrets of inbound requests. */
+  inboundSecrets: Record<string, string>;
   log: FastifyBaseLogger;
   /** The injected clock (tests move it). */
   now: () => Date;
@@ -22,5 +26,5 @@ export interface TransferDeps {
 export type NotifyDeps = Pick<TransferDeps, 'db' | 'notifier' | 'log'>;
 
 export function transferDeps(app: FastifyInstance): TransferDeps {
-  return { db: app.db, pii: app.pii, notifier: app.notifier, externalSystem: app.externalSystem, log: app.log, now: () => app.clock.now() };
+  return { db: app.db, pii: app.pii, notifier: app.notifier, externalSystem: app.externalSystem, storage: app.storage, inboundSecrets: app.config.externalInboundSecrets, log: app.log, now: () => app.clock.now() };
 }

@@ -1,6 +1,9 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import {
   isTransferOpen,
+  TRANSFERRED_OUT,
+  transferStepDays,
+  type StepClock,
   transferHolder,
   transferReminderTimes,
   transferStepDeadline,
@@ -70,6 +73,19 @@ export async function holderOrgId(tx: DbOrTx, row: TransferRow, status: Transfer
   }
 }
 
+/**
+ * The clock of a step: the season of the application [004 (2.2)(i)] and, for the provincial
+ * committee's step of a transfer into the special-unit pool, 15 days [004 §二(三)6(4)].
+ */
+export async function stepClock(tx: DbOrTx, row: Pick<TransferRow, 'createdAt' | 'toOrgId'>, holder: string | null, appliedAt?: Date): Promise<StepClock> {
+  let pool = false;
+  if (holder === 'in' && row.toOrgId != null) {
+    const [o] = await tx.select({ role: orgs.transferRole }).from(orgs).where(eq(orgs.id, row.toOrgId));
+    pool = o?.role === 'specialUnitPool';
+  }
+  return { appliedAt: appliedAt ?? row.createdAt, days: transferStepDays(pool) };
+}
+
 const STEP_KIND = { out: 'out', in: 'in', external: 'external', appeal: 'appeal' } as const;
 
 export interface Move {
@@ -100,7 +116,8 @@ export async function move(tx: Tx, row: TransferRow, m: Move): Promise<TransferR
   const holder = transferHolder(m.to);
   const merged = { ...row, ...(m.set ?? {}) };
   const stepOrgId = open ? await holderOrgId(tx, merged, m.to) : null;
-  const deadline = open ? transferStepDeadline(m.now) : null;
+  const clock = await stepClock(tx, merged, holder);
+  const deadline = open ? transferStepDeadline(m.now, clock) : null;
   const [res] = await tx
     .update(transfers)
     .set({
@@ -124,7 +141,7 @@ export async function move(tx: Tx, row: TransferRow, m: Move): Promise<TransferR
 
   if (open && holder) {
     await tx.insert(transferSteps).values({ transferId: row.id, kind: STEP_KIND[holder], orgId: stepOrgId, outcome: 'pending', since: m.now, deadline });
-    await scheduleStepJobs(tx, row.id, generation, holder, m.now);
+    await scheduleStepJobs(tx, row.id, generation, holder, m.now, clock);
   }
   await audit(tx, {
     actorUserId: m.actorUserId,
@@ -139,29 +156,34 @@ export async function move(tx: Tx, row: TransferRow, m: Move): Promise<TransferR
 }
 
 /** §7.4 the deadline and the reminders of a step, or the other system's submission and polling. */
-export async function scheduleStepJobs(tx: DbOrTx, transferId: number, generation: number, holder: string, since: Date): Promise<void> {
+export async function scheduleStepJobs(tx: DbOrTx, transferId: number, generation: number, holder: string, since: Date, clock: StepClock = {}): Promise<void> {
   const payload = { transferId, generation };
-  await enqueue(tx, JOB_DEADLINE, payload, transferStepDeadline(since));
+  await enqueue(tx, JOB_DEADLINE, payload, transferStepDeadline(since, clock));
   if (holder === 'external') {
     await enqueue(tx, JOB_EXTERNAL_SUBMIT, payload, since, { maxAttempts: 10 });
     return;
   }
-  for (const r of transferReminderTimes(since)) await enqueue(tx, JOB_REMIND, { ...payload, day: r.day }, r.at);
+  for (const r of transferReminderTimes(since, clock)) await enqueue(tx, JOB_REMIND, { ...payload, day: r.day }, r.at);
 }
 
 /** Opens the first step of a new transfer (the row was inserted with status and generation 1). */
-export async function openFirstStep(tx: DbOrTx, row: Pick<TransferRow, 'id' | 'status' | 'stepOrgId' | 'stepGeneration'>, now: Date) {
+export async function openFirstStep(tx: DbOrTx, row: Pick<TransferRow, 'id' | 'status' | 'stepOrgId' | 'stepGeneration'> & Partial<Pick<TransferRow, 'toOrgId'>>, now: Date) {
   const holder = transferHolder(row.status);
   if (!holder) return;
-  await tx.insert(transferSteps).values({ transferId: row.id, kind: holder, orgId: row.stepOrgId, outcome: 'pending', since: now, deadline: transferStepDeadline(now) });
-  await scheduleStepJobs(tx, row.id, row.stepGeneration, holder, now);
+  const clock = await stepClock(tx, { createdAt: now, toOrgId: row.toOrgId ?? null }, holder);
+  const deadline = transferStepDeadline(now, clock);
+  await tx.insert(transferSteps).values({ transferId: row.id, kind: holder, orgId: row.stepOrgId, outcome: 'pending', since: now, deadline });
+  // The row was inserted with the plain 10-day deadline; a season or a 15-day step moves it.
+  await tx.update(transfers).set({ stepDeadline: deadline }).where(eq(transfers.id, row.id));
+  await scheduleStepJobs(tx, row.id, row.stepGeneration, holder, now, clock);
 }
 
 /**
  * §7.2 completion: the member's branch changes in the same transaction as the status — the
  * UPDATE is conditional on the branch the transfer started from, so the member is never in
  * two branches nor in none. Out-of-province, the member leaves our system: the check-in
- * stops counting as approved (its ID and development number are freed for a return later).
+ * becomes 已转出 [issue 15 item 8] — not withdrawn, so no re-check-in here; its ID and
+ * development number are freed, and a return is a transfer in (inbound.ts).
  */
 export async function moveMember(tx: Tx, row: TransferRow, toBranchId: number | null, now: Date): Promise<void> {
   const [c] = await tx.select().from(checkins).where(eq(checkins.id, row.checkinId)).for('update');
@@ -169,7 +191,8 @@ export async function moveMember(tx: Tx, row: TransferRow, toBranchId: number | 
   const set =
     toBranchId != null
       ? { branchId: toBranchId }
-      : { status: 'withdrawn' as const, approvedIdHash: null, approvedDevNumber: null, returnReason: `组织关系已转出至${row.destinationOrgName ?? '省外'}` };
+      : // 已转出 is both the check-in's state and the 团籍状态 (issue 16 part 3): the counters drop them
+        { status: TRANSFERRED_OUT, membershipStatus: 'transferredOut' as const, membershipChangedAt: now, approvedIdHash: null, approvedDevNumber: null, returnReason: null };
   const [res] = await tx
     .update(checkins)
     .set({ ...set, updatedAt: now })

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { isTransferOpen, nextTransferStatus } from '@tj/shared';
 import type { FastifyInstance } from 'fastify';
 import type { TransferDeps } from './deps';
+import { JOB_INBOUND_REPORT, reportInbound } from './inbound';
 import { checkins, orgs, transferAppeals, transfers } from '../../db/schema';
 import { enqueue } from '../../jobs/queue';
 import {
@@ -149,4 +150,5 @@ export function registerTransferJobs(app: FastifyInstance, transferDeps: Transfe
   app.jobs.register(JOB_REMIND, (p) => remind(deps, p));
   app.jobs.register(JOB_EXTERNAL_SUBMIT, (p) => submitExternal(deps, p));
   app.jobs.register(JOB_EXTERNAL_POLL, (p) => pollExternal(deps, p));
+  app.jobs.register(JOB_INBOUND_REPORT, (p) => reportInbound(deps, p));
 }

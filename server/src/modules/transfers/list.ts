@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, like, lt, lte, or, sql } from 'drizzle-orm';
-import { daysWaiting, maskIdNumber } from '@tj/shared';
+import { daysWaiting, maskIdNumber, nextTransferStatus } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, transfers } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -20,7 +20,8 @@ export async function orgTransferDetail(deps: TransferDeps, ctx: OrgContext, id:
   if (!row || !(await concerns(deps.db, ctx, row))) throw new AppError('FORBIDDEN');
   const detail = theRow(await detailsOf(deps.db, deps.pii, [row], ctx.userId), 'the transfer detail');
   const acting = await actionFor(deps.db, ctx, [row]);
-  return { ...detail, ...acting.get(row.id)! };
+  const canWithdrawAsInitiator = row.initiatorOrgId === ctx.org.id && nextTransferStatus(row.status, 'withdrawByInitiator').ok;
+  return { ...detail, ...acting.get(row.id)!, canWithdrawAsInitiator };
 }
 
 export async function orgTransferList(deps: TransferDeps, ctx: OrgContext, q: { box: 'waiting' | 'in' | 'out' | 'all'; cursor?: string; limit: number }) {

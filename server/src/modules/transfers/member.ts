@@ -2,6 +2,8 @@ import { and, desc, eq } from 'drizzle-orm';
 import {
   checkTransferDestination,
   destinationSystem,
+  isTransitOrgRef,
+  transferAttachmentMaxBytes,
   nextTransferStatus,
   requiresBranchDestination,
   type TransferApplication,
@@ -13,6 +15,7 @@ import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { useSmsCode } from '../accounts/sms-codes';
 import { attachUpload } from '../uploads/service';
+import { watermarkUploads } from '../uploads/watermark';
 import { checkOwnImages, insertTransfer, newTransferRow, openExists, orgById, type CheckinRow, type TransferDestination } from './common';
 import type { TransferDeps } from './deps';
 import { move, notifyHolder, openFirstStep, type TransferRow } from './engine';
@@ -34,7 +37,8 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
   if (!user) throw new AppError('UNAUTHORIZED');
   const [open] = await db.select({ id: transfers.id }).from(transfers).where(eq(transfers.openUserId, userId));
   if (open) throw new AppError('TRANSFER_OPEN_EXISTS');
-  const attachmentIds = await checkOwnImages(db, userId, body.attachments.map((a) => a.fileId), 'attachments');
+  const region = body.direction === 'outOfProvince' ? (body.destinationRegion ?? null) : null;
+  const attachmentIds = await checkOwnImages(db, userId, body.attachments.map((a) => a.fileId), 'attachments', region);
 
   let dest: TransferDestination;
   if (body.direction === 'inProvince') {
@@ -43,13 +47,19 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
     if (!org) throw new AppError('TRANSFER_DESTINATION_INVALID', 'destinationOrgId');
     const check = checkTransferDestination({ destinationType: org.type, destinationId: String(org.id), fromBranchId: String(member.branchId) });
     if (!check.ok) throw new AppError(check.code, 'destinationOrgId');
+    // [004 §二(三)6] the special-unit pool takes enlisted members only (参军入伍).
+    if (org.transferRole === 'specialUnitPool' && body.reason !== 'enlisted') throw new AppError('TRANSFER_SPECIAL_POOL_REASON', 'reason');
     dest = { toOrgId: org.id, toBranchId: org.type === 'branch' ? org.id : null, destinationSystem: 'guangdong', destinationOrgName: org.fullName };
   } else {
     const region = body.destinationRegion!;
     const system = destinationSystem(region) as 'central' | 'beijing' | 'fujian';
-    let found: { name: string; isBranch: boolean } | null;
+    let found: { name: string; isBranch: boolean; ref?: string } | null;
+    const transit = isTransitOrgRef(body.destinationOrgId);
     try {
-      found = await deps.externalSystem.describeOrg(system, body.destinationOrgId, body.destinationOrgName ?? null);
+      // [003 五2] not knowing the branch yet: the destination's 临时中转团组织 takes the member.
+      found = transit
+        ? { ...(await deps.externalSystem.transitOrg(system, region)), isBranch: true }
+        : await deps.externalSystem.describeOrg(system, body.destinationOrgId, body.destinationOrgName ?? null);
     } catch (err) {
       deps.log.warn({ err }, 'external system unavailable');
       throw new AppError('TRANSFER_EXTERNAL_UNAVAILABLE');
@@ -57,7 +67,7 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
     if (!found) throw new AppError('TRANSFER_DESTINATION_INVALID', 'destinationOrgId');
     // §7.1 [004 FAQ 三 2(3)] Beijing / Fujian need a specific branch.
     if (requiresBranchDestination(region) && !found.isBranch) throw new AppError('TRANSFER_DESTINATION_NOT_BRANCH', 'destinationOrgId');
-    dest = { destinationRegion: region, destinationSystem: system, destinationOrgRef: body.destinationOrgId, destinationOrgName: found.name };
+    dest = { destinationRegion: region, destinationSystem: system, destinationOrgRef: found.ref ?? body.destinationOrgId, destinationOrgName: found.name };
   }
 
   let id: number;
@@ -65,7 +75,8 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
     id = await useSmsCode(db, { phone: user.phone, purpose: 'transfer', code: body.smsCode, field: 'smsCode' }, now, async (tx) => {
       const [c] = await tx.select().from(checkins).where(eq(checkins.id, member.id)).for('update');
       if (!c || c.approvedIdHash == null || c.branchId !== member.branchId) throw new AppError('CHECKIN_REQUIRED');
-      for (const [i, fileId] of attachmentIds.entries()) await attachUpload(tx, userId, String(fileId), c.branchId, `attachments.${i}`);
+      for (const [i, fileId] of attachmentIds.entries())
+        await attachUpload(tx, userId, String(fileId), c.branchId, `attachments.${i}`, transferAttachmentMaxBytes(region));
       const values = newTransferRow({
         kind: 'memberApplied',
         direction: body.direction,
@@ -88,6 +99,8 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
   } catch (err) {
     throw openExists(err);
   }
+  // [003] 我们会添加水印: stamped once the transfer holds them (a failure leaves them as sent).
+  await watermarkUploads(db, deps.storage, attachmentIds).catch((err) => deps.log.warn({ err }, 'watermark failed'));
   const detail = await detailOf(db, deps.pii, id, member.userId);
   await notifyHolder(deps, { id, stepOrgId: member.branchId, memberName: detail.member.name, status: 'pendingOut' });
   return detail;

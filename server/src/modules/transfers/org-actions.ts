@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   canOrgTransfer,
   checkAssignedBranch,
@@ -13,15 +13,15 @@ import {
   type TransferReview,
 } from '@tj/shared';
 import type { DbOrTx, Tx } from '../../db/client';
-import { checkins, transferSteps, transfers } from '../../db/schema';
+import { checkins, transferAppeals, transferSteps, transfers } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import type { OrgContext } from '../../plugins/org-guard';
 import { insertTransfer, memberName, newTransferRow, openExists, orgById, type CheckinRow } from './common';
 import type { TransferDeps } from './deps';
-import { afterMove, lockTransfer, move, moveMember, notifyHolder, openFirstStep, type OrgRow, type TransferRow } from './engine';
+import { afterMove, lockTransfer, move, moveMember, notifyHolder, notifyMember, openFirstStep, type OrgRow, type TransferRow } from './engine';
 import { orgTransferDetail } from './list';
-import { actingOrg } from './scope';
+import { actingOrg, concerns } from './scope';
 import { detailOf, detailsOf, loadOrgs } from './view';
 import { theRow } from '../../lib/rows';
 
@@ -206,7 +206,7 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
         const newId = await insertTransfer(tx, values);
         // The out side's step is the initiator's own decision: shown as approved.
         await tx.insert(transferSteps).values({ transferId: newId, kind: 'out', orgId: m.branchId, outcome: 'approved', since: now, handledAt: now, handledBy: ctx.userId, actingOrgId: ctx.org.id });
-        await openFirstStep(tx, { id: newId, status: 'pendingIn', stepOrgId: dest.id, stepGeneration: 1 }, now);
+        await openFirstStep(tx, { id: newId, status: 'pendingIn', stepOrgId: dest.id, stepGeneration: 1, toOrgId: dest.id }, now);
         await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'transfer.orgOut', targetType: 'transfer', targetId: newId, after: { checkinId: m.id, fromBranchId: m.branchId, toOrgId: dest.id } });
         out.push(newId);
       }
@@ -261,4 +261,39 @@ export async function batchTransfer(deps: TransferDeps, ctx: OrgContext, body: B
     return out;
   });
   return { moved: ids.length, transferIds: ids.map(String) };
+}
+
+/**
+ * [004 §二(三)3 (2.2)(i)] 发起方可随时撤销: the org that started a transfer (办理转入 /
+ * 办理转出) takes it back, with a reason, while one of our orgs holds it.
+ */
+export async function withdrawByInitiator(deps: TransferDeps, ctx: OrgContext, id: number, reason: string) {
+  const now = deps.now();
+  await deps.db.transaction(async (tx) => {
+    const row = await lockTransfer(tx, id);
+    if (!row) throw new AppError('FORBIDDEN');
+    if (row.initiatorOrgId !== ctx.org.id) {
+      if (await concerns(tx, ctx, row)) throw new AppError('TRANSFER_NOT_INITIATOR');
+      throw new AppError('FORBIDDEN');
+    }
+    const t = nextTransferStatus(row.status, 'withdrawByInitiator');
+    if (!t.ok) throw new AppError(t.code);
+    if (row.status === 'appealing') {
+      await tx.update(transferAppeals).set({ status: 'withdrawn', decidedAt: now }).where(and(eq(transferAppeals.transferId, row.id), eq(transferAppeals.status, 'pending')));
+    }
+    await move(tx, row, {
+      to: t.status,
+      now,
+      actorUserId: ctx.userId,
+      actingOrgId: ctx.org.id,
+      outcome: 'withdrawn',
+      comment: reason,
+      set: { returnReason: reason },
+      conflict: 'TRANSFER_ORG_NOT_WITHDRAWABLE',
+      audit: 'transfer.withdrawByOrg',
+    });
+  });
+  const row = theRow(await deps.db.select().from(transfers).where(eq(transfers.id, id)), 'the withdrawn transfer');
+  await notifyMember(deps, row, 'transfer.withdrawn', `您的组织关系转接已由${ctx.org.shortName}撤销：${reason}`);
+  return orgTransferDetail(deps, ctx, id);
 }

@@ -4,6 +4,9 @@ import {
   BatchTransferResultSchema,
   BatchTransferSchema,
   ErrorBodySchema,
+  InboundTransferResultSchema,
+  InboundTransferSchema,
+  type InboundTransfer,
   MyCurrentTransferSchema,
   MyTransferListSchema,
   OrgAppealListSchema,
@@ -34,11 +37,13 @@ import {
 } from '@tj/shared';
 import { NotifySimulator } from '../../adapters/notify/simulator';
 import { registerTransferJobs } from './jobs';
+import { authenticateInbound, receiveInbound } from './inbound';
+import { AppError } from '../../errors';
 import { appealTransfer, decideAppeal, orgAppeals } from './appeal';
 import { transferDeps } from './deps';
 import { orgTransferDetail, orgTransferList, overdueTransfers, transferableMembers } from './list';
 import { applyTransfer, myCurrentTransfer, myTransfers, transferContacts, withdrawTransfer } from './member';
-import { batchTransfer, lookupView, orgTransferIn, orgTransferOut, reviewTransfer } from './org-actions';
+import { batchTransfer, lookupView, orgTransferIn, orgTransferOut, reviewTransfer, withdrawByInitiator } from './org-actions';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const member = { security: [{ bearer: [] }], tags: ['transfer (member)'] };
@@ -110,6 +115,11 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => reviewTransfer(deps, req.orgContext, Number(req.params.transferId), req.body),
   );
   app.post(
+    '/orgs/:orgId/transfers/:transferId/withdraw',
+    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '发起组织撤销转接（发起方可随时撤销）', params: OrgTransferParamsSchema, body: TransferWithdrawSchema, response: { 200: OrgTransferDetailSchema, ...errors } } },
+    async (req) => withdrawByInitiator(deps, req.orgContext, Number(req.params.transferId), req.body.reason),
+  );
+  app.post(
     '/orgs/:orgId/transfers/lookup',
     { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '办理转入：按姓名和身份证号查询团员', params: OrgIdParamsSchema, body: TransferLookupSchema, response: { 200: TransferLookupResultSchema, ...errors } } },
     async (req) => lookupView(deps, req.orgContext, req.body.name, req.body.idNumber),
@@ -139,6 +149,39 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '处理申诉：同意（从退回的步骤继续）或驳回', params: OrgAppealParamsSchema, body: AppealDecisionSchema, response: { 200: TransferDetailSchema, ...errors } } },
     async (req) => decideAppeal(deps, req.orgContext, Number(req.params.appealId), req.body),
   );
+
+  // ── [003 §四] from the other League systems: signed over the raw body, no user session ──
+  await app.register(async (inbound) => {
+    inbound.removeContentTypeParser('application/json');
+    inbound.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+      (req as { rawBody?: string }).rawBody = String(body);
+      try {
+        done(null, JSON.parse(String(body)));
+      } catch {
+        done(new AppError('VALIDATION_FAILED'), undefined);
+      }
+    });
+    inbound.post(
+      '/inbound/transfers',
+      {
+        // The signature is checked before the body is read as a transfer.
+        preValidation: async (req) => {
+          (req as { inboundSystem?: string }).inboundSystem = authenticateInbound(deps, req.headers, (req as { rawBody?: string }).rawBody ?? '');
+        },
+        schema: {
+          tags: ['transfer (inbound)'],
+          summary: '省外系统发起的转入广东的组织关系转接（签名请求，按对方转接编号幂等）',
+          body: InboundTransferSchema,
+          response: { 200: InboundTransferResultSchema, 201: InboundTransferResultSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const r = req as unknown as { inboundSystem: 'central' | 'beijing' | 'fujian'; rawBody: string };
+        const result = await receiveInbound(deps, r.inboundSystem, r.rawBody, req.body as InboundTransfer);
+        return reply.status(result.duplicate ? 200 : 201).send(result);
+      },
+    );
+  });
 
   // Simulator internals for E2E tests only (ENABLE_TEST_ENDPOINTS).
   if (app.config.enableTestEndpoints) {

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import {
   maskIdNumber,
   nextTransferStatus,
+  transferNextSteps,
   needsBranchAssignment,
   OutOfProvinceDestinations,
   TransferReasons,
@@ -159,6 +160,7 @@ export function toDetail(row: TransferRow, data: ViewData): TransferDetail {
     superiorContact: row.superiorContact,
     attachmentIds: row.attachmentIds.map(String),
     appeal: appeals.length ? appealView(lastRow(appeals, 'an appeal'), data) : null,
+    nextSteps: row.direction === 'outOfProvince' ? transferNextSteps(row.destinationSystem, row.createdAt) : null,
     canWithdraw: nextTransferStatus(status, 'withdraw').ok,
     canAppeal: nextTransferStatus(status, 'appeal', { returnedByOrg: row.returnedByOrgId != null }).ok,
   };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ErrorBodySchema, UploadResultSchema } from '@tj/shared';
+import { TRANSFER_ATTACHMENT_MAX_BYTES_ANY, ErrorBodySchema, UploadResultSchema } from '@tj/shared';
 import { AppError } from '../../errors';
 import { readUpload, saveUpload } from './service';
 
@@ -17,7 +17,7 @@ export const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('UPLOAD_NOT_IMAGE', 'file');
       // One byte over the limit is enough to know the file is too large.
-      const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES + 1, files: 1 } });
+      const part = await req.file({ limits: { fileSize: TRANSFER_ATTACHMENT_MAX_BYTES_ANY + 1, files: 1 } });
       if (!part || part.fieldname !== 'file') throw new AppError('UPLOAD_NOT_IMAGE', 'file');
       let data: Buffer;
       try {

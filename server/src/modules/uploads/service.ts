@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { ATTACHMENT_MAX_BYTES, type UploadResult } from '@tj/shared';
+import { ATTACHMENT_MAX_BYTES, TRANSFER_ATTACHMENT_MAX_BYTES_ANY, type UploadResult } from '@tj/shared';
 import type { Storage } from '../../adapters/storage/types';
 import type { Db, DbOrTx } from '../../db/client';
 import { orgs, rosterEntries, transfers, uploads } from '../../db/schema';
@@ -23,9 +23,9 @@ export function sniffImage(data: Buffer): 'image/jpeg' | 'image/png' | 'image/we
 
 export const uploadUrl = (id: number) => `/api/uploads/${id}`;
 
-/** §7.1 images only, ≤ 2 MB; the bytes go to storage first, so a row never points at nothing. */
+/** §7.1 images only, ≤ 10 MB (the largest destination's limit, 北京 [003]; each use checks its own); the bytes go to storage first, so a row never points at nothing. */
 export async function saveUpload(db: Db, storage: Storage, ownerUserId: number, data: Buffer, now: Date): Promise<UploadResult> {
-  if (data.length > ATTACHMENT_MAX_BYTES) throw new AppError('UPLOAD_TOO_LARGE', 'file');
+  if (data.length > TRANSFER_ATTACHMENT_MAX_BYTES_ANY) throw new AppError('UPLOAD_TOO_LARGE', 'file');
   const mime = sniffImage(data);
   if (!mime) throw new AppError('UPLOAD_NOT_IMAGE', 'file');
   const month = now.toISOString().slice(0, 7).replace('-', '/');
@@ -85,9 +85,12 @@ export async function readUpload(db: Db, storage: Storage, userId: number, id: n
  * Attaches the caller's own upload to an org's record (it becomes readable by that org's
  * operators). Refused unless the upload is the caller's image and not attached elsewhere.
  */
-export async function attachUpload(tx: DbOrTx, ownerUserId: number, fileId: string, orgId: number, field: string): Promise<UploadRow> {
+export async function attachUpload(tx: DbOrTx, ownerUserId: number, fileId: string, orgId: number, field: string, maxBytes = ATTACHMENT_MAX_BYTES): Promise<UploadRow> {
   const id = Number(fileId);
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('UPLOAD_INVALID', field);
+  // An upload may weigh up to the largest transfer limit (北京 10M); each use has its own.
+  const [big] = await tx.select({ size: uploads.size }).from(uploads).where(eq(uploads.id, id));
+  if (big && big.size > maxBytes) throw new AppError('ATTACHMENT_TOO_LARGE', field);
   const [res] = await tx
     .update(uploads)
     .set({ orgId })

@@ -13,7 +13,7 @@ import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
-import { branchesUnder, checkAppealDecision, checkReview, decideAppeal, destinationText, fetchAppeals, fetchOrgTransfer, reviewTransfer, type OrgAppealItem, type OrgTransferDetail, type TransferSummary } from '../../../services/transfers';
+import { branchesUnder, checkAppealDecision, checkReview, decideAppeal, destinationText, fetchAppeals, fetchOrgTransfer, reviewTransfer, withdrawAsInitiator, type OrgAppealItem, type OrgTransferDetail, type TransferSummary } from '../../../services/transfers';
 import { statusTone } from '../../../labels/transfer';
 import { useTransferOrg } from '../../use-transfer-org';
 import { PrivateImage } from '../../../components/private-image';
@@ -75,6 +75,8 @@ export default function TransferPage() {
   const [branchId, setBranchId] = useState('');
   const [mode, setMode] = useState<'' | 'reject'>('');
   const [reason, setReason] = useState('');
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [withdrawReason, setWithdrawReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
@@ -137,6 +139,22 @@ export default function TransferPage() {
     }
   };
 
+  const withdraw = async () => {
+    if (!d || d.kind === 'appeal') return;
+    if (!withdrawReason.trim()) return setErrors({ withdrawReason: '请填写撤销原因' });
+    setBusy(true);
+    try {
+      await withdrawAsInitiator(orgId, d.t.id, withdrawReason);
+      setDone('已撤销本次转接，团员和相关组织将看到撤销原因。');
+      setWithdrawing(false);
+      void data.reload();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const canAct = d ? (d.kind === 'appeal' ? d.appeal.status === 'pending' : !!d.t.actionable) : false;
 
   return (
@@ -168,6 +186,34 @@ export default function TransferPage() {
             {done ? (
               <View className='cadre-notice cadre-notice--ok' data-testid='transfer-done'>
                 {done}
+              </View>
+            ) : null}
+
+            {detail?.canWithdrawAsInitiator && !done ? (
+              <View className='cadre-card' data-testid='transfer-initiator-withdraw'>
+                <Text className='cadre-card__title'>撤销转接</Text>
+                <Text className='cadre-muted'>本转接由本组织发起，发起方可随时撤销。</Text>
+                {withdrawing ? (
+                  <>
+                    <FormField label='撤销原因' required error={errors.withdrawReason} testId='transfer-withdraw-reason'>
+                      <View className='tr-textarea' data-testid='transfer-withdraw-reason-input'>
+                        <TextArea value={withdrawReason} onChange={setWithdrawReason} maxLength={REASON_MAX_CHARS} showCount placeholder='请填写原因，团员可看到' />
+                      </View>
+                    </FormField>
+                    <View className='tr-bar'>
+                      <Button className='tr-bar__btn' onClick={() => setWithdrawing(false)}>
+                        取消
+                      </Button>
+                      <Button className='tr-bar__btn' type='primary' loading={busy} disabled={busy} onClick={withdraw} data-testid='transfer-withdraw-confirm'>
+                        确认撤销
+                      </Button>
+                    </View>
+                  </>
+                ) : (
+                  <Button block disabled={busy} onClick={() => setWithdrawing(true)} data-testid='transfer-withdraw'>
+                    撤销转接
+                  </Button>
+                )}
               </View>
             ) : null}
 

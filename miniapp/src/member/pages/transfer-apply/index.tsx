@@ -11,6 +11,11 @@ import {
   isTransferOpen,
   maskMobile,
   requiresBranchDestination,
+  TRANSFER_ATTACHMENT_WATERMARK,
+  TRANSIT_ORG_REF,
+  transferAttachmentLimitText,
+  transitOrgName,
+  type OutOfProvinceDestination,
 } from '@tj/shared';
 import { ChoiceField, FormError, FormField, FormSection, SelectField, TextField, optionsOf } from '../../../components/form-field';
 import { ImageAttachments, type UploadedImage } from '../../../components/image-attachments';
@@ -52,6 +57,8 @@ export default function TransferApplyPage() {
   const [dest, setDest] = useState<PickedOrg | null>(null);
   const [extName, setExtName] = useState('');
   const [extId, setExtId] = useState('');
+  // [003 五2] not knowing the branch yet: the destination's 临时中转团组织.
+  const [transit, setTransit] = useState<'known' | 'transit'>('known');
   const [superiorContact, setSuperiorContact] = useState('');
   const [contact, setContact] = useState('');
   const [reason, setReason] = useState('');
@@ -66,14 +73,17 @@ export default function TransferApplyPage() {
 
   const clear = (field: string) => setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
   const out = direction === 'outOfProvince';
-  const needsBranch = out && isKeyOf(OutOfProvinceDestinations, region) && requiresBranchDestination(region);
+  const knownRegion = isKeyOf(OutOfProvinceDestinations, region) ? (region as OutOfProvinceDestination) : null;
+  const toTransit = out && transit === 'transit';
+  const needsBranch = out && !toTransit && knownRegion != null && requiresBranchDestination(knownRegion);
+  const attachmentRegion = out ? knownRegion : null;
   const remarkInfo = remarksState(remarks);
 
   const body = (code: string) => ({
     direction,
     destinationRegion: out ? region || undefined : undefined,
-    destinationOrgId: out ? extId.trim() : (dest?.id ?? ''),
-    destinationOrgName: out ? toOptionalText(extName) : undefined,
+    destinationOrgId: toTransit ? TRANSIT_ORG_REF : out ? extId.trim() : (dest?.id ?? ''),
+    destinationOrgName: toTransit ? undefined : out ? toOptionalText(extName) : undefined,
     superiorContact: toOptionalText(superiorContact),
     contact: contact.trim(),
     reason: reason || undefined,
@@ -86,7 +96,7 @@ export default function TransferApplyPage() {
     const found = checkApplicationDraft(body(''));
     // §7.1 [004 FAQ 三 2(3)]: Beijing / Fujian need a branch; the other system tells for sure.
     if (needsBranch && extName.trim() && !extName.trim().endsWith('团支部')) found.destinationOrgId ??= ErrorMessages.TRANSFER_DESTINATION_NOT_BRANCH;
-    if (out && !extName.trim()) found.destinationOrgName ??= '请输入全团转接组织的标准名称';
+    if (out && !toTransit && !extName.trim()) found.destinationOrgName ??= '请输入全团转接组织的标准名称';
     if (Object.values(found).some(Boolean)) {
       setErrors(found);
       return;
@@ -219,33 +229,56 @@ export default function TransferApplyPage() {
                     hint='在全国铁路、民航、中央和国家机关、中央金融、中央企业工作或学习的，请直接选择相应系统，不按所在地选择省份'
                     testId='transfer-region'
                   />
-                  <TextField
-                    label='全团转接组织'
+                  <ChoiceField
+                    label='转入团组织是否明确'
                     required
-                    value={extName}
+                    value={transit}
+                    options={[
+                      { value: 'known', label: '已明确' },
+                      { value: 'transit', label: '暂不明确' },
+                    ]}
                     onChange={(v) => {
-                      setExtName(v);
+                      setTransit(v as 'known' | 'transit');
                       clear('destinationOrgName');
                       clear('destinationOrgId');
                     }}
-                    placeholder='待转入团组织的标准名称'
-                    multiline
-                    error={errors.destinationOrgName}
-                    hint={needsBranch ? '转至北京、福建的，须选择具体的团支部' : '请先与待转入团组织联系，确认其标准名称'}
-                    testId='transfer-ext-name'
+                    testId='transfer-transit'
                   />
-                  <TextField
-                    label='组织编码'
-                    required
-                    value={extId}
-                    onChange={(v) => {
-                      setExtId(v);
-                      clear('destinationOrgId');
-                    }}
-                    placeholder='待转入团组织提供的组织编码'
-                    error={errors.destinationOrgId}
-                    testId='transfer-ext-id'
-                  />
+                  {toTransit ? (
+                    <View className='member-notice member-notice--info' data-testid='transfer-transit-note'>
+                      暂不清楚转入团支部的，组织关系将先转至{knownRegion ? transitOrgName(knownRegion) : '转入地的临时中转团组织'}，明确团支部后再由其转出。
+                    </View>
+                  ) : (
+                    <>
+                    <TextField
+                      label='全团转接组织'
+                      required
+                      value={extName}
+                      onChange={(v) => {
+                        setExtName(v);
+                        clear('destinationOrgName');
+                        clear('destinationOrgId');
+                      }}
+                      placeholder='待转入团组织的标准名称'
+                      multiline
+                      error={errors.destinationOrgName}
+                      hint={needsBranch ? '转至北京、福建的，须选择具体的团支部' : '请先与待转入团组织联系，确认其标准名称'}
+                      testId='transfer-ext-name'
+                    />
+                    <TextField
+                      label='组织编码'
+                      required
+                      value={extId}
+                      onChange={(v) => {
+                        setExtId(v);
+                        clear('destinationOrgId');
+                      }}
+                      placeholder='待转入团组织提供的组织编码'
+                      error={errors.destinationOrgId}
+                      testId='transfer-ext-id'
+                    />
+                    </>
+                  )}
                 </>
               ) : (
                 <FormField
@@ -322,8 +355,15 @@ export default function TransferApplyPage() {
             </FormSection>
 
             <FormSection title='附件'>
-              <FormField label='附件上传' required error={errors.attachments} hint='请上传相关证明材料：仅支持图片，最多5张，每张不超过2M' testId='transfer-attachments'>
+              <FormField
+                label='附件上传'
+                required
+                error={errors.attachments}
+                hint={`请上传相关证明材料：图片最多上传5张，${transferAttachmentLimitText(attachmentRegion)}`}
+                testId='transfer-attachments'
+              >
                 <ImageAttachments
+                  destinationRegion={attachmentRegion}
                   value={images}
                   onChange={(v) => {
                     setImages(v);
@@ -333,7 +373,9 @@ export default function TransferApplyPage() {
                   testId='transfer-images'
                 />
               </FormField>
-              <Text className='ta-watermark'>※ 为确保您的转接工作顺利进行，请上传相关证明材料。您上传的材料仅用于本次组织关系转接。</Text>
+              <Text className='ta-watermark' data-testid='transfer-watermark-note'>
+                ※ 为确保您的转接工作顺利进行，请上传相关证明材料。您上传的材料我们会添加水印“{TRANSFER_ATTACHMENT_WATERMARK}”。
+              </Text>
             </FormSection>
 
             <FormError message={errors['']} testId='transfer-apply-error' />

@@ -152,6 +152,22 @@ export default function TransferProgressPage() {
               ) : null}
             </View>
 
+            {t.nextSteps && ['pendingOut', 'pendingIn', 'awaitingExternal', 'appealing'].includes(t.status) ? (
+              // [003] after a cross-system transfer: where and by when to check in over there.
+              <View className='tj-card' data-testid='transfer-next-steps'>
+                <Text className='member-card__title'>接下来您需要做</Text>
+                <View className='tp-next__headline' data-testid='transfer-next-steps-headline'>
+                  {t.nextSteps.headline}
+                </View>
+                {t.nextSteps.steps.map((line, i) => (
+                  <View className='tp-next__step' key={line}>
+                    <Text className='tp-next__no'>{i + 1}</Text>
+                    <Text className='tp-next__text'>{line}</Text>
+                  </View>
+                ))}
+              </View>
+            ) : null}
+
             <View className='tj-card'>
               <Text className='member-card__title'>办理进度</Text>
               <TransferSteps steps={t.steps} testId='transfer-progress-steps' />
