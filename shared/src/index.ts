@@ -22,6 +22,7 @@ export * from './domain/real-name-status';
 export * from './domain/transfer';
 export * from './domain/audit-actions';
 export * from './domain/region';
+export * from './domain/archive';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -40,3 +41,4 @@ export * from './schemas/org-api';
 export * from './schemas/checkin-api';
 export * from './schemas/cadre-api';
 export * from './schemas/transfer-api';
+export * from './schemas/archive-api';
