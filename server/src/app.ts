@@ -34,6 +34,7 @@ import { cadreRoutes } from './modules/cadre/routes';
 import { statsRoutes } from './modules/stats/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { transferRoutes } from './modules/transfers/routes';
+import { archiveRoutes } from './modules/archives/routes';
 import { taskRoutes } from './modules/tasks/routes';
 
 /** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(dashboardRoutes);
       await api.register(transferRoutes);
       await api.register(taskRoutes);
+      await api.register(archiveRoutes);
     },
     { prefix: '/api' },
   );

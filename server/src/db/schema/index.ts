@@ -7,3 +7,4 @@ export * from './checkins';
 export * from './jobs';
 export * from './uploads';
 export * from './transfers';
+export * from './archives';
