@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { checkins, memberArchives, uploads } from '../src/db/schema';
+import { auditLogs, checkins, memberArchives, uploads } from '../src/db/schema';
 import { buildTestApp, manualClock } from './helper';
 import { PNG_1X1, fileUpload, insertApprovedMember, insertOrg, onboardedCadre, orgTree } from './fixtures';
 import { minimalPdf } from './pdf';
@@ -106,8 +106,8 @@ describe('e-archives [004 §二(四)]', () => {
     const ok = await decide(tree.city.id, m, cityAdmin, { action: 'approve' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().archive).toMatchObject({ state: 'certified', stateLabel: '团员身份已认证' });
-    const audit = await app.db.execute(sql`select action from audit_log where target_type = 'checkin' and target_id = ${m.checkinId} order by id`);
-    const actions = (audit as unknown as [{ action: string }[]])[0].map((r) => r.action);
+    const log = await app.db.select({ action: auditLogs.action }).from(auditLogs).where(and(eq(auditLogs.targetType, 'checkin'), eq(auditLogs.targetId, String(m.checkinId)))).orderBy(auditLogs.id);
+    const actions = log.map((r) => r.action);
     expect(actions).toEqual(['archive.upload', 'archive.reject', 'archive.upload', 'archive.approve']);
   });
 

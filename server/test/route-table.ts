@@ -159,6 +159,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/transfers/out': { memberIds: [NO_ID], destinationOrgId: NO_ID, reason: 'furtherStudy' },
     'POST /orgs/:orgId/transfers/batch': { fromBranchId: '999999998', toBranchId: NO_ID, memberIds: [NO_ID], reason: 'furtherStudy' },
     'POST /orgs/:orgId/transfer-appeals/:appealId/decide': { action: 'reject', reason: '理由不足' },
+    'POST /orgs/:orgId/archives/:checkinId/decision': { action: 'reject', reason: '缺页' },
     'POST /auth/wechat/bind': { code: 'sim-code' },
     // public
     'POST /auth/login': { phone: freshPhone(), password: 'abc12345xyz' },
