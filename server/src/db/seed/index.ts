@@ -10,6 +10,9 @@ import { hashPassword } from '../../modules/auth/password';
 import { fieldsComplete, syncSecretaryRegistered } from '../../modules/orgs/service';
 import { DEMO_ACCOUNTS, DEMO_ALIASES } from './demo-accounts';
 import { seedDemoMembers } from './demo-members';
+import { seedDemoArchives } from './demo-archives';
+import type { Storage } from '../../adapters/storage/types';
+import { LocalDiskStorage } from '../../adapters/storage/local';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 
 type OrgRow = typeof orgs.$inferSelect;
@@ -81,7 +84,7 @@ async function insertOrg(db: Db, pii: Pii, parent: OrgRow | null, type: OrgType,
 }
 
 /** Seeds the demo province when the database has no orgs yet; returns whether it seeded. */
-export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
+export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boolean> {
   const [{ n }] = (await db.select({ n: sql<number>`count(*)` }).from(orgs)) as [{ n: number }];
   if (Number(n) > 0) return false;
   let seq = 1;
@@ -130,6 +133,8 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
   }
   await syncSecretaryRegistered(db, { phones: DEMO_ACCOUNTS.map((a) => a.phone) });
   await seedDemoMembers(db, pii, byName, operators, demoIdNumber);
+  // the PDFs need the upload storage; a caller without one gets the members uncertified
+  if (storage) await seedDemoArchives(db, storage, byName, operators);
   return true;
 }
 
@@ -138,7 +143,7 @@ if (require.main === module) {
   const pool = createPool(config.databaseUrl, 2);
   useSealKey(config.piiSecret);
   const pii = createPii(config.piiSecret);
-  seedDemo(createDb(pool), pii)
+  seedDemo(createDb(pool), pii, new LocalDiskStorage(config.uploadDir))
     .then((seeded) => console.log(seeded ? 'demo data seeded (团广东省委 + 85 direct subordinates, demo members and transfers)' : 'database not empty: seed skipped'))
     .catch((err) => {
       console.error(err);
