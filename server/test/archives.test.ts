@@ -68,7 +68,10 @@ describe('e-archives [004 §二(四)]', () => {
     expect((await get('/api/me/archive', m)).json().archive.state).toBe('pending');
     const list = (await get(`/api/orgs/${tree.branch.id}/archives?q=${encodeURIComponent('陈待审')}`, branchAdmin)).json();
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ name: '陈待审', state: 'pending', developmentNumber: m.devNumber });
+    expect(list.items[0]).toMatchObject({ name: '陈待审', state: 'pending', developmentNumber: m.devNumber, canUpload: true });
+    // the school is not the branch's direct superior: it sees the member but cannot upload
+    const fromSchool = (await get(`/api/orgs/${tree.school.id}/archives?q=${encodeURIComponent('陈待审')}`, schoolAdmin)).json();
+    expect(fromSchool.items[0].canUpload).toBe(false);
     expect(list.items[0].idNumberMasked).not.toContain(m.idNumber.slice(6, 14));
     summary = (await get(`/api/orgs/${tree.school.id}/archives/summary`, schoolAdmin)).json();
     expect(summary.toApprove).toBeGreaterThanOrEqual(1);

@@ -52,6 +52,8 @@ export const ArchiveItemSchema = z.object({
   /** the committee that decides what is waiting */
   approverOrgName: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** the caller (through the org of the list) may 上传 / 替换 this member's archive [004 FAQ (v)] */
+  canUpload: z.boolean(),
 });
 export type ArchiveItem = z.infer<typeof ArchiveItemSchema>;
 

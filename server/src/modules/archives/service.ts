@@ -56,7 +56,8 @@ async function orgNames(db: DbOrTx, ids: (number | null | undefined)[]): Promise
   return new Map(rows.map((r) => [r.id, r.alias ?? r.shortName]));
 }
 
-async function itemsOf(db: DbOrTx, pii: Pii, rows: { c: CheckinRow; a: ArchiveRow | null }[]): Promise<ArchiveItem[]> {
+/** `uploader`: the caller's org when it may upload (an admin of it: the member's branch or its direct parent). */
+async function itemsOf(db: DbOrTx, pii: Pii, rows: { c: CheckinRow; a: ArchiveRow | null; branchParentId?: number | null }[], uploader?: OrgContext): Promise<ArchiveItem[]> {
   const names = await orgNames(
     db,
     rows.flatMap((r) => [r.c.branchId, r.a?.uploadedByOrgId, r.a?.approverOrgId, r.a?.changeUploadedByOrgId]),
@@ -64,7 +65,7 @@ async function itemsOf(db: DbOrTx, pii: Pii, rows: { c: CheckinRow; a: ArchiveRo
   const fileIds = rows.flatMap((r) => [r.a?.fileId, r.a?.changeFileId]).filter((i): i is number => i != null);
   const files = fileIds.length ? await db.select({ id: uploads.id, size: uploads.size }).from(uploads).where(inArray(uploads.id, fileIds)) : [];
   const sizeOf = (id: number | null | undefined) => files.find((f) => f.id === id)?.size ?? 0;
-  return rows.map(({ c, a }) => {
+  return rows.map(({ c, a, branchParentId }) => {
     const d = data(c);
     const state = archiveState(d.joinedAt, a?.status);
     return {
@@ -85,6 +86,7 @@ async function itemsOf(db: DbOrTx, pii: Pii, rows: { c: CheckinRow; a: ArchiveRo
       rejectReason: a?.rejectReason ?? null,
       approverOrgName: a?.approverOrgId != null ? (names.get(a.approverOrgId) ?? null) : null,
       decidedAt: a?.decidedAt?.toISOString() ?? null,
+      canUpload: Boolean(uploader?.isAdminHere && state !== 'notRequired' && checkArchiveUploader(uploader.org.id, { id: c.branchId, parentId: branchParentId ?? null }).ok),
     };
   });
 }
@@ -103,7 +105,7 @@ export async function listArchives(deps: ArchiveDeps, ctx: OrgContext, q: Archiv
   if (q.state === 'uncertified') conds.push(isNull(memberArchives.id));
   else if (q.state) conds.push(eq(memberArchives.status, q.state as ArchiveRow['status']));
   const rows = await deps.db
-    .select({ c: checkins, a: memberArchives })
+    .select({ c: checkins, a: memberArchives, branchParentId: orgs.parentId })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .leftJoin(memberArchives, eq(memberArchives.checkinId, checkins.id))
@@ -112,7 +114,7 @@ export async function listArchives(deps: ArchiveDeps, ctx: OrgContext, q: Archiv
     .limit(q.limit + 1)
     .offset(q.offset);
   const page = rows.slice(0, q.limit);
-  return { items: await itemsOf(deps.db, deps.pii, page), nextOffset: rows.length > q.limit ? q.offset + q.limit : null };
+  return { items: await itemsOf(deps.db, deps.pii, page, ctx), nextOffset: rows.length > q.limit ? q.offset + q.limit : null };
 }
 
 /** [004 §二(四)4(3)(ii) 下级团员电子档案审批] what waits for a committee of the subtree (the org itself included). */
