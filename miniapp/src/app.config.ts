@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/transfer-apply/index',
         'pages/transfer-progress/index',
         'pages/transfer-history/index',
+        'pages/archive/index',
       ],
     },
     {
@@ -58,6 +59,8 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/register/index',
         'pages/reset-codes/index',
+        'pages/archives/index',
+        'pages/archive-approvals/index',
       ],
     },
     {

@@ -54,6 +54,10 @@ export const Routes = {
   accountSettings: '/account/pages/settings/index',
   // §10 an admin issues 密码重置码 for people of its subtree (?orgId=)
   adminResetCodes: '/admin/pages/reset-codes/index',
+  // 团员电子档案 [004 §二(四)] (?orgId=, ?state=): the admin's list, the committee's approvals, the member's own
+  adminArchives: '/admin/pages/archives/index',
+  adminArchiveApprovals: '/admin/pages/archive-approvals/index',
+  memberArchive: '/member/pages/archive/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

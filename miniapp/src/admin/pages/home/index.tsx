@@ -6,6 +6,7 @@ import {
   BranchCategories,
   IndustryCategories,
   allowedChildTypes,
+  isCommittee,
   isKeyOf,
   type OrgDetail,
   type OrgSummary,
@@ -20,6 +21,7 @@ import { Routes, type Route } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { formatChinaTime } from '../../../services/audit';
 import { OrgFieldLabels, deleteChild, fetchChildren, orgPathText, orgTypeLabel, orgTypeOf } from '../../../services/orgs';
+import { fetchArchiveSummary } from '../../../services/archives';
 import { decideAdminRequest, fetchAdminRequests, type AdminChangeRequest } from '../../../services/roster';
 import { selectCanAdminister, useAppStore } from '../../../stores';
 import { goBack, openPage } from '../../nav';
@@ -50,6 +52,8 @@ function actionsFor(org: OrgDetail): Action[] {
     canHaveChildren && { key: 'progress', label: '录入进度', glyph: '进', route: Routes.adminProgress },
     { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
     { key: 'resetCodes', label: '密码重置码', glyph: '钥', route: Routes.adminResetCodes },
+    { key: 'archives', label: '团员电子档案', glyph: '档', route: Routes.adminArchives },
+    isCommittee(orgTypeOf(org)) && { key: 'archiveApprovals', label: '电子档案审批', glyph: '批', route: Routes.adminArchiveApprovals },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);
@@ -65,6 +69,8 @@ export default function AdminHomePage() {
   const myOrgCount = useAppStore((s) => s.myOrgs.length);
   const children = useAsync(allowed && orgId ? () => fetchChildren(orgId) : null, [allowed, orgId]);
   const requests = useAsync(allowed && orgId && canAdminister ? () => fetchAdminRequests(orgId) : null, [allowed, orgId, canAdminister]);
+  // [004 §二(四)4(5)(iii)] 组织内有团员身份尚未认证 — shown until every 2020+ member is certified
+  const archives = useAsync(allowed && orgId && canAdminister ? () => fetchArchiveSummary(orgId) : null, [allowed, orgId, canAdminister]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState('');
 
@@ -78,6 +84,7 @@ export default function AdminHomePage() {
     void org.reload();
     void children.reload();
     void requests.reload();
+    void archives.reload();
   });
 
   if (!allowed) return null;
@@ -171,6 +178,17 @@ export default function AdminHomePage() {
                 ) : null}
               </Cell.Group>
             </View>
+
+            {archives.data?.prompt ? (
+              <View className='admin-notice' onClick={() => openPage(Routes.adminArchives, { orgId: detail.id, state: 'uncertified' })} data-testid='home-archive-prompt'>
+                {archives.data.prompt} ›
+              </View>
+            ) : null}
+            {archives.data && archives.data.toApprove > 0 ? (
+              <View className='admin-notice' onClick={() => openPage(Routes.adminArchiveApprovals, { orgId: detail.id })} data-testid='home-archive-approvals'>
+                有{archives.data.toApprove}份团员电子档案等待审批 ›
+              </View>
+            ) : null}
 
             {canAdminister ? (
               <View className='admin-section'>
