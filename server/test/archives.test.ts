@@ -225,6 +225,9 @@ describe('e-archives [004 §二(四)]', () => {
     const uncertified = (await get(`/api/orgs/${branch2.id}/archives?state=uncertified`, gradeAdmin)).json().items;
     expect(uncertified.map((i: { name: string }) => i.name).sort()).toEqual(['卫另一', '卫检索']);
     expect((await get(`/api/orgs/${branch2.id}/archives?state=certified`, gradeAdmin)).json().items).toHaveLength(0);
+    // the cadre member query shows the state too [004 §二(四)4(5)(iii)]
+    const members = (await get(`/api/orgs/${branch2.id}/members?q=${encodeURIComponent('卫检索')}`, gradeAdmin)).json();
+    expect(members.items[0].archiveState).toBe('uncertified');
     // a sibling's members are outside a branch admin's reach
     expect((await get(`/api/orgs/${branch2.id}/archives`, branchAdmin)).statusCode).toBe(403);
   });
