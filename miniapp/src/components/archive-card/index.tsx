@@ -14,7 +14,7 @@ export const ARCHIVE_TONES: Record<ArchiveState, Tone> = {
   certified: 'green',
 };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** One member's 团员电子档案: who, the 入团志愿书 on file, what waits or was refused. */
 export function ArchiveCard({ item, testId, showMember = true, children }: { item: ArchiveItem; testId: string; showMember?: boolean; children?: ReactNode }) {
