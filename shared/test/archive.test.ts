@@ -16,7 +16,7 @@ import {
   uploadNeedsApproval,
 } from '../src';
 
-const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 describe('团员电子档案 rules [004 §二(四)]', () => {
   it('[004 §二(四)2 自 2020 年起; FAQ (vi) 2020 年以前入团的无需上传] only 2020+ joins need one', () => {
@@ -61,7 +61,7 @@ describe('团员电子档案 rules [004 §二(四)]', () => {
   });
 
   it('upload moves: first / 替换档案 / refused while pending / change of a certified one needs a reason', () => {
-    expect(archiveUpload(null, true)).toEqual({ ok: true, kind: 'first', status: 'pending' });
+    expect(archiveUpload(null, true, null)).toEqual({ ok: true, kind: 'first', status: 'pending' });
     expect(archiveUpload(null, false, null)).toEqual({ ok: true, kind: 'first', status: 'certified' });
     expect(archiveUpload({ status: 'rejected', changePending: false }, true, null)).toEqual({ ok: true, kind: 'replace', status: 'pending' });
     expect(archiveUpload({ status: 'pending', changePending: false }, true, null)).toEqual({ ok: false, code: 'ARCHIVE_PENDING' });
