@@ -77,6 +77,10 @@ describe('e-archives [004 §二(四)]', () => {
     expect(summary.toApprove).toBeGreaterThanOrEqual(1);
     const approvals = (await get(`/api/orgs/${tree.school.id}/archive-approvals`, schoolAdmin)).json();
     expect(approvals.items.map((i: { checkinId: string }) => i.checkinId)).toContain(String(m.checkinId));
+    // [004 §二(四)4(3)(i)] 操作中心 › 团员电子档案审批
+    const tasks = (await get(`/api/orgs/${tree.school.id}/tasks`, schoolAdmin)).json();
+    expect(tasks.items.find((t: { kind: string; id: string }) => t.kind === 'archiveApproval' && t.id === String(m.checkinId))).toMatchObject({ title: '陈待审的团员电子档案待审批' });
+    expect((await get(`/api/orgs/${tree.school.id}/tasks/counts`, schoolAdmin)).json().archiveApproval).toBeGreaterThanOrEqual(1);
     // the 团总支 is not the approver: nothing waits for it
     expect((await get(`/api/orgs/${tree.grade.id}/archive-approvals`, gradeAdmin)).json().items).toHaveLength(0);
   });

@@ -133,6 +133,24 @@ export async function listApprovals(deps: ArchiveDeps, ctx: OrgContext, q: { off
   return { items: await itemsOf(deps.db, deps.pii, page), nextOffset: rows.length > q.limit ? q.offset + q.limit : null };
 }
 
+/** 操作中心: what waits for this committee itself (the org the upload named as its approver). */
+export async function approvalsWaitingHere(db: DbOrTx, orgId: number) {
+  const rows = await db
+    .select({ c: checkins, a: memberArchives, branchName: orgs.shortName, alias: orgs.alias })
+    .from(memberArchives)
+    .innerJoin(checkins, eq(checkins.id, memberArchives.checkinId))
+    .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+    .where(eq(memberArchives.approverOrgId, orgId))
+    .limit(200);
+  return rows.map((r) => ({
+    checkinId: r.c.id,
+    name: String(data(r.c).name ?? ''),
+    branchName: r.alias ?? r.branchName,
+    change: r.a.changeFileId != null,
+    since: r.a.changeUploadedAt ?? r.a.uploadedAt,
+  }));
+}
+
 const rowsOf = (res: unknown): Record<string, unknown>[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as Record<string, unknown>[]));
 
 /**
