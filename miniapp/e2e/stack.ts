@@ -51,10 +51,12 @@ export async function startStack(): Promise<Stack> {
   const server = new URL(process.env.TEST_DB_SERVER_URL || 'mysql://root@127.0.0.1:3306/');
   server.pathname = `/tj_test_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = server.toString();
-  tsx('src/db/migrate.ts', { DATABASE_URL: databaseUrl });
-  tsx('src/db/seed/index.ts', { DATABASE_URL: databaseUrl });
-
   const port = await freePort();
+  const uploadDir = path.join(os.tmpdir(), `tj-e2e-uploads-${port}`);
+  tsx('src/db/migrate.ts', { DATABASE_URL: databaseUrl });
+  // the demo's e-archive PDFs go where the server reads uploads
+  tsx('src/db/seed/index.ts', { DATABASE_URL: databaseUrl, UPLOAD_DIR: uploadDir });
+
   const child = spawn(process.execPath, [TSX, 'src/server.ts'], {
     cwd: SERVER_DIR,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -73,7 +75,7 @@ export async function startStack(): Promise<Stack> {
       REALNAME_RECHECK_DELAY_SECONDS: '2',
       JOBS_ENABLED: 'true',
       JOBS_POLL_INTERVAL_MS: '250',
-      UPLOAD_DIR: path.join(os.tmpdir(), `tj-e2e-uploads-${port}`),
+      UPLOAD_DIR: uploadDir,
       // Every E2E request comes from 127.0.0.1: a per-IP login/SMS limit would trip across
       // flows. The limits themselves are tested in server/test (auth, sms).
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',

@@ -20,6 +20,7 @@ export default defineAppConfig({
         'pages/transfer-progress/index',
         'pages/transfer-history/index',
         'pages/two-systems/index',
+        'pages/archive/index',
       ],
     },
     {
@@ -65,6 +66,8 @@ export default defineAppConfig({
         'pages/graduation/index',
         'pages/graduation-branch/index',
         'pages/membership/index',
+        'pages/archives/index',
+        'pages/archive-approvals/index',
       ],
     },
     {

@@ -64,6 +64,10 @@ export const Routes = {
   adminGraduation: '/admin/pages/graduation/index',
   adminGraduationBranch: '/admin/pages/graduation-branch/index',
   adminMembership: '/admin/pages/membership/index',
+  // 团员电子档案 [004 §二(四)] (?orgId=, ?state=): the admin's list, the committee's approvals, the member's own
+  adminArchives: '/admin/pages/archives/index',
+  adminArchiveApprovals: '/admin/pages/archive-approvals/index',
+  memberArchive: '/member/pages/archive/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

@@ -10,6 +10,7 @@ const member = (i: number) => ({
   branchId: '21',
   branchName: '计算机科学与技术专业2024级1班团支部',
   status: 'approved',
+  archiveState: 'notRequired',
 });
 
 /** 45 members in pages of 20, keyed by the cursor the page asks with. */

@@ -34,6 +34,7 @@ import { cadreRoutes } from './modules/cadre/routes';
 import { statsRoutes } from './modules/stats/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
 import { transferRoutes } from './modules/transfers/routes';
+import { archiveRoutes } from './modules/archives/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { registrationRoutes } from './modules/registration/routes';
 import { graduationRoutes } from './modules/graduation/routes';
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(registrationRoutes);
       await api.register(graduationRoutes);
       await api.register(membershipRoutes);
+      await api.register(archiveRoutes);
     },
     { prefix: '/api' },
   );

@@ -170,6 +170,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/transfers/batch': { fromBranchId: '999999998', toBranchId: NO_ID, memberIds: [NO_ID], reason: 'furtherStudy' },
     'POST /orgs/:orgId/transfer-appeals/:appealId/decide': { action: 'reject', reason: '理由不足' },
     'POST /orgs/:orgId/transfers/:transferId/withdraw': { reason: '发起方撤销' },
+    'POST /orgs/:orgId/archives/:checkinId/decision': { action: 'reject', reason: '缺页' },
     'POST /auth/wechat/bind': { code: 'sim-code' },
     'POST /orgs/:orgId/graduation/marks': { branchIds: [NO_ID], month: '2027-06' },
     'PUT /orgs/:orgId/graduation/branches/:branchId': { month: '2027-06' },

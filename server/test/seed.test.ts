@@ -33,7 +33,7 @@ describe('demo seed (npm start)', () => {
   beforeAll(async () => {
     db = await privateDatabase('tj_test_seed');
     app = await buildTestApp({ databaseUrl: db.databaseUrl, rateLimitLoginPerMinute: 10_000 });
-    expect(await seedDemo(app.db, app.pii)).toBe(true);
+    expect(await seedDemo(app.db, app.pii, app.storage)).toBe(true);
   }, 120_000);
   afterAll(async () => {
     await app.close();
@@ -43,6 +43,22 @@ describe('demo seed (npm start)', () => {
   it('seeds only into an empty database', async () => {
     expect(await seedDemo(app.db, app.pii)).toBe(false);
     expect(await app.db.select().from(users).where(eq(users.phone, '13800000013'))).toHaveLength(1);
+  });
+
+  it('[issue 16.2] has certified, waiting and uncertified 2024 e-archives, and the 团总支 admin who uploads them', async () => {
+    const general = await orgId('计算机学院2024级团总支');
+    const summary = await get('13800000015', `/api/orgs/${general}/archives/summary`);
+    expect(summary).toMatchObject({ certified: 5, pending: 1 });
+    expect(summary.uncertified).toBeGreaterThanOrEqual(2);
+    expect(summary.prompt).toMatch(/^组织内有团员身份尚未认证/);
+    const { items } = await get('13800000015', `/api/orgs/${general}/archives?state=uncertified`);
+    const twenty24 = items.filter((i: { joinedAt: string }) => i.joinedAt.startsWith('2024')).map((i: { name: string }) => i.name);
+    expect(twenty24.sort()).toEqual(['罗浩宇', '谢思颖']);
+    // the certified PDFs are really there
+    const certified = (await get('13800000015', `/api/orgs/${general}/archives?state=certified`)).items[0];
+    const file = await app.inject({ method: 'GET', url: `/api/archives/${certified.checkinId}/file`, headers: await as('13800000015') });
+    expect(file.statusCode).toBe(200);
+    expect(file.body.startsWith('%PDF-')).toBe(true);
   });
 
   it('has members in every check-in state in the demo branches', async () => {

@@ -58,7 +58,7 @@ describe('task center (操作中心)', () => {
     expect(list.items[1]).toMatchObject({ title: '任转接的组织关系转出待审批', overdue: false, link: { page: 'transfer-review' } });
     expect(new Date(list.items[1].deadline).getTime() - new Date(list.items[1].since).getTime()).toBe(10 * 86400_000);
     const counts = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.grade.id}/tasks/counts`, headers: gradeAdmin.headers })).json();
-    expect(counts).toEqual({ checkinReview: 1, transferOut: 1, transferIn: 0, transferAppeal: 0, adminChange: 1, total: 3 });
+    expect(counts).toEqual({ checkinReview: 1, transferOut: 1, transferIn: 0, transferAppeal: 0, adminChange: 1, archiveApproval: 0, total: 3 });
 
     // a plain cadre has nothing to act on; an org outside the caller's reach is 403
     expect((await app.inject({ method: 'GET', url: `/api/orgs/${tree.grade.id}/tasks/counts`, headers: plain.headers })).json().total).toBe(0);

@@ -242,6 +242,18 @@ export const ErrorMessages = {
   MEMBERSHIP_REQUEST_PENDING: '该团员已有待审批的团籍变更申请',
   MEMBERSHIP_REQUEST_NOT_PENDING: '该申请不在待审批状态，可能已被处理，请刷新',
   MEMBERSHIP_APPROVER_NOT_SUPERIOR: '团籍变更须由团支部的上级团组织审批',
+  TRANSFER_MEMBER_UNCERTIFIED: '该团员的团员身份尚未认证（电子版《入团志愿书》未上传或未经上级团委审批），完成认证后才能办理组织关系转接',
+
+  // 团员电子档案 (issue 16 part 2, [004 §二(四)])
+  ARCHIVE_NOT_PDF: '请上传1份PDF格式的电子版《入团志愿书》（文件内容须为完整的PDF文档）',
+  ARCHIVE_TOO_LARGE: '电子版《入团志愿书》文件大小不能超过20MB',
+  ARCHIVE_NOT_REQUIRED: '2020年以前入团的团员无需上传电子版《入团志愿书》',
+  ARCHIVE_UPLOAD_NOT_ALLOWED: '只有团员所在团支部或其直属上级组织的管理员可以上传电子档案',
+  ARCHIVE_PENDING: '该团员的电子档案正在等待上级团委审批，请等待审批结果',
+  ARCHIVE_NOT_PENDING: '该电子档案不在待审批状态，可能已被处理，请刷新',
+  ARCHIVE_REJECT_REASON_REQUIRED: '不同意时须写明理由',
+  ARCHIVE_CHANGE_REASON_REQUIRED: '变更已认证的电子档案须填写变更理由，经上级团委审批同意后生效',
+  ARCHIVE_NO_APPROVER: '未找到可审批该电子档案的上级团委',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

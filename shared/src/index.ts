@@ -30,6 +30,7 @@ export * from './domain/region';
 export * from './domain/registration';
 export * from './domain/graduation';
 export * from './domain/membership-status';
+export * from './domain/archive';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -51,3 +52,4 @@ export * from './schemas/transfer-api';
 export * from './schemas/registration-api';
 export * from './schemas/graduation-api';
 export * from './schemas/membership-api';
+export * from './schemas/archive-api';

@@ -26,6 +26,8 @@ export function taskUrl(task: Pick<TaskItem, 'link'>): string | null {
       return withQuery(Routes.cadreTransfer, { orgId: p.orgId, transferId: p.transferId });
     case 'transfer-appeal':
       return withQuery(Routes.cadreTransfer, { orgId: p.orgId, appealId: p.appealId });
+    case 'archive-approval':
+      return withQuery(Routes.adminArchiveApprovals, { orgId: p.orgId });
     default:
       return null;
   }

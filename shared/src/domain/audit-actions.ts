@@ -75,6 +75,9 @@ export const AuditActionLabels = {
   'membership.approve': '同意团籍变更',
   'membership.reject': '不同意团籍变更',
   'membership.ageOut': '满二十八周岁离团',
+  'archive.upload': '上传团员电子档案',
+  'archive.approve': '团员电子档案审批同意',
+  'archive.reject': '团员电子档案审批不同意',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
@@ -178,6 +181,12 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
       return join(who);
     case 'transfer.apply':
       return join(who, isKeyOf(TransferDirections, a.direction) && TransferDirections[a.direction]);
+    case 'archive.upload':
+      return join(who, a.kind === 'change' ? '申请变更电子档案' : a.kind === 'replace' ? '替换档案' : '上传档案', a.status === 'certified' && '无需审批', str(a.reason) && `理由：${str(a.reason)}`);
+    case 'archive.approve':
+      return join(who, a.kind === 'change' ? '同意变更' : '团员身份已认证');
+    case 'archive.reject':
+      return join(who, str(a.reason) && `理由：${str(a.reason)}`);
     case 'password_reset_code.issue':
       return join(who && `为${who}生成`);
     case 'user.password_reset':

@@ -106,5 +106,7 @@ export const MemberListItemSchema = z.object({
   branchId: z.string(),
   branchName: z.string(),
   status: z.string(),
+  /** 团员身份认证 [004 §二(四)]: notRequired for joins before 2020 */
+  archiveState: z.enum(['notRequired', 'uncertified', 'pending', 'rejected', 'certified']),
 });
 export const MemberListSchema = z.object({ items: z.array(MemberListItemSchema), nextCursor: z.string().nullable() });

@@ -239,6 +239,8 @@ export const TaskKinds = {
   transferIn: '转入审批',
   transferAppeal: '转接申诉',
   adminChange: '管理员变更审批',
+  // [004 §二(四)4(3)(i)] 操作中心 › 团员电子档案审批
+  archiveApproval: '团员电子档案审批',
 } as const;
 export type TaskKind = keyof typeof TaskKinds;
 
@@ -263,6 +265,7 @@ export const TaskCountsSchema = z.object({
   transferIn: z.number(),
   transferAppeal: z.number(),
   adminChange: z.number(),
+  archiveApproval: z.number(),
   total: z.number(),
 });
 export type TaskCounts = z.infer<typeof TaskCountsSchema>;

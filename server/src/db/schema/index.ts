@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './uploads';
 export * from './transfers';
 export * from './two-systems';
+export * from './archives';

@@ -12,6 +12,7 @@ export const DEMO_ACCOUNTS = [
   { role: '中山大学团委管理员', name: '黄文静', phone: '13800000012', password: 'demo1234', org: '中山大学团委', admin: true },
   { role: '1班团支部书记（运营者，有待审核报到和转接）', name: '李嘉欣', phone: '13800000013', password: 'demo1234', org: '计算机科学与技术专业2024级1班团支部', admin: false },
   { role: '2班团支部书记（运营者，进入时须先设置代称）', name: '王浩然', phone: '13800000014', password: 'demo1234', org: '软件工程专业2024级2班团支部', admin: false },
+  { role: '计算机学院2024级团总支管理员（上传1班、2班团员电子档案）', name: '刘思远', phone: '13800000015', password: 'demo1234', org: '计算机学院2024级团总支', admin: true },
 ] as const;
 
 /** Members whose check-ins seed/demo-members.ts writes (DEMO_MEMBERS); logins of the demo. */
@@ -27,4 +28,5 @@ export const DEMO_ALIASES: Record<string, string> = {
   团广州市委: '团广州市委',
   中山大学团委: '中大团委',
   计算机科学与技术专业2024级1班团支部: '计科2024级1班团支部',
+  计算机学院2024级团总支: '计算机学院2024级团总支',
 };

@@ -29,6 +29,8 @@ export interface DemoMember {
   idSeq: number;
   branch: string;
   state: DemoState;
+  /** 入团年份 (default: the year the member turned 15) */
+  joinYear?: number;
   returnReason?: string;
 }
 
@@ -53,8 +55,9 @@ export const DEMO_MEMBERS: DemoMember[] = [
   { name: '郑佳琪', phone: '18600000102', idSeq: 2013, branch: CLASS1, state: 'waiting' },
   { name: '梁嘉俊', phone: '18600000103', idSeq: 2016, branch: CLASS1, state: 'waiting' },
   { name: '何晓雯', phone: '18600000104', idSeq: 2019, branch: CLASS1, state: 'realNameFailed' },
-  { name: '罗浩宇', phone: '18600000105', idSeq: 2022, branch: CLASS1, state: 'approved' },
-  { name: '谢思颖', phone: '18600000106', idSeq: 2025, branch: CLASS1, state: 'approved' },
+  // 2024 joins whose 入团志愿书 is not uploaded yet (团员身份尚未认证, seed/demo-archives.ts)
+  { name: '罗浩宇', phone: '18600000105', idSeq: 2022, branch: CLASS1, state: 'approved', joinYear: 2024 },
+  { name: '谢思颖', phone: '18600000106', idSeq: 2025, branch: CLASS1, state: 'approved', joinYear: 2024 },
   { name: '曾志文', phone: '18600000107', idSeq: 2028, branch: CLASS1, state: 'offlinePassed' },
   { name: '冯诗婷', phone: '18600000108', idSeq: 2031, branch: CLASS1, state: 'approved' },
   { name: '钱嘉怡', phone: '18600000201', idSeq: 2034, branch: CLASS2, state: 'approved' },
@@ -85,7 +88,7 @@ const DAY = 86_400_000;
 /** The four steps of §4.3 as a member fills them (validated by saveStep, as the app does). */
 function steps(m: DemoMember, idNumber: string, branchId: number, school: string): Record<CertStep, Record<string, unknown>> {
   const birthYear = Number(idNumber.slice(6, 10));
-  const joinYear = birthYear + 15;
+  const joinYear = m.joinYear ?? birthYear + 15;
   return {
     identity: { name: m.name, idType: 'residentId', idNumber, joinedAt: `${joinYear}-05`, branchId: String(branchId) },
     league: { income: 'studentNoIncome', holdsPosition: false, developmentNumber: `${joinYear}4401${String(m.idSeq).padStart(4, '0')}`, joinUnit: '广州市第六中学' },

@@ -13,6 +13,9 @@ import { seedDemoMembers } from './demo-members';
 import { seedDemoGraduation } from './demo-graduation';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, TRANSFER_ROLE_ORGS, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 import { theRow } from '../../lib/rows';
+import { seedDemoArchives } from './demo-archives';
+import type { Storage } from '../../adapters/storage/types';
+import { LocalDiskStorage } from '../../adapters/storage/local';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -84,7 +87,7 @@ async function insertOrg(db: Db, pii: Pii, parent: OrgRow | null, type: OrgType,
 }
 
 /** Seeds the demo province when the database has no orgs yet; returns whether it seeded. */
-export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
+export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boolean> {
   const [{ n }] = (await db.select({ n: sql<number>`count(*)` }).from(orgs)) as [{ n: number }];
   if (Number(n) > 0) return false;
   let seq = 1;
@@ -138,6 +141,8 @@ export async function seedDemo(db: Db, pii: Pii): Promise<boolean> {
   await syncSecretaryRegistered(db, { phones: DEMO_ACCOUNTS.map((a) => a.phone) });
   await seedDemoMembers(db, pii, byName, operators, demoIdNumber);
   await seedDemoGraduation(db, byName, operators);
+  // the PDFs need the upload storage; a caller without one gets the members uncertified
+  if (storage) await seedDemoArchives(db, storage, byName, operators);
   return true;
 }
 
@@ -146,7 +151,7 @@ if (require.main === module) {
   const pool = createPool(config.databaseUrl, 2);
   useSealKey(config.piiSecret);
   const pii = createPii(config.piiSecret);
-  seedDemo(createDb(pool), pii)
+  seedDemo(createDb(pool), pii, new LocalDiskStorage(config.uploadDir))
     .then((seeded) => console.log(seeded ? 'demo data seeded (团广东省委 + 85 direct subordinates, demo members and transfers)' : 'database not empty: seed skipped'))
     .catch((err) => {
       console.error(err);

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { maskIdNumber, maskMobile, type CadreDashboard } from '@tj/shared';
+import { archiveState, maskIdNumber, maskMobile, type CadreDashboard } from '@tj/shared';
 import type { Db } from '../../db/client';
-import { checkins, orgs, rosterEntries, users } from '../../db/schema';
+import { checkins, memberArchives, orgs, rosterEntries, users } from '../../db/schema';
 import { descendantsLike } from '../../lib/org-path';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
@@ -58,10 +58,11 @@ export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string
   } else if (term) conds.push(sql`json_unquote(json_extract(${checkins.approvedData}, '$.name')) like ${`${term.replace(/[%_\\]/g, '\\$&')}%`}`);
   if (cursor) conds.push(lt(checkins.id, cursor));
   const rows = await db
-    .select({ c: checkins, phone: users.phone, branchName: orgs.shortName, alias: orgs.alias })
+    .select({ c: checkins, phone: users.phone, branchName: orgs.shortName, alias: orgs.alias, archive: memberArchives.status })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .innerJoin(users, eq(users.id, checkins.userId))
+    .leftJoin(memberArchives, eq(memberArchives.checkinId, checkins.id))
     .where(and(...conds))
     .orderBy(desc(checkins.id))
     .limit(limit + 1);
@@ -75,6 +76,7 @@ export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string
       branchId: String(r.c.branchId),
       branchName: r.alias ?? r.branchName,
       status: r.c.status ?? '',
+      archiveState: archiveState((r.c.approvedData as { joinedAt?: string } | null)?.joinedAt, r.archive),
     })),
     nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').c.id) : null,
   };

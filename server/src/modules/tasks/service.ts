@@ -5,6 +5,7 @@ import { transferAppeals, transfers } from '../../db/schema';
 import type { OrgContext } from '../../plugins/org-guard';
 import { countWaitingReviews, reviewQueue, reviewScope } from '../checkins/review-service';
 import { pendingAdminRequests } from '../roster/service';
+import { approvalsWaitingHere } from '../archives/service';
 import { waitingCondition } from '../transfers/scope';
 
 /**
@@ -89,6 +90,18 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
         }, now),
       );
     }
+    for (const r of await approvalsWaitingHere(db, ctx.org.id)) {
+      items.push(
+        item('archiveApproval', {
+          id: String(r.checkinId),
+          title: `${r.name}的团员电子档案${r.change ? '变更' : ''}待审批`,
+          subtitle: r.branchName,
+          since: r.since.toISOString(),
+          deadline: null,
+          link: { page: 'archive-approval', params: { orgId, checkinId: String(r.checkinId) } },
+        }, now),
+      );
+    }
   }
 
   items.sort((a, b) => a.since.localeCompare(b.since) || a.kind.localeCompare(b.kind) || Number(a.id) - Number(b.id));
@@ -98,7 +111,7 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
 /** The dashboard's counters of the same sources (counts, not rows). */
 export async function taskCounts(app: FastifyInstance, ctx: OrgContext): Promise<TaskCounts> {
   const { db } = app;
-  const counts: TaskCounts = { checkinReview: 0, transferOut: 0, transferIn: 0, transferAppeal: 0, adminChange: 0, total: 0 };
+  const counts: TaskCounts = { checkinReview: 0, transferOut: 0, transferIn: 0, transferAppeal: 0, adminChange: 0, archiveApproval: 0, total: 0 };
   if (ctx.isOperator) {
     counts.checkinReview = await countWaitingReviews(db, ctx);
     const rows = await db.select({ status: transfers.status, n: count() }).from(transfers).where(waitingCondition(db, ctx)).groupBy(transfers.status);
@@ -111,7 +124,8 @@ export async function taskCounts(app: FastifyInstance, ctx: OrgContext): Promise
       .where(and(eq(transferAppeals.decidingOrgId, ctx.org.id), inArray(transferAppeals.status, ['pending'])));
     counts.transferAppeal = Number(a?.n ?? 0);
     counts.adminChange = (await pendingAdminRequests(db, ctx.org)).length;
+    counts.archiveApproval = (await approvalsWaitingHere(db, ctx.org.id)).length;
   }
-  counts.total = counts.checkinReview + counts.transferOut + counts.transferIn + counts.transferAppeal + counts.adminChange;
+  counts.total = counts.checkinReview + counts.transferOut + counts.transferIn + counts.transferAppeal + counts.adminChange + counts.archiveApproval;
   return counts;
 }

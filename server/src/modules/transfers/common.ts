@@ -13,6 +13,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import { checkins, orgs, transfers, uploads } from '../../db/schema';
 import { AppError } from '../../errors';
 import { isDuplicate } from '../../lib/mysql-errors';
+import { isUncertified } from '../archives/service';
 import type { OrgRow } from './engine';
 
 /** Helpers the member, org-action, list and appeal services share. */
@@ -101,6 +102,10 @@ export function newTransferRow(t: NewTransfer): NewTransferRow {
 
 /** Inserts a transfer; the unique open_user_id refuses a second open one (TRANSFER_OPEN_EXISTS). */
 export async function insertTransfer(tx: Tx, values: NewTransferRow): Promise<number> {
+  // [004 FAQ (iv)] an uncertified 2020+ member cannot be transferred (modules/archives)
+  if (await isUncertified(tx, values.checkinId)) {
+    throw values.memberName ? AppError.withMessage('TRANSFER_MEMBER_UNCERTIFIED', `${values.memberName}的团员身份尚未认证（电子版《入团志愿书》未上传或未经上级团委审批），完成认证后才能办理组织关系转接`) : new AppError('TRANSFER_MEMBER_UNCERTIFIED');
+  }
   const [res] = await tx.insert(transfers).values(values);
   return Number(res.insertId);
 }

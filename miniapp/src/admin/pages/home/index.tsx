@@ -8,6 +8,7 @@ import {
   allowedChildTypes,
   canMarkGraduation,
   type IndustryCategory,
+  isCommittee,
   isKeyOf,
   type OrgDetail,
   type OrgSummary,
@@ -23,6 +24,7 @@ import { toApiError } from '../../../services/api-error';
 import { formatChinaTime } from '../../../services/audit';
 import { deleteChild, fetchChildren, orgPathText, orgTypeOf } from '../../../services/orgs';
 import { OrgFieldLabels, orgTypeLabel } from '../../../labels/org';
+import { fetchArchiveSummary } from '../../../services/archives';
 import { decideAdminRequest, fetchAdminRequests, type AdminChangeRequest } from '../../../services/roster';
 import { selectCanAdminister, useAppStore } from '../../../stores';
 import { goBack, openPage } from '../../nav';
@@ -59,6 +61,8 @@ function actionsFor(org: OrgDetail): Action[] {
     // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支
     canMarkGraduation({ type: orgTypeOf(org), industry: org.industry as IndustryCategory }) && { key: 'graduation', label: '毕业班管理', glyph: '毕', route: Routes.adminGraduation },
     { key: 'membership', label: '团籍管理', glyph: '籍', route: Routes.adminMembership },
+    { key: 'archives', label: '团员电子档案', glyph: '档', route: Routes.adminArchives },
+    isCommittee(orgTypeOf(org)) && { key: 'archiveApprovals', label: '电子档案审批', glyph: '批', route: Routes.adminArchiveApprovals },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);
@@ -74,6 +78,8 @@ export default function AdminHomePage() {
   const myOrgCount = useAppStore((s) => s.myOrgs.length);
   const children = useAsync(allowed && orgId ? () => fetchChildren(orgId) : null, [allowed, orgId]);
   const requests = useAsync(allowed && orgId && canAdminister ? () => fetchAdminRequests(orgId) : null, [allowed, orgId, canAdminister]);
+  // [004 §二(四)4(5)(iii)] 组织内有团员身份尚未认证 — shown until every 2020+ member is certified
+  const archives = useAsync(allowed && orgId && canAdminister ? () => fetchArchiveSummary(orgId) : null, [allowed, orgId, canAdminister]);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState('');
 
@@ -87,6 +93,7 @@ export default function AdminHomePage() {
     void org.reload();
     void children.reload();
     void requests.reload();
+    void archives.reload();
   });
 
   if (!allowed) return null;
@@ -180,6 +187,17 @@ export default function AdminHomePage() {
                 ) : null}
               </Cell.Group>
             </View>
+
+            {archives.data?.prompt ? (
+              <View className='admin-notice' onClick={() => openPage(Routes.adminArchives, { orgId: detail.id, state: 'uncertified' })} data-testid='home-archive-prompt'>
+                {archives.data.prompt} ›
+              </View>
+            ) : null}
+            {archives.data && archives.data.toApprove > 0 ? (
+              <View className='admin-notice' onClick={() => openPage(Routes.adminArchiveApprovals, { orgId: detail.id })} data-testid='home-archive-approvals'>
+                有{archives.data.toApprove}份团员电子档案等待审批 ›
+              </View>
+            ) : null}
 
             {canAdminister ? (
               <View className='admin-section'>

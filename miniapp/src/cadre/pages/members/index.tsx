@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { CheckinStatuses, isKeyOf } from '@tj/shared';
+import { ArchiveStates, CheckinStatuses, isKeyOf } from '@tj/shared';
 import { StatusTag } from '../../../components/status-tag';
+import { ARCHIVE_TONES } from '../../../components/archive-card';
 import { searchMembers, type MemberListItem } from '../../../services/cadre';
 import { ListFooter } from '../../components/list-footer';
 import { OrgSwitch } from '../../components/org-switch';
@@ -54,6 +55,11 @@ export default function CadreMembersPage() {
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{m.name}</Text>
               {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}
+              {m.archiveState !== 'notRequired' ? (
+                <StatusTag tone={ARCHIVE_TONES[m.archiveState]} testId={`member-${m.id}-archive`}>
+                  {ArchiveStates[m.archiveState]}
+                </StatusTag>
+              ) : null}
             </View>
             <Text className='cadre-muted' data-testid={`member-${m.id}-id`}>
               身份证 {m.idNumberMasked}　手机 {m.phoneMasked}

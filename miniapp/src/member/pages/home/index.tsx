@@ -139,6 +139,10 @@ export default function MemberHomePage() {
                   <Text className='home-grid__icon'>籍</Text>
                   <Text className='home-grid__name'>两制</Text>
                 </View>
+                <View className='home-grid__item' onClick={() => go(Routes.memberArchive)} data-testid='member-home-entry-archive'>
+                  <Text className='home-grid__icon'>档</Text>
+                  <Text className='home-grid__name'>我的团员电子档案</Text>
+                </View>
                 {cadreOrgs.length > 0 ? (
                   <View
                     className='home-grid__item'

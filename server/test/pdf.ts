@@ -1,0 +1,1 @@
+export { minimalPdf } from '../src/db/seed/demo-pdf';
