@@ -11,6 +11,8 @@ import {
   missingOrgFields,
   needsStaffingFields,
   positionsFor,
+  isCommittee,
+  Positions,
   proposeFullName,
   validateFullName,
   validateShortName,
@@ -53,9 +55,17 @@ describe('org type predicates', () => {
 });
 
 describe('positions (§10)', () => {
-  it('leading organs use 书记…工作人员; other orgs 书记…其他', () => {
-    expect(Object.values(positionsFor('leadingOrgan'))).toEqual(['书记', '副书记', '常委', '委员', '候补委员', '工作人员']);
-    for (const t of TYPES.filter((t) => t !== 'leadingOrgan')) {
+  // 002 §六 "职务分为书记、副书记、常委、委员、候补委员、工作人员六种"; 002 §五 "团的领导机关、基层团委、
+  // 团工委录入本委员会委员及机构工作人员" — so every committee offers the six.
+  it.each(['leadingOrgan', 'grassrootsCommittee', 'workingCommittee'] as const)('002 §六 %s offers 书记、副书记、常委、委员、候补委员、工作人员', (t) => {
+    expect(isCommittee(t)).toBe(true);
+    expect(Object.values(positionsFor(t))).toEqual(['书记', '副书记', '常委', '委员', '候补委员', '工作人员']);
+  });
+  it('团总支 and 团支部 keep the branch list 书记…其他; a stored position of either list stays readable', () => {
+    expect(Positions.organizationMember).toBe('组织委员');
+    expect(Positions.staff).toBe('工作人员');
+    for (const t of ['generalBranch', 'branch'] as const) {
+      expect(isCommittee(t)).toBe(false);
       expect(Object.values(positionsFor(t))).toEqual(['书记', '副书记', '组织委员', '宣传委员', '文体委员', '生产委员', '权益委员', '志愿委员', '其他']);
     }
   });
@@ -63,6 +73,10 @@ describe('positions (§10)', () => {
     ['leadingOrgan', 'standingMember', true],
     ['leadingOrgan', 'staff', true],
     ['leadingOrgan', 'publicityMember', false],
+    ['grassrootsCommittee', 'committeeMember', true],
+    ['grassrootsCommittee', 'staff', true],
+    ['workingCommittee', 'alternateMember', true],
+    ['grassrootsCommittee', 'organizationMember', false],
     ['branch', 'publicityMember', true],
     ['branch', 'secretary', true],
     ['branch', 'standingMember', false],
