@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { auditLogs, rosterEntries } from '../src/db/schema';
 import { buildTestApp } from './helper';
-import { insertApprovedMember, insertOrg, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { insertApprovedMember, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
 import { checkins } from '../src/db/schema';
 import { multipart, xlsx } from './excel';
 
@@ -45,6 +45,32 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     expect(bad.json()).toMatchObject({ code: 'MOBILE_INVALID', field: 'phone', message: ErrorMessages.MOBILE_INVALID });
     const rows = await app.db.select().from(rosterEntries).where(eq(rosterEntries.orgId, tree.school.id));
     expect(rows).toHaveLength(1);
+  });
+
+  // 001 annex 2 "组织管理员/组织运营者录入": the operator of an org keeps its roster; admin rights
+  // and the subtree stay the admins'.
+  it('an operator of the org adds, edits and removes its plain lines; not an admin line, not a sub-org, not admin rights', async () => {
+    const org = await insertOrg(app, tree.city, 'grassrootsCommittee');
+    const sub = await insertOrg(app, org, 'branch');
+    const op = await onboardedCadre(app, org.id, { isOperator: true });
+    const orgAdmin = await onboardedCadre(app, org.id, { isAdmin: true });
+    const [adminLine] = await app.db.select().from(rosterEntries).where(eq(rosterEntries.userId, orgAdmin.userId));
+    const added = await add(org.id, entry({ idNumber: makeIdNumber('1999-02-03'), position: 'staff' }), op.headers);
+    expect(added.statusCode).toBe(201);
+    const url = (id: string | number) => `/api/orgs/${org.id}/roster/${id}`;
+    const edit = await app.inject({ method: 'PATCH', url: url(added.json().id), headers: op.headers, payload: { position: 'committeeMember' } });
+    expect(edit.json()).toMatchObject({ position: 'committeeMember' });
+    expect((await app.inject({ method: 'GET', url: `/api/orgs/${org.id}/roster`, headers: op.headers })).statusCode).toBe(200);
+    const onAdmin = await app.inject({ method: 'PATCH', url: url(adminLine.id), headers: op.headers, payload: { position: 'staff' } });
+    expect([onAdmin.statusCode, onAdmin.json().code]).toEqual([403, 'ROSTER_ADMIN_LINE_ADMINS_ONLY']);
+    const delAdmin = await app.inject({ method: 'DELETE', url: url(adminLine.id), headers: op.headers });
+    expect(delAdmin.statusCode).toBe(403);
+    expect((await app.db.select().from(rosterEntries).where(eq(rosterEntries.id, adminLine.id)))[0].position).toBe('secretary');
+    const makeAdmin = await app.inject({ method: 'POST', url: `${url(added.json().id)}/admin`, headers: op.headers, payload: { isAdmin: true } });
+    expect(makeAdmin.statusCode).toBe(403);
+    expect((await add(sub.id, entry({ idNumber: makeIdNumber('1998-03-04'), position: 'secretary' }), op.headers)).statusCode).toBe(403);
+    const del = await app.inject({ method: 'DELETE', url: url(added.json().id), headers: op.headers });
+    expect(del.statusCode).toBe(204);
   });
 
   it('edits and removes entries', async () => {

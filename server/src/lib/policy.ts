@@ -76,6 +76,15 @@ export function orgAccess(org: OrgRef, positions: readonly Position[]): OrgAcces
   };
 }
 
+/**
+ * 001 annex 2 "组织管理员/组织运营者录入": the roster of an org is kept by its own operators and
+ * admins and by the admins above it (the guard's 'operator' level). Admin rights stay the
+ * admins' (§3.4): an operator who is not an admin may not edit or remove a line that holds
+ * them, nor set them (the admin routes are 'admin' level).
+ */
+export const mayChangeRosterLine = (access: Pick<OrgAccess, 'isAdmin' | 'isOperatorHere'>, line: { isAdmin: boolean }): boolean =>
+  access.isAdmin || (access.isOperatorHere && !line.isAdmin);
+
 /** An org as reviewScope needs it: its type (only branches have check-ins) and its parent. */
 export interface BranchRef extends OrgRef {
   type: string;
