@@ -9,6 +9,8 @@ import {
   isOrgInfoComplete,
   isPositionAllowed,
   missingOrgFields,
+  requiredOrgFields,
+  ORG_CREATE_REQUIRED,
   needsStaffingFields,
   positionsFor,
   isCommittee,
@@ -151,11 +153,10 @@ describe('org info completeness (§3.3)', () => {
     expect(isOrgInfoComplete(branch, false)).toBe(false);
     expect(missingOrgFields({ ...branch, secretaryPhone: ' ' })).toEqual(['secretaryPhone']);
   });
-  it('a grassroots committee also needs contacts and 编制 numbers, 0 allowed', () => {
+  // 004 (2.1) "基层团委必填项：组织类别、组织简称、组织全称、单位所属行业类别、本级团组织行政编制数…" — no 联系电话/电子邮箱
+  it('a grassroots committee also needs the 编制 numbers (0 allowed), not contact phone or email', () => {
     const committee = { ...branch, type: 'grassrootsCommittee' as const };
     expect(missingOrgFields(committee)).toEqual([
-      'contactPhone',
-      'email',
       'adminStaffQuota',
       'adminStaffActual',
       'institutionStaffQuota',
@@ -163,8 +164,6 @@ describe('org info completeness (§3.3)', () => {
     ]);
     const full = {
       ...committee,
-      contactPhone: '020-87185624',
-      email: 'tw@example.cn',
       adminStaffQuota: 0,
       adminStaffActual: 0,
       institutionStaffQuota: 2,
@@ -172,5 +171,17 @@ describe('org info completeness (§3.3)', () => {
     };
     expect(isOrgInfoComplete(full, true)).toBe(true);
     expect(missingOrgFields({ ...full, adminStaffQuota: null })).toEqual(['adminStaffQuota']);
+    expect(missingOrgFields({ ...full, industry: null })).toEqual(['industry']);
+  });
+  // 004 (2.1) "团的领导机关必填项：组织类别、组织简称、组织全称、联系电话、电子邮箱、本级团组织行政编制数…" — no 行业类别
+  it('a leading organ needs contact phone, email and 编制 numbers, not an industry', () => {
+    const organ = { ...branch, type: 'leadingOrgan' as const, industry: null };
+    expect(missingOrgFields(organ)).toEqual(['contactPhone', 'email', 'adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual']);
+    expect(requiredOrgFields('leadingOrgan')).not.toContain('industry');
+  });
+  // 004 §二(一)3 "组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
+  it('an org created with only 组织简称 and 组织类别 lists everything else as 信息待完善', () => {
+    expect(ORG_CREATE_REQUIRED).toEqual(['type', 'shortName']);
+    expect(missingOrgFields({ type: 'workingCommittee', shortName: '省直机关团工委' })).toEqual(['fullName', 'secretaryName', 'secretaryIdNumber', 'secretaryPhone', 'industry']);
   });
 });

@@ -33,12 +33,12 @@ export async function holdsRosterPosition(db: DbOrTx, idHash: string): Promise<b
 /** The error for an ID approved in another check-in, naming that branch (§5.1). */
 export async function approvedElsewhereError(db: DbOrTx, idHash: string): Promise<AppError> {
   const [other] = await db
-    .select({ name: orgs.fullName })
+    .select({ name: orgs.fullName, shortName: orgs.shortName })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .where(eq(checkins.approvedIdHash, idHash));
   return other
-    ? AppError.withMessage('CHECKIN_ID_APPROVED_ELSEWHERE', checkinApprovedElsewhereMessage(other.name), 'idNumber')
+    ? AppError.withMessage('CHECKIN_ID_APPROVED_ELSEWHERE', checkinApprovedElsewhereMessage(other.name ?? other.shortName), 'idNumber')
     : new AppError('CHECKIN_ID_APPROVED_ELSEWHERE', 'idNumber');
 }
 
