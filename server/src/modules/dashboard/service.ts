@@ -1,5 +1,5 @@
 import { and, count, desc, eq, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { maskIdNumber, maskMobile, type CadreDashboard } from '@tj/shared';
+import { SizeWarnings, maskIdNumber, maskMobile, sizeWarnings, type CadreDashboard } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { checkins, orgs, rosterEntries, users } from '../../db/schema';
 import { descendantsLike } from '../../lib/org-path';
@@ -20,24 +20,27 @@ const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard> {
   const { org, userId } = ctx;
   const operator = ctx.isOperator;
-  const [membersRes, cadreCount, orgCount, [own], summaries, waiting] = await Promise.all([
+  const [membersRes, cadreCount, orgCount, [own], summaries, waiting, ownCadreCount] = await Promise.all([
     db.execute(sql`select coalesce(sum(${membersOfRow('s')}), 0) as n from branch_stats s where s.path like ${descendantsLike(org.path)}`),
     db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),
     db.select({ n: count() }).from(orgs).where(inSubtree(org.path)),
     db.select({ id: checkins.id }).from(checkins).where(and(eq(checkins.userId, userId), isMember)).limit(1),
     summarize(db, [org]),
     operator ? countWaitingReviews(db, ctx) : Promise.resolve(null),
+    db.select({ n: count() }).from(rosterEntries).where(eq(rosterEntries.orgId, org.id)),
   ]);
-  const [cadres, subOrgs, summary] = [theRow(cadreCount, 'a count'), theRow(orgCount, 'a count'), theRow(summaries, 'the org summary')];
+  const [cadres, subOrgs, summary, ownCadres] = [theRow(cadreCount, 'a count'), theRow(orgCount, 'a count'), theRow(summaries, 'the org summary'), theRow(ownCadreCount, 'a count')];
+  const members = Number(rowsOf(membersRes)[0]?.n ?? 0);
   return {
     org: summary,
     position: ctx.ownEntries[0]?.position ?? null,
     isOperator: operator,
     waitingReviews: waiting,
-    members: Number(rowsOf(membersRes)[0]?.n ?? 0),
+    members,
     cadres: Number(cadres.n),
     subOrgs: Number(subOrgs.n) - 1,
     memberCheckinApproved: Boolean(own),
+    sizeWarnings: sizeWarnings(org.type, { members, ownCadres: Number(ownCadres.n) }).map((code) => ({ code, message: SizeWarnings[code] })),
   };
 }
 

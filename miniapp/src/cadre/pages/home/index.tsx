@@ -94,6 +94,12 @@ export default function CadreHomePage() {
               </View>
             ) : null}
 
+            {(d.sizeWarnings ?? []).map((w) => (
+              // 002 §二 / 004: a warning, never a refusal
+              <View key={w.code} className='cadre-notice' data-testid={`dashboard-size-warning-${w.code}`}>
+                <Text>{w.message}</Text>
+              </View>
+            ))}
             <View className='cadre-card dashboard-counts'>
               {counts.map((c) => (
                 <View key={c.key} className='dashboard-count' onClick={() => go(c.route)} data-testid={`dashboard-count-${c.key}`}>
