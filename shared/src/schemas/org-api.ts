@@ -98,6 +98,8 @@ export const ProgressRowSchema = z.object({
   adminLoggedIn: z.boolean(),
   infoComplete: z.boolean(),
   hasSubOrgs: z.boolean(),
+  /** 002 §二 / 004 size norms and entry standard of the sub-org (warnings only) */
+  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })),
   membersCheckedIn: z.number(),
   cadresEntered: z.number(),
   cadresOnboarded: z.number(),
