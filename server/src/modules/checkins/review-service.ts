@@ -22,7 +22,7 @@ import type { OrgContext } from '../../plugins/org-guard';
 import { recordVerifiedIdentity } from '../accounts/identity';
 import { attachUpload, uploadUrl } from '../uploads/service';
 import { trackCheckinChange } from '../stats/counters';
-import { approvedElsewhereError, duplicateIndexOf } from './rules';
+import { approvedElsewhereError, devNumberTakenError, duplicateIndexOf } from './rules';
 import { queuePage, WAITING } from './queue-page';
 import { approvedView, fullData, type CheckinRow } from './view';
 import { lastRow, theRow } from '../../lib/rows';
@@ -180,17 +180,19 @@ const approvalSet = (row: CheckinRow, reviewerId: number, now: Date) => ({
  */
 async function act(db: Db, ctx: OrgContext, checkinId: number, fn: (tx: Tx, row: CheckinRow) => Promise<void>): Promise<void> {
   let idHash: string | null = null;
+  let devNumber: string | null = null;
   try {
     await db.transaction(async (tx) => {
       const row = await scopedRow(tx, ctx, checkinId, true);
       idHash = row.idHash;
+      devNumber = row.developmentNumber;
       await fn(tx, row);
     });
   } catch (err) {
     if (isDuplicate(err)) {
       const which = duplicateIndexOf(err);
       if (which === 'id' && idHash) throw await approvedElsewhereError(db, idHash);
-      if (which === 'devNumber') throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+      if (which === 'devNumber') throw devNumber ? await devNumberTakenError(db, devNumber, idHash) : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { checkinApprovedElsewhereMessage } from '@tj/shared';
+import { checkinApprovedElsewhereMessage, devNumberTakenMessage } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, rosterEntries } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -58,7 +58,20 @@ export async function assertNotApprovedElsewhere(db: DbOrTx, idHash: string, use
 export async function assertDevNumberFree(db: DbOrTx, devNumber: string | null | undefined, idHash: string) {
   if (!devNumber) return;
   const [other] = await db.select({ id: checkins.id }).from(checkins).where(devNumberTaken(devNumber, idHash)).limit(1);
-  if (other) throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+  if (other) throw await devNumberTakenError(db, devNumber, idHash);
+}
+
+/** DEVELOPMENT_NUMBER_TAKEN naming the branch that uses the number (004 FAQ), nothing of the person. */
+export async function devNumberTakenError(db: DbOrTx, devNumber: string, idHash: string | null): Promise<AppError> {
+  const [other] = await db
+    .select({ name: orgs.shortName, alias: orgs.alias })
+    .from(checkins)
+    .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+    .where(idHash ? devNumberTaken(devNumber, idHash) : or(eq(checkins.approvedDevNumber, devNumber), eq(checkins.developmentNumber, devNumber)))
+    .limit(1);
+  return other
+    ? AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(other.alias ?? other.name), 'developmentNumber')
+    : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
 }
 
 /** What a submit checks against stored data (§4.1, §5.1–5.3), read in one statement. */
@@ -92,7 +105,7 @@ export async function submitFacts(db: DbOrTx, c: SubmitSubject): Promise<SubmitF
     async assert() {
       if (f.org.type !== 'branch') throw branchError();
       if (Number(f.approvedElsewhere) > 0) throw await approvedElsewhereError(db, c.idHash);
-      if (Number(f.devNumberTaken) > 0) throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+      if (Number(f.devNumberTaken) > 0) throw await devNumberTakenError(db, c.developmentNumber!, c.idHash);
       return f.org;
     },
   };
