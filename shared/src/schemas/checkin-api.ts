@@ -124,3 +124,12 @@ export const MemberHomeSchema = z.object({
   returnReason: z.string().nullable(),
 });
 export type MemberHome = z.infer<typeof MemberHomeSchema>;
+
+/**
+ * 004 FAQ "团员本人、团员所在团组织及其直属上级团组织管理员都有权限修改": an admin's direct
+ * correction of a member's 发展团员编号 (checked against the member's join month by the server).
+ */
+export const DevNumberCorrectionSchema = z.object({
+  developmentNumber: z.string({ error: 'DEVELOPMENT_NUMBER_NOT_DIGITS' }).trim().max(12, 'DEVELOPMENT_NUMBER_LENGTH'),
+});
+export const MemberParamsSchema = z.object({ orgId: z.string().regex(/^\d+$/, 'NOT_FOUND'), checkinId: z.string().regex(/^\d+$/, 'NOT_FOUND') });

@@ -61,16 +61,22 @@ export async function assertDevNumberFree(db: DbOrTx, devNumber: string | null |
   if (other) throw await devNumberTakenError(db, devNumber, idHash);
 }
 
-/** DEVELOPMENT_NUMBER_TAKEN naming the branch that uses the number (004 FAQ), nothing of the person. */
-export async function devNumberTakenError(db: DbOrTx, devNumber: string, idHash: string | null): Promise<AppError> {
+/** The branch whose member (another ID) uses `devNumber`, or null when it is free. */
+export async function devNumberHolderBranch(db: DbOrTx, devNumber: string, idHash: string | null): Promise<string | null> {
   const [other] = await db
     .select({ name: orgs.shortName, alias: orgs.alias })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .where(idHash ? devNumberTaken(devNumber, idHash) : or(eq(checkins.approvedDevNumber, devNumber), eq(checkins.developmentNumber, devNumber)))
     .limit(1);
-  return other
-    ? AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(other.alias ?? other.name), 'developmentNumber')
+  return other ? (other.alias ?? other.name) : null;
+}
+
+/** DEVELOPMENT_NUMBER_TAKEN naming the branch that uses the number (004 FAQ), nothing of the person. */
+export async function devNumberTakenError(db: DbOrTx, devNumber: string, idHash: string | null): Promise<AppError> {
+  const branch = await devNumberHolderBranch(db, devNumber, idHash);
+  return branch
+    ? AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(branch), 'developmentNumber')
     : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
 }
 
