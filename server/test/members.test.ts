@@ -1,5 +1,5 @@
 import { devNumberTakenMessage } from '@tj/shared';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { auditLogs, checkins } from '../src/db/schema';
 import { buildTestApp } from './helper';
@@ -65,5 +65,68 @@ describe('development number corrected by the branch’s or its direct superior�
     const m = await insertApprovedMember(app, outside.id, '外人');
     const gradeAdmin = await onboardedCadre(app, tree.grade.id, { isAdmin: true });
     expect((await correct(tree.grade.id, m.checkinId, '201400000031', gradeAdmin.headers)).statusCode).toBe(404);
+  });
+});
+
+// 001 annex 2 "“我的团员”即可查看、审核" — the real client filters by 审核状态 and 学历
+describe('finding members: filters and the detail page', () => {
+  let app: App;
+  let tree: Awaited<ReturnType<typeof orgTree>>;
+  beforeAll(async () => {
+    app = await buildTestApp();
+    tree = await orgTree(app);
+  });
+  afterAll(() => app.close());
+
+  it('filters the member list by check-in state, real-name state, 学历 and branch; opens a masked detail', async () => {
+    const other = await insertOrg(app, tree.grade, 'branch');
+    const a = await insertApprovedMember(app, tree.branch.id, '卫一');
+    const b = await insertApprovedMember(app, other.id, '卫二');
+    await app.db.update(checkins).set({ realNameStatus: 'offlinePassed', approvedData: sql`json_set(approved_data, '$.highestEducation', 'master')` }).where(eq(checkins.id, b.checkinId));
+    const cadre = await onboardedCadre(app, tree.school.id);
+    const list = async (query: string) =>
+      (await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/members?${query}`, headers: cadre.headers })).json().items.map((i: { name: string }) => i.name).sort();
+    expect(await list('')).toEqual(['卫一', '卫二']);
+    expect(await list(`branchId=${other.id}`)).toEqual(['卫二']);
+    expect(await list('realName=offlinePassed')).toEqual(['卫二']);
+    expect(await list('realName=passed')).toEqual(['卫一']);
+    expect(await list('education=master')).toEqual(['卫二']);
+    expect(await list('status=editSubmitted')).toEqual([]);
+    expect(await list('status=approved&education=bachelorStudying')).toEqual(['卫一']);
+    const bad = await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/members?education=phd`, headers: cadre.headers });
+    expect(bad.json()).toMatchObject({ code: 'OPTION_INVALID' });
+
+    // §9: the detail page shows the data in force, masked
+    const detail = await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/members/${a.checkinId}`, headers: cadre.headers });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ name: '卫一', branchId: String(tree.branch.id), realNameStatus: 'passed', highestEducation: 'bachelorStudying' });
+    expect(detail.json().idNumberMasked).toMatch(/^\d{3}\*+\d{4}$/);
+    expect(detail.body).not.toContain(a.idNumber);
+    const outsider = await onboardedCadre(app, tree.otherCity.id);
+    expect((await app.inject({ method: 'GET', url: `/api/orgs/${tree.otherCity.id}/members/${a.checkinId}`, headers: outsider.headers })).statusCode).toBe(404);
+  });
+
+  it('filters the review list by real-name state, 学历 and branch, within what the caller reviews', async () => {
+    const branch2 = await insertOrg(app, tree.grade, 'branch');
+    const waiting = async (branchId: number, name: string, realName: 'pending' | 'failed', education: string) => {
+      const m = await insertApprovedMember(app, branchId, name);
+      await app.db
+        .update(checkins)
+        .set({ status: 'submitted', approvedIdHash: null, realNameStatus: realName, draft: sql`json_set(draft, '$.highestEducation', ${education})` })
+        .where(eq(checkins.id, m.checkinId));
+    };
+    await waiting(branch2.id, '审一', 'pending', 'master');
+    await waiting(branch2.id, '审二', 'failed', 'bachelorStudying');
+    const gradeAdmin = await onboardedCadre(app, tree.grade.id, { isAdmin: true });
+    const queue = async (query: string) =>
+      (await app.inject({ method: 'GET', url: `/api/orgs/${tree.grade.id}/checkins?${query}`, headers: gradeAdmin.headers })).json();
+    expect((await queue('')).items.map((i: { name: string }) => i.name).sort()).toEqual(['审一', '审二']);
+    expect((await queue('realName=failed')).items.map((i: { name: string }) => i.name)).toEqual(['审二']);
+    expect((await queue('education=master')).items.map((i: { name: string }) => i.name)).toEqual(['审一']);
+    expect((await queue(`branchId=${branch2.id}&status=editSubmitted`)).items).toEqual([]);
+    // a branch outside what the caller reviews gives nothing, not someone else's queue
+    const outside = await insertOrg(app, tree.otherCity, 'branch');
+    await waiting(outside.id, '审外', 'pending', 'master');
+    expect((await queue(`branchId=${outside.id}`)).items).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CertificationDraftSchema } from './certification';
 import { OrgIdParamsSchema } from './org-api';
+import { MemberFiltersShape } from './cadre-api';
 
 /**
  * The check-in API contract (issue 5): what the member's and the operator's pages send and
@@ -83,6 +84,7 @@ export const ReviewItemSchema = z.object({
   submittedAt: z.string(),
 });
 export const ReviewQueueQuerySchema = z.object({
+  ...MemberFiltersShape,
   cursor: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

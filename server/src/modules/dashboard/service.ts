@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { SizeWarnings, maskIdNumber, maskMobile, sizeWarnings, type CadreDashboard } from '@tj/shared';
+import { SizeWarnings, maskIdNumber, maskMobile, sizeWarnings, type CadreDashboard, type MemberFilters } from '@tj/shared';
+import { memberFilterConds } from '../members/filters';
 import type { Db } from '../../db/client';
 import { checkins, orgs, rosterEntries, users } from '../../db/schema';
 import { descendantsLike } from '../../lib/org-path';
@@ -51,8 +52,8 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
  * names match by prefix. A term of letters and digits with a digit in it is a number (names
  * hold no digits). Newest first, keyset-paginated.
  */
-export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number) {
-  const conds: SQL[] = [isMember, inSubtree(ctx.org.path)];
+export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number, filters: MemberFilters = {}) {
+  const conds: SQL[] = [isMember, inSubtree(ctx.org.path), ...memberFilterConds(filters, 'approvedData')];
   const term = q?.trim() ?? '';
   if (/^(?=.*\d)[A-Za-z0-9]+$/.test(term)) {
     const byId = eq(checkins.idHash, pii.lookupHash(term.toUpperCase()));
@@ -77,6 +78,7 @@ export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string
       branchId: String(r.c.branchId),
       branchName: r.alias ?? r.branchName,
       status: r.c.status ?? '',
+      realNameStatus: r.c.realNameStatus,
     })),
     nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').c.id) : null,
   };
