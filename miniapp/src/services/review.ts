@@ -46,8 +46,8 @@ export const canVerifyOffline = (item: Pick<ReviewItem, 'realNameStatus'>) => it
 /** Only entries whose real-name check passed can be approved in a batch. */
 export const canBatchApprove = (item: Pick<ReviewItem, 'realNameStatus'>) => approvalBlock(item) === null;
 
-export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20): Promise<ReviewQueue> {
-  const { data } = await http.get<unknown>(base(orgId), { params: { limit, ...(cursor ? { cursor } : {}) } });
+export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20, filters: Record<string, string> = {}): Promise<ReviewQueue> {
+  const { data } = await http.get<unknown>(base(orgId), { params: { limit, ...filters, ...(cursor ? { cursor } : {}) } });
   return ReviewQueueSchema.parse(data);
 }
 

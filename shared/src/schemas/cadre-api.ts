@@ -123,7 +123,7 @@ export const MemberListItemSchema = z.object({
   branchId: z.string(),
   branchName: z.string(),
   status: z.string(),
-  realNameStatus: z.string().nullable(),
+  realNameStatus: z.string().nullish(),
 });
 export const MemberListSchema = z.object({ items: z.array(MemberListItemSchema), nextCursor: z.string().nullable() });
 
