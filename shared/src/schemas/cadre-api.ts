@@ -81,7 +81,7 @@ export const CadreDashboardSchema = z.object({
   /** §6.7 a cadre must also be a member of one branch: false → remind and link to check-in. */
   memberCheckinApproved: z.boolean(),
   /** 002 §二 / 004 size norms and entry standard of the org itself: shown, never enforced */
-  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
 });
 export type CadreDashboard = z.infer<typeof CadreDashboardSchema>;
 

@@ -99,7 +99,7 @@ export const ProgressRowSchema = z.object({
   infoComplete: z.boolean(),
   hasSubOrgs: z.boolean(),
   /** 002 §二 / 004 size norms and entry standard of the sub-org (warnings only) */
-  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
   membersCheckedIn: z.number(),
   cadresEntered: z.number(),
   cadresOnboarded: z.number(),

@@ -50,7 +50,7 @@ export default function CadreMemberPage() {
         ['手机号', m.phoneMasked],
         ['所在团支部', m.branchPathNames.join(' / ')],
         ['审核状态', label(CheckinStatuses, m.status || null)],
-        ['实名状态', label(RealNameStatuses, m.realNameStatus)],
+        ['实名状态', label(RealNameStatuses, m.realNameStatus ?? null)],
         ['入团年月', m.joinedAt ?? '未填写'],
         ['最高学历', label(Educations, m.highestEducation)],
       ]
