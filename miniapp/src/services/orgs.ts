@@ -195,7 +195,8 @@ export function checkOrgCreate(values: OrgFormValues, parentType: OrgType): Chec
 export function checkOrgUpdate(values: OrgFormValues, org: OrgDetail): Checked<OrgUpdate> {
   const type = orgTypeOf(org);
   const nullable = (v: string | number | undefined) => (v === undefined ? null : v);
-  const body: Record<string, unknown> = { secretaryName: values.secretaryName.trim() };
+  // a blank name is "missing" (REQUIRED), not a malformed one
+  const body: Record<string, unknown> = { secretaryName: toOptionalText(values.secretaryName) ?? null };
   // 004 §二(一)3: the org's own admin completes what its superior left out — once
   if (org.missingFields.includes('fullName')) body.fullName = toOptionalText(values.fullName);
   if (org.industry === null && type !== 'leadingOrgan') body.industry = toOptionalText(values.industry);
