@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { SizeWarnings, sizeWarnings } from '@tj/shared';
+import { SizeWarnings, sizeWarnings, type OrgType } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { orgs } from '../../db/schema';
 import { summarize } from '../orgs/service';
@@ -58,7 +58,7 @@ export async function entryProgress(db: Db, org: OrgRow) {
       cadresOnboarded: n(f.cadres_onboarded),
       emptyBranches: n(f.empty_branches),
       // 002 §二 / 004 entry standard: warnings beside the row, never refusals
-      sizeWarnings: sizeWarnings(child.type, { members: n(f.members), ownCadres: n(f.own_cadres) }).map((code) => ({ code, message: SizeWarnings[code] })),
+      sizeWarnings: sizeWarnings(org.type as OrgType, { members: n(f.members), ownCadres: n(f.own_cadres) }).map((code) => ({ code, message: SizeWarnings[code] })),
     };
   });
 
