@@ -277,7 +277,7 @@ describe('admin (H5 in Chromium)', () => {
     const entry = await api<{ id: string }>(`/orgs/${newOrgId}/roster`, {
       method: 'POST',
       token: adminToken,
-      body: { name: cadre.name, idNumber: id('44010619970707123'), phone: cadre.phone, position: 'organizationMember', isOperator: false },
+      body: { name: cadre.name, idNumber: id('44010619970707123'), phone: cadre.phone, position: 'committeeMember', isOperator: false },
     });
     await api('/auth/sms', { method: 'POST', body: { phone: cadre.phone, purpose: 'register' } });
     const { code } = await api<{ code: string }>(`/test/sms/${cadre.phone}`);
@@ -288,7 +288,7 @@ describe('admin (H5 in Chromium)', () => {
     // Issue 12: the roster line binds only once the person confirms it is them.
     const { pending } = await api<{ pending: { entryId: string }[] }>('/cadre/entry', { method: 'POST', token: cadreToken, body: {} });
     for (const p of pending) await api(`/cadre/entries/${p.entryId}/confirm`, { method: 'POST', token: cadreToken });
-    await api(`/cadre/orgs/${newOrgId}/position`, { method: 'POST', token: cadreToken, body: { position: 'organizationMember' } });
+    await api(`/cadre/orgs/${newOrgId}/position`, { method: 'POST', token: cadreToken, body: { position: 'committeeMember' } });
     const request = await api<{ status: string }>(`/orgs/${newOrgId}/roster/${entry.id}/admin`, { method: 'POST', token: adminToken, body: { isAdmin: true } });
     expect(request.status).toBe('pendingApproval');
 

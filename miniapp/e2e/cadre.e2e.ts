@@ -57,7 +57,7 @@ beforeAll(async () => {
   // One person, two rosters: operator of A, plain cadre of B.
   entryA = (await api<{ id: string }>(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'deputySecretary', isOperator: true } })).id;
   await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'organizationMember', isOperator: false } });
-  await api(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: SECOND.name, idNumber: SECOND.id, phone: SECOND.phone, position: 'publicityMember', isOperator: true } });
+  await api(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: SECOND.name, idNumber: SECOND.id, phone: SECOND.phone, position: 'committeeMember', isOperator: true } });
   await registerAccount(CADRE.phone);
   await registerAccount(SECOND.phone);
   await registerAccount(STRANGER.phone);

@@ -33,7 +33,7 @@ beforeAll(async () => {
   if (!found) throw new Error('no university committee under the province');
   org = found;
   for (const p of [NEWCOMER, RETURNING]) {
-    await api(`/orgs/${org.id}/roster`, { method: 'POST', token: admin, body: { name: p.name, idNumber: p.id, phone: p.phone, position: 'organizationMember', isOperator: false } });
+    await api(`/orgs/${org.id}/roster`, { method: 'POST', token: admin, body: { name: p.name, idNumber: p.id, phone: p.phone, position: 'committeeMember', isOperator: false } });
   }
   // The returning person already has an account (registered some other day).
   await api('/auth/sms', { method: 'POST', body: { phone: RETURNING.phone, purpose: 'register' } });

@@ -41,6 +41,7 @@ export default defineAppConfig({
         'pages/entry/index',
         'pages/orgs/index',
         'pages/members/index',
+        'pages/member/index',
         'pages/cadres/index',
         'pages/org/index',
         'pages/two-systems/index',

@@ -21,6 +21,7 @@ export const Routes = {
   cadreEntry: '/cadre/pages/entry/index',
   cadreOrgs: '/cadre/pages/orgs/index',
   cadreMembers: '/cadre/pages/members/index',
+  cadreMember: '/cadre/pages/member/index',
   cadreCadres: '/cadre/pages/cadres/index',
   cadreOrgInfo: '/cadre/pages/org/index',
   // admin sub-package: every page but register takes ?orgId= (the org it is about)

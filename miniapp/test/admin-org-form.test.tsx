@@ -69,11 +69,12 @@ describe('OrgForm (create)', () => {
     render(<OrgForm mode='create' parentType='leadingOrgan' onSubmit={onSubmit} />);
     fireEvent.click(screen.getByTestId('org-submit'));
 
+    // 004 §二(一)3 "组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
     expect(errorOf('type')).toBe(ErrorMessages.REQUIRED);
     expect(errorOf('shortName')).toBe(ErrorMessages.REQUIRED);
-    expect(errorOf('industry')).toBe(ErrorMessages.REQUIRED);
-    expect(errorOf('secretaryName')).toBe(ErrorMessages.REQUIRED);
-    expect(errorOf('secretaryPhone')).toBe(ErrorMessages.REQUIRED);
+    expect(errorOf('industry')).toBeUndefined();
+    expect(errorOf('secretaryName')).toBeUndefined();
+    expect(errorOf('secretaryPhone')).toBeUndefined();
 
     fireEvent.click(screen.getByTestId('org-type-grassrootsCommittee'));
     type('org-shortName', '中山大学');
@@ -91,7 +92,7 @@ describe('OrgForm (create)', () => {
     expect(errorOf('secretaryPhone')).toBe(ErrorMessages.MOBILE_INVALID);
     expect(errorOf('email')).toBe(ErrorMessages.EMAIL_INVALID);
     expect(errorOf('adminStaffQuota')).toBe(ErrorMessages.NUMBER_INVALID);
-    expect(errorOf('contactPhone')).toBe(ErrorMessages.REQUIRED);
+    expect(errorOf('contactPhone')).toBeUndefined();
     expect(onSubmit).not.toHaveBeenCalled();
 
     // fixing a field clears its message
@@ -111,11 +112,6 @@ describe('OrgForm (create)', () => {
     const onSubmit = jest.fn().mockResolvedValue(undefined);
     render(<OrgForm mode='create' parentType='grassrootsCommittee' onSubmit={onSubmit} />);
     fillValidBranch();
-    fireEvent.click(screen.getByTestId('org-submit'));
-    // industry is a picker: still missing
-    expect(errorOf('industry')).toBe(ErrorMessages.REQUIRED);
-    expect(onSubmit).not.toHaveBeenCalled();
-
     fireEvent.click(screen.getByTestId('org-industry'));
     fireEvent.click(await waitFor(() => document.querySelector('.nut-picker-confirm-btn') as HTMLElement));
     expect(screen.getByTestId('org-industry').textContent).toContain('党政机关');
@@ -178,5 +174,43 @@ describe('OrgForm (edit)', () => {
     fireEvent.click(screen.getByTestId('org-submit'));
     expect((await screen.findByTestId('org-secretaryPhone-error')).textContent).toBe('手机号不对（服务器）');
     expect(screen.queryByTestId('org-form-error')).toBeNull();
+  });
+
+  // 004 §二(一)3 "其他具体组织信息由本级团组织管理员填写": an org its superior created with only 简称 and 类别
+  it('lets the org’s own admin complete the full name (proposed) and the industry, once', async () => {
+    const onSubmit = jest.fn().mockResolvedValue(undefined);
+    const bare = {
+      ...province,
+      id: '9',
+      type: 'branch',
+      shortName: '包装车间团支部',
+      fullName: '包装车间团支部',
+      industry: null,
+      secretaryName: null,
+      secretaryIdMasked: null,
+      secretaryPhone: null,
+      contactPhone: null,
+      email: null,
+      missingFields: ['fullName', 'secretaryName', 'secretaryIdNumber', 'secretaryPhone', 'industry'],
+      infoComplete: false,
+    };
+    render(<OrgForm mode='edit' org={bare} onSubmit={onSubmit} />);
+    expect(value('org-fullName')).toBe('中国共产主义青年团包装车间支部委员会');
+    fireEvent.click(screen.getByTestId('org-submit'));
+    expect(errorOf('secretaryName')).toBe(ErrorMessages.REQUIRED);
+    expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('org-industry'));
+    fireEvent.click(await waitFor(() => document.querySelector('.nut-picker-confirm-btn') as HTMLElement));
+    type('org-secretaryName', '李支书');
+    type('org-secretaryIdNumber', SECRETARY_ID);
+    type('org-secretaryPhone', '13800000099');
+    fireEvent.click(screen.getByTestId('org-submit'));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ fullName: '中国共产主义青年团包装车间支部委员会', industry: 'partyGovernment', secretaryName: '李支书' });
+  });
+
+  it('the superior’s create form asks only for 组织类别 and 组织简称', () => {
+    render(<OrgForm mode='create' parentType='leadingOrgan' onSubmit={jest.fn()} />);
+    expect(screen.getByTestId('org-form-own-admin-note').textContent).toContain('只需填写组织类别和组织简称');
   });
 });

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import CadreMembersPage from '../src/cadre/pages/members';
 import { calls, logIn, serve, withParams } from './checkin-fixtures';
 
@@ -20,7 +21,7 @@ const pages: Record<string, { items: ReturnType<typeof member>[]; nextCursor: st
   c40: { items: Array.from({ length: 5 }, (_, i) => member(40 + i)), nextCursor: null },
 };
 
-const rows = () => document.querySelectorAll('[data-testid^="member-m"]:not([data-testid$="-id"])');
+const rows = () => document.querySelectorAll('[data-testid^="member-m"]:not([data-testid$="-id"]):not([data-testid$="-branch"])');
 
 const ROW = 88; // 176 design px at 375 wide
 const LIST = 812 - 110; // the screen under the switch bar and search (jsdom lays nothing out)
@@ -66,6 +67,16 @@ describe('long cadre lists (§6.6, virtual list)', () => {
     expect(rows().length).toBeLessThan(20);
     expect(screen.getByTestId('members-footer').textContent).toContain('没有更多了');
     expect(calls('GET', '/orgs/5/members')).toHaveLength(3);
+  });
+
+  // 001 annex 2 "“我的团员”即可查看、审核" (the real client filters by 审核状态 and 学历)
+  it('filters by branch (tapping a row’s branch) and opens a member’s detail from the list', async () => {
+    render(<CadreMembersPage />);
+    fireEvent.click(await screen.findByTestId('member-m0-branch'));
+    await waitFor(() => expect(calls('GET', '/orgs/5/members').some(([req]) => String((req as { url: string }).url).includes('branchId=21'))).toBe(true));
+    expect(screen.getByTestId('members-filters-branch').textContent).toContain('计算机科学与技术专业2024级1班团支部');
+    fireEvent.click(await screen.findByTestId('member-m1'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: expect.stringContaining('/cadre/pages/member/index?orgId=5&checkinId=m1') });
   });
 
   it('shows an empty result at once, not below the estimated height of absent rows', async () => {

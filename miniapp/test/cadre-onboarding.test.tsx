@@ -147,10 +147,10 @@ describe('entry flow (§6.2–6.4)', () => {
     await screen.findByTestId('position-step');
     // Prefilled from the roster's suggestion.
     expect(screen.getByTestId('position-deputySecretary').className).toContain('primary');
-    fireEvent.click(screen.getByTestId('position-organizationMember'));
+    fireEvent.click(screen.getByTestId('position-committeeMember'));
     fireEvent.click(screen.getByTestId('position-submit'));
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `${Routes.cadreHome}?orgId=5` }));
-    expect(JSON.parse(calls('POST', '/cadre/orgs/5/position')[0][0].data)).toEqual({ position: 'organizationMember' });
+    expect(JSON.parse(calls('POST', '/cadre/orgs/5/position')[0][0].data)).toEqual({ position: 'committeeMember' });
     expect(screen.queryByTestId('alias-step')).toBeNull();
     expect(useAppStore.getState().currentOrgId).toBe('5');
   });

@@ -33,6 +33,7 @@ import { uploadRoutes } from './modules/uploads/routes';
 import { cadreRoutes } from './modules/cadre/routes';
 import { statsRoutes } from './modules/stats/routes';
 import { dashboardRoutes } from './modules/dashboard/routes';
+import { membersRoutes } from './modules/members/routes';
 import { transferRoutes } from './modules/transfers/routes';
 import { archiveRoutes } from './modules/archives/routes';
 import { taskRoutes } from './modules/tasks/routes';
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(cadreRoutes);
       await api.register(statsRoutes);
       await api.register(dashboardRoutes);
+      await api.register(membersRoutes);
       await api.register(transferRoutes);
       await api.register(taskRoutes);
       await api.register(registrationRoutes);

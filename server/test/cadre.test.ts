@@ -38,7 +38,7 @@ describe('cadre onboarding (§6)', () => {
     const branch = await insertOrg(app, tree.grade, 'branch', '新闻专业2024级1班团支部');
     const u = await createUser(app);
     const entry = (await roster(branch.id, u.phone)).json();
-    await roster(tree.school.id, u.phone, { position: 'organizationMember', isOperator: false });
+    await roster(tree.school.id, u.phone, { position: 'committeeMember', isOperator: false });
 
     const invite = await app.inject({ method: 'POST', url: `/api/orgs/${branch.id}/roster/${entry.id}/invite`, headers: cityAdmin.headers });
     expect(invite.json()).toEqual({ sent: 1, skipped: 0 });
@@ -60,7 +60,7 @@ describe('cadre onboarding (§6)', () => {
     const pending = entered.json().pending as { entryId: string; orgId: string; orgName: string; position: string; name: string; isOperator: boolean }[];
     expect(pending.map((p) => [p.orgId, p.position, p.name, p.isOperator])).toEqual([
       [String(branch.id), 'secretary', '钱团干', true],
-      [String(tree.school.id), 'organizationMember', '钱团干', false],
+      [String(tree.school.id), 'committeeMember', '钱团干', false],
     ]);
     expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.phone, u.phone))).toEqual([
       expect.objectContaining({ userId: null }),
@@ -98,7 +98,7 @@ describe('cadre onboarding (§6)', () => {
     expect(confirmed.json()).toMatchObject({ id: String(branch.id), needsAlias: false });
 
     // plain cadres (the school entry) are never asked; their org has no alias yet
-    const pos2 = await app.inject({ method: 'POST', url: `/api/cadre/orgs/${tree.school.id}/position`, headers, payload: { position: 'organizationMember' } });
+    const pos2 = await app.inject({ method: 'POST', url: `/api/cadre/orgs/${tree.school.id}/position`, headers, payload: { position: 'committeeMember' } });
     expect(pos2.json()).toMatchObject({ isOperator: false, needsAlias: false });
     const plainAlias = await app.inject({ method: 'PUT', url: `/api/orgs/${tree.school.id}/alias`, headers, payload: { alias: '某某团委' } });
     expect(plainAlias.statusCode).toBe(403);

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { ErrorMessages, maskIdNumber } from '@tj/shared';
+import { ErrorMessages, devNumberTakenMessage, maskIdNumber } from '@tj/shared';
 import type { App } from '../src/app';
 import { auditLogs, checkins, jobs, rosterEntries } from '../src/db/schema';
 import { runDueJobs } from '../src/jobs/plugin';
@@ -150,7 +150,10 @@ describe('check-in', () => {
       expect(year.json()).toMatchObject({ code: 'DEVELOPMENT_NUMBER_YEAR_MISMATCH', field: 'developmentNumber' });
       const taken = await put(u, 'league', { ...other.league, developmentNumber: '201800001234' });
       expect(taken.statusCode).toBe(409);
-      expect(taken.json()).toEqual({ code: 'DEVELOPMENT_NUMBER_TAKEN', message: ErrorMessages.DEVELOPMENT_NUMBER_TAKEN, field: 'developmentNumber' });
+      // 004 FAQ "发展团员编号被占用…请求上级组织协助，联系找到对方": the refusal names the branch, not the person
+      expect(taken.json()).toEqual({ code: 'DEVELOPMENT_NUMBER_TAKEN', message: devNumberTakenMessage(tree.branch.alias ?? tree.branch.shortName), field: 'developmentNumber' });
+      expect(taken.json().message).toContain(`该编号已被 ${tree.branch.shortName} 的团员使用`);
+      expect(taken.body).not.toContain(form.identity.name);
       expect((await put(u, 'league', { ...other.league, developmentNumber: '201800009999' })).statusCode).toBe(200);
     });
   });

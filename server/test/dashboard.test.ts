@@ -1,3 +1,4 @@
+import { SizeWarnings } from '@tj/shared';
 import { maskIdNumber, maskMobile } from '@tj/shared';
 import type { App } from '../src/app';
 import { runDueJobs } from '../src/jobs/plugin';
@@ -60,6 +61,19 @@ describe('cadre dashboard, member search, entry progress with members (§6.6, §
     const cityCadre = await onboardedCadre(app, tree.city.id);
     const city = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.city.id}/dashboard`, headers: cityCadre.headers })).json();
     expect(city).toMatchObject({ members: 2, subOrgs: 3, waitingReviews: null, isOperator: false });
+  });
+
+  // 002 §二(五) "团支部：团员人数一般在 3 人以上，30 人以下"; 004 "团委、团工委、团总支…团干部数量至少 2 名":
+  // warnings on the org, never refusals
+  it('shows the size norms and the entry standard as warnings', async () => {
+    const branch = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.branch.id}/dashboard`, headers: op.headers })).json();
+    expect(branch.sizeWarnings).toEqual([{ code: 'BRANCH_UNDER_3', message: SizeWarnings.BRANCH_UNDER_3 }]);
+    const schoolCadre = await onboardedCadre(app, tree.school.id);
+    const school = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/dashboard`, headers: schoolCadre.headers })).json();
+    expect(school.sizeWarnings.map((w: { code: string }) => w.code)).toEqual(['CADRES_UNDER_2']);
+    await onboardedCadre(app, tree.school.id);
+    const after = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/dashboard`, headers: schoolCadre.headers })).json();
+    expect(after.sizeWarnings).toEqual([]);
   });
 
   it('reminds a cadre who is not yet an approved member, and not one who is', async () => {

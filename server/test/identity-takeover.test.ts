@@ -34,7 +34,7 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
   const post = (url: string, headers: Headers | undefined, payload?: object) => app.inject({ method: 'POST', url, headers, payload });
   const enter = (headers: Headers, payload: object = {}) => post('/api/cadre/entry', headers, payload);
   const addLine = (orgId: number, headers: Headers, line: { phone: string; idNumber: string; name?: string; position?: string; isOperator?: boolean }) =>
-    post(`/api/orgs/${orgId}/roster`, headers, { name: '冒名', position: 'organizationMember', isOperator: true, ...line });
+    post(`/api/orgs/${orgId}/roster`, headers, { name: '冒名', position: 'secretary', isOperator: true, ...line });
   const resetCode = (orgId: number, headers: Headers, phone: string) => post(`/api/orgs/${orgId}/reset-codes`, headers, { phone });
   const resetByCode = (phone: string, code: string) => post('/api/auth/reset-by-code', undefined, { phone, code, password: 'hacked123', confirmPassword: 'hacked123' });
   const lineOf = async (id: string | number) => (await app.db.select().from(rosterEntries).where(eq(rosterEntries.id, Number(id))))[0];
@@ -65,7 +65,7 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
     const entry = await enter(provinceAdmin.headers);
     expect(entry.statusCode).toBe(200);
     expect(entry.json().items.map((o: { id: string }) => o.id)).toEqual([String(tree.province.id)]);
-    expect(entry.json().pending).toEqual([expect.objectContaining({ entryId: added.json().id, orgId: String(tree.school.id), position: 'organizationMember' })]);
+    expect(entry.json().pending).toEqual([expect.objectContaining({ entryId: added.json().id, orgId: String(tree.school.id), position: 'secretary' })]);
     expect((await lineOf(added.json().id)).userId).toBeNull();
 
     // 3. The victim is not "in the subtree": no reset code.

@@ -42,6 +42,42 @@ describe('org tree', () => {
     expect(logs.map((l) => l.action)).toEqual(['org.create']);
   });
 
+  // 004 §二(一)3 "各级团组织的组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
+  it('the superior creates with 组织简称 + 组织类别 only; the org’s own admin completes the rest and 信息待完善 empties', async () => {
+    const created = await app.inject({ method: 'POST', url: `/api/orgs/${tree.school.id}/children`, headers: cityAdmin.headers, payload: { type: 'branch', shortName: '新闻专业2025级1班团支部' } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const ownAdmin = await onboardedCadre(app, Number(id), { isAdmin: true });
+    const get = () => app.inject({ method: 'GET', url: `/api/orgs/${id}`, headers: ownAdmin.headers });
+    expect((await get()).json()).toMatchObject({ industry: null, infoComplete: false, missingFields: ['fullName', 'secretaryName', 'secretaryIdNumber', 'secretaryPhone', 'industry'] });
+    const patch = (payload: object) => app.inject({ method: 'PATCH', url: `/api/orgs/${id}`, headers: ownAdmin.headers, payload });
+    const done = await patch({
+      fullName: proposeFullName('新闻专业2025级1班团支部', 'branch'),
+      industry: 'university',
+      secretaryName: '周书记',
+      secretaryIdNumber: VALID_IDS[2],
+      secretaryPhone: ownAdmin.phone,
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ missingFields: [], infoComplete: true, industry: 'university' });
+    // (2.2) "组织简称、组织全称、组织类别、行业类别填写后不可修改": set once, then refused
+    const again = await patch({ industry: 'rural' });
+    expect(again.json()).toMatchObject({ code: 'ORG_FIELD_IMMUTABLE', field: 'industry' });
+    const [row] = await app.db.select().from(orgs).where(eq(orgs.id, Number(id)));
+    expect([row.industry, row.fieldsComplete]).toEqual(['university', true]);
+  });
+
+  // 004 (2.1): "团的领导机关必填项…联系电话、电子邮箱" without 行业类别; "基层团委必填项…" without 联系电话/电子邮箱
+  it('required fields follow 004 (2.1) per type', async () => {
+    const organ = (await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/children`, headers: cityAdmin.headers, payload: { type: 'leadingOrgan', shortName: '团测试区委' } })).json();
+    const committee = (await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/children`, headers: cityAdmin.headers, payload: { type: 'grassrootsCommittee', shortName: '测试大学团委' } })).json();
+    const missing = async (id: string) => (await app.inject({ method: 'GET', url: `/api/orgs/${id}`, headers: cityAdmin.headers })).json().missingFields;
+    expect(await missing(organ.id)).not.toContain('industry');
+    expect(await missing(organ.id)).toEqual(expect.arrayContaining(['contactPhone', 'email', 'adminStaffQuota']));
+    expect(await missing(committee.id)).toEqual(expect.arrayContaining(['industry', 'adminStaffQuota']));
+    expect(await missing(committee.id)).not.toContain('email');
+  });
+
   it('refuses a type the parent cannot contain (§3.1) and changes nothing', async () => {
     const before = await app.db.select().from(orgs).where(eq(orgs.parentId, tree.grade.id));
     const res = await app.inject({

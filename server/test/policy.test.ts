@@ -1,6 +1,7 @@
 import {
   cadreOfChain,
   concerns,
+  mayChangeRosterLine,
   needsChildBranches,
   needsOperatorFact,
   orgAccess,
@@ -64,6 +65,27 @@ describe('orgAccess: who reaches an org at which level', () => {
     expect(orgAccess(ORGS.school, [admin('school')])).toMatchObject({ isAdminHere: true, isAdminAbove: false, isOperatorHere: true });
     expect(orgAccess(ORGS.school, [admin('city')])).toMatchObject({ isAdminHere: false, isAdminAbove: true, isOperatorHere: false });
     expect(orgAccess(ORGS.school, [operator('school')])).toMatchObject({ isAdminHere: false, isAdminAbove: false, isOperatorHere: true });
+  });
+});
+
+// 001 annex 2 "组织管理员/组织运营者录入": operators keep their own org's roster; admins keep the
+// subtree's and alone touch lines that hold admin rights.
+describe('roster keeping: operators of the org, admins of the org or above', () => {
+  // [caller, target org, reaches the roster (guard level 'operator'), may change a plain line, may change an admin's line]
+  const table: Array<[string, Position[], Key, boolean, boolean, boolean]> = [
+    ['a plain cadre of the org', [cadre('school')], 'school', false, false, false],
+    ['an operator of the org', [operator('school')], 'school', true, true, false],
+    ['an operator above (not an admin)', [operator('city')], 'school', false, false, false],
+    ['an operator of a sub-org', [operator('grade')], 'school', false, false, false],
+    ['an admin of the org', [admin('school')], 'school', true, true, true],
+    ['an admin above', [admin('root')], 'school', true, true, true],
+    ['an admin beside', [admin('school2')], 'school', false, false, false],
+  ];
+  it.each(table)('%s', (_what, positions, target, reaches, plain, adminLine) => {
+    const access = orgAccess(ORGS[target], positions);
+    expect(access.allows('operator')).toBe(reaches);
+    expect(reaches && mayChangeRosterLine(access, { isAdmin: false })).toBe(plain);
+    expect(reaches && mayChangeRosterLine(access, { isAdmin: true })).toBe(adminLine);
   });
 });
 

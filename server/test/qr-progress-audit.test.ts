@@ -1,3 +1,4 @@
+import { SizeWarnings } from '@tj/shared';
 import { eq } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { users } from '../src/db/schema';
@@ -66,6 +67,8 @@ describe('QR codes, entry progress, audit log', () => {
         cadresEntered: 1,
         cadresOnboarded: 1,
         emptyBranches: 2,
+        // 004 "团委、团工委、团总支完成团干部录入的标准：组织内录入的团干部数量至少 2 名" — a warning only
+        sizeWarnings: [{ code: 'CADRES_UNDER_2', message: SizeWarnings.CADRES_UNDER_2 }],
       });
       expect(levels).toEqual([
         { level: 1, orgs: 1, adminLoggedIn: 1, infoComplete: 0, hasSubOrgs: 1 },

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { auditLogs, rosterEntries } from '../src/db/schema';
 import { buildTestApp } from './helper';
-import { insertApprovedMember, insertOrg, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { insertApprovedMember, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
 import { checkins } from '../src/db/schema';
 import { multipart, xlsx } from './excel';
 
@@ -18,13 +18,14 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
   });
   afterAll(() => app.close());
 
-  const entry = (over: Record<string, unknown> = {}) => ({ name: '赵团干', idNumber: VALID_IDS[0], phone: '13911112222', position: 'organizationMember', isOperator: true, ...over });
+  const entry = (over: Record<string, unknown> = {}) => ({ name: '赵团干', idNumber: VALID_IDS[0], phone: '13911112222', position: 'committeeMember', isOperator: true, ...over });
   const add = (orgId: number, body: object, headers = cityAdmin.headers) => app.inject({ method: 'POST', url: `/api/orgs/${orgId}/roster`, headers, payload: body });
 
+  // 002 §五 "团的领导机关、基层团委、团工委录入本委员会委员及机构工作人员": a 基层团委 enters its 委员.
   it('adds a cadre with a position for the org’s kind, masks personal data, audits it', async () => {
     const res = await add(tree.school.id, entry());
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '赵团干', idNumberMasked: '440***********0028', phoneMasked: '139****2222', position: 'organizationMember', isOperator: true, onboarded: false });
+    expect(res.json()).toMatchObject({ name: '赵团干', idNumberMasked: '440***********0028', phoneMasked: '139****2222', position: 'committeeMember', isOperator: true, onboarded: false });
     const list = await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/roster`, headers: cityAdmin.headers });
     expect(list.body).not.toContain(VALID_IDS[0]);
     const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'roster'), eq(auditLogs.targetId, res.json().id)));
@@ -32,9 +33,11 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
   });
 
   it('refuses a position of the other list, a duplicate person, bad data — changing nothing', async () => {
-    // 组织委员 exists only for non-leading orgs; 常委 only for leading organs
-    const wrong = await add(tree.school.id, entry({ idNumber: VALID_IDS[1], position: 'standingMember' }));
+    // 002 §六: committees (a 基层团委 too) offer 书记…工作人员; 组织委员 belongs to the branch list
+    const wrong = await add(tree.school.id, entry({ idNumber: VALID_IDS[1], position: 'organizationMember' }));
     expect(wrong.json()).toMatchObject({ code: 'POSITION_NOT_ALLOWED', field: 'position' });
+    const wrongBranch = await add(tree.grade.id, entry({ idNumber: VALID_IDS[1], position: 'standingMember' }));
+    expect(wrongBranch.json()).toMatchObject({ code: 'POSITION_NOT_ALLOWED', field: 'position' });
     expect((await add(tree.city.id, entry({ idNumber: VALID_IDS[1], position: 'standingMember' }))).statusCode).toBe(201);
     const dup = await add(tree.school.id, entry());
     expect([dup.statusCode, dup.json().code]).toEqual([409, 'ALREADY_IN_ROSTER']);
@@ -44,8 +47,34 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     expect(rows).toHaveLength(1);
   });
 
+  // 001 annex 2 "组织管理员/组织运营者录入": the operator of an org keeps its roster; admin rights
+  // and the subtree stay the admins'.
+  it('an operator of the org adds, edits and removes its plain lines; not an admin line, not a sub-org, not admin rights', async () => {
+    const org = await insertOrg(app, tree.city, 'grassrootsCommittee');
+    const sub = await insertOrg(app, org, 'branch');
+    const op = await onboardedCadre(app, org.id, { isOperator: true });
+    const orgAdmin = await onboardedCadre(app, org.id, { isAdmin: true });
+    const [adminLine] = await app.db.select().from(rosterEntries).where(eq(rosterEntries.userId, orgAdmin.userId));
+    const added = await add(org.id, entry({ idNumber: makeIdNumber('1999-02-03'), position: 'staff' }), op.headers);
+    expect(added.statusCode).toBe(201);
+    const url = (id: string | number) => `/api/orgs/${org.id}/roster/${id}`;
+    const edit = await app.inject({ method: 'PATCH', url: url(added.json().id), headers: op.headers, payload: { position: 'committeeMember' } });
+    expect(edit.json()).toMatchObject({ position: 'committeeMember' });
+    expect((await app.inject({ method: 'GET', url: `/api/orgs/${org.id}/roster`, headers: op.headers })).statusCode).toBe(200);
+    const onAdmin = await app.inject({ method: 'PATCH', url: url(adminLine.id), headers: op.headers, payload: { position: 'staff' } });
+    expect([onAdmin.statusCode, onAdmin.json().code]).toEqual([403, 'ROSTER_ADMIN_LINE_ADMINS_ONLY']);
+    const delAdmin = await app.inject({ method: 'DELETE', url: url(adminLine.id), headers: op.headers });
+    expect(delAdmin.statusCode).toBe(403);
+    expect((await app.db.select().from(rosterEntries).where(eq(rosterEntries.id, adminLine.id)))[0].position).toBe('secretary');
+    const makeAdmin = await app.inject({ method: 'POST', url: `${url(added.json().id)}/admin`, headers: op.headers, payload: { isAdmin: true } });
+    expect(makeAdmin.statusCode).toBe(403);
+    expect((await add(sub.id, entry({ idNumber: makeIdNumber('1998-03-04'), position: 'secretary' }), op.headers)).statusCode).toBe(403);
+    const del = await app.inject({ method: 'DELETE', url: url(added.json().id), headers: op.headers });
+    expect(del.statusCode).toBe(204);
+  });
+
   it('edits and removes entries', async () => {
-    const { id } = (await add(tree.grade.id, entry({ idNumber: VALID_IDS[3] }))).json();
+    const { id } = (await add(tree.grade.id, entry({ idNumber: VALID_IDS[3], position: 'organizationMember' }))).json();
     const edit = await app.inject({ method: 'PATCH', url: `/api/orgs/${tree.grade.id}/roster/${id}`, headers: cityAdmin.headers, payload: { position: 'secretary', isOperator: false } });
     expect(edit.json()).toMatchObject({ position: 'secretary', isOperator: false });
     const del = await app.inject({ method: 'DELETE', url: `/api/orgs/${tree.grade.id}/roster/${id}`, headers: cityAdmin.headers });

@@ -144,6 +144,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/checkins/batch-approve': { ids: [NO_ID] },
     'POST /orgs/:orgId/checkins/:checkinId/review': { action: 'return', reason: '资料有误' },
     'POST /orgs/:orgId/checkins/:checkinId/offline-verify': { note: '线下核验无误', photo },
+    'PUT /orgs/:orgId/members/:checkinId/development-number': { developmentNumber: '201800001234' },
     'POST /cadre/entry': {},
     'POST /cadre/orgs/:orgId/position': { position: 'secretary' },
     'PUT /orgs/:orgId/alias': { alias: '矩阵测试团支部' },

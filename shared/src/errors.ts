@@ -162,6 +162,7 @@ export const ErrorMessages = {
   NOT_IN_ROSTER: '您尚未被组织录入系统，请联系本组织管理员/运营者',
   ALREADY_IN_ROSTER: '该团干部已录入本组织',
   ROSTER_ENTRY_NOT_PENDING: '该入驻信息已处理（已确认或已拒绝），请刷新后重试',
+  ROSTER_ADMIN_LINE_ADMINS_ONLY: '管理员的名册信息只能由管理员修改或移除',
   ROSTER_ENTRY_BOUND_ELSEWHERE: '本组织名册中该身份证号的团干部已由其他账号确认入驻，不能再注册为该人员；如有疑问请联系上级团组织管理员',
 
   // uploads

@@ -14,6 +14,7 @@ export * from './domain/development-number';
 export * from './domain/org-type';
 export * from './domain/org-names';
 export * from './domain/org-info';
+export * from './domain/size-norms';
 export * from './domain/alias';
 export * from './domain/admin-code';
 export * from './domain/attachment';

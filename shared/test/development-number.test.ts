@@ -1,4 +1,4 @@
-import { checkDevelopmentNumberForm, isDevelopmentNumberRequired, validateDevelopmentNumber } from '../src';
+import { checkDevelopmentNumberForm, devNumberTakenMessage, isDevelopmentNumberRequired, validateDevelopmentNumber } from '../src';
 import { id } from './helpers';
 
 const GD = id('44010620000101001');
@@ -48,5 +48,12 @@ describe('validateDevelopmentNumber (§5.2)', () => {
     expect(checkDevelopmentNumberForm('201700000001')).toEqual({ ok: true });
     expect(checkDevelopmentNumberForm('2017')).toEqual({ ok: false, code: 'DEVELOPMENT_NUMBER_LENGTH' });
     expect(checkDevelopmentNumberForm('x')).toEqual({ ok: false, code: 'DEVELOPMENT_NUMBER_NOT_DIGITS' });
+  });
+});
+
+// 004 FAQ "发展团员编号被占用（即填入编号已被其他人提前使用…）…请求上级组织协助，联系找到对方": the message names where
+describe('devNumberTakenMessage', () => {
+  it('names the branch using the number, nothing of the person', () => {
+    expect(devNumberTakenMessage('计算机专业2024级1班团支部')).toBe('该编号已被 计算机专业2024级1班团支部 的团员使用，请联系所在团组织或其上级组织协助核实处理');
   });
 });

@@ -56,18 +56,13 @@ describe('OrgCreateSchema (§3.3)', () => {
     expect(issues(OrgCreateSchema, committee)).toEqual({});
   });
 
-  it('requires contacts and 编制 numbers for leading organs and grassroots committees', () => {
-    const expected = {
-      contactPhone: 'REQUIRED',
-      email: 'REQUIRED',
-      adminStaffQuota: 'REQUIRED',
-      adminStaffActual: 'REQUIRED',
-      institutionStaffQuota: 'REQUIRED',
-      institutionStaffActual: 'REQUIRED',
-    };
-    expect(issues(OrgCreateSchema, { ...branch, type: 'grassrootsCommittee', shortName: '北控集团团委', fullName: '中国共产主义青年团北控集团委员会' })).toEqual(expected);
-    expect(issues(OrgCreateSchema, { ...branch, type: 'leadingOrgan', shortName: '团广州市委', fullName: '中国共产主义青年团广州市委员会', email: '' })).toEqual(expected);
-    expect(issues(OrgCreateSchema, { ...branch, type: 'workingCommittee', shortName: '南沙街道团工委', fullName: '中国共产主义青年团南沙街道工作委员会' })).toEqual({});
+  // 004 §二(一)3 "各级团组织的组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
+  it('the superior gives only 组织简称 and 组织类别; everything else may wait (and is checked when given)', () => {
+    for (const [type, shortName] of [['grassrootsCommittee', '北控集团团委'], ['leadingOrgan', '团广州市委'], ['workingCommittee', '南沙街道团工委'], ['branch', '包装车间团支部']] as const) {
+      expect(issues(OrgCreateSchema, { type, shortName })).toEqual({});
+    }
+    expect(issues(OrgCreateSchema, { type: 'branch' })).toEqual({ shortName: 'REQUIRED' });
+    expect(issues(OrgCreateSchema, { shortName: '包装车间团支部' })).toEqual({ type: 'REQUIRED' });
   });
 
   it.each([
@@ -88,7 +83,7 @@ describe('OrgCreateSchema (§3.3)', () => {
     ['short name of another type', { shortName: '中山大学团总支' }, { shortName: 'SHORT_NAME_SHAPE' }],
     ['full name of another type', { fullName: '中国共产主义青年团中山大学总支部委员会' }, { fullName: 'FULL_NAME_SHAPE' }],
     ['a branch category on a committee', { branchCategory: 'graduate' }, { branchCategory: 'BRANCH_CATEGORY_ONLY_FOR_BRANCH' }],
-    ['no industry', { industry: undefined }, { industry: 'REQUIRED' }],
+    ['no industry (the org completes it)', { industry: undefined }, {}],
     ['unknown industry', { industry: 'mining' }, { industry: 'OPTION_INVALID' }],
   ])('%s', (_, change, expected) => {
     expect(issues(OrgCreateSchema, { ...committee, ...change })).toEqual(expected);
@@ -105,12 +100,10 @@ describe('OrgCreateSchema (§3.3)', () => {
 });
 
 describe('OrgUpdateSchema (§3.2 immutables)', () => {
-  it('refuses the immutable fields, each on its own field', () => {
-    expect(issues(OrgUpdateSchema, { shortName: '新名字团支部', industry: 'rural', sortOrder: 2 })).toEqual({
-      shortName: 'ORG_FIELD_IMMUTABLE',
-      industry: 'ORG_FIELD_IMMUTABLE',
-    });
-    expect(issues(OrgUpdateSchema, { type: 'branch', fullName: 'x' })).toEqual({ type: 'ORG_FIELD_IMMUTABLE', fullName: 'ORG_FIELD_IMMUTABLE' });
+  it('refuses type and short name; full name and industry are set once, by the server’s check of the stored value', () => {
+    expect(issues(OrgUpdateSchema, { shortName: '新名字团支部', industry: 'rural', sortOrder: 2 })).toEqual({ shortName: 'ORG_FIELD_IMMUTABLE' });
+    expect(issues(OrgUpdateSchema, { type: 'branch', fullName: 'x' })).toEqual({ type: 'ORG_FIELD_IMMUTABLE' });
+    expect(issues(makeOrgUpdateSchema('branch'), { fullName: '中国共产主义青年团中山大学委员会' })).toEqual({ fullName: 'FULL_NAME_SHAPE' });
   });
 
   it('accepts any subset of the mutable fields', () => {
@@ -119,7 +112,10 @@ describe('OrgUpdateSchema (§3.2 immutables)', () => {
   });
 
   it('by type: a committee may not clear a required field; only branches have a category', () => {
-    expect(issues(makeOrgUpdateSchema('grassrootsCommittee'), { email: '' })).toEqual({ email: 'REQUIRED' });
+    expect(issues(makeOrgUpdateSchema('leadingOrgan'), { email: '' })).toEqual({ email: 'REQUIRED' });
+    // 004 (2.1): no 联系电话/电子邮箱 among a 基层团委's required fields
+    expect(issues(makeOrgUpdateSchema('grassrootsCommittee'), { email: '' })).toEqual({});
+    expect(issues(makeOrgUpdateSchema('grassrootsCommittee'), { adminStaffQuota: null })).toEqual({ adminStaffQuota: 'REQUIRED' });
     expect(issues(makeOrgUpdateSchema('grassrootsCommittee'), { email: 'a@b.cn' })).toEqual({});
     expect(issues(makeOrgUpdateSchema('grassrootsCommittee'), { branchCategory: 'graduate' })).toEqual({ branchCategory: 'BRANCH_CATEGORY_ONLY_FOR_BRANCH' });
     expect(issues(makeOrgUpdateSchema('branch'), { branchCategory: 'graduate', email: '' })).toEqual({});

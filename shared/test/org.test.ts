@@ -9,8 +9,12 @@ import {
   isOrgInfoComplete,
   isPositionAllowed,
   missingOrgFields,
+  requiredOrgFields,
+  ORG_CREATE_REQUIRED,
   needsStaffingFields,
   positionsFor,
+  isCommittee,
+  Positions,
   proposeFullName,
   validateFullName,
   validateShortName,
@@ -53,9 +57,17 @@ describe('org type predicates', () => {
 });
 
 describe('positions (§10)', () => {
-  it('leading organs use 书记…工作人员; other orgs 书记…其他', () => {
-    expect(Object.values(positionsFor('leadingOrgan'))).toEqual(['书记', '副书记', '常委', '委员', '候补委员', '工作人员']);
-    for (const t of TYPES.filter((t) => t !== 'leadingOrgan')) {
+  // 002 §六 "职务分为书记、副书记、常委、委员、候补委员、工作人员六种"; 002 §五 "团的领导机关、基层团委、
+  // 团工委录入本委员会委员及机构工作人员" — so every committee offers the six.
+  it.each(['leadingOrgan', 'grassrootsCommittee', 'workingCommittee'] as const)('002 §六 %s offers 书记、副书记、常委、委员、候补委员、工作人员', (t) => {
+    expect(isCommittee(t)).toBe(true);
+    expect(Object.values(positionsFor(t))).toEqual(['书记', '副书记', '常委', '委员', '候补委员', '工作人员']);
+  });
+  it('团总支 and 团支部 keep the branch list 书记…其他; a stored position of either list stays readable', () => {
+    expect(Positions.organizationMember).toBe('组织委员');
+    expect(Positions.staff).toBe('工作人员');
+    for (const t of ['generalBranch', 'branch'] as const) {
+      expect(isCommittee(t)).toBe(false);
       expect(Object.values(positionsFor(t))).toEqual(['书记', '副书记', '组织委员', '宣传委员', '文体委员', '生产委员', '权益委员', '志愿委员', '其他']);
     }
   });
@@ -63,6 +75,10 @@ describe('positions (§10)', () => {
     ['leadingOrgan', 'standingMember', true],
     ['leadingOrgan', 'staff', true],
     ['leadingOrgan', 'publicityMember', false],
+    ['grassrootsCommittee', 'committeeMember', true],
+    ['grassrootsCommittee', 'staff', true],
+    ['workingCommittee', 'alternateMember', true],
+    ['grassrootsCommittee', 'organizationMember', false],
     ['branch', 'publicityMember', true],
     ['branch', 'secretary', true],
     ['branch', 'standingMember', false],
@@ -137,11 +153,10 @@ describe('org info completeness (§3.3)', () => {
     expect(isOrgInfoComplete(branch, false)).toBe(false);
     expect(missingOrgFields({ ...branch, secretaryPhone: ' ' })).toEqual(['secretaryPhone']);
   });
-  it('a grassroots committee also needs contacts and 编制 numbers, 0 allowed', () => {
+  // 004 (2.1) "基层团委必填项：组织类别、组织简称、组织全称、单位所属行业类别、本级团组织行政编制数…" — no 联系电话/电子邮箱
+  it('a grassroots committee also needs the 编制 numbers (0 allowed), not contact phone or email', () => {
     const committee = { ...branch, type: 'grassrootsCommittee' as const };
     expect(missingOrgFields(committee)).toEqual([
-      'contactPhone',
-      'email',
       'adminStaffQuota',
       'adminStaffActual',
       'institutionStaffQuota',
@@ -149,8 +164,6 @@ describe('org info completeness (§3.3)', () => {
     ]);
     const full = {
       ...committee,
-      contactPhone: '020-87185624',
-      email: 'tw@example.cn',
       adminStaffQuota: 0,
       adminStaffActual: 0,
       institutionStaffQuota: 2,
@@ -158,5 +171,17 @@ describe('org info completeness (§3.3)', () => {
     };
     expect(isOrgInfoComplete(full, true)).toBe(true);
     expect(missingOrgFields({ ...full, adminStaffQuota: null })).toEqual(['adminStaffQuota']);
+    expect(missingOrgFields({ ...full, industry: null })).toEqual(['industry']);
+  });
+  // 004 (2.1) "团的领导机关必填项：组织类别、组织简称、组织全称、联系电话、电子邮箱、本级团组织行政编制数…" — no 行业类别
+  it('a leading organ needs contact phone, email and 编制 numbers, not an industry', () => {
+    const organ = { ...branch, type: 'leadingOrgan' as const, industry: null };
+    expect(missingOrgFields(organ)).toEqual(['contactPhone', 'email', 'adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual']);
+    expect(requiredOrgFields('leadingOrgan')).not.toContain('industry');
+  });
+  // 004 §二(一)3 "组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
+  it('an org created with only 组织简称 and 组织类别 lists everything else as 信息待完善', () => {
+    expect(ORG_CREATE_REQUIRED).toEqual(['type', 'shortName']);
+    expect(missingOrgFields({ type: 'workingCommittee', shortName: '省直机关团工委' })).toEqual(['fullName', 'secretaryName', 'secretaryIdNumber', 'secretaryPhone', 'industry']);
   });
 });

@@ -4,7 +4,9 @@ import {
   CadreListSchema,
   CadreOrgSchema,
   InvitationPreviewSchema,
+  MemberDetailSchema,
   MemberListSchema,
+  type MemberDetail,
   SetAliasSchema,
   type CadreDashboard,
   type CadreEntryResult,
@@ -68,8 +70,8 @@ export async function fetchDashboard(orgId: string): Promise<CadreDashboard> {
 export const PAGE_SIZE = 20;
 
 /** 团员查询: by name, phone or full ID number in the subtree (IDs and phones come masked). */
-export async function searchMembers(orgId: string, q: string, cursor?: string | null): Promise<Page<MemberListItem>> {
-  const params: Record<string, string | number> = { limit: PAGE_SIZE };
+export async function searchMembers(orgId: string, q: string, cursor?: string | null, filters: Record<string, string> = {}): Promise<Page<MemberListItem>> {
+  const params: Record<string, string | number> = { limit: PAGE_SIZE, ...filters };
   if (q.trim()) params.q = q.trim();
   if (cursor) params.cursor = cursor;
   return api.get(`${orgPath(orgId)}/members`, MemberListSchema, params);
@@ -80,4 +82,16 @@ export async function fetchCadres(orgId: string, cursor?: string | null): Promis
   const params: Record<string, string | number> = { limit: PAGE_SIZE };
   if (cursor) params.cursor = cursor;
   return api.get(`${orgPath(orgId)}/cadres`, CadreListSchema, params);
+}
+
+/** §6.6 one member opened from the list (masked, §9). */
+export async function fetchMemberDetail(orgId: string, checkinId: string): Promise<MemberDetail> {
+  const { data } = await http.get<unknown>(`${orgPath(orgId)}/members/${checkinId}`);
+  return MemberDetailSchema.parse(data);
+}
+
+/** 004 FAQ: an admin of the branch or its direct superior corrects the 发展团员编号 directly. */
+export async function correctDevNumber(orgId: string, checkinId: string, developmentNumber: string): Promise<string | null> {
+  const { data } = await http.put<{ developmentNumber: string | null }>(`${orgPath(orgId)}/members/${checkinId}/development-number`, { developmentNumber });
+  return data.developmentNumber;
 }

@@ -10,6 +10,7 @@ import {
   makeOrgCreateSchema,
   makeOrgUpdateSchema,
   needsStaffingFields,
+  proposeFullName,
   type MyOrg,
   type OrgCreate,
   type OrgDetail,
@@ -121,8 +122,9 @@ export function orgFormValuesFrom(org: OrgDetail): OrgFormValues {
   return {
     type: org.type,
     shortName: org.shortName,
-    fullName: org.fullName,
-    industry: org.industry,
+    // a full name still to complete [004 §二(一)3] starts from the proposal (§3.2)
+    fullName: org.missingFields.includes('fullName') && isKeyOf(OrgTypes, org.type) ? proposeFullName(org.shortName, org.type) : org.fullName,
+    industry: text(org.industry),
     branchCategory: text(org.branchCategory),
     secretaryName: text(org.secretaryName),
     secretaryIdNumber: '',
@@ -145,7 +147,7 @@ export function checkOrgCreate(values: OrgFormValues, parentType: OrgType): Chec
   const body: Record<string, unknown> = {
     type: toOptionalText(type),
     shortName: values.shortName.trim(),
-    fullName: values.fullName.trim(),
+    fullName: toOptionalText(values.fullName),
     industry: toOptionalText(values.industry),
     branchCategory: type === 'branch' ? toOptionalText(values.branchCategory) : undefined,
   };
@@ -164,7 +166,11 @@ export function checkOrgCreate(values: OrgFormValues, parentType: OrgType): Chec
 export function checkOrgUpdate(values: OrgFormValues, org: OrgDetail): Checked<OrgUpdate> {
   const type = orgTypeOf(org);
   const nullable = (v: string | number | undefined) => (v === undefined ? null : v);
-  const body: Record<string, unknown> = { secretaryName: values.secretaryName.trim() };
+  // a blank name is "missing" (REQUIRED), not a malformed one
+  const body: Record<string, unknown> = { secretaryName: toOptionalText(values.secretaryName) ?? null };
+  // 004 §二(一)3: the org's own admin completes what its superior left out — once
+  if (org.missingFields.includes('fullName')) body.fullName = toOptionalText(values.fullName);
+  if (org.industry === null && type !== 'leadingOrgan') body.industry = toOptionalText(values.industry);
   const id = toOptionalText(values.secretaryIdNumber);
   if (id !== undefined) body.secretaryIdNumber = id;
   const phone = values.secretaryPhone.trim();

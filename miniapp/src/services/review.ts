@@ -47,8 +47,8 @@ export const canVerifyOffline = (item: Pick<ReviewItem, 'realNameStatus'>) => it
 /** Only entries whose real-name check passed can be approved in a batch. */
 export const canBatchApprove = (item: Pick<ReviewItem, 'realNameStatus'>) => approvalBlock(item) === null;
 
-export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20): Promise<ReviewQueue> {
-  return api.get(base(orgId), ReviewQueueSchema, { limit, ...(cursor ? { cursor } : {}) });
+export async function fetchReviewQueue(orgId: string, cursor?: string | null, limit = 20, filters: Record<string, string> = {}): Promise<ReviewQueue> {
+  return api.get(base(orgId), ReviewQueueSchema, { limit, ...filters, ...(cursor ? { cursor } : {}) });
 }
 
 export async function fetchReviewDetail(orgId: string, checkinId: string): Promise<ReviewDetail> {

@@ -76,6 +76,23 @@ export function orgAccess(org: OrgRef, positions: readonly Position[]): OrgAcces
   };
 }
 
+/**
+ * 001 annex 2 "组织管理员/组织运营者录入": the roster of an org is kept by its own operators and
+ * admins and by the admins above it (the guard's 'operator' level). Admin rights stay the
+ * admins' (§3.4): an operator who is not an admin may not edit or remove a line that holds
+ * them, nor set them (the admin routes are 'admin' level).
+ */
+export const mayChangeRosterLine = (access: Pick<OrgAccess, 'isAdmin' | 'isOperatorHere'>, line: { isAdmin: boolean }): boolean =>
+  access.isAdmin || (access.isOperatorHere && !line.isAdmin);
+
+/**
+ * 004 FAQ "团员本人、团员所在团组织及其直属上级团组织管理员都有权限修改" (发展团员编号): an admin of the
+ * member's branch or of the branch's direct superior corrects it directly. Not an admin
+ * further up: it asks them (the message of a taken number says where to ask).
+ */
+export const mayCorrectDevNumber = (access: Pick<OrgAccess, 'isAdminOf'>, branch: { id: number; parentId: number | null }): boolean =>
+  access.isAdminOf(branch.id) || (branch.parentId != null && access.isAdminOf(branch.parentId));
+
 /** An org as reviewScope needs it: its type (only branches have check-ins) and its parent. */
 export interface BranchRef extends OrgRef {
   type: string;

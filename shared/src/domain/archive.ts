@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
 import type { OrgType } from '../enums';
 import { fail, OK, type Check } from './check';
+import { isCommittee } from './org-type';
 
 /**
  * 团员电子档案 / 团员身份认证 [004 §二(四)]: members who joined in 2020 or later need one PDF
@@ -43,8 +44,7 @@ export function archiveState(joinedAt: unknown, status: ArchiveStatus | null | u
  */
 export const isCertifiedOrExempt = (state: ArchiveState): boolean => state === 'certified' || state === 'notRequired';
 
-/** 团的领导机关 / 团委 / 团工委: the committees that approve, and whose uploads need no approval. */
-export const isCommittee = (type: OrgType): boolean => type === 'leadingOrgan' || type === 'grassrootsCommittee' || type === 'workingCommittee';
+// 团的领导机关 / 团委 / 团工委 (isCommittee, org-type.ts) approve, and their uploads need no approval.
 
 /**
  * [004 §二(四)4(2)(i)(ii)] an upload from a 团支部 / 团总支 waits for the superior committee;

@@ -35,6 +35,7 @@ export const AuditActionLabels = {
   'checkin.return': '退回报到',
   'checkin.offlineVerify': '线下核验通过',
   'checkin.realName': '实名校验',
+  'member.devNumberCorrect': '管理员修改发展团员编号',
   'transfer.apply': '申请组织关系转接',
   'transfer.withdraw': '撤回转接申请',
   'transfer.appeal': '转接申诉',

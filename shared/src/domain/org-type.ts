@@ -1,5 +1,5 @@
 import {
-  LeadingOrganPositions,
+  CommitteePositions,
   OrgPositions,
   type OrgType,
   type Position,
@@ -36,9 +36,16 @@ export const needsStaffingFields = (type: OrgType): boolean =>
 export const canBatchTransfer = (type: OrgType): boolean =>
   type === 'grassrootsCommittee' || type === 'workingCommittee' || type === 'generalBranch';
 
-/** §10 the positions offered in an org: leading organs have their own list. */
+/** Org types with a committee (委员会): they enter committee members and staff [002 §五]. */
+export const isCommittee = (type: OrgType): boolean =>
+  type === 'leadingOrgan' || type === 'grassrootsCommittee' || type === 'workingCommittee';
+
+/**
+ * §10 the positions offered in an org: every committee the six of 002 §六, a 团总支 / 团支部 the
+ * branch list. A position stored under the old lists stays displayable through `Positions`.
+ */
 export const positionsFor = (type: OrgType): Readonly<Record<string, string>> =>
-  type === 'leadingOrgan' ? LeadingOrganPositions : OrgPositions;
+  isCommittee(type) ? CommitteePositions : OrgPositions;
 
 export const isPositionAllowed = (type: OrgType, position: string): position is Position =>
   Object.prototype.hasOwnProperty.call(positionsFor(type), position);

@@ -55,8 +55,11 @@ export const SchoolIndustries = ['university', 'vocationalSchool', 'highSchool',
 export const isSchoolIndustry = (industry: IndustryCategory): boolean =>
   (SchoolIndustries as readonly string[]).includes(industry);
 
-/** §10 positions of a leading organ [002 §六]. */
-export const LeadingOrganPositions = {
+/**
+ * §10 positions of every committee — 团的领导机关, 基层团委, 团工委 [002 §六: 职务分为书记、副书记、
+ * 常委、委员、候补委员、工作人员六种; 002 §五: 团的领导机关、基层团委、团工委录入本委员会委员及机构工作人员].
+ */
+export const CommitteePositions = {
   secretary: '书记',
   deputySecretary: '副书记',
   standingMember: '常委',
@@ -64,9 +67,12 @@ export const LeadingOrganPositions = {
   alternateMember: '候补委员',
   staff: '工作人员',
 } as const;
-export type LeadingOrganPosition = keyof typeof LeadingOrganPositions;
+export type CommitteePosition = keyof typeof CommitteePositions;
+/** The name the leading organs' list had before issue 15 gave it to every committee. */
+export const LeadingOrganPositions = CommitteePositions;
+export type LeadingOrganPosition = CommitteePosition;
 
-/** §10 positions of every other org (基层团委, 团工委, 团总支, 团支部). */
+/** §10 positions of a 团总支 or 团支部 (the branch list). */
 export const OrgPositions = {
   secretary: '书记',
   deputySecretary: '副书记',
@@ -81,7 +87,7 @@ export const OrgPositions = {
 export type OrgPosition = keyof typeof OrgPositions;
 
 /** Every position, for display of a stored value whatever the org. */
-export const Positions = { ...LeadingOrganPositions, ...OrgPositions } as const;
+export const Positions = { ...CommitteePositions, ...OrgPositions } as const;
 export type Position = keyof typeof Positions;
 
 /** §10 cadre nature (团干部性质). */

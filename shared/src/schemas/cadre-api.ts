@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CheckinStatuses, Educations, RealNameStatuses, type CheckinStatus, type Education, type RealNameStatus } from '../enums';
+import { enumField } from './common';
 import { OrgSummarySchema } from './org-api';
 
 /**
@@ -78,6 +80,8 @@ export const CadreDashboardSchema = z.object({
   subOrgs: z.number(),
   /** §6.7 a cadre must also be a member of one branch: false → remind and link to check-in. */
   memberCheckinApproved: z.boolean(),
+  /** 002 §二 / 004 size norms and entry standard of the org itself: shown, never enforced */
+  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
 });
 export type CadreDashboard = z.infer<typeof CadreDashboardSchema>;
 
@@ -93,7 +97,20 @@ export const CadreListItemSchema = z.object({
 });
 export const CadreListSchema = z.object({ items: z.array(CadreListItemSchema), nextCursor: z.string().nullable() });
 
+/**
+ * 001 annex 2 "我的团员"即可查看、审核 — the real client filters by 审核状态 and 学历: the filters of a
+ * cadre's member list and review list (check-in state, real-name state, 最高学历, branch).
+ */
+export const MemberFiltersShape = {
+  status: enumField(CheckinStatuses).optional(),
+  realName: enumField(RealNameStatuses).optional(),
+  education: enumField(Educations).optional(),
+  branchId: z.string().regex(/^\d{1,16}$/, 'NOT_FOUND').optional(),
+};
+export type MemberFilters = { status?: CheckinStatus; realName?: RealNameStatus; education?: Education; branchId?: string };
+
 export const MemberSearchQuerySchema = z.object({
+  ...MemberFiltersShape,
   q: z.string().trim().max(30, 'TEXT_TOO_LONG').optional(),
   cursor: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -108,5 +125,17 @@ export const MemberListItemSchema = z.object({
   status: z.string(),
   /** 团员身份认证 [004 §二(四)]: notRequired for joins before 2020 */
   archiveState: z.enum(['notRequired', 'uncertified', 'pending', 'rejected', 'certified']),
+  realNameStatus: z.string().nullish(),
 });
 export const MemberListSchema = z.object({ items: z.array(MemberListItemSchema), nextCursor: z.string().nullable() });
+
+/** §6.6 one member opened from the list: the data in force, ID and phone masked (§9). */
+export const MemberDetailSchema = MemberListItemSchema.extend({
+  gender: z.string().nullable(),
+  joinedAt: z.string().nullable(),
+  developmentNumber: z.string().nullable(),
+  highestEducation: z.string().nullable(),
+  politicalStatus: z.string().nullable(),
+  branchPathNames: z.array(z.string()),
+});
+export type MemberDetail = z.infer<typeof MemberDetailSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CertificationDraftSchema } from './certification';
 import { OrgIdParamsSchema } from './org-api';
+import { MemberFiltersShape } from './cadre-api';
 
 /**
  * The check-in API contract (issue 5): what the member's and the operator's pages send and
@@ -97,6 +98,7 @@ export const ReviewItemSchema = z.object({
   submittedAt: z.string(),
 });
 export const ReviewQueueQuerySchema = z.object({
+  ...MemberFiltersShape,
   cursor: z.string().regex(/^\d+$/).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -140,3 +142,12 @@ export const MemberHomeSchema = z.object({
   membershipStatus: z.string().optional(),
 });
 export type MemberHome = z.infer<typeof MemberHomeSchema>;
+
+/**
+ * 004 FAQ "团员本人、团员所在团组织及其直属上级团组织管理员都有权限修改": an admin's direct
+ * correction of a member's 发展团员编号 (checked against the member's join month by the server).
+ */
+export const DevNumberCorrectionSchema = z.object({
+  developmentNumber: z.string({ error: 'DEVELOPMENT_NUMBER_NOT_DIGITS' }).trim().max(12, 'DEVELOPMENT_NUMBER_LENGTH'),
+});
+export const MemberParamsSchema = z.object({ orgId: z.string().regex(/^\d+$/, 'NOT_FOUND'), checkinId: z.string().regex(/^\d+$/, 'NOT_FOUND') });

@@ -24,7 +24,8 @@ export const OrgSummarySchema = z.object({
 export type OrgSummary = z.infer<typeof OrgSummarySchema>;
 
 export const OrgDetailSchema = OrgSummarySchema.extend({
-  industry: z.string(),
+  /** null until given: leading organs have none; others' own admin may complete it [004 §二(一)3] */
+  industry: z.string().nullable(),
   secretaryName: z.string().nullable(),
   /** Masked (§9); the full number is never sent in lists or details. */
   secretaryIdMasked: z.string().nullable(),
@@ -97,6 +98,8 @@ export const ProgressRowSchema = z.object({
   adminLoggedIn: z.boolean(),
   infoComplete: z.boolean(),
   hasSubOrgs: z.boolean(),
+  /** 002 §二 / 004 size norms and entry standard of the sub-org (warnings only) */
+  sizeWarnings: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
   membersCheckedIn: z.number(),
   cadresEntered: z.number(),
   cadresOnboarded: z.number(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BranchCategories, IndustryCategories, OrgTypes, isKeyOf, type OrgType } from '../enums';
 import { validateFullName, validateShortName } from '../domain/org-names';
-import { checkCanContain, needsStaffingFields } from '../domain/org-type';
+import { checkCanContain } from '../domain/org-type';
+import { requiredOrgFields } from '../domain/org-info';
 import { validateAdminCode } from '../domain/admin-code';
 import { ORG_NAME_MAX_CHARS, PARTY_RECOMMENDED_MAX, YOUTH_COUNT_MAX } from '../limits';
 import { MobileSchema } from './auth';
@@ -12,10 +13,11 @@ import { IdNumberSchema, PersonNameSchema } from './person';
 const mutableOrgShape = {
   /** 组织类别 of a branch (§3.1); other types have none */
   branchCategory: enumField(BranchCategories).nullish(),
-  secretaryName: PersonNameSchema,
-  secretaryIdNumber: IdNumberSchema,
-  secretaryPhone: MobileSchema,
-  /** 联系电话 (required for leading organs and grassroots committees) */
+  /** 书记姓名/身份证号码/手机号码: required (§3.3) but filled by the org's own admin [004 §二(一)3] */
+  secretaryName: PersonNameSchema.nullish(),
+  secretaryIdNumber: IdNumberSchema.nullish(),
+  secretaryPhone: MobileSchema.nullish(),
+  /** 联系电话 (required of leading organs) */
   contactPhone: ContactPhoneSchema.nullish(),
   /** 电子邮箱 (idem) */
   email: OptionalEmailSchema,
@@ -38,7 +40,12 @@ const mutableOrgShape = {
 /** §3.2 short name, full name, type and industry cannot change once saved [004 §二(一)3(2.2)]. */
 export const ORG_IMMUTABLE_FIELDS = ['type', 'shortName', 'fullName', 'industry'] as const;
 
-const STAFFING_FIELDS = ['contactPhone', 'email', 'adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual'] as const;
+/**
+ * Full name and industry are immutable once saved, but the superior may leave them to the
+ * org's own admin [004 §二(一)3]: an update may set them while they are still empty (the
+ * server checks the stored value).
+ */
+export const ORG_SET_ONCE_FIELDS = ['fullName', 'industry'] as const;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -53,12 +60,14 @@ function orgTypeRules(v: Record<string, unknown>, type: OrgType, ctx: z.Refineme
       const r = validateFullName(v.fullName, type);
       if (!r.ok) addIssueAt(ctx, ['fullName'], r.code);
     }
-    if (needsStaffingFields(type)) {
-      for (const f of STAFFING_FIELDS) if (blank(v[f])) addIssueAt(ctx, [f], 'REQUIRED');
+    // 004 §二(一)3: the superior gives 组织简称 and 组织类别; the rest may wait for the org's own admin
+  } else {
+    if (typeof v.fullName === 'string' && v.fullName !== '') {
+      const r = validateFullName(v.fullName, type);
+      if (!r.ok) addIssueAt(ctx, ['fullName'], r.code);
     }
-  } else if (needsStaffingFields(type)) {
     // An update may leave a field out, but may not clear a required one.
-    for (const f of STAFFING_FIELDS) if (f in v && blank(v[f])) addIssueAt(ctx, [f], 'REQUIRED');
+    for (const f of requiredOrgFields(type)) if (f in v && blank(v[f])) addIssueAt(ctx, [f], 'REQUIRED');
   }
   if (type !== 'branch' && !blank(v.branchCategory)) addIssueAt(ctx, ['branchCategory'], 'BRANCH_CATEGORY_ONLY_FOR_BRANCH');
 }
@@ -73,10 +82,10 @@ export const makeOrgCreateSchema = (parentType?: OrgType) =>
       type: enumField(OrgTypes),
       /** 组织简称 */
       shortName: requiredText(ORG_NAME_MAX_CHARS),
-      /** 组织全称 */
-      fullName: requiredText(ORG_NAME_MAX_CHARS),
-      /** 单位所属行业类别 */
-      industry: enumField(IndustryCategories),
+      /** 组织全称 (the org's own admin may complete it) */
+      fullName: requiredText(ORG_NAME_MAX_CHARS).nullish(),
+      /** 单位所属行业类别 (idem; leading organs have none [004 (2.1)]) */
+      industry: enumField(IndustryCategories).nullish(),
       ...mutableOrgShape,
     })
     .superRefine((value, ctx) => {
@@ -103,8 +112,8 @@ export const makeOrgUpdateSchema = (type: OrgType) =>
     .object({
       type: immutable,
       shortName: immutable,
-      fullName: immutable,
-      industry: immutable,
+      fullName: requiredText(ORG_NAME_MAX_CHARS).optional(),
+      industry: enumField(IndustryCategories).optional(),
       ...z.object(mutableOrgShape).partial().shape,
     })
     .superRefine((value, ctx) => orgTypeRules(value, type, ctx, false), ALWAYS);
@@ -113,8 +122,8 @@ export const makeOrgUpdateSchema = (type: OrgType) =>
 export const OrgUpdateSchema = z.object({
   type: immutable,
   shortName: immutable,
-  fullName: immutable,
-  industry: immutable,
+  fullName: requiredText(ORG_NAME_MAX_CHARS).optional(),
+  industry: enumField(IndustryCategories).optional(),
   ...z.object(mutableOrgShape).partial().shape,
 });
 export type OrgUpdate = z.infer<typeof OrgUpdateSchema>;

@@ -9,6 +9,7 @@ import {
   allowedChildTypes,
   isKeyOf,
   proposeFullName,
+  requiredOrgFields,
   type OrgCreate,
   type OrgDetail,
   type OrgType,
@@ -37,13 +38,21 @@ const SHORT_NAME_EXAMPLES: Record<OrgType, string> = {
   branch: '以“团支部”结尾，如：新河浦社区团支部、计算机专业2017级3班团支部',
 };
 
+/** Editing: the names the superior left empty, which the org's own admin gives once (004 §二(一)3). */
+interface Completing {
+  fullName: boolean;
+  industry: boolean;
+}
+
 const typeOfValues = (v: OrgFormValues): OrgType | '' => (isKeyOf(OrgTypes, v.type) ? v.type : '');
 
 // A problem on a field this form does not show (e.g. a name on edit) goes under the form.
-function shownFields(type: OrgType | '', editing: boolean): ReadonlySet<string> {
+function shownFields(type: OrgType | '', editing: boolean, completing: Completing): ReadonlySet<string> {
   const sections = orgFormSections(type);
   return new Set<string>([
     ...(editing ? [] : ['type', 'shortName', 'fullName', 'industry']),
+    ...(completing.fullName ? ['fullName'] : []),
+    ...(completing.industry ? ['industry'] : []),
     ...(sections.branchCategory ? ['branchCategory'] : []),
     'secretaryName',
     'secretaryIdNumber',
@@ -68,6 +77,10 @@ export function OrgForm(props: OrgFormProps) {
   const editing = props.mode === 'edit';
   const typeOptions = props.mode === 'create' ? allowedChildTypes(props.parentType) : [];
   const [fullNameEdited, setFullNameEdited] = useState(false);
+  const completing: Completing = {
+    fullName: props.mode === 'edit' && props.org.missingFields.includes('fullName'),
+    industry: props.mode === 'edit' && props.org.industry === null && orgTypeOf(props.org) !== 'leadingOrgan',
+  };
   const form = useForm<OrgFormValues, OrgCreate | OrgUpdate>(
     () => {
       if (props.mode === 'edit') return orgFormValuesFrom(props.org);
@@ -76,12 +89,15 @@ export function OrgForm(props: OrgFormProps) {
       return initial;
     },
     (v) => (props.mode === 'create' ? checkOrgCreate(v, props.parentType) : checkOrgUpdate(v, props.org)),
-    { shown: (v) => shownFields(editing ? orgTypeOf(props.org) : typeOfValues(v), editing) },
+    { shown: (v) => shownFields(editing ? orgTypeOf(props.org) : typeOfValues(v), editing, completing) },
   );
   const { values, setValues, errors, setErrors, submitting } = form;
 
   const type: OrgType | '' = editing ? orgTypeOf(props.org) : typeOfValues(values);
   const sections = orgFormSections(type);
+  // 004 §二(一)3: creating, the superior gives 组织简称 and 组织类别 only; editing, the fields of
+  // 004 (2.1) for the type are required, and names left empty are completed here once.
+  const required = new Set<string>(editing && type ? requiredOrgFields(type) : ['type', 'shortName']);
 
   const change = (field: OrgField) => (value: string) => {
     setValues((v) => {
@@ -118,6 +134,7 @@ export function OrgForm(props: OrgFormProps) {
     <View className='org-form' data-testid='org-form'>
       <View className='org-form__notice'>
         <Text>{ErrorMessages.ORG_FIELD_IMMUTABLE}{editing ? '。' : '，请仔细核对后保存。'}</Text>
+        {!editing ? <Text data-testid='org-form-own-admin-note'>只需填写组织类别和组织简称，其他信息可由该组织管理员登录后填写完善。</Text> : null}
       </View>
 
       <FormSection title='基本信息'>
@@ -134,7 +151,6 @@ export function OrgForm(props: OrgFormProps) {
             />
             {text('shortName', { required: true, maxLength: 100, multiline: true, hint: type ? SHORT_NAME_EXAMPLES[type] : '请先选择组织类别' })}
             {text('fullName', {
-              required: true,
               maxLength: 100,
               multiline: true,
               placeholder: '根据组织简称自动生成',
@@ -142,7 +158,6 @@ export function OrgForm(props: OrgFormProps) {
             })}
             <SelectField
               label={OrgFieldLabels.industry}
-              required
               value={values.industry}
               options={optionsOf(IndustryCategories)}
               onChange={change('industry')}
@@ -154,12 +169,28 @@ export function OrgForm(props: OrgFormProps) {
           <>
             <StaticField label={OrgFieldLabels.type} value={OrgTypes[orgTypeOf(props.org)]} testId='org-type' />
             <StaticField label={OrgFieldLabels.shortName} value={props.org.shortName} testId='org-shortName' />
-            <StaticField label={OrgFieldLabels.fullName} value={props.org.fullName} testId='org-fullName' />
-            <StaticField
-              label={OrgFieldLabels.industry}
-              value={isKeyOf(IndustryCategories, props.org.industry) ? IndustryCategories[props.org.industry] : props.org.industry}
-              testId='org-industry'
-            />
+            {completing.fullName ? (
+              text('fullName', { required: true, maxLength: 100, multiline: true, hint: '系统根据组织简称生成，请核对，保存后不可修改' })
+            ) : (
+              <StaticField label={OrgFieldLabels.fullName} value={props.org.fullName} testId='org-fullName' />
+            )}
+            {completing.industry ? (
+              <SelectField
+                label={OrgFieldLabels.industry}
+                required
+                value={values.industry}
+                options={optionsOf(IndustryCategories)}
+                onChange={change('industry')}
+                error={errors.industry}
+                testId='org-industry'
+              />
+            ) : props.org.industry ? (
+              <StaticField
+                label={OrgFieldLabels.industry}
+                value={isKeyOf(IndustryCategories, props.org.industry) ? IndustryCategories[props.org.industry] : props.org.industry}
+                testId='org-industry'
+              />
+            ) : null}
           </>
         )}
         {sections.branchCategory ? (
@@ -176,16 +207,16 @@ export function OrgForm(props: OrgFormProps) {
       </FormSection>
 
       <FormSection title='团组织书记'>
-        {text('secretaryName', { required: true, maxLength: 30 })}
+        {text('secretaryName', { required: required.has('secretaryName'), maxLength: 30 })}
         {text('secretaryIdNumber', {
-          required: !editing,
+          required: editing && !props.org.secretaryIdMasked,
           type: 'idcard',
           maxLength: 18,
           placeholder: editing && props.org.secretaryIdMasked ? `已填写 ${props.org.secretaryIdMasked}` : undefined,
           hint: editing ? '如需更换书记身份证号码请重新输入，不修改请留空' : undefined,
         })}
         {text('secretaryPhone', {
-          required: true,
+          required: required.has('secretaryPhone'),
           type: 'number',
           maxLength: 11,
           placeholder: editing && values.secretaryPhone === '' && props.org.secretaryPhone ? `已填写 ${props.org.secretaryPhone}` : undefined,
@@ -193,13 +224,13 @@ export function OrgForm(props: OrgFormProps) {
       </FormSection>
 
       {sections.staffing ? (
-        <FormSection title='联系方式与编制（团的领导机关、基层团委必填）' testId='org-staffing'>
-          {text('contactPhone', { required: true, maxLength: 20, placeholder: '手机或固定电话，如 020-12345678' })}
-          {text('email', { required: true, maxLength: 100 })}
-          {text('adminStaffQuota', { required: true, type: 'number', maxLength: 6, hint: '没有请填0' })}
-          {text('adminStaffActual', { required: true, type: 'number', maxLength: 6 })}
-          {text('institutionStaffQuota', { required: true, type: 'number', maxLength: 6, hint: '没有请填0' })}
-          {text('institutionStaffActual', { required: true, type: 'number', maxLength: 6 })}
+        <FormSection title='联系方式与编制' testId='org-staffing'>
+          {text('contactPhone', { required: required.has('contactPhone'), maxLength: 20, placeholder: '手机或固定电话，如 020-12345678' })}
+          {text('email', { required: required.has('email'), maxLength: 100 })}
+          {text('adminStaffQuota', { required: required.has('adminStaffQuota'), type: 'number', maxLength: 6, hint: '没有请填0' })}
+          {text('adminStaffActual', { required: required.has('adminStaffActual'), type: 'number', maxLength: 6 })}
+          {text('institutionStaffQuota', { required: required.has('institutionStaffQuota'), type: 'number', maxLength: 6, hint: '没有请填0' })}
+          {text('institutionStaffActual', { required: required.has('institutionStaffActual'), type: 'number', maxLength: 6 })}
         </FormSection>
       ) : null}
 

@@ -19,9 +19,10 @@ export const orgs = mysqlTable(
     depth: smallint('depth').notNull(),
     type: varchar('type', { length: 24 }).$type<OrgType>().notNull(),
     shortName: varchar('short_name', { length: 100 }).notNull(),
-    fullName: varchar('full_name', { length: 100 }).notNull(),
+    // 004 §二(一)3: full name and industry may wait for the org's own admin (set once, then immutable)
+    fullName: varchar('full_name', { length: 100 }),
     alias: varchar('alias', { length: 64 }),
-    industry: varchar('industry', { length: 32 }).$type<IndustryCategory>().notNull(),
+    industry: varchar('industry', { length: 32 }).$type<IndustryCategory>(),
     branchCategory: varchar('branch_category', { length: 32 }).$type<BranchCategory>(),
     secretaryName: varchar('secretary_name', { length: 30 }),
     /** §9 ID numbers: AES-256-GCM ciphertext + HMAC lookup hash (lib/pii.ts). */

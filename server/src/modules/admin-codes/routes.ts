@@ -73,7 +73,7 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         orgId: String(org.id),
         shortName: org.shortName,
-        fullName: org.fullName,
+        fullName: org.fullName ?? org.shortName,
         type: org.type,
         pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
       };

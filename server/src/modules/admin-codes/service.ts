@@ -128,7 +128,7 @@ export async function exportWorkbook(db: Db, deps: CodeDeps, parent: OrgRow, now
     ['组织简称', '组织全称', '管理员注册码', '有效期至'],
     children.map((c) => {
       const code = codes.get(c.id);
-      return [c.shortName, c.fullName, code?.code ?? '（未生成）', code ? todayInChina(new Date(code.expiresAt)) : ''];
+      return [c.shortName, c.fullName ?? '', code?.code ?? '（未生成）', code ? todayInChina(new Date(code.expiresAt)) : ''];
     }),
     ['注册码为8位数字或字母，区分大小写，有效期20天，每个注册码仅限使用一次。', '每个组织最多2名管理员。'],
   );

@@ -90,13 +90,13 @@ export const cadreRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/orgs/:orgId/roster/:entryId/invite',
-    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '发送入驻邀请短信', params: RosterParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
+    { onRequest: [app.requireOrg('operator')], schema: { ...secured, summary: '发送入驻邀请短信', params: RosterParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
     async (req) => inviteEntry(app.db, inviteDeps(`${req.protocol}://${req.host}`), req.orgContext, Number(req.params.entryId), app.clock.now()),
   );
 
   app.post(
     '/orgs/:orgId/roster/invite-all',
-    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '向全部未入驻团干部发送邀请', params: OrgIdParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
+    { onRequest: [app.requireOrg('operator')], schema: { ...secured, summary: '向全部未入驻团干部发送邀请', params: OrgIdParamsSchema, response: { 200: InviteResultSchema, ...errors } } },
     async (req) => inviteAll(app.db, inviteDeps(`${req.protocol}://${req.host}`), req.orgContext, app.clock.now()),
   );
 

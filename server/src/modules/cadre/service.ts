@@ -62,7 +62,7 @@ async function pendingLines(db: Db, entries: Entry[]): Promise<PendingRosterLine
       entryId: String(e.id),
       orgId: org.id,
       orgName: org.alias ?? org.shortName,
-      fullName: org.fullName,
+      fullName: org.fullName ?? org.shortName,
       pathNames: org.pathNames,
       position: e.position,
       name: e.name,
@@ -293,7 +293,7 @@ export async function invitationPreview(db: Db, deps: EntryDeps, token: string) 
   const [row] = await db.select({ e: rosterEntries, o: orgs }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(eq(rosterEntries.id, invite.entryId));
   if (!row) throw new AppError('INVITATION_INVALID');
   const summary = theRow(await summarize(db, [row.o]), 'the org summary');
-  return { orgId: summary.id, orgName: row.o.alias ?? row.o.shortName, fullName: row.o.fullName, pathNames: summary.pathNames, cadreName: row.e.name, phoneMasked: maskMobile(row.e.phone) };
+  return { orgId: summary.id, orgName: row.o.alias ?? row.o.shortName, fullName: row.o.fullName ?? row.o.shortName, pathNames: summary.pathNames, cadreName: row.e.name, phoneMasked: maskMobile(row.e.phone) };
 }
 
 /** Cadres of the org's subtree with their positions (phones masked), keyset-paginated. */

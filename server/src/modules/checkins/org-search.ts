@@ -32,7 +32,7 @@ async function toItems(db: DbOrTx, rows: OrgRow[]): Promise<OrgSearchItem[]> {
     id: String(r.id),
     type: r.type,
     shortName: r.shortName,
-    fullName: r.fullName,
+    fullName: r.fullName ?? r.shortName,
     alias: r.alias,
     pathNames: ancestorIds(r.path).map((id) => names.get(id) ?? ''),
     selectable: r.type === 'branch',

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CheckinStatus } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { checkins, orgs } from '../../db/schema';
@@ -12,7 +12,7 @@ export const WAITING: CheckinStatus[] = ['submitted', 'editSubmitted'];
  * Only the columns a queue item shows are read; of the draft, only the name (the whole
  * draft and approved data were most of the row's parsing).
  */
-function buildPage(db: Db, branches: number, withCursor: boolean) {
+function buildPage(db: Db, branches: number, withCursor: boolean, extra: SQL[] = []) {
   const at = sql.placeholder('at');
   return db
     .select({
@@ -35,6 +35,7 @@ function buildPage(db: Db, branches: number, withCursor: boolean) {
         inArray(checkins.branchId, Array.from({ length: branches }, (_, i) => sql.placeholder(`b${i}`))),
         inArray(checkins.status, WAITING),
         withCursor ? or(gt(checkins.submittedAt, at), and(eq(checkins.submittedAt, at), gt(checkins.id, sql.placeholder('afterId')))) : undefined,
+        ...extra,
       ),
     )
     .orderBy(asc(checkins.submittedAt), asc(checkins.id))
@@ -61,10 +62,12 @@ function pageStatement(db: Db, branches: number, withCursor: boolean): Page {
 const datetimeText = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /** Waiting check-ins of `branchIds` after the cursor, oldest first, at most `limit` rows. */
-export async function queuePage(db: Db, branchIds: number[], after: { at: Date; id: number } | null, limit: number) {
+export async function queuePage(db: Db, branchIds: number[], after: { at: Date; id: number } | null, limit: number, extra: SQL[] = []) {
   const values: Record<string, unknown> = { limit };
   branchIds.forEach((id, i) => (values[`b${i}`] = id));
   if (after) Object.assign(values, { at: datetimeText(after.at), afterId: after.id });
-  const rows = await pageStatement(db, branchIds.length, Boolean(after)).execute(values);
+  // a filtered page (issue 15 item 7) is built per call: the cached shapes stay the unfiltered ones
+  const statement = extra.length ? buildPage(db, branchIds.length, Boolean(after), extra) : pageStatement(db, branchIds.length, Boolean(after));
+  const rows = await statement.execute(values);
   return rows.map(({ nameJson, ...r }) => ({ ...r, draft: { name: nameJson == null ? undefined : (JSON.parse(nameJson) as unknown) } }));
 }

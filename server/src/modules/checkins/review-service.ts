@@ -9,6 +9,7 @@ import {
   type OfflineVerify,
   type ReviewDetailSchema,
   type ReviewItem,
+  type MemberFilters,
 } from '@tj/shared';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/client';
@@ -23,7 +24,8 @@ import { recordVerifiedIdentity } from '../accounts/identity';
 import { attachUpload, uploadUrl } from '../uploads/service';
 import { inboundCheckedIn } from '../transfers/inbound';
 import { trackCheckinChange } from '../stats/counters';
-import { approvedElsewhereError, duplicateIndexOf } from './rules';
+import { memberFilterConds } from '../members/filters';
+import { approvedElsewhereError, devNumberTakenError, duplicateIndexOf } from './rules';
 import { queuePage, WAITING } from './queue-page';
 import { approvedView, fullData, type CheckinRow } from './view';
 import { lastRow, theRow } from '../../lib/rows';
@@ -117,15 +119,18 @@ function toItem(row: ItemRow, pii: Pii, names: Map<number, string>): ReviewItem 
  * the (branch, status) index. (issue 8: was three statements per page; a window
  * `count(*) over ()` in the page cost the database more than the page itself.)
  */
-export async function reviewQueue(db: Db, pii: Pii, ids: number[] | null, q: { cursor?: string; limit: number }) {
-  if (!ids) throw new AppError('FORBIDDEN');
+export async function reviewQueue(db: Db, pii: Pii, scope: number[] | null, q: { cursor?: string; limit: number } & MemberFilters) {
+  if (!scope) throw new AppError('FORBIDDEN');
+  // 001 annex 2: filtered by branch (within the scope only), check-in state, real-name state, 学历
+  const ids = q.branchId ? scope.filter((id) => id === Number(q.branchId)) : scope;
   if (ids.length === 0) return { items: [], nextCursor: null, total: 0 };
+  const extra = memberFilterConds({ ...q, branchId: undefined }, 'draft');
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await queuePage(db, ids, after, q.limit + 1);
+  const rows = await queuePage(db, ids, after, q.limit + 1, extra);
   const full = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const names = new Map(page.map((r) => [r.branchId, r.branchName]));
-  const total = q.cursor || full ? Number(theRow(await db.select({ n: count() }).from(checkins).where(waitingIn(ids)), 'a count').n) : rows.length;
+  const total = q.cursor || full ? Number(theRow(await db.select({ n: count() }).from(checkins).where(and(waitingIn(ids), ...extra)), 'a count').n) : rows.length;
   return {
     items: page.map((r) => toItem(r, pii, names)),
     nextCursor: full ? encodeCursor(lastRow(page, 'a full page')) : null,
@@ -181,17 +186,19 @@ const approvalSet = (row: CheckinRow, reviewerId: number, now: Date) => ({
  */
 async function act(db: Db, ctx: OrgContext, checkinId: number, fn: (tx: Tx, row: CheckinRow) => Promise<void>): Promise<void> {
   let idHash: string | null = null;
+  let devNumber: string | null = null;
   try {
     await db.transaction(async (tx) => {
       const row = await scopedRow(tx, ctx, checkinId, true);
       idHash = row.idHash;
+      devNumber = row.developmentNumber;
       await fn(tx, row);
     });
   } catch (err) {
     if (isDuplicate(err)) {
       const which = duplicateIndexOf(err);
       if (which === 'id' && idHash) throw await approvedElsewhereError(db, idHash);
-      if (which === 'devNumber') throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+      if (which === 'devNumber') throw devNumber ? await devNumberTakenError(db, devNumber, idHash) : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
     }
     throw err;
   }

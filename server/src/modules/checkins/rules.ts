@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { checkinApprovedElsewhereMessage } from '@tj/shared';
+import { checkinApprovedElsewhereMessage, devNumberTakenMessage } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, rosterEntries } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -33,12 +33,12 @@ export async function holdsRosterPosition(db: DbOrTx, idHash: string): Promise<b
 /** The error for an ID approved in another check-in, naming that branch (§5.1). */
 export async function approvedElsewhereError(db: DbOrTx, idHash: string): Promise<AppError> {
   const [other] = await db
-    .select({ name: orgs.fullName })
+    .select({ name: orgs.fullName, shortName: orgs.shortName })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .where(eq(checkins.approvedIdHash, idHash));
   return other
-    ? AppError.withMessage('CHECKIN_ID_APPROVED_ELSEWHERE', checkinApprovedElsewhereMessage(other.name), 'idNumber')
+    ? AppError.withMessage('CHECKIN_ID_APPROVED_ELSEWHERE', checkinApprovedElsewhereMessage(other.name ?? other.shortName), 'idNumber')
     : new AppError('CHECKIN_ID_APPROVED_ELSEWHERE', 'idNumber');
 }
 
@@ -58,7 +58,26 @@ export async function assertNotApprovedElsewhere(db: DbOrTx, idHash: string, use
 export async function assertDevNumberFree(db: DbOrTx, devNumber: string | null | undefined, idHash: string) {
   if (!devNumber) return;
   const [other] = await db.select({ id: checkins.id }).from(checkins).where(devNumberTaken(devNumber, idHash)).limit(1);
-  if (other) throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+  if (other) throw await devNumberTakenError(db, devNumber, idHash);
+}
+
+/** The branch whose member (another ID) uses `devNumber`, or null when it is free. */
+export async function devNumberHolderBranch(db: DbOrTx, devNumber: string, idHash: string | null): Promise<string | null> {
+  const [other] = await db
+    .select({ name: orgs.shortName, alias: orgs.alias })
+    .from(checkins)
+    .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+    .where(idHash ? devNumberTaken(devNumber, idHash) : or(eq(checkins.approvedDevNumber, devNumber), eq(checkins.developmentNumber, devNumber)))
+    .limit(1);
+  return other ? (other.alias ?? other.name) : null;
+}
+
+/** DEVELOPMENT_NUMBER_TAKEN naming the branch that uses the number (004 FAQ), nothing of the person. */
+export async function devNumberTakenError(db: DbOrTx, devNumber: string, idHash: string | null): Promise<AppError> {
+  const branch = await devNumberHolderBranch(db, devNumber, idHash);
+  return branch
+    ? AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(branch), 'developmentNumber')
+    : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
 }
 
 /** What a submit checks against stored data (§4.1, §5.1–5.3), read in one statement. */
@@ -92,7 +111,7 @@ export async function submitFacts(db: DbOrTx, c: SubmitSubject): Promise<SubmitF
     async assert() {
       if (f.org.type !== 'branch') throw branchError();
       if (Number(f.approvedElsewhere) > 0) throw await approvedElsewhereError(db, c.idHash);
-      if (Number(f.devNumberTaken) > 0) throw new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+      if (Number(f.devNumberTaken) > 0) throw await devNumberTakenError(db, c.developmentNumber!, c.idHash);
       return f.org;
     },
   };

@@ -46,7 +46,7 @@ export async function branchViewOf(db: DbOrTx, org: OrgRow, viewerId: number, kn
   return {
     id: String(org.id),
     shortName: org.shortName,
-    fullName: org.fullName,
+    fullName: org.fullName ?? org.shortName,
     pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
     ...contacts.get(org.id)!,
   };

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { archiveState, maskIdNumber, maskMobile, type CadreDashboard } from '@tj/shared';
+import { SizeWarnings, archiveState, maskIdNumber, maskMobile, sizeWarnings, type CadreDashboard, type MemberFilters } from '@tj/shared';
+import { memberFilterConds } from '../members/filters';
 import type { Db } from '../../db/client';
 import { checkins, memberArchives, orgs, rosterEntries, users } from '../../db/schema';
 import { descendantsLike } from '../../lib/org-path';
@@ -21,24 +22,27 @@ const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard> {
   const { org, userId } = ctx;
   const operator = ctx.isOperator;
-  const [membersRes, cadreCount, orgCount, [own], summaries, waiting] = await Promise.all([
+  const [membersRes, cadreCount, orgCount, [own], summaries, waiting, ownCadreCount] = await Promise.all([
     db.execute(sql`select coalesce(sum(${membersOfRow('s')}), 0) as n from branch_stats s where s.path like ${descendantsLike(org.path)}`),
     db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),
     db.select({ n: count() }).from(orgs).where(inSubtree(org.path)),
     db.select({ id: checkins.id }).from(checkins).where(and(eq(checkins.userId, userId), isMember)).limit(1),
     summarize(db, [org]),
     operator ? countWaitingReviews(db, ctx) : Promise.resolve(null),
+    db.select({ n: count() }).from(rosterEntries).where(eq(rosterEntries.orgId, org.id)),
   ]);
-  const [cadres, subOrgs, summary] = [theRow(cadreCount, 'a count'), theRow(orgCount, 'a count'), theRow(summaries, 'the org summary')];
+  const [cadres, subOrgs, summary, ownCadres] = [theRow(cadreCount, 'a count'), theRow(orgCount, 'a count'), theRow(summaries, 'the org summary'), theRow(ownCadreCount, 'a count')];
+  const members = Number(rowsOf(membersRes)[0]?.n ?? 0);
   return {
     org: summary,
     position: ctx.ownEntries[0]?.position ?? null,
     isOperator: operator,
     waitingReviews: waiting,
-    members: Number(rowsOf(membersRes)[0]?.n ?? 0),
+    members,
     cadres: Number(cadres.n),
     subOrgs: Number(subOrgs.n) - 1,
     memberCheckinApproved: Boolean(own),
+    sizeWarnings: sizeWarnings(org.type, { members, ownCadres: Number(ownCadres.n) }).map((code) => ({ code, message: SizeWarnings[code] })),
   };
 }
 
@@ -49,8 +53,8 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
  * names match by prefix. A term of letters and digits with a digit in it is a number (names
  * hold no digits). Newest first, keyset-paginated.
  */
-export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number) {
-  const conds: SQL[] = [isMember, inSubtree(ctx.org.path)];
+export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string | undefined, cursor: number | undefined, limit: number, filters: MemberFilters = {}) {
+  const conds: SQL[] = [isMember, inSubtree(ctx.org.path), ...memberFilterConds(filters, 'approvedData')];
   const term = q?.trim() ?? '';
   if (/^(?=.*\d)[A-Za-z0-9]+$/.test(term)) {
     const byId = eq(checkins.idHash, pii.lookupHash(term.toUpperCase()));
@@ -77,6 +81,7 @@ export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string
       branchName: r.alias ?? r.branchName,
       status: r.c.status ?? '',
       archiveState: archiveState((r.c.approvedData as { joinedAt?: string } | null)?.joinedAt, r.archive),
+      realNameStatus: r.c.realNameStatus,
     })),
     nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').c.id) : null,
   };

@@ -50,7 +50,7 @@ export function orgTemplate(parent: OrgRow): Promise<Buffer> {
       `本组织可建的下级组织类别：${types.join('、')}。`,
       `行业类别可选：${Object.values(IndustryCategories).join('、')}。`,
       `团支部类别可选：${Object.values(BranchCategories).join('、')}。`,
-      '团的领导机关、基层团委须填写联系电话、电子邮箱及四项编制数（可填0）。',
+      '只需填写组织类别和组织简称，其他组织信息可留空，由下级组织管理员登录后填写完善；填写了的项目会被校验。',
       '导入为整体操作：任何一行有错误时不导入任何数据，请按提示的行号修改后重新导入。',
     ],
   );

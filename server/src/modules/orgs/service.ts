@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, like, or, sql } from 'drizzle-orm';
 import {
   missingOrgFields,
+  ORG_SET_ONCE_FIELDS,
   makeOrgCreateSchema,
   makeOrgUpdateSchema,
   type MyOrg,
@@ -118,8 +119,8 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
       depth: parent.depth + 1,
       type: input.type,
       shortName: input.shortName,
-      fullName: input.fullName,
-      industry: input.industry,
+      fullName: input.fullName || null,
+      industry: input.industry ?? null,
       sortOrder: input.sortOrder ?? 0,
       fieldsComplete: fieldsComplete(input.type, input),
       createdBy: actor.userId,
@@ -156,6 +157,13 @@ export async function createChild(db: Db, pii: Pii, actor: Actor, parent: OrgRow
 export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, body: unknown) {
   const input = checkWith<OrgUpdate>(makeOrgUpdateSchema(org.type), body);
   const values = orgValues(pii, input);
+  // 004 §二(一)3 + (2.2): full name and industry are given once — by the superior or later by
+  // the org's own admin — and never changed after.
+  for (const f of ORG_SET_ONCE_FIELDS) {
+    if (input[f] === undefined) continue;
+    if (org[f] != null && org[f] !== '') throw new AppError('ORG_FIELD_IMMUTABLE', f);
+    values[f] = input[f];
+  }
   if (Object.keys(values).length === 0) return getOrgDetail(db, pii, org);
   const stored = { ...org, secretaryIdNumber: org.secretaryIdEnc ? pii.decrypt(org.secretaryIdEnc) : null };
   values.fieldsComplete = fieldsComplete(org.type, { ...stored, ...input });

@@ -37,7 +37,7 @@ export function toSummary(row: OrgRow, names: Map<number, string>, childCount: n
     parentId: row.parentId == null ? null : String(row.parentId),
     type: row.type,
     shortName: row.shortName,
-    fullName: row.fullName,
+    fullName: row.fullName ?? row.shortName,
     alias: row.alias,
     branchCategory: row.branchCategory,
     depth: row.depth,

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { SizeWarnings, sizeWarnings, type OrgType } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { orgs } from '../../db/schema';
 import { summarize } from '../orgs/service';
@@ -37,6 +38,7 @@ export async function entryProgress(db: Db, org: OrgRow) {
         (select count(*) from orgs d join roster_entries r on r.org_id = d.id
           where d.path like concat(c.path, '%') and r.onboarded_at is not null) as cadres_onboarded,
         (select coalesce(sum(${MEMBERS}), 0) from branch_stats s where s.path like concat(c.path, '%')) as members,
+        (select count(*) from roster_entries r where r.org_id = c.id) as own_cadres,
         (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch')
           - (select count(*) from branch_stats s where s.path like concat(c.path, '%') and ${MEMBERS} > 0) as empty_branches
       from orgs c where c.parent_id = ${org.id}`),
@@ -55,6 +57,8 @@ export async function entryProgress(db: Db, org: OrgRow) {
       cadresEntered: n(f.cadres_entered),
       cadresOnboarded: n(f.cadres_onboarded),
       emptyBranches: n(f.empty_branches),
+      // 002 §二 / 004 entry standard: warnings beside the row, never refusals
+      sizeWarnings: sizeWarnings(org.type as OrgType, { members: n(f.members), ownCadres: n(f.own_cadres) }).map((code) => ({ code, message: SizeWarnings[code] })),
     };
   });
 

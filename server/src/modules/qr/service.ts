@@ -42,7 +42,7 @@ export async function qrCode(db: Db, wechat: WechatApi, org: OrgRow, kind: QrKin
     scene,
     url,
     imageDataUrl: `data:image/png;base64,${png.toString('base64')}`,
-    orgFullName: org.fullName,
+    orgFullName: org.fullName ?? org.shortName,
     pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
   };
 }
@@ -59,7 +59,7 @@ export async function resolveScene(db: Db, scene: string) {
     kind: row.s.kind,
     orgId: String(row.org.id),
     shortName: row.org.shortName,
-    fullName: row.org.fullName,
+    fullName: row.org.fullName ?? row.org.shortName,
     type: row.org.type,
     pathNames: ancestorIds(row.org.path).map((id) => names.get(id) ?? ''),
   };

@@ -36,28 +36,30 @@ const secured = { security: [{ bearer: [] }], tags: ['roster'] };
 
 export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = app.requireOrg('admin');
+  // 001 annex 2 "组织管理员/组织运营者录入": an operator keeps its own org's roster (lib/policy.ts rosterKeeper)
+  const keeper = app.requireOrg('operator');
 
   app.get(
     '/orgs/:orgId/roster',
-    { onRequest: [admin], schema: { ...secured, summary: '团干部名册', params: OrgIdParamsSchema, response: { 200: RosterListSchema, ...errors } } },
+    { onRequest: [keeper], schema: { ...secured, summary: '团干部名册', params: OrgIdParamsSchema, response: { 200: RosterListSchema, ...errors } } },
     async (req) => ({ items: await listRoster(app.db, app.pii, req.orgContext.org.id) }),
   );
 
   app.post(
     '/orgs/:orgId/roster',
-    { onRequest: [admin], schema: { ...secured, summary: '录入团干部', params: OrgIdParamsSchema, body: RosterEntryBodySchema, response: { 201: RosterItemSchema, ...errors } } },
+    { onRequest: [keeper], schema: { ...secured, summary: '录入团干部', params: OrgIdParamsSchema, body: RosterEntryBodySchema, response: { 201: RosterItemSchema, ...errors } } },
     async (req, reply) => reply.status(201).send(await addEntry(app.db, app.pii, req.orgContext, req.orgContext.org, req.body)),
   );
 
   app.patch(
     '/orgs/:orgId/roster/:entryId',
-    { onRequest: [admin], schema: { ...secured, summary: '修改团干部信息（姓名、身份证号不可改）', params: RosterParamsSchema, response: { 200: RosterItemSchema, ...errors } } },
+    { onRequest: [keeper], schema: { ...secured, summary: '修改团干部信息（姓名、身份证号不可改）', params: RosterParamsSchema, response: { 200: RosterItemSchema, ...errors } } },
     async (req) => updateEntry(app.db, app.pii, req.orgContext, req.orgContext.org, Number(req.params.entryId), req.body),
   );
 
   app.delete(
     '/orgs/:orgId/roster/:entryId',
-    { onRequest: [admin], schema: { ...secured, summary: '移除团干部', params: RosterParamsSchema, response: { 204: z.null(), ...errors } } },
+    { onRequest: [keeper], schema: { ...secured, summary: '移除团干部', params: RosterParamsSchema, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await removeEntry(app.db, req.orgContext, req.orgContext.org, Number(req.params.entryId));
       return reply.status(204).send(null);
@@ -90,7 +92,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/roster/template.xlsx',
-    { onRequest: [admin], schema: { ...secured, summary: '团干部名册导入模板（Excel）', params: OrgIdParamsSchema } },
+    { onRequest: [keeper], schema: { ...secured, summary: '团干部名册导入模板（Excel）', params: OrgIdParamsSchema } },
     async (req, reply) =>
       reply.type(XLSX_MIME).header('content-disposition', attachment('团干部名册导入模板.xlsx')).send(await rosterTemplate(req.orgContext.org)),
   );
@@ -98,7 +100,7 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/orgs/:orgId/roster/import',
     {
-      onRequest: [admin],
+      onRequest: [keeper],
       schema: { ...secured, summary: '从Excel导入团干部名册（全部成功或全部不导入）', consumes: ['multipart/form-data'], params: OrgIdParamsSchema, response: { 200: ImportResultSchema, ...errors } },
     },
     async (req) => importRoster(app.db, app.pii, req.orgContext, req.orgContext.org, await readXlsxUpload(req)),

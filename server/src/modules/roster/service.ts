@@ -21,6 +21,7 @@ import { isDuplicate } from '../../lib/mysql-errors';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { checkWith } from '../../lib/check-with';
+import { mayChangeRosterLine } from '../../lib/policy';
 import type { OrgRow } from '../orgs/view';
 import { theRow } from '../../lib/rows';
 
@@ -96,6 +97,7 @@ export async function updateEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow
   const input = checkWith(rosterUpdateSchemaFor(org.type), body) as Partial<NewEntry>;
   return db.transaction(async (tx) => {
     const before = await entryOf(tx, org.id, entryId);
+    if (!mayChangeRosterLine(ctx, before)) throw new AppError('ROSTER_ADMIN_LINE_ADMINS_ONLY');
     // A corrected phone names someone else: the line is offered again (issue 12 不是我).
     const reoffer = input.phone && input.phone !== before.phone ? { declinedAt: null } : {};
     await tx.update(rosterEntries).set({ ...input, ...reoffer }).where(eq(rosterEntries.id, before.id));
@@ -108,6 +110,7 @@ export async function updateEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow
 export async function removeEntry(db: Db, ctx: OrgContext, org: OrgRow, entryId: number) {
   await db.transaction(async (tx) => {
     const before = await entryOf(tx, org.id, entryId);
+    if (!mayChangeRosterLine(ctx, before)) throw new AppError('ROSTER_ADMIN_LINE_ADMINS_ONLY');
     await tx.delete(rosterEntries).where(eq(rosterEntries.id, before.id));
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'roster.remove', targetType: 'roster', targetId: entryId, before: auditView(before) });
   });

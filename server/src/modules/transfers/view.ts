@@ -32,7 +32,7 @@ export function toTransferOrg(org: OrgRow, names: Map<number, string>, contact: 
     id: String(org.id),
     type: org.type,
     name: org.alias ?? org.shortName,
-    fullName: org.fullName,
+    fullName: org.fullName ?? org.shortName,
     pathNames: ancestorIds(org.path).map((id) => names.get(id) ?? ''),
     ...contact,
     contactPhone: org.contactPhone,

@@ -46,6 +46,13 @@ export default function ProgressPage() {
     { key: 'cadresEntered', title: '团干录入', width: 72, render: (row: Row) => String(row.cadresEntered) },
     { key: 'cadresOnboarded', title: '团干入驻', width: 72, render: (row: Row) => String(row.cadresOnboarded) },
     { key: 'emptyBranches', title: '空支部', width: 64, render: (row: Row) => String(row.emptyBranches) },
+    // 002 §二 / 004 entry standard: a warning, never a refusal
+    {
+      key: 'sizeWarnings',
+      title: '规模提示',
+      width: 160,
+      render: (row: Row) => <Text className='progress-warning'>{(row.sizeWarnings ?? []).map((w) => w.message).join('；') || '—'}</Text>,
+    },
   ];
 
   return (

@@ -16,6 +16,7 @@ import { fetchRoster, removeRosterEntry, setRosterAdmin } from '../../../service
 import { inviteAllCadres, inviteCadre, inviteResultText } from '../../../services/invitations';
 import { openPage } from '../../nav';
 import { useOrgPage } from '../../use-org-page';
+import { useAppStore } from '../../../stores';
 import '../../admin.css';
 import './index.css';
 
@@ -38,6 +39,9 @@ export default function RosterPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  // 001 annex 2: an operator of this org keeps its roster too; admin rights stay the admins' (§3.4)
+  const mine = useAppStore((st) => st.myOrgs.find((o) => o.id === orgId));
+  const decidesAdmins = !mine || mine.isAdmin;
 
   const shown = useRef(false);
   useDidShow(() => {
@@ -158,9 +162,12 @@ export default function RosterPage() {
                           身份证 {entry.idNumberMasked} · 手机 {entry.phoneMasked}
                         </Text>
                         <View className='roster-item__actions'>
-                          <Button size='mini' onClick={() => openPage(Routes.adminRosterForm, { orgId, entryId: entry.id })} data-testid={`roster-edit-${entry.id}`}>
-                            修改
-                          </Button>
+                          {decidesAdmins || !entry.isAdmin ? (
+                            <Button size='mini' onClick={() => openPage(Routes.adminRosterForm, { orgId, entryId: entry.id })} data-testid={`roster-edit-${entry.id}`}>
+                              修改
+                            </Button>
+                          ) : null}
+                          {decidesAdmins ? (
                           <Button
                             size='mini'
                             type={entry.isAdmin ? 'default' : 'primary'}
@@ -172,6 +179,7 @@ export default function RosterPage() {
                           >
                             {entry.isAdmin ? '取消管理员' : '设为管理员'}
                           </Button>
+                          ) : null}
                           {!entry.onboarded && !entry.declined ? (
                             <Button
                               size='mini'
@@ -185,9 +193,11 @@ export default function RosterPage() {
                               发送邀请
                             </Button>
                           ) : null}
-                          <Button size='mini' type='danger' fill='outline' onClick={() => setRemoving(entry)} data-testid={`roster-remove-${entry.id}`}>
-                            移出
-                          </Button>
+                          {decidesAdmins || !entry.isAdmin ? (
+                            <Button size='mini' type='danger' fill='outline' onClick={() => setRemoving(entry)} data-testid={`roster-remove-${entry.id}`}>
+                              移出
+                            </Button>
+                          ) : null}
                         </View>
                       </View>
                     ))}

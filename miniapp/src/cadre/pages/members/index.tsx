@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ArchiveStates, CheckinStatuses, isKeyOf } from '@tj/shared';
+import Taro from '@tarojs/taro';
+import { ArchiveStates, CheckinStatuses, isKeyOf, type MemberFilters } from '@tj/shared';
+import { Routes, withQuery } from '../../../routes';
+import { MemberFilterBar, filterParams } from '../../components/member-filters';
 import { StatusTag } from '../../../components/status-tag';
 import { ARCHIVE_TONES } from '../../../components/archive-card';
 import { searchMembers, type MemberListItem } from '../../../services/cadre';
@@ -22,7 +25,10 @@ export default function CadreMembersPage() {
   const { allowed, orgId, org } = useCurrentOrg({ strict: true });
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const list = usePaged<MemberListItem>(allowed && orgId ? (cursor) => searchMembers(orgId, q, cursor) : null, `${orgId}|${q}|${allowed}`);
+  const [filters, setFilters] = useState<MemberFilters>({});
+  const [branchName, setBranchName] = useState('');
+  const params = filterParams(filters);
+  const list = usePaged<MemberListItem>(allowed && orgId ? (cursor) => searchMembers(orgId, q, cursor, params) : null, `${orgId}|${q}|${allowed}|${JSON.stringify(params)}`);
 
   if (!allowed) return null;
 
@@ -44,6 +50,7 @@ export default function CadreMembersPage() {
           查询
         </Button>
       </View>
+      <MemberFilterBar value={filters} onChange={setFilters} branchName={branchName} statuses={['approved', 'editSubmitted', 'editReturned']} testId='members-filters' />
       <VirtualRows
         id='members-list'
         items={list.items}
@@ -51,7 +58,11 @@ export default function CadreMembersPage() {
         keyOf={(m) => m.id}
         onEnd={list.loadMore}
         renderRow={(m) => (
-          <View className='tj-list-row cadre-row' data-testid={`member-${m.id}`}>
+          <View
+            className='tj-list-row cadre-row'
+            onClick={() => void Taro.navigateTo({ url: withQuery(Routes.cadreMember, { orgId, checkinId: m.id }) })}
+            data-testid={`member-${m.id}`}
+          >
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{m.name}</Text>
               {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}
@@ -64,7 +75,18 @@ export default function CadreMembersPage() {
             <Text className='cadre-muted' data-testid={`member-${m.id}-id`}>
               身份证 {m.idNumberMasked}　手机 {m.phoneMasked}
             </Text>
-            <Text className='cadre-muted'>{m.branchName}</Text>
+            <Text
+              className='cadre-muted cadre-link'
+              onClick={(e) => {
+                // 只看该支部: the branch filter of 001 annex 2
+                e.stopPropagation();
+                setBranchName(m.branchName);
+                setFilters((f) => ({ ...f, branchId: m.branchId }));
+              }}
+              data-testid={`member-${m.id}-branch`}
+            >
+              {m.branchName}
+            </Text>
           </View>
         )}
         footer={<ListFooter list={list} empty={q ? '没有找到符合条件的团员' : '本组织及下级暂无团员'} testId='members' />}

@@ -31,7 +31,7 @@ export default function CadreOrgInfoPage() {
         ['组织类别', orgTypeLabel(org.type)],
         ['组织代称', org.alias ?? '未设置'],
         ...(org.branchCategory ? [['团支部类别', isKeyOf(BranchCategories, org.branchCategory) ? BranchCategories[org.branchCategory] : org.branchCategory]] : []),
-        ['所属行业', isKeyOf(IndustryCategories, org.industry) ? IndustryCategories[org.industry] : org.industry],
+        ['所属行业', isKeyOf(IndustryCategories, org.industry) ? IndustryCategories[org.industry] : (org.industry ?? '未填写')],
         ['书记', org.secretaryName ?? '未填写'],
         ['书记手机', org.secretaryPhone ?? '未填写'],
         ...(org.contactPhone ? [['联系电话', org.contactPhone]] : []),

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { MemberFilters } from '@tj/shared';
+import { MemberFilterBar, filterParams } from '../../components/member-filters';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Checkbox, Empty } from '@nutui/nutui-react-taro';
@@ -28,7 +30,11 @@ import './index.css';
  */
 export default function ReviewsPage() {
   const { allowed, orgId, org } = useCurrentOrg();
-  const queue = useAsync(allowed && orgId ? () => fetchReviewQueue(orgId, null, 50) : null, [allowed, orgId]);
+  // 001 annex 2: the review list filters by check-in state, real-name state, 学历 and branch
+  const [filters, setFilters] = useState<MemberFilters>({});
+  const params = filterParams(filters);
+  const paramsKey = JSON.stringify(params);
+  const queue = useAsync(allowed && orgId ? () => fetchReviewQueue(orgId, null, 50, params) : null, [allowed, orgId, paramsKey]);
   const [more, setMore] = useState<ReviewItem[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [selected, setSelected] = useState<string[]>([]);
@@ -56,7 +62,7 @@ export default function ReviewsPage() {
   const loadMore = async () => {
     if (!next) return;
     try {
-      const page = await fetchReviewQueue(orgId, next, 50);
+      const page = await fetchReviewQueue(orgId, next, 50, params);
       setMore((m) => [...m, ...page.items]);
       setCursor(page.nextCursor);
     } catch (e) {
@@ -87,6 +93,17 @@ export default function ReviewsPage() {
           待审核 {queue.data?.total ?? 0} 人
         </Text>
       </View>
+      <MemberFilterBar
+        value={filters}
+        onChange={(f) => {
+          setMore([]);
+          setCursor(undefined);
+          setSelected([]);
+          setFilters(f);
+        }}
+        statuses={['submitted', 'editSubmitted']}
+        testId='reviews-filters'
+      />
 
       {result ? (
         <View className={`cadre-notice${result.skipped.length ? '' : ' cadre-notice--ok'}`} data-testid='reviews-batch-result'>

@@ -1,0 +1,2 @@
+ALTER TABLE `orgs` MODIFY COLUMN `full_name` varchar(100);--> statement-breakpoint
+ALTER TABLE `orgs` MODIFY COLUMN `industry` varchar(32);
