@@ -12,8 +12,8 @@ import { isValidMonth, type IsoDate, type IsoMonth } from './dates';
  * [004 §二(二)2(1)] 校团委、二级团委、年级团总支 of a school (单位所属行业类别 学校领域) mark; 团的领导机关
  * and 团支部 never do, and a non-school org does not even see the button (2(2)).
  */
-export const canMarkGraduation = (org: { type: OrgType; industry: IndustryCategory }): boolean =>
-  isSchoolIndustry(org.industry) && org.type !== 'leadingOrgan' && org.type !== 'branch';
+export const canMarkGraduation = (org: { type: OrgType; industry: IndustryCategory | null }): boolean =>
+  org.industry != null && isSchoolIndustry(org.industry) && org.type !== 'leadingOrgan' && org.type !== 'branch';
 
 /**
  * [004 §二(二)1(3)] 无法确定毕业时间的团支部 must give a reason instead of a month. The document names

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { maskIdNumber, maskMobile, type MemberDetail } from '@tj/shared';
+import { archiveState, maskIdNumber, maskMobile, type MemberDetail } from '@tj/shared';
 import type { Db } from '../../db/client';
-import { checkins, orgs, users } from '../../db/schema';
+import { checkins, memberArchives, orgs, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
@@ -16,9 +16,10 @@ const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
  */
 export async function memberDetail(db: Db, pii: Pii, ctx: OrgContext, checkinId: number): Promise<MemberDetail> {
   const [row] = await db
-    .select({ c: checkins, phone: users.phone, branch: orgs })
+    .select({ c: checkins, phone: users.phone, branch: orgs, archive: memberArchives.status })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+    .leftJoin(memberArchives, eq(memberArchives.checkinId, checkins.id))
     .innerJoin(users, eq(users.id, checkins.userId))
     .where(and(eq(checkins.id, checkinId), isNotNull(checkins.approvedIdHash)));
   if (!row || !ctx.contains(row.branch.path)) throw new AppError('NOT_FOUND');
@@ -34,6 +35,7 @@ export async function memberDetail(db: Db, pii: Pii, ctx: OrgContext, checkinId:
     branchName: row.branch.alias ?? row.branch.shortName,
     status: row.c.status ?? '',
     realNameStatus: row.c.realNameStatus,
+    archiveState: archiveState(data.joinedAt, row.archive),
     gender: text(data.gender),
     joinedAt: text(data.joinedAt),
     developmentNumber: row.c.approvedDevNumber,

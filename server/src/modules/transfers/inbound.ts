@@ -88,7 +88,7 @@ export async function receiveInbound(deps: TransferDeps, system: LeagueSystem, r
       return newId;
     });
     const row = theRow(await db.select().from(inboundTransfers).where(eq(inboundTransfers.id, id)), 'the inbound transfer');
-    return view(row, branch.fullName, false);
+    return view(row, branch.fullName ?? branch.shortName, false);
   } catch (err) {
     if (!isDuplicate(err)) throw err;
     // The same request twice at once: the unique (system, id) index decides; answer as a repeat.
