@@ -41,7 +41,7 @@ describe('毕业班管理', () => {
     await screen.findByTestId('grad-branch-1');
     expect(screen.getByTestId('grad-state-2').textContent).toContain('2027年06月');
     fireEvent.click(screen.getByTestId('grad-check-1').querySelector('input') ?? screen.getByTestId('grad-check-1'));
-    await waitFor(() => expect((screen.getByTestId('grad-mark') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('grad-mark').disabled).toBe(false));
     fireEvent.click(screen.getByTestId('grad-mark'));
     fireEvent.click(await screen.findByTestId('grad-next'));
     await waitFor(() => expect(screen.getByText(ErrorMessages.GRADUATION_MONTH_OR_REASON)).toBeTruthy());

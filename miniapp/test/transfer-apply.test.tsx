@@ -134,7 +134,7 @@ describe('attachments (1–5 images ≤ 2 MB)', () => {
 
   it('[003] 福建: 照片最大不超过5M — a 3 MB photo goes, a 6 MB one is refused with that message', async () => {
     render(<Harness region='35' />);
-    const input = screen.getByTestId('att-file') as HTMLInputElement;
+    const input = screen.getByTestId<HTMLInputElement>('att-file');
     await act(async () => {
       fireEvent.change(input, { target: { files: [png('six.png', 6 * 1024 * 1024)] } });
     });

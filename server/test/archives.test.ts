@@ -214,7 +214,7 @@ describe('e-archives [004 §二(四)]', () => {
     expect((await app.inject({ method: 'GET', url: `/api/archives/${m.checkinId}/file` })).statusCode).toBe(401);
     // the generic image route never serves an archive, not even to its uploader
     const a = await archiveOf(m);
-    expect((await get(`/api/uploads/${a!.fileId}`, branchAdmin)).statusCode).toBe(404);
+    expect((await get(`/api/uploads/${a.fileId}`, branchAdmin)).statusCode).toBe(404);
   });
 
   it('[004 §二(四)4(5)(vi)] admins search by name, ID number or development number, and filter by state', async () => {

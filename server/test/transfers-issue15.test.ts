@@ -24,9 +24,7 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
   let pool: Awaited<ReturnType<typeof insertOrg>>;
   let transit: Awaited<ReturnType<typeof insertOrg>>;
   let op1: Headers & { userId: number };
-  let op2: Headers & { userId: number };
   let gradeAdmin: Headers & { userId: number };
-  let schoolAdmin: Headers & { userId: number };
   let provinceAdmin: Headers & { userId: number };
 
   const inject = (method: 'GET' | 'POST', url: string, who: Headers, payload?: object) => app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
@@ -44,7 +42,7 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
     const f = fileUpload(data);
     const res = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...who.headers, ...f.headers }, payload: f.payload });
     expect(res.statusCode).toBe(201);
-    return res.json() as { fileId: string; mime: string; size: number };
+    return res.json<{ fileId: string; mime: string; size: number }>();
   }
   async function apply(m: Member, over: object = {}, data?: Buffer) {
     const file = await upload(m, data);
@@ -81,9 +79,9 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
     await app.db.update(orgs).set({ transferRole: 'specialUnitPool' }).where(eq(orgs.id, pool.id));
     await app.db.update(orgs).set({ transferRole: 'transit' }).where(eq(orgs.id, transit.id));
     op1 = await onboardedCadre(app, tree.branch.id, { isOperator: true });
-    op2 = await onboardedCadre(app, branch2.id, { isOperator: true });
+    await onboardedCadre(app, branch2.id, { isOperator: true });
     gradeAdmin = await onboardedCadre(app, tree.grade.id, { isAdmin: true });
-    schoolAdmin = await onboardedCadre(app, tree.school.id, { isAdmin: true });
+    await onboardedCadre(app, tree.school.id, { isAdmin: true });
     provinceAdmin = await onboardedCadre(app, tree.province.id, { isAdmin: true });
   });
   afterAll(async () => {

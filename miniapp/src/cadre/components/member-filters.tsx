@@ -66,4 +66,4 @@ export function MemberFilterBar(props: {
 
 /** The filters as query parameters (empty ones left out). */
 export const filterParams = (f: MemberFilters): Record<string, string> =>
-  Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'string' && v !== '')) as Record<string, string>;
+  Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'string' && v !== ''));

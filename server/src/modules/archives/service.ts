@@ -152,8 +152,6 @@ export async function approvalsWaitingHere(db: DbOrTx, orgId: number) {
   }));
 }
 
-const rowsOf = (res: unknown): Record<string, unknown>[] => (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : (res as Record<string, unknown>[]));
-
 /**
  * [004 §二(四)4(5)(iii)] the admin's prompt and counts. 新发展团员 counts certified members only
  * [004 FAQ (iii)(iv)]: the statistics never count an uncertified 2020+ join as a new member.

@@ -150,9 +150,12 @@ export async function correctMark(db: Db, ctx: OrgContext, branchId: number, bod
   });
 }
 
-const nameOf = (c: CheckinRow) => String((c.approvedData as Record<string, unknown> | null)?.name ?? '');
+const nameOf = (c: CheckinRow) => {
+  const name = c.approvedData?.name;
+  return typeof name === 'string' ? name : '';
+};
 const phoneOf = (c: CheckinRow) => {
-  const p = (c.approvedData as Record<string, unknown> | null)?.phone;
+  const p = (c.approvedData)?.phone;
   return typeof p === 'string' && p ? maskMobile(p) : null;
 };
 const MEMBER_STATES = ['approved', 'editSubmitted', 'editReturned'] as const;

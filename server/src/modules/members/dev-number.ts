@@ -1,5 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { devNumberTakenMessage, validateDevelopmentNumber, type IsoMonth } from '@tj/shared';
+import { devNumberTakenMessage, validateDevelopmentNumber } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { checkins, orgs } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -29,8 +29,8 @@ export async function correctDevNumber(db: Db, pii: Pii, ctx: OrgContext, checki
       // a member outside the org's subtree answers like a missing one
       if (!row || !ctx.contains(row.branch.path)) throw new AppError('NOT_FOUND');
       if (!mayCorrectDevNumber(ctx, row.branch)) throw new AppError('FORBIDDEN');
-      const data = (row.c.approvedData ?? {}) as Record<string, unknown>;
-      const check = validateDevelopmentNumber(value, String(data.joinedAt ?? '') as IsoMonth, pii.decrypt(row.c.idEnc));
+      const data = row.c.approvedData ?? {};
+      const check = validateDevelopmentNumber(value, typeof data.joinedAt === 'string' ? data.joinedAt : '', pii.decrypt(row.c.idEnc));
       if (!check.ok) throw new AppError(check.code, 'developmentNumber');
       const next = value === '' ? null : value;
       const before = row.c.approvedDevNumber;
@@ -38,7 +38,7 @@ export async function correctDevNumber(db: Db, pii: Pii, ctx: OrgContext, checki
         const holder = await devNumberHolderBranch(tx, next, row.c.idHash);
         if (holder) throw AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(holder), 'developmentNumber');
       }
-      const draft = { ...(row.c.draft as Record<string, unknown>), developmentNumber: next };
+      const draft = { ...(row.c.draft), developmentNumber: next };
       await tx
         .update(checkins)
         .set({ approvedDevNumber: next, developmentNumber: next, approvedData: { ...data, developmentNumber: next }, draft })

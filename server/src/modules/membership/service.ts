@@ -9,7 +9,10 @@ import type { OrgContext } from '../../plugins/org-guard';
 import { trackCheckinChange } from '../stats/counters';
 
 const MEMBER_STATES = ['approved', 'editSubmitted', 'editReturned'] as const;
-const nameOf = (data: unknown) => String((data as Record<string, unknown> | null)?.name ?? '');
+const nameOf = (data: unknown) => {
+  const name = (data as Record<string, unknown> | null)?.name;
+  return typeof name === 'string' ? name : '';
+};
 
 /**
  * A branch asks to end a member's 团籍 (自愿退团 / 开除团籍 / 自行脱团) with a reason. Asked through the

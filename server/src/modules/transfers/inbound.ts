@@ -31,7 +31,7 @@ type OtherSystem = (typeof SYSTEMS)[number];
 
 /** The sender, when its signature holds (anything else is one refusal: no oracle). */
 export function authenticateInbound(deps: Pick<TransferDeps, 'inboundSecrets' | 'now'>, headers: Record<string, unknown>, rawBody: string): OtherSystem {
-  const h = (k: string) => (typeof headers[k] === 'string' ? (headers[k] as string) : '');
+  const h = (k: string) => (typeof headers[k] === 'string' ? (headers[k]) : '');
   const system = h('x-tj-system');
   const known = (SYSTEMS as readonly string[]).includes(system);
   if (!known || !verifyInbound(deps.inboundSecrets[system], system, h('x-tj-timestamp'), h('x-tj-signature'), rawBody, deps.now())) {

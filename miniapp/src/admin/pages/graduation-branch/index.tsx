@@ -84,7 +84,7 @@ export default function GraduationBranchPage() {
     try {
       await correctGraduation(orgId, branchId, { month: month || null, reason: (reason || null) as never });
       setCorrecting(false);
-      detail.reload();
+      void detail.reload();
     } catch (e) {
       setError(toApiError(e).message);
     }
@@ -172,7 +172,7 @@ export default function GraduationBranchPage() {
                           size='small'
                           onClick={async () => {
                             await revokeDelayed(orgId, m.id).catch((e) => setError(toApiError(e).message));
-                            detail.reload();
+                            void detail.reload();
                           }}
                           data-testid={`gb-revoke-${m.id}`}
                         >
@@ -191,7 +191,7 @@ export default function GraduationBranchPage() {
                       member={m}
                       onDone={() => {
                         setOpen(null);
-                        detail.reload();
+                        void detail.reload();
                       }}
                     />
                   ) : null}

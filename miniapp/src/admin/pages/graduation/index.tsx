@@ -67,7 +67,7 @@ export default function GraduationPage() {
       setMarking(false);
       setMonth('');
       setReason('');
-      list.reload();
+      void list.reload();
     } catch (e) {
       setErrors({ '': toApiError(e).message });
       setConfirming(false);
@@ -129,7 +129,7 @@ export default function GraduationPage() {
                       size='small'
                       onClick={async () => {
                         await revokeDelayed(orgId, m.id).catch((e) => setNotice(toApiError(e).message));
-                        delayed.reload();
+                        void delayed.reload();
                       }}
                       data-testid={`delayed-revoke-${m.id}`}
                     >

@@ -110,7 +110,7 @@ export default function MembershipPage() {
       setRejecting(null);
       setRejectReason('');
       setError('');
-      requests.reload();
+      void requests.reload();
     } catch (e) {
       setError(toApiError(e).message);
     }

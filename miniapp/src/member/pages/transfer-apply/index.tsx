@@ -15,7 +15,6 @@ import {
   TRANSIT_ORG_REF,
   transferAttachmentLimitText,
   transitOrgName,
-  type OutOfProvinceDestination,
 } from '@tj/shared';
 import { ChoiceField, FormError, FormField, FormSection, SelectField, TextField, optionsOf } from '../../../components/form-field';
 import { ImageAttachments, type UploadedImage } from '../../../components/image-attachments';
@@ -73,7 +72,7 @@ export default function TransferApplyPage() {
 
   const clear = (field: string) => setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
   const out = direction === 'outOfProvince';
-  const knownRegion = isKeyOf(OutOfProvinceDestinations, region) ? (region as OutOfProvinceDestination) : null;
+  const knownRegion = isKeyOf(OutOfProvinceDestinations, region) ? region : null;
   const toTransit = out && transit === 'transit';
   const needsBranch = out && !toTransit && knownRegion != null && requiresBranchDestination(knownRegion);
   const attachmentRegion = out ? knownRegion : null;
