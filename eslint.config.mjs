@@ -14,7 +14,10 @@ import tseslint from 'typescript-eslint';
 /** What the shared package must never import: it is pure rules, run by Node and the mini-program alike. */
 const SHARED_FORBIDDEN = [
   { group: ['@tj/server', '@tj/server/*', '@tj/miniapp', '@tj/miniapp/*', '**/server/**', '**/miniapp/**'], message: 'shared/ imports nothing of server/ or miniapp/: both import it.' },
-  { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads'], message: 'shared/ is pure (no I/O, no Node built-ins): it also runs in the mini-program.' },
+  {
+    group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads'],
+    message: 'shared/ is pure (no I/O, no Node built-ins): it also runs in the mini-program.',
+  },
   { group: ['mysql2', 'mysql2/*', 'drizzle-orm', 'drizzle-orm/*', 'fastify', 'fastify-*', '@fastify/*'], message: 'shared/ has no database or server code: put it in server/.' },
   { group: ['axios', '@tarojs/*', 'react', 'react-dom', 'zustand', '@nutui/*'], message: 'shared/ has no network or UI code: put it in miniapp/.' },
 ];
@@ -29,7 +32,7 @@ const ROUTE_FORBIDDEN_SYNTAX = [
     selector: "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
     message: 'Routes run no SQL: pass app.db to a service instead of building a query on it.',
   },
-  { selector: "MemberExpression[object.name=/^(db|tx)$/]", message: 'Routes run no SQL: pass the handle to a service instead of building a query on it.' },
+  { selector: 'MemberExpression[object.name=/^(db|tx)$/]', message: 'Routes run no SQL: pass the handle to a service instead of building a query on it.' },
 ];
 
 /** The mini-program reaches the server only through src/services (one axios instance, typed calls). */
@@ -37,15 +40,7 @@ const TARO_NETWORK = ['request', 'uploadFile', 'downloadFile', 'connectSocket'];
 const NETWORK_MESSAGE = 'Pages and components call no network directly: go through a function in miniapp/src/services.';
 
 export default defineConfig(
-  globalIgnores([
-    '**/dist/**',
-    '**/coverage/**',
-    '**/.data/**',
-    '**/.test-results/**',
-    '**/.swc/**',
-    'server/drizzle/**',
-    'bench/results.json',
-  ]),
+  globalIgnores(['**/dist/**', '**/coverage/**', '**/.data/**', '**/.test-results/**', '**/.swc/**', 'server/drizzle/**', 'bench/results.json']),
 
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

@@ -11,9 +11,7 @@ module.exports = {
   transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
   // NutUI ships ESM only (its UMD build needs a real Taro runtime); pnpm nests packages
   // under node_modules/.pnpm/<name>/node_modules/<name>, so both levels are allowed.
-  transformIgnorePatterns: [
-    `/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmPackages}))`,
-  ],
+  transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmPackages}))`],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/__mocks__/taro.ts',
     '^@tarojs/components$': '<rootDir>/test/__mocks__/components.tsx',

@@ -143,7 +143,13 @@ if (results.p1) {
 if (results.p2) {
   const { api, raw } = results.p2;
   const ratio = api.rps / raw.rps;
-  rows.push(['P2 review queue (20, oldest first), API', `${round(api.rps, 0)}/s`, `p50 ${ms(api.p50)} p95* ${ms(api.p95)} p99 ${ms(api.p99)}`, 'p95 < 50 ms', ok(api.p95 < 50 && api.failed === 0)]);
+  rows.push([
+    'P2 review queue (20, oldest first), API',
+    `${round(api.rps, 0)}/s`,
+    `p50 ${ms(api.p50)} p95* ${ms(api.p95)} p99 ${ms(api.p99)}`,
+    'p95 < 50 ms',
+    ok(api.p95 < 50 && api.failed === 0),
+  ]);
   rows.push(['P2 review queue, raw query', `${round(raw.rps, 0)}/s`, `p50 ${ms(raw.p50)} p95 ${ms(raw.p95)} p99 ${ms(raw.p99)}`, '', '']);
   rows.push(['P2 API / raw throughput', `${round(ratio * 100, 0)} %`, `${results.p2.connections} connections`, '≥ 60 %', ok(ratio >= 0.6)]);
   results.p2.ratio = ratio;
@@ -153,28 +159,58 @@ if (results.p3) {
   for (const scope of ['root', 'city', 'county']) {
     const s = results.p3[scope];
     const target = t[scope];
-    rows.push([`P3 stats ${scope} (${results.p3.orgs[`${scope}_orgs`]} orgs), warm`, ms(s.api.median), `CTE ${ms(s.cte.median)} → ${round(s.ratio, 3)}×`, `${target ? `< ${target} ms, ` : ''}≤ 0.5× CTE`, ok((target == null || s.api.median < target) && s.ratio <= 0.5)]);
+    rows.push([
+      `P3 stats ${scope} (${results.p3.orgs[`${scope}_orgs`]} orgs), warm`,
+      ms(s.api.median),
+      `CTE ${ms(s.cte.median)} → ${round(s.ratio, 3)}×`,
+      `${target ? `< ${target} ms, ` : ''}≤ 0.5× CTE`,
+      ok((target == null || s.api.median < target) && s.ratio <= 0.5),
+    ]);
   }
   if (results.p3growth) {
     for (const scope of ['root', 'county']) {
       const g = results.p3[scope].api.median / results.p3growth[scope].api.median;
       results.p3[`growth_${scope}`] = g;
-      rows.push([`P3 growth ${scope} ${GROWTH.toLocaleString('en')} → ${MEMBERS.toLocaleString('en')}`, `${round(g, 2)}×`, `${ms(results.p3growth[scope].api.median)} → ${ms(results.p3[scope].api.median)}`, `≤ ${round((12 * MEMBERS) / GROWTH / 10, 1)}×`, ok(g <= (12 * MEMBERS) / GROWTH / 10)]);
+      rows.push([
+        `P3 growth ${scope} ${GROWTH.toLocaleString('en')} → ${MEMBERS.toLocaleString('en')}`,
+        `${round(g, 2)}×`,
+        `${ms(results.p3growth[scope].api.median)} → ${ms(results.p3[scope].api.median)}`,
+        `≤ ${round((12 * MEMBERS) / GROWTH / 10, 1)}×`,
+        ok(g <= (12 * MEMBERS) / GROWTH / 10),
+      ]);
     }
   }
 }
 if (results.p4) {
   const { weapp, h5 } = results.p4;
   const kb = (b) => `${round(b / 1024, 1)} KB`;
-  rows.push(['P4 weapp main package', weapp ? kb(weapp.mainBytes) : 'no build', weapp ? `total ${kb(weapp.totalBytes)}` : 'run build:weapp', '≤ 1.0 MB', ok(weapp ? weapp.mainBytes <= 1024 * 1024 : null)]);
-  rows.push(['P4 H5 login first contentful paint', h5?.medianMs != null ? ms(h5.medianMs) : 'no build', h5 ? `runs ${h5.runs.join(', ')}` : '', '< 1,500 ms', ok(h5?.medianMs != null ? h5.medianMs < 1500 : null)]);
+  rows.push([
+    'P4 weapp main package',
+    weapp ? kb(weapp.mainBytes) : 'no build',
+    weapp ? `total ${kb(weapp.totalBytes)}` : 'run build:weapp',
+    '≤ 1.0 MB',
+    ok(weapp ? weapp.mainBytes <= 1024 * 1024 : null),
+  ]);
+  rows.push([
+    'P4 H5 login first contentful paint',
+    h5?.medianMs != null ? ms(h5.medianMs) : 'no build',
+    h5 ? `runs ${h5.runs.join(', ')}` : '',
+    '< 1,500 ms',
+    ok(h5?.medianMs != null ? h5.medianMs < 1500 : null),
+  ]);
 }
 if (ONLY.has('p5')) {
   const seconds = dataset.seconds;
   const five = MEMBERS >= 5_000_000 ? seconds : (seconds * 5_000_000) / MEMBERS;
   const measured = MEMBERS >= 5_000_000;
   results.p5 = { members: MEMBERS, seconds, rowsPerSecond: dataset.rowsPerSecond, fiveMillionSeconds: five, fiveMillionMeasured: measured };
-  rows.push([`P5 generator, ${MEMBERS.toLocaleString('en')} members`, `${round(seconds, 0)} s`, `${dataset.rowsPerSecond.toLocaleString('en')} rows/s${dataset.skipped ? ' (earlier load)' : ''}`, '', '']);
+  rows.push([
+    `P5 generator, ${MEMBERS.toLocaleString('en')} members`,
+    `${round(seconds, 0)} s`,
+    `${dataset.rowsPerSecond.toLocaleString('en')} rows/s${dataset.skipped ? ' (earlier load)' : ''}`,
+    '',
+    '',
+  ]);
   rows.push([`P5 5,000,000 members${measured ? '' : ' (EXTRAPOLATED ×5)'}`, `${round(five / 60, 1)} min`, '', '< 10 min', ok(five < 600)]);
 }
 results.table = rows.map(([what, value, detail, target, verdict]) => ({ what, value, detail, target, verdict }));

@@ -177,7 +177,9 @@ try {
     6,
     (i) => prepareMember(server.base, branch.id, i, `137${block}${String(i).padStart(4, '0')}`),
   );
-  say(`prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prepRetries} requests retried after a 5xx); the wave: ${MEMBERS} concurrent submits, kill -9 after ${Math.round(KILL_AT * 100)} % are acknowledged`);
+  say(
+    `prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prepRetries} requests retried after a 5xx); the wave: ${MEMBERS} concurrent submits, kill -9 after ${Math.round(KILL_AT * 100)} % are acknowledged`,
+  );
 
   // The wave: every member submits at once (kept-alive connections), each answer recorded.
   const acked = new Set();

@@ -72,9 +72,7 @@ async function importFile(template: Buffer, rows: string[][], name: string): Pro
   return file;
 }
 const COLUMNS = ['组织类别', '组织简称', '组织全称', '单位所属行业类别', '团支部类别', '书记姓名', '书记身份证号', '书记手机号'];
-const branchRow = (shortName: string, n: number) => [
-  '团支部', shortName, '', '党政机关', '普通团支部', `支书${'甲乙丙'[n]}`, id(`4401061995030${n}123`), `1370000010${n}`,
-];
+const branchRow = (shortName: string, n: number) => ['团支部', shortName, '', '党政机关', '普通团支部', `支书${'甲乙丙'[n]}`, id(`4401061995030${n}123`), `1370000010${n}`];
 
 describe('admin (H5 in Chromium)', () => {
   let code = '';

@@ -16,8 +16,7 @@ export async function api<T>(path: string, init: { method?: string; token?: stri
   return (await res.json()) as T;
 }
 
-export const tokenOf = async (who: { phone: string; password: string }) =>
-  (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: who })).accessToken;
+export const tokenOf = async (who: { phone: string; password: string }) => (await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: who })).accessToken;
 
 /** Whether the org still has no alias (its operators are then asked for one first, §6.4). */
 export const lacksAlias = async (orgId: string, token: string) => (await api<{ alias: string | null }>(`/orgs/${orgId}`, { token })).alias == null;

@@ -55,9 +55,23 @@ beforeAll(async () => {
   orgA = await child(admin, scut.id, '华南理工大学软件学院团委');
   orgB = await child(admin, orgA.id, '软件学院2023级团总支');
   // One person, two rosters: operator of A, plain cadre of B.
-  entryA = (await api<{ id: string }>(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'deputySecretary', isOperator: true } })).id;
-  await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'organizationMember', isOperator: false } });
-  await api(`/orgs/${orgA.id}/roster`, { method: 'POST', token: admin, body: { name: SECOND.name, idNumber: SECOND.id, phone: SECOND.phone, position: 'committeeMember', isOperator: true } });
+  entryA = (
+    await api<{ id: string }>(`/orgs/${orgA.id}/roster`, {
+      method: 'POST',
+      token: admin,
+      body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'deputySecretary', isOperator: true },
+    })
+  ).id;
+  await api(`/orgs/${orgB.id}/roster`, {
+    method: 'POST',
+    token: admin,
+    body: { name: CADRE.name, idNumber: CADRE.id, phone: CADRE.phone, position: 'organizationMember', isOperator: false },
+  });
+  await api(`/orgs/${orgA.id}/roster`, {
+    method: 'POST',
+    token: admin,
+    body: { name: SECOND.name, idNumber: SECOND.id, phone: SECOND.phone, position: 'committeeMember', isOperator: true },
+  });
   await registerAccount(CADRE.phone);
   await registerAccount(SECOND.phone);
   await registerAccount(STRANGER.phone);
@@ -193,7 +207,13 @@ test('a second operator of the first org is not asked for the alias', async () =
 
 test('不是我: a roster line with the wrong phone is declined, and its admin sees it', async () => {
   // The province admin typed this person's phone on a line of someone else.
-  const line = (await api<{ id: string }>(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: '冯某某', idNumber: id('44010619970101003'), phone: STRANGER.phone, position: 'publicityMember', isOperator: false } })).id;
+  const line = (
+    await api<{ id: string }>(`/orgs/${orgB.id}/roster`, {
+      method: 'POST',
+      token: admin,
+      body: { name: '冯某某', idNumber: id('44010619970101003'), phone: STRANGER.phone, position: 'publicityMember', isOperator: false },
+    })
+  ).id;
   const page = await phonePage(browser);
   const shoot = stepShooter(page, 'cadre-05-decline');
   await page.goto(await cadreQrLink(orgB.id));
@@ -212,7 +232,11 @@ test('不是我: a roster line with the wrong phone is declined, and its admin s
 test('an operator onboarded earlier, landing on the 工作台 of an org without an alias, sets it first (§6.4)', async () => {
   // A third person, operator of B, onboarded through the API (confirmed, position set) — B has no alias yet.
   const THIRD = { name: '秦思远', phone: `133${stamp}14`.slice(0, 11) };
-  await api(`/orgs/${orgB.id}/roster`, { method: 'POST', token: admin, body: { name: THIRD.name, idNumber: id('44010619960520004'), phone: THIRD.phone, position: 'secretary', isOperator: true } });
+  await api(`/orgs/${orgB.id}/roster`, {
+    method: 'POST',
+    token: admin,
+    body: { name: THIRD.name, idNumber: id('44010619960520004'), phone: THIRD.phone, position: 'secretary', isOperator: true },
+  });
   await registerAccount(THIRD.phone);
   const token = await tokenOf({ phone: THIRD.phone, password: PASSWORD });
   const { pending } = await api<{ pending: { entryId: string }[] }>('/cadre/entry', { method: 'POST', token, body: {} });

@@ -33,11 +33,13 @@ async function next(page: Page, field: string) {
   await shown.waitFor({ timeout: 15000 });
   const error = await page.locator('[data-testid="checkin-error"], [data-testid^="cert-"][data-testid$="-error"]').allTextContents();
   if (error.length) throw new Error(`step refused: ${error.join(' | ')}`);
-  await byId(page, field).waitFor().catch(async (e) => {
-    await page.screenshot({ path: `/tmp/next-${field}.png` });
-    console.log(await page.locator(`[data-testid="${field}"]`).evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 300))));
-    throw e;
-  });
+  await byId(page, field)
+    .waitFor()
+    .catch(async (e) => {
+      await page.screenshot({ path: `/tmp/next-${field}.png` });
+      console.log(await page.locator(`[data-testid="${field}"]`).evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 300))));
+      throw e;
+    });
 }
 
 /** The branch's check-in QR, as its admin prints it (GET /orgs/:id/qr/checkin). */
@@ -131,7 +133,9 @@ async function fillSteps(page: Page, member: typeof MEMBER_A, shot?: (s: string)
 /** Reloads the page until the element shows the text (server-side jobs move states). */
 async function reloadUntil(page: Page, testId: string, text: string, tries = 30) {
   for (let i = 0; i < tries; i++) {
-    const content = await byId(page, testId).textContent({ timeout: 15000 }).catch(() => '');
+    const content = await byId(page, testId)
+      .textContent({ timeout: 15000 })
+      .catch(() => '');
     if (content?.includes(text)) return;
     await page.waitForTimeout(1000);
     await page.reload();
@@ -334,7 +338,4 @@ describe('member check-in and operator review (H5 in Chromium)', () => {
 });
 
 /** A small real PNG (a 24×16 red/white picture) standing in for the photo. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAALElEQVR4nGP4jwRuyLHBEaniDMPYIEo0I4sPZ4Mo0TzIo59qBg2+WBt0BgEADhP639kLT/YAAAAASUVORK5CYII=',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAALElEQVR4nGP4jwRuyLHBEaniDMPYIEo0I4sPZ4Mo0TzIo59qBg2+WBt0BgEADhP639kLT/YAAAAASUVORK5CYII=', 'base64');

@@ -61,7 +61,11 @@ test('mark a graduating class → the job converts it into a 毕业生团组织'
   const token = await tokenOf(SCHOOL_ADMIN);
   const { items } = await api<{ items: { id: string; month: string | null }[] }>(`/orgs/${school}/graduation/branches`, { token });
   const month = items.find((b) => b.id === classId)!.month!;
-  const res = await fetch(`${baseUrl()}/api/test/graduation/convert`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ year: Number(month.slice(0, 4)) }) });
+  const res = await fetch(`${baseUrl()}/api/test/graduation/convert`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ year: Number(month.slice(0, 4)) }),
+  });
   expect(res.status).toBe(202);
   await page.waitForFunction(
     async ([url, t, id]) => {

@@ -77,10 +77,6 @@ describe('login (H5 in Chromium)', () => {
 async function expectText(page: Page, testId: string, text: string) {
   const el = page.locator(`[data-testid="${testId}"]`).first();
   await el.waitFor({ timeout: 15000 });
-  await page.waitForFunction(
-    ([id, t]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(t),
-    [testId, text] as const,
-    { timeout: 15000 },
-  );
+  await page.waitForFunction(([id, t]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(t), [testId, text] as const, { timeout: 15000 });
   expect(await el.textContent()).toContain(text);
 }

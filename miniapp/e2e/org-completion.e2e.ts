@@ -52,8 +52,16 @@ test('the superior gives 组织类别 + 组织简称 only; the org’s own admin
   await api('/auth/admin-register', {
     method: 'POST',
     body: {
-      orgId: newId, position: 'secretary', code, name: SUB_ADMIN.name, idNumber: newIdNumber(), phone: SUB_ADMIN.phone,
-      smsCode, password: SUB_ADMIN.password, confirmPassword: SUB_ADMIN.password, joinedAt: '2014-05',
+      orgId: newId,
+      position: 'secretary',
+      code,
+      name: SUB_ADMIN.name,
+      idNumber: newIdNumber(),
+      phone: SUB_ADMIN.phone,
+      smsCode,
+      password: SUB_ADMIN.password,
+      confirmPassword: SUB_ADMIN.password,
+      joinedAt: '2014-05',
     },
   });
 

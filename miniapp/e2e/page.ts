@@ -14,10 +14,7 @@ export const byId = (page: Page, testId: string) => page.locator(`[data-testid="
 
 // NutUI's Input / TextArea render the real element inside the one carrying the test id.
 export const input = (page: Page, testId: string) =>
-  page
-    .locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"], [data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`)
-    .filter({ visible: true })
-    .first();
+  page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"], [data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).filter({ visible: true }).first();
 
 export async function fill(page: Page, testId: string, value: string) {
   const el = input(page, testId);
@@ -59,9 +56,7 @@ export async function expectText(page: Page, testId: string, text: string, { tim
   await page
     .waitForFunction(
       ([tid, t, whole]) =>
-        Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some(
-          (e) => e.getClientRects().length > 0 && (whole ? e.textContent === t : !!e.textContent?.includes(t)),
-        ),
+        Array.from(document.querySelectorAll(`[data-testid="${tid}"]`)).some((e) => e.getClientRects().length > 0 && (whole ? e.textContent === t : !!e.textContent?.includes(t))),
       [testId, text, exact] as const,
       { timeout },
     )

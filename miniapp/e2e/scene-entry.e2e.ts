@@ -49,7 +49,10 @@ afterAll(() => browser?.close());
 async function expectOnboardingSteps(page: Page, shoot: (s: string) => Promise<void>) {
   await byId(page, 'cadre-entry').waitFor({ timeout: 20000 });
   const position = page.locator('[data-testid="position-step"]').filter({ visible: true });
-  const confirm = page.locator('[data-testid="cadre-entry"] button, [data-testid="cadre-entry"] .nut-button').filter({ hasText: /^\s*确认\s*$/ }).filter({ visible: true });
+  const confirm = page
+    .locator('[data-testid="cadre-entry"] button, [data-testid="cadre-entry"] .nut-button')
+    .filter({ hasText: /^\s*确认\s*$/ })
+    .filter({ visible: true });
   await Promise.race([position.first().waitFor({ timeout: 20000 }), confirm.first().waitFor({ timeout: 20000 })]);
   if (!(await position.count()) && (await confirm.count())) {
     await shoot('confirm-card');

@@ -26,7 +26,12 @@ const list = (ext) =>
   fs
     .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith(ext))
-    .map((d) => path.relative(root, path.join(d.parentPath ?? d.path, d.name)).split(path.sep).join('/'))
+    .map((d) =>
+      path
+        .relative(root, path.join(d.parentPath ?? d.path, d.name))
+        .split(path.sep)
+        .join('/'),
+    )
     .filter((f) => !f.startsWith('node_modules/'))
     .sort();
 
@@ -56,7 +61,11 @@ try {
   failures.push(`wcc: ${err.message}`);
 }
 
-const styles = wcsc(root, wxss.map((f) => f.slice(0, -'.wxss'.length)), { maxBuffer });
+const styles = wcsc(
+  root,
+  wxss.map((f) => f.slice(0, -'.wxss'.length)),
+  { maxBuffer },
+);
 if (styles instanceof Error) failures.push(`wcsc: ${styles.message}`);
 else {
   if (typeof styles.comm !== 'string') failures.push('wcsc: no common style output');

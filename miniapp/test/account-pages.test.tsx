@@ -161,7 +161,7 @@ describe('使用重置码', () => {
     });
   });
 
-  it("shows a wrong code at the code field", async () => {
+  it('shows a wrong code at the code field', async () => {
     serve(['POST', '/auth/reset-by-code', { status: 400, data: { code: 'RESET_CODE_WRONG', message: ErrorMessages.RESET_CODE_WRONG, field: 'code' } }]);
     render(<ResetByCodePage />);
     type('rc-phone', '13800000000');
@@ -210,7 +210,16 @@ describe('账号设置 修改密码', () => {
 });
 
 describe('admin 密码重置码', () => {
-  const org = { ...province, id: '7', parentId: '1', type: 'grassrootsCommittee', shortName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会', depth: 1, pathNames: ['团广东省委'] };
+  const org = {
+    ...province,
+    id: '7',
+    parentId: '1',
+    type: 'grassrootsCommittee',
+    shortName: '中山大学团委',
+    fullName: '中国共产主义青年团中山大学委员会',
+    depth: 1,
+    pathNames: ['团广东省委'],
+  };
 
   it('issues a code for a phone of the subtree and shows it with its expiry', async () => {
     logIn();

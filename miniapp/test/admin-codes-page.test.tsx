@@ -9,15 +9,23 @@ import { withDefault } from './mock-defaults';
  * code in force asks first (the old one stops working), and exporting keeps the codes shown.
  */
 const summary = (id: string, shortName: string, fullName: string) => ({
-  id, parentId: '1', type: 'leadingOrgan', shortName, fullName, alias: null, branchCategory: null,
-  depth: 1, sortOrder: 0, pathNames: ['团广东省委'], childCount: 0,
+  id,
+  parentId: '1',
+  type: 'leadingOrgan',
+  shortName,
+  fullName,
+  alias: null,
+  branchCategory: null,
+  depth: 1,
+  sortOrder: 0,
+  pathNames: ['团广东省委'],
+  childCount: 0,
 });
 const guangzhou = summary('2', '团广州市委', '中国共产主义青年团广州市委员会');
 const shenzhen = summary('3', '团深圳市委', '中国共产主义青年团深圳市委员会');
 const code = (orgId: string, orgName: string, value: string) => ({ orgId, orgName, code: value, expiresAt: '2025-12-11T16:00:00.000Z' });
 
-const calls = (method: string, path: string) =>
-  request.mock.calls.filter(([o]) => o.method === method && o.url.replace(/^\/api/, '').replace(/\?.*$/, '') === path);
+const calls = (method: string, path: string) => request.mock.calls.filter(([o]) => o.method === method && o.url.replace(/^\/api/, '').replace(/\?.*$/, '') === path);
 
 const fetchMock = jest.fn();
 beforeAll(() => {

@@ -21,14 +21,7 @@ beforeAll(() => {
 
 const renderImport = (onImported = jest.fn()) => {
   render(
-    <ExcelImport
-      what='下级组织'
-      templatePath='/orgs/1/import/template.xlsx'
-      templateName='模板.xlsx'
-      uploadPath='/orgs/1/import'
-      fieldLabels={OrgFieldLabels}
-      onImported={onImported}
-    />,
+    <ExcelImport what='下级组织' templatePath='/orgs/1/import/template.xlsx' templateName='模板.xlsx' uploadPath='/orgs/1/import' fieldLabels={OrgFieldLabels} onImported={onImported} />,
   );
   return onImported;
 };

@@ -71,5 +71,4 @@ export const province: OrgDetail = {
 };
 
 /** Types into a NutUI Input (its test id sits on the real input in jsdom). */
-export const typeInto = (fireEvent: typeof import('@testing-library/react').fireEvent, el: HTMLElement, value: string) =>
-  fireEvent.change(el, { target: { value } });
+export const typeInto = (fireEvent: typeof import('@testing-library/react').fireEvent, el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });

@@ -11,8 +11,17 @@ import { useAppStore } from '../src/stores';
 import { logInAdmin, province, request, serve, withParams } from './admin-fixtures';
 
 const summary = (id: string, shortName: string, fullName: string, childCount = 0) => ({
-  id, parentId: '1', type: 'leadingOrgan', shortName, fullName, alias: null, branchCategory: null,
-  depth: 1, sortOrder: 0, pathNames: ['团广东省委'], childCount,
+  id,
+  parentId: '1',
+  type: 'leadingOrgan',
+  shortName,
+  fullName,
+  alias: null,
+  branchCategory: null,
+  depth: 1,
+  sortOrder: 0,
+  pathNames: ['团广东省委'],
+  childCount,
 });
 const guangzhou = summary('2', '团广州市委', '中国共产主义青年团广州市委员会', 3);
 const shenzhen = summary('3', '团深圳市委', '中国共产主义青年团深圳市委员会');
@@ -51,10 +60,7 @@ describe('org home', () => {
   });
 
   it('offers a 团支部 no sub-org tools', async () => {
-    serve(
-      ['GET', '/orgs/1', { data: { ...province, type: 'branch', shortName: '一班团支部' } }],
-      ['GET', '/orgs/1/admin-requests', { data: { items: [] } }],
-    );
+    serve(['GET', '/orgs/1', { data: { ...province, type: 'branch', shortName: '一班团支部' } }], ['GET', '/orgs/1/admin-requests', { data: { items: [] } }]);
     render(<AdminHomePage />);
     await screen.findByTestId('action-roster');
     expect(screen.queryByTestId('action-create')).toBeNull();
@@ -93,8 +99,17 @@ describe('admin codes', () => {
 
 describe('roster', () => {
   const entry = (id: string, name: string, extra = {}) => ({
-    id, name, idNumberMasked: '440***********1234', phoneMasked: '138****0010', position: 'deputySecretary',
-    cadreNature: 'partTime', isOperator: false, isAdmin: false, onboarded: false, declined: false, ...extra,
+    id,
+    name,
+    idNumberMasked: '440***********1234',
+    phoneMasked: '138****0010',
+    position: 'deputySecretary',
+    cadreNature: 'partTime',
+    isOperator: false,
+    isAdmin: false,
+    onboarded: false,
+    declined: false,
+    ...extra,
   });
 
   it('lists cadres in Chinese and reports the admin limit from the server', async () => {
@@ -135,12 +150,16 @@ describe('progress and audit', () => {
   it('shows the per-level summary and a row per direct subordinate', async () => {
     serve(
       ['GET', '/orgs/1', { data: province }],
-      ['GET', '/orgs/1/progress', {
-        data: {
-          rows: [{ org: guangzhou, adminLoggedIn: true, infoComplete: false, hasSubOrgs: true, membersCheckedIn: 12, cadresEntered: 3, cadresOnboarded: 2, emptyBranches: 1 }],
-          levels: [{ level: 1, orgs: 85, adminLoggedIn: 40, infoComplete: 10, hasSubOrgs: 3 }],
+      [
+        'GET',
+        '/orgs/1/progress',
+        {
+          data: {
+            rows: [{ org: guangzhou, adminLoggedIn: true, infoComplete: false, hasSubOrgs: true, membersCheckedIn: 12, cadresEntered: 3, cadresOnboarded: 2, emptyBranches: 1 }],
+            levels: [{ level: 1, orgs: 85, adminLoggedIn: 40, infoComplete: 10, hasSubOrgs: 3 }],
+          },
         },
-      }],
+      ],
     );
     render(<ProgressPage />);
     const level = await screen.findByTestId('progress-level-1');
@@ -153,13 +172,18 @@ describe('progress and audit', () => {
 
   it('labels actions in Chinese and pages with the cursor', async () => {
     const item = (id: string, action: string) => ({
-      id, actorName: '陈省管', orgName: '团广东省委', action, targetType: 'org', targetId: '2', targetName: '团广州市委',
-      before: null, after: { shortName: '团广州市委' }, createdAt: '2025-11-21T02:05:00.000Z',
+      id,
+      actorName: '陈省管',
+      orgName: '团广东省委',
+      action,
+      targetType: 'org',
+      targetId: '2',
+      targetName: '团广州市委',
+      before: null,
+      after: { shortName: '团广州市委' },
+      createdAt: '2025-11-21T02:05:00.000Z',
     });
-    serve(
-      ['GET', '/orgs/1', { data: province }],
-      ['GET', '/orgs/1/audit', () => ({ data: { items: [item('9', 'org.create'), item('8', 'adminCode.issue')], nextCursor: '8' } })],
-    );
+    serve(['GET', '/orgs/1', { data: province }], ['GET', '/orgs/1/audit', () => ({ data: { items: [item('9', 'org.create'), item('8', 'adminCode.issue')], nextCursor: '8' } })]);
     render(<AuditPage />);
     const first = await screen.findByTestId('audit-item-9');
     expect(first.textContent).toContain('新建下级组织');
@@ -167,10 +191,7 @@ describe('progress and audit', () => {
     expect(first.textContent).toContain('操作人：陈省管');
     expect(screen.getByTestId('audit-item-8').textContent).toContain('生成管理员注册码');
 
-    serve(
-      ['GET', '/orgs/1', { data: province }],
-      ['GET', '/orgs/1/audit', { data: { items: [item('7', 'roster.add')], nextCursor: null } }],
-    );
+    serve(['GET', '/orgs/1', { data: province }], ['GET', '/orgs/1/audit', { data: { items: [item('7', 'roster.add')], nextCursor: null } }]);
     fireEvent.click(screen.getByTestId('audit-more'));
     expect((await screen.findByTestId('audit-item-7')).textContent).toContain('录入团干部');
     expect(request.mock.calls.at(-1)[0].url).toContain('cursor=8');
@@ -179,18 +200,36 @@ describe('progress and audit', () => {
 
   it('says every action the members and cadres take in words, with who did it to whom (issue 13 item 7)', async () => {
     const row = (id: string, action: string, actorName: string | null, targetName: string | null, before: unknown, after: unknown) => ({
-      id, actorName, orgName: '一班团支部', action, targetType: 'x', targetId: '5', targetName, before, after, createdAt: '2025-11-21T02:05:00.000Z',
+      id,
+      actorName,
+      orgName: '一班团支部',
+      action,
+      targetType: 'x',
+      targetId: '5',
+      targetName,
+      before,
+      after,
+      createdAt: '2025-11-21T02:05:00.000Z',
     });
     serve(
       ['GET', '/orgs/1', { data: province }],
-      ['GET', '/orgs/1/audit', { data: { items: [
-        row('6', 'roster.add', '陈省管', '王组织委员', null, { name: '王组织委员', position: 'organizationMember', isOperator: false, isAdmin: false }),
-        row('5', 'cadre.onboard', '张书记', '张书记', { position: 'secretary' }, { position: 'secretary' }),
-        row('4', 'org.alias', '张书记', '一班团支部', null, { alias: '计科一班' }),
-        row('3', 'checkin.approve', '张书记', '李小红', { status: 'submitted' }, { status: 'approved', kind: 'checkin' }),
-        row('2', 'transfer.approveOut', '张书记', '李小红', { status: 'pendingOut' }, { status: 'pendingIn' }),
-        row('1', 'checkin.realName', null, '李小红', { realNameStatus: 'pending' }, { realNameStatus: 'passed', attempt: 1 }),
-      ], nextCursor: null } }],
+      [
+        'GET',
+        '/orgs/1/audit',
+        {
+          data: {
+            items: [
+              row('6', 'roster.add', '陈省管', '王组织委员', null, { name: '王组织委员', position: 'organizationMember', isOperator: false, isAdmin: false }),
+              row('5', 'cadre.onboard', '张书记', '张书记', { position: 'secretary' }, { position: 'secretary' }),
+              row('4', 'org.alias', '张书记', '一班团支部', null, { alias: '计科一班' }),
+              row('3', 'checkin.approve', '张书记', '李小红', { status: 'submitted' }, { status: 'approved', kind: 'checkin' }),
+              row('2', 'transfer.approveOut', '张书记', '李小红', { status: 'pendingOut' }, { status: 'pendingIn' }),
+              row('1', 'checkin.realName', null, '李小红', { realNameStatus: 'pending' }, { realNameStatus: 'passed', attempt: 1 }),
+            ],
+            nextCursor: null,
+          },
+        },
+      ],
     );
     render(<AuditPage />);
     const text = (id: string) => screen.getByTestId(`audit-item-${id}`).textContent ?? '';

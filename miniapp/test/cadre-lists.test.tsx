@@ -40,10 +40,7 @@ describe('long cadre lists (§6.6, virtual list)', () => {
   beforeEach(() => {
     logIn();
     withParams({ orgId: '5' });
-    serve(
-      ['GET', '/me/orgs', { data: { items: [] } }],
-      ['GET', '/orgs/5/members', (_body, url) => ({ data: pages[new URLSearchParams(url.split('?')[1]).get('cursor') ?? ''] })],
-    );
+    serve(['GET', '/me/orgs', { data: { items: [] } }], ['GET', '/orgs/5/members', (_body, url) => ({ data: pages[new URLSearchParams(url.split('?')[1]).get('cursor') ?? ''] })]);
   });
 
   it('keeps only the rows in view in the page and loads the next pages as the list scrolls', async () => {

@@ -113,7 +113,11 @@ describe('entry flow (§6.2–6.4)', () => {
     logIn();
     withParams({ scene: 'abc' });
     serve(
-      ['GET', '/qr/abc', { data: { kind: 'cadre', orgId: '5', shortName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会', type: 'grassrootsCommittee', pathNames: ['团广东省委'] } }],
+      [
+        'GET',
+        '/qr/abc',
+        { data: { kind: 'cadre', orgId: '5', shortName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会', type: 'grassrootsCommittee', pathNames: ['团广东省委'] } },
+      ],
       ['POST', '/cadre/entry', { status: 403, data: { code: 'NOT_IN_ROSTER', message: ErrorMessages.NOT_IN_ROSTER } }],
     );
     render(<CadreEntryPage />);
@@ -124,7 +128,11 @@ describe('entry flow (§6.2–6.4)', () => {
 
   it('shows the invitation’s org before login and sends the cadre to log in and come back', async () => {
     withParams({ token: 'tok' });
-    serve(['GET', '/cadre/invitations/preview', { data: { orgId: '5', orgName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会', pathNames: ['团广东省委', '团广州市委'], cadreName: '张三', phoneMasked: '139****0001' } }]);
+    serve([
+      'GET',
+      '/cadre/invitations/preview',
+      { data: { orgId: '5', orgName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会', pathNames: ['团广东省委', '团广州市委'], cadreName: '张三', phoneMasked: '139****0001' } },
+    ]);
     render(<CadreEntryPage />);
     expect((await screen.findByTestId('entry-org-name')).textContent).toBe('中山大学团委');
     expect(screen.getByTestId('entry-org-full').textContent).toBe('中国共产主义青年团中山大学委员会');
@@ -139,7 +147,11 @@ describe('entry flow (§6.2–6.4)', () => {
     withParams({ token: 'tok' });
     const org = cadreOrg('5', '中山大学团委', { positionSet: false, position: 'deputySecretary' });
     serve(
-      ['GET', '/cadre/invitations/preview', { data: { orgId: '5', orgName: '中山大学团委', fullName: org.fullName, pathNames: org.pathNames, cadreName: '张三', phoneMasked: '139****0001' } }],
+      [
+        'GET',
+        '/cadre/invitations/preview',
+        { data: { orgId: '5', orgName: '中山大学团委', fullName: org.fullName, pathNames: org.pathNames, cadreName: '张三', phoneMasked: '139****0001' } },
+      ],
       ['POST', '/cadre/entry', { data: { focusOrgId: '5', items: [org], pending: [] } }],
       ['POST', '/cadre/orgs/5/position', (body) => ({ data: { ...org, position: (body as { position: string }).position, positionSet: true } })],
     );
@@ -195,11 +207,7 @@ describe('confirming roster lines (issue 12: nothing is bound silently)', () => 
     const org = cadreOrg('5', '中山大学团委', { positionSet: false, entryId: '51' });
     serve(
       ['GET', '/qr/abc', { data: { kind: 'cadre', orgId: '5', shortName: '中山大学团委', fullName: org.fullName, type: 'grassrootsCommittee', pathNames: ['团广东省委'] } }],
-      [
-        'POST',
-        '/cadre/entry',
-        { data: { focusOrgId: '5', items: [], pending: [line('61', '6', '华南理工大学团委', { position: 'deputySecretary' }), line('51', '5', '中山大学团委')] } },
-      ],
+      ['POST', '/cadre/entry', { data: { focusOrgId: '5', items: [], pending: [line('61', '6', '华南理工大学团委', { position: 'deputySecretary' }), line('51', '5', '中山大学团委')] } }],
       ['POST', '/cadre/entries/51/confirm', { data: org }],
       ['POST', '/cadre/entries/61/decline', { status: 204, data: null }],
     );
@@ -223,7 +231,10 @@ describe('confirming roster lines (issue 12: nothing is bound silently)', () => 
   it('declining the only line leaves nothing to enter, and says so', async () => {
     logIn();
     withParams({});
-    serve(['POST', '/cadre/entry', { data: { focusOrgId: null, items: [], pending: [line('61', '6', '华南理工大学团委')] } }], ['POST', '/cadre/entries/61/decline', { status: 204, data: null }]);
+    serve(
+      ['POST', '/cadre/entry', { data: { focusOrgId: null, items: [], pending: [line('61', '6', '华南理工大学团委')] } }],
+      ['POST', '/cadre/entries/61/decline', { status: 204, data: null }],
+    );
     render(<CadreEntryPage />);
     fireEvent.click(await screen.findByTestId('entry-confirm-no'));
     expect((await screen.findByTestId('entry-refused-message')).textContent).toContain('均不是您本人');

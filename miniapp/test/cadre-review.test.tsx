@@ -123,11 +123,10 @@ describe('review detail (cadre)', () => {
   });
 
   it('shows old and new values of an edit', async () => {
-    serve([...myOrgs], [
-      'GET',
-      '/orgs/21/checkins/7',
-      { data: detail({ kind: 'edit', status: 'editSubmitted', realNameStatus: 'passed', previous: { ...detail().data, income: 'upTo2000' } }) },
-    ]);
+    serve(
+      [...myOrgs],
+      ['GET', '/orgs/21/checkins/7', { data: detail({ kind: 'edit', status: 'editSubmitted', realNameStatus: 'passed', previous: { ...detail().data, income: 'upTo2000' } }) }],
+    );
     render(<ReviewPage />);
     expect((await screen.findByTestId('review-summary-income-previous')).textContent).toBe('≤2000元/月');
     expect(screen.getByTestId('review-summary-income').textContent).toContain('学生无收入');

@@ -17,8 +17,7 @@ export const idFor = (birth: string, seq = '123') => {
   return first17 + idCheckChar(first17);
 };
 
-export const logIn = () =>
-  useAppStore.setState({ user: { id: 'u1', phone: '13900000001', name: null }, accessToken: 'token-1', refreshToken: 'r' });
+export const logIn = () => useAppStore.setState({ user: { id: 'u1', phone: '13900000001', name: null }, accessToken: 'token-1', refreshToken: 'r' });
 
 type Reply = { status?: number; data: unknown };
 type Route = [method: string, path: string | RegExp, reply: Reply | ((body: unknown, url: string) => Reply)];
@@ -61,5 +60,4 @@ export const myCheckin = (over: Partial<MyCheckin> = {}): MyCheckin => ({
   ...over,
 });
 
-export const calls = (method: string, path: string) =>
-  request.mock.calls.filter(([o]) => o.method === method && String(o.url).replace(/\?.*$/, '').endsWith(path));
+export const calls = (method: string, path: string) => request.mock.calls.filter(([o]) => o.method === method && String(o.url).replace(/\?.*$/, '').endsWith(path));

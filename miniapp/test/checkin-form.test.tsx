@@ -37,7 +37,11 @@ describe('check-in form (4 steps, shared schemas)', () => {
   });
 
   it('highlights the current step, marks earlier ones done (issue 13 item 8)', async () => {
-    serve(['GET', '/me/checkin', { data: myCheckin({ draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '广州市第一中学' }, branch, resumeStep: 'league' }) }]);
+    serve([
+      'GET',
+      '/me/checkin',
+      { data: myCheckin({ draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '广州市第一中学' }, branch, resumeStep: 'league' }) },
+    ]);
     withParams({});
     render(<CheckinPage />);
     await screen.findByTestId('cert-income');
@@ -87,7 +91,11 @@ describe('check-in form (4 steps, shared schemas)', () => {
   });
 
   it('checks the development number against the join month from step 1 (§5.2)', async () => {
-    serve(['GET', '/me/checkin', { data: myCheckin({ draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '广州市第一中学' }, branch, resumeStep: 'league' }) }]);
+    serve([
+      'GET',
+      '/me/checkin',
+      { data: myCheckin({ draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '广州市第一中学' }, branch, resumeStep: 'league' }) },
+    ]);
     withParams({});
     render(<CheckinPage />);
     await screen.findByTestId('cert-developmentNumber');
@@ -102,7 +110,17 @@ describe('check-in form (4 steps, shared schemas)', () => {
 
   it("shows the server's field error at its field", async () => {
     serve(
-      ['GET', '/me/checkin', { data: myCheckin({ draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '一中', developmentNumber: '201912345678' }, branch, resumeStep: 'league' }) }],
+      [
+        'GET',
+        '/me/checkin',
+        {
+          data: myCheckin({
+            draft: { ...identityDraft, income: 'studentNoIncome', holdsPosition: false, joinUnit: '一中', developmentNumber: '201912345678' },
+            branch,
+            resumeStep: 'league',
+          }),
+        },
+      ],
       ['PUT', '/me/checkin/steps/league', { status: 409, data: { code: 'DEVELOPMENT_NUMBER_TAKEN', message: ErrorMessages.DEVELOPMENT_NUMBER_TAKEN, field: 'developmentNumber' } }],
     );
     withParams({});
@@ -114,13 +132,26 @@ describe('check-in form (4 steps, shared schemas)', () => {
 
   it('requires the guardian contact under 18 (rule spanning steps)', async () => {
     const minorId = idFor(`${new Date().getFullYear() - 15}-01-10`);
-    serve(['GET', '/me/checkin', {
-      data: myCheckin({
-        draft: { ...identityDraft, idNumber: minorId, phone: '13900000001', ethnicity: '01', politicalStatus: 'leagueMember', fullTimeEducation: 'juniorHighStudying', highestEducation: 'primary', isVolunteer: false },
-        branch,
-        resumeStep: 'contact',
-      }),
-    }]);
+    serve([
+      'GET',
+      '/me/checkin',
+      {
+        data: myCheckin({
+          draft: {
+            ...identityDraft,
+            idNumber: minorId,
+            phone: '13900000001',
+            ethnicity: '01',
+            politicalStatus: 'leagueMember',
+            fullTimeEducation: 'juniorHighStudying',
+            highestEducation: 'primary',
+            isVolunteer: false,
+          },
+          branch,
+          resumeStep: 'contact',
+        }),
+      },
+    ]);
     withParams({});
     render(<CheckinPage />);
     await screen.findByTestId('cert-guardianContact');

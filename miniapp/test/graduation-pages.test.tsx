@@ -7,8 +7,18 @@ import { logInAdmin, province, request, serve, withParams } from './admin-fixtur
 /** Issue 16 part 1 [004 §二(二)]: the 毕业班管理 entry and the marking form. */
 const university = { ...province, id: '7', type: 'grassrootsCommittee', shortName: '中山大学团委', industry: 'university' };
 const branch = (id: string, over: object = {}) => ({
-  id, name: `2023级${id}班团支部`, pathNames: ['中山大学团委'], branchCategory: null, month: null, reason: null,
-  markedAt: null, markedByOrg: null, correctable: false, convertedAt: null, memberCount: 3, ...over,
+  id,
+  name: `2023级${id}班团支部`,
+  pathNames: ['中山大学团委'],
+  branchCategory: null,
+  month: null,
+  reason: null,
+  markedAt: null,
+  markedByOrg: null,
+  correctable: false,
+  convertedAt: null,
+  memberCount: 3,
+  ...over,
 });
 
 beforeEach(() => {

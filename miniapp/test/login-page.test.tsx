@@ -27,9 +27,7 @@ describe('login page', () => {
   it('refuses a malformed phone with the shared message, without calling the server', async () => {
     render(<LoginPage />);
     fillAndSubmit('1380000', 'secret1');
-    expect((await screen.findByTestId('login-error')).textContent).toBe(
-      ErrorMessages.MOBILE_INVALID,
-    );
+    expect((await screen.findByTestId('login-error')).textContent).toBe(ErrorMessages.MOBILE_INVALID);
     expect(request).not.toHaveBeenCalled();
   });
 
@@ -62,9 +60,7 @@ describe('login page', () => {
     request.mockRejectedValueOnce({ errMsg: 'request:fail' });
     render(<LoginPage />);
     fillAndSubmit('13800000000', 'secret1');
-    expect((await screen.findByTestId('login-error')).textContent).toBe(
-      '网络连接失败，请检查网络后重试',
-    );
+    expect((await screen.findByTestId('login-error')).textContent).toBe('网络连接失败，请检查网络后重试');
   });
 
   it('stores the session and opens the status page on success', async () => {

@@ -17,10 +17,14 @@ describe('status page (main package): one page per check-in state', () => {
     serve(
       [...noOrgs],
       ['GET', '/me/checkin', () => ({ data: current })],
-      ['POST', '/me/checkin/withdraw', () => {
-        current = { ...current, status: 'withdrawn' };
-        return { data: current };
-      }],
+      [
+        'POST',
+        '/me/checkin/withdraw',
+        () => {
+          current = { ...current, status: 'withdrawn' };
+          return { data: current };
+        },
+      ],
     );
     render(<StatusPage />);
     expect((await screen.findByTestId('status-title')).textContent).toBe('报到待审核');
@@ -88,7 +92,13 @@ describe('member home', () => {
     const id = idFor('2004-08-08');
     serve(
       [...noOrgs],
-      ['GET', '/me/checkin', { data: myCheckin({ status: 'approved', realNameStatus: 'offlinePassed', branch, approved: { name: '王小明', idNumber: id, joinedAt: '2018-05', politicalStatus: 'leagueMember' } }) }],
+      [
+        'GET',
+        '/me/checkin',
+        {
+          data: myCheckin({ status: 'approved', realNameStatus: 'offlinePassed', branch, approved: { name: '王小明', idNumber: id, joinedAt: '2018-05', politicalStatus: 'leagueMember' } }),
+        },
+      ],
     );
     render(<MemberHomePage />);
     expect((await screen.findByTestId('member-home-name')).textContent).toBe('王小明');
@@ -99,10 +109,7 @@ describe('member home', () => {
   });
 
   it('issue 16: a member who left (团籍状态 自愿退团) sees only 认证资料 — no organisation, no business', async () => {
-    serve(
-      [...noOrgs],
-      ['GET', '/me/checkin', { data: myCheckin({ status: 'approved', realNameStatus: 'passed', branch, approved: { name: '王小明' }, membershipStatus: 'resigned' }) }],
-    );
+    serve([...noOrgs], ['GET', '/me/checkin', { data: myCheckin({ status: 'approved', realNameStatus: 'passed', branch, approved: { name: '王小明' }, membershipStatus: 'resigned' }) }]);
     render(<MemberHomePage />);
     expect((await screen.findByTestId('member-home-left')).textContent).toContain('自愿退团');
     expect(screen.getByTestId('member-home-profile')).toBeTruthy();
@@ -125,7 +132,16 @@ describe('org search', () => {
       {
         data: {
           items: [
-            { id: '3', type: 'grassrootsCommittee', shortName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会', alias: null, pathNames: ['团广东省委', '团广州市委'], selectable: false, reason: 'CHECKIN_NOT_BRANCH' },
+            {
+              id: '3',
+              type: 'grassrootsCommittee',
+              shortName: '中山大学团委',
+              fullName: '中国共产主义青年团中山大学委员会',
+              alias: null,
+              pathNames: ['团广东省委', '团广州市委'],
+              selectable: false,
+              reason: 'CHECKIN_NOT_BRANCH',
+            },
             { ...branch, type: 'branch', alias: null, selectable: true, reason: null },
           ],
         },

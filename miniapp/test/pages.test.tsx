@@ -28,9 +28,20 @@ describe('entry page', () => {
   it('sends an org admin to the home of the org they administer', async () => {
     logIn();
     const org = {
-      id: '7', parentId: '1', type: 'grassrootsCommittee', shortName: '中山大学团委', fullName: '中国共产主义青年团中山大学委员会',
-      alias: null, branchCategory: null, depth: 1, sortOrder: 0, pathNames: ['团广东省委'], childCount: 3,
-      position: 'secretary', isAdmin: true, isOperator: true,
+      id: '7',
+      parentId: '1',
+      type: 'grassrootsCommittee',
+      shortName: '中山大学团委',
+      fullName: '中国共产主义青年团中山大学委员会',
+      alias: null,
+      branchCategory: null,
+      depth: 1,
+      sortOrder: 0,
+      pathNames: ['团广东省委'],
+      childCount: 3,
+      position: 'secretary',
+      isAdmin: true,
+      isOperator: true,
     };
     (Taro.request as jest.Mock).mockResolvedValueOnce({ statusCode: 200, header: {}, data: { items: [org] } });
     render(<EntryPage />);

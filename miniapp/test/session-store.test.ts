@@ -12,8 +12,7 @@ const tokens = {
   user: { id: 'u1', phone: '13800000000', name: '张三' },
 };
 
-const answer = (statusCode: number, data: unknown) =>
-  request.mockResolvedValueOnce({ statusCode, header: {}, data });
+const answer = (statusCode: number, data: unknown) => request.mockResolvedValueOnce({ statusCode, header: {}, data });
 
 describe('session store', () => {
   it('starts logged out', () => {
@@ -40,10 +39,7 @@ describe('session store', () => {
   });
 
   it('restores the session from storage on start', async () => {
-    Taro.setStorageSync(
-      STORE_KEY,
-      JSON.stringify({ version: 1, state: { user: tokens.user, accessToken: 'a', refreshToken: 'r' } }),
-    );
+    Taro.setStorageSync(STORE_KEY, JSON.stringify({ version: 1, state: { user: tokens.user, accessToken: 'a', refreshToken: 'r' } }));
     await useAppStore.persist.rehydrate();
     expect(useAppStore.getState().user?.name).toBe('张三');
     expect(typeof useAppStore.getState().logout).toBe('function');
@@ -59,9 +55,7 @@ describe('session store', () => {
   });
 
   it('rejects a malformed phone before any request, as the server would', async () => {
-    await expect(
-      useAppStore.getState().login({ phone: '12345', password: 'secret1' }),
-    ).rejects.toMatchObject({ code: 'MOBILE_INVALID', field: 'phone' });
+    await expect(useAppStore.getState().login({ phone: '12345', password: 'secret1' })).rejects.toMatchObject({ code: 'MOBILE_INVALID', field: 'phone' });
     expect(request).not.toHaveBeenCalled();
   });
 

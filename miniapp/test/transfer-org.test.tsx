@@ -74,13 +74,17 @@ describe('batch transfer (≤ 30)', () => {
   });
   const branches = [found('89', '1班团支部'), found('90', '2班团支部')];
   /** GET /orgs/88/branches: the subtree's branches holding every word of ?q=, two to a page. */
-  const branchSearch = ['GET', '/orgs/88/branches', (_b: unknown, url: string) => {
-    const params = new URL(url, 'http://x').searchParams;
-    const words = (params.get('q') ?? '').split(/\s+/).filter(Boolean);
-    const all = [...branches, found('91', '3班团支部')].filter((b) => words.every((w) => b.shortName.includes(w)));
-    const offset = Number(params.get('offset') ?? 0);
-    return { data: { items: all.slice(offset, offset + 2), nextOffset: offset + 2 < all.length ? offset + 2 : null } };
-  }] as const;
+  const branchSearch = [
+    'GET',
+    '/orgs/88/branches',
+    (_b: unknown, url: string) => {
+      const params = new URL(url, 'http://x').searchParams;
+      const words = (params.get('q') ?? '').split(/\s+/).filter(Boolean);
+      const all = [...branches, found('91', '3班团支部')].filter((b) => words.every((w) => b.shortName.includes(w)));
+      const offset = Number(params.get('offset') ?? 0);
+      return { data: { items: all.slice(offset, offset + 2), nextOffset: offset + 2 < all.length ? offset + 2 : null } };
+    },
+  ] as const;
   const members = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(100 + i), name: `团员${i}`, idNumberMasked: '440***********0012', hasOpenTransfer: false }));
 
   it('shows the rule and the count, and disables 确认 beyond 30 members', async () => {
@@ -143,9 +147,7 @@ describe('batch transfer (≤ 30)', () => {
     await confirmPicker('batch-reason');
     fireEvent.click(await screen.findByTestId('batch-check-all'));
     fireEvent.click(screen.getByTestId('batch-submit'));
-    expect((await screen.findByTestId('batch-confirm-text')).textContent).toBe(
-      '将把2名团员的组织关系从“1班团支部”转入“2班团支部”。批量接转无需审核，确认后立即生效。',
-    );
+    expect((await screen.findByTestId('batch-confirm-text')).textContent).toBe('将把2名团员的组织关系从“1班团支部”转入“2班团支部”。批量接转无需审核，确认后立即生效。');
     fireEvent.click(screen.getByText('取消'));
     await waitFor(() => expect(screen.queryByTestId('batch-confirm-text')).toBeNull());
     expect(calls('POST', '/orgs/88/transfers/batch')).toHaveLength(0);

@@ -113,8 +113,7 @@ export async function p2Queue({ base, databaseUrl, jwtSecret, connections, runs,
   // A token of its own for every request: 2,000 tokens cycled over thousands of requests would
   // be answered from the server's verified-token cache and flatter the figure (issue 14 item 8).
   const items = ops.map((o) => ({ orgId: o.org_id, path: `/api/orgs/${o.org_id}/checkins?limit=20`, freshToken: () => signJwt(jwtSecret, o.user_id, { fresh: true }) }));
-  const rawPage = (c, it) =>
-    c.query('select * from checkins where branch_id in (?) and status in (?) order by submitted_at asc, id asc limit 21', [[it.orgId], WAITING]);
+  const rawPage = (c, it) => c.query('select * from checkins where branch_id in (?) and status in (?) order by submitted_at asc, id asc limit 21', [[it.orgId], WAITING]);
   await httpRun({ base, method: 'GET', items, amount: warmup, connections });
   const api = [];
   for (let r = 0; r < runs; r++) api.push(await httpRun({ base, method: 'GET', items, amount, connections, startAt: r * 97 }));

@@ -38,9 +38,7 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
 async function ensureMariadbBinaries() {
   if (has('mariadbd') || fs.existsSync('/usr/sbin/mariadbd')) return;
   if (!isRoot() || !has('apt-get')) {
-    throw new Error(
-      'No database reachable and MariaDB is not installed. Install it (apt-get install mariadb-server) or set DATABASE_URL.',
-    );
+    throw new Error('No database reachable and MariaDB is not installed. Install it (apt-get install mariadb-server) or set DATABASE_URL.');
   }
   say('MariaDB binaries missing: running apt-get install -y mariadb-server');
   await run('apt-get', ['update']);
@@ -58,11 +56,7 @@ export async function startPrivateMariadb() {
   if (!fs.existsSync(path.join(dataDir, 'mysql'))) {
     say(`initialising a private MariaDB data dir in ${path.relative(ROOT, dataDir)}`);
     fs.mkdirSync(dataDir, { recursive: true });
-    const init = spawnSync(
-      'mariadb-install-db',
-      ['--no-defaults', `--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...userArgs],
-      { stdio: 'inherit' },
-    );
+    const init = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...userArgs], { stdio: 'inherit' });
     if (init.status !== 0) throw new Error('mariadb-install-db failed');
   }
   say(`starting a private MariaDB on 127.0.0.1:${PRIVATE_PORT} (data: ${path.relative(ROOT, dataDir)})`);

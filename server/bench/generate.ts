@@ -90,7 +90,13 @@ async function dropSecondaryIndexes(conn: mysql.Connection, tables: string[]): P
 /** A hash of the committed migrations: a dataset built on another schema is rebuilt. */
 const schemaHash = () =>
   createHash('sha256')
-    .update(readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort().map((f) => readFileSync(path.join(MIGRATIONS_FOLDER, f), 'utf8')).join('\n'))
+    .update(
+      readdirSync(MIGRATIONS_FOLDER)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()
+        .map((f) => readFileSync(path.join(MIGRATIONS_FOLDER, f), 'utf8'))
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 16);
 
@@ -192,7 +198,11 @@ export async function generate(databaseUrl: string, members: number, opts: { for
     await Promise.all(
       Array.from({ length: workers }, () => {
         // the worker is TypeScript: tsx's CommonJS hook, then the module
-        const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'worker.ts'))});`, { eval: true, workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+        const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'worker.ts'))});`, {
+          eval: true,
+          workerData: job,
+          resourceLimits: { maxYoungGenerationSizeMb: 64 },
+        });
         return new Promise<void>((resolve, reject) => {
           const give = () => {
             if (next < PARTITIONS) worker.postMessage({ type: 'partition', part: next++ });
@@ -262,7 +272,9 @@ export async function generate(databaseUrl: string, members: number, opts: { for
   ]);
   await conn.query('ANALYZE TABLE orgs, users, checkins, roster_entries, branch_stats, unit_stats');
   await conn.end();
-  log(`loaded ${totalRows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s: ${summary.rowsPerSecond.toLocaleString('en')} rows/s, ${summary.membersPerSecond.toLocaleString('en')} members/s`);
+  log(
+    `loaded ${totalRows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s: ${summary.rowsPerSecond.toLocaleString('en')} rows/s, ${summary.membersPerSecond.toLocaleString('en')} members/s`,
+  );
   return summary;
 }
 

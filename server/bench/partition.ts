@@ -22,9 +22,58 @@ export const PARTITIONS = 8;
 export const TABLES = ['orgs', 'users', 'checkins', 'roster_entries', 'branch_stats'] as const;
 export type Table = (typeof TABLES)[number];
 export const COLUMNS: Record<Table, string[]> = {
-  orgs: ['id', 'parent_id', 'path', 'depth', 'type', 'short_name', 'full_name', 'industry', 'branch_category', 'secretary_name', 'secretary_id_enc', 'secretary_id_hash', 'secretary_phone', 'contact_phone', 'email', 'admin_staff_quota', 'admin_staff_actual', 'institution_staff_quota', 'institution_staff_actual', 'sort_order', 'fields_complete', 'secretary_registered', 'region_code', 'created_at', 'updated_at'],
+  orgs: [
+    'id',
+    'parent_id',
+    'path',
+    'depth',
+    'type',
+    'short_name',
+    'full_name',
+    'industry',
+    'branch_category',
+    'secretary_name',
+    'secretary_id_enc',
+    'secretary_id_hash',
+    'secretary_phone',
+    'contact_phone',
+    'email',
+    'admin_staff_quota',
+    'admin_staff_actual',
+    'institution_staff_quota',
+    'institution_staff_actual',
+    'sort_order',
+    'fields_complete',
+    'secretary_registered',
+    'region_code',
+    'created_at',
+    'updated_at',
+  ],
   users: ['id', 'phone', 'password_hash', 'name', 'region_code', 'last_login_at', 'created_at', 'updated_at'],
-  checkins: ['id', 'user_id', 'branch_id', 'status', 'saved_steps', 'draft', 'approved_data', 'id_enc', 'id_hash', 'approved_id_hash', 'development_number', 'approved_dev_number', 'real_name_status', 'real_name_generation', 'real_name_rechecked', 'real_name_key', 'return_reason', 'submitted_at', 'reviewed_at', 'reviewed_by', 'created_at', 'updated_at'],
+  checkins: [
+    'id',
+    'user_id',
+    'branch_id',
+    'status',
+    'saved_steps',
+    'draft',
+    'approved_data',
+    'id_enc',
+    'id_hash',
+    'approved_id_hash',
+    'development_number',
+    'approved_dev_number',
+    'real_name_status',
+    'real_name_generation',
+    'real_name_rechecked',
+    'real_name_key',
+    'return_reason',
+    'submitted_at',
+    'reviewed_at',
+    'reviewed_by',
+    'created_at',
+    'updated_at',
+  ],
   roster_entries: ['id', 'org_id', 'name', 'id_enc', 'id_hash', 'phone', 'position', 'cadre_nature', 'is_operator', 'is_admin', 'user_id', 'onboarded_at', 'created_at', 'updated_at'],
   branch_stats: ['path', 'branch_id', ...STATS_COLUMNS],
 };
@@ -184,10 +233,31 @@ export async function generatePartition(
       institutionStaffActual: staffing ? 2 : null,
     };
     add('orgs', [
-      o.id, o.parentId, o.path, o.depth, o.type, o.shortName, fullName, o.industry, o.type === 'branch' ? 'ordinary' : null,
-      sec.name, sec.idEnc ?? encrypt(sec.idNumber), sec.idHash ?? lookupHash(sec.idNumber), seal(sec.phone),
-      fields.contactPhone && seal(fields.contactPhone), fields.email, fields.adminStaffQuota, fields.adminStaffActual, fields.institutionStaffQuota, fields.institutionStaffActual,
-      o.sortOrder, fieldsComplete(o.type, fields), registered, o.regionCode, nowText, nowText,
+      o.id,
+      o.parentId,
+      o.path,
+      o.depth,
+      o.type,
+      o.shortName,
+      fullName,
+      o.industry,
+      o.type === 'branch' ? 'ordinary' : null,
+      sec.name,
+      sec.idEnc ?? encrypt(sec.idNumber),
+      sec.idHash ?? lookupHash(sec.idNumber),
+      seal(sec.phone),
+      fields.contactPhone && seal(fields.contactPhone),
+      fields.email,
+      fields.adminStaffQuota,
+      fields.adminStaffActual,
+      fields.institutionStaffQuota,
+      fields.institutionStaffActual,
+      o.sortOrder,
+      fieldsComplete(o.type, fields),
+      registered,
+      o.regionCode,
+      nowText,
+      nowText,
     ]);
   };
 
@@ -222,10 +292,28 @@ export async function generatePartition(
       const draft = formText(p.draft);
       const approved = p.approvedData == null ? null : p.status === 'approved' ? draft : formText(p.approvedData);
       add('checkins', [
-        ++checkinId, uid, o.id, p.status, p.savedSteps, draft, approved, idEnc, idHash, member ? idHash : null,
-        p.developmentNumber, member ? p.developmentNumber : null, p.realNameStatus, p.status ? 1 : 0, p.realNameStatus === 'rechecking' || (p.realNameStatus === 'failed' && rng() < 0.5),
-        p.status ? lookupHash(`${p.name}|${p.idNumber}`) : null, p.returnReason, p.submittedAt, p.reviewedAt, p.reviewedAt ? (secretaryUser ?? uid) : null,
-        createdAt, p.reviewedAt ?? p.submittedAt ?? createdAt,
+        ++checkinId,
+        uid,
+        o.id,
+        p.status,
+        p.savedSteps,
+        draft,
+        approved,
+        idEnc,
+        idHash,
+        member ? idHash : null,
+        p.developmentNumber,
+        member ? p.developmentNumber : null,
+        p.realNameStatus,
+        p.status ? 1 : 0,
+        p.realNameStatus === 'rechecking' || (p.realNameStatus === 'failed' && rng() < 0.5),
+        p.status ? lookupHash(`${p.name}|${p.idNumber}`) : null,
+        p.returnReason,
+        p.submittedAt,
+        p.reviewedAt,
+        p.reviewedAt ? (secretaryUser ?? uid) : null,
+        createdAt,
+        p.reviewedAt ?? p.submittedAt ?? createdAt,
       ]);
       for (const c of countersOf({ branchId: o.id, status: p.status, approvedData: p.approvedData })) counts.set(c, (counts.get(c) ?? 0) + 1);
       if (k === 0) {
@@ -233,7 +321,22 @@ export async function generatePartition(
         secretaryUser = uid;
         // §6.1 a branch's roster holds its secretary; most are onboarded, most branches have them as operator
         const onboarded = rng() < 0.85;
-        add('roster_entries', [++rosterId, o.id, p.name, idEnc, idHash, seal(p.phone), 'secretary', 'partTime', rng() < 0.75, 0, onboarded ? uid : null, onboarded ? nowText : null, nowText, nowText]);
+        add('roster_entries', [
+          ++rosterId,
+          o.id,
+          p.name,
+          idEnc,
+          idHash,
+          seal(p.phone),
+          'secretary',
+          'partTime',
+          rng() < 0.75,
+          0,
+          onboarded ? uid : null,
+          onboarded ? nowText : null,
+          nowText,
+          nowText,
+        ]);
       }
       // every 211th complete form is checked against the same schema submit uses
       if (p.savedSteps >= 3 && memberIndex % 211 === 0) {

@@ -8,21 +8,101 @@ import { idCheckChar, type CheckinStatus, type RealNameStatus } from '@tj/shared
 import { DISTRICT_ORIGINS, pick, weighted, type BranchKind, type OrgNode, type Rng } from './province';
 
 const SURNAMES = [
-  ['陈', 12], ['李', 8], ['黄', 8], ['张', 6], ['梁', 5], ['林', 5], ['刘', 5], ['吴', 4], ['罗', 3.5], ['杨', 3], ['郑', 2.5], ['何', 2.5],
-  ['周', 2], ['谢', 2], ['王', 2], ['钟', 2], ['曾', 2], ['邓', 1.8], ['叶', 1.8], ['蔡', 1.6], ['许', 1.5], ['冯', 1.4], ['苏', 1.3],
-  ['卢', 1.3], ['朱', 1.2], ['赖', 1.2], ['彭', 1.1], ['潘', 1], ['余', 1], ['莫', 0.9], ['欧阳', 0.3], ['司徒', 0.1],
+  ['陈', 12],
+  ['李', 8],
+  ['黄', 8],
+  ['张', 6],
+  ['梁', 5],
+  ['林', 5],
+  ['刘', 5],
+  ['吴', 4],
+  ['罗', 3.5],
+  ['杨', 3],
+  ['郑', 2.5],
+  ['何', 2.5],
+  ['周', 2],
+  ['谢', 2],
+  ['王', 2],
+  ['钟', 2],
+  ['曾', 2],
+  ['邓', 1.8],
+  ['叶', 1.8],
+  ['蔡', 1.6],
+  ['许', 1.5],
+  ['冯', 1.4],
+  ['苏', 1.3],
+  ['卢', 1.3],
+  ['朱', 1.2],
+  ['赖', 1.2],
+  ['彭', 1.1],
+  ['潘', 1],
+  ['余', 1],
+  ['莫', 0.9],
+  ['欧阳', 0.3],
+  ['司徒', 0.1],
 ] as const;
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玲红梅琳欣怡子涵梓轩浩宇嘉俊晓雯思颖佳琪志文锦荣家豪伟杰晓彤诗婷泽楠晨曦一鸣';
 
 export const ETHNICITY = [
-  ['01', 978], ['08', 8], ['13', 3], ['15', 3], ['06', 2.5], ['12', 1], ['22', 1], ['03', 1], ['11', 0.8], ['09', 0.5], ['02', 0.4],
-  ['07', 0.4], ['19', 0.4], ['04', 0.1], ['05', 0.1], ['10', 0.1], ['97', 0.1], ['98', 0.05],
+  ['01', 978],
+  ['08', 8],
+  ['13', 3],
+  ['15', 3],
+  ['06', 2.5],
+  ['12', 1],
+  ['22', 1],
+  ['03', 1],
+  ['11', 0.8],
+  ['09', 0.5],
+  ['02', 0.4],
+  ['07', 0.4],
+  ['19', 0.4],
+  ['04', 0.1],
+  ['05', 0.1],
+  ['10', 0.1],
+  ['97', 0.1],
+  ['98', 0.05],
 ] as const;
-const WORKER_EDU = [['bachelor', 30], ['juniorCollege', 25], ['seniorHigh', 14], ['vocational', 15], ['juniorHigh', 8], ['master', 5], ['bachelorStudying', 2], ['doctor', 0.3]] as const;
-const UNIV_EDU = [['bachelorStudying', 80], ['masterStudying', 16], ['doctorStudying', 4]] as const;
-const WORKER_INCOME = [['upTo2000', 8], ['from2001To5000', 42], ['from5001To8000', 30], ['from8001To10000', 12], ['over10000', 8]] as const;
-const VILLAGE_INCOME = [['ruralNoFixedIncome', 25], ['upTo2000', 15], ['from2001To5000', 40], ['from5001To8000', 15], ['from8001To10000', 3], ['over10000', 2]] as const;
-const OTHER_PROVINCES = [['43', 3], ['45', 3], ['36', 2], ['51', 1.5], ['42', 1.5], ['41', 1], ['35', 0.5], ['52', 0.5]] as const;
+const WORKER_EDU = [
+  ['bachelor', 30],
+  ['juniorCollege', 25],
+  ['seniorHigh', 14],
+  ['vocational', 15],
+  ['juniorHigh', 8],
+  ['master', 5],
+  ['bachelorStudying', 2],
+  ['doctor', 0.3],
+] as const;
+const UNIV_EDU = [
+  ['bachelorStudying', 80],
+  ['masterStudying', 16],
+  ['doctorStudying', 4],
+] as const;
+const WORKER_INCOME = [
+  ['upTo2000', 8],
+  ['from2001To5000', 42],
+  ['from5001To8000', 30],
+  ['from8001To10000', 12],
+  ['over10000', 8],
+] as const;
+const VILLAGE_INCOME = [
+  ['ruralNoFixedIncome', 25],
+  ['upTo2000', 15],
+  ['from2001To5000', 40],
+  ['from5001To8000', 15],
+  ['from8001To10000', 3],
+  ['over10000', 2],
+] as const;
+const OTHER_PROVINCES = [
+  ['43', 3],
+  ['45', 3],
+  ['36', 2],
+  ['51', 1.5],
+  ['42', 1.5],
+  ['41', 1],
+  ['35', 0.5],
+  ['52', 0.5],
+] as const;
 const ORIGINS = DISTRICT_ORIGINS.map((d) => [d, d.weight] as const);
 const RETURN_REASONS = ['入团年月与档案不符，请核对后重新提交', '姓名与身份证不一致', '发展团员编号有误', '所在团支部选择错误，请撤回后重新选择'];
 
@@ -31,7 +111,13 @@ const RETURN_REASONS = ['入团年月与档案不符，请核对后重新提交'
  * editing after approval, and drafts stopped at some step.
  */
 const STATES = [
-  ['approved', 820], ['editSubmitted', 15], ['editReturned', 5], ['submitted', 60], ['returned', 20], ['withdrawn', 15], ['draft', 65],
+  ['approved', 820],
+  ['editSubmitted', 15],
+  ['editReturned', 5],
+  ['submitted', 60],
+  ['returned', 20],
+  ['withdrawn', 15],
+  ['draft', 65],
 ] as const;
 
 export interface Person {
@@ -151,7 +237,7 @@ export class People {
     // ID region: the branch's district; 30 % of company / village members and 15 % of
     // university students from another province; other students from anywhere in the province
     const collegian = kind === 'university' || kind === 'juniorCollege';
-    const migrant = (kind === 'company' || kind === 'village' || kind === 'community') ? r() < 0.3 : collegian && r() < 0.15;
+    const migrant = kind === 'company' || kind === 'village' || kind === 'community' ? r() < 0.3 : collegian && r() < 0.15;
     const origin = collegian && !migrant ? weighted(r, ORIGINS) : null;
     const region = migrant ? `${weighted(r, OTHER_PROVINCES)}0${1 + Math.floor(r() * 8)}2${Math.floor(r() * 9) + 1}` : (origin?.code ?? branch.regionCode);
     const { id, birthDate } = this.idNumber(region, age, gender);
@@ -168,7 +254,15 @@ export class People {
     const student = kind === 'highSchool' || kind === 'vocational' || kind === 'university' || kind === 'juniorCollege';
     const minor = age < 18;
     const highest =
-      kind === 'highSchool' ? 'seniorHighStudying' : kind === 'vocational' ? 'vocationalStudying' : kind === 'juniorCollege' ? 'juniorCollegeStudying' : kind === 'university' ? weighted(r, UNIV_EDU) : weighted(r, WORKER_EDU);
+      kind === 'highSchool'
+        ? 'seniorHighStudying'
+        : kind === 'vocational'
+          ? 'vocationalStudying'
+          : kind === 'juniorCollege'
+            ? 'juniorCollegeStudying'
+            : kind === 'university'
+              ? weighted(r, UNIV_EDU)
+              : weighted(r, WORKER_EDU);
     const fullTime = highest === 'master' && r() < 0.5 ? 'bachelor' : highest;
     const income = student ? 'studentNoIncome' : kind === 'village' ? weighted(r, VILLAGE_INCOME) : weighted(r, WORKER_INCOME);
     const party = age >= 19 && r() < (student ? 0.04 : 0.08);
@@ -197,7 +291,18 @@ export class People {
       householdRegistration: migrant ? '外省' : `广东省${origin?.city ?? branch.cityName}市`,
     };
     const optional = {
-      occupation: kind === 'university' || kind === 'juniorCollege' ? 'universityStudent' : kind === 'vocational' ? 'vocationalStudent' : kind === 'highSchool' ? 'middleSchoolStudent' : kind === 'organ' ? 'partyGovernmentStaff' : kind === 'village' ? pick(r, ['farmer', 'migrantWorker', 'selfEmployed']) : 'nonPublicEnterpriseEmployee',
+      occupation:
+        kind === 'university' || kind === 'juniorCollege'
+          ? 'universityStudent'
+          : kind === 'vocational'
+            ? 'vocationalStudent'
+            : kind === 'highSchool'
+              ? 'middleSchoolStudent'
+              : kind === 'organ'
+                ? 'partyGovernmentStaff'
+                : kind === 'village'
+                  ? pick(r, ['farmer', 'migrantWorker', 'selfEmployed'])
+                  : 'nonPublicEnterpriseEmployee',
       workUnit: unit.slice(0, 60),
       email: r() < 0.3 ? `m${index}@example.com` : '',
       qq: r() < 0.4 ? String(100000 + index) : '',
@@ -209,7 +314,17 @@ export class People {
 
     const state = secretary ? 'approved' : weighted(r, STATES);
     const status = state === 'draft' ? null : state;
-    const savedSteps = state === 'draft' ? weighted(r, [[1, 10], [2, 15], [3, 35], [4, 40]] as const) : r() < 0.7 ? 4 : 3;
+    const savedSteps =
+      state === 'draft'
+        ? weighted(r, [
+            [1, 10],
+            [2, 15],
+            [3, 35],
+            [4, 40],
+          ] as const)
+        : r() < 0.7
+          ? 4
+          : 3;
     const steps = [identity, league, contact, optional].slice(0, savedSteps);
     const draft = Object.assign({}, ...steps) as Record<string, unknown>;
     const member = status === 'approved' || status === 'editSubmitted' || status === 'editReturned';
@@ -232,7 +347,12 @@ export class People {
             ? 'passed'
             : 'offlinePassed'
           : status === 'submitted'
-            ? weighted(r, [['pending', 20], ['passed', 70], ['failed', 6], ['rechecking', 4]] as const)
+            ? weighted(r, [
+                ['pending', 20],
+                ['passed', 70],
+                ['failed', 6],
+                ['rechecking', 4],
+              ] as const)
             : status === 'returned'
               ? r() < 0.85
                 ? 'passed'

@@ -79,8 +79,27 @@ const DISTRICTS: Record<string, string[]> = {
 };
 // Share of the province's young people, roughly by resident population.
 const CITY_WEIGHT: Record<string, number> = {
-  广州: 14, 深圳: 14, 东莞: 8, 佛山: 7.5, 惠州: 4.5, 湛江: 5.5, 茂名: 5, 揭阳: 4.5, 汕头: 4.5, 江门: 3.8, 肇庆: 3.3,
-  梅州: 3, 清远: 3, 中山: 3.5, 河源: 2.3, 韶关: 2.3, 阳江: 2, 汕尾: 2, 潮州: 2, 云浮: 1.8, 珠海: 2.0,
+  广州: 14,
+  深圳: 14,
+  东莞: 8,
+  佛山: 7.5,
+  惠州: 4.5,
+  湛江: 5.5,
+  茂名: 5,
+  揭阳: 4.5,
+  汕头: 4.5,
+  江门: 3.8,
+  肇庆: 3.3,
+  梅州: 3,
+  清远: 3,
+  中山: 3.5,
+  河源: 2.3,
+  韶关: 2.3,
+  阳江: 2,
+  汕尾: 2,
+  潮州: 2,
+  云浮: 1.8,
+  珠海: 2.0,
 };
 
 /**
@@ -93,9 +112,34 @@ export const DISTRICT_ORIGINS: { code: string; city: string; weight: number }[] 
 
 const PLACE_CHARS = '东西南北新石龙凤金沙塘江河山田湖岭坑围坪岗埔洲平安福和兴太大长古横黄白青高上下桥头水松柏梅竹';
 const COLLEGES = [
-  '计算机学院', '外国语学院', '经济学院', '管理学院', '法学院', '数学学院', '物理学院', '化学学院', '生命科学学院', '医学院',
-  '土木工程学院', '机械工程学院', '电子信息学院', '材料学院', '环境学院', '新闻传播学院', '艺术学院', '体育学院',
-  '马克思主义学院', '教育学院', '历史学院', '中文系', '建筑学院', '自动化学院', '软件学院', '药学院', '公共卫生学院', '护理学院',
+  '计算机学院',
+  '外国语学院',
+  '经济学院',
+  '管理学院',
+  '法学院',
+  '数学学院',
+  '物理学院',
+  '化学学院',
+  '生命科学学院',
+  '医学院',
+  '土木工程学院',
+  '机械工程学院',
+  '电子信息学院',
+  '材料学院',
+  '环境学院',
+  '新闻传播学院',
+  '艺术学院',
+  '体育学院',
+  '马克思主义学院',
+  '教育学院',
+  '历史学院',
+  '中文系',
+  '建筑学院',
+  '自动化学院',
+  '软件学院',
+  '药学院',
+  '公共卫生学院',
+  '护理学院',
 ];
 const DEPARTMENTS = ['生产部', '研发部', '销售部', '质量部', '物流部', '行政部', '财务部', '一车间', '二车间', '三车间', '客服中心', '工程部'];
 const COMPANY_WORDS = ['华', '粤', '南', '新', '联', '达', '泰', '恒', '信', '瑞', '美', '创', '科', '通', '宏', '盛', '嘉', '源', '海', '天'];
@@ -155,7 +199,12 @@ export function buildProvince(members: number, seed: number, today: string): Pro
   const [cityBudget, univBudget, otherBudget] = split(rng, members, 3, [0.73, 0.22, 0.05]);
 
   // Cities → districts → towns, schools, companies, organs.
-  const cityBudgets = split(rng, cityBudget, CITIES.length, CITIES.map(([c]) => CITY_WEIGHT[c]));
+  const cityBudgets = split(
+    rng,
+    cityBudget,
+    CITIES.length,
+    CITIES.map(([c]) => CITY_WEIGHT[c]),
+  );
   CITIES.forEach(([city, code], ci) => {
     const cityNode = add(root, 'leadingOrgan', `团${city}市委`, 'partyGovernment', { regionCode: code, cityName: city });
     const districts = DISTRICTS[city];
@@ -169,9 +218,7 @@ export function buildProvince(members: number, seed: number, today: string): Pro
         const street = rng() < 0.4;
         const town = add(county, 'grassrootsCommittee', `${place()}${street ? '街道' : '镇'}团委`, 'townshipSubdistrict');
         const n = Math.max(1, Math.round(tb / 14));
-        split(rng, tb, n).forEach((b) =>
-          street ? branch(town, `${place()}社区团支部`, 'urbanCommunity', b, 'community') : branch(town, `${place()}村团支部`, 'rural', b, 'village'),
-        );
+        split(rng, tb, n).forEach((b) => (street ? branch(town, `${place()}社区团支部`, 'urbanCommunity', b, 'community') : branch(town, `${place()}村团支部`, 'rural', b, 'village')));
       });
       // middle and vocational schools → grades → classes (~22)
       const schools = (budget: number, per: number, vocational: boolean) => {
@@ -201,7 +248,9 @@ export function buildProvince(members: number, seed: number, today: string): Pro
         const companyName = `${pick(rng, COMPANY_WORDS)}${pick(rng, COMPANY_WORDS)}${pick(rng, COMPANY_TRADES)}有限公司`;
         const co = add(county, 'grassrootsCommittee', `${city}${companyName}团委`, stateOwned ? 'stateEnterprise' : 'nonPublicEnterprise');
         const n = Math.max(1, Math.round(cb / 12));
-        split(rng, cb, n).forEach((b, k) => branch(co, `${DEPARTMENTS[k % DEPARTMENTS.length]}${k >= DEPARTMENTS.length ? k : ''}团支部`, co.industry, b, 'company', { schoolName: companyName }));
+        split(rng, cb, n).forEach((b, k) =>
+          branch(co, `${DEPARTMENTS[k % DEPARTMENTS.length]}${k >= DEPARTMENTS.length ? k : ''}团支部`, co.industry, b, 'company', { schoolName: companyName }),
+        );
       });
       // district organs → branches (~10)
       const organ = add(county, 'workingCommittee', `${districts[di]}区直属机关团工委`, 'partyGovernment');
@@ -232,7 +281,10 @@ export function buildProvince(members: number, seed: number, today: string): Pro
   });
 
   // The other direct units (province organs, state companies, two high schools, working committees).
-  const others = [...OTHER_COMMITTEES.map((o) => ({ name: o.shortName, industry: o.industry, type: 'grassrootsCommittee' as const })), ...WORKING_COMMITTEES.map((w) => ({ name: w, industry: 'partyGovernment', type: 'workingCommittee' as const }))];
+  const others = [
+    ...OTHER_COMMITTEES.map((o) => ({ name: o.shortName, industry: o.industry, type: 'grassrootsCommittee' as const })),
+    ...WORKING_COMMITTEES.map((w) => ({ name: w, industry: 'partyGovernment', type: 'workingCommittee' as const })),
+  ];
   split(rng, otherBudget, others.length).forEach((ob, oi) => {
     const o = others[oi];
     const unit = add(root, o.type, o.name, o.industry, { regionCode: '440100', cityName: '广州' });

@@ -51,21 +51,20 @@ export interface RawCheckin {
   real_name_key: string | null;
 }
 
-export const facts = (r: RawCheckin) =>
-  of(submitFactsQuery(db, { branchId: r.branch_id, idHash: r.id_hash, userId: r.user_id, developmentNumber: r.development_number }));
+export const facts = (r: RawCheckin) => of(submitFactsQuery(db, { branchId: r.branch_id, idHash: r.id_hash, userId: r.user_id, developmentNumber: r.development_number }));
 
 /** The writes of the submit, in submitCheckin's order. */
 export function writes(r: RawCheckin, now: Date): Statement[] {
   // The service keys the real-name answer by the decrypted name + ID; the raw side takes the
   // stored key as that (the same person submitting again), or the ID hash when there is none.
-  const rn = realNameOnSubmit(
-    { realNameStatus: r.real_name_status, realNameKey: r.real_name_key, realNameGeneration: r.real_name_generation },
-    r.real_name_key ?? r.id_hash,
-  );
+  const rn = realNameOnSubmit({ realNameStatus: r.real_name_status, realNameKey: r.real_name_key, realNameGeneration: r.real_name_generation }, r.real_name_key ?? r.id_hash);
   const set = { status: 'submitted' as const, submittedAt: now, returnReason: null, ...(rn.start ? rn.set : {}) };
   return [
     of(db.update(checkins).set(set).where(eq(checkins.id, r.id))),
-    ...checkinChangeStatements({ branchId: r.branch_id, status: r.status, approvedData: (typeof r.approved_data === 'string' ? JSON.parse(r.approved_data) : r.approved_data) as Record<string, unknown> | null }, { status: 'submitted' }).map(ofSql),
+    ...checkinChangeStatements(
+      { branchId: r.branch_id, status: r.status, approvedData: (typeof r.approved_data === 'string' ? JSON.parse(r.approved_data) : r.approved_data) as Record<string, unknown> | null },
+      { status: 'submitted' },
+    ).map(ofSql),
     ...(rn.start ? [of(enqueueStatement(db, 'realName.verify', { checkinId: r.id, generation: rn.set.realNameGeneration, attempt: 1 }, now))] : []),
     of(
       auditStatement(db, {

@@ -246,8 +246,7 @@ describe('accounts', () => {
   });
 
   describe('change password (settings)', () => {
-    const change = (token: string, payload: object) =>
-      app.inject({ method: 'POST', url: '/api/auth/password/change', headers: { authorization: `Bearer ${token}` }, payload });
+    const change = (token: string, payload: object) => app.inject({ method: 'POST', url: '/api/auth/password/change', headers: { authorization: `Bearer ${token}` }, payload });
 
     it('needs the old password, ends every other session and returns a new one', async () => {
       const u = await createUser(app, 'old12345');
@@ -265,7 +264,10 @@ describe('accounts', () => {
       expect((await me(res.json().accessToken)).statusCode).toBe(200);
       expect((await me(mine.accessToken)).statusCode).toBe(401);
       const user = await userByPhone(u.phone);
-      const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'user.password_change'), eq(auditLogs.targetId, String(user.id))));
+      const logs = await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'user.password_change'), eq(auditLogs.targetId, String(user.id))));
       expect(logs).toHaveLength(1);
     });
 
@@ -327,7 +329,10 @@ describe('accounts', () => {
       const [row] = await app.db.select().from(passwordResetCodes).where(eq(passwordResetCodes.userId, p.id));
       expect(row.codeHash).not.toContain(p.code);
       expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(24 * 3600_000);
-      const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'password_reset_code.issue'), eq(auditLogs.targetId, String(p.id))));
+      const logs = await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'password_reset_code.issue'), eq(auditLogs.targetId, String(p.id))));
       expect(logs).toHaveLength(1);
     });
 

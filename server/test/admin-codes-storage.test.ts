@@ -51,7 +51,10 @@ describe('admin codes: storage, listing and export', () => {
 
   it('stores no code in plain text: a keyed hash to find it, ciphertext to show it again', async () => {
     const { code } = (await call('POST', `/orgs/${tree.city.id}/children/${tree.school.id}/admin-code`)).json();
-    const [row] = await app.db.select().from(adminCodes).where(eq(adminCodes.codeHash, app.pii.secretHash(code)));
+    const [row] = await app.db
+      .select()
+      .from(adminCodes)
+      .where(eq(adminCodes.codeHash, app.pii.secretHash(code)));
     expect(row).toBeDefined();
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(code);

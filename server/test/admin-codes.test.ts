@@ -83,7 +83,10 @@ describe('admin registration codes (§3.4)', () => {
     );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(results.filter((r) => r.statusCode !== 200).every((r) => r.json().code === 'ADMIN_CODE_USED')).toBe(true);
-    const admins = await app.db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+    const admins = await app.db
+      .select()
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
     expect(admins).toHaveLength(1);
   });
 
@@ -95,7 +98,10 @@ describe('admin registration codes (§3.4)', () => {
     expect(res.json().code).toBe('ADMIN_CODE_EXPIRED');
 
     // the school has one admin from the test above; add a second, then a third is refused
-    for (const [i, expected] of [[3, 200], [4, 409]] as const) {
+    for (const [i, expected] of [
+      [3, 200],
+      [4, 409],
+    ] as const) {
       const fresh = (await issue(tree.city.id, tree.school.id)).json().code;
       const p = uniquePhone();
       clock.advance(61_000);
@@ -104,7 +110,10 @@ describe('admin registration codes (§3.4)', () => {
       if (expected === 409) expect(r.json().code).toBe('ADMIN_LIMIT_REACHED');
     }
     // the refused registration did not burn its code
-    const unused = await app.db.select().from(adminCodes).where(and(eq(adminCodes.orgId, tree.school.id)));
+    const unused = await app.db
+      .select()
+      .from(adminCodes)
+      .where(and(eq(adminCodes.orgId, tree.school.id)));
     expect(unused.filter((c) => c.usedAt == null && c.expiresAt > clock.now())).toHaveLength(1);
   });
 
@@ -116,7 +125,12 @@ describe('admin registration codes (§3.4)', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const rows = await readXlsx(res.rawPayload);
     expect(rows[0]).toEqual(['组织简称', '组织全称', '管理员注册码', '有效期至']);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([tree.city.shortName, tree.otherCity.shortName].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([tree.city.shortName, tree.otherCity.shortName].sort());
     expect(rows.slice(1).every((r) => /^[0-9A-Za-z]{8}$/.test(r[2]))).toBe(true);
   });
 

@@ -113,7 +113,11 @@ describe('e-archives [004 §二(四)]', () => {
     const ok = await decide(tree.city.id, m, cityAdmin, { action: 'approve' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().archive).toMatchObject({ state: 'certified', stateLabel: '团员身份已认证' });
-    const log = await app.db.select({ action: auditLogs.action }).from(auditLogs).where(and(eq(auditLogs.targetType, 'checkin'), eq(auditLogs.targetId, String(m.checkinId)))).orderBy(auditLogs.id);
+    const log = await app.db
+      .select({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.targetType, 'checkin'), eq(auditLogs.targetId, String(m.checkinId))))
+      .orderBy(auditLogs.id);
     const actions = log.map((r) => r.action);
     expect(actions).toEqual(['archive.upload', 'archive.reject', 'archive.upload', 'archive.approve']);
   });
@@ -126,7 +130,11 @@ describe('e-archives [004 §二(四)]', () => {
 
     const n = await member(tree.branch.id, '钱上级');
     // the school is two levels above this branch, the city further: not the direct superior
-    for (const [orgId, who] of [[tree.school.id, schoolAdmin], [tree.city.id, cityAdmin], [tree.branch.id, branchOperator]] as const) {
+    for (const [orgId, who] of [
+      [tree.school.id, schoolAdmin],
+      [tree.city.id, cityAdmin],
+      [tree.branch.id, branchOperator],
+    ] as const) {
       const r = await upload(orgId, n, who);
       expect(r.statusCode).toBe(403);
     }
@@ -221,7 +229,12 @@ describe('e-archives [004 §二(四)]', () => {
     const m = await member(branch2.id, '卫检索');
     await member(branch2.id, '卫另一');
     const q = (term: string, extra = '') => get(`/api/orgs/${tree.grade.id}/archives?q=${encodeURIComponent(term)}${extra}`, gradeAdmin);
-    expect((await q('卫')).json().items.map((i: { name: string }) => i.name).sort()).toEqual(['卫另一', '卫检索']);
+    expect(
+      (await q('卫'))
+        .json()
+        .items.map((i: { name: string }) => i.name)
+        .sort(),
+    ).toEqual(['卫另一', '卫检索']);
     expect((await q(m.idNumber)).json().items.map((i: { name: string }) => i.name)).toEqual(['卫检索']);
     expect((await q(m.devNumber)).json().items.map((i: { name: string }) => i.name)).toEqual(['卫检索']);
     // an ID prefix finds nothing (it would unmask the ID digit by digit)
@@ -267,7 +280,9 @@ describe('e-archives [004 §二(四)]', () => {
     // waiting for approval is not certified yet
     await upload(tree.branch.id, m, branchAdmin);
     const out = { memberIds: [String(m.checkinId)], destinationOrgId: String(schoolBranch.id), reason: 'furtherStudy' };
-    expect((await app.inject({ method: 'POST', url: `/api/orgs/${tree.grade.id}/transfers/out`, headers: gradeAdmin.headers, payload: out })).json().code).toBe('TRANSFER_MEMBER_UNCERTIFIED');
+    expect((await app.inject({ method: 'POST', url: `/api/orgs/${tree.grade.id}/transfers/out`, headers: gradeAdmin.headers, payload: out })).json().code).toBe(
+      'TRANSFER_MEMBER_UNCERTIFIED',
+    );
     await decide(tree.school.id, m, schoolAdmin, { action: 'approve' });
     const moved = await app.inject({ method: 'POST', url: `/api/orgs/${tree.grade.id}/transfers/batch`, headers: gradeAdmin.headers, payload: body([m.checkinId, pre2020.checkinId]) });
     expect(moved.statusCode).toBe(200);

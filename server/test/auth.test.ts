@@ -11,8 +11,7 @@ describe('auth', () => {
   });
   afterAll(() => app.close());
 
-  const login = (phone: string, password: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password } });
+  const login = (phone: string, password: string) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone, password } });
 
   it('logs in with phone + password and reads /me with the access token', async () => {
     const u = await createUser(app);
@@ -83,9 +82,7 @@ describe('auth', () => {
   it('rotates refresh tokens: each works once; concurrent reuse yields one new pair, then the family is revoked', async () => {
     const u = await createUser(app);
     const { refreshToken } = (await login(u.phone, u.password)).json();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })),
-    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } })));
     const ok = results.filter((r) => r.statusCode === 200);
     expect(ok).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 401).every((r) => r.json().code === 'TOKEN_EXPIRED')).toBe(true);

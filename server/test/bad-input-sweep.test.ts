@@ -162,7 +162,7 @@ function attemptsFor(route: ApiRoute, samples: Record<string, unknown>): Attempt
       if (inner && typeof inner === 'object') {
         for (const sub of Object.keys(inner)) {
           for (const bad of [null, -1, 1e308, 'abc', BIG, '\ud800', {}]) {
-            const spoiled = { ...(inner), [sub]: bad };
+            const spoiled = { ...inner, [sub]: bad };
             body(`${key}.${sub} = ${describe(bad)}`, { ...base, [key]: Array.isArray(base[key]) ? [spoiled] : spoiled });
           }
         }
@@ -198,7 +198,7 @@ function attemptsFor(route: ApiRoute, samples: Record<string, unknown>): Attempt
 }
 
 function describe(v: unknown): string {
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return s.length > 24 ? `${s.slice(0, 12)}…(${s.length})` : s;
 }
 
@@ -245,14 +245,7 @@ test('every route, every spoiled input: no 5xx, refusals typed and in Chinese, n
 
 test('bad tokens: forged subjects, garbage and wrong schemes are a typed 401, never a 5xx', async () => {
   const subjects: unknown[] = ['abc', '', '-1', '0', '1.5', '1e308', 'NaN', '99999999999999999999999', ' 1', 12, null, {}, ['1']];
-  const tokens = [
-    ...subjects.map((sub) => app.jwt.sign({ sub } as never)),
-    app.jwt.sign({} as never),
-    'garbage',
-    'a.b.c',
-    '',
-    BIG.slice(0, 8000),
-  ];
+  const tokens = [...subjects.map((sub) => app.jwt.sign({ sub } as never)), app.jwt.sign({} as never), 'garbage', 'a.b.c', '', BIG.slice(0, 8000)];
   const urls = ['/api/auth/me', '/api/me/checkin', '/api/me/home', `/api/orgs/${orgIds.S}`, '/api/me/orgs'];
   const problems: string[] = [];
   for (const token of tokens) {

@@ -47,7 +47,12 @@ describe('compiled production server', () => {
       // docs are opt-in in production
       expect((await fetch(`${origin}/docs`)).status).toBe(404);
       // every line is JSON from pino, nothing printed around it
-      expect(out.trim().split('\n').every((line) => line.startsWith('{'))).toBe(true);
+      expect(
+        out
+          .trim()
+          .split('\n')
+          .every((line) => line.startsWith('{')),
+      ).toBe(true);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

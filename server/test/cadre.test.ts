@@ -23,7 +23,12 @@ describe('cadre onboarding (§6)', () => {
     return { authorization: `Bearer ${app.jwt.sign({ sub: String(u.id) })}` };
   };
   const roster = (orgId: number, phone: string, over: Record<string, unknown> = {}) =>
-    app.inject({ method: 'POST', url: `/api/orgs/${orgId}/roster`, headers: cityAdmin.headers, payload: { name: '钱团干', idNumber: VALID_IDS[0], phone, position: 'secretary', isOperator: true, ...over } });
+    app.inject({
+      method: 'POST',
+      url: `/api/orgs/${orgId}/roster`,
+      headers: cityAdmin.headers,
+      payload: { name: '钱团干', idNumber: VALID_IDS[0], phone, position: 'secretary', isOperator: true, ...over },
+    });
 
   it('refuses a person in no roster and writes nothing', async () => {
     const u = await createUser(app);
@@ -62,10 +67,7 @@ describe('cadre onboarding (§6)', () => {
       [String(branch.id), 'secretary', '钱团干', true],
       [String(tree.school.id), 'committeeMember', '钱团干', false],
     ]);
-    expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.phone, u.phone))).toEqual([
-      expect.objectContaining({ userId: null }),
-      expect.objectContaining({ userId: null }),
-    ]);
+    expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.phone, u.phone))).toEqual([expect.objectContaining({ userId: null }), expect.objectContaining({ userId: null })]);
     for (const p of pending) {
       const ok = await app.inject({ method: 'POST', url: `/api/cadre/entries/${p.entryId}/confirm`, headers });
       expect([ok.statusCode, ok.json().id]).toEqual([200, p.orgId]);
@@ -125,9 +127,7 @@ describe('cadre onboarding (§6)', () => {
   it('20 operators racing to set the alias: exactly one wins, 19 clear refusals', async () => {
     const branch = await insertOrg(app, tree.grade, 'branch');
     const ops = await Promise.all(Array.from({ length: 20 }, () => onboardedCadre(app, branch.id, { isOperator: true })));
-    const results = await Promise.all(
-      ops.map((op, i) => app.inject({ method: 'PUT', url: `/api/orgs/${branch.id}/alias`, headers: op.headers, payload: { alias: `竞争${i}号团支部` } })),
-    );
+    const results = await Promise.all(ops.map((op, i) => app.inject({ method: 'PUT', url: `/api/orgs/${branch.id}/alias`, headers: op.headers, payload: { alias: `竞争${i}号团支部` } })));
     const winners = results.filter((r) => r.statusCode === 200);
     expect(winners).toHaveLength(1);
     const refused = results.filter((r) => r.statusCode !== 200);
@@ -156,15 +156,20 @@ describe('cadre onboarding (§6)', () => {
     const [{ id: userId }] = await app.db.select().from(users).where(eq(users.phone, u.phone));
     for (const [i, org] of [tree.school, tree.otherCity].entries()) {
       await app.db.insert(rosterEntries).values({
-        orgId: org.id, name: '两地团干', idEnc: app.pii.encrypt(VALID_IDS[i]), idHash: app.pii.lookupHash(`x${i}${u.phone}`),
-        phone: u.phone, position: 'secretary', userId, onboardedAt: new Date(),
+        orgId: org.id,
+        name: '两地团干',
+        idEnc: app.pii.encrypt(VALID_IDS[i]),
+        idHash: app.pii.lookupHash(`x${i}${u.phone}`),
+        phone: u.phone,
+        position: 'secretary',
+        userId,
+        onboardedAt: new Date(),
       });
     }
     await onboardedCadre(app, tree.branch.id);
     await onboardedCadre(app, (await insertOrg(app, tree.otherCity, 'branch')).id);
     const headers = await login(u.phone);
-    const subtreeIds = async (path: string) =>
-      new Set((await app.db.select({ id: orgs.id, path: orgs.path }).from(orgs)).filter((o) => o.path.startsWith(path)).map((o) => String(o.id)));
+    const subtreeIds = async (path: string) => new Set((await app.db.select({ id: orgs.id, path: orgs.path }).from(orgs)).filter((o) => o.path.startsWith(path)).map((o) => String(o.id)));
     for (const org of [tree.school, tree.otherCity, tree.school]) {
       const res = await app.inject({ method: 'GET', url: `/api/orgs/${org.id}/cadres?limit=100`, headers });
       expect(res.statusCode).toBe(200);

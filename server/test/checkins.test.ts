@@ -184,7 +184,10 @@ describe('check-in', () => {
 
       await runDueJobs(app);
       expect((await me(u)).realNameStatus).toBe('passed');
-      const audits = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'checkin.submit'), eq(auditLogs.targetId, String(id))));
+      const audits = await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'checkin.submit'), eq(auditLogs.targetId, String(id))));
       expect(audits).toHaveLength(1);
       expect(audits[0].orgId).toBe(tree.branch.id);
     });
@@ -250,7 +253,12 @@ describe('check-in', () => {
       expect((await submit(u)).json().code).toBe('CHECKIN_ALREADY_APPROVED');
       expect((await withdraw(u)).json().code).toBe('CHECKIN_NOT_WITHDRAWABLE');
 
-      const actions = (await app.db.select().from(auditLogs).where(eq(auditLogs.targetId, String(id)))).map((a) => [a.action, a.orgId, a.actorUserId]);
+      const actions = (
+        await app.db
+          .select()
+          .from(auditLogs)
+          .where(eq(auditLogs.targetId, String(id)))
+      ).map((a) => [a.action, a.orgId, a.actorUserId]);
       expect(actions).toEqual(
         expect.arrayContaining([
           ['checkin.return', tree.branch.id, op.userId],
@@ -266,7 +274,10 @@ describe('check-in', () => {
       const results = await Promise.all([approve(op, tree.branch.id, id), approve(op2, tree.branch.id, id), approve(op, tree.branch.id, id)]);
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
       expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'CHECKIN_NOT_PENDING')).toBe(true);
-      const audits = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'checkin.approve'), eq(auditLogs.targetId, String(id))));
+      const audits = await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'checkin.approve'), eq(auditLogs.targetId, String(id))));
       expect(audits).toHaveLength(1);
     });
 
@@ -295,7 +306,10 @@ describe('check-in', () => {
       const winnerBranch = r1.statusCode === 200 ? tree.branch : b2;
       expect(loser.json().code).toBe('CHECKIN_ID_APPROVED_ELSEWHERE');
       expect(loser.json().message).toContain(winnerBranch.fullName);
-      const rows = await app.db.select().from(checkins).where(eq(checkins.approvedIdHash, app.pii.lookupHash(idNumber)));
+      const rows = await app.db
+        .select()
+        .from(checkins)
+        .where(eq(checkins.approvedIdHash, app.pii.lookupHash(idNumber)));
       expect(rows).toHaveLength(1);
     });
 
@@ -339,7 +353,10 @@ describe('check-in', () => {
           { id: '99999999', code: 'NOT_FOUND', message: ErrorMessages.NOT_FOUND },
         ],
       });
-      const audits = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'checkin.batchApprove'), eq(auditLogs.orgId, branch.id)));
+      const audits = await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'checkin.batchApprove'), eq(auditLogs.orgId, branch.id)));
       expect(audits.map((a) => a.targetId)).toEqual([String(ready.id)]);
     });
   });
@@ -356,7 +373,14 @@ describe('check-in', () => {
       const body = p1.json();
       expect(body.total).toBe(3);
       expect(body.items.map((i: { name: string }) => i.name)).toEqual(['甲某某', '乙某某']);
-      expect(body.items[0]).toMatchObject({ id: String(a.id), idNumberMasked: maskIdNumber(a.form.identity.idNumber), branchName: branch.shortName, kind: 'checkin', status: 'submitted', realNameStatus: 'passed' });
+      expect(body.items[0]).toMatchObject({
+        id: String(a.id),
+        idNumberMasked: maskIdNumber(a.form.identity.idNumber),
+        branchName: branch.shortName,
+        kind: 'checkin',
+        status: 'submitted',
+        realNameStatus: 'passed',
+      });
       const p2 = await app.inject({ method: 'GET', url: `/api/orgs/${branch.id}/checkins?limit=2&cursor=${body.nextCursor}`, headers: bop.headers });
       expect(p2.json()).toMatchObject({ items: [{ id: String(c.id) }], nextCursor: null, total: 3 });
       // a first page with room to spare: the total is its rows, and so are the rows of exactly a full page
@@ -459,7 +483,10 @@ describe('check-in', () => {
       const detail = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.branch.id}/checkins/${id}`, headers: op.headers })).json();
       expect(detail).toMatchObject({ kind: 'edit', status: 'editSubmitted', data: { income: 'upTo2000' }, previous: { income: 'studentNoIncome', idNumber: form.identity.idNumber } });
       // contact data edited while the league edit waits goes straight into force too
-      expect((await put(u, 'contact', { ...form.contact, householdRegistration: '广东省珠海市' })).json()).toMatchObject({ status: 'editSubmitted', approved: { householdRegistration: '广东省珠海市', income: 'studentNoIncome' } });
+      expect((await put(u, 'contact', { ...form.contact, householdRegistration: '广东省珠海市' })).json()).toMatchObject({
+        status: 'editSubmitted',
+        approved: { householdRegistration: '广东省珠海市', income: 'studentNoIncome' },
+      });
 
       const ret = await app.inject({ method: 'POST', url: reviewUrl(tree.branch.id, id), headers: op.headers, payload: { action: 'return', reason: '收入情况与实际不符' } });
       expect(ret.json()).toMatchObject({ status: 'editReturned', returnReason: '收入情况与实际不符' });

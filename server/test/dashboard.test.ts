@@ -79,14 +79,15 @@ describe('cadre dashboard, member search, entry progress with members (§6.6, §
   it('reminds a cadre who is not yet an approved member, and not one who is', async () => {
     const u = await approvedMember(tree.branch.id, op, '陈三');
     const { rosterEntries } = await import('../src/db/schema');
-    await app.db.insert(rosterEntries).values({ orgId: tree.school.id, name: '陈三', idEnc: 'x', idHash: `h-${u.userId}`, phone: u.phone, position: 'secretary', userId: u.userId, onboardedAt: new Date() });
+    await app.db
+      .insert(rosterEntries)
+      .values({ orgId: tree.school.id, name: '陈三', idEnc: 'x', idHash: `h-${u.userId}`, phone: u.phone, position: 'secretary', userId: u.userId, onboardedAt: new Date() });
     const res = await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/dashboard`, headers: u.headers });
     expect(res.json().memberCheckinApproved).toBe(true);
   });
 
   it('finds members of the subtree by name, phone and full ID number, masked, never outside', async () => {
-    const search = async (orgId: number, q: string) =>
-      (await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/members?q=${encodeURIComponent(q)}`, headers: op.headers })).json();
+    const search = async (orgId: number, q: string) => (await app.inject({ method: 'GET', url: `/api/orgs/${orgId}/members?q=${encodeURIComponent(q)}`, headers: op.headers })).json();
     const byName = await search(tree.branch.id, '陈');
     expect(byName.items.map((m: { name: string }) => m.name).sort()).toEqual(['陈一', '陈三', '陈二']);
     const one = members.find((m) => m.name === '陈一')!;

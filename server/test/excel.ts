@@ -13,8 +13,7 @@ export async function xlsx(headers: string[], rows: (string | number)[][]): Prom
 export function multipart(file: Buffer, filename = 'import.xlsx') {
   const boundary = `----tj${Date.now()}`;
   const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
-      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };

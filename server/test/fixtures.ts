@@ -23,7 +23,10 @@ export async function insertOrg(app: App, parent: typeof orgs.$inferSelect | nul
     industry: 'other',
   });
   const id = Number(res.insertId);
-  await app.db.update(orgs).set({ path: parent ? childPath(parent.path, id) : rootPath(id) }).where(eq(orgs.id, id));
+  await app.db
+    .update(orgs)
+    .set({ path: parent ? childPath(parent.path, id) : rootPath(id) })
+    .where(eq(orgs.id, id));
   const [row] = await app.db.select().from(orgs).where(eq(orgs.id, id));
   return row;
 }
@@ -106,10 +109,7 @@ export function certForm(branchId: number | string, o: { idNumber?: string; name
 }
 
 /** A 1×1 PNG, and the first bytes of a JPEG and a WEBP (the server judges by these). */
-export const PNG_1X1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 export const JPEG_HEAD = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
 export const WEBP_HEAD = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(40, 2)]);
 

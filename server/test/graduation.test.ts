@@ -48,9 +48,22 @@ describe('graduation [004 §二(二)]', () => {
     await industry(company, 'stateEnterprise');
     const admin = async (o: { id: number }) => (await onboardedCadre(app, o.id, { isAdmin: true })).headers;
     return {
-      city, university, college, grade, c1, c2, c3, c4, company, companyBranch,
-      cityAdmin: await admin(city), universityAdmin: await admin(university), collegeAdmin: await admin(college),
-      gradeAdmin: await admin(grade), branchAdmin: await admin(c1), companyAdmin: await admin(company),
+      city,
+      university,
+      college,
+      grade,
+      c1,
+      c2,
+      c3,
+      c4,
+      company,
+      companyBranch,
+      cityAdmin: await admin(city),
+      universityAdmin: await admin(university),
+      collegeAdmin: await admin(college),
+      gradeAdmin: await admin(grade),
+      branchAdmin: await admin(c1),
+      companyAdmin: await admin(company),
     };
   }
   type School = Awaited<ReturnType<typeof school>>;
@@ -60,7 +73,10 @@ describe('graduation [004 §二(二)]', () => {
   it('only 校团委、二级团委、年级团总支 of a school mark; leading organs, branches and non-school orgs are refused (004 §二(二)2(1)(2))', async () => {
     const s = await school();
     const body = { branchIds: [String(s.c1.id)], month: '2027-06' };
-    for (const [o, h] of [[s.city, s.cityAdmin], [s.c1, s.branchAdmin]] as const) {
+    for (const [o, h] of [
+      [s.city, s.cityAdmin],
+      [s.c1, s.branchAdmin],
+    ] as const) {
       const res = await mark(o, h, body);
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('GRADUATION_NOT_ALLOWED');
@@ -114,7 +130,10 @@ describe('graduation [004 §二(二)]', () => {
     const res = await app.inject({ method: 'PUT', url: `/api/orgs/${s.college.id}/graduation/branches/${s.c1.id}`, headers: s.collegeAdmin, payload: { reason: 'mixedGrades' } });
     expect(res.statusCode).toBe(204);
     expect(await org(s.c1.id)).toMatchObject({ graduationMonth: null, graduationReason: 'mixedGrades' });
-    const [log] = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'graduation.correct'), eq(auditLogs.targetId, String(s.c1.id))));
+    const [log] = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'graduation.correct'), eq(auditLogs.targetId, String(s.c1.id))));
     expect(log).toMatchObject({ before: { month: '2027-06', reason: null }, after: { month: null, reason: 'mixedGrades' } });
   });
 
@@ -150,7 +169,12 @@ describe('graduation [004 §二(二)]', () => {
     await app.inject({ method: 'PUT', url: `/api/orgs/${s.grade.id}/graduation/delayed/${delayed.checkinId}`, headers: s.gradeAdmin, payload: { month: '2027-12', reason: '重修' } });
     await scheduleGraduation(app.db, 2027);
     await scheduleGraduation(app.db, 2027); // a second instance scheduling the same occurrence
-    expect(await app.db.select().from(jobs).where(eq(jobs.dedupeKey, `${JOB_GRADUATION}:2027`))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.dedupeKey, `${JOB_GRADUATION}:2027`)),
+    ).toHaveLength(1);
 
     await runDueJobs(app, new Date('2027-05-31T15:59:59Z')); // 23:59:59 on 5 月 31 日 in China
     expect((await org(s.c1.id)).branchCategory).toBeNull();
@@ -165,10 +189,18 @@ describe('graduation [004 §二(二)]', () => {
     expect(await flag(a.checkinId)).toBe(true);
     expect(await flag(delayed.checkinId)).toBe(false);
     // next year's occurrence is scheduled; rerunning the year converts nothing twice
-    expect(await app.db.select().from(jobs).where(eq(jobs.dedupeKey, `${JOB_GRADUATION}:2028`))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.dedupeKey, `${JOB_GRADUATION}:2028`)),
+    ).toHaveLength(1);
     await scheduleGraduation(app.db, 2027);
     expect(await runDueJobs(app, new Date('2027-06-02T00:00:00Z'))).toBe(0); // the done occurrence is not scheduled again
-    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'graduation.convert'), eq(auditLogs.targetId, String(s.c1.id))));
+    const logs = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'graduation.convert'), eq(auditLogs.targetId, String(s.c1.id))));
     expect(logs).toHaveLength(1);
     // revoking the delay after conversion makes the member a 毕业生 with the branch's month
     await app.inject({ method: 'DELETE', url: `/api/orgs/${s.grade.id}/graduation/delayed/${delayed.checkinId}`, headers: s.gradeAdmin });
@@ -187,8 +219,18 @@ describe('graduation [004 §二(二)]', () => {
     const at = () => new Date('2029-06-10T04:00:00Z');
     await Promise.all([app.jobs.queue.runDue(at), other.jobs.queue.runDue(at)]);
     expect((await org(s.c4.id)).branchCategory).toBe('graduate');
-    expect(await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'graduation.convert'), eq(auditLogs.targetId, String(s.c4.id))))).toHaveLength(1);
-    expect(await app.db.select().from(jobs).where(eq(jobs.dedupeKey, `${JOB_GRADUATION}:2030`))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'graduation.convert'), eq(auditLogs.targetId, String(s.c4.id)))),
+    ).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(jobs)
+        .where(eq(jobs.dedupeKey, `${JOB_GRADUATION}:2030`)),
+    ).toHaveLength(1);
   });
 
   it('学社衔接: the graduating branch shows who still has to transfer; an emptied 毕业生团组织 can be deleted (3, 3(3.3))', async () => {

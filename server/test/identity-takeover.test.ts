@@ -37,7 +37,13 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
     post(`/api/orgs/${orgId}/roster`, headers, { name: '冒名', position: 'secretary', isOperator: true, ...line });
   const resetCode = (orgId: number, headers: Headers, phone: string) => post(`/api/orgs/${orgId}/reset-codes`, headers, { phone });
   const resetByCode = (phone: string, code: string) => post('/api/auth/reset-by-code', undefined, { phone, code, password: 'hacked123', confirmPassword: 'hacked123' });
-  const lineOf = async (id: string | number) => (await app.db.select().from(rosterEntries).where(eq(rosterEntries.id, Number(id))))[0];
+  const lineOf = async (id: string | number) =>
+    (
+      await app.db
+        .select()
+        .from(rosterEntries)
+        .where(eq(rosterEntries.id, Number(id)))
+    )[0];
   const userOf = async (id: number) => (await app.db.select().from(users).where(eq(users.id, id)))[0];
 
   beforeAll(async () => {
@@ -81,10 +87,7 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
     expect((await lineOf(added.json().id)).userId).toBe(provinceAdmin.userId);
     const smsBefore = sms().lastMessage(provinceAdmin.phone);
     const stillRefused = await resetCode(tree.school.id, schoolAdmin.headers, provinceAdmin.phone);
-    expect([stillRefused.statusCode, stillRefused.json()]).toEqual([
-      403,
-      { code: 'RESET_CODE_NOT_ALLOWED', message: ErrorMessages.RESET_CODE_NOT_ALLOWED, field: 'phone' },
-    ]);
+    expect([stillRefused.statusCode, stillRefused.json()]).toEqual([403, { code: 'RESET_CODE_NOT_ALLOWED', message: ErrorMessages.RESET_CODE_NOT_ALLOWED, field: 'phone' }]);
     expect(await app.db.select().from(passwordResetCodes).where(eq(passwordResetCodes.userId, provinceAdmin.userId))).toEqual([]);
     expect(sms().lastMessage(provinceAdmin.phone)).toBe(smsBefore);
     expect((await resetByCode(provinceAdmin.phone, '123456')).json().code).toBe('RESET_CODE_WRONG');
@@ -166,16 +169,23 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
   });
 
   describe('(b) an admin-code holder registering with someone else’s ID number', () => {
-    const codeFor = async (orgId: number, parentId: number, headers: Headers) =>
-      (await post(`/api/orgs/${parentId}/children/${orgId}/admin-code`, headers)).json().code as string;
+    const codeFor = async (orgId: number, parentId: number, headers: Headers) => (await post(`/api/orgs/${parentId}/children/${orgId}/admin-code`, headers)).json().code as string;
     const smsCodeFor = async (phone: string) => {
       expect((await post('/api/auth/sms', undefined, { phone, purpose: 'adminRegister' })).statusCode).toBe(200);
       return sms().lastCode(phone)!;
     };
     const register = async (orgId: number, code: string, phone: string, idNumber: string, name = '周冒名') =>
       post('/api/auth/admin-register', undefined, {
-        orgId: String(orgId), position: 'secretary', code, name, idNumber, phone, smsCode: await smsCodeFor(phone),
-        password: 'pass1234', confirmPassword: 'pass1234', joinedAt: '2012-05',
+        orgId: String(orgId),
+        position: 'secretary',
+        code,
+        name,
+        idNumber,
+        phone,
+        smsCode: await smsCodeFor(phone),
+        password: 'pass1234',
+        confirmPassword: 'pass1234',
+        joinedAt: '2012-05',
       });
 
     it('a name/ID pair that fails real-name is refused and nothing is stored; the real person still finds their org', async () => {
@@ -226,7 +236,10 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
       const [u] = await app.db.select().from(users).where(eq(users.phone, phone));
       expect(u.idHash).toBe(app.pii.lookupHash(idNumber));
       expect(u.idVerifiedAt).toEqual(clock.now());
-      const [line] = await app.db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, grade.id), eq(rosterEntries.userId, u.id)));
+      const [line] = await app.db
+        .select()
+        .from(rosterEntries)
+        .where(and(eq(rosterEntries.orgId, grade.id), eq(rosterEntries.userId, u.id)));
       expect(line).toMatchObject({ isAdmin: true, idHash: app.pii.lookupHash(idNumber) });
 
       const other = await insertOrg(app, tree.school, 'generalBranch');
@@ -286,7 +299,11 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
       const u = await memberUser(app);
       const line = (await addLine(tree.grade.id, cityAdmin.headers, { phone: u.phone, idNumber: makeIdNumber() })).json();
       await post(`/api/orgs/${tree.grade.id}/roster/${line.id}/invite`, cityAdmin.headers);
-      const token = decodeURIComponent(sms().lastMessage(u.phone)!.match(/token=([^（\s]+)/)![1]);
+      const token = decodeURIComponent(
+        sms()
+          .lastMessage(u.phone)!
+          .match(/token=([^（\s]+)/)![1],
+      );
       const stranger = await memberUser(app);
       expect((await enter(stranger.headers, { token })).json().code).toBe('INVITATION_NOT_YOURS');
       const res = (await enter(u.headers, { token })).json();
@@ -332,7 +349,10 @@ describe('identity binding: no account or role takeover (issue 12)', () => {
       const [row] = await app.db.select().from(checkins).where(eq(checkins.userId, u.userId));
       const body = fileUpload(PNG_1X1);
       const photo = (await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...op.headers, ...body.headers }, payload: body.payload })).json();
-      const ok = await post(`/api/orgs/${tree.branch.id}/checkins/${row.id}/offline-verify`, op.headers, { note: '已线下核验身份证原件', photo: { fileId: photo.fileId, mime: photo.mime, size: photo.size } });
+      const ok = await post(`/api/orgs/${tree.branch.id}/checkins/${row.id}/offline-verify`, op.headers, {
+        note: '已线下核验身份证原件',
+        photo: { fileId: photo.fileId, mime: photo.mime, size: photo.size },
+      });
       expect(ok.statusCode).toBe(200);
       expect(await userOf(u.userId)).toMatchObject({ idHash: app.pii.lookupHash(failingMember), idVerifiedAt: clock.now() });
     });

@@ -32,7 +32,10 @@ describe('development number corrected by the branch’s or its direct superior�
     expect(bySuperior.json()).toEqual({ developmentNumber: '201400000011' });
     const row = await stored(member.checkinId);
     expect([row.approvedDevNumber, row.developmentNumber, (row.approvedData as { developmentNumber: string }).developmentNumber]).toEqual(['201400000011', '201400000011', '201400000011']);
-    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'member.devNumberCorrect'), eq(auditLogs.targetId, String(member.checkinId))));
+    const logs = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'member.devNumberCorrect'), eq(auditLogs.targetId, String(member.checkinId))));
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ actorUserId: gradeAdmin.userId, before: { developmentNumber: null }, after: { developmentNumber: '201400000011' } });
 
@@ -82,10 +85,16 @@ describe('finding members: filters and the detail page', () => {
     const other = await insertOrg(app, tree.grade, 'branch');
     const a = await insertApprovedMember(app, tree.branch.id, '卫一');
     const b = await insertApprovedMember(app, other.id, '卫二');
-    await app.db.update(checkins).set({ realNameStatus: 'offlinePassed', approvedData: sql`json_set(approved_data, '$.highestEducation', 'master')` }).where(eq(checkins.id, b.checkinId));
+    await app.db
+      .update(checkins)
+      .set({ realNameStatus: 'offlinePassed', approvedData: sql`json_set(approved_data, '$.highestEducation', 'master')` })
+      .where(eq(checkins.id, b.checkinId));
     const cadre = await onboardedCadre(app, tree.school.id);
     const list = async (query: string) =>
-      (await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/members?${query}`, headers: cadre.headers })).json().items.map((i: { name: string }) => i.name).sort();
+      (await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/members?${query}`, headers: cadre.headers }))
+        .json()
+        .items.map((i: { name: string }) => i.name)
+        .sort();
     expect(await list('')).toEqual(['卫一', '卫二']);
     expect(await list(`branchId=${other.id}`)).toEqual(['卫二']);
     expect(await list('realName=offlinePassed')).toEqual(['卫二']);
@@ -118,8 +127,7 @@ describe('finding members: filters and the detail page', () => {
     await waiting(branch2.id, '审一', 'pending', 'master');
     await waiting(branch2.id, '审二', 'failed', 'bachelorStudying');
     const gradeAdmin = await onboardedCadre(app, tree.grade.id, { isAdmin: true });
-    const queue = async (query: string) =>
-      (await app.inject({ method: 'GET', url: `/api/orgs/${tree.grade.id}/checkins?${query}`, headers: gradeAdmin.headers })).json();
+    const queue = async (query: string) => (await app.inject({ method: 'GET', url: `/api/orgs/${tree.grade.id}/checkins?${query}`, headers: gradeAdmin.headers })).json();
     expect((await queue('')).items.map((i: { name: string }) => i.name).sort()).toEqual(['审一', '审二']);
     expect((await queue('realName=failed')).items.map((i: { name: string }) => i.name)).toEqual(['审二']);
     expect((await queue('education=master')).items.map((i: { name: string }) => i.name)).toEqual(['审一']);

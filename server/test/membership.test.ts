@@ -38,7 +38,8 @@ describe('团籍状态 (membership status)', () => {
       branchAdmin: (await onboardedCadre(app, branch.id, { isAdmin: true })).headers,
     };
   }
-  const approvedCount = async (branchId: number) => ((await app.db.select().from(branchStats).where(eq(branchStats.branchId, branchId)))[0] as Record<string, unknown> | undefined)?.st_approved as number | undefined;
+  const approvedCount = async (branchId: number) =>
+    ((await app.db.select().from(branchStats).where(eq(branchStats.branchId, branchId)))[0] as Record<string, unknown> | undefined)?.st_approved as number | undefined;
   const statusOf = async (id: number) => (await app.db.select().from(checkins).where(eq(checkins.id, id)))[0]?.membershipStatus;
 
   it('自愿退团 / 开除团籍 / 自行脱团 need a reason and the superior’s approval; the member is kept but leaves lists and statistics', async () => {
@@ -96,7 +97,12 @@ describe('团籍状态 (membership status)', () => {
     const [req] = (await app.inject({ method: 'GET', url: `/api/orgs/${t.committee.id}/membership/requests`, headers: t.committeeAdmin })).json().items;
     const bare = await app.inject({ method: 'POST', url: `/api/orgs/${t.committee.id}/membership/requests/${req.id}/decision`, headers: t.committeeAdmin, payload: { approve: false } });
     expect(bare.json().code).toBe('MEMBERSHIP_REASON_REQUIRED');
-    const no = await app.inject({ method: 'POST', url: `/api/orgs/${t.committee.id}/membership/requests/${req.id}/decision`, headers: t.committeeAdmin, payload: { approve: false, reason: '证据不足' } });
+    const no = await app.inject({
+      method: 'POST',
+      url: `/api/orgs/${t.committee.id}/membership/requests/${req.id}/decision`,
+      headers: t.committeeAdmin,
+      payload: { approve: false, reason: '证据不足' },
+    });
     expect(no.statusCode).toBe(204);
     expect(await statusOf(m.checkinId)).toBe('normal');
     const [after] = (await app.inject({ method: 'GET', url: `/api/orgs/${t.committee.id}/membership/requests`, headers: t.committeeAdmin })).json().items;
@@ -109,14 +115,29 @@ describe('团籍状态 (membership status)', () => {
     const born = async (name: string, birthDate: string) => {
       const m = await insertApprovedMember(app, t.branch.id, name);
       const [row] = await app.db.select().from(checkins).where(eq(checkins.id, m.checkinId));
-      await app.db.update(checkins).set({ approvedData: { ...(row.approvedData as object), birthDate } }).where(eq(checkins.id, m.checkinId));
+      await app.db
+        .update(checkins)
+        .set({ approvedData: { ...(row.approvedData as object), birthDate } })
+        .where(eq(checkins.id, m.checkinId));
       return m;
     };
     const plain = await born('满龄甲', '1998-06-02');
     const cadre = await born('满龄团干', '1998-06-02');
     const young = await born('未满乙', '1998-06-03');
     const idNumber = makeIdNumber('1998-06-02');
-    await app.db.insert(rosterEntries).values({ orgId: t.branch.id, name: '满龄团干', idEnc: app.pii.encrypt(idNumber), idHash: app.pii.lookupHash(idNumber), phone: '13700000000', position: 'secretary', isAdmin: false, isOperator: false, userId: cadre.userId });
+    await app.db
+      .insert(rosterEntries)
+      .values({
+        orgId: t.branch.id,
+        name: '满龄团干',
+        idEnc: app.pii.encrypt(idNumber),
+        idHash: app.pii.lookupHash(idNumber),
+        phone: '13700000000',
+        position: 'secretary',
+        isAdmin: false,
+        isOperator: false,
+        userId: cadre.userId,
+      });
     await rebuildBranchStats(app.db, [t.branch.id]);
     await scheduleAgeOut(app.db, '2026-06-01');
 
@@ -132,7 +153,12 @@ describe('团籍状态 (membership status)', () => {
     expect(await statusOf(cadre.checkinId)).toBe('normal');
     expect(await statusOf(young.checkinId)).toBe('normal');
     expect(await approvedCount(t.branch.id)).toBe(2);
-    expect(await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'membership.ageOut'), eq(auditLogs.targetId, String(plain.checkinId))))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'membership.ageOut'), eq(auditLogs.targetId, String(plain.checkinId)))),
+    ).toHaveLength(1);
 
     clock.advance(86_400_000);
     await runDueJobs(app);

@@ -76,7 +76,10 @@ describe('deleting an org', () => {
     });
     await expectRefused(tree.grade.id, dest.id, 'ORG_HAS_OPEN_TRANSFERS');
 
-    await app.db.update(transfers).set({ status: 'withdrawn', openUserId: null, closedAt: new Date() }).where(eq(transfers.id, Number(res.insertId)));
+    await app.db
+      .update(transfers)
+      .set({ status: 'withdrawn', openUserId: null, closedAt: new Date() })
+      .where(eq(transfers.id, Number(res.insertId)));
     expect((await del(tree.grade.id, dest.id)).statusCode).toBe(204);
     expect(await app.db.select().from(orgs).where(eq(orgs.id, dest.id))).toEqual([]);
   });
@@ -98,13 +101,15 @@ describe('deleting an org', () => {
     await expect(app.db.delete(orgs).where(eq(orgs.id, tree.grade.id))).rejects.toMatchObject({ cause: { errno: 1451 } });
     // and a row cannot point at an org or account that does not exist
     const u = await memberUser(app);
-    await expect(
-      app.db.insert(checkins).values({ userId: u.userId, branchId: 999_999_999, draft: {}, savedSteps: 1, idEnc: 'x', idHash: 'fk-test' }),
-    ).rejects.toMatchObject({ cause: { errno: 1452 } });
+    await expect(app.db.insert(checkins).values({ userId: u.userId, branchId: 999_999_999, draft: {}, savedSteps: 1, idEnc: 'x', idHash: 'fk-test' })).rejects.toMatchObject({
+      cause: { errno: 1452 },
+    });
     await expect(
       app.db.insert(rosterEntries).values({ orgId: b.id, name: '王名', idEnc: 'x', idHash: 'fk-test', phone: '13900000000', position: 'secretary', userId: 999_999_999 }),
     ).rejects.toMatchObject({ cause: { errno: 1452 } });
-    await expect(app.db.insert(orgs).values({ parentId: 999_999_999, path: '/x/', depth: 1, type: 'branch', shortName: 'fk测试团支部', fullName: 'fk', industry: 'other' })).rejects.toMatchObject({
+    await expect(
+      app.db.insert(orgs).values({ parentId: 999_999_999, path: '/x/', depth: 1, type: 'branch', shortName: 'fk测试团支部', fullName: 'fk', industry: 'other' }),
+    ).rejects.toMatchObject({
       cause: { errno: 1452 },
     });
   });

@@ -45,7 +45,7 @@ describe('org guard', () => {
     expect((await get(waiting(tree.branch.id), provinceAdmin.headers)).statusCode).toBe(200);
   });
 
-  it("an operator reviews its own branch only; a plain cadre does not review", async () => {
+  it('an operator reviews its own branch only; a plain cadre does not review', async () => {
     const operator = await onboardedCadre(app, tree.branch.id, { isOperator: true });
     expect((await get(queue(tree.branch.id), operator.headers)).statusCode).toBe(200);
     expect((await get(template(tree.branch.id), operator.headers)).statusCode).toBe(403);

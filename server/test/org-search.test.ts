@@ -8,8 +8,7 @@ describe('org search for check-in (§4.1)', () => {
   let app: App;
   let tree: Awaited<ReturnType<typeof orgTree>>;
   const tag = `搜${Date.now().toString(36)}`;
-  const search = (q: string, limit?: number) =>
-    app.inject({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent(q)}${limit ? `&limit=${limit}` : ''}` });
+  const search = (q: string, limit?: number) => app.inject({ method: 'GET', url: `/api/orgs/search?q=${encodeURIComponent(q)}${limit ? `&limit=${limit}` : ''}` });
 
   beforeAll(async () => {
     app = await buildTestApp();
@@ -21,7 +20,10 @@ describe('org search for check-in (§4.1)', () => {
     const branch = await insertOrg(app, tree.grade, 'branch', `${tag}计算机2017级3班团支部`);
     const twin = await insertOrg(app, tree.school, 'branch', `${tag}计算机2017级3班团支部`);
     const committee = await insertOrg(app, tree.city, 'grassrootsCommittee', `${tag}大学团委`);
-    await app.db.update(orgs).set({ alias: `${tag}代称团支部` }).where(eq(orgs.id, branch.id));
+    await app.db
+      .update(orgs)
+      .set({ alias: `${tag}代称团支部` })
+      .where(eq(orgs.id, branch.id));
 
     const res = await search(tag);
     expect(res.statusCode).toBe(200);
@@ -56,8 +58,15 @@ describe('org search for check-in (§4.1)', () => {
     const class1 = await insertOrg(app, grade, 'branch', `${tag}计算机科学与技术专业2024级1班团支部`);
     const older = await insertOrg(app, grade, 'branch', `${tag}计算机科学与技术专业2023级1班团支部`);
     const other = await insertOrg(app, grade, 'branch', `${tag}软件工程2024级2班团支部`);
-    await app.db.update(orgs).set({ alias: `${tag}智算一班` }).where(eq(orgs.id, other.id));
-    const ids = async (q: string) => (await search(q)).json().items.map((i: { id: string }) => i.id).sort();
+    await app.db
+      .update(orgs)
+      .set({ alias: `${tag}智算一班` })
+      .where(eq(orgs.id, other.id));
+    const ids = async (q: string) =>
+      (await search(q))
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort();
 
     expect(await ids(`${tag}计算机 2024级`)).toEqual([grade.id, class1.id].map(String).sort());
     // any whitespace separates words, the full-width space too; order does not matter
@@ -78,7 +87,15 @@ describe('org search for check-in (§4.1)', () => {
 
     const first = (await children(college.id)).json();
     expect(first).toEqual({
-      items: [expect.objectContaining({ id: String(grade.id), type: 'generalBranch', selectable: false, reason: 'CHECKIN_NOT_BRANCH', pathNames: [tree.province.shortName, tree.city.shortName, tree.school.shortName, college.shortName] })],
+      items: [
+        expect.objectContaining({
+          id: String(grade.id),
+          type: 'generalBranch',
+          selectable: false,
+          reason: 'CHECKIN_NOT_BRANCH',
+          pathNames: [tree.province.shortName, tree.city.shortName, tree.school.shortName, college.shortName],
+        }),
+      ],
       nextOffset: null,
     });
     const page1 = (await children(grade.id, '?limit=2')).json();

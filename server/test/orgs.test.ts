@@ -33,18 +33,29 @@ describe('org tree', () => {
     const body = res.json();
     expect(body).toMatchObject({ type: 'branch', shortName: '计算机专业2024级1班团支部', depth: tree.grade.depth + 1 });
     expect(body.pathNames).toEqual([tree.province.shortName, tree.city.shortName, tree.school.shortName, tree.grade.shortName]);
-    const [row] = await app.db.select().from(orgs).where(eq(orgs.id, Number(body.id)));
+    const [row] = await app.db
+      .select()
+      .from(orgs)
+      .where(eq(orgs.id, Number(body.id)));
     expect(row.path).toBe(`${tree.grade.path}${body.id}/`);
     // §9: the secretary's ID number is stored encrypted, findable by hash only
     expect(row.secretaryIdEnc).not.toContain(VALID_IDS[0]);
     expect(row.secretaryIdHash).toBe(app.pii.lookupHash(VALID_IDS[0]));
-    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'org'), eq(auditLogs.targetId, body.id)));
+    const logs = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.targetType, 'org'), eq(auditLogs.targetId, body.id)));
     expect(logs.map((l) => l.action)).toEqual(['org.create']);
   });
 
   // 004 §二(一)3 "各级团组织的组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
   it('the superior creates with 组织简称 + 组织类别 only; the org’s own admin completes the rest and 信息待完善 empties', async () => {
-    const created = await app.inject({ method: 'POST', url: `/api/orgs/${tree.school.id}/children`, headers: cityAdmin.headers, payload: { type: 'branch', shortName: '新闻专业2025级1班团支部' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/orgs/${tree.school.id}/children`,
+      headers: cityAdmin.headers,
+      payload: { type: 'branch', shortName: '新闻专业2025级1班团支部' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const ownAdmin = await onboardedCadre(app, Number(id), { isAdmin: true });
@@ -63,14 +74,21 @@ describe('org tree', () => {
     // (2.2) "组织简称、组织全称、组织类别、行业类别填写后不可修改": set once, then refused
     const again = await patch({ industry: 'rural' });
     expect(again.json()).toMatchObject({ code: 'ORG_FIELD_IMMUTABLE', field: 'industry' });
-    const [row] = await app.db.select().from(orgs).where(eq(orgs.id, Number(id)));
+    const [row] = await app.db
+      .select()
+      .from(orgs)
+      .where(eq(orgs.id, Number(id)));
     expect([row.industry, row.fieldsComplete]).toEqual(['university', true]);
   });
 
   // 004 (2.1): "团的领导机关必填项…联系电话、电子邮箱" without 行业类别; "基层团委必填项…" without 联系电话/电子邮箱
   it('required fields follow 004 (2.1) per type', async () => {
-    const organ = (await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/children`, headers: cityAdmin.headers, payload: { type: 'leadingOrgan', shortName: '团测试区委' } })).json();
-    const committee = (await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/children`, headers: cityAdmin.headers, payload: { type: 'grassrootsCommittee', shortName: '测试大学团委' } })).json();
+    const organ = (
+      await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/children`, headers: cityAdmin.headers, payload: { type: 'leadingOrgan', shortName: '团测试区委' } })
+    ).json();
+    const committee = (
+      await app.inject({ method: 'POST', url: `/api/orgs/${tree.city.id}/children`, headers: cityAdmin.headers, payload: { type: 'grassrootsCommittee', shortName: '测试大学团委' } })
+    ).json();
     const missing = async (id: string) => (await app.inject({ method: 'GET', url: `/api/orgs/${id}`, headers: cityAdmin.headers })).json().missingFields;
     expect(await missing(organ.id)).not.toContain('industry');
     expect(await missing(organ.id)).toEqual(expect.arrayContaining(['contactPhone', 'email', 'adminStaffQuota']));
@@ -105,9 +123,7 @@ describe('org tree', () => {
   it('20 parallel creations of one short name under one parent: exactly one wins', async () => {
     const parent = await insertOrg(app, tree.school, 'generalBranch');
     const results = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        app.inject({ method: 'POST', url: `/api/orgs/${parent.id}/children`, headers: cityAdmin.headers, payload: branchBody('数学专业2024级2班团支部') }),
-      ),
+      Array.from({ length: 20 }, () => app.inject({ method: 'POST', url: `/api/orgs/${parent.id}/children`, headers: cityAdmin.headers, payload: branchBody('数学专业2024级2班团支部') })),
     );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     const refused = results.filter((r) => r.statusCode !== 201);
@@ -122,7 +138,10 @@ describe('org tree', () => {
     const ok = await app.inject({ method: 'PATCH', url: `/api/orgs/${tree.school.id}`, headers: cityAdmin.headers, payload: { sortOrder: 7, secretaryName: '王芳' } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ sortOrder: 7, secretaryName: '王芳', shortName: tree.school.shortName });
-    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'org'), eq(auditLogs.targetId, String(tree.school.id))));
+    const logs = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.targetType, 'org'), eq(auditLogs.targetId, String(tree.school.id))));
     expect(logs.some((l) => l.action === 'org.update')).toBe(true);
   });
 

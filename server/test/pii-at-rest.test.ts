@@ -28,7 +28,13 @@ describe('phones at rest', () => {
     // the same number seals to the same text: drizzle's eq() and the unique index still work
     const [found] = await app.db.select().from(users).where(eq(users.phone, u.phone));
     expect(found.phone).toBe(u.phone);
-    const dup = await app.db.insert(users).values({ phone: u.phone, passwordHash: 'x' }).then(() => null, (e: unknown) => e);
+    const dup = await app.db
+      .insert(users)
+      .values({ phone: u.phone, passwordHash: 'x' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isDuplicate(dup)).toBe(true);
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { phone: u.phone, password: u.password } });
     expect(login.statusCode).toBe(200);
@@ -57,7 +63,7 @@ describe('phones at rest', () => {
       await conn.query('set foreign_key_checks = 0'); // a legacy row without its org: only the phone matters here
       await conn.query("insert into users (phone, password_hash, created_at, updated_at) values ('13912345678', 'x', now(), now())");
       await conn.query(
-        "insert into checkins (user_id, branch_id, draft, approved_data, id_enc, id_hash, created_at, updated_at) values (1, 1, '{\"name\":\"甲\",\"phone\":\"13912345678\"}', null, 'x', 'h', now(), now())",
+        'insert into checkins (user_id, branch_id, draft, approved_data, id_enc, id_hash, created_at, updated_at) values (1, 1, \'{"name":"甲","phone":"13912345678"}\', null, \'x\', \'h\', now(), now())',
       );
       const secret = testConfig().piiSecret;
       expect(await sealLegacyPhones(conn, secret)).toBe(2);

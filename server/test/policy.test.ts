@@ -146,7 +146,9 @@ describe('reviewScope: the branches reviewed through an org', () => {
   it.each(table)('%s', (_what, positions, org, orgHasOperator, children, expected) => {
     const access = orgAccess(ORGS[org], positions);
     const o = ORGS[org];
-    expect(reviewScope(access, o, { orgHasOperator: needsOperatorFact(access, o) ? orgHasOperator : undefined, childBranchesWithoutOperator: needsChildBranches(access) ? children : [] })).toEqual(expected);
+    expect(
+      reviewScope(access, o, { orgHasOperator: needsOperatorFact(access, o) ? orgHasOperator : undefined, childBranchesWithoutOperator: needsChildBranches(access) ? children : [] }),
+    ).toEqual(expected);
   });
 
   it('asks for the operator fact only when the parent admin route is open', () => {
@@ -165,7 +167,13 @@ describe('concerns: a transfer touching the subtree or a direct child', () => {
     ['city', ['city2'], false],
   ];
   it.each(table)('%s concerned by %j: %s', (org, touched, expected) => {
-    expect(concerns(orgAccess(ORGS[org], []), ORGS[org].id, touched.map((k) => ORGS[k]))).toBe(expected);
+    expect(
+      concerns(
+        orgAccess(ORGS[org], []),
+        ORGS[org].id,
+        touched.map((k) => ORGS[k]),
+      ),
+    ).toBe(expected);
   });
 });
 

@@ -133,7 +133,11 @@ describe('client address and host behind proxies (issue 12 item 4)', () => {
     it('without PUBLIC_BASE_URL (development) X-Forwarded-Host is ignored unless the proxy is trusted', async () => {
       const { app, tree, admin } = await setup('');
       try {
-        const qr = await app.inject({ method: 'GET', url: `/api/orgs/${tree.branch.id}/qr/checkin`, headers: { ...admin.headers, host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example' } });
+        const qr = await app.inject({
+          method: 'GET',
+          url: `/api/orgs/${tree.branch.id}/qr/checkin`,
+          headers: { ...admin.headers, host: '127.0.0.1:3000', 'x-forwarded-host': 'evil.example' },
+        });
         expect(qr.json().url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/pages\/entry\/index\?scene=/);
       } finally {
         await app.close();

@@ -80,7 +80,10 @@ describe('real-name verification', () => {
     const [row] = await app.db.select().from(checkins).where(eq(checkins.id, id));
     expect(row.realNameRechecked).toBe(true);
     expect((await act(id, 'review', { action: 'approve' })).json()).toMatchObject({ status: 'approved', realNameStatus: 'passed' });
-    const trail = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'checkin.realName'), eq(auditLogs.targetId, String(id))));
+    const trail = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'checkin.realName'), eq(auditLogs.targetId, String(id))));
     expect(trail.map((a) => (a.after as { realNameStatus: string }).realNameStatus)).toEqual(['failed', 'passed']);
   });
 
@@ -118,7 +121,10 @@ describe('real-name verification', () => {
     const other = await onboardedCadre(app, tree.branch.id, { isOperator: true });
     expect((await app.inject({ method: 'GET', url: photo.url, headers: other.headers })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: photo.url, headers: u.headers })).statusCode).toBe(404);
-    const audit = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'checkin.offlineVerify'), eq(auditLogs.targetId, String(id))));
+    const audit = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'checkin.offlineVerify'), eq(auditLogs.targetId, String(id))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ orgId: tree.branch.id, actorUserId: op.userId });
   });
@@ -230,10 +236,7 @@ describe('real-name adapters', () => {
       jobsEnabled: true,
       jobsPollIntervalMs: 1000,
     });
-    expect(loadConfig({ ...base, REALNAME_SIM_ALWAYS_FAIL: '44010619900307002x, 110101199501010054' }).realNameSimAlwaysFail).toEqual([
-      '44010619900307002X',
-      '110101199501010054',
-    ]);
+    expect(loadConfig({ ...base, REALNAME_SIM_ALWAYS_FAIL: '44010619900307002x, 110101199501010054' }).realNameSimAlwaysFail).toEqual(['44010619900307002X', '110101199501010054']);
     expect(() => loadConfig({ ...base, REALNAME_ADAPTER: 'real' })).toThrow(/REALNAME_PROVIDER_URL/);
     expect(() => loadConfig({ ...base, REALNAME_RECHECK_DELAY_SECONDS: String(25 * 3600) })).toThrow(/REALNAME_RECHECK_DELAY_SECONDS/);
     expect(loadConfig(base).uploadDir).toMatch(/[/\\]\.data[/\\]uploads$/);

@@ -28,7 +28,10 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     expect(res.json()).toMatchObject({ name: '赵团干', idNumberMasked: '440***********0028', phoneMasked: '139****2222', position: 'committeeMember', isOperator: true, onboarded: false });
     const list = await app.inject({ method: 'GET', url: `/api/orgs/${tree.school.id}/roster`, headers: cityAdmin.headers });
     expect(list.body).not.toContain(VALID_IDS[0]);
-    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.targetType, 'roster'), eq(auditLogs.targetId, res.json().id)));
+    const logs = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.targetType, 'roster'), eq(auditLogs.targetId, res.json().id)));
     expect(logs.map((l) => l.action)).toEqual(['roster.add']);
   });
 
@@ -79,7 +82,12 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     expect(edit.json()).toMatchObject({ position: 'secretary', isOperator: false });
     const del = await app.inject({ method: 'DELETE', url: `/api/orgs/${tree.grade.id}/roster/${id}`, headers: cityAdmin.headers });
     expect(del.statusCode).toBe(204);
-    expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.id, Number(id)))).toEqual([]);
+    expect(
+      await app.db
+        .select()
+        .from(rosterEntries)
+        .where(eq(rosterEntries.id, Number(id))),
+    ).toEqual([]);
   });
 
   it('imports a roster from Excel, all or nothing', async () => {
@@ -88,10 +96,16 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
       const body = multipart(await xlsx(headers, rows));
       return app.inject({ method: 'POST', url: `/api/orgs/${tree.branch.id}/roster/import`, headers: { ...cityAdmin.headers, ...body.headers }, payload: body.payload });
     };
-    const bad = await up([['钱一', VALID_IDS[0], '13900000001', '书记', '是', '兼职'], ['孙二', VALID_IDS[1], '13900000002', '常委', '否', '']]);
+    const bad = await up([
+      ['钱一', VALID_IDS[0], '13900000001', '书记', '是', '兼职'],
+      ['孙二', VALID_IDS[1], '13900000002', '常委', '否', ''],
+    ]);
     expect(bad.json().rows).toEqual([expect.objectContaining({ row: 3, field: 'position', code: 'POSITION_NOT_ALLOWED' })]);
     expect(await app.db.select().from(rosterEntries).where(eq(rosterEntries.orgId, tree.branch.id))).toEqual([]);
-    const ok = await up([['钱一', VALID_IDS[0], '13900000001', '书记', '是', '兼职'], ['孙二', VALID_IDS[1], '13900000002', '副书记', '否', '']]);
+    const ok = await up([
+      ['钱一', VALID_IDS[0], '13900000001', '书记', '是', '兼职'],
+      ['孙二', VALID_IDS[1], '13900000002', '副书记', '否', ''],
+    ]);
     expect(ok.json()).toEqual({ imported: 2 });
   });
 
@@ -112,10 +126,14 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     const pending = await app.inject({ method: 'GET', url: `/api/orgs/${tree.province.id}/admin-requests`, headers: provinceAdmin.headers });
     const [request] = pending.json().items;
     expect(request).toMatchObject({ orgId: String(org.id), makeAdmin: true });
-    const decide = () => app.inject({ method: 'POST', url: `/api/orgs/${tree.province.id}/admin-requests/${request.id}/decision`, headers: provinceAdmin.headers, payload: { approve: true } });
+    const decide = () =>
+      app.inject({ method: 'POST', url: `/api/orgs/${tree.province.id}/admin-requests/${request.id}/decision`, headers: provinceAdmin.headers, payload: { approve: true } });
     const [first, second] = await Promise.all([decide(), decide()]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([204, 400]);
-    const admins = await app.db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
+    const admins = await app.db
+      .select()
+      .from(rosterEntries)
+      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
     expect(admins).toHaveLength(2);
     const third = await setAdmin(await entryOf(c.userId), true, provinceAdmin.headers);
     expect([third.statusCode, third.json().code]).toEqual([409, 'ADMIN_LIMIT_REACHED']);
@@ -136,7 +154,11 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: '陈思远', code: expect.stringMatching(/^\d{6}$/) });
     // The code works on the login side.
-    const used = await app.inject({ method: 'POST', url: '/api/auth/reset-by-code', payload: { phone: member.phone, code: ok.json().code, password: 'new12345', confirmPassword: 'new12345' } });
+    const used = await app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-by-code',
+      payload: { phone: member.phone, code: ok.json().code, password: 'new12345', confirmPassword: 'new12345' },
+    });
     expect(used.statusCode).toBe(204);
     const outsideBranch = await insertOrg(app, tree.otherCity, 'branch');
     const elsewhere = await insertApprovedMember(app, outsideBranch.id, '林外人');

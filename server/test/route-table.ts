@@ -14,11 +14,7 @@ import { VALID_IDS } from './fixtures';
  * onRequest hook with the level) and its zod schemas. A new route is covered without editing a
  * list; only its sample request (below) may need adding, and the tests say so.
  */
-export type Guard =
-  | { kind: 'public' }
-  | { kind: 'auth' }
-  | { kind: 'member' }
-  | { kind: 'org'; level: OrgLevel };
+export type Guard = { kind: 'public' } | { kind: 'auth' } | { kind: 'member' } | { kind: 'org'; level: OrgLevel };
 
 export interface ApiRoute {
   method: string;
@@ -60,7 +56,11 @@ export const PUBLIC_ROUTES = new Set([
 export function suiteConfig(overrides: Partial<Config> = {}): Config {
   const base = testConfig(overrides);
   // Every numeric rate-limit setting, whatever its name (other work adds more of them).
-  const lifted = Object.fromEntries(Object.entries(base).filter(([k, v]) => /rateLimit/i.test(k) && typeof v === 'number').map(([k]) => [k, 100_000]));
+  const lifted = Object.fromEntries(
+    Object.entries(base)
+      .filter(([k, v]) => /rateLimit/i.test(k) && typeof v === 'number')
+      .map(([k]) => [k, 100_000]),
+  );
   return { ...base, ...lifted, ...overrides };
 }
 
@@ -223,7 +223,13 @@ function encodeSegment(v: string): string {
   try {
     return encodeURIComponent(v);
   } catch {
-    return [...v].map((ch) => (/[\ud800-\udfff]/.test(ch) ? [0xe0 | (ch.charCodeAt(0) >> 12), 0x80 | ((ch.charCodeAt(0) >> 6) & 63), 0x80 | (ch.charCodeAt(0) & 63)].map((b) => `%${b.toString(16).toUpperCase()}`).join('') : encodeURIComponent(ch))).join('');
+    return [...v]
+      .map((ch) =>
+        /[\ud800-\udfff]/.test(ch)
+          ? [0xe0 | (ch.charCodeAt(0) >> 12), 0x80 | ((ch.charCodeAt(0) >> 6) & 63), 0x80 | (ch.charCodeAt(0) & 63)].map((b) => `%${b.toString(16).toUpperCase()}`).join('')
+          : encodeURIComponent(ch),
+      )
+      .join('');
   }
 }
 

@@ -104,7 +104,15 @@ describe('demo seed (npm start)', () => {
     const mine = await get('13800000014', '/api/me/orgs');
     expect(mine.items).toEqual([expect.objectContaining({ shortName: '软件工程专业2024级2班团支部', alias: null, isOperator: true })]);
     // roster lines bound as the seed always did: user and onboarding set
-    const lines = await app.db.select().from(rosterEntries).where(inArray(rosterEntries.phone, DEMO_ACCOUNTS.map((a) => a.phone)));
+    const lines = await app.db
+      .select()
+      .from(rosterEntries)
+      .where(
+        inArray(
+          rosterEntries.phone,
+          DEMO_ACCOUNTS.map((a) => a.phone),
+        ),
+      );
     expect(lines.every((l) => l.userId != null && l.onboardedAt != null)).toBe(true);
   });
 

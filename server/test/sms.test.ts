@@ -10,8 +10,7 @@ import { smsCodes } from '../src/db/schema';
 import { loadConfig } from '../src/env';
 import { buildTestApp, createUser, manualClock, uniquePhone } from './helper';
 
-const send = (app: App, phone: string, purpose = 'register') =>
-  app.inject({ method: 'POST', url: '/api/auth/sms', payload: { phone, purpose } });
+const send = (app: App, phone: string, purpose = 'register') => app.inject({ method: 'POST', url: '/api/auth/sms', payload: { phone, purpose } });
 const latestCode = (app: App, phone: string) => app.inject({ method: 'GET', url: `/api/test/sms/${phone}` });
 
 describe('SMS codes', () => {

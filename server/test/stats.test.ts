@@ -34,11 +34,36 @@ describe('subtree statistics counters (pure)', () => {
   it('turns a change into per-branch deltas, zeros left out', () => {
     const before = { branchId: 7, status: 'submitted' as const, approvedData: null };
     expect(countersDelta(before, member())).toEqual(
-      new Map([[7, new Map([['st_submitted', -1], ['st_approved', 1], ['g_female', 1], ['by_2003', 1], ['eth_08', 1], ['edu_bachelor_studying', 1]])]]),
+      new Map([
+        [
+          7,
+          new Map([
+            ['st_submitted', -1],
+            ['st_approved', 1],
+            ['g_female', 1],
+            ['by_2003', 1],
+            ['eth_08', 1],
+            ['edu_bachelor_studying', 1],
+          ]),
+        ],
+      ]),
     );
-    expect(countersDelta(member(), { ...member(), status: 'editSubmitted' })).toEqual(new Map([[7, new Map([['st_approved', -1], ['st_edit_submitted', 1]])]]));
+    expect(countersDelta(member(), { ...member(), status: 'editSubmitted' })).toEqual(
+      new Map([
+        [
+          7,
+          new Map([
+            ['st_approved', -1],
+            ['st_edit_submitted', 1],
+          ]),
+        ],
+      ]),
+    );
     expect(countersDelta({ branchId: 1, status: null, approvedData: null }, { branchId: 2, status: null, approvedData: null })).toEqual(
-      new Map([[1, new Map([['st_draft', -1]])], [2, new Map([['st_draft', 1]])]]),
+      new Map([
+        [1, new Map([['st_draft', -1]])],
+        [2, new Map([['st_draft', 1]])],
+      ]),
     );
     expect(countersDelta(member(), member()).size).toBe(0);
   });
@@ -63,8 +88,7 @@ describe('GET /orgs/:orgId/stats', () => {
   let otherBranch: Awaited<ReturnType<typeof insertOrg>>;
 
   const put = (u: User, step: string, payload: unknown) => app.inject({ method: 'PUT', url: `/api/me/checkin/steps/${step}`, headers: u.headers, payload: payload as object });
-  const post = (u: { headers: object }, url: string, payload: object = {}) =>
-    app.inject({ method: 'POST', url, headers: u.headers as Record<string, string>, payload });
+  const post = (u: { headers: object }, url: string, payload: object = {}) => app.inject({ method: 'POST', url, headers: u.headers as Record<string, string>, payload });
   const fill = async (u: User, form: ReturnType<typeof certForm>, steps: readonly string[] = STEPS) => {
     for (const s of steps) {
       const res = await put(u, s, form[s as keyof typeof form]);

@@ -29,7 +29,13 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
 
   const inject = (method: 'GET' | 'POST', url: string, who: Headers, payload?: object) => app.inject({ method, url, headers: who.headers, ...(payload ? { payload } : {}) });
   const sim = () => app.externalSystem as ExternalSystemSimulator;
-  const transferRow = async (id: string | number) => (await app.db.select().from(transfers).where(eq(transfers.id, Number(id))))[0];
+  const transferRow = async (id: string | number) =>
+    (
+      await app.db
+        .select()
+        .from(transfers)
+        .where(eq(transfers.id, Number(id)))
+    )[0];
   const checkinOf = async (m: { checkinId: number }) => (await app.db.select().from(checkins).where(eq(checkins.id, m.checkinId)))[0];
 
   async function smsCode(phone: string) {
@@ -110,7 +116,13 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
     expect(c.approvedIdHash).toBeNull();
     const me = (await inject('GET', '/api/me/checkin', m)).json();
     expect(me.status).toBe('transferredOut');
-    expect(me.transferredOut).toMatchObject({ state: 'transferredOut', destinationRegion: '35', destinationRegionLabel: '福建', destinationOrgName: '福州大学计算机学院团支部', transferId: id });
+    expect(me.transferredOut).toMatchObject({
+      state: 'transferredOut',
+      destinationRegion: '35',
+      destinationRegionLabel: '福建',
+      destinationOrgName: '福州大学计算机学院团支部',
+      transferId: id,
+    });
     const again = await inject('POST', '/api/me/checkin/submit', m);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('CHECKIN_TRANSFERRED_OUT');
@@ -202,7 +214,9 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
 
   it('item 13 — attachments: 福建 5M, 北京 10M, the rest 2M; stored images carry the watermark (003)', async () => {
     const m = await insertApprovedMember(app, tree.branch.id, '何附件');
-    const big = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ffffff' } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     const three = Buffer.concat([big, Buffer.alloc(3 * 1024 * 1024 - big.length)]); // a PNG of ~3 MB (trailing bytes)
     let res = await apply(m, out('12', 'TJ-1', '天津某团支部'), three);
     expect(res.statusCode).toBe(400);
@@ -213,7 +227,10 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
     res = await apply(m, out('35', 'FJ-2', '福州某团支部'), three);
     expect(res.statusCode).toBe(201);
     const t = res.json();
-    const [u] = await app.db.select().from(uploads).where(eq(uploads.id, Number(t.attachmentIds[0])));
+    const [u] = await app.db
+      .select()
+      .from(uploads)
+      .where(eq(uploads.id, Number(t.attachmentIds[0])));
     expect(u.watermarked).toBe(true);
     const stored = await app.storage.get(u.storageKey);
     const meta = await sharp(stored!).metadata();

@@ -55,15 +55,27 @@ describe('org-relation transfers (§7)', () => {
   async function apply(m: Member, over: object = {}) {
     return inject('POST', '/api/me/transfers', m, await application(m, over));
   }
-  const review = (orgId: number, id: string | number, who: Headers, body: object = { action: 'approve' }) =>
-    inject('POST', `/api/orgs/${orgId}/transfers/${id}/review`, who, body);
+  const review = (orgId: number, id: string | number, who: Headers, body: object = { action: 'approve' }) => inject('POST', `/api/orgs/${orgId}/transfers/${id}/review`, who, body);
   const branchOf = async (m: Member) => (await app.db.select().from(checkins).where(eq(checkins.id, m.checkinId)))[0];
-  const transferRow = async (id: string | number) => (await app.db.select().from(transfers).where(eq(transfers.id, Number(id))))[0];
+  const transferRow = async (id: string | number) =>
+    (
+      await app.db
+        .select()
+        .from(transfers)
+        .where(eq(transfers.id, Number(id)))
+    )[0];
 
   beforeAll(async () => {
     db = await privateDatabase('tj_test_transfers');
     app = await buildTestApp(
-      { databaseUrl: db.databaseUrl, rateLimitLoginPerMinute: 10_000, enableTestEndpoints: true, externalSimMode: 'confirm', externalSimDelaySeconds: 3600, externalPollIntervalSeconds: 3600 },
+      {
+        databaseUrl: db.databaseUrl,
+        rateLimitLoginPerMinute: 10_000,
+        enableTestEndpoints: true,
+        externalSimMode: 'confirm',
+        externalSimDelaySeconds: 3600,
+        externalPollIntervalSeconds: 3600,
+      },
       { clock },
     );
     tree = await orgTree(app);
@@ -131,7 +143,12 @@ describe('org-relation transfers (§7)', () => {
       const cur = (await inject('GET', '/api/me/transfers/current', m)).json();
       expect(cur.transfer.id).toBe(t.id);
       const contacts = (await inject('GET', `/api/me/transfers/${t.id}/contacts`, m)).json();
-      expect(contacts).toMatchObject({ outBranch: { id: String(tree.branch.id) }, outSuperior: { id: String(tree.grade.id) }, inBranch: { id: String(branch2.id) }, inSuperior: { id: String(tree.grade.id) } });
+      expect(contacts).toMatchObject({
+        outBranch: { id: String(tree.branch.id) },
+        outSuperior: { id: String(tree.grade.id) },
+        inBranch: { id: String(branch2.id) },
+        inSuperior: { id: String(tree.grade.id) },
+      });
       expect((await inject('GET', `/api/me/transfers/${t.id}/contacts`, op1)).statusCode).toBe(404);
       // tidy: withdraw so later tests start clean
       expect((await inject('POST', `/api/me/transfers/${t.id}/withdraw`, m, { reason: '填错了' })).json().status).toBe('withdrawn');
@@ -185,8 +202,14 @@ describe('org-relation transfers (§7)', () => {
       const statsAfter = await stats([tree.branch.id, branch2.id]);
       expect(statsAfter.get(tree.branch.id)).toBe(statsBefore.get(tree.branch.id)! - 1);
       expect(statsAfter.get(branch2.id)).toBe((statsBefore.get(branch2.id) ?? 0) + 1);
-      const hist = await app.db.select().from(membershipHistory).where(eq(membershipHistory.transferId, Number(t.id)));
-      expect(hist.map((h) => [h.event, h.orgId]).sort()).toEqual([['in', branch2.id], ['out', tree.branch.id]]);
+      const hist = await app.db
+        .select()
+        .from(membershipHistory)
+        .where(eq(membershipHistory.transferId, Number(t.id)));
+      expect(hist.map((h) => [h.event, h.orgId]).sort()).toEqual([
+        ['in', branch2.id],
+        ['out', tree.branch.id],
+      ]);
 
       // history visible on both sides, and to the member with both steps
       const outList = (await inject('GET', `/api/orgs/${tree.branch.id}/transfers?box=out`, op1)).json();
@@ -201,7 +224,12 @@ describe('org-relation transfers (§7)', () => {
     });
 
     async function stats(ids: number[]) {
-      const [rows] = (await app.db.execute(sql`select branch_id, st_approved from branch_stats where branch_id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)) as unknown as [{ branch_id: number; st_approved: number }[]];
+      const [rows] = (await app.db.execute(
+        sql`select branch_id, st_approved from branch_stats where branch_id in (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+      )) as unknown as [{ branch_id: number; st_approved: number }[]];
       return new Map(rows.map((r) => [Number(r.branch_id), Number(r.st_approved)]));
     }
 
@@ -258,16 +286,22 @@ describe('org-relation transfers (§7)', () => {
       const mark = notes().length;
       clock.advance(3 * DAY + 1000);
       await runDueJobs(app);
-      const day3 = notes().slice(mark).filter((n) => n.kind === 'transfer.remind.day3' && n.message.includes('冯期'));
+      const day3 = notes()
+        .slice(mark)
+        .filter((n) => n.kind === 'transfer.remind.day3' && n.message.includes('冯期'));
       expect(day3).toHaveLength(1);
       expect(day3[0].userIds).toEqual(expect.arrayContaining([op1.userId, admin1.userId]));
       expect(day3[0].userIds).not.toContain(gradeAdmin.userId);
       const exposed = (await app.inject({ method: 'GET', url: '/api/test/notifications' })).json();
-      expect(exposed.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'transfer.remind.day3', orgId: String(tree.branch.id), userIds: expect.arrayContaining([String(op1.userId)]) })]));
+      expect(exposed.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'transfer.remind.day3', orgId: String(tree.branch.id), userIds: expect.arrayContaining([String(op1.userId)]) })]),
+      );
 
       clock.advance(4 * DAY);
       await runDueJobs(app);
-      const day7 = notes().slice(mark).filter((n) => n.kind === 'transfer.remind.day7' && n.message.includes('冯期'));
+      const day7 = notes()
+        .slice(mark)
+        .filter((n) => n.kind === 'transfer.remind.day7' && n.message.includes('冯期'));
       expect(day7).toHaveLength(1);
       expect(day7[0].userIds).toEqual(expect.arrayContaining([op1.userId, gradeAdmin.userId]));
 
@@ -293,7 +327,11 @@ describe('org-relation transfers (§7)', () => {
       const mark = notes().length;
       clock.advance(2 * DAY + 1000); // out-step day 3 passed; in-step is on day 2
       await runDueJobs(app);
-      expect(notes().slice(mark).filter((n) => n.message.includes('陈快') && n.kind.startsWith('transfer.remind'))).toHaveLength(0);
+      expect(
+        notes()
+          .slice(mark)
+          .filter((n) => n.message.includes('陈快') && n.kind.startsWith('transfer.remind')),
+      ).toHaveLength(0);
       clock.advance(7 * DAY + 1000); // out-step deadline (day 10) passed, in-step at day 9+
       await runDueJobs(app);
       expect((await transferRow(t.id)).status).toBe('pendingIn');
@@ -336,7 +374,9 @@ describe('org-relation transfers (§7)', () => {
       const u = (await apply(n)).json();
       clock.advance(10 * DAY + 1000);
       await runDueJobs(app);
-      expect((await inject('POST', `/api/me/transfers/${u.id}/appeal`, n, { reason: '太慢了', attachments: [{ ...(await upload(n)), name: 'x.png' }] })).json().code).toBe('TRANSFER_NOT_APPEALABLE');
+      expect((await inject('POST', `/api/me/transfers/${u.id}/appeal`, n, { reason: '太慢了', attachments: [{ ...(await upload(n)), name: 'x.png' }] })).json().code).toBe(
+        'TRANSFER_NOT_APPEALABLE',
+      );
     });
   });
 
@@ -349,7 +389,9 @@ describe('org-relation transfers (§7)', () => {
       expect(found.member.idNumberMasked).not.toContain(m.idNumber.slice(6, 14));
       // a leading organ may not
       const cityAdmin = await onboardedCadre(app, tree.city.id, { isAdmin: true });
-      expect((await inject('POST', `/api/orgs/${tree.city.id}/transfers/in`, cityAdmin, { name: m.name, idNumber: m.idNumber, reason: 'employed' })).json().code).toBe('ORG_TRANSFER_NOT_ALLOWED');
+      expect((await inject('POST', `/api/orgs/${tree.city.id}/transfers/in`, cityAdmin, { name: m.name, idNumber: m.idNumber, reason: 'employed' })).json().code).toBe(
+        'ORG_TRANSFER_NOT_ALLOWED',
+      );
 
       const res = await inject('POST', `/api/orgs/${branch2.id}/transfers/in`, admin2, { name: m.name, idNumber: m.idNumber, reason: 'employed' });
       expect(res.statusCode).toBe(201);
@@ -362,22 +404,33 @@ describe('org-relation transfers (§7)', () => {
     it('办理转出: the out-org picks members and a destination; the in-org approves', async () => {
       const a = await insertApprovedMember(app, tree.branch.id, '沈出');
       const b = await insertApprovedMember(app, tree.branch.id, '韩出');
-      const res = await inject('POST', `/api/orgs/${tree.grade.id}/transfers/out`, gradeAdmin, { memberIds: [String(a.checkinId), String(b.checkinId)], destinationOrgId: String(otherBranch.id), reason: 'jobTransfer' });
+      const res = await inject('POST', `/api/orgs/${tree.grade.id}/transfers/out`, gradeAdmin, {
+        memberIds: [String(a.checkinId), String(b.checkinId)],
+        destinationOrgId: String(otherBranch.id),
+        reason: 'jobTransfer',
+      });
       expect(res.statusCode).toBe(201);
       const items = res.json().items;
       expect(items.map((i: { status: string }) => i.status)).toEqual(['pendingIn', 'pendingIn']);
       expect(items[0].steps[0]).toMatchObject({ kind: 'out', outcome: 'approved' });
       const waiting = (await inject('GET', `/api/orgs/${otherBranch.id}/transfers?box=waiting`, outsider)).json();
-      expect(waiting.items.filter((i: { actionable: string }) => i.actionable === 'in').map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(items.map((i: { id: string }) => i.id)));
+      expect(waiting.items.filter((i: { actionable: string }) => i.actionable === 'in').map((i: { id: string }) => i.id)).toEqual(
+        expect.arrayContaining(items.map((i: { id: string }) => i.id)),
+      );
       for (const i of items) expect((await review(otherBranch.id, i.id, outsider)).json().status).toBe('completed');
       expect((await branchOf(a)).branchId).toBe(otherBranch.id);
       // members outside the org's subtree cannot be picked
       const c = await insertApprovedMember(app, otherBranch.id, '杨外');
-      expect((await inject('POST', `/api/orgs/${tree.grade.id}/transfers/out`, gradeAdmin, { memberIds: [String(c.checkinId)], destinationOrgId: String(branch2.id), reason: 'other' })).json().code).toBe('TRANSFER_MEMBER_NOT_IN_BRANCH');
+      expect(
+        (await inject('POST', `/api/orgs/${tree.grade.id}/transfers/out`, gradeAdmin, { memberIds: [String(c.checkinId)], destinationOrgId: String(branch2.id), reason: 'other' })).json()
+          .code,
+      ).toBe('TRANSFER_MEMBER_NOT_IN_BRANCH');
     });
 
     it('batch: only a 基层团委/团工委/团总支, two different branches of its subtree, ≤ 30, no approval, immediate', async () => {
-      const members = await Promise.all(Array.from({ length: 31 }, (_, i) => insertApprovedMember(app, tree.branch.id, `批量${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰'[Math.floor(i / 10)]}`)));
+      const members = await Promise.all(
+        Array.from({ length: 31 }, (_, i) => insertApprovedMember(app, tree.branch.id, `批量${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'子丑寅卯辰'[Math.floor(i / 10)]}`)),
+      );
       const ids = members.map((m) => String(m.checkinId));
       const body = (n: number, over: object = {}) => ({ fromBranchId: String(tree.branch.id), toBranchId: String(branch2.id), memberIds: ids.slice(0, n), reason: 'furtherStudy', ...over });
 
@@ -390,7 +443,9 @@ describe('org-relation transfers (§7)', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('BATCH_TRANSFER_TOO_MANY');
       expect((await inject('POST', `/api/orgs/${tree.school.id}/transfers/batch`, schoolAdmin, body(3, { toBranchId: String(tree.branch.id) }))).json().code).toBe('TRANSFER_SAME_BRANCH');
-      expect((await inject('POST', `/api/orgs/${tree.school.id}/transfers/batch`, schoolAdmin, body(3, { toBranchId: String(otherBranch.id) }))).json().code).toBe('BATCH_BRANCH_NOT_IN_SUBTREE');
+      expect((await inject('POST', `/api/orgs/${tree.school.id}/transfers/batch`, schoolAdmin, body(3, { toBranchId: String(otherBranch.id) }))).json().code).toBe(
+        'BATCH_BRANCH_NOT_IN_SUBTREE',
+      );
 
       res = await inject('POST', `/api/orgs/${tree.school.id}/transfers/batch`, schoolAdmin, body(30));
       expect(res.statusCode).toBe(200);
@@ -430,7 +485,10 @@ describe('cross-system transfers (§7.4, simulator)', () => {
     it(`the other system ${mode}s`, async () => {
       const db = await privateDatabase('tj_test_transfers_ext');
       const clock = manualClock(new Date('2024-10-01T00:00:00Z'));
-      const app = await buildTestApp({ databaseUrl: db.databaseUrl, rateLimitLoginPerMinute: 10_000, externalSimMode: mode, externalSimDelaySeconds: 2 * 86400, externalPollIntervalSeconds: 86400 }, { clock });
+      const app = await buildTestApp(
+        { databaseUrl: db.databaseUrl, rateLimitLoginPerMinute: 10_000, externalSimMode: mode, externalSimDelaySeconds: 2 * 86400, externalPollIntervalSeconds: 86400 },
+        { clock },
+      );
       try {
         const tree = await orgTree(app);
         const op = await onboardedCadre(app, tree.branch.id, { isOperator: true });
@@ -464,11 +522,21 @@ describe('cross-system transfers (§7.4, simulator)', () => {
         res = await app.inject({ method: 'POST', url: `/api/orgs/${tree.branch.id}/transfers/${t.id}/review`, headers: op.headers, payload: { action: 'approve' } });
         expect(res.json()).toMatchObject({ status: 'awaitingExternal', statusLabel: '等待转入系统确认', currentStep: { kind: 'external', externalName: '太原铁路局团委' } });
         await runDueJobs(app);
-        const [row] = await app.db.select().from(transfers).where(eq(transfers.id, Number(t.id)));
+        const [row] = await app.db
+          .select()
+          .from(transfers)
+          .where(eq(transfers.id, Number(t.id)));
         expect(row.externalId).toMatch(/^SIM-/);
         clock.advance(86400_000 + 1000);
         await runDueJobs(app);
-        expect((await app.db.select().from(transfers).where(eq(transfers.id, Number(t.id))))[0].status).toBe('awaitingExternal');
+        expect(
+          (
+            await app.db
+              .select()
+              .from(transfers)
+              .where(eq(transfers.id, Number(t.id)))
+          )[0].status,
+        ).toBe('awaitingExternal');
         clock.advance(86400_000 + 1000);
         await runDueJobs(app);
         const cur = (await app.inject({ method: 'GET', url: '/api/me/transfers/current', headers: m.headers })).json().transfer;

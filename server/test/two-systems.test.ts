@@ -37,7 +37,11 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
     schoolAdmin = await onboardedCadre(app, tree.school.id, { isAdmin: true });
     gradeAdmin = await onboardedCadre(app, tree.grade.id, { isAdmin: true });
     branchOp = await onboardedCadre(app, tree.branch.id, { isOperator: true });
-    members = [await insertApprovedMember(app, tree.branch.id, '甲同学'), await insertApprovedMember(app, tree.branch.id, '乙同学'), await insertApprovedMember(app, tree.branch.id, '丙同学')];
+    members = [
+      await insertApprovedMember(app, tree.branch.id, '甲同学'),
+      await insertApprovedMember(app, tree.branch.id, '乙同学'),
+      await insertApprovedMember(app, tree.branch.id, '丙同学'),
+    ];
     await insertApprovedMember(app, branch2.id, '丁同学');
     // a check-in not approved (waiting for review): not a member yet, not registered
     const waiting = await insertApprovedMember(app, tree.branch.id, '戊同学');
@@ -87,7 +91,10 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
       const twice = await Promise.all([0, 1].map(() => api('POST', `/orgs/${tree.grade.id}/two-systems/campaigns`, gradeAdmin, body)));
       expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 409]);
       const body2 = { ...body, kind: 'registration' };
-      const pair = await Promise.all([api('POST', `/orgs/${tree.school.id}/two-systems/campaigns`, schoolAdmin, body2), api('POST', `/orgs/${tree.grade.id}/two-systems/campaigns`, gradeAdmin, body2)]);
+      const pair = await Promise.all([
+        api('POST', `/orgs/${tree.school.id}/two-systems/campaigns`, schoolAdmin, body2),
+        api('POST', `/orgs/${tree.grade.id}/two-systems/campaigns`, gradeAdmin, body2),
+      ]);
       expect(pair.map((r) => r.statusCode).sort()).toEqual([201, 409]);
       expect(pair.find((r) => r.statusCode === 409)!.json().code).toBe('REG_CAMPAIGN_OVERLAPS');
     });
@@ -155,7 +162,10 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
       expect(res.map((r) => r.statusCode).sort()).toEqual([200, 409]);
       expect(res.find((r) => r.statusCode === 409)!.json().code).toBe('REG_ALREADY_SUBMITTED');
       expect((await api('PUT', `${work(tree.branch.id)}/members/${members[1].checkinId}`, branchOp, { outcome: 'registered' })).json().code).toBe('REG_ALREADY_SUBMITTED');
-      const [row] = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'twoSystems.submit'), eq(auditLogs.orgId, tree.branch.id)));
+      const [row] = await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'twoSystems.submit'), eq(auditLogs.orgId, tree.branch.id)));
       expect(row).toBeDefined();
     });
 
@@ -169,7 +179,7 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
 
   describe('the superior approves (年度团籍注册审批)', () => {
     let submissionId: string;
-    it('lists its direct branches\' submissions, filterable by state and the China day submitted', async () => {
+    it("lists its direct branches' submissions, filterable by state and the China day submitted", async () => {
       const res = await api('GET', `/orgs/${tree.grade.id}/two-systems/approvals?state=submitted&kind=registration`, gradeAdmin);
       expect(res.statusCode).toBe(200);
       expect(res.json().items).toHaveLength(1);
@@ -215,7 +225,15 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
       const res = await api('GET', `/orgs/${tree.school.id}/two-systems/campaigns/${campaignId}/progress`, schoolAdmin);
       expect(res.statusCode).toBe(200);
       expect(res.json().rows).toEqual([
-        expect.objectContaining({ org: expect.objectContaining({ id: String(tree.grade.id) }), branches: 3, branchesSubmitted: 1, branchesApproved: 1, members: 4, membersDecided: 3, approvedOutcomes: { registered: 3 } }),
+        expect.objectContaining({
+          org: expect.objectContaining({ id: String(tree.grade.id) }),
+          branches: 3,
+          branchesSubmitted: 1,
+          branchesApproved: 1,
+          members: 4,
+          membersDecided: 3,
+          approvedOutcomes: { registered: 3 },
+        }),
       ]);
       // a plain cadre may not; the branch's own operator is no admin
       expect((await api('GET', `/orgs/${tree.school.id}/two-systems/campaigns/${campaignId}/progress`, branchOp)).statusCode).toBe(403);
@@ -250,7 +268,9 @@ describe('两制: 年度团籍注册 / 团员教育评议', () => {
         expect.objectContaining({ year: 2026, kind: 'review', outcome: 'unqualified', reason: '多次无故缺席组织生活', state: 'approved' }),
       ]);
       const logs = await app.db.select().from(auditLogs).where(like(auditLogs.action, 'twoSystems.%'));
-      expect(new Set(logs.map((l) => l.action))).toEqual(new Set(['twoSystems.open', 'twoSystems.decide', 'twoSystems.decideAll', 'twoSystems.submit', 'twoSystems.approve', 'twoSystems.return']));
+      expect(new Set(logs.map((l) => l.action))).toEqual(
+        new Set(['twoSystems.open', 'twoSystems.decide', 'twoSystems.decideAll', 'twoSystems.submit', 'twoSystems.approve', 'twoSystems.return']),
+      );
     });
   });
 });

@@ -29,7 +29,10 @@ describe('uploads (images, §7.1 limits)', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toEqual({ fileId: expect.stringMatching(/^\d+$/), mime: 'image/png', size: PNG_1X1.length, url: `/api/uploads/${body.fileId}` });
-    const [row] = await app.db.select().from(uploads).where(eq(uploads.id, Number(body.fileId)));
+    const [row] = await app.db
+      .select()
+      .from(uploads)
+      .where(eq(uploads.id, Number(body.fileId)));
     expect(row).toMatchObject({ ownerUserId: u.userId, orgId: null, mime: 'image/png', size: PNG_1X1.length });
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
 

@@ -17,8 +17,7 @@ describe('WeChat login', () => {
   });
   afterAll(() => app.close());
 
-  const loginAs = async (u: { phone: string; password: string }) =>
-    (await app.inject({ method: 'POST', url: '/api/auth/login', payload: u })).json().accessToken as string;
+  const loginAs = async (u: { phone: string; password: string }) => (await app.inject({ method: 'POST', url: '/api/auth/login', payload: u })).json().accessToken as string;
   const wechatLogin = (code: string) => app.inject({ method: 'POST', url: '/api/auth/wechat', payload: { code } });
   const bind = (token: string | undefined, code: string) =>
     app.inject({

@@ -265,11 +265,9 @@ export const errorMessage = (code: ErrorCode): string => ErrorMessages[code];
  * §5.1 the message of CHECKIN_ID_APPROVED_ELSEWHERE naming the branch the person is already
  * approved in, and pointing to 组织关系转接.
  */
-export const checkinApprovedElsewhereMessage = (branchName: string): string =>
-  `该证件号码已在“${branchName}”报到通过。一名团员只能在一个团支部报到，如需变更所在团支部，请办理组织关系转接`;
+export const checkinApprovedElsewhereMessage = (branchName: string): string => `该证件号码已在“${branchName}”报到通过。一名团员只能在一个团支部报到，如需变更所在团支部，请办理组织关系转接`;
 
-export const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorMessages, value);
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorMessages, value);
 
 /** The body of every error response: `{ code, message, field? }`. */
 export interface ErrorBody {

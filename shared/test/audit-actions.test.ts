@@ -34,10 +34,18 @@ describe('audit summaries', () => {
     ['roster add operator', { action: 'roster.add', after: { name: '赵六', position: 'secretary', isOperator: true } }, '赵六 · 书记 · 运营者'],
     [
       'roster update',
-      { action: 'roster.update', before: { name: '赵六', position: 'secretary', phone: '138****0000', isOperator: false, isAdmin: false }, after: { name: '赵七', position: 'other', phone: '139****0000', isOperator: true, isAdmin: true } },
+      {
+        action: 'roster.update',
+        before: { name: '赵六', position: 'secretary', phone: '138****0000', isOperator: false, isAdmin: false },
+        after: { name: '赵七', position: 'other', phone: '139****0000', isOperator: true, isAdmin: true },
+      },
       '赵七 · 姓名改为赵七，职务改为其他，手机号改为139****0000，设为运营者，设为管理员',
     ],
-    ['roster update, rights removed', { action: 'roster.update', targetName: '赵六', before: { isOperator: true, isAdmin: true }, after: { isOperator: false, isAdmin: false } }, '赵六 · 取消运营者，取消管理员'],
+    [
+      'roster update, rights removed',
+      { action: 'roster.update', targetName: '赵六', before: { isOperator: true, isAdmin: true }, after: { isOperator: false, isAdmin: false } },
+      '赵六 · 取消运营者，取消管理员',
+    ],
     ['roster update, nothing', { action: 'roster.update', targetName: '赵六' }, '赵六'],
     ['roster remove', { action: 'roster.remove', before: { name: '赵六', position: 'secretary' } }, '赵六 · 书记'],
     ['roster import', { action: 'roster.import', after: { count: 2 } }, '导入2名团干部'],

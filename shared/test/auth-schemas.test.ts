@@ -1,14 +1,4 @@
-import {
-  LoginSchema,
-  MobileSchema,
-  PasswordSchema,
-  RegisterSchema,
-  ResetPasswordSchema,
-  SendSmsSchema,
-  SmsLoginSchema,
-  TokenResponseSchema,
-  WechatLoginSchema,
-} from '../src';
+import { LoginSchema, MobileSchema, PasswordSchema, RegisterSchema, ResetPasswordSchema, SendSmsSchema, SmsLoginSchema, TokenResponseSchema, WechatLoginSchema } from '../src';
 import { issues, parsed } from './helpers';
 
 const register = {

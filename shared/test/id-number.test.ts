@@ -85,12 +85,9 @@ describe('validateIdNumber', () => {
     expect(validateIdNumber(digit.slice(0, 17) + 'X', TODAY)).toEqual({ ok: false, code: 'ID_NUMBER_CHECKSUM' });
   });
 
-  it.each(['00', '10', '16', '20', '24', '30', '38', '40', '47', '49', '55', '60', '66', '70', '72', '80', '84', '90', '99'])(
-    'rejects the unknown province code %s',
-    (prefix) => {
-      expect(validateIdNumber(id(`${prefix}010620000101001`), TODAY)).toEqual({ ok: false, code: 'ID_NUMBER_PROVINCE' });
-    },
-  );
+  it.each(['00', '10', '16', '20', '24', '30', '38', '40', '47', '49', '55', '60', '66', '70', '72', '80', '84', '90', '99'])('rejects the unknown province code %s', (prefix) => {
+    expect(validateIdNumber(id(`${prefix}010620000101001`), TODAY)).toEqual({ ok: false, code: 'ID_NUMBER_PROVINCE' });
+  });
 
   it.each(['11', '15', '23', '37', '44', '46', '50', '54', '65', '71', '81', '82', '83'])('accepts the province code %s', (prefix) => {
     expect(validateIdNumber(id(`${prefix}010620000101001`), TODAY)).toMatchObject({ ok: true, provinceCode: prefix });

@@ -18,9 +18,7 @@ import * as transfer from '../src/schemas/transfer';
  * `.transform` and no unrepresentable types in them.
  */
 const modules = { admin, alias, attachment, auth, certification, common, enums, org, person, review, roster, transfer };
-const schemas = Object.values(modules).flatMap((m) =>
-  Object.entries(m).filter(([name, v]) => name.endsWith('Schema') && v instanceof z.ZodType),
-) as [string, z.ZodType][];
+const schemas = Object.values(modules).flatMap((m) => Object.entries(m).filter(([name, v]) => name.endsWith('Schema') && v instanceof z.ZodType)) as [string, z.ZodType][];
 
 describe('JSON Schema conversion', () => {
   it('finds the schemas', () => expect(schemas.length).toBeGreaterThan(30));

@@ -1,12 +1,4 @@
-import {
-  MembershipDecisionSchema,
-  MembershipExitRequestSchema,
-  MembershipStatuses,
-  ageOutBirthCutoff,
-  agesOut,
-  checkExitRequest,
-  isActiveMembership,
-} from '../src';
+import { MembershipDecisionSchema, MembershipExitRequestSchema, MembershipStatuses, ageOutBirthCutoff, agesOut, checkExitRequest, isActiveMembership } from '../src';
 
 describe('团籍状态 [004 FAQ; §10]', () => {
   it('has the six states, 已转出 one of them; only 正常 belongs', () => {

@@ -58,7 +58,12 @@ describe('OrgCreateSchema (§3.3)', () => {
 
   // 004 §二(一)3 "各级团组织的组织简称和组织类别由上级团组织管理员创建，其他具体组织信息由本级团组织管理员填写"
   it('the superior gives only 组织简称 and 组织类别; everything else may wait (and is checked when given)', () => {
-    for (const [type, shortName] of [['grassrootsCommittee', '北控集团团委'], ['leadingOrgan', '团广州市委'], ['workingCommittee', '南沙街道团工委'], ['branch', '包装车间团支部']] as const) {
+    for (const [type, shortName] of [
+      ['grassrootsCommittee', '北控集团团委'],
+      ['leadingOrgan', '团广州市委'],
+      ['workingCommittee', '南沙街道团工委'],
+      ['branch', '包装车间团支部'],
+    ] as const) {
       expect(issues(OrgCreateSchema, { type, shortName })).toEqual({});
     }
     expect(issues(OrgCreateSchema, { type: 'branch' })).toEqual({ shortName: 'REQUIRED' });

@@ -156,12 +156,7 @@ describe('org info completeness (§3.3)', () => {
   // 004 (2.1) "基层团委必填项：组织类别、组织简称、组织全称、单位所属行业类别、本级团组织行政编制数…" — no 联系电话/电子邮箱
   it('a grassroots committee also needs the 编制 numbers (0 allowed), not contact phone or email', () => {
     const committee = { ...branch, type: 'grassrootsCommittee' as const };
-    expect(missingOrgFields(committee)).toEqual([
-      'adminStaffQuota',
-      'adminStaffActual',
-      'institutionStaffQuota',
-      'institutionStaffActual',
-    ]);
+    expect(missingOrgFields(committee)).toEqual(['adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual']);
     const full = {
       ...committee,
       adminStaffQuota: 0,

@@ -1,13 +1,4 @@
-import {
-  RealNameEvents,
-  RealNameStatusCodes,
-  RealNameStatuses,
-  fromCode,
-  isRealNameRunning,
-  nextRealNameStatus,
-  type RealNameEvent,
-  type RealNameStatus,
-} from '../src';
+import { RealNameEvents, RealNameStatusCodes, RealNameStatuses, fromCode, isRealNameRunning, nextRealNameStatus, type RealNameEvent, type RealNameStatus } from '../src';
 
 type From = RealNameStatus | null;
 const FROM: From[] = [null, ...(Object.keys(RealNameStatuses) as RealNameStatus[])];

@@ -4,8 +4,7 @@ import { withQuery, type Route } from '../routes';
 // WeChat keeps at most 10 pages on the stack; walking a deep org tree must not hit it.
 const STACK_LIMIT = 9;
 
-const stackDepth = (): number =>
-  typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages().length : 1;
+const stackDepth = (): number => (typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages().length : 1);
 
 /** Opens an admin page for an org (the org id always travels in the URL). */
 export function openPage(route: Route, query: Record<string, string | undefined> = {}) {

@@ -45,11 +45,9 @@ export const CertFieldLabels = {
 } as const satisfies Record<keyof CertificationDraft, string>;
 export type CertField = keyof typeof CertFieldLabels;
 
-export const checkinStatusLabel = (s: string | null): string =>
-  s && isKeyOf(CheckinStatuses, s) ? CheckinStatuses[s] : '尚未报到';
+export const checkinStatusLabel = (s: string | null): string => (s && isKeyOf(CheckinStatuses, s) ? CheckinStatuses[s] : '尚未报到');
 
-export const realNameLabel = (s: string | null): string =>
-  s && isKeyOf(RealNameStatuses, s) ? RealNameStatuses[s] : '未开始';
+export const realNameLabel = (s: string | null): string => (s && isKeyOf(RealNameStatuses, s) ? RealNameStatuses[s] : '未开始');
 
 export function checkinStatusTone(s: string | null): Tone {
   switch (s) {

@@ -12,8 +12,7 @@ export const STEP_OUTCOME_LABELS: Record<TransferStepOutcome, string> = {
   skipped: '无需审核',
 };
 
-export const stepTone = (o: TransferStepOutcome): Tone =>
-  o === 'approved' ? 'green' : o === 'pending' ? 'blue' : o === 'skipped' ? 'gray' : o === 'withdrawn' ? 'gray' : 'red';
+export const stepTone = (o: TransferStepOutcome): Tone => (o === 'approved' ? 'green' : o === 'pending' ? 'blue' : o === 'skipped' ? 'gray' : o === 'withdrawn' ? 'gray' : 'red');
 
 export const statusTone = (status: string): Tone =>
   status === 'completed'

@@ -1,12 +1,4 @@
-import {
-  ChangePasswordSchema,
-  IssueResetCodeSchema,
-  ResetByCodeSchema,
-  ResetCodeIssuedSchema,
-  ResetPasswordSchema,
-  TokenResponseSchema,
-  type TokenResponse,
-} from '@tj/shared';
+import { ChangePasswordSchema, IssueResetCodeSchema, ResetByCodeSchema, ResetCodeIssuedSchema, ResetPasswordSchema, TokenResponseSchema, type TokenResponse } from '@tj/shared';
 import type { z } from 'zod';
 import { checkWith } from './form-check';
 import { api } from './api';
@@ -27,8 +19,7 @@ export interface ResetPasswordValues {
 
 export const emptyResetPassword = (): ResetPasswordValues => ({ phone: '', smsCode: '', password: '', confirmPassword: '' });
 
-export const checkResetPassword = (v: ResetPasswordValues) =>
-  checkWith(ResetPasswordSchema, { ...v, phone: v.phone.trim(), smsCode: v.smsCode.trim() });
+export const checkResetPassword = (v: ResetPasswordValues) => checkWith(ResetPasswordSchema, { ...v, phone: v.phone.trim(), smsCode: v.smsCode.trim() });
 
 /** POST /auth/password/reset — 204; every session of the account ends. */
 export async function resetPasswordBySms(body: z.infer<typeof ResetPasswordSchema>): Promise<void> {

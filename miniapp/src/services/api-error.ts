@@ -31,12 +31,7 @@ export function toApiError(error: unknown): ApiError {
     const body = ErrorBodySchema.safeParse(response.data);
     if (body.success) {
       const { code, message, field } = body.data;
-      return new ApiError(
-        isErrorCode(code) ? code : 'INTERNAL',
-        message || ErrorMessages.INTERNAL,
-        field,
-        response.status,
-      );
+      return new ApiError(isErrorCode(code) ? code : 'INTERNAL', message || ErrorMessages.INTERNAL, field, response.status);
     }
     return new ApiError('INTERNAL', ErrorMessages.INTERNAL, undefined, response.status);
   }

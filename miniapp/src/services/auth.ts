@@ -1,11 +1,4 @@
-import {
-  ErrorMessages,
-  LoginSchema,
-  TokenResponseSchema,
-  issueCode,
-  type Login,
-  type TokenResponse,
-} from '@tj/shared';
+import { ErrorMessages, LoginSchema, TokenResponseSchema, issueCode, type Login, type TokenResponse } from '@tj/shared';
 import { ApiError } from './api-error';
 import { api } from './api';
 

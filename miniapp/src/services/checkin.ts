@@ -46,18 +46,7 @@ export const CERT_STEPS: readonly CertStep[] = ['identity', 'league', 'contact',
 export const CertStepFields: Record<CertStep, CertField[]> = {
   identity: ['name', 'idType', 'idNumber', 'birthDate', 'gender', 'joinedAt', 'branchId'],
   league: ['income', 'holdsPosition', 'position', 'positionSince', 'developmentNumber', 'joinUnit'],
-  contact: [
-    'phone',
-    'ethnicity',
-    'politicalStatus',
-    'partyJoinedAt',
-    'fullTimeEducation',
-    'highestEducation',
-    'isVolunteer',
-    'volunteerSince',
-    'guardianContact',
-    'householdRegistration',
-  ],
+  contact: ['phone', 'ethnicity', 'politicalStatus', 'partyJoinedAt', 'fullTimeEducation', 'highestEducation', 'isVolunteer', 'volunteerSince', 'guardianContact', 'householdRegistration'],
   optional: ['occupation', 'workUnit', 'email', 'qq', 'wechat', 'weibo', 'militaryService', 'extraInfo'],
 };
 
@@ -237,7 +226,7 @@ export function summarize(data: CertificationDraft, options: SummaryOptions = {}
     if (field === 'branchId') return options.branchName ?? '';
     if (field === 'birthDate' && source.idType !== undefined && source.idType !== 'residentId') return displayValue(field, source.birthDate);
     if (field === 'birthDate') return facts.birthDate ?? displayValue(field, source.birthDate);
-    if (field === 'gender') return displayValue(field, (source.idType ?? 'residentId') === 'residentId' ? facts.gender ?? source.gender : source.gender);
+    if (field === 'gender') return displayValue(field, (source.idType ?? 'residentId') === 'residentId' ? (facts.gender ?? source.gender) : source.gender);
     if (field === 'idNumber' && options.maskId && typeof source.idNumber === 'string' && !source.idNumber.includes('*')) {
       return maskIdNumber(source.idNumber);
     }
@@ -271,9 +260,7 @@ export function realNameExplanation(s: MyCheckin['realNameStatus'], status: MyCh
     case 'rechecking':
       return '首次校验未通过，系统正在自动复核（提交后24小时内完成）。';
     case 'failed':
-      return waiting
-        ? '实名校验未通过。团支部将线下核验您的身份，请留意团支部通知并备好身份证件。'
-        : '实名校验未通过。请核对姓名与证件号码，修改后重新提交。';
+      return waiting ? '实名校验未通过。团支部将线下核验您的身份，请留意团支部通知并备好身份证件。' : '实名校验未通过。请核对姓名与证件号码，修改后重新提交。';
     case 'passed':
       return waiting ? '实名校验已通过，等待团支部审核。' : '实名校验已通过。';
     case 'offlinePassed':

@@ -1,12 +1,6 @@
 import Taro from '@tarojs/taro';
 import axios, { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import {
-  ErrorBodySchema,
-  ErrorMessages,
-  ImportResultSchema,
-  isErrorCode,
-  type ImportRowError,
-} from '@tj/shared';
+import { ErrorBodySchema, ErrorMessages, ImportResultSchema, isErrorCode, type ImportRowError } from '@tj/shared';
 import { ApiError } from './api-error';
 import { http } from './http';
 
@@ -107,8 +101,7 @@ export const uploadAdapter: AxiosAdapter = async (config) => {
 export const progressUploadAdapter: AxiosAdapter = async (config) => {
   const picked = config.data as PickedFile;
   const url = axios.getUri(config);
-  const report = (loaded: number, total: number) =>
-    config.onUploadProgress?.({ loaded, total, progress: total > 0 ? loaded / total : undefined, bytes: 0, lengthComputable: total > 0 });
+  const report = (loaded: number, total: number) => config.onUploadProgress?.({ loaded, total, progress: total > 0 ? loaded / total : undefined, bytes: 0, lengthComputable: total > 0 });
   let status: number;
   let body: unknown;
   try {

@@ -17,5 +17,4 @@ export async function inviteAllCadres(orgId: string): Promise<InviteResult> {
   return api.post(`${rosterPath(orgId)}/invite-all`, {}, InviteResultSchema);
 }
 
-export const inviteResultText = ({ sent, skipped }: InviteResult): string =>
-  skipped ? `已发送${sent}条邀请，${skipped}人10分钟内已邀请过，本次跳过` : `已发送${sent}条邀请`;
+export const inviteResultText = ({ sent, skipped }: InviteResult): string => (skipped ? `已发送${sent}条邀请，${skipped}人10分钟内已邀请过，本次跳过` : `已发送${sent}条邀请`);

@@ -1,11 +1,4 @@
-import {
-  FormerMemberListSchema,
-  MembershipDecisionSchema,
-  MembershipExitRequestSchema,
-  MembershipRequestListSchema,
-  type MembershipDecision,
-  type MembershipExitRequest,
-} from '@tj/shared';
+import { FormerMemberListSchema, MembershipDecisionSchema, MembershipExitRequestSchema, MembershipRequestListSchema, type MembershipDecision, type MembershipExitRequest } from '@tj/shared';
 import type { z } from 'zod';
 import { checkWith } from './form-check';
 import { http } from './http';

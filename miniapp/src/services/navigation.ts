@@ -8,5 +8,4 @@ export const landingRoute = (loggedIn: boolean) => (loggedIn ? Routes.status : R
 export const restartAt = (url: string) => Taro.reLaunch({ url });
 
 /** A `?redirect=` back into the app (login / register from a page that needs a session). */
-export const inAppRedirect = (url: string | undefined): string | undefined =>
-  url && url.startsWith('/') && !url.startsWith('//') ? url : undefined;
+export const inAppRedirect = (url: string | undefined): string | undefined => (url && url.startsWith('/') && !url.startsWith('//') ? url : undefined);

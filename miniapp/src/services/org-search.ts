@@ -53,8 +53,7 @@ export async function resolveScene(scene: string): Promise<QrScene> {
 }
 
 /** Why an org cannot be chosen (the server's reason code, in the shared words). */
-export const refusalOf = (item: OrgSearchItem): string =>
-  item.reason && isErrorCode(item.reason) ? ErrorMessages[item.reason] : ErrorMessages.CHECKIN_NOT_BRANCH;
+export const refusalOf = (item: OrgSearchItem): string => (item.reason && isErrorCode(item.reason) ? ErrorMessages[item.reason] : ErrorMessages.CHECKIN_NOT_BRANCH);
 
 export const toChosenBranch = (org: { id?: string; orgId?: string; shortName: string; fullName: string; pathNames: string[] }): ChosenBranch => ({
   id: (org.id ?? org.orgId) as string,

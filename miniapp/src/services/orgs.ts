@@ -29,12 +29,10 @@ import { http } from './http';
 const orgPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}`;
 
 /** The stored type of an org as our enum (the API sends a plain string). */
-export const orgTypeOf = (org: { type: string }): OrgType =>
-  isKeyOf(OrgTypes, org.type) ? org.type : 'branch';
+export const orgTypeOf = (org: { type: string }): OrgType => (isKeyOf(OrgTypes, org.type) ? org.type : 'branch');
 
 /** 团广东省委 › 团广州市委 › … — the path the spec asks every org listing to show (§10). */
-export const orgPathText = (org: { pathNames: string[]; shortName: string }, includeSelf = false): string =>
-  [...org.pathNames, ...(includeSelf ? [org.shortName] : [])].join(' › ');
+export const orgPathText = (org: { pathNames: string[]; shortName: string }, includeSelf = false): string => [...org.pathNames, ...(includeSelf ? [org.shortName] : [])].join(' › ');
 
 // ---- calls -------------------------------------------------------------------------------
 
@@ -85,14 +83,7 @@ export const orgImportPaths = (orgId: string) => ({
 /** What the form holds: text as typed (numbers too), '' for "not filled". */
 export type OrgFormValues = Record<OrgField, string>;
 
-export const STAFFING_FIELDS = [
-  'contactPhone',
-  'email',
-  'adminStaffQuota',
-  'adminStaffActual',
-  'institutionStaffQuota',
-  'institutionStaffActual',
-] as const satisfies readonly OrgField[];
+export const STAFFING_FIELDS = ['contactPhone', 'email', 'adminStaffQuota', 'adminStaffActual', 'institutionStaffQuota', 'institutionStaffActual'] as const satisfies readonly OrgField[];
 const COUNT_FIELDS = [
   'adminStaffQuota',
   'adminStaffActual',
@@ -110,8 +101,7 @@ export const orgFormSections = (type: OrgType | '') => ({
   staffing: type !== '' && needsStaffingFields(type),
 });
 
-export const emptyOrgFormValues = (): OrgFormValues =>
-  Object.fromEntries(Object.keys(OrgFieldLabels).map((k) => [k, ''])) as OrgFormValues;
+export const emptyOrgFormValues = (): OrgFormValues => Object.fromEntries(Object.keys(OrgFieldLabels).map((k) => [k, ''])) as OrgFormValues;
 
 /** A value the server sent masked (§9) cannot go back into a form. */
 export const isMasked = (v: string | null | undefined): boolean => typeof v === 'string' && v.includes('*');

@@ -1,13 +1,4 @@
-import {
-  RegisterSchema,
-  SendSmsSchema,
-  SmsLoginSchema,
-  SmsSentSchema,
-  TokenResponseSchema,
-  type SmsPurpose,
-  type SmsSent,
-  type TokenResponse,
-} from '@tj/shared';
+import { RegisterSchema, SendSmsSchema, SmsLoginSchema, SmsSentSchema, TokenResponseSchema, type SmsPurpose, type SmsSent, type TokenResponse } from '@tj/shared';
 import { checkWith, type Checked } from './form-check';
 import { api } from './api';
 
@@ -41,8 +32,7 @@ export const checkRegister = (v: RegisterValues) =>
     agreed: v.agreed,
   });
 
-export const checkSmsPhone = (phone: string, purpose: SmsPurpose): Checked<{ phone: string; purpose: SmsPurpose }> =>
-  checkWith(SendSmsSchema, { phone: phone.trim(), purpose });
+export const checkSmsPhone = (phone: string, purpose: SmsPurpose): Checked<{ phone: string; purpose: SmsPurpose }> => checkWith(SendSmsSchema, { phone: phone.trim(), purpose });
 
 export async function sendSmsCode(phone: string, purpose: SmsPurpose): Promise<SmsSent> {
   return api.post('/auth/sms', { phone: phone.trim(), purpose }, SmsSentSchema);

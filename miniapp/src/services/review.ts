@@ -68,8 +68,7 @@ export async function returnCheckin(orgId: string, checkinId: string, reason: st
   return api.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/review`, { action: 'return', reason: reason.trim() }, ReviewDetailSchema);
 }
 
-export const checkOfflineVerify = (note: string, photo: Attachment | null) =>
-  checkWith(OfflineVerifySchema, { note, photo: photo ?? undefined });
+export const checkOfflineVerify = (note: string, photo: Attachment | null) => checkWith(OfflineVerifySchema, { note, photo: photo ?? undefined });
 
 export async function verifyOffline(orgId: string, checkinId: string, note: string, photo: Attachment): Promise<void> {
   await http.post(`${base(orgId)}/${encodeURIComponent(checkinId)}/offline-verify`, { note: note.trim(), photo });

@@ -36,11 +36,5 @@ export const taroAdapter: AxiosAdapter = async (config) => {
   };
   const validate = config.validateStatus;
   if (!validate || validate(response.status)) return response;
-  throw new AxiosError(
-    `Request failed with status code ${response.status}`,
-    response.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST,
-    config,
-    null,
-    response,
-  );
+  throw new AxiosError(`Request failed with status code ${response.status}`, response.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST, config, null, response);
 };

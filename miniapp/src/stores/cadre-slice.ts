@@ -53,5 +53,8 @@ export function orderByRecent<T extends { id: string }>(orgs: T[], recentOrgIds:
     const i = recentOrgIds.indexOf(id);
     return i < 0 ? recentOrgIds.length : i;
   };
-  return orgs.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o.id) - rank(b.o.id) || a.i - b.i).map(({ o }) => o);
+  return orgs
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => rank(a.o.id) - rank(b.o.id) || a.i - b.i)
+    .map(({ o }) => o);
 }

@@ -1,12 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { CertStep } from '@tj/shared';
-import {
-  fetchMyCheckin,
-  saveCheckinStep,
-  submitCheckin as submitCall,
-  withdrawCheckin as withdrawCall,
-  type MyCheckin,
-} from '../services/checkin';
+import { fetchMyCheckin, saveCheckinStep, submitCheckin as submitCall, withdrawCheckin as withdrawCall, type MyCheckin } from '../services/checkin';
 import type { ChosenBranch } from '../services/org-search';
 import { loginWithSms as loginWithSmsCall, registerAccount } from '../services/register';
 import type { AppState } from './index';

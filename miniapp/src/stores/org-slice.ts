@@ -71,8 +71,7 @@ export function pickAdminOrg(myOrgs: MyOrg[], preferredId: string | null): MyOrg
   return admin.find((o) => o.id === preferredId) ?? admin[0] ?? null;
 }
 
-export const selectHomeOrg = (state: AppState): MyOrg | null =>
-  state.myOrgs.find((o) => o.id === state.homeOrgId) ?? null;
+export const selectHomeOrg = (state: AppState): MyOrg | null => state.myOrgs.find((o) => o.id === state.homeOrgId) ?? null;
 
 /**
  * Whether the admin actions show: the user administers the home org, and an admin's reach

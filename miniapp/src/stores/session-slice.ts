@@ -70,5 +70,4 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
   },
 });
 
-export const selectIsLoggedIn = (state: AppState): boolean =>
-  state.user !== null && state.accessToken !== null;
+export const selectIsLoggedIn = (state: AppState): boolean => state.user !== null && state.accessToken !== null;

@@ -55,9 +55,7 @@ function domProps(props: Props): Props {
 }
 
 const element = (tag: string, displayName: string) => {
-  const Component = forwardRef<HTMLElement, Props>((props, ref) =>
-    createElement(tag, { ...domProps(props), ref }),
-  );
+  const Component = forwardRef<HTMLElement, Props>((props, ref) => createElement(tag, { ...domProps(props), ref }));
   Component.displayName = displayName;
   return Component;
 };
@@ -88,9 +86,7 @@ export const Button = forwardRef<HTMLButtonElement, Props>((props, ref) =>
 );
 Button.displayName = 'Button';
 
-export const Form = forwardRef<HTMLFormElement, Props>((props, ref) =>
-  createElement('form', { ...domProps(props), ref }),
-);
+export const Form = forwardRef<HTMLFormElement, Props>((props, ref) => createElement('form', { ...domProps(props), ref }));
 Form.displayName = 'Form';
 
 export const Input = forwardRef<HTMLInputElement, Props>((props, ref) => {

@@ -42,50 +42,51 @@ export interface AdapterOverrides {
  * The one place that picks real or simulated outside services (SMS_ADAPTER, WECHAT_ADAPTER,
  * REALNAME_ADAPTER, NOTIFY_ADAPTER, EXTERNAL_SYSTEM_ADAPTER) and where uploads are stored (UPLOAD_DIR).
  */
-export default fp<{ config: Config } & AdapterOverrides>(async (app, opts) => {
-  const { config } = opts;
-  const sms =
-    opts.sms ??
-    (config.smsAdapter === 'real'
-      ? new RealSmsSender({ providerUrl: config.smsProviderUrl, apiKey: config.smsApiKey })
-      : new SmsSimulator(app.log, { revealCodes: config.enableTestEndpoints }));
-  const wechat =
-    opts.wechat ??
-    (config.wechatAdapter === 'real' ? new RealWechatApi({ appid: config.wechatAppid, secret: config.wechatSecret }) : new WechatSimulator());
-  const realName =
-    opts.realName ??
-    (config.realNameAdapter === 'real'
-      ? new RealRealNameVerifier({ providerUrl: config.realNameProviderUrl, apiKey: config.realNameApiKey })
-      : new RealNameSimulator({
-          failRate: config.realNameSimFailRate,
-          recheckPassRate: config.realNameSimRecheckPassRate,
-          alwaysFail: config.realNameSimAlwaysFail,
-        }));
-  const storage = opts.storage ?? new LocalDiskStorage(config.uploadDir);
-  app.decorate('sms', sms);
-  app.decorate('realName', realName);
-  app.decorate('storage', storage);
-  app.decorate('wechat', wechat);
-  const now = () => app.clock.now();
-  const notifier =
-    opts.notifier ??
-    (config.notifyAdapter === 'real'
-      ? new RealNotifier(
-          {
-            appid: config.wechatAppid,
-            secret: config.wechatSecret,
-            templateId: config.wechatSubscribeTemplateId,
-            page: config.wechatSubscribePage,
-            miniprogramState: config.wechatMiniprogramState,
-          },
-          app.log,
-        )
-      : new NotifySimulator(app.log, now));
-  const externalSystem =
-    opts.externalSystem ??
-    (config.externalSystemAdapter === 'real'
-      ? new RealExternalSystem({ baseUrl: config.externalSystemUrl, apiKey: config.externalSystemApiKey })
-      : new ExternalSystemSimulator({ mode: config.externalSimMode, delaySeconds: config.externalSimDelaySeconds, now }));
-  app.decorate('notifier', notifier);
-  app.decorate('externalSystem', externalSystem);
-}, { name: 'adapters', dependencies: ['context'] });
+export default fp<{ config: Config } & AdapterOverrides>(
+  async (app, opts) => {
+    const { config } = opts;
+    const sms =
+      opts.sms ??
+      (config.smsAdapter === 'real'
+        ? new RealSmsSender({ providerUrl: config.smsProviderUrl, apiKey: config.smsApiKey })
+        : new SmsSimulator(app.log, { revealCodes: config.enableTestEndpoints }));
+    const wechat = opts.wechat ?? (config.wechatAdapter === 'real' ? new RealWechatApi({ appid: config.wechatAppid, secret: config.wechatSecret }) : new WechatSimulator());
+    const realName =
+      opts.realName ??
+      (config.realNameAdapter === 'real'
+        ? new RealRealNameVerifier({ providerUrl: config.realNameProviderUrl, apiKey: config.realNameApiKey })
+        : new RealNameSimulator({
+            failRate: config.realNameSimFailRate,
+            recheckPassRate: config.realNameSimRecheckPassRate,
+            alwaysFail: config.realNameSimAlwaysFail,
+          }));
+    const storage = opts.storage ?? new LocalDiskStorage(config.uploadDir);
+    app.decorate('sms', sms);
+    app.decorate('realName', realName);
+    app.decorate('storage', storage);
+    app.decorate('wechat', wechat);
+    const now = () => app.clock.now();
+    const notifier =
+      opts.notifier ??
+      (config.notifyAdapter === 'real'
+        ? new RealNotifier(
+            {
+              appid: config.wechatAppid,
+              secret: config.wechatSecret,
+              templateId: config.wechatSubscribeTemplateId,
+              page: config.wechatSubscribePage,
+              miniprogramState: config.wechatMiniprogramState,
+            },
+            app.log,
+          )
+        : new NotifySimulator(app.log, now));
+    const externalSystem =
+      opts.externalSystem ??
+      (config.externalSystemAdapter === 'real'
+        ? new RealExternalSystem({ baseUrl: config.externalSystemUrl, apiKey: config.externalSystemApiKey })
+        : new ExternalSystemSimulator({ mode: config.externalSimMode, delaySeconds: config.externalSimDelaySeconds, now }));
+    app.decorate('notifier', notifier);
+    app.decorate('externalSystem', externalSystem);
+  },
+  { name: 'adapters', dependencies: ['context'] },
+);

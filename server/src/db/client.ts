@@ -31,7 +31,7 @@ export const TRANSACTION_ATTEMPTS = 4;
  */
 function retryDeadlocks<D extends { transaction: (...args: never[]) => unknown }>(db: D): D {
   const once = db.transaction.bind(db);
-  db.transaction = (async (fn, config) => {
+  db.transaction = async (fn, config) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await once(fn, config);
@@ -41,7 +41,7 @@ function retryDeadlocks<D extends { transaction: (...args: never[]) => unknown }
         await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
       }
     }
-  });
+  };
   return db;
 }
 

@@ -16,9 +16,7 @@ export async function migrateDatabase(databaseUrl: string, opts: { piiSecret?: s
   serverUrl.pathname = '/';
   const admin = await mysql.createConnection({ uri: serverUrl.toString() });
   try {
-    await admin.query(
-      `CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await admin.end();
   }

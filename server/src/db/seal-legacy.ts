@@ -21,9 +21,7 @@ export async function sealLegacyPhones(conn: mysql.Connection, piiSecret: string
   let sealed = 0;
   for (const [table, column] of COLUMNS) {
     for (;;) {
-      const [rows] = await conn.query<mysql.RowDataPacket[]>(
-        `select id, \`${column}\` v from \`${table}\` where \`${column}\` is not null and \`${column}\` not like 'p1.%' limit ${BATCH}`,
-      );
+      const [rows] = await conn.query<mysql.RowDataPacket[]>(`select id, \`${column}\` v from \`${table}\` where \`${column}\` is not null and \`${column}\` not like 'p1.%' limit ${BATCH}`);
       if (rows.length === 0) break;
       for (const r of rows) await conn.query(`update \`${table}\` set \`${column}\` = ? where id = ?`, [seal(String(r.v)), r.id]);
       sealed += rows.length;
@@ -31,9 +29,7 @@ export async function sealLegacyPhones(conn: mysql.Connection, piiSecret: string
   }
   for (const column of FORMS) {
     for (;;) {
-      const [rows] = await conn.query<mysql.RowDataPacket[]>(
-        `select id, \`${column}\` v from checkins where json_value(\`${column}\`, '$.phone') not like 'p1.%' limit ${BATCH}`,
-      );
+      const [rows] = await conn.query<mysql.RowDataPacket[]>(`select id, \`${column}\` v from checkins where json_value(\`${column}\`, '$.phone') not like 'p1.%' limit ${BATCH}`);
       if (rows.length === 0) break;
       for (const r of rows) {
         const doc = (typeof r.v === 'string' ? JSON.parse(r.v) : r.v) as Record<string, unknown>;

@@ -113,7 +113,10 @@ export class JobQueue {
         if (!isDeadlock(err) || tries >= 5) throw err;
       }
     }
-    return this.db.select().from(jobs).where(and(eq(jobs.lockedBy, token), eq(jobs.status, 'running')));
+    return this.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.lockedBy, token), eq(jobs.status, 'running')));
   }
 
   /** Runs one claimed job; the outcome is written only while this claim still holds it. */

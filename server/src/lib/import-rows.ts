@@ -6,8 +6,7 @@ import type { SheetRow } from './excel';
 export type RowError = NonNullable<ErrorBody['rows']>[number];
 
 /** Maps Chinese option labels in a cell back to the enum key ('团支部' → 'branch'). */
-export const keyOfLabel = (labels: Record<string, string>, cell: string): string | undefined =>
-  cell === '' ? undefined : (Object.entries(labels).find(([, l]) => l === cell)?.[0] ?? cell);
+export const keyOfLabel = (labels: Record<string, string>, cell: string): string | undefined => (cell === '' ? undefined : (Object.entries(labels).find(([, l]) => l === cell)?.[0] ?? cell));
 
 export const numberCell = (cell: string): number | string | undefined => (cell === '' ? undefined : /^\d+$/.test(cell) ? Number(cell) : cell);
 

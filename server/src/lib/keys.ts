@@ -1,8 +1,7 @@
 import { createHash, hkdfSync } from 'node:crypto';
 
 /** A 32-byte key for one purpose, derived from one of the app's secrets (HKDF-SHA256, RFC 5869). */
-export const deriveKey = (secret: string, purpose: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', secret, '', `tuanjian:${purpose}`, 32));
+export const deriveKey = (secret: string, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', secret, '', `tuanjian:${purpose}`, 32));
 
 /**
  * The keys of data already at rest (ID numbers, their lookup hashes, sealed phones, hashed

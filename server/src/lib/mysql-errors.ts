@@ -1,7 +1,6 @@
 /** MariaDB's duplicate-key error: a unique index refused the row (the concurrency referee). */
 export const isDuplicate = (err: unknown): boolean =>
-  (err as { code?: string; cause?: { code?: string } })?.code === 'ER_DUP_ENTRY' ||
-  (err as { cause?: { code?: string } })?.cause?.code === 'ER_DUP_ENTRY';
+  (err as { code?: string; cause?: { code?: string } })?.code === 'ER_DUP_ENTRY' || (err as { cause?: { code?: string } })?.cause?.code === 'ER_DUP_ENTRY';
 
 /**
  * InnoDB chose this transaction as a deadlock victim (1213) or it waited too long for a row

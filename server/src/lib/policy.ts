@@ -82,8 +82,7 @@ export function orgAccess(org: OrgRef, positions: readonly Position[]): OrgAcces
  * admins' (§3.4): an operator who is not an admin may not edit or remove a line that holds
  * them, nor set them (the admin routes are 'admin' level).
  */
-export const mayChangeRosterLine = (access: Pick<OrgAccess, 'isAdmin' | 'isOperatorHere'>, line: { isAdmin: boolean }): boolean =>
-  access.isAdmin || (access.isOperatorHere && !line.isAdmin);
+export const mayChangeRosterLine = (access: Pick<OrgAccess, 'isAdmin' | 'isOperatorHere'>, line: { isAdmin: boolean }): boolean => access.isAdmin || (access.isOperatorHere && !line.isAdmin);
 
 /**
  * 004 FAQ "团员本人、团员所在团组织及其直属上级团组织管理员都有权限修改" (发展团员编号): an admin of the
@@ -107,11 +106,7 @@ export interface BranchRef extends OrgRef {
  * when it is such a branch, plus, for an admin of `org`, its direct child branches with no
  * operator. null: the caller reviews nothing through this branch (403).
  */
-export function reviewScope(
-  access: OrgAccess,
-  org: BranchRef,
-  facts: { orgHasOperator?: boolean; childBranchesWithoutOperator: readonly number[] },
-): number[] | null {
+export function reviewScope(access: OrgAccess, org: BranchRef, facts: { orgHasOperator?: boolean; childBranchesWithoutOperator: readonly number[] }): number[] | null {
   const ids: number[] = [];
   if (org.type === 'branch') {
     if (access.isOperatorHere || (needsOperatorFact(access, org) && facts.orgHasOperator === false)) ids.push(org.id);
@@ -122,8 +117,7 @@ export function reviewScope(
 }
 
 /** Whether reviewScope's answer for `org` depends on the branch having an operator. */
-export const needsOperatorFact = (access: OrgAccess, org: BranchRef) =>
-  org.type === 'branch' && !access.isOperatorHere && org.parentId != null && access.isAdminOf(org.parentId);
+export const needsOperatorFact = (access: OrgAccess, org: BranchRef) => org.type === 'branch' && !access.isOperatorHere && org.parentId != null && access.isAdminOf(org.parentId);
 
 /** Whether reviewScope lists the admin's child branches (the service then loads them). */
 export const needsChildBranches = (access: OrgAccess) => access.isAdminHere;
@@ -162,5 +156,9 @@ export function resetCodeVerdict(
  * bound roster line in the org or one of its ancestors.
  */
 export function cadreOfChain(viewerOrgIds: ReadonlySet<number>, orgPath: string): boolean {
-  return orgPath.split('/').filter(Boolean).map(Number).some((id) => viewerOrgIds.has(id));
+  return orgPath
+    .split('/')
+    .filter(Boolean)
+    .map(Number)
+    .some((id) => viewerOrgIds.has(id));
 }

@@ -11,10 +11,7 @@ export function createLinkTokens(jwt: JWT, secret: string, purpose: string) {
   const key = deriveKey(secret, `link:${purpose}`).toString('base64url');
   return {
     issue(data: Record<string, string | number>, now: Date, expiresAt: Date): string {
-      return jwt.sign(
-        { ...data, iat: Math.floor(now.getTime() / 1000) } as never,
-        { key, aud: purpose, expiresIn: Math.max(0, expiresAt.getTime() - now.getTime()) / 1000 },
-      );
+      return jwt.sign({ ...data, iat: Math.floor(now.getTime() / 1000) } as never, { key, aud: purpose, expiresIn: Math.max(0, expiresAt.getTime() - now.getTime()) / 1000 });
     },
     /** The data, or null when the token is forged, malformed, of another purpose or expired at `now`. */
     verify(token: string, now: Date): Record<string, unknown> | null {

@@ -50,56 +50,57 @@ export const isUserId = (sub: unknown): sub is string => typeof sub === 'string'
 const RECHECK_MS = 5_000;
 const MAX_CACHED = 10_000;
 
-export default fp<{ secret: string; accessTokenTtlSeconds: number }>(async (app, opts) => {
-  await app.register(jwt, {
-    secret: opts.secret,
-    sign: { expiresIn: opts.accessTokenTtlSeconds, aud: ACCESS_AUDIENCE },
-    // fast-jwt's own cache of verified tokens (issue 8: decoding and the HMAC were ~4 % of a
-    // review-queue request's CPU; a client sends the same token for its whole lifetime). Its
-    // verifier takes a fixed `clockTimestamp`, not a clock, so it cannot judge expiry on the
-    // app's injected clock: it checks the signature only (ignoreExpiration) and `exp` is
-    // compared with app.clock below, as `iat` was stamped from it (signAccessToken).
-    // Tokens without `aud` (signed before audiences) still pass; any other audience does not.
-    verify: { cache: MAX_CACHED, cacheTTL: opts.accessTokenTtlSeconds * 1000, ignoreExpiration: true, allowedAud: ACCESS_AUDIENCE },
-    formatUser: (user) => Object.freeze(user),
-  });
+export default fp<{ secret: string; accessTokenTtlSeconds: number }>(
+  async (app, opts) => {
+    await app.register(jwt, {
+      secret: opts.secret,
+      sign: { expiresIn: opts.accessTokenTtlSeconds, aud: ACCESS_AUDIENCE },
+      // fast-jwt's own cache of verified tokens (issue 8: decoding and the HMAC were ~4 % of a
+      // review-queue request's CPU; a client sends the same token for its whole lifetime). Its
+      // verifier takes a fixed `clockTimestamp`, not a clock, so it cannot judge expiry on the
+      // app's injected clock: it checks the signature only (ignoreExpiration) and `exp` is
+      // compared with app.clock below, as `iat` was stamped from it (signAccessToken).
+      // Tokens without `aud` (signed before audiences) still pass; any other audience does not.
+      verify: { cache: MAX_CACHED, cacheTTL: opts.accessTokenTtlSeconds * 1000, ignoreExpiration: true, allowedAud: ACCESS_AUDIENCE },
+      formatUser: (user) => Object.freeze(user),
+    });
 
-  app.decorate('signAccessToken', (claims: { sub: string; pv?: number }) =>
-    app.jwt.sign({ ...claims, iat: Math.floor(app.clock.now().getTime() / 1000) }),
-  );
+    app.decorate('signAccessToken', (claims: { sub: string; pv?: number }) => app.jwt.sign({ ...claims, iat: Math.floor(app.clock.now().getTime() / 1000) }));
 
-  // A token signed before its user's last password change is refused (issue 12 item 14): the
-  // user's version is read with one primary-key read and then trusted for RECHECK_MS.
-  const versions = new Map<number, { version: number | null; checkedAt: number }>();
+    // A token signed before its user's last password change is refused (issue 12 item 14): the
+    // user's version is read with one primary-key read and then trusted for RECHECK_MS.
+    const versions = new Map<number, { version: number | null; checkedAt: number }>();
 
-  /** The user's password version (null: no such user), from the database at most every RECHECK_MS. */
-  const currentVersion = async (userId: number, now: number) => {
-    const known = versions.get(userId);
-    if (known && now - known.checkedAt < RECHECK_MS && now >= known.checkedAt) return known.version;
-    const [row] = await app.db.select({ changedAt: users.passwordChangedAt }).from(users).where(eq(users.id, userId)).limit(1);
-    const version = row ? (row.changedAt?.getTime() ?? 0) : null;
-    if (versions.size >= MAX_CACHED) versions.clear();
-    versions.set(userId, { version, checkedAt: now });
-    return version;
-  };
+    /** The user's password version (null: no such user), from the database at most every RECHECK_MS. */
+    const currentVersion = async (userId: number, now: number) => {
+      const known = versions.get(userId);
+      if (known && now - known.checkedAt < RECHECK_MS && now >= known.checkedAt) return known.version;
+      const [row] = await app.db.select({ changedAt: users.passwordChangedAt }).from(users).where(eq(users.id, userId)).limit(1);
+      const version = row ? (row.changedAt?.getTime() ?? 0) : null;
+      if (versions.size >= MAX_CACHED) versions.clear();
+      versions.set(userId, { version, checkedAt: now });
+      return version;
+    };
 
-  app.decorate('forgetSessions', (userId: number) => {
-    versions.delete(userId);
-  });
+    app.decorate('forgetSessions', (userId: number) => {
+      versions.delete(userId);
+    });
 
-  app.decorate('authenticate', async (request: FastifyRequest) => {
-    try {
-      await request.jwtVerify();
-    } catch {
-      throw new AppError('UNAUTHORIZED');
-    }
-    const { sub, pv = 0, exp } = request.user;
-    const now = app.clock.now().getTime();
-    // the same bound as fast-jwt's: valid up to and including the exp second
-    if (typeof exp !== 'number' || now > exp * 1000) throw new AppError('TOKEN_EXPIRED');
-    // Every route reads `Number(sub)` as the user id: a token whose subject is not one (never
-    // issued by us, but signed with our key) must not reach SQL as NaN or as user 0.
-    if (!isUserId(sub) || typeof pv !== 'number') throw new AppError('UNAUTHORIZED');
-    if ((await currentVersion(Number(sub), now)) !== pv) throw new AppError('UNAUTHORIZED');
-  });
-}, { name: 'auth' });
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      try {
+        await request.jwtVerify();
+      } catch {
+        throw new AppError('UNAUTHORIZED');
+      }
+      const { sub, pv = 0, exp } = request.user;
+      const now = app.clock.now().getTime();
+      // the same bound as fast-jwt's: valid up to and including the exp second
+      if (typeof exp !== 'number' || now > exp * 1000) throw new AppError('TOKEN_EXPIRED');
+      // Every route reads `Number(sub)` as the user id: a token whose subject is not one (never
+      // issued by us, but signed with our key) must not reach SQL as NaN or as user 0.
+      if (!isUserId(sub) || typeof pv !== 'number') throw new AppError('UNAUTHORIZED');
+      if ((await currentVersion(Number(sub), now)) !== pv) throw new AppError('UNAUTHORIZED');
+    });
+  },
+  { name: 'auth' },
+);

@@ -34,9 +34,12 @@ export class ShiftableClock implements Clock {
   }
 }
 
-export default fp<{ config: Config; clock?: Clock }>(async (app, opts) => {
-  app.decorate('config', opts.config);
-  useSealKey(opts.config.piiSecret);
-  app.decorate('pii', createPii(opts.config.piiSecret));
-  app.decorate('clock', opts.clock ?? (opts.config.enableTestEndpoints ? new ShiftableClock() : systemClock));
-}, { name: 'context' });
+export default fp<{ config: Config; clock?: Clock }>(
+  async (app, opts) => {
+    app.decorate('config', opts.config);
+    useSealKey(opts.config.piiSecret);
+    app.decorate('pii', createPii(opts.config.piiSecret));
+    app.decorate('clock', opts.clock ?? (opts.config.enableTestEndpoints ? new ShiftableClock() : systemClock));
+  },
+  { name: 'context' },
+);

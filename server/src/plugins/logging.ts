@@ -11,9 +11,20 @@ import { stdSerializers } from 'pino';
  */
 
 const SECRET_FIELDS = [
-  'password', 'confirmPassword', 'oldPassword', 'newPassword',
-  'phone', 'newPhone', 'mobile', 'contactPhone',
-  'idNumber', 'smsCode', 'code', 'token', 'refreshToken', 'accessToken',
+  'password',
+  'confirmPassword',
+  'oldPassword',
+  'newPassword',
+  'phone',
+  'newPhone',
+  'mobile',
+  'contactPhone',
+  'idNumber',
+  'smsCode',
+  'code',
+  'token',
+  'refreshToken',
+  'accessToken',
 ];
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -21,7 +32,8 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
   ...SECRET_FIELDS,
   ...SECRET_FIELDS.filter((f) => f !== 'code').map((f) => `*.${f}`),
-  'req.body', 'body',
+  'req.body',
+  'body',
 ];
 
 // 11-digit mainland mobiles and 15/18-character ID numbers, standing alone.

@@ -43,42 +43,46 @@ function guardQuery(db: Db) {
     .from(orgs)
     .leftJoin(
       rosterEntries,
-      and(
-        eq(rosterEntries.userId, sql.placeholder('userId')),
-        isNotNull(rosterEntries.onboardedAt),
-        sql`locate(concat('/', ${rosterEntries.orgId}, '/'), ${orgs.path}) > 0`,
-      ),
+      and(eq(rosterEntries.userId, sql.placeholder('userId')), isNotNull(rosterEntries.onboardedAt), sql`locate(concat('/', ${rosterEntries.orgId}, '/'), ${orgs.path}) > 0`),
     )
     .where(eq(orgs.id, sql.placeholder('orgId')))
     .prepare();
 }
 
-export default fp(async (app) => {
-  // built once: the hot path skips drizzle's query building
-  const lookup = guardQuery(app.db);
-  app.decorateRequest('orgContext', null as unknown as OrgContext);
-  app.decorate('requireOrg', (level: OrgLevel) => Object.assign(async (request: FastifyRequest) => {
-    await app.authenticate(request, undefined as never);
-    // onRequest runs before params validation: the same shape as OrgIdParamsSchema (digits only)
-    const raw = (request.params as { orgId?: string }).orgId;
-    const orgId = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new AppError('NOT_FOUND');
-    const userId = Number(request.user.sub);
-    const rows = await lookup.execute({ orgId, userId });
-    // An org outside the caller's reach and a missing org answer alike: 403 reveals nothing.
-    const [first] = rows;
-    if (!first) throw new AppError('FORBIDDEN');
-    const org = first.org;
-    // in id order, as the two-statement guard gave them (ownEntries[0] is the position shown);
-    // sorted here: an ORDER BY cost the database a filesort per request
-    const entries = rows.flatMap((r) => (r.entry ? [r.entry] : [])).sort((a, b) => a.id - b.id);
-    const ctx: OrgContext = {
-      ...orgAccess(org, entries),
-      org,
-      userId,
-      ownEntries: entries.filter((e) => e.orgId === org.id),
-    };
-    if (!ctx.allows(level)) throw new AppError('FORBIDDEN');
-    request.orgContext = ctx;
-  }, { orgLevel: level })); // the level stays readable on the route (the authorization matrix test derives its expectations from it)
-}, { name: 'org-guard', dependencies: ['auth', 'db'] });
+export default fp(
+  async (app) => {
+    // built once: the hot path skips drizzle's query building
+    const lookup = guardQuery(app.db);
+    app.decorateRequest('orgContext', null as unknown as OrgContext);
+    app.decorate('requireOrg', (level: OrgLevel) =>
+      Object.assign(
+        async (request: FastifyRequest) => {
+          await app.authenticate(request, undefined as never);
+          // onRequest runs before params validation: the same shape as OrgIdParamsSchema (digits only)
+          const raw = (request.params as { orgId?: string }).orgId;
+          const orgId = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+          if (!Number.isSafeInteger(orgId) || orgId <= 0) throw new AppError('NOT_FOUND');
+          const userId = Number(request.user.sub);
+          const rows = await lookup.execute({ orgId, userId });
+          // An org outside the caller's reach and a missing org answer alike: 403 reveals nothing.
+          const [first] = rows;
+          if (!first) throw new AppError('FORBIDDEN');
+          const org = first.org;
+          // in id order, as the two-statement guard gave them (ownEntries[0] is the position shown);
+          // sorted here: an ORDER BY cost the database a filesort per request
+          const entries = rows.flatMap((r) => (r.entry ? [r.entry] : [])).sort((a, b) => a.id - b.id);
+          const ctx: OrgContext = {
+            ...orgAccess(org, entries),
+            org,
+            userId,
+            ownEntries: entries.filter((e) => e.orgId === org.id),
+          };
+          if (!ctx.allows(level)) throw new AppError('FORBIDDEN');
+          request.orgContext = ctx;
+        },
+        { orgLevel: level },
+      ),
+    ); // the level stays readable on the route (the authorization matrix test derives its expectations from it)
+  },
+  { name: 'org-guard', dependencies: ['auth', 'db'] },
+);

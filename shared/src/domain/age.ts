@@ -17,8 +17,7 @@ export function ageOn(birthDate: IsoDate, date: IsoDate): number {
 export const JOIN_AGE_13_FROM: IsoMonth = '2017-01';
 
 /** §5.3 minimum age at joining: 13 from 2017-01 and always in Xinjiang, 12 before. */
-export const minJoinAge = (joinedAt: IsoMonth, provinceCode?: string): 12 | 13 =>
-  provinceCode === XINJIANG_PROVINCE_CODE || joinedAt >= JOIN_AGE_13_FROM ? 13 : 12;
+export const minJoinAge = (joinedAt: IsoMonth, provinceCode?: string): 12 | 13 => (provinceCode === XINJIANG_PROVINCE_CODE || joinedAt >= JOIN_AGE_13_FROM ? 13 : 12);
 
 /**
  * §5.3 join age. `joinedAt` has month precision, so the person counts as old enough if
@@ -31,8 +30,7 @@ export function checkJoinAge(birthDate: IsoDate, joinedAt: IsoMonth, provinceCod
   if (!isValidMonth(joinedAt)) return fail('JOINED_AT_INVALID');
   const min = minJoinAge(joinedAt, provinceCode);
   if (ageOn(birthDate, lastDayOfMonth(joinedAt)) >= min) return OK;
-  const code: ErrorCode =
-    provinceCode === XINJIANG_PROVINCE_CODE ? 'JOIN_AGE_UNDER_13_XINJIANG' : min === 13 ? 'JOIN_AGE_UNDER_13' : 'JOIN_AGE_UNDER_12';
+  const code: ErrorCode = provinceCode === XINJIANG_PROVINCE_CODE ? 'JOIN_AGE_UNDER_13_XINJIANG' : min === 13 ? 'JOIN_AGE_UNDER_13' : 'JOIN_AGE_UNDER_12';
   return fail(code);
 }
 

@@ -16,8 +16,7 @@ export const ARCHIVE_REQUIRED_FROM = '2020-01';
 export const ARCHIVE_MAX_BYTES = 20 * 1024 * 1024;
 
 /** [004 FAQ (vi)] 2020 年以前入团的团员目前不需要上传. `joinedAt` is 'YYYY-MM'. */
-export const needsArchive = (joinedAt: unknown): boolean =>
-  typeof joinedAt === 'string' && /^\d{4}-\d{2}$/.test(joinedAt) && joinedAt >= ARCHIVE_REQUIRED_FROM;
+export const needsArchive = (joinedAt: unknown): boolean => typeof joinedAt === 'string' && /^\d{4}-\d{2}$/.test(joinedAt) && joinedAt >= ARCHIVE_REQUIRED_FROM;
 
 /** What is stored for a member's archive; no row = nothing uploaded yet. */
 export const ArchiveStatuses = { pending: '待审批', rejected: '认证不通过', certified: '团员身份已认证' } as const;
@@ -68,10 +67,7 @@ export function approvingOrg<T extends { type: OrgType }>(ancestors: readonly T[
   return ancestors.find((o) => isCommittee(o.type)) ?? null;
 }
 
-export type ArchiveUploadOutcome =
-  | { ok: true; kind: 'first' | 'replace'; status: 'pending' | 'certified' }
-  | { ok: true; kind: 'change' }
-  | { ok: false; code: ErrorCode };
+export type ArchiveUploadOutcome = { ok: true; kind: 'first' | 'replace'; status: 'pending' | 'certified' } | { ok: true; kind: 'change' } | { ok: false; code: ErrorCode };
 
 /**
  * What an upload does to the stored archive:
@@ -80,11 +76,7 @@ export type ArchiveUploadOutcome =
  *  - certified → a change request [004 §二(四)4(5)(v)]: the new file waits for the superior
  *    committee — whoever uploads it — while the certified one stays in force; a reason is needed.
  */
-export function archiveUpload(
-  current: { status: ArchiveStatus; changePending: boolean } | null,
-  needsApproval: boolean,
-  changeReason: string | null | undefined,
-): ArchiveUploadOutcome {
+export function archiveUpload(current: { status: ArchiveStatus; changePending: boolean } | null, needsApproval: boolean, changeReason: string | null | undefined): ArchiveUploadOutcome {
   const status = needsApproval ? 'pending' : 'certified';
   if (!current) return { ok: true, kind: 'first', status };
   if (current.status === 'rejected') return { ok: true, kind: 'replace', status };

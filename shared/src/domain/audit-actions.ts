@@ -183,7 +183,12 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
     case 'transfer.apply':
       return join(who, isKeyOf(TransferDirections, a.direction) && TransferDirections[a.direction]);
     case 'archive.upload':
-      return join(who, a.kind === 'change' ? '申请变更电子档案' : a.kind === 'replace' ? '替换档案' : '上传档案', a.status === 'certified' && '无需审批', str(a.reason) && `理由：${str(a.reason)}`);
+      return join(
+        who,
+        a.kind === 'change' ? '申请变更电子档案' : a.kind === 'replace' ? '替换档案' : '上传档案',
+        a.status === 'certified' && '无需审批',
+        str(a.reason) && `理由：${str(a.reason)}`,
+      );
     case 'archive.approve':
       return join(who, a.kind === 'change' ? '同意变更' : '团员身份已认证');
     case 'archive.reject':

@@ -2,7 +2,6 @@ import type { ErrorCode } from '../errors';
 import type { CheckinStatus, RealNameStatus } from '../enums';
 import { fail, OK, type Check } from './check';
 
-
 /**
  * §4.2 what moves a check-in. `submit`: the member sends the form (first time, after a
  * return, after withdrawing); `withdraw`: the member pulls a waiting check-in back to
@@ -65,8 +64,7 @@ export const isCheckinApproved = (status: CheckinStatus | null): status is 'appr
 export const isCheckinPendingReview = (status: CheckinStatus | null): boolean => isPending(status);
 
 /** §4.3 the member may edit the form (identity included) only before the first approval. */
-export const isCheckinEditable = (status: CheckinStatus | null): boolean =>
-  status === null || status === 'returned' || status === 'withdrawn';
+export const isCheckinEditable = (status: CheckinStatus | null): boolean => status === null || status === 'returned' || status === 'withdrawn';
 
 /**
  * §4.2 approval needs real-name `passed` or `offlinePassed`; while it runs the review

@@ -10,8 +10,7 @@ const MONTH = /^(\d{4})-(\d{2})$/;
 
 export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-export const daysInMonth = (y: number, m: number): number =>
-  m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+export const daysInMonth = (y: number, m: number): number => (m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 /** A real calendar date (29 February only in leap years), years 1000–9999. */
 export const isValidDate = (s: string): boolean => {
@@ -44,8 +43,7 @@ export const lastDayOfMonth = (month: IsoMonth): IsoDate => {
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
 /** 'YYYY-MM-DDTHH:mm:ss.sss' of an instant on China's wall clock (the one copy of UTC+8). */
-const chinaWallClock = (at: Date | number): string =>
-  new Date((typeof at === 'number' ? at : at.getTime()) + CHINA_OFFSET_MS).toISOString();
+const chinaWallClock = (at: Date | number): string => new Date((typeof at === 'number' ? at : at.getTime()) + CHINA_OFFSET_MS).toISOString();
 
 /**
  * Today's date in China Standard Time (UTC+8, no DST), whatever the host's time zone:
@@ -67,5 +65,4 @@ export const chinaDateTime = (iso: string): string => {
 
 /** A clock for schemas: a fixed date, or a function read at parse time. */
 export type Today = IsoDate | (() => IsoDate);
-export const resolveToday = (today: Today | undefined): IsoDate =>
-  typeof today === 'function' ? today() : today ?? todayInChina();
+export const resolveToday = (today: Today | undefined): IsoDate => (typeof today === 'function' ? today() : (today ?? todayInChina()));

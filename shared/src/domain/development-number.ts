@@ -37,5 +37,4 @@ export function checkDevelopmentNumberForm(num: string): Check {
  * 004 FAQ "发展团员编号被占用…可根据提示，请求上级组织协助，联系找到对方，协商解决": the refusal names
  * the branch where the number is used — never the other person.
  */
-export const devNumberTakenMessage = (branchName: string): string =>
-  `该编号已被 ${branchName} 的团员使用，请联系所在团组织或其上级组织协助核实处理`;
+export const devNumberTakenMessage = (branchName: string): string => `该编号已被 ${branchName} 的团员使用，请联系所在团组织或其上级组织协助核实处理`;

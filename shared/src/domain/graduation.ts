@@ -54,8 +54,7 @@ export const convertsInYear = (month: IsoMonth, year: number): boolean => Number
 /** The instant the year's conversion is due: 6 月 1 日 00:00 in China (UTC+8). */
 export const conversionInstant = (year: number): Date => new Date(`${conversionDate(year)}T00:00:00+08:00`);
 /** The latest conversion year whose 6 月 1 日 has come on `today`. */
-export const conversionYearOn = (today: IsoDate): number =>
-  today.slice(5) >= CONVERSION_MONTH_DAY ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1;
+export const conversionYearOn = (today: IsoDate): number => (today.slice(5) >= CONVERSION_MONTH_DAY ? Number(today.slice(0, 4)) : Number(today.slice(0, 4)) - 1);
 
 /**
  * [004 §二(二)4(3)] a 延迟毕业团员's expected month must be later than the branch's; a branch marked
@@ -69,8 +68,7 @@ export function checkDelayMonth(delayMonth: IsoMonth, branchMonth: IsoMonth | nu
 }
 
 /** [004 §二(二)4(4)] revoking a delay restores the branch's month: the delay wins while it is set. */
-export const effectiveGraduationMonth = (branchMonth: IsoMonth | null, delayMonth: IsoMonth | null): IsoMonth | null =>
-  delayMonth ?? branchMonth;
+export const effectiveGraduationMonth = (branchMonth: IsoMonth | null, delayMonth: IsoMonth | null): IsoMonth | null => delayMonth ?? branchMonth;
 
 /**
  * [004 §二(二)3(1)] where a graduating member's relation goes, by their destination — shown on the

@@ -3,9 +3,7 @@ import { Provinces, type IdDocType, type Gender } from '../enums';
 import { fail, OK, type Check } from './check';
 import { isValidDate, todayInChina, type IsoDate } from './dates';
 
-export type IdNumberResult =
-  | { ok: true; normalized: string; birthDate: IsoDate; gender: Gender; provinceCode: string }
-  | { ok: false; code: ErrorCode };
+export type IdNumberResult = { ok: true; normalized: string; birthDate: IsoDate; gender: Gender; provinceCode: string } | { ok: false; code: ErrorCode };
 
 // GB 11643-1999: ISO 7064 MOD 11-2 over the first 17 digits.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

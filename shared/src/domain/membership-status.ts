@@ -40,12 +40,10 @@ export const MEMBERSHIP_REASON_MAX = 200;
  * date comes from the verified ID number and positions from the roster; a pending state would
  * only keep people over 28 counted until someone clicked)*.
  */
-export const agesOut = (birthDate: IsoDate, today: IsoDate, holdsPosition: boolean): boolean =>
-  isValidDate(birthDate) && !holdsPosition && ageOn(birthDate, today) >= MEMBERSHIP_AGE_LIMIT;
+export const agesOut = (birthDate: IsoDate, today: IsoDate, holdsPosition: boolean): boolean => isValidDate(birthDate) && !holdsPosition && ageOn(birthDate, today) >= MEMBERSHIP_AGE_LIMIT;
 
 /** The latest birth date that is 28 on `today` (ageOn's birthday rule as a string bound, for SQL). */
-export const ageOutBirthCutoff = (today: IsoDate): IsoDate =>
-  `${String(Number(today.slice(0, 4)) - MEMBERSHIP_AGE_LIMIT).padStart(4, '0')}${today.slice(4)}`;
+export const ageOutBirthCutoff = (today: IsoDate): IsoDate => `${String(Number(today.slice(0, 4)) - MEMBERSHIP_AGE_LIMIT).padStart(4, '0')}${today.slice(4)}`;
 
 /** A branch's exit request: a kind of exit and a reason. */
 export function checkExitRequest(kind: string, reason: string | null | undefined): Check {

@@ -49,5 +49,4 @@ export function missingOrgFields(org: OrgInfoFields): OrgInfoField[] {
 }
 
 /** §3.3 "info complete" = all required fields present AND the secretary registered with a phone. */
-export const isOrgInfoComplete = (org: OrgInfoFields, secretaryRegistered: boolean): boolean =>
-  secretaryRegistered && missingOrgFields(org).length === 0;
+export const isOrgInfoComplete = (org: OrgInfoFields, secretaryRegistered: boolean): boolean => secretaryRegistered && missingOrgFields(org).length === 0;

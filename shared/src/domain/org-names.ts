@@ -35,9 +35,7 @@ export function proposeFullName(shortName: string, orgType: OrgType): string {
 export function validateShortName(shortName: string, orgType: OrgType): Check {
   const name = shortName.trim();
   const ok =
-    orgType === 'leadingOrgan'
-      ? /^团.+委$/u.test(name) && !name.endsWith('团委') && !name.endsWith('工委')
-      : name.length > ENDINGS[orgType][0].length && name.endsWith(ENDINGS[orgType][0]);
+    orgType === 'leadingOrgan' ? /^团.+委$/u.test(name) && !name.endsWith('团委') && !name.endsWith('工委') : name.length > ENDINGS[orgType][0].length && name.endsWith(ENDINGS[orgType][0]);
   return ok ? OK : fail('SHORT_NAME_SHAPE');
 }
 

@@ -2,7 +2,6 @@ import type { ErrorCode } from '../errors';
 import type { RealNameStatus } from '../enums';
 import { fail } from './check';
 
-
 /**
  * §4.2 what moves a real-name verification. `start`: the check-in was submitted with
  * (new) identity data; `pass` / `fail`: the verification service's answer; `recheck`:
@@ -26,11 +25,7 @@ export interface RealNameContext {
  * wait for the re-check; a re-check after that is refused. `start` restarts from any
  * settled state (a resubmission with corrected identity), never while one is running.
  */
-export function nextRealNameStatus(
-  current: RealNameStatus | null,
-  event: RealNameEvent,
-  context: RealNameContext = {},
-): RealNameTransition {
+export function nextRealNameStatus(current: RealNameStatus | null, event: RealNameEvent, context: RealNameContext = {}): RealNameTransition {
   const running = current === 'pending' || current === 'rechecking';
   switch (event) {
     case 'start':

@@ -7,8 +7,7 @@ import { areaList } from '@vant/area-data';
  * 160 KB of data only where a page imports these functions.
  */
 
-const own = (list: Record<string, string>, key: string): string | undefined =>
-  Object.prototype.hasOwnProperty.call(list, key) ? list[key] : undefined;
+const own = (list: Record<string, string>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(list, key) ? list[key] : undefined);
 
 /** A county (区县) code the region picker offers: '440106' yes; '440100' (a city), '449999' no. */
 export const isCountyCode = (code: string): boolean => /^\d{6}$/.test(code) && own(areaList.county_list, code) !== undefined;
@@ -16,7 +15,5 @@ export const isCountyCode = (code: string): boolean => /^\d{6}$/.test(code) && o
 /** '广东省 / 广州市 / 天河区' for a county code; '' for anything else. */
 export function regionName(code: string): string {
   if (!/^\d{6}$/.test(code)) return '';
-  return [own(areaList.province_list, `${code.slice(0, 2)}0000`), own(areaList.city_list, `${code.slice(0, 4)}00`), own(areaList.county_list, code)]
-    .filter(Boolean)
-    .join(' / ');
+  return [own(areaList.province_list, `${code.slice(0, 2)}0000`), own(areaList.city_list, `${code.slice(0, 4)}00`), own(areaList.county_list, code)].filter(Boolean).join(' / ');
 }

@@ -27,8 +27,7 @@ export const outcomesOf = (kind: CampaignKind): readonly MemberOutcome[] =>
 export const outcomeNeedsReason = (outcome: MemberOutcome): boolean => outcome === 'refused' || outcome === 'unqualified';
 
 /** The "all at once" action applies one favourable outcome; adverse ones are decided one by one. */
-export const outcomeAllowedInBulk = (kind: CampaignKind, outcome: MemberOutcome): boolean =>
-  outcomesOf(kind).includes(outcome) && !outcomeNeedsReason(outcome);
+export const outcomeAllowedInBulk = (kind: CampaignKind, outcome: MemberOutcome): boolean => outcomesOf(kind).includes(outcome) && !outcomeNeedsReason(outcome);
 
 export function checkMemberOutcome(kind: CampaignKind, outcome: MemberOutcome, reason: string | null | undefined): Check {
   if (!outcomesOf(kind).includes(outcome)) return fail('REG_OUTCOME_INVALID');
@@ -66,8 +65,7 @@ export type WindowState = 'notStarted' | 'open' | 'closed';
 export const WindowStates: Record<WindowState, string> = { notStarted: '未开始', open: '进行中', closed: '已结束' };
 
 /** Both ends count: a window 03-01..03-31 is open all of 31 March, China time. */
-export const windowState = (w: { startsOn: IsoDate; endsOn: IsoDate }, today: IsoDate): WindowState =>
-  today < w.startsOn ? 'notStarted' : today > w.endsOn ? 'closed' : 'open';
+export const windowState = (w: { startsOn: IsoDate; endsOn: IsoDate }, today: IsoDate): WindowState => (today < w.startsOn ? 'notStarted' : today > w.endsOn ? 'closed' : 'open');
 
 /**
  * Whether the branch may change its members' decisions and submit: inside the window, or —

@@ -38,8 +38,7 @@ export function transferStepStart(since: Date, clock: StepClock = {}): Date {
 }
 
 /** §7.4 a step started at `since` is returned automatically after its approval period. */
-export const transferStepDeadline = (since: Date, clock: StepClock = {}): Date =>
-  new Date(transferStepStart(since, clock).getTime() + (clock.days ?? TRANSFER_STEP_DEADLINE_DAYS) * DAY_MS);
+export const transferStepDeadline = (since: Date, clock: StepClock = {}): Date => new Date(transferStepStart(since, clock).getTime() + (clock.days ?? TRANSFER_STEP_DEADLINE_DAYS) * DAY_MS);
 
 /** §7.4 when the holder of a step is reminded (day 3 and day 7 of its count). */
 export const transferReminderTimes = (since: Date, clock: StepClock = {}): { day: number; at: Date }[] => {
@@ -51,5 +50,4 @@ export const transferReminderTimes = (since: Date, clock: StepClock = {}): { day
  * [004 §二(三)6(4)] "“智慧团建”系统默认审核通过期限为 15 天" — the provincial committee's
  * approval of a transfer into the special-unit pool; every other step has 10 days.
  */
-export const transferStepDays = (toSpecialUnitPool: boolean): number =>
-  toSpecialUnitPool ? ENLISTED_TRANSFER_APPROVAL_DAYS : TRANSFER_STEP_DEADLINE_DAYS;
+export const transferStepDays = (toSpecialUnitPool: boolean): number => (toSpecialUnitPool ? ENLISTED_TRANSFER_APPROVAL_DAYS : TRANSFER_STEP_DEADLINE_DAYS);

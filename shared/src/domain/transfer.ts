@@ -1,11 +1,5 @@
 import type { ErrorCode } from '../errors';
-import {
-  HOME_PROVINCE_CODE,
-  type LeagueSystem,
-  type OrgType,
-  type OutOfProvinceDestination,
-  type TransferStatus,
-} from '../enums';
+import { HOME_PROVINCE_CODE, type LeagueSystem, type OrgType, type OutOfProvinceDestination, type TransferStatus } from '../enums';
 import { BATCH_TRANSFER_MAX } from '../limits';
 import { fail, OK, type Check } from './check';
 import { canBatchTransfer } from './org-type';
@@ -15,8 +9,7 @@ export const destinationSystem = (dest: OutOfProvinceDestination | typeof HOME_P
   dest === HOME_PROVINCE_CODE ? 'guangdong' : dest === '11' ? 'beijing' : dest === '35' ? 'fujian' : 'central';
 
 /** §7.1 [004 FAQ 三 2(3)]: for Beijing / Fujian (and Guangdong) a specific branch must be chosen. */
-export const requiresBranchDestination = (dest: OutOfProvinceDestination | typeof HOME_PROVINCE_CODE): boolean =>
-  destinationSystem(dest) !== 'central';
+export const requiresBranchDestination = (dest: OutOfProvinceDestination | typeof HOME_PROVINCE_CODE): boolean => destinationSystem(dest) !== 'central';
 
 /**
  * §7.2–7.4 what moves a transfer. `approveOut`: the out-org (or its direct superior)
@@ -56,11 +49,7 @@ export interface TransferContext {
 }
 
 /** §7.2 approval chain: out-org → in-org (or the other system) → completed. */
-export function nextTransferStatus(
-  current: TransferStatus,
-  action: TransferAction,
-  context: TransferContext = {},
-): TransferTransition {
+export function nextTransferStatus(current: TransferStatus, action: TransferAction, context: TransferContext = {}): TransferTransition {
   const pending = current === 'pendingOut' || current === 'pendingIn';
   switch (action) {
     case 'approveOut':
@@ -95,8 +84,7 @@ export function nextTransferStatus(
 }
 
 /** §7.2 only one open transfer per member. */
-export const isTransferOpen = (s: TransferStatus): boolean =>
-  s === 'pendingOut' || s === 'pendingIn' || s === 'awaitingExternal' || s === 'appealing';
+export const isTransferOpen = (s: TransferStatus): boolean => s === 'pendingOut' || s === 'pendingIn' || s === 'awaitingExternal' || s === 'appealing';
 
 /** Who holds an open transfer: the out-org, the in-org, the other system, or the appeal's decider. */
 export type TransferHolder = 'out' | 'in' | 'external' | 'appeal';
@@ -154,12 +142,7 @@ export function checkAssignedBranch(input: { branchType: OrgType; branchPath: st
  * 30 members at once. That both branches lie in the initiator's subtree is the server's
  * check.
  */
-export function checkBatchTransfer(input: {
-  initiatorType: OrgType;
-  fromBranchId: string;
-  toBranchId: string;
-  memberCount: number;
-}): Check {
+export function checkBatchTransfer(input: { initiatorType: OrgType; fromBranchId: string; toBranchId: string; memberCount: number }): Check {
   if (!canBatchTransfer(input.initiatorType)) return fail('BATCH_TRANSFER_NOT_ALLOWED');
   if (input.fromBranchId === input.toBranchId) return fail('TRANSFER_SAME_BRANCH');
   if (input.memberCount < 1) return fail('REQUIRED');

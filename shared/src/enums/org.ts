@@ -52,8 +52,7 @@ export type IndustryCategory = keyof typeof IndustryCategories;
 
 export const SchoolIndustries = ['university', 'vocationalSchool', 'highSchool', 'juniorHighSchool'] as const satisfies readonly IndustryCategory[];
 
-export const isSchoolIndustry = (industry: IndustryCategory): boolean =>
-  (SchoolIndustries as readonly string[]).includes(industry);
+export const isSchoolIndustry = (industry: IndustryCategory): boolean => (SchoolIndustries as readonly string[]).includes(industry);
 
 /**
  * §10 positions of every committee — 团的领导机关, 基层团委, 团工委 [002 §六: 职务分为书记、副书记、

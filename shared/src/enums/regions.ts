@@ -68,13 +68,7 @@ export const OutOfProvinceDestinations = {
 } as const;
 export type OutOfProvinceDestination = keyof typeof OutOfProvinceDestinations;
 
-export const SystemCommitteeDestinations = [
-  'railway',
-  'civilAviation',
-  'centralOrgans',
-  'centralFinance',
-  'centralEnterprises',
-] as const satisfies readonly OutOfProvinceDestination[];
+export const SystemCommitteeDestinations = ['railway', 'civilAviation', 'centralOrgans', 'centralFinance', 'centralEnterprises'] as const satisfies readonly OutOfProvinceDestination[];
 
 /** The League systems a transfer can land in [003]: 北京 and 福建 run their own; the rest is central. */
 export const LeagueSystems = {

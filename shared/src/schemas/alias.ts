@@ -11,5 +11,4 @@ export const SetAliasSchema = z.object({ alias: AliasSchema });
 export type SetAlias = z.infer<typeof SetAliasSchema>;
 
 /** §3.2 the full alias rule for an org of a known type. */
-export const aliasSchemaFor = (orgType: OrgType) =>
-  z.object({ alias: z.string({ error: 'ALIAS_EMPTY' }).superRefine(fromCheck((a: string) => validateAlias(a, orgType))) });
+export const aliasSchemaFor = (orgType: OrgType) => z.object({ alias: z.string({ error: 'ALIAS_EMPTY' }).superRefine(fromCheck((a: string) => validateAlias(a, orgType))) });

@@ -24,10 +24,7 @@ export const ArchiveUploadQuerySchema = z.object({ changeReason: optionalText(RE
 /** [004 §二(四)4(3)] 同意 / 不同意 (不同意须写明理由). */
 export const ArchiveDecisionSchema = z.discriminatedUnion(
   'action',
-  [
-    z.object({ action: z.literal('approve') }),
-    z.object({ action: z.literal('reject'), reason: requiredText(REASON_MAX_CHARS, 'TEXT_TOO_LONG', 'ARCHIVE_REJECT_REASON_REQUIRED') }),
-  ],
+  [z.object({ action: z.literal('approve') }), z.object({ action: z.literal('reject'), reason: requiredText(REASON_MAX_CHARS, 'TEXT_TOO_LONG', 'ARCHIVE_REJECT_REASON_REQUIRED') })],
   { error: codeFor('OPTION_INVALID') },
 );
 export type ArchiveDecision = z.infer<typeof ArchiveDecisionSchema>;
@@ -76,4 +73,3 @@ export type ArchiveSummary = z.infer<typeof ArchiveSummarySchema>;
 
 export const MyArchiveSchema = z.object({ archive: ArchiveItemSchema });
 export type MyArchive = z.infer<typeof MyArchiveSchema>;
-

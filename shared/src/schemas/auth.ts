@@ -2,19 +2,31 @@ import { z } from 'zod';
 import { validateMobile, validatePassword } from '../domain/person';
 import { ALWAYS, addIssueAt, codeFor, fromCheck } from './common';
 
-export const MobileSchema = z.string({ error: codeFor('MOBILE_INVALID') }).trim().superRefine(fromCheck(validateMobile));
+export const MobileSchema = z
+  .string({ error: codeFor('MOBILE_INVALID') })
+  .trim()
+  .superRefine(fromCheck(validateMobile));
 export const PasswordSchema = z.string({ error: codeFor('PASSWORD_INVALID') }).superRefine(fromCheck(validatePassword));
 
 /** §4.1 the SMS verification code. */
-export const SmsCodeSchema = z.string({ error: codeFor('SMS_CODE_INVALID') }).trim().regex(/^\d{6}$/, 'SMS_CODE_INVALID');
+export const SmsCodeSchema = z
+  .string({ error: codeFor('SMS_CODE_INVALID') })
+  .trim()
+  .regex(/^\d{6}$/, 'SMS_CODE_INVALID');
 
 /** §4.1 所属地区: a 6-digit county-level administrative division code. */
-export const RegionCodeSchema = z.string({ error: codeFor('REGION_INVALID') }).trim().regex(/^\d{6}$/, 'REGION_INVALID');
+export const RegionCodeSchema = z
+  .string({ error: codeFor('REGION_INVALID') })
+  .trim()
+  .regex(/^\d{6}$/, 'REGION_INVALID');
 
 export const LoginSchema = z.object({
   phone: MobileSchema,
   // Login only checks presence: a wrong-shape password is just a wrong password.
-  password: z.string({ error: codeFor('REQUIRED') }).min(1, 'REQUIRED').max(64),
+  password: z
+    .string({ error: codeFor('REQUIRED') })
+    .min(1, 'REQUIRED')
+    .max(64),
 });
 export type Login = z.infer<typeof LoginSchema>;
 
@@ -27,7 +39,11 @@ export type SmsLogin = z.infer<typeof SmsLoginSchema>;
 
 /** §4.1 *(decision)* silent login in WeChat: the code from `wx.login`. */
 export const WechatLoginSchema = z.object({
-  code: z.string({ error: codeFor('VALIDATION_FAILED') }).trim().min(1, 'REQUIRED').max(128, 'VALIDATION_FAILED'),
+  code: z
+    .string({ error: codeFor('VALIDATION_FAILED') })
+    .trim()
+    .min(1, 'REQUIRED')
+    .max(128, 'VALIDATION_FAILED'),
 });
 export type WechatLogin = z.infer<typeof WechatLoginSchema>;
 
@@ -119,7 +135,6 @@ export const ResetByCodeSchema = z
   }, ALWAYS);
 export type ResetByCode = z.infer<typeof ResetByCodeSchema>;
 
-
 /**
  * 修改密码 (settings, logged in): the current password proves it is the owner at the phone,
  * then the new one twice under the same rule as registration.
@@ -127,7 +142,10 @@ export type ResetByCode = z.infer<typeof ResetByCodeSchema>;
 export const ChangePasswordSchema = z
   .object({
     // Like login: presence only — a wrong-shape old password is just a wrong one.
-    oldPassword: z.string({ error: codeFor('REQUIRED') }).min(1, 'REQUIRED').max(64, 'OLD_PASSWORD_WRONG'),
+    oldPassword: z
+      .string({ error: codeFor('REQUIRED') })
+      .min(1, 'REQUIRED')
+      .max(64, 'OLD_PASSWORD_WRONG'),
     password: PasswordSchema,
     confirmPassword: z.string({ error: codeFor('PASSWORD_MISMATCH') }),
   })

@@ -11,7 +11,10 @@ import { OrgSummarySchema } from './org-api';
 /** How the cadre arrived: an invitation link's token or a cadre QR's scene (or neither). */
 export const CadreEntrySchema = z.object({
   token: z.string().max(2000).optional(),
-  scene: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'NOT_FOUND').optional(),
+  scene: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'NOT_FOUND')
+    .optional(),
 });
 
 /** One org the cadre is entered in, and what is still to do there. */
@@ -105,7 +108,10 @@ export const MemberFiltersShape = {
   status: enumField(CheckinStatuses).optional(),
   realName: enumField(RealNameStatuses).optional(),
   education: enumField(Educations).optional(),
-  branchId: z.string().regex(/^\d{1,16}$/, 'NOT_FOUND').optional(),
+  branchId: z
+    .string()
+    .regex(/^\d{1,16}$/, 'NOT_FOUND')
+    .optional(),
 };
 export type MemberFilters = { status?: CheckinStatus; realName?: RealNameStatus; education?: Education; branchId?: string };
 

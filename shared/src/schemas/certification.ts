@@ -1,19 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
-import {
-  Educations,
-  EthnicGroups,
-  Genders,
-  IdDocTypes,
-  Incomes,
-  Occupations,
-  OrgPositions,
-  PoliticalStatuses,
-  isKeyOf,
-  isPartyStatus,
-  type Gender,
-  type IdDocType,
-} from '../enums';
+import { Educations, EthnicGroups, Genders, IdDocTypes, Incomes, Occupations, OrgPositions, PoliticalStatuses, isKeyOf, isPartyStatus, type Gender, type IdDocType } from '../enums';
 import { checkJoinAge, checkMembershipAge, isMinor } from '../domain/age';
 import { isValidDate, isValidMonth, monthOf, resolveToday, type IsoDate, type Today } from '../domain/dates';
 import { checkDevelopmentNumberForm, validateDevelopmentNumber } from '../domain/development-number';
@@ -21,18 +8,7 @@ import { validateDocumentNumber, validateIdNumber } from '../domain/id-number';
 import { REASON_MAX_CHARS, UNIT_MAX_CHARS } from '../limits';
 import { MobileSchema } from './auth';
 import { PersonNameSchema } from './person';
-import {
-  ALWAYS,
-  BooleanSchema,
-  DateSchema,
-  IdSchema,
-  MonthSchema,
-  OptionalEmailSchema,
-  codeFor,
-  enumField,
-  optionalText,
-  requiredText,
-} from './common';
+import { ALWAYS, BooleanSchema, DateSchema, IdSchema, MonthSchema, OptionalEmailSchema, codeFor, enumField, optionalText, requiredText } from './common';
 
 /*
  * §4.3 the certification form (认证资料) in its four steps. Each step schema checks its own
@@ -48,7 +24,12 @@ import {
 const JoinedAtSchema = z.string({ error: codeFor('JOINED_AT_INVALID') }).refine(isValidMonth, 'JOINED_AT_INVALID');
 
 /** Digits and optional X; letters uppercased so a trailing `x` is stored as `X`. */
-const DocNumberSchema = z.string({ error: codeFor('VALIDATION_FAILED') }).trim().toUpperCase().min(1, 'REQUIRED').max(30, 'VALIDATION_FAILED');
+const DocNumberSchema = z
+  .string({ error: codeFor('VALIDATION_FAILED') })
+  .trim()
+  .toUpperCase()
+  .min(1, 'REQUIRED')
+  .max(30, 'VALIDATION_FAILED');
 
 export const certIdentityShape = {
   /** 真实姓名 */
@@ -284,8 +265,7 @@ export interface CertStepContext extends CertificationOptions {
   identity?: IdentityLike;
 }
 
-const normalizeOptions = (o: Today | CertificationOptions | undefined): CertificationOptions =>
-  typeof o === 'string' || typeof o === 'function' ? { today: o } : o ?? {};
+const normalizeOptions = (o: Today | CertificationOptions | undefined): CertificationOptions => (typeof o === 'string' || typeof o === 'function' ? { today: o } : (o ?? {}));
 
 function refineWith(rules: Rule[], opts: CertStepContext) {
   return (value: unknown, ctx: z.RefinementCtx) => {
@@ -303,16 +283,13 @@ function refineWith(rules: Rule[], opts: CertStepContext) {
 }
 
 /** Step 1 身份信息. */
-export const makeCertIdentitySchema = (options?: Today | CertificationOptions) =>
-  z.object(certIdentityShape).superRefine(refineWith([identityRules], normalizeOptions(options)), ALWAYS);
+export const makeCertIdentitySchema = (options?: Today | CertificationOptions) => z.object(certIdentityShape).superRefine(refineWith([identityRules], normalizeOptions(options)), ALWAYS);
 
 /** Step 2 团员信息; pass `identity` (idType, idNumber, joinedAt) to check the development number fully. */
-export const makeCertLeagueSchema = (context: CertStepContext = {}) =>
-  z.object(certLeagueShape).superRefine(refineWith([leagueRules], context), ALWAYS);
+export const makeCertLeagueSchema = (context: CertStepContext = {}) => z.object(certLeagueShape).superRefine(refineWith([leagueRules], context), ALWAYS);
 
 /** Step 3 联系方式及背景; pass `identity` to require the guardian contact under 18. */
-export const makeCertContactSchema = (context: CertStepContext = {}) =>
-  z.object(certContactShape).superRefine(refineWith([contactRules], context), ALWAYS);
+export const makeCertContactSchema = (context: CertStepContext = {}) => z.object(certContactShape).superRefine(refineWith([contactRules], context), ALWAYS);
 
 /** The whole form, flat (one field name per input), with every rule of §4.3 / §5. */
 export const makeCertificationSchema = (options?: Today | CertificationOptions) =>
@@ -331,9 +308,7 @@ export const CertificationSchema = makeCertificationSchema();
  * A saved draft (§4.3 "saves each step as a draft"): any subset of the fields, each
  * well-formed; the rules among fields wait for the step's "next" and the final submit.
  */
-export const CertificationDraftSchema = z
-  .object({ ...certIdentityShape, ...certLeagueShape, ...certContactShape, ...certOptionalShape })
-  .partial();
+export const CertificationDraftSchema = z.object({ ...certIdentityShape, ...certLeagueShape, ...certContactShape, ...certOptionalShape }).partial();
 
 export type CertIdentity = z.infer<typeof CertIdentitySchema>;
 export type CertLeague = z.infer<typeof CertLeagueSchema>;

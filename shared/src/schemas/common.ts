@@ -9,15 +9,15 @@ import { keysOf } from '../enums/util';
  * Turns a pure check into a zod refinement whose issue message is the error code, so the
  * server can answer `{ code, message, field }` and the mini-program can show the same text.
  */
-export const fromCheck = <T>(check: (v: T) => Check) =>
+export const fromCheck =
+  <T>(check: (v: T) => Check) =>
   (value: T, ctx: z.RefinementCtx) => {
     const r = check(value);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.code });
   };
 
 /** The message of a zod issue: our issues carry an ErrorCode, zod's own ones don't. */
-export const issueCode = (message: string | undefined): ErrorCode =>
-  message && message in ErrorMessages ? (message as ErrorCode) : 'VALIDATION_FAILED';
+export const issueCode = (message: string | undefined): ErrorCode => (message && message in ErrorMessages ? (message as ErrorCode) : 'VALIDATION_FAILED');
 
 export const ErrorBodySchema = z.object({
   code: z.string(),
@@ -30,8 +30,7 @@ export const ErrorBodySchema = z.object({
  * The error of a zod type check: a missing value is REQUIRED, a value of the wrong kind
  * gets `code`. Every schema here passes one, so no zod-English message reaches a user.
  */
-export const codeFor = (code: ErrorCode) => (issue: { input?: unknown }) =>
-  issue.input === undefined || issue.input === null ? 'REQUIRED' : code;
+export const codeFor = (code: ErrorCode) => (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? 'REQUIRED' : code);
 
 /**
  * Cross-field rules run even when another field already failed, so the form shows every
@@ -40,8 +39,7 @@ export const codeFor = (code: ErrorCode) => (issue: { input?: unknown }) =>
 export const ALWAYS = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
 
 /** Adds an issue at a field of the object being refined. */
-export const addIssueAt = (ctx: z.RefinementCtx, path: (string | number)[], code: ErrorCode) =>
-  ctx.addIssue({ code: 'custom', message: code, path });
+export const addIssueAt = (ctx: z.RefinementCtx, path: (string | number)[], code: ErrorCode) => ctx.addIssue({ code: 'custom', message: code, path });
 
 /** A limit in characters as a person counts them (code points), not UTF-16 units. */
 const withinChars = (max: number) => (v: string) => countChars(v) <= max;
@@ -55,15 +53,17 @@ export const requiredText = (max: number, tooLong: ErrorCode = 'TEXT_TOO_LONG', 
     .refine(withinChars(max), tooLong);
 
 /** Optional free text ('' and null allowed), trimmed, at most `max` characters. */
-export const optionalText = (max: number, tooLong: ErrorCode = 'TEXT_TOO_LONG') =>
-  z.string({ error: 'VALIDATION_FAILED' }).trim().refine(withinChars(max), tooLong).nullish();
+export const optionalText = (max: number, tooLong: ErrorCode = 'TEXT_TOO_LONG') => z.string({ error: 'VALIDATION_FAILED' }).trim().refine(withinChars(max), tooLong).nullish();
 
 /** One of the keys of an `as const` label map. */
-export const enumField = <T extends Record<string, string>>(labels: T) =>
-  z.enum(keysOf(labels), { error: codeFor('OPTION_INVALID') });
+export const enumField = <T extends Record<string, string>>(labels: T) => z.enum(keysOf(labels), { error: codeFor('OPTION_INVALID') });
 
 /** A database id (opaque string). */
-export const IdSchema = z.string({ error: codeFor('VALIDATION_FAILED') }).trim().min(1, 'REQUIRED').max(64, 'VALIDATION_FAILED');
+export const IdSchema = z
+  .string({ error: codeFor('VALIDATION_FAILED') })
+  .trim()
+  .min(1, 'REQUIRED')
+  .max(64, 'VALIDATION_FAILED');
 
 /**
  * The id of one of our own rows (a branch, a member): the decimal digits of a positive safe
@@ -92,7 +92,11 @@ export const CountSchema = z
   .min(0, 'NUMBER_INVALID');
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const EmailSchema = z.string({ error: codeFor('EMAIL_INVALID') }).trim().max(100, 'EMAIL_INVALID').regex(EMAIL, 'EMAIL_INVALID');
+export const EmailSchema = z
+  .string({ error: codeFor('EMAIL_INVALID') })
+  .trim()
+  .max(100, 'EMAIL_INVALID')
+  .regex(EMAIL, 'EMAIL_INVALID');
 
 /** An optional email: '' means "not given". */
 export const OptionalEmailSchema = z

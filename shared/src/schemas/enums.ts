@@ -1,14 +1,5 @@
 import { MembershipStatuses } from '../domain/membership-status';
-import {
-  BranchCategories,
-  CheckinStatuses,
-  EthnicGroups,
-  IndustryCategories,
-  OrgTypes,
-  Positions,
-  RealNameStatuses,
-  TransferStatuses,
-} from '../enums';
+import { BranchCategories, CheckinStatuses, EthnicGroups, IndustryCategories, OrgTypes, Positions, RealNameStatuses, TransferStatuses } from '../enums';
 import { enumField } from './common';
 
 /** The enumerations as schemas, for response shapes and query parameters. */

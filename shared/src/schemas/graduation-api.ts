@@ -24,7 +24,10 @@ const markRule = (v: { month?: string | null; reason?: keyof typeof GraduationRe
 /** [004 §二(二)1] one or many branches, one month (a batch shares it, 注意事项(1)) or one reason. */
 export const GraduationMarkSchema = z
   .object({
-    branchIds: z.array(RowIdSchema, { error: codeFor('VALIDATION_FAILED') }).min(1, 'REQUIRED').max(GRADUATION_BATCH_MAX, 'VALIDATION_FAILED'),
+    branchIds: z
+      .array(RowIdSchema, { error: codeFor('VALIDATION_FAILED') })
+      .min(1, 'REQUIRED')
+      .max(GRADUATION_BATCH_MAX, 'VALIDATION_FAILED'),
     ...markFields,
   })
   .strict()
@@ -36,9 +39,7 @@ export const GraduationCorrectSchema = z.object(markFields).strict().superRefine
 export type GraduationCorrect = z.infer<typeof GraduationCorrectSchema>;
 
 /** [004 §二(二)4(3)] 延迟毕业团员: a later month and a reason. */
-export const GraduationDelaySchema = z
-  .object({ month: MonthSchema, reason: requiredText(MEMBERSHIP_REASON_MAX, 'TEXT_TOO_LONG', 'MEMBERSHIP_REASON_REQUIRED') })
-  .strict();
+export const GraduationDelaySchema = z.object({ month: MonthSchema, reason: requiredText(MEMBERSHIP_REASON_MAX, 'TEXT_TOO_LONG', 'MEMBERSHIP_REASON_REQUIRED') }).strict();
 export type GraduationDelay = z.infer<typeof GraduationDelaySchema>;
 /** The delay rule, for the form (the server checks it against the branch's stored month). */
 export const delayMonthCheck = checkDelayMonth;

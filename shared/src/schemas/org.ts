@@ -129,4 +129,7 @@ export const OrgUpdateSchema = z.object({
 export type OrgUpdate = z.infer<typeof OrgUpdateSchema>;
 
 /** §3.4 the 8-character admin registration code. */
-export const AdminCodeSchema = z.string({ error: codeFor('ADMIN_CODE_INVALID') }).trim().superRefine(fromCheck(validateAdminCode));
+export const AdminCodeSchema = z
+  .string({ error: codeFor('ADMIN_CODE_INVALID') })
+  .trim()
+  .superRefine(fromCheck(validateAdminCode));

@@ -5,7 +5,10 @@ import { validatePersonName } from '../domain/person';
 import { codeFor, fromCheck } from './common';
 
 /** §5.1 a real name. */
-export const PersonNameSchema = z.string({ error: codeFor('NAME_INVALID') }).trim().superRefine(fromCheck(validatePersonName));
+export const PersonNameSchema = z
+  .string({ error: codeFor('NAME_INVALID') })
+  .trim()
+  .superRefine(fromCheck(validatePersonName));
 
 /**
  * §5.1 a mainland ID number (secretaries, roster entries, 办理转入 search). Parsed to its

@@ -62,12 +62,10 @@ export const CampaignSchema = z.object({
 export type Campaign = z.infer<typeof CampaignSchema>;
 export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) });
 
-export const MemberDecisionSchema = z
-  .object({ outcome: MemberOutcomeSchema, reason: ReasonSchema })
-  .superRefine((v, ctx) => {
-    // the kind is the campaign's (the service checks it); here: an adverse outcome carries a reason
-    if (isKeyOf(MemberOutcomes, v.outcome) && outcomeNeedsReason(v.outcome) && !hasText(v.reason)) addIssueAt(ctx, ['reason'], 'REG_REASON_REQUIRED');
-  }, ALWAYS);
+export const MemberDecisionSchema = z.object({ outcome: MemberOutcomeSchema, reason: ReasonSchema }).superRefine((v, ctx) => {
+  // the kind is the campaign's (the service checks it); here: an adverse outcome carries a reason
+  if (isKeyOf(MemberOutcomes, v.outcome) && outcomeNeedsReason(v.outcome) && !hasText(v.reason)) addIssueAt(ctx, ['reason'], 'REG_REASON_REQUIRED');
+}, ALWAYS);
 export type MemberDecision = z.infer<typeof MemberDecisionSchema>;
 export const DecideAllSchema = z.object({ outcome: MemberOutcomeSchema });
 
@@ -90,11 +88,9 @@ export const BranchWorkSchema = z.object({
 });
 export type BranchWork = z.infer<typeof BranchWorkSchema>;
 
-export const SubmissionDecisionSchema = z
-  .object({ decision: z.enum(['approve', 'return'], { error: codeFor('OPTION_INVALID') }), reason: ReasonSchema })
-  .superRefine((v, ctx) => {
-    if (v.decision === 'return' && !hasText(v.reason)) addIssueAt(ctx, ['reason'], 'REG_RETURN_REASON_REQUIRED');
-  }, ALWAYS);
+export const SubmissionDecisionSchema = z.object({ decision: z.enum(['approve', 'return'], { error: codeFor('OPTION_INVALID') }), reason: ReasonSchema }).superRefine((v, ctx) => {
+  if (v.decision === 'return' && !hasText(v.reason)) addIssueAt(ctx, ['reason'], 'REG_RETURN_REASON_REQUIRED');
+}, ALWAYS);
 export type SubmissionDecisionBody = z.infer<typeof SubmissionDecisionSchema>;
 
 /** 年度团籍注册审批: filter by kind, state and the day submitted (China days, both ends included). */

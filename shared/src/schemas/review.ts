@@ -6,10 +6,7 @@ import { codeFor, requiredText } from './common';
 /** §4.1 step 5: the operator approves, or returns with a reason. */
 export const CheckinReviewSchema = z.discriminatedUnion(
   'action',
-  [
-    z.object({ action: z.literal('approve') }),
-    z.object({ action: z.literal('return'), reason: requiredText(REASON_MAX_CHARS, 'TEXT_TOO_LONG', 'RETURN_REASON_REQUIRED') }),
-  ],
+  [z.object({ action: z.literal('approve') }), z.object({ action: z.literal('return'), reason: requiredText(REASON_MAX_CHARS, 'TEXT_TOO_LONG', 'RETURN_REASON_REQUIRED') })],
   { error: codeFor('OPTION_INVALID') },
 );
 export type CheckinReview = z.infer<typeof CheckinReviewSchema>;

@@ -6,8 +6,7 @@ import { ALWAYS, BooleanSchema, addIssueAt, codeFor, enumField } from './common'
 import { IdNumberSchema, PersonNameSchema } from './person';
 
 /** §10 a position valid for an org of `orgType` (leading organs have their own list). */
-export const positionSchemaFor = (orgType: OrgType) =>
-  z.enum(Object.keys(positionsFor(orgType)) as [string, ...string[]], { error: codeFor('POSITION_NOT_ALLOWED') });
+export const positionSchemaFor = (orgType: OrgType) => z.enum(Object.keys(positionsFor(orgType)) as [string, ...string[]], { error: codeFor('POSITION_NOT_ALLOWED') });
 
 /** §6.1 one roster line: name, ID number, phone, position, operator flag, cadre nature. */
 const rosterShape = {

@@ -130,9 +130,7 @@ export const TransferDetailSchema = TransferSummarySchema.extend({
    * [003] after a cross-system transfer: where and by when to check in over there, with the
    * destination's steps (null in-province).
    */
-  nextSteps: z
-    .object({ system: z.string(), headline: z.string(), days: z.number().nullable(), dueDate: z.string().nullable(), steps: z.array(z.string()) })
-    .nullable(),
+  nextSteps: z.object({ system: z.string(), headline: z.string(), days: z.number().nullable(), dueDate: z.string().nullable(), steps: z.array(z.string()) }).nullable(),
   /** What the member may do now (UI buttons). */
   canWithdraw: z.boolean(),
   canAppeal: z.boolean(),
@@ -220,10 +218,7 @@ export const BatchTransferResultSchema = z.object({
 /** The superior's decision on an appeal. */
 export const AppealDecisionSchema = z.discriminatedUnion(
   'action',
-  [
-    z.object({ action: z.literal('approve') }),
-    z.object({ action: z.literal('reject'), reason: z.string().trim().min(1, 'TRANSFER_REJECT_REASON_REQUIRED').max(200, 'TEXT_TOO_LONG') }),
-  ],
+  [z.object({ action: z.literal('approve') }), z.object({ action: z.literal('reject'), reason: z.string().trim().min(1, 'TRANSFER_REJECT_REASON_REQUIRED').max(200, 'TEXT_TOO_LONG') })],
   { error: 'OPTION_INVALID' },
 );
 export type AppealDecision = z.infer<typeof AppealDecisionSchema>;

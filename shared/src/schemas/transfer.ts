@@ -93,7 +93,10 @@ export type OrgTransferIn = z.infer<typeof OrgTransferInSchema>;
 
 /** §7.3 办理转出: the out-org admin picks members of its branches, a destination and a reason. */
 export const OrgTransferOutSchema = z.object({
-  memberIds: z.array(RowIdSchema, { error: codeFor('REQUIRED') }).min(1, 'REQUIRED').max(BATCH_TRANSFER_MAX, 'BATCH_TRANSFER_TOO_MANY'),
+  memberIds: z
+    .array(RowIdSchema, { error: codeFor('REQUIRED') })
+    .min(1, 'REQUIRED')
+    .max(BATCH_TRANSFER_MAX, 'BATCH_TRANSFER_TOO_MANY'),
   destinationOrgId: IdSchema,
   reason: enumField(TransferReasons),
   remarks: optionalText(TRANSFER_REMARKS_MAX_CHARS, 'TRANSFER_REMARKS_TOO_LONG'),
@@ -127,7 +130,11 @@ export type BatchTransfer = z.infer<typeof BatchTransferSchema>;
  * [003 五2] until a branch is known.
  */
 export const InboundTransferSchema = z.object({
-  transferId: z.string({ error: codeFor('REQUIRED') }).trim().min(1, 'REQUIRED').max(80, 'VALIDATION_FAILED'),
+  transferId: z
+    .string({ error: codeFor('REQUIRED') })
+    .trim()
+    .min(1, 'REQUIRED')
+    .max(80, 'VALIDATION_FAILED'),
   member: z.object({ name: PersonNameSchema, idNumber: IdNumberSchema }, { error: codeFor('REQUIRED') }),
   toBranchId: RowIdSchema.nullish(),
   fromOrgName: optionalText(100),

@@ -95,8 +95,8 @@ export function AliasStep({ org, onDone }: AliasStepProps) {
       <View className='tj-card alias-rules' data-testid='alias-rules'>
         <Text className='alias-rules__title'>代称填写规则</Text>
         <Text className='alias-rules__text'>
-          本组织还没有代称，请您作为运营者为本组织设置代称。代称直接使用本级单位/区划命名，无需包含组织层级；不超过{ALIAS_MAX_CHARS}个字，不能有空格及
-          \ / : * ? &quot; ” &apos; &lt; &gt; | 等特殊字符；同一上级组织下不能重复。
+          本组织还没有代称，请您作为运营者为本组织设置代称。代称直接使用本级单位/区划命名，无需包含组织层级；不超过{ALIAS_MAX_CHARS}个字，不能有空格及 \ / : * ? &quot; ” &apos; &lt; &gt; |
+          等特殊字符；同一上级组织下不能重复。
         </Text>
         {PATTERNS.map((p, i) => {
           const mine = p.types.includes(org.type);

@@ -15,7 +15,9 @@ export function MemberChecklist({ members, selected, onChange, testId }: MemberC
   return (
     <View className='m-check' data-testid={testId}>
       <View className='m-check__bar'>
-        <Text className='cadre-muted'>共{members.length}人，已选{selected.length}人</Text>
+        <Text className='cadre-muted'>
+          共{members.length}人，已选{selected.length}人
+        </Text>
         {free.length > 0 ? (
           <Text className='cadre-link' onClick={() => onChange(all ? [] : free)} data-testid={`${testId}-all`}>
             {all ? '取消全选' : '全选'}

@@ -34,12 +34,7 @@ export function MemberFilterBar(props: {
   return (
     <View className='member-filters' data-testid={props.testId}>
       {(['status', 'realName', 'education'] as const).map((key) => (
-        <View
-          key={key}
-          className={`member-filters__chip${props.value[key] ? ' member-filters__chip--on' : ''}`}
-          onClick={() => setOpen(key)}
-          data-testid={`${props.testId}-${key}`}
-        >
+        <View key={key} className={`member-filters__chip${props.value[key] ? ' member-filters__chip--on' : ''}`} onClick={() => setOpen(key)} data-testid={`${props.testId}-${key}`}>
           <Text>{shown(key)} ▾</Text>
         </View>
       ))}
@@ -65,5 +60,4 @@ export function MemberFilterBar(props: {
 }
 
 /** The filters as query parameters (empty ones left out). */
-export const filterParams = (f: MemberFilters): Record<string, string> =>
-  Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'string' && v !== ''));
+export const filterParams = (f: MemberFilters): Record<string, string> => Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'string' && v !== ''));

@@ -15,8 +15,7 @@ interface Common {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const toDate = (iso: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) : undefined;
+const toDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) : undefined);
 
 /** 'YYYY-MM-DD' with NutUI's DatePicker (出生日期, 注册志愿者时间). */
 export function DateField({ value, onChange, startYear = 1950, ...field }: Common & { value: string; onChange: (v: string) => void; startYear?: number }) {

@@ -38,9 +38,7 @@ export function CertSummary({ sections, action, note, testId = 'cert-summary' }:
                       {row.previous || '（空）'}
                     </Text>
                   ) : null}
-                  <Text className={`cert-summary__value${row.previous !== undefined ? ' cert-summary__value--changed' : ''}`}>
-                    {row.value || '（空）'}
-                  </Text>
+                  <Text className={`cert-summary__value${row.previous !== undefined ? ' cert-summary__value--changed' : ''}`}>{row.value || '（空）'}</Text>
                 </View>
               </View>
             ))}

@@ -3,13 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ImportRowError } from '@tj/shared';
 import { toApiError } from '../../services/api-error';
-import {
-  ImportRowsError,
-  chooseExcelInWeapp,
-  downloadExcel,
-  uploadExcel,
-  type PickedFile,
-} from '../../services/files';
+import { ImportRowsError, chooseExcelInWeapp, downloadExcel, uploadExcel, type PickedFile } from '../../services/files';
 import { StatusTag } from '../status-tag';
 import './index.css';
 
@@ -25,10 +19,7 @@ export interface ExcelImportProps {
   onImported?: (count: number) => void;
 }
 
-type Result =
-  | { kind: 'done'; count: number }
-  | { kind: 'rows'; message: string; rows: ImportRowError[] }
-  | { kind: 'error'; message: string };
+type Result = { kind: 'done'; count: number } | { kind: 'rows'; message: string; rows: ImportRowError[] } | { kind: 'error'; message: string };
 
 const isH5 = process.env.TARO_ENV !== 'weapp';
 
@@ -95,18 +86,8 @@ export function ExcelImport({ what, templatePath, templateName, uploadPath, fiel
           <Text className='excel-import__step-no'>1</Text>
           <Text className='excel-import__step-title'>下载模板</Text>
         </View>
-        <Text className='excel-import__text'>
-          按模板填写，每行一个{what}，请勿修改表头和列的顺序。
-        </Text>
-        <Button
-          size='small'
-          type='primary'
-          fill='outline'
-          loading={busy === 'template'}
-          disabled={busy !== null}
-          onClick={template}
-          data-testid='import-template'
-        >
+        <Text className='excel-import__text'>按模板填写，每行一个{what}，请勿修改表头和列的顺序。</Text>
+        <Button size='small' type='primary' fill='outline' loading={busy === 'template'} disabled={busy !== null} onClick={template} data-testid='import-template'>
           模板下载
         </Button>
       </View>
@@ -120,14 +101,7 @@ export function ExcelImport({ what, templatePath, templateName, uploadPath, fiel
           仅支持 .xlsx 文件。任何一行有错误时全部不导入，请按提示修改后重新上传。
           {isH5 ? '' : '请先把文件发送到微信聊天中，再从聊天记录选择。'}
         </Text>
-        <Button
-          size='small'
-          type='primary'
-          loading={busy === 'upload'}
-          disabled={busy !== null}
-          onClick={pick}
-          data-testid='import-upload'
-        >
+        <Button size='small' type='primary' loading={busy === 'upload'} disabled={busy !== null} onClick={pick} data-testid='import-upload'>
           选择文件并导入
         </Button>
         {fileName ? (

@@ -31,11 +31,7 @@ export function FormField({ label, inline, required, error, hint, testId, childr
         <Text>{label}</Text>
       </View>
       <View className='tj-field__control'>{children}</View>
-      {error ? (
-        <FieldError message={error} testId={`${testId}-error`} />
-      ) : hint ? (
-        <Text className='tj-field__hint'>{hint}</Text>
-      ) : null}
+      {error ? <FieldError message={error} testId={`${testId}-error`} /> : hint ? <Text className='tj-field__hint'>{hint}</Text> : null}
     </View>
   );
 }
@@ -134,9 +130,7 @@ export function SelectField({ value, options, onChange, placeholder, ...field }:
   return (
     <FormField {...field}>
       <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
-        <Text className={chosen ? 'tj-select__value' : 'tj-select__placeholder'}>
-          {chosen ? chosen.label : (placeholder ?? `请选择${field.label}`)}
-        </Text>
+        <Text className={chosen ? 'tj-select__value' : 'tj-select__placeholder'}>{chosen ? chosen.label : (placeholder ?? `请选择${field.label}`)}</Text>
         <Text className='tj-select__arrow'>›</Text>
       </View>
       <Picker
@@ -220,9 +214,7 @@ export function MonthField({ value, onChange, initial, endMonth, ...field }: Com
   return (
     <FormField {...field}>
       <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
-        <Text className={value ? 'tj-select__value' : 'tj-select__placeholder'}>
-          {value ? `${value.slice(0, 4)}年${value.slice(5, 7)}月` : `请选择${field.label}`}
-        </Text>
+        <Text className={value ? 'tj-select__value' : 'tj-select__placeholder'}>{value ? `${value.slice(0, 4)}年${value.slice(5, 7)}月` : `请选择${field.label}`}</Text>
         <Text className='tj-select__arrow'>›</Text>
       </View>
       <DatePicker

@@ -114,10 +114,12 @@ export function ImageAttachments({ value, onChange, onError, destinationRegion =
           </View>
         ) : null}
       </View>
-      {isH5 ? (
-        <input ref={input} className='img-att__input' type='file' multiple accept='image/*' onChange={onFiles} data-testid={`${testId}-file`} />
+      {isH5 ? <input ref={input} className='img-att__input' type='file' multiple accept='image/*' onChange={onFiles} data-testid={`${testId}-file`} /> : null}
+      {uploading ? (
+        <Button size='mini' loading fill='none'>
+          上传中
+        </Button>
       ) : null}
-      {uploading ? <Button size='mini' loading fill='none'>上传中</Button> : null}
     </View>
   );
 }

@@ -18,15 +18,7 @@ import {
 import { useForm } from '../../hooks/use-form';
 import { STAFFING_FIELDS, checkOrgCreate, checkOrgUpdate, emptyOrgFormValues, orgFormSections, orgFormValuesFrom, orgTypeOf, type OrgFormValues } from '../../services/orgs';
 import { OrgFieldLabels, type OrgField } from '../../labels/org';
-import {
-  ChoiceField,
-  FormError,
-  FormSection,
-  SelectField,
-  StaticField,
-  TextField,
-  optionsOf,
-} from '../form-field';
+import { ChoiceField, FormError, FormSection, SelectField, StaticField, TextField, optionsOf } from '../form-field';
 import './index.css';
 
 /** §3.2 short-name shapes with the documents' own examples. */
@@ -65,8 +57,7 @@ function shownFields(type: OrgType | '', editing: boolean, completing: Completin
 }
 
 export type OrgFormProps =
-  | { mode: 'create'; parentType: OrgType; onSubmit: (body: OrgCreate) => Promise<void> }
-  | { mode: 'edit'; org: OrgDetail; onSubmit: (body: OrgUpdate) => Promise<void> };
+  { mode: 'create'; parentType: OrgType; onSubmit: (body: OrgCreate) => Promise<void> } | { mode: 'edit'; org: OrgDetail; onSubmit: (body: OrgUpdate) => Promise<void> };
 
 /**
  * §3.3 one form for creating a sub-org and editing an org. Creating: the type is limited
@@ -120,20 +111,16 @@ export function OrgForm(props: OrgFormProps) {
     });
 
   const text = (field: OrgField, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      label={OrgFieldLabels[field]}
-      value={values[field]}
-      onChange={change(field)}
-      error={errors[field]}
-      testId={`org-${field}`}
-      {...extra}
-    />
+    <TextField label={OrgFieldLabels[field]} value={values[field]} onChange={change(field)} error={errors[field]} testId={`org-${field}`} {...extra} />
   );
 
   return (
     <View className='org-form' data-testid='org-form'>
       <View className='org-form__notice'>
-        <Text>{ErrorMessages.ORG_FIELD_IMMUTABLE}{editing ? '。' : '，请仔细核对后保存。'}</Text>
+        <Text>
+          {ErrorMessages.ORG_FIELD_IMMUTABLE}
+          {editing ? '。' : '，请仔细核对后保存。'}
+        </Text>
         {!editing ? <Text data-testid='org-form-own-admin-note'>只需填写组织类别和组织简称，其他信息可由该组织管理员登录后填写完善。</Text> : null}
       </View>
 

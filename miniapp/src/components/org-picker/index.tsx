@@ -101,25 +101,14 @@ export function OrgPicker({ value, onChange, refuse, placeholder = '输入团组
   return (
     <View className='org-picker' data-testid={testId}>
       <View className='org-picker__bar'>
-        <Input
-          className='org-picker__input'
-          value={q}
-          onChange={setQ}
-          placeholder={placeholder}
-          onConfirm={search}
-          data-testid={`${testId}-q`}
-        />
+        <Input className='org-picker__input' value={q} onChange={setQ} placeholder={placeholder} onConfirm={search} data-testid={`${testId}-q`} />
         <Button size='small' type='primary' loading={busy} onClick={search} data-testid={`${testId}-search`}>
           搜索
         </Button>
       </View>
       {error ? <Text className='org-picker__error'>{error}</Text> : null}
       {items && items.length === 0 ? <Text className='org-picker__empty'>没有找到团组织，请换个名称试试</Text> : null}
-      {drill ? (
-        <OrgDrill start={drill} onExit={() => setDrill(null)} renderItem={row} testId={`${testId}-drill`} />
-      ) : (
-        items?.map((item) => row(item, () => setDrill(item)))
-      )}
+      {drill ? <OrgDrill start={drill} onExit={() => setDrill(null)} renderItem={row} testId={`${testId}-drill`} /> : items?.map((item) => row(item, () => setDrill(item)))}
     </View>
   );
 }

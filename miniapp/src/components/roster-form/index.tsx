@@ -4,16 +4,7 @@ import { CadreNatures, positionsFor, type OrgType, type RosterItem } from '@tj/s
 import { useForm } from '../../hooks/use-form';
 import { checkRosterCreate, checkRosterUpdate, emptyRosterFormValues, rosterFormValuesFrom, type RosterCreate, type RosterFormValues, type RosterUpdate } from '../../services/roster';
 import { RosterFieldLabels } from '../../labels/roster';
-import {
-  ChoiceField,
-  FormError,
-  FormSection,
-  SelectField,
-  StaticField,
-  SwitchField,
-  TextField,
-  optionsOf,
-} from '../form-field';
+import { ChoiceField, FormError, FormSection, SelectField, StaticField, SwitchField, TextField, optionsOf } from '../form-field';
 
 export type RosterFormProps =
   | { mode: 'create'; orgType: OrgType; onSubmit: (body: RosterCreate) => Promise<void> }
@@ -31,7 +22,10 @@ export function RosterForm(props: RosterFormProps) {
   );
   const { values, errors, submitting } = form;
 
-  const set = <K extends keyof RosterFormValues>(field: K) => (value: RosterFormValues[K]) => form.set(field)(value);
+  const set =
+    <K extends keyof RosterFormValues>(field: K) =>
+    (value: RosterFormValues[K]) =>
+      form.set(field)(value);
 
   const submit = () =>
     form.submit(async (body) => {
@@ -49,15 +43,7 @@ export function RosterForm(props: RosterFormProps) {
           </>
         ) : (
           <>
-            <TextField
-              label={RosterFieldLabels.name}
-              required
-              value={values.name}
-              onChange={set('name')}
-              error={errors.name}
-              maxLength={30}
-              testId='roster-name'
-            />
+            <TextField label={RosterFieldLabels.name} required value={values.name} onChange={set('name')} error={errors.name} maxLength={30} testId='roster-name' />
             <TextField
               label={RosterFieldLabels.idNumber}
               required

@@ -29,15 +29,7 @@ export function SmsCodeButton({ onSend, testId }: SmsCodeButtonProps) {
   };
 
   return (
-    <Button
-      size='small'
-      type='primary'
-      fill='outline'
-      disabled={left > 0 || sending}
-      loading={sending}
-      onClick={send}
-      data-testid={testId}
-    >
+    <Button size='small' type='primary' fill='outline' disabled={left > 0 || sending} loading={sending} onClick={send} data-testid={testId}>
       {left > 0 ? `${left}秒后重新获取` : '获取验证码'}
     </Button>
   );

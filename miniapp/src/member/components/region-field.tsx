@@ -12,8 +12,7 @@ import { FormField } from '../../components/form-field';
 
 type AreaNode = { text: string; value: string; children?: AreaNode[] };
 
-const toOptions = (nodes: AreaNode[]): PickerOption[] =>
-  nodes.map((n) => ({ label: n.text, value: n.value, ...(n.children?.length ? { children: toOptions(n.children) } : {}) }));
+const toOptions = (nodes: AreaNode[]): PickerOption[] => nodes.map((n) => ({ label: n.text, value: n.value, ...(n.children?.length ? { children: toOptions(n.children) } : {}) }));
 
 // The province of the real system (广东) is where most users are: start the wheels there.
 const DEFAULT_PATH = ['440000', '440100', '440106'];

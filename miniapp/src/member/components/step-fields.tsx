@@ -45,15 +45,7 @@ function IdentityFields({ values, errors, set, branch }: StepFieldsProps) {
   return (
     <FormSection title='身份信息'>
       <TextField label={L.name} required value={values.name} onChange={set('name')} error={errors.name} maxLength={30} testId={id('name')} />
-      <SelectField
-        label={L.idType}
-        required
-        value={values.idType}
-        options={optionsOf(IdDocTypes)}
-        onChange={set('idType')}
-        error={errors.idType}
-        testId={id('idType')}
-      />
+      <SelectField label={L.idType} required value={values.idType} options={optionsOf(IdDocTypes)} onChange={set('idType')} error={errors.idType} testId={id('idType')} />
       <TextField
         label={L.idNumber}
         required
@@ -143,9 +135,7 @@ function ContactFields({ values, errors, set }: StepFieldsProps) {
         error={errors.politicalStatus}
         testId={id('politicalStatus')}
       />
-      {party ? (
-        <MonthField label={L.partyJoinedAt} required value={values.partyJoinedAt} onChange={set('partyJoinedAt')} error={errors.partyJoinedAt} testId={id('partyJoinedAt')} />
-      ) : null}
+      {party ? <MonthField label={L.partyJoinedAt} required value={values.partyJoinedAt} onChange={set('partyJoinedAt')} error={errors.partyJoinedAt} testId={id('partyJoinedAt')} /> : null}
       <SelectField
         label={L.fullTimeEducation}
         required
@@ -166,7 +156,15 @@ function ContactFields({ values, errors, set }: StepFieldsProps) {
       />
       <YesNoField label={L.isVolunteer} required value={values.isVolunteer} onChange={set('isVolunteer')} error={errors.isVolunteer} testId={id('isVolunteer')} />
       {volunteer ? (
-        <DateField label={L.volunteerSince} required value={values.volunteerSince} onChange={set('volunteerSince')} error={errors.volunteerSince} startYear={2000} testId={id('volunteerSince')} />
+        <DateField
+          label={L.volunteerSince}
+          required
+          value={values.volunteerSince}
+          onChange={set('volunteerSince')}
+          error={errors.volunteerSince}
+          startYear={2000}
+          testId={id('volunteerSince')}
+        />
       ) : null}
       <TextField
         label={L.guardianContact}
@@ -197,14 +195,7 @@ function OptionalFields({ values, errors, set }: StepFieldsProps) {
   );
   return (
     <FormSection title='选填信息'>
-      <SelectField
-        label={L.occupation}
-        value={values.occupation}
-        options={optionsOf(Occupations)}
-        onChange={set('occupation')}
-        error={errors.occupation}
-        testId={id('occupation')}
-      />
+      <SelectField label={L.occupation} value={values.occupation} options={optionsOf(Occupations)} onChange={set('occupation')} error={errors.occupation} testId={id('occupation')} />
       {text('workUnit', 100)}
       {text('email', 100)}
       {text('qq', 12, 'number')}
@@ -228,4 +219,3 @@ export function StepFields({ step, ...props }: StepFieldsProps & { step: CertSte
   const Fields = BY_STEP[step];
   return <Fields {...props} />;
 }
-

@@ -14,11 +14,7 @@ export default function NotFoundPage() {
   const { from } = usePageParams();
   return (
     <View className='not-found-page' data-testid='not-found-page'>
-      <EmptyState
-        tone='error'
-        title='页面不存在'
-        description={from ? `您访问的地址（${from}）不存在或已失效。` : '您访问的页面不存在或已失效。'}
-      />
+      <EmptyState tone='error' title='页面不存在' description={from ? `您访问的地址（${from}）不存在或已失效。` : '您访问的页面不存在或已失效。'} />
       <View className='not-found-page__actions'>
         <Button type='primary' block onClick={() => void restartAt(Routes.entry)} data-testid='not-found-home'>
           返回首页

@@ -110,13 +110,7 @@ export default function StatusPage() {
 
       <Cell.Group title='当前账号'>
         <Cell title='手机号' extra={<Text data-testid='status-phone'>{user.phone}</Text>} />
-        <Cell
-          clickable
-          title={<Text data-testid='status-settings'>账号设置</Text>}
-          description='修改密码'
-          extra='›'
-          onClick={() => void Taro.navigateTo({ url: Routes.accountSettings })}
-        />
+        <Cell clickable title={<Text data-testid='status-settings'>账号设置</Text>} description='修改密码' extra='›' onClick={() => void Taro.navigateTo({ url: Routes.accountSettings })} />
         <Cell
           clickable
           title={<Text data-testid='status-admin-register'>组织管理员注册</Text>}

@@ -14,10 +14,7 @@ export interface ExternalTransferRequest {
   reason: string;
 }
 
-export type ExternalResult =
-  | { state: 'pending' }
-  | { state: 'confirmed' }
-  | { state: 'rejected'; reason: string };
+export type ExternalResult = { state: 'pending' } | { state: 'confirmed' } | { state: 'rejected'; reason: string };
 
 /**
  * The other League systems, as one interface: the real one over HTTP, the simulator playing

@@ -18,7 +18,12 @@ export interface RealNotifierOptions {
   apiBase?: string;
 }
 
-const cut = (s: string, n: number) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
+const cut = (s: string, n: number) =>
+  Array.from(s).length > n
+    ? `${Array.from(s)
+        .slice(0, n - 1)
+        .join('')}…`
+    : s;
 
 /**
  * NOTIFY_ADAPTER=real: a WeChat subscribe message (subscribeMessage.send) per recipient with

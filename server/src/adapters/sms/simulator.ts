@@ -15,8 +15,7 @@ export interface SmsSimulatorOptions {
 }
 
 /** Masks 4–8 digit codes and link tokens in an SMS text. */
-export const maskSmsText = (text: string) =>
-  text.replace(/(?<!\d)\d{4,8}(?!\d)/g, (d) => '*'.repeat(d.length)).replace(/([?&](?:token|t|code)=)[^&\s]+/g, '$1***');
+export const maskSmsText = (text: string) => text.replace(/(?<!\d)\d{4,8}(?!\d)/g, (d) => '*'.repeat(d.length)).replace(/([?&](?:token|t|code)=)[^&\s]+/g, '$1***');
 
 /**
  * The default sender (SMS_ADAPTER=simulator): writes each message to the log instead of

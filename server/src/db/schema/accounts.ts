@@ -29,11 +29,7 @@ export const users = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('users_phone_uq').on(t.phone),
-    uniqueIndex('users_wx_openid_uq').on(t.wxOpenid),
-    index('users_id_hash_idx').on(t.idHash),
-  ],
+  (t) => [uniqueIndex('users_phone_uq').on(t.phone), uniqueIndex('users_wx_openid_uq').on(t.wxOpenid), index('users_id_hash_idx').on(t.idHash)],
 );
 
 /** Opaque refresh tokens, stored hashed; rotation marks the old one used (§ issue 4). */

@@ -8,8 +8,7 @@ const formJson = sealedJson<Record<string, unknown>>(['phone']);
 import { STATS_COLUMNS } from '../../modules/stats/columns';
 import type { CheckinStatus, MembershipStatus, RealNameStatus } from '@tj/shared';
 
-const statsCounterColumns = () =>
-  Object.fromEntries(STATS_COLUMNS.map((c) => [c, int(c).notNull().default(0)])) as Record<(typeof STATS_COLUMNS)[number], ReturnType<typeof int>>;
+const statsCounterColumns = () => Object.fromEntries(STATS_COLUMNS.map((c) => [c, int(c).notNull().default(0)])) as Record<(typeof STATS_COLUMNS)[number], ReturnType<typeof int>>;
 
 /**
  * §4 a member's check-in (报到): one row per account, created when the first step is saved.

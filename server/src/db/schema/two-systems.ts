@@ -80,9 +80,5 @@ export const twoSystemsRecords = mysqlTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex('two_systems_record_uq').on(t.campaignId, t.userId),
-    index('two_systems_record_submission_idx').on(t.submissionId),
-    index('two_systems_record_user_idx').on(t.userId),
-  ],
+  (t) => [uniqueIndex('two_systems_record_uq').on(t.campaignId, t.userId), index('two_systems_record_submission_idx').on(t.submissionId), index('two_systems_record_user_idx').on(t.userId)],
 );

@@ -34,7 +34,9 @@ export async function seedDemoArchives(db: Db, storage: Storage, byName: Map<str
     const pdf = minimalPdf(`入团志愿书 ${a.member}`);
     const storageKey = `${now.toISOString().slice(0, 7).replace('-', '/')}/${randomBytes(16).toString('hex')}`;
     await storage.put(storageKey, pdf, 'application/pdf');
-    const [res] = await db.insert(uploads).values({ ownerUserId: uploader, mime: 'application/pdf', size: pdf.length, storageKey, sha256: createHash('sha256').update(pdf).digest('hex'), createdAt: now });
+    const [res] = await db
+      .insert(uploads)
+      .values({ ownerUserId: uploader, mime: 'application/pdf', size: pdf.length, storageKey, sha256: createHash('sha256').update(pdf).digest('hex'), createdAt: now });
     const certified = a.status === 'certified';
     await db.insert(memberArchives).values({
       checkinId: c.id,

@@ -113,14 +113,7 @@ function steps(m: DemoMember, idNumber: string, branchId: number, school: string
  * through submit: the real-name job would decide the outcome at random-ish (simulator) and
  * the demo needs each state for sure. Statistics counters move with every change.
  */
-export async function seedDemoMembers(
-  db: Db,
-  pii: Pii,
-  byName: Map<string, OrgRow>,
-  operators: Map<string, number>,
-  idNumberOf: (n: number) => string,
-  now = new Date(),
-): Promise<void> {
+export async function seedDemoMembers(db: Db, pii: Pii, byName: Map<string, OrgRow>, operators: Map<string, number>, idNumberOf: (n: number) => string, now = new Date()): Promise<void> {
   const password = await hashPassword('demo1234');
   const checkinOf = new Map<string, typeof checkins.$inferSelect>();
   for (const [i, m] of DEMO_MEMBERS.entries()) {
@@ -156,7 +149,15 @@ export async function seedDemoMembers(
       await trackCheckinChange(db, row, set);
       if (reviewer != null && reviewed) {
         const action = m.state === 'offlinePassed' ? 'checkin.offlineVerify' : status === 'approved' ? 'checkin.approve' : 'checkin.return';
-        await audit(db, { actorUserId: reviewer, orgId: branch.id, action, targetType: 'checkin', targetId: row.id, before: { status: 'submitted' }, after: { status, ...(m.returnReason ? { reason: m.returnReason } : {}) } });
+        await audit(db, {
+          actorUserId: reviewer,
+          orgId: branch.id,
+          action,
+          targetType: 'checkin',
+          targetId: row.id,
+          before: { status: 'submitted' },
+          after: { status, ...(m.returnReason ? { reason: m.returnReason } : {}) },
+        });
       }
     }
     checkinOf.set(m.name, theRow(await db.select().from(checkins).where(eq(checkins.id, row.id)), 'the check-in'));

@@ -5,11 +5,7 @@
 export function minimalPdf(marker = '', padding = 0): Buffer {
   const parts: string[] = ['%PDF-1.4\n', `%tj ${marker}\n`];
   const offsets: number[] = [];
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
   let len = parts.join('').length;
   objects.forEach((body, i) => {
     offsets.push(len);

@@ -15,7 +15,6 @@ import { syncSecretaryRegistered } from '../orgs/service';
 import { checkSmsCode, consumeSmsCode, newSixDigitCode, useSmsCode } from './sms-codes';
 import { theRow } from '../../lib/rows';
 
-
 /** §10 admin-issued reset code: 6 digits, 24 hours, single use, 5 tries. */
 export const RESET_CODE_TTL_HOURS = 24;
 export const RESET_CODE_MAX_ATTEMPTS = 5;
@@ -35,10 +34,7 @@ export async function register(db: Db, signer: TokenSigner, input: Register, now
   try {
     return await db.transaction(async (tx) => {
       await consumeSmsCode(tx, codeId, now);
-      const { id } = theRow(await tx
-        .insert(users)
-        .values({ phone: input.phone, passwordHash, regionCode: input.regionCode, lastLoginAt: now })
-        .$returningId(), 'the inserted id');
+      const { id } = theRow(await tx.insert(users).values({ phone: input.phone, passwordHash, regionCode: input.regionCode, lastLoginAt: now }).$returningId(), 'the inserted id');
       await syncSecretaryRegistered(tx, { phones: [input.phone] });
       // The audit row is the record that the service agreement was accepted, and when.
       await audit(tx, {
@@ -76,7 +72,10 @@ export async function loginWithSms(db: Db, signer: TokenSigner, input: SmsLogin,
  */
 async function setPassword(tx: Tx, userId: number, passwordHash: string, extra: { phone?: string } = {}): Promise<Date> {
   const passwordChangedAt = new Date();
-  await tx.update(users).set({ passwordHash, passwordChangedAt, ...extra }).where(eq(users.id, userId));
+  await tx
+    .update(users)
+    .set({ passwordHash, passwordChangedAt, ...extra })
+    .where(eq(users.id, userId));
   await revokeAllSessions(tx, userId);
   return passwordChangedAt;
 }
@@ -131,17 +130,20 @@ export async function issueResetCode(db: Db, input: { userId: number; issuedBy: 
       .update(passwordResetCodes)
       .set({ usedAt: now })
       .where(and(eq(passwordResetCodes.userId, input.userId), isNull(passwordResetCodes.usedAt)));
-    const { id } = theRow(await tx
-      .insert(passwordResetCodes)
-      .values({
-        userId: input.userId,
-        codeHash: hashResetCode(input.userId, code),
-        issuedBy: input.issuedBy,
-        orgId: input.orgId,
-        expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000),
-        createdAt: now,
-      })
-      .$returningId(), 'the inserted id');
+    const { id } = theRow(
+      await tx
+        .insert(passwordResetCodes)
+        .values({
+          userId: input.userId,
+          codeHash: hashResetCode(input.userId, code),
+          issuedBy: input.issuedBy,
+          orgId: input.orgId,
+          expiresAt: new Date(now.getTime() + RESET_CODE_TTL_HOURS * 3600_000),
+          createdAt: now,
+        })
+        .$returningId(),
+      'the inserted id',
+    );
     await audit(tx, {
       actorUserId: input.issuedBy,
       orgId: input.orgId,
@@ -170,12 +172,7 @@ export async function resetByCode(db: Db, input: ResetByCode, now: Date): Promis
   const wrong = new AppError('RESET_CODE_WRONG', 'code');
   const user = await findByPhone(db, input.phone);
   if (!user) throw wrong;
-  const [row] = await db
-    .select()
-    .from(passwordResetCodes)
-    .where(eq(passwordResetCodes.userId, user.id))
-    .orderBy(desc(passwordResetCodes.id))
-    .limit(1);
+  const [row] = await db.select().from(passwordResetCodes).where(eq(passwordResetCodes.userId, user.id)).orderBy(desc(passwordResetCodes.id)).limit(1);
   if (!row || row.usedAt || row.expiresAt <= now) throw wrong;
 
   const attemptOf = and(
@@ -268,7 +265,10 @@ export async function bindWechat(db: Db, wechat: WechatApi, userId: number, code
 /** Unbinds WeChat (e.g. "log out on this phone for good"); the next open shows the login page. */
 export async function unbindWechat(db: Db, userId: number) {
   await db.transaction(async (tx) => {
-    const [res] = await tx.update(users).set({ wxOpenid: null }).where(and(eq(users.id, userId), isNotNull(users.wxOpenid)));
+    const [res] = await tx
+      .update(users)
+      .set({ wxOpenid: null })
+      .where(and(eq(users.id, userId), isNotNull(users.wxOpenid)));
     if (res.affectedRows === 1) await audit(tx, { actorUserId: userId, orgId: null, action: 'user.wechat_unbind', targetType: 'user', targetId: userId });
   });
 }

@@ -18,15 +18,13 @@ export const SMS_SENDS_PER_HOUR = 5;
  * Phone and purpose are part of the input: a code is only good for the number and the
  * purpose it was sent for.
  */
-const hashCode = (phone: string, purpose: string, code: string) =>
-  createHash('sha256').update(`sms:${phone}:${purpose}:${code}`).digest('hex');
+const hashCode = (phone: string, purpose: string, code: string) => createHash('sha256').update(`sms:${phone}:${purpose}:${code}`).digest('hex');
 
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export const newSixDigitCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-const smsText = (purpose: SmsPurpose, code: string) =>
-  `【智慧团建】您正在进行${SmsPurposes[purpose]}操作，验证码${code}，${SMS_CODE_TTL_SECONDS / 60}分钟内有效。请勿将验证码告诉他人。`;
+const smsText = (purpose: SmsPurpose, code: string) => `【智慧团建】您正在进行${SmsPurposes[purpose]}操作，验证码${code}，${SMS_CODE_TTL_SECONDS / 60}分钟内有效。请勿将验证码告诉他人。`;
 
 export interface SendSmsInput {
   phone: string;
@@ -50,13 +48,7 @@ export interface SendSmsLimits {
  * over the limit deletes its row and is refused (at worst both of two are refused, never
  * both sent).
  */
-export async function sendSmsCode(
-  db: Db,
-  sms: SmsSender,
-  input: SendSmsInput,
-  now: Date,
-  { resendAfterSeconds }: SendSmsLimits = { resendAfterSeconds: SMS_RESEND_AFTER_SECONDS },
-) {
+export async function sendSmsCode(db: Db, sms: SmsSender, input: SendSmsInput, now: Date, { resendAfterSeconds }: SendSmsLimits = { resendAfterSeconds: SMS_RESEND_AFTER_SECONDS }) {
   const { phone, purpose } = input;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).limit(1);
   if (purpose === 'register' && user) throw new AppError('MOBILE_TAKEN', 'phone');
@@ -64,16 +56,19 @@ export async function sendSmsCode(
   const deliver = Boolean(user) || purpose === 'register' || purpose === 'adminRegister';
 
   const code = newSixDigitCode();
-  const { id } = theRow(await db
-    .insert(smsCodes)
-    .values({
-      phone,
-      purpose,
-      codeHash: hashCode(phone, purpose, code),
-      expiresAt: new Date(now.getTime() + SMS_CODE_TTL_SECONDS * 1000),
-      createdAt: now,
-    })
-    .$returningId(), 'the inserted id');
+  const { id } = theRow(
+    await db
+      .insert(smsCodes)
+      .values({
+        phone,
+        purpose,
+        codeHash: hashCode(phone, purpose, code),
+        expiresAt: new Date(now.getTime() + SMS_CODE_TTL_SECONDS * 1000),
+        createdAt: now,
+      })
+      .$returningId(),
+    'the inserted id',
+  );
   const forget = () => db.delete(smsCodes).where(eq(smsCodes.id, id));
 
   const resendFrom = new Date(now.getTime() - resendAfterSeconds * 1000);
@@ -147,9 +142,7 @@ export async function consumeSmsCode(db: DbOrTx, id: number, now: Date, field = 
   const [res] = await db
     .update(smsCodes)
     .set({ usedAt: now })
-    .where(
-      and(eq(smsCodes.id, id), isNull(smsCodes.usedAt), gt(smsCodes.expiresAt, now), lte(smsCodes.attempts, SMS_CODE_MAX_ATTEMPTS)),
-    );
+    .where(and(eq(smsCodes.id, id), isNull(smsCodes.usedAt), gt(smsCodes.expiresAt, now), lte(smsCodes.attempts, SMS_CODE_MAX_ATTEMPTS)));
   if (res.affectedRows !== 1) throw new AppError('SMS_CODE_WRONG', field);
 }
 

@@ -26,7 +26,13 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/children/:childId/admin-code',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '为直属下级组织生成（重新生成）管理员注册码，原未使用的注册码随即失效', params: OrgChildParamsSchema, response: { 200: AdminCodeIssuedSchema, ...errors } },
+      schema: {
+        tags: ['admin-codes'],
+        security: [{ bearer: [] }],
+        summary: '为直属下级组织生成（重新生成）管理员注册码，原未使用的注册码随即失效',
+        params: OrgChildParamsSchema,
+        response: { 200: AdminCodeIssuedSchema, ...errors },
+      },
     },
     async (req) => issueCode(app.db, { pii: app.pii }, req.orgContext, req.orgContext.org, Number(req.params.childId), app.clock.now()),
   );
@@ -47,7 +53,13 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/admin-codes/export',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { tags: ['admin-codes'], security: [{ bearer: [] }], summary: '准备导出：为尚无有效注册码的直属下级组织生成注册码（已有的保持有效）', params: OrgIdParamsSchema, response: { 200: AdminCodeListSchema, ...errors } },
+      schema: {
+        tags: ['admin-codes'],
+        security: [{ bearer: [] }],
+        summary: '准备导出：为尚无有效注册码的直属下级组织生成注册码（已有的保持有效）',
+        params: OrgIdParamsSchema,
+        response: { 200: AdminCodeListSchema, ...errors },
+      },
     },
     async (req) => ensureCodes(app.db, { pii: app.pii }, req.orgContext, req.orgContext.org, app.clock.now()),
   );
@@ -60,13 +72,19 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = await exportWorkbook(app.db, { pii: app.pii }, req.orgContext.org, app.clock.now());
-      return reply.type(XLSX_MIME).header('content-disposition', attachment(`${req.orgContext.org.shortName}-管理员注册码.xlsx`)).send(file);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment(`${req.orgContext.org.shortName}-管理员注册码.xlsx`))
+        .send(file);
     },
   );
 
   app.post(
     '/admin-codes/lookup',
-    { config: secretGuessRateLimit(app.config), schema: { tags: ['admin-codes'], summary: '查询注册码所属组织（注册前确认）', body: AdminCodeLookupSchema, response: { 200: AdminCodeTargetSchema, ...errors } } },
+    {
+      config: secretGuessRateLimit(app.config),
+      schema: { tags: ['admin-codes'], summary: '查询注册码所属组织（注册前确认）', body: AdminCodeLookupSchema, response: { 200: AdminCodeTargetSchema, ...errors } },
+    },
     async (req) => {
       const { org } = await lookupCode(app.db, app.pii, req.body.code, app.clock.now());
       const names = await ancestorNames(app.db, [org]);
@@ -82,7 +100,10 @@ export const adminCodeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/admin-register',
-    { config: secretGuessRateLimit(app.config), schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } } },
+    {
+      config: secretGuessRateLimit(app.config),
+      schema: { tags: ['admin-codes'], summary: '使用管理员注册码注册', body: AdminRegisterSchema, response: { 200: TokenResponseSchema, ...errors } },
+    },
     async (req) => registerAdminAndSignIn(app.db, { pii: app.pii, verifier: app.realName }, signer, req.body, app.clock.now()),
   );
 };

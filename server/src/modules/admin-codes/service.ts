@@ -59,7 +59,10 @@ async function insertCode(tx: DbOrTx, deps: CodeDeps, actor: Actor, org: OrgRow,
 const lockParent = (tx: DbOrTx, parent: OrgRow) => tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, parent.id)).for('update');
 
 async function directChild(db: DbOrTx, parent: OrgRow, childId: number): Promise<OrgRow> {
-  const [child] = await db.select().from(orgs).where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id)));
+  const [child] = await db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id)));
   if (!child) throw new AppError('NOT_FOUND');
   return child;
 }
@@ -73,7 +76,10 @@ export async function issueCode(db: Db, deps: CodeDeps, actor: Actor, parent: Or
   const child = await directChild(db, parent, childId);
   return db.transaction(async (tx) => {
     await lockParent(tx, parent);
-    await tx.update(adminCodes).set({ expiresAt: now }).where(and(eq(adminCodes.orgId, child.id), isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now)));
+    await tx
+      .update(adminCodes)
+      .set({ expiresAt: now })
+      .where(and(eq(adminCodes.orgId, child.id), isNull(adminCodes.usedAt), gt(adminCodes.expiresAt, now)));
     return insertCode(tx, deps, actor, child, now);
   });
 }
@@ -86,7 +92,15 @@ async function codesInForce(db: DbOrTx, deps: CodeDeps, children: OrgRow[], now:
   const rows = await db
     .select()
     .from(adminCodes)
-    .where(and(inArray(adminCodes.orgId, children.map((c) => c.id)), inForce(now)))
+    .where(
+      and(
+        inArray(
+          adminCodes.orgId,
+          children.map((c) => c.id),
+        ),
+        inForce(now),
+      ),
+    )
     .orderBy(asc(adminCodes.id));
   const byId = new Map(children.map((c) => [c.id, c]));
   const out = new Map<number, AdminCodeIssued>();
@@ -137,7 +151,11 @@ export async function exportWorkbook(db: Db, deps: CodeDeps, parent: OrgRow, now
 /** Which org a code is for (the registration page shows it before asking for personal data). */
 export async function lookupCode(db: Db, pii: Pick<Pii, 'secretHash'>, code: string, now: Date) {
   // The hash is of the exact code: §3.4 codes are case-sensitive.
-  const [row] = await db.select().from(adminCodes).where(eq(adminCodes.codeHash, pii.secretHash(code))).limit(1);
+  const [row] = await db
+    .select()
+    .from(adminCodes)
+    .where(eq(adminCodes.codeHash, pii.secretHash(code)))
+    .limit(1);
   if (!row) throw new AppError('ADMIN_CODE_INVALID', 'code');
   const usable = checkAdminCodeUsable({ issuedAtMs: row.expiresAt.getTime() - ADMIN_CODE_VALID_DAYS * 86_400_000, usedAtMs: row.usedAt?.getTime() }, now.getTime());
   if (!usable.ok) throw new AppError(usable.code, 'code');
@@ -220,10 +238,13 @@ export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegi
     if (used.affectedRows !== 1) throw new AppError('ADMIN_CODE_USED', 'code');
 
     await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, org.id)).for('update');
-    const { admins } = theRow(await tx
-      .select({ admins: count() })
-      .from(rosterEntries)
-      .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true))), 'a count');
+    const { admins } = theRow(
+      await tx
+        .select({ admins: count() })
+        .from(rosterEntries)
+        .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true))),
+      'a count',
+    );
     if (Number(admins) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
 
     await consumeSmsCode(tx, smsId, now);

@@ -30,7 +30,13 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/archives',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '团员电子数据库：本组织及下级2020年以后入团的团员（按姓名、身份证号、发展团员编号检索）', params: OrgIdParamsSchema, querystring: ArchiveListQuerySchema, response: { 200: ArchivePageSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '团员电子数据库：本组织及下级2020年以后入团的团员（按姓名、身份证号、发展团员编号检索）',
+        params: OrgIdParamsSchema,
+        querystring: ArchiveListQuerySchema,
+        response: { 200: ArchivePageSchema, ...errors },
+      },
     },
     async (req) => listArchives(deps, req.orgContext, req.query),
   );
@@ -48,7 +54,13 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/archive-approvals',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '下级团员电子档案审批：等待本组织（及下级团委）审批的电子档案', params: OrgIdParamsSchema, querystring: OrgPageQuerySchema, response: { 200: ArchivePageSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '下级团员电子档案审批：等待本组织（及下级团委）审批的电子档案',
+        params: OrgIdParamsSchema,
+        querystring: OrgPageQuerySchema,
+        response: { 200: ArchivePageSchema, ...errors },
+      },
     },
     async (req) => listApprovals(deps, req.orgContext, req.query),
   );
@@ -72,7 +84,13 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/archives/:checkinId/decision',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '团员电子档案审批：同意 / 不同意（须写明理由）', params: ArchiveParamsSchema, body: ArchiveDecisionSchema, response: { 200: MyArchiveSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '团员电子档案审批：同意 / 不同意（须写明理由）',
+        params: ArchiveParamsSchema,
+        body: ArchiveDecisionSchema,
+        response: { 200: MyArchiveSchema, ...errors },
+      },
     },
     async (req) => decideArchive(deps, req.orgContext, Number(req.params.checkinId), req.body),
   );
@@ -95,9 +113,7 @@ export const archiveRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/me/archive',
-    { onRequest: [app.requireApprovedMember], schema: { ...secured, summary: '我的团员电子档案', response: { 200: MyArchiveSchema, ...errors } } },
-    async (req) => myArchive(deps, req.memberCheckin),
+  app.get('/me/archive', { onRequest: [app.requireApprovedMember], schema: { ...secured, summary: '我的团员电子档案', response: { 200: MyArchiveSchema, ...errors } } }, async (req) =>
+    myArchive(deps, req.memberCheckin),
   );
 };

@@ -157,23 +157,29 @@ export async function approvalsWaitingHere(db: DbOrTx, orgId: number) {
  * [004 FAQ (iii)(iv)]: the statistics never count an uncertified 2020+ join as a new member.
  */
 export async function archiveSummary(deps: ArchiveDeps, ctx: OrgContext): Promise<ArchiveSummary> {
-  const res = theRow(await deps.db
-    .select({
-      total: sql<number>`count(*)`,
-      pending: sql<number>`coalesce(sum(${memberArchives.status} = 'pending'), 0)`,
-      rejected: sql<number>`coalesce(sum(${memberArchives.status} = 'rejected'), 0)`,
-      certified: sql<number>`coalesce(sum(${memberArchives.status} = 'certified'), 0)`,
-    })
-    .from(checkins)
-    .innerJoin(orgs, eq(orgs.id, checkins.branchId))
-    .leftJoin(memberArchives, eq(memberArchives.checkinId, checkins.id))
-    .where(and(needsArchiveSql, inSubtree(ctx.org.path))), 'the archive counts');
+  const res = theRow(
+    await deps.db
+      .select({
+        total: sql<number>`count(*)`,
+        pending: sql<number>`coalesce(sum(${memberArchives.status} = 'pending'), 0)`,
+        rejected: sql<number>`coalesce(sum(${memberArchives.status} = 'rejected'), 0)`,
+        certified: sql<number>`coalesce(sum(${memberArchives.status} = 'certified'), 0)`,
+      })
+      .from(checkins)
+      .innerJoin(orgs, eq(orgs.id, checkins.branchId))
+      .leftJoin(memberArchives, eq(memberArchives.checkinId, checkins.id))
+      .where(and(needsArchiveSql, inSubtree(ctx.org.path))),
+    'the archive counts',
+  );
   const approver = alias(orgs, 'approver');
-  const waiting = theRow(await deps.db
-    .select({ n: sql<number>`count(*)` })
-    .from(memberArchives)
-    .innerJoin(approver, eq(approver.id, memberArchives.approverOrgId))
-    .where(like(approver.path, descendantsLike(ctx.org.path))), 'the approvals count');
+  const waiting = theRow(
+    await deps.db
+      .select({ n: sql<number>`count(*)` })
+      .from(memberArchives)
+      .innerJoin(approver, eq(approver.id, memberArchives.approverOrgId))
+      .where(like(approver.path, descendantsLike(ctx.org.path))),
+    'the approvals count',
+  );
   const n = (v: unknown) => Number(v ?? 0);
   const pending = n(res.pending);
   const rejected = n(res.rejected);
@@ -246,12 +252,22 @@ export async function uploadArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
       const again = archiveUpload(stateOf(current), needsApproval, changeReason);
       // Someone else's upload or decision got there first: the plan no longer holds.
       if (!again.ok || again.kind !== plan.kind) throw new AppError(again.ok ? 'CONFLICT' : again.code);
-      const [res] = await tx.insert(uploads).values({ ownerUserId: ctx.userId, mime: 'application/pdf', size: stored.size, storageKey: stored.storageKey, sha256: stored.sha256, createdAt: now });
+      const [res] = await tx
+        .insert(uploads)
+        .values({ ownerUserId: ctx.userId, mime: 'application/pdf', size: stored.size, storageKey: stored.storageKey, sha256: stored.sha256, createdAt: now });
       const fileId = Number(res.insertId);
       if (plan.kind === 'change') {
         await tx
           .update(memberArchives)
-          .set({ changeFileId: fileId, changeReason, changeUploadedBy: ctx.userId, changeUploadedByOrgId: ctx.org.id, changeUploadedAt: now, approverOrgId: approver!.id, rejectReason: null })
+          .set({
+            changeFileId: fileId,
+            changeReason,
+            changeUploadedBy: ctx.userId,
+            changeUploadedByOrgId: ctx.org.id,
+            changeUploadedAt: now,
+            approverOrgId: approver!.id,
+            rejectReason: null,
+          })
           .where(eq(memberArchives.id, current!.id));
       } else {
         const values = {
@@ -274,7 +290,13 @@ export async function uploadArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
         action: 'archive.upload',
         targetType: 'checkin',
         targetId: c.id,
-        after: { kind: plan.kind, status: plan.kind === 'change' ? 'changePending' : plan.status, size: stored.size, sha256: stored.sha256, ...(changeReason ? { reason: changeReason } : {}) },
+        after: {
+          kind: plan.kind,
+          status: plan.kind === 'change' ? 'changePending' : plan.status,
+          size: stored.size,
+          sha256: stored.sha256,
+          ...(changeReason ? { reason: changeReason } : {}),
+        },
       });
     });
   } catch (err) {
@@ -303,7 +325,10 @@ export async function decideArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
     const [a] = await tx.select().from(memberArchives).where(eq(memberArchives.checkinId, c.id)).for('update');
     const check = checkArchiveDecision(stateOf(a));
     if (!check.ok) throw new AppError(check.code);
-    const [approver] = await tx.select().from(orgs).where(eq(orgs.id, a!.approverOrgId ?? 0));
+    const [approver] = await tx
+      .select()
+      .from(orgs)
+      .where(eq(orgs.id, a!.approverOrgId ?? 0));
     if (!approver || !ctx.contains(approver.path)) throw new AppError('FORBIDDEN');
     const change = a!.changeFileId != null;
     const decided = { decidedBy: ctx.userId, decidedAt: now, approverOrgId: null };
@@ -312,7 +337,16 @@ export async function decideArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
         .update(memberArchives)
         .set(
           change
-            ? { ...decided, status: 'certified', fileId: a!.changeFileId!, uploadedBy: a!.changeUploadedBy!, uploadedByOrgId: a!.changeUploadedByOrgId!, uploadedAt: a!.changeUploadedAt!, rejectReason: null, ...noChange }
+            ? {
+                ...decided,
+                status: 'certified',
+                fileId: a!.changeFileId!,
+                uploadedBy: a!.changeUploadedBy!,
+                uploadedByOrgId: a!.changeUploadedByOrgId!,
+                uploadedAt: a!.changeUploadedAt!,
+                rejectReason: null,
+                ...noChange,
+              }
             : { ...decided, status: 'certified', rejectReason: null },
         )
         .where(eq(memberArchives.id, a!.id));

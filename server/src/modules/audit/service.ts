@@ -28,10 +28,7 @@ async function personNames(db: Db, userIds: number[]): Promise<Map<number, strin
   }
   let missing = ids.filter((id) => !out.has(id));
   if (missing.length) {
-    const rows = await db
-      .select({ userId: checkins.userId, approved: checkins.approvedData, draft: checkins.draft })
-      .from(checkins)
-      .where(inArray(checkins.userId, missing));
+    const rows = await db.select({ userId: checkins.userId, approved: checkins.approvedData, draft: checkins.draft }).from(checkins).where(inArray(checkins.userId, missing));
     for (const r of rows) {
       const n = nameIn(r.approved) ?? nameIn(r.draft);
       if (n) out.set(r.userId, n);
@@ -92,8 +89,14 @@ export async function listAudit(db: Db, org: OrgRow, cursor: number | undefined,
     .orderBy(desc(auditLogs.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const actors = await personNames(db, page.map((r) => r.log.actorUserId).filter((id): id is number => id != null));
-  const targets = await targetNames(db, page.map((r) => r.log));
+  const actors = await personNames(
+    db,
+    page.map((r) => r.log.actorUserId).filter((id): id is number => id != null),
+  );
+  const targets = await targetNames(
+    db,
+    page.map((r) => r.log),
+  );
   return {
     items: page.map((r) => ({
       id: String(r.log.id),

@@ -80,9 +80,7 @@ async function revokeFamily(db: DbOrTx, row: typeof refreshTokens.$inferSelect) 
   await db
     .update(refreshTokens)
     .set({ revokedAt: new Date() })
-    .where(
-      and(eq(refreshTokens.userId, row.userId), isNull(refreshTokens.revokedAt), row.family ? eq(refreshTokens.family, row.family) : undefined),
-    );
+    .where(and(eq(refreshTokens.userId, row.userId), isNull(refreshTokens.revokedAt), row.family ? eq(refreshTokens.family, row.family) : undefined));
 }
 
 /** Ends every session of a user (password changed): their refresh tokens stop working at once. */
@@ -101,7 +99,11 @@ export async function logout(db: Db, refreshToken: string) {
 }
 
 export async function getSessionUser(db: Db, userId: string): Promise<SessionUser> {
-  const [user] = await db.select().from(users).where(eq(users.id, Number(userId))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.id, Number(userId)))
+    .limit(1);
   if (!user) throw new AppError('UNAUTHORIZED');
   return toSessionUser(user);
 }

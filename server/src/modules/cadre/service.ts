@@ -34,7 +34,15 @@ function offeredTo(user: User): SQL {
 
 async function cadreOrgs(db: Db, entries: Entry[]): Promise<CadreOrg[]> {
   if (entries.length === 0) return [];
-  const rows = await db.select().from(orgs).where(inArray(orgs.id, entries.map((e) => e.orgId)));
+  const rows = await db
+    .select()
+    .from(orgs)
+    .where(
+      inArray(
+        orgs.id,
+        entries.map((e) => e.orgId),
+      ),
+    );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const summaries = new Map((await summarize(db, rows)).map((s) => [s.id, s]));
   return entries.map((e) => {
@@ -54,7 +62,15 @@ async function cadreOrgs(db: Db, entries: Entry[]): Promise<CadreOrg[]> {
 
 async function pendingLines(db: Db, entries: Entry[]): Promise<PendingRosterLine[]> {
   if (entries.length === 0) return [];
-  const rows = await db.select().from(orgs).where(inArray(orgs.id, entries.map((e) => e.orgId)));
+  const rows = await db
+    .select()
+    .from(orgs)
+    .where(
+      inArray(
+        orgs.id,
+        entries.map((e) => e.orgId),
+      ),
+    );
   const summaries = new Map((await summarize(db, rows)).map((s) => [s.id, s]));
   return entries.map((e) => {
     const org = summaries.get(String(e.orgId))!;
@@ -135,7 +151,7 @@ async function offeredEntry(db: Db, user: User, entryId: number): Promise<Entry>
 export async function confirmEntry(db: Db, userId: number, entryId: number): Promise<CadreOrg> {
   const user = await userOf(db, userId);
   const entry = await offeredEntry(db, user, entryId);
-  if (entry.userId === userId) return theRow(await cadreOrgs(db, [entry]), 'the entry\'s org');
+  if (entry.userId === userId) return theRow(await cadreOrgs(db, [entry]), "the entry's org");
   if (entry.userId != null || entry.declinedAt) throw new AppError('ROSTER_ENTRY_NOT_PENDING');
   const idHash = verifiedIdHash(user);
   await db.transaction(async (tx) => {
@@ -161,7 +177,7 @@ export async function confirmEntry(db: Db, userId: number, entryId: number): Pro
     await audit(tx, { actorUserId: userId, orgId: entry.orgId, action: 'cadre.confirm', targetType: 'roster', targetId: entry.id, after: { position: entry.position } });
   });
   const fresh = theRow(await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id)), 'the roster entry');
-  return theRow(await cadreOrgs(db, [fresh]), 'the entry\'s org');
+  return theRow(await cadreOrgs(db, [fresh]), "the entry's org");
 }
 
 /** Issue 12: "不是我" — the line is marked declined, not offered again; its org's admin sees it. */
@@ -182,15 +198,31 @@ export async function declineEntry(db: Db, userId: number, entryId: number, now:
 /** §6.3 first entry into an org: the cadre sets the position; that completes onboarding. */
 export async function setPosition(db: Db, userId: number, orgId: number, position: string, now: Date) {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
-  const [entry] = org ? await db.select().from(rosterEntries).where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.userId, userId))) : [];
+  const [entry] = org
+    ? await db
+        .select()
+        .from(rosterEntries)
+        .where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.userId, userId)))
+    : [];
   if (!org || !entry) throw new AppError('NOT_IN_ROSTER');
   if (!isPositionAllowed(org.type, position)) throw new AppError('POSITION_NOT_ALLOWED', 'position');
   await db.transaction(async (tx) => {
-    await tx.update(rosterEntries).set({ position, onboardedAt: entry.onboardedAt ?? now }).where(eq(rosterEntries.id, entry.id));
-    await audit(tx, { actorUserId: userId, orgId, action: entry.onboardedAt ? 'cadre.position' : 'cadre.onboard', targetType: 'roster', targetId: entry.id, before: { position: entry.position }, after: { position } });
+    await tx
+      .update(rosterEntries)
+      .set({ position, onboardedAt: entry.onboardedAt ?? now })
+      .where(eq(rosterEntries.id, entry.id));
+    await audit(tx, {
+      actorUserId: userId,
+      orgId,
+      action: entry.onboardedAt ? 'cadre.position' : 'cadre.onboard',
+      targetType: 'roster',
+      targetId: entry.id,
+      before: { position: entry.position },
+      after: { position },
+    });
   });
   const fresh = theRow(await db.select().from(rosterEntries).where(eq(rosterEntries.id, entry.id)), 'the roster entry');
-  return theRow(await cadreOrgs(db, [fresh]), 'the entry\'s org');
+  return theRow(await cadreOrgs(db, [fresh]), "the entry's org");
 }
 
 function checkAlias(org: typeof orgs.$inferSelect, alias: string) {
@@ -206,7 +238,10 @@ export async function setFirstAlias(db: Db, ctx: OrgContext, alias: string) {
   checkAlias(ctx.org, alias);
   try {
     return await db.transaction(async (tx) => {
-      const [res] = await tx.update(orgs).set({ alias }).where(and(eq(orgs.id, ctx.org.id), isNull(orgs.alias)));
+      const [res] = await tx
+        .update(orgs)
+        .set({ alias })
+        .where(and(eq(orgs.id, ctx.org.id), isNull(orgs.alias)));
       if (res.affectedRows !== 1) throw new AppError('ALIAS_ALREADY_SET', 'alias');
       await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'org.alias', targetType: 'org', targetId: ctx.org.id, after: { alias } });
       return { alias };
@@ -249,11 +284,7 @@ async function inviteOne(db: Db, deps: InviteDeps, ctx: OrgContext, entry: Entry
     .update(rosterEntries)
     .set({ lastInvitedAt: now })
     .where(
-      and(
-        eq(rosterEntries.id, entry.id),
-        isNull(rosterEntries.onboardedAt),
-        or(isNull(rosterEntries.lastInvitedAt), gt(rosterEntries.lastInvitedAt, now) /* clock moved back */, lt10(now)),
-      ),
+      and(eq(rosterEntries.id, entry.id), isNull(rosterEntries.onboardedAt), or(isNull(rosterEntries.lastInvitedAt), gt(rosterEntries.lastInvitedAt, now) /* clock moved back */, lt10(now))),
     );
   if (res.affectedRows !== 1) return false;
   const token = deps.issueInvitation(entry.id, entry.orgId);
@@ -268,7 +299,10 @@ function lt10(now: Date) {
 }
 
 export async function inviteEntry(db: Db, deps: InviteDeps, ctx: OrgContext, entryId: number, now: Date) {
-  const [entry] = await db.select().from(rosterEntries).where(and(eq(rosterEntries.id, entryId), eq(rosterEntries.orgId, ctx.org.id)));
+  const [entry] = await db
+    .select()
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.id, entryId), eq(rosterEntries.orgId, ctx.org.id)));
   if (!entry) throw new AppError('NOT_FOUND');
   if (entry.onboardedAt) throw new AppError('ALREADY_ONBOARDED');
   // The person said 不是我: fix the line's phone first (that offers it again).
@@ -293,7 +327,14 @@ export async function invitationPreview(db: Db, deps: EntryDeps, token: string) 
   const [row] = await db.select({ e: rosterEntries, o: orgs }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(eq(rosterEntries.id, invite.entryId));
   if (!row) throw new AppError('INVITATION_INVALID');
   const summary = theRow(await summarize(db, [row.o]), 'the org summary');
-  return { orgId: summary.id, orgName: row.o.alias ?? row.o.shortName, fullName: row.o.fullName ?? row.o.shortName, pathNames: summary.pathNames, cadreName: row.e.name, phoneMasked: maskMobile(row.e.phone) };
+  return {
+    orgId: summary.id,
+    orgName: row.o.alias ?? row.o.shortName,
+    fullName: row.o.fullName ?? row.o.shortName,
+    pathNames: summary.pathNames,
+    cadreName: row.e.name,
+    phoneMasked: maskMobile(row.e.phone),
+  };
 }
 
 /** Cadres of the org's subtree with their positions (phones masked), keyset-paginated. */

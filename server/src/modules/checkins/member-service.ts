@@ -108,8 +108,7 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
     if (step === 'identity') return saveIdentity(tx, deps, userId, row, body, today);
     const current = row!;
     const context = { identity: identityOf(current, pii), today };
-    const schema: z.ZodType<Record<string, unknown>> =
-      step === 'league' ? makeCertLeagueSchema(context) : step === 'contact' ? makeCertContactSchema(context) : CertOptionalSchema;
+    const schema: z.ZodType<Record<string, unknown>> = step === 'league' ? makeCertLeagueSchema(context) : step === 'contact' ? makeCertContactSchema(context) : CertOptionalSchema;
     const values = pickStep(step, checkWith(schema, body));
 
     const set: Partial<typeof checkins.$inferInsert> = {};
@@ -132,7 +131,15 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
       const t = nextCheckinStatus(status, 'submitEdit');
       if (!t.ok) throw new AppError(t.code);
       Object.assign(set, { status: t.status, submittedAt: now, returnReason: null });
-      await audit(tx, { actorUserId: userId, orgId: current.branchId, action: 'checkin.submitEdit', targetType: 'checkin', targetId: current.id, before: { status }, after: { status: t.status } });
+      await audit(tx, {
+        actorUserId: userId,
+        orgId: current.branchId,
+        action: 'checkin.submitEdit',
+        targetType: 'checkin',
+        targetId: current.id,
+        before: { status },
+        after: { status: t.status },
+      });
     }
     await tx.update(checkins).set(set).where(eq(checkins.id, current.id));
     await trackCheckinChange(tx, current, set);
@@ -146,7 +153,7 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
 async function saveIdentity(tx: Tx, deps: MemberDeps, userId: number, row: CheckinRow | undefined, body: unknown, today: string): Promise<number> {
   const { pii } = deps;
   // The roster lookup needs the ID number before the rules run; a malformed one simply has no roster row.
-  const rawId = typeof (body as { idNumber?: unknown })?.idNumber === 'string' ? ((body as { idNumber: string }).idNumber.trim().toUpperCase()) : '';
+  const rawId = typeof (body as { idNumber?: unknown })?.idNumber === 'string' ? (body as { idNumber: string }).idNumber.trim().toUpperCase() : '';
   const holds = rawId ? await holdsRosterPosition(tx, pii.lookupHash(rawId)) : false;
   const parsed = checkWith(makeCertIdentitySchema({ today, holdsRosterPosition: holds }), body);
   await assertBranch(tx, parsed.branchId);

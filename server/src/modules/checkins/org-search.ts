@@ -65,7 +65,17 @@ export async function searchOrgs(db: Db, q: string, limit: number): Promise<OrgS
     const more = await db
       .select()
       .from(orgs)
-      .where(and(allWordsMatch(words), rows.length ? notInArray(orgs.id, rows.map((r) => r.id)) : undefined))
+      .where(
+        and(
+          allWordsMatch(words),
+          rows.length
+            ? notInArray(
+                orgs.id,
+                rows.map((r) => r.id),
+              )
+            : undefined,
+        ),
+      )
       .orderBy(...ranking)
       .limit(limit - rows.length);
     rows = [...rows, ...more];

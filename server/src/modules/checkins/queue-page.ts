@@ -32,7 +32,10 @@ function buildPage(db: Db, branches: number, withCursor: boolean, extra: SQL[] =
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .where(
       and(
-        inArray(checkins.branchId, Array.from({ length: branches }, (_, i) => sql.placeholder(`b${i}`))),
+        inArray(
+          checkins.branchId,
+          Array.from({ length: branches }, (_, i) => sql.placeholder(`b${i}`)),
+        ),
         inArray(checkins.status, WAITING),
         withCursor ? or(gt(checkins.submittedAt, at), and(eq(checkins.submittedAt, at), gt(checkins.id, sql.placeholder('afterId')))) : undefined,
         ...extra,

@@ -66,7 +66,10 @@ export interface RealNameDeps {
 /** The job handler: one verification attempt, recorded only if the check-in still waits for it. */
 export async function runRealNameCheck(deps: RealNameDeps, p: RealNamePayload): Promise<void> {
   const { db } = deps;
-  const [row] = await db.select().from(checkins).where(eq(checkins.id, Number(p.checkinId)));
+  const [row] = await db
+    .select()
+    .from(checkins)
+    .where(eq(checkins.id, Number(p.checkinId)));
   if (!row || row.realNameGeneration !== p.generation) return; // superseded by a resubmission
   const ours = and(eq(checkins.id, row.id), eq(checkins.realNameGeneration, p.generation));
 
@@ -96,7 +99,10 @@ export async function runRealNameCheck(deps: RealNameDeps, p: RealNamePayload): 
   if (!t.ok) return;
   const now = deps.now();
   await db.transaction(async (tx) => {
-    const [res] = await tx.update(checkins).set({ realNameStatus: t.status }).where(and(ours, eq(checkins.realNameStatus, running)));
+    const [res] = await tx
+      .update(checkins)
+      .set({ realNameStatus: t.status })
+      .where(and(ours, eq(checkins.realNameStatus, running)));
     if (res.affectedRows !== 1) return;
     // Issue 12: a passed check proves the account's identity (what roster lines may bind to it).
     if (t.status === 'passed') await recordVerifiedIdentity(tx, row.userId, row, now);

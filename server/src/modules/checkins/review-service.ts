@@ -41,13 +41,7 @@ async function branchesWithOperator(db: DbOrTx, ids: number[]): Promise<Set<numb
   const rows = await db
     .selectDistinct({ orgId: rosterEntries.orgId })
     .from(rosterEntries)
-    .where(
-      and(
-        inArray(rosterEntries.orgId, ids),
-        isNotNull(rosterEntries.onboardedAt),
-        or(eq(rosterEntries.isOperator, true), eq(rosterEntries.isAdmin, true)),
-      ),
-    );
+    .where(and(inArray(rosterEntries.orgId, ids), isNotNull(rosterEntries.onboardedAt), or(eq(rosterEntries.isOperator, true), eq(rosterEntries.isAdmin, true))));
   return new Set(rows.map((r) => r.orgId));
 }
 
@@ -61,7 +55,12 @@ export async function reviewScope(db: DbOrTx, ctx: OrgContext): Promise<number[]
   const orgHasOperator = needsOperatorFact(ctx, org) ? (await branchesWithOperator(db, [org.id])).has(org.id) : undefined;
   let childBranchesWithoutOperator: number[] = [];
   if (needsChildBranches(ctx)) {
-    const children = (await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentId, org.id), eq(orgs.type, 'branch')))).map((c) => c.id);
+    const children = (
+      await db
+        .select({ id: orgs.id })
+        .from(orgs)
+        .where(and(eq(orgs.parentId, org.id), eq(orgs.type, 'branch')))
+    ).map((c) => c.id);
     const withOperator = await branchesWithOperator(db, children);
     childBranchesWithoutOperator = children.filter((id) => !withOperator.has(id));
   }
@@ -93,7 +92,10 @@ function decodeCursor(cursor: string): { at: Date; id: number } | null {
 
 async function branchNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: orgs.id, shortName: orgs.shortName }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: orgs.id, shortName: orgs.shortName })
+    .from(orgs)
+    .where(inArray(orgs.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.shortName]));
 }
 
@@ -130,7 +132,18 @@ export async function reviewQueue(db: Db, pii: Pii, scope: number[] | null, q: {
   const full = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const names = new Map(page.map((r) => [r.branchId, r.branchName]));
-  const total = q.cursor || full ? Number(theRow(await db.select({ n: count() }).from(checkins).where(and(waitingIn(ids), ...extra)), 'a count').n) : rows.length;
+  const total =
+    q.cursor || full
+      ? Number(
+          theRow(
+            await db
+              .select({ n: count() })
+              .from(checkins)
+              .where(and(waitingIn(ids), ...extra)),
+            'a count',
+          ).n,
+        )
+      : rows.length;
   return {
     items: page.map((r) => toItem(r, pii, names)),
     nextCursor: full ? encodeCursor(lastRow(page, 'a full page')) : null,
@@ -269,14 +282,7 @@ export async function offlineVerify(db: Db, pii: Pii, ctx: OrgContext, checkinId
     const [res] = await tx
       .update(checkins)
       .set({ ...approvalSet(row, ctx.userId, now), realNameStatus: rn.status, offlineNote: body.note, offlinePhotoId: photo.id })
-      .where(
-        and(
-          eq(checkins.id, row.id),
-          eq(checkins.status, 'submitted'),
-          eq(checkins.realNameStatus, 'failed'),
-          eq(checkins.realNameGeneration, row.realNameGeneration),
-        ),
-      );
+      .where(and(eq(checkins.id, row.id), eq(checkins.status, 'submitted'), eq(checkins.realNameStatus, 'failed'), eq(checkins.realNameGeneration, row.realNameGeneration)));
     if (res.affectedRows !== 1) throw new AppError('CHECKIN_NOT_PENDING');
     // Issue 12: the org verified the person offline — that proves the account's identity too.
     await recordVerifiedIdentity(tx, row.userId, row, now);

@@ -32,10 +32,7 @@ const operator = { security: [{ bearer: [] }], tags: ['checkin review'] };
 
 export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
   app.jobs.register(REAL_NAME_JOB, (payload) =>
-    runRealNameCheck(
-      { db: app.db, pii: app.pii, verifier: app.realName, now: () => app.clock.now(), recheckDelaySeconds: app.config.realNameRecheckDelaySeconds },
-      payload,
-    ),
+    runRealNameCheck({ db: app.db, pii: app.pii, verifier: app.realName, now: () => app.clock.now(), recheckDelaySeconds: app.config.realNameRecheckDelaySeconds }, payload),
   );
   const deps = () => ({ pii: app.pii, now: app.clock.now() });
 
@@ -44,7 +41,12 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/search',
     {
       config: publicRateLimit(app.config),
-      schema: { tags: ['checkin'], summary: '报到时搜索组织（仅团支部可选）', querystring: OrgSearchQuerySchema, response: { 200: OrgSearchResultSchema, 400: ErrorBodySchema, 429: ErrorBodySchema } },
+      schema: {
+        tags: ['checkin'],
+        summary: '报到时搜索组织（仅团支部可选）',
+        querystring: OrgSearchQuerySchema,
+        response: { 200: OrgSearchResultSchema, 400: ErrorBodySchema, 429: ErrorBodySchema },
+      },
     },
     async (req) => ({ items: await searchOrgs(app.db, req.query.q, req.query.limit) }),
   );
@@ -75,7 +77,13 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/checkin/steps/:step',
     {
       onRequest: [app.authenticate],
-      schema: { ...member, summary: '保存认证资料的一步（草稿；审核通过后按修改规则）', params: CertStepParamSchema, body: z.record(z.string(), z.unknown()), response: { 200: MyCheckinSchema, ...errors } },
+      schema: {
+        ...member,
+        summary: '保存认证资料的一步（草稿；审核通过后按修改规则）',
+        params: CertStepParamSchema,
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: MyCheckinSchema, ...errors },
+      },
     },
     async (req) => saveStep(app.db, deps(), Number(req.user.sub), req.params.step, req.body),
   );
@@ -100,7 +108,13 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/checkins',
     {
       onRequest: [app.requireOrg('operator')],
-      schema: { ...operator, summary: '资料审核：待审核的报到和资料修改（最早的在前）', params: OrgIdParamsSchema, querystring: ReviewQueueQuerySchema, response: { 200: ReviewQueueSchema, ...errors } },
+      schema: {
+        ...operator,
+        summary: '资料审核：待审核的报到和资料修改（最早的在前）',
+        params: OrgIdParamsSchema,
+        querystring: ReviewQueueQuerySchema,
+        response: { 200: ReviewQueueSchema, ...errors },
+      },
     },
     async (req) => reviewQueue(app.db, app.pii, await reviewScope(app.db, req.orgContext), req.query),
   );
@@ -139,7 +153,13 @@ export const checkinRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/checkins/:checkinId/offline-verify',
     {
       onRequest: [app.requireOrg('operator')],
-      schema: { ...operator, summary: '线下核验无误：填写说明并上传照片，审核通过', params: CheckinParamsSchema, body: OfflineVerifySchema, response: { 200: ReviewDetailSchema, ...errors } },
+      schema: {
+        ...operator,
+        summary: '线下核验无误：填写说明并上传照片，审核通过',
+        params: CheckinParamsSchema,
+        body: OfflineVerifySchema,
+        response: { 200: ReviewDetailSchema, ...errors },
+      },
     },
     async (req) => offlineVerify(app.db, app.pii, req.orgContext, Number(req.params.checkinId), req.body, app.clock.now()),
   );

@@ -75,9 +75,7 @@ export async function devNumberHolderBranch(db: DbOrTx, devNumber: string, idHas
 /** DEVELOPMENT_NUMBER_TAKEN naming the branch that uses the number (004 FAQ), nothing of the person. */
 export async function devNumberTakenError(db: DbOrTx, devNumber: string, idHash: string | null): Promise<AppError> {
   const branch = await devNumberHolderBranch(db, devNumber, idHash);
-  return branch
-    ? AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(branch), 'developmentNumber')
-    : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
+  return branch ? AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(branch), 'developmentNumber') : new AppError('DEVELOPMENT_NUMBER_TAKEN', 'developmentNumber');
 }
 
 /** What a submit checks against stored data (§4.1, §5.1–5.3), read in one statement. */
@@ -90,7 +88,10 @@ export interface SubmitFacts {
 }
 
 const exists = (db: DbOrTx, table: typeof checkins | typeof rosterEntries, where: SQL | undefined) =>
-  sql<number>`exists ${db.select({ one: sql`1` }).from(table).where(where)}`;
+  sql<number>`exists ${db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)}`;
 
 /**
  * The roster answer, the branch (with its ancestors' names), an approval of the ID elsewhere

@@ -23,8 +23,7 @@ export const STEP_ORDER: CertStep[] = ['identity', 'league', 'contact', 'optiona
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The stored draft plus the ID number, decrypted for its owner's form or an operator's review. */
-export const fullData = (row: Pick<CheckinRow, 'draft' | 'idEnc'>, pii: Pii): CertificationDraft =>
-  ({ ...row.draft, idNumber: pii.decrypt(row.idEnc) });
+export const fullData = (row: Pick<CheckinRow, 'draft' | 'idEnc'>, pii: Pii): CertificationDraft => ({ ...row.draft, idNumber: pii.decrypt(row.idEnc) });
 
 /** The data in force with the ID masked (§9: shown back in lists and on the home page). */
 export const approvedView = (row: Pick<CheckinRow, 'approvedData' | 'idEnc'>, pii: Pii, masked = true): CertificationDraft | null => {
@@ -53,12 +52,7 @@ export async function branchViewOf(db: DbOrTx, org: OrgRow, viewerId: number, kn
 }
 
 /** `branch`: the row's branch (and its ancestors' names) when the caller has it at hand (saves reading it again). */
-export async function toMyCheckin(
-  db: DbOrTx,
-  pii: Pii,
-  row: CheckinRow | undefined,
-  branch?: { org: OrgRow; ancestorNames?: Map<number, string> },
-): Promise<MyCheckin> {
+export async function toMyCheckin(db: DbOrTx, pii: Pii, row: CheckinRow | undefined, branch?: { org: OrgRow; ancestorNames?: Map<number, string> }): Promise<MyCheckin> {
   if (!row) {
     return {
       status: null,

@@ -16,7 +16,13 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/members',
     {
       onRequest: [app.requireOrg('cadre')],
-      schema: { ...secured, summary: '团员查询（姓名/手机号/身份证号，本组织及下级）', params: OrgIdParamsSchema, querystring: MemberSearchQuerySchema, response: { 200: MemberListSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '团员查询（姓名/手机号/身份证号，本组织及下级）',
+        params: OrgIdParamsSchema,
+        querystring: MemberSearchQuerySchema,
+        response: { 200: MemberListSchema, ...errors },
+      },
     },
     async (req) => searchMembers(app.db, app.pii, req.orgContext, req.query.q, req.query.cursor ? Number(req.query.cursor) : undefined, req.query.limit, req.query),
   );

@@ -26,7 +26,11 @@ export async function dashboard(db: Db, ctx: OrgContext): Promise<CadreDashboard
     db.execute(sql`select coalesce(sum(${membersOfRow('s')}), 0) as n from branch_stats s where s.path like ${descendantsLike(org.path)}`),
     db.select({ n: count() }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(inSubtree(org.path)),
     db.select({ n: count() }).from(orgs).where(inSubtree(org.path)),
-    db.select({ id: checkins.id }).from(checkins).where(and(eq(checkins.userId, userId), isMember)).limit(1),
+    db
+      .select({ id: checkins.id })
+      .from(checkins)
+      .where(and(eq(checkins.userId, userId), isMember))
+      .limit(1),
     summarize(db, [org]),
     operator ? countWaitingReviews(db, ctx) : Promise.resolve(null),
     db.select({ n: count() }).from(rosterEntries).where(eq(rosterEntries.orgId, org.id)),

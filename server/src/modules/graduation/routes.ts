@@ -27,7 +27,14 @@ export const graduationRoutes: FastifyPluginAsyncZod = async (app) => {
   if (app.config.enableTestEndpoints) {
     app.post(
       '/test/graduation/convert',
-      { schema: { tags: ['test'], summary: '（仅测试）立即执行某年的毕业生团组织转换任务', body: z.object({ year: z.number().int().min(2000).max(2100) }).strict(), response: { 202: z.null() } } },
+      {
+        schema: {
+          tags: ['test'],
+          summary: '（仅测试）立即执行某年的毕业生团组织转换任务',
+          body: z.object({ year: z.number().int().min(2000).max(2100) }).strict(),
+          response: { 202: z.null() },
+        },
+      },
       async (req, reply) => {
         await enqueue(app.db, JOB_GRADUATION, { year: req.body.year }, app.clock.now());
         app.jobs.kick();
@@ -56,7 +63,10 @@ export const graduationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/graduation/branches/:branchId',
-    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '毕业班团支部：团员与转接进度', params: GraduationBranchParamsSchema, response: { 200: GraduationBranchDetailSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...secured, summary: '毕业班团支部：团员与转接进度', params: GraduationBranchParamsSchema, response: { 200: GraduationBranchDetailSchema, ...errors } },
+    },
     async (req) => branchDetail(app.db, req.orgContext, Number(req.params.branchId)),
   );
 
@@ -74,7 +84,10 @@ export const graduationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/orgs/:orgId/graduation/branches/:branchId',
-    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '删除团员已全部转出的毕业生团组织', params: GraduationBranchParamsSchema, response: { 204: z.null(), ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...secured, summary: '删除团员已全部转出的毕业生团组织', params: GraduationBranchParamsSchema, response: { 204: z.null(), ...errors } },
+    },
     async (req, reply) => {
       await deleteGraduateOrg(app.db, req.orgContext, Number(req.params.branchId));
       return reply.status(204).send(null);

@@ -62,7 +62,10 @@ async function activeCounts(db: DbOrTx, branchIds: number[]) {
 async function toBranchViews(db: DbOrTx, ctx: OrgContext, rows: OrgRow[]): Promise<GraduationBranch[]> {
   const markers = await markerPathsOf(db, rows);
   const paths = new Map([...markers].map(([id, m]) => [id, m.path]));
-  const counts = await activeCounts(db, rows.map((r) => r.id));
+  const counts = await activeCounts(
+    db,
+    rows.map((r) => r.id),
+  );
   const names = await ancestorNames(db, rows);
   return rows.map((b) => ({
     id: String(b.id),
@@ -110,13 +113,21 @@ export async function markBranches(db: Db, ctx: OrgContext, body: GraduationMark
     const rows = await tx.select().from(orgs).where(inArray(orgs.id, ids)).for('update');
     if (rows.length !== ids.length) throw new AppError('GRADUATION_NOT_CLASS_BRANCH');
     for (const b of rows) {
-      if (b.type !== 'branch' || !below(ctx, b) || (b.branchCategory != null && b.branchCategory !== 'ordinary') || b.graduationConvertedAt) throw new AppError('GRADUATION_NOT_CLASS_BRANCH');
+      if (b.type !== 'branch' || !below(ctx, b) || (b.branchCategory != null && b.branchCategory !== 'ordinary') || b.graduationConvertedAt)
+        throw new AppError('GRADUATION_NOT_CLASS_BRANCH');
       if (isMarked(b)) throw new AppError('GRADUATION_ALREADY_MARKED');
     }
     const set = { graduationMonth: body.month ?? null, graduationReason: body.reason ?? null, graduationMarkedAt: now, graduationMarkedBy: ctx.userId, graduationMarkedOrgId: ctx.org.id };
     await tx.update(orgs).set(set).where(inArray(orgs.id, ids));
     for (const b of rows) {
-      await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'graduation.mark', targetType: 'org', targetId: b.id, after: { month: set.graduationMonth, reason: set.graduationReason } });
+      await audit(tx, {
+        actorUserId: ctx.userId,
+        orgId: ctx.org.id,
+        action: 'graduation.mark',
+        targetType: 'org',
+        targetId: b.id,
+        after: { month: set.graduationMonth, reason: set.graduationReason },
+      });
     }
   });
 }
@@ -137,7 +148,10 @@ export async function correctMark(db: Db, ctx: OrgContext, branchId: number, bod
     const markers = await markerPathsOf(tx, [b]);
     if (!correctable(ctx, b, new Map([...markers].map(([id, m]) => [id, m.path])))) throw new AppError('GRADUATION_CORRECT_NOT_SUPERIOR');
     const after = { graduationMonth: body.month ?? null, graduationReason: body.reason ?? null };
-    await tx.update(orgs).set({ ...after, graduationMarkedAt: now }).where(eq(orgs.id, b.id));
+    await tx
+      .update(orgs)
+      .set({ ...after, graduationMarkedAt: now })
+      .where(eq(orgs.id, b.id));
     await audit(tx, {
       actorUserId: ctx.userId,
       orgId: ctx.org.id,
@@ -155,7 +169,7 @@ const nameOf = (c: CheckinRow) => {
   return typeof name === 'string' ? name : '';
 };
 const phoneOf = (c: CheckinRow) => {
-  const p = (c.approvedData)?.phone;
+  const p = c.approvedData?.phone;
   return typeof p === 'string' && p ? maskMobile(p) : null;
 };
 const MEMBER_STATES = ['approved', 'editSubmitted', 'editReturned'] as const;
@@ -190,7 +204,15 @@ export async function branchDetail(db: Db, ctx: OrgContext, branchId: number): P
     ? await db
         .select({ checkinId: transfers.checkinId, status: transfers.status })
         .from(transfers)
-        .where(and(inArray(transfers.checkinId, members.map((m) => m.id)), isNotNull(transfers.openUserId)))
+        .where(
+          and(
+            inArray(
+              transfers.checkinId,
+              members.map((m) => m.id),
+            ),
+            isNotNull(transfers.openUserId),
+          ),
+        )
     : [];
   const openBy = new Map(open.map((t) => [t.checkinId, t.status as string]));
   const items = members.map((m) => memberView(m, b.graduationMonth, openBy.get(m.id) ?? null));
@@ -241,7 +263,14 @@ export async function revokeDelayed(db: Db, ctx: OrgContext, memberId: number) {
       .update(checkins)
       .set({ delayedGraduationMonth: null, delayedGraduationReason: null, graduate: b.graduationConvertedAt != null })
       .where(eq(checkins.id, c.id));
-    await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'graduation.revokeDelay', targetType: 'checkin', targetId: c.id, before: { month: c.delayedGraduationMonth, reason: c.delayedGraduationReason } });
+    await audit(tx, {
+      actorUserId: ctx.userId,
+      orgId: ctx.org.id,
+      action: 'graduation.revokeDelay',
+      targetType: 'checkin',
+      targetId: c.id,
+      before: { month: c.delayedGraduationMonth, reason: c.delayedGraduationReason },
+    });
   });
 }
 
@@ -264,7 +293,10 @@ export async function delayedMembers(db: Db, ctx: OrgContext) {
 export async function deleteGraduateOrg(db: Db, ctx: OrgContext, branchId: number) {
   const b = await branchBelow(db, ctx, branchId);
   if (b.branchCategory !== 'graduate') throw new AppError('GRADUATE_ORG_ONLY');
-  const [parent] = await db.select().from(orgs).where(eq(orgs.id, b.parentId ?? 0));
+  const [parent] = await db
+    .select()
+    .from(orgs)
+    .where(eq(orgs.id, b.parentId ?? 0));
   if (!parent) throw new AppError('NOT_FOUND');
   try {
     await deleteChild(db, { userId: ctx.userId }, parent, b.id);
@@ -296,7 +328,15 @@ export async function convertGraduates(db: Db, year: number, now: Date) {
         .update(checkins)
         .set({ graduate: true })
         .where(and(eq(checkins.branchId, b.id), isNull(checkins.delayedGraduationMonth), eq(checkins.membershipStatus, 'normal'), or(...MEMBER_STATES.map((s) => eq(checkins.status, s)))));
-      await audit(tx, { actorUserId: null, orgId: b.id, action: 'graduation.convert', targetType: 'org', targetId: b.id, before: { branchCategory: b.branchCategory }, after: { branchCategory: 'graduate', year } });
+      await audit(tx, {
+        actorUserId: null,
+        orgId: b.id,
+        action: 'graduation.convert',
+        targetType: 'org',
+        targetId: b.id,
+        before: { branchCategory: b.branchCategory },
+        after: { branchCategory: 'graduate', year },
+      });
       branches += 1;
       members += Number(res.affectedRows);
     });

@@ -25,20 +25,26 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async (app) => {
-  app.decorateRequest('memberCheckin', null as unknown as typeof checkins.$inferSelect);
-  const load = async (request: FastifyRequest) => {
-    await app.authenticate(request, undefined as never);
-    const [row] = await app.db.select().from(checkins).where(eq(checkins.userId, Number(request.user.sub)));
-    if (!row || !isCheckinApproved(row.status)) throw new AppError('CHECKIN_REQUIRED');
-    request.memberCheckin = row;
-    return row;
-  };
-  app.decorate('requireMemberRecord', async (request: FastifyRequest) => {
-    await load(request);
-  });
-  app.decorate('requireApprovedMember', async (request: FastifyRequest) => {
-    const row = await load(request);
-    if (!isActiveMembership(row.membershipStatus)) throw new AppError('MEMBERSHIP_ENDED');
-  });
-}, { name: 'member-guard', dependencies: ['auth', 'db'] });
+export default fp(
+  async (app) => {
+    app.decorateRequest('memberCheckin', null as unknown as typeof checkins.$inferSelect);
+    const load = async (request: FastifyRequest) => {
+      await app.authenticate(request, undefined as never);
+      const [row] = await app.db
+        .select()
+        .from(checkins)
+        .where(eq(checkins.userId, Number(request.user.sub)));
+      if (!row || !isCheckinApproved(row.status)) throw new AppError('CHECKIN_REQUIRED');
+      request.memberCheckin = row;
+      return row;
+    };
+    app.decorate('requireMemberRecord', async (request: FastifyRequest) => {
+      await load(request);
+    });
+    app.decorate('requireApprovedMember', async (request: FastifyRequest) => {
+      const row = await load(request);
+      if (!isActiveMembership(row.membershipStatus)) throw new AppError('MEMBERSHIP_ENDED');
+    });
+  },
+  { name: 'member-guard', dependencies: ['auth', 'db'] },
+);

@@ -23,7 +23,7 @@ export async function memberDetail(db: Db, pii: Pii, ctx: OrgContext, checkinId:
     .innerJoin(users, eq(users.id, checkins.userId))
     .where(and(eq(checkins.id, checkinId), isNotNull(checkins.approvedIdHash)));
   if (!row || !ctx.contains(row.branch.path)) throw new AppError('NOT_FOUND');
-  const data = (row.c.approvedData ?? {});
+  const data = row.c.approvedData ?? {};
   const names = await ancestorNames(db, [row.branch]);
   const path = row.branch.path.split('/').filter(Boolean).map(Number);
   return {

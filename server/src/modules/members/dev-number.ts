@@ -38,7 +38,7 @@ export async function correctDevNumber(db: Db, pii: Pii, ctx: OrgContext, checki
         const holder = await devNumberHolderBranch(tx, next, row.c.idHash);
         if (holder) throw AppError.withMessage('DEVELOPMENT_NUMBER_TAKEN', devNumberTakenMessage(holder), 'developmentNumber');
       }
-      const draft = { ...(row.c.draft), developmentNumber: next };
+      const draft = { ...row.c.draft, developmentNumber: next };
       await tx
         .update(checkins)
         .set({ approvedDevNumber: next, developmentNumber: next, approvedData: { ...data, developmentNumber: next }, draft })

@@ -24,7 +24,13 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/membership/members/:memberId/exit',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '申请团籍变更（自愿退团、开除团籍、自行脱团，须上级审批）', params: MembershipMemberParamsSchema, body: MembershipExitRequestSchema, response: { 204: z.null(), ...errors } },
+      schema: {
+        ...secured,
+        summary: '申请团籍变更（自愿退团、开除团籍、自行脱团，须上级审批）',
+        params: MembershipMemberParamsSchema,
+        body: MembershipExitRequestSchema,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await requestExit(app.db, req.orgContext, Number(req.params.memberId), req.body);
@@ -42,7 +48,13 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/membership/requests/:requestId/decision',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '审批团籍变更申请（同意，或不同意并填写原因）', params: MembershipRequestParamsSchema, body: MembershipDecisionSchema, response: { 204: z.null(), ...errors } },
+      schema: {
+        ...secured,
+        summary: '审批团籍变更申请（同意，或不同意并填写原因）',
+        params: MembershipRequestParamsSchema,
+        body: MembershipDecisionSchema,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await decideRequest(app.db, req.orgContext, Number(req.params.requestId), req.body, app.clock.now());
@@ -52,7 +64,10 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/membership/former',
-    { onRequest: [app.requireOrg('cadre')], schema: { ...secured, summary: '已不再保留团籍的团员（保留记录）', params: OrgIdParamsSchema, response: { 200: FormerMemberListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('cadre')],
+      schema: { ...secured, summary: '已不再保留团籍的团员（保留记录）', params: OrgIdParamsSchema, response: { 200: FormerMemberListSchema, ...errors } },
+    },
     async (req) => formerMembers(app.db, req.orgContext),
   );
 };

@@ -26,7 +26,14 @@ export async function requestExit(db: Db, ctx: OrgContext, memberId: number, bod
     const [open] = await tx.select({ id: membershipRequests.id }).from(membershipRequests).where(eq(membershipRequests.openKey, row.c.id));
     if (open) throw new AppError('MEMBERSHIP_REQUEST_PENDING');
     const [res] = await tx.insert(membershipRequests).values({ checkinId: row.c.id, branchId: row.b.id, kind: body.kind, reason: body.reason, openKey: row.c.id, requestedBy: ctx.userId });
-    await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'membership.request', targetType: 'checkin', targetId: row.c.id, after: { requestId: Number(res.insertId), kind: body.kind, reason: body.reason } });
+    await audit(tx, {
+      actorUserId: ctx.userId,
+      orgId: ctx.org.id,
+      action: 'membership.request',
+      targetType: 'checkin',
+      targetId: row.c.id,
+      after: { requestId: Number(res.insertId), kind: body.kind, reason: body.reason },
+    });
   });
 }
 
@@ -63,7 +70,12 @@ export async function listRequests(db: Db, ctx: OrgContext): Promise<{ items: Me
  */
 export async function decideRequest(db: Db, ctx: OrgContext, requestId: number, body: MembershipDecision, now: Date) {
   await db.transaction(async (tx) => {
-    const [row] = await tx.select({ r: membershipRequests, b: orgs }).from(membershipRequests).innerJoin(orgs, eq(orgs.id, membershipRequests.branchId)).where(eq(membershipRequests.id, requestId)).for('update');
+    const [row] = await tx
+      .select({ r: membershipRequests, b: orgs })
+      .from(membershipRequests)
+      .innerJoin(orgs, eq(orgs.id, membershipRequests.branchId))
+      .where(eq(membershipRequests.id, requestId))
+      .for('update');
     if (!row || !isWithin(row.b.path, ctx.org.path)) throw new AppError('NOT_FOUND');
     if (row.b.parentId !== ctx.org.id) throw new AppError('MEMBERSHIP_APPROVER_NOT_SUPERIOR');
     if (row.r.status !== 'pending') throw new AppError('MEMBERSHIP_REQUEST_NOT_PENDING');

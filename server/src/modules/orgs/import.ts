@@ -1,14 +1,5 @@
 import { eq } from 'drizzle-orm';
-import {
-  BranchCategories,
-  IndustryCategories,
-  OrgTypes,
-  allowedChildTypes,
-  makeOrgCreateSchema,
-  proposeFullName,
-  type OrgCreate,
-  type OrgType,
-} from '@tj/shared';
+import { BranchCategories, IndustryCategories, OrgTypes, allowedChildTypes, makeOrgCreateSchema, proposeFullName, type OrgCreate, type OrgType } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { orgs } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -79,12 +70,17 @@ export async function importOrgs(db: Db, pii: Pii, actor: Actor, parent: OrgRow,
   if (rows.length === 0) throw new AppError('IMPORT_EMPTY');
   const siblings = new Set((await db.select({ n: orgs.shortName }).from(orgs).where(eq(orgs.parentId, parent.id))).map((r) => r.n));
   const seen = new Map<string, number>();
-  const inputs = validateRows<OrgCreate>(rows, (r) => rowInput(r.values), makeOrgCreateSchema(parent.type), (parsed, r) => {
-    const name = parsed.shortName;
-    if (siblings.has(name) || seen.has(name)) return rowError(r.row, 'ORG_NAME_TAKEN', 'shortName');
-    seen.set(name, r.row);
-    return null;
-  });
+  const inputs = validateRows<OrgCreate>(
+    rows,
+    (r) => rowInput(r.values),
+    makeOrgCreateSchema(parent.type),
+    (parsed, r) => {
+      const name = parsed.shortName;
+      if (siblings.has(name) || seen.has(name)) return rowError(r.row, 'ORG_NAME_TAKEN', 'shortName');
+      seen.set(name, r.row);
+      return null;
+    },
+  );
   const created = await db.transaction(async (tx) => {
     const out = await insertChildren(tx, pii, actor, parent, inputs);
     await audit(tx, { actorUserId: actor.userId, orgId: parent.id, action: 'org.import', targetType: 'org', targetId: parent.id, after: { count: out.length } });

@@ -26,11 +26,9 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 const secured = { security: [{ bearer: [] }], tags: ['orgs'] };
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/me/orgs',
-    { onRequest: [app.authenticate], schema: { ...secured, summary: '我任职的组织', response: { 200: MyOrgListSchema, 401: ErrorBodySchema } } },
-    async (req) => ({ items: await myOrgs(app.db, Number(req.user.sub)) }),
-  );
+  app.get('/me/orgs', { onRequest: [app.authenticate], schema: { ...secured, summary: '我任职的组织', response: { 200: MyOrgListSchema, 401: ErrorBodySchema } } }, async (req) => ({
+    items: await myOrgs(app.db, Number(req.user.sub)),
+  }));
 
   app.get(
     '/orgs/:orgId',
@@ -58,7 +56,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/branches',
     {
       onRequest: [app.requireOrg('cadre')],
-      schema: { ...secured, summary: '本组织下级团支部（按名称搜索、分页）', params: OrgIdParamsSchema, querystring: BranchSearchQuerySchema, response: { 200: OrgSearchPageSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '本组织下级团支部（按名称搜索、分页）',
+        params: OrgIdParamsSchema,
+        querystring: BranchSearchQuerySchema,
+        response: { 200: OrgSearchPageSchema, ...errors },
+      },
     },
     async (req) => branchesWithin(app.db, req.orgContext.org, req.query.q, req.query.offset, req.query.limit),
   );
@@ -88,7 +92,10 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/import/template.xlsx',
     { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '下级组织导入模板（Excel）', params: OrgIdParamsSchema } },
     async (req, reply) =>
-      reply.type(XLSX_MIME).header('content-disposition', attachment('下级组织导入模板.xlsx')).send(await orgTemplate(req.orgContext.org)),
+      reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('下级组织导入模板.xlsx'))
+        .send(await orgTemplate(req.orgContext.org)),
   );
 
   app.post(

@@ -1,14 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, like, or, sql } from 'drizzle-orm';
-import {
-  missingOrgFields,
-  ORG_SET_ONCE_FIELDS,
-  makeOrgCreateSchema,
-  makeOrgUpdateSchema,
-  type MyOrg,
-  type OrgCreate,
-  type OrgType,
-  type OrgUpdate,
-} from '@tj/shared';
+import { missingOrgFields, ORG_SET_ONCE_FIELDS, makeOrgCreateSchema, makeOrgUpdateSchema, type MyOrg, type OrgCreate, type OrgType, type OrgUpdate } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { checkins, orgs, rosterEntries, transfers, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -26,11 +17,7 @@ export interface Actor {
 
 async function childCounts(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ parentId: orgs.parentId, n: count() })
-    .from(orgs)
-    .where(inArray(orgs.parentId, ids))
-    .groupBy(orgs.parentId);
+  const rows = await db.select({ parentId: orgs.parentId, n: count() }).from(orgs).where(inArray(orgs.parentId, ids)).groupBy(orgs.parentId);
   return new Map(rows.map((r) => [Number(r.parentId), Number(r.n)]));
 }
 
@@ -63,7 +50,13 @@ export async function getOrgDetail(db: Db, pii: Pii, org: OrgRow) {
 }
 
 export async function summarize(db: DbOrTx, rows: OrgRow[]) {
-  const [names, counts] = await Promise.all([ancestorNames(db, rows), childCounts(db, rows.map((r) => r.id))]);
+  const [names, counts] = await Promise.all([
+    ancestorNames(db, rows),
+    childCounts(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return rows.map((r) => toSummary(r, names, counts.get(r.id) ?? 0));
 }
 
@@ -79,7 +72,15 @@ export async function myOrgs(db: Db, userId: number): Promise<MyOrg[]> {
     .from(rosterEntries)
     .where(and(eq(rosterEntries.userId, userId), isNotNull(rosterEntries.onboardedAt)));
   if (entries.length === 0) return [];
-  const rows = await db.select().from(orgs).where(inArray(orgs.id, entries.map((e) => e.orgId)));
+  const rows = await db
+    .select()
+    .from(orgs)
+    .where(
+      inArray(
+        orgs.id,
+        entries.map((e) => e.orgId),
+      ),
+    );
   const summaries = new Map((await summarize(db, rows)).map((s) => [s.id, s]));
   return entries
     .filter((e) => summaries.has(String(e.orgId)))
@@ -92,7 +93,14 @@ export function fieldsComplete(type: OrgType, fields: Record<string, unknown>): 
 }
 
 export function orgValues(pii: Pii, input: Record<string, unknown>) {
-  const { secretaryIdNumber, type: _t, shortName: _s, fullName: _f, industry: _i, ...rest } = input as Record<string, unknown> & {
+  const {
+    secretaryIdNumber,
+    type: _t,
+    shortName: _s,
+    fullName: _f,
+    industry: _i,
+    ...rest
+  } = input as Record<string, unknown> & {
     secretaryIdNumber?: string | null;
   };
   const values: Record<string, unknown> = { ...rest };
@@ -126,7 +134,10 @@ export async function insertChildren(tx: DbOrTx, pii: Pii, actor: Actor, parent:
       createdBy: actor.userId,
     } as typeof orgs.$inferInsert);
     const id = Number(res.insertId);
-    await tx.update(orgs).set({ path: childPath(parent.path, id) }).where(eq(orgs.id, id));
+    await tx
+      .update(orgs)
+      .set({ path: childPath(parent.path, id) })
+      .where(eq(orgs.id, id));
     if (input.secretaryPhone) await syncSecretaryRegistered(tx, { orgIds: [id] });
     const row = theRow(await tx.select().from(orgs).where(eq(orgs.id, id)), 'the org just inserted');
     await audit(tx, {
@@ -187,14 +198,27 @@ export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, bod
  */
 export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId: number) {
   await db.transaction(async (tx) => {
-    const [child] = await tx.select().from(orgs).where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id))).for('update');
+    const [child] = await tx
+      .select()
+      .from(orgs)
+      .where(and(eq(orgs.id, childId), eq(orgs.parentId, parent.id)))
+      .for('update');
     if (!child) throw new AppError('NOT_FOUND');
     const exists = async (q: Promise<unknown[]>) => (await q).length > 0;
     if (await exists(tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.parentId, child.id)).limit(1))) throw new AppError('ORG_HAS_SUB_ORGS');
     if (await exists(tx.select({ id: checkins.id }).from(checkins).where(eq(checkins.branchId, child.id)).limit(1))) throw new AppError('ORG_HAS_MEMBERS');
     if (await exists(tx.select({ id: rosterEntries.id }).from(rosterEntries).where(eq(rosterEntries.orgId, child.id)).limit(1))) throw new AppError('ORG_HAS_CADRES');
     const touches = or(eq(transfers.fromBranchId, child.id), eq(transfers.toOrgId, child.id), eq(transfers.toBranchId, child.id), eq(transfers.stepOrgId, child.id));
-    if (await exists(tx.select({ id: transfers.id }).from(transfers).where(and(isNotNull(transfers.openUserId), touches)).limit(1))) throw new AppError('ORG_HAS_OPEN_TRANSFERS');
+    if (
+      await exists(
+        tx
+          .select({ id: transfers.id })
+          .from(transfers)
+          .where(and(isNotNull(transfers.openUserId), touches))
+          .limit(1),
+      )
+    )
+      throw new AppError('ORG_HAS_OPEN_TRANSFERS');
     await tx.delete(orgs).where(eq(orgs.id, child.id));
     await audit(tx, {
       actorUserId: actor.userId,
@@ -208,4 +232,12 @@ export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId:
 }
 
 export const subtreeCount = async (db: DbOrTx, path: string) =>
-  Number(theRow(await db.select({ n: sql<number>`count(*)` }).from(orgs).where(like(orgs.path, descendantsLike(path))), 'a count').n);
+  Number(
+    theRow(
+      await db
+        .select({ n: sql<number>`count(*)` })
+        .from(orgs)
+        .where(like(orgs.path, descendantsLike(path))),
+      'a count',
+    ).n,
+  );

@@ -17,7 +17,11 @@ export const ENTRY_PAGE = 'pages/entry/index';
 
 /** One stable scene token per org and kind (≤ 32 chars: wxacode.getUnlimited's limit). */
 async function sceneFor(db: Db, org: OrgRow, kind: QrKind): Promise<string> {
-  const find = () => db.select().from(qrScenes).where(and(eq(qrScenes.orgId, org.id), eq(qrScenes.kind, kind)));
+  const find = () =>
+    db
+      .select()
+      .from(qrScenes)
+      .where(and(eq(qrScenes.orgId, org.id), eq(qrScenes.kind, kind)));
   const [existing] = await find();
   if (existing) return existing.scene;
   try {
@@ -48,11 +52,7 @@ export async function qrCode(db: Db, wechat: WechatApi, org: OrgRow, kind: QrKin
 }
 
 export async function resolveScene(db: Db, scene: string) {
-  const [row] = await db
-    .select({ s: qrScenes, org: orgs })
-    .from(qrScenes)
-    .innerJoin(orgs, eq(orgs.id, qrScenes.orgId))
-    .where(eq(qrScenes.scene, scene));
+  const [row] = await db.select({ s: qrScenes, org: orgs }).from(qrScenes).innerJoin(orgs, eq(orgs.id, qrScenes.orgId)).where(eq(qrScenes.scene, scene));
   if (!row || row.s.scene !== scene) throw new AppError('NOT_FOUND');
   const names = await ancestorNames(db, [row.org]);
   return {

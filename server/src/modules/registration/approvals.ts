@@ -25,14 +25,25 @@ const nextDay = (day: string) => new Date(chinaDayStart(day).getTime() + 86_400_
 
 async function summaries(db: DbOrTx, subs: SubmissionRow[], today: string): Promise<SubmissionSummary[]> {
   if (subs.length === 0) return [];
-  const campaigns = await db.select().from(twoSystemsCampaigns).where(inArray(twoSystemsCampaigns.id, [...new Set(subs.map((s) => s.campaignId))]));
+  const campaigns = await db
+    .select()
+    .from(twoSystemsCampaigns)
+    .where(inArray(twoSystemsCampaigns.id, [...new Set(subs.map((s) => s.campaignId))]));
   const views = new Map((await campaignViews(db, campaigns, today)).map((v) => [v.id, v]));
-  const branches = await db.select().from(orgs).where(inArray(orgs.id, [...new Set(subs.map((s) => s.branchId))]));
+  const branches = await db
+    .select()
+    .from(orgs)
+    .where(inArray(orgs.id, [...new Set(subs.map((s) => s.branchId))]));
   const branchViews = new Map((await summarize(db, branches)).map((b) => [b.id, b]));
   const counts = await db
     .select({ submissionId: twoSystemsRecords.submissionId, outcome: twoSystemsRecords.outcome, n: sql<number>`count(*)` })
     .from(twoSystemsRecords)
-    .where(inArray(twoSystemsRecords.submissionId, subs.map((s) => s.id)))
+    .where(
+      inArray(
+        twoSystemsRecords.submissionId,
+        subs.map((s) => s.id),
+      ),
+    )
     .groupBy(twoSystemsRecords.submissionId, twoSystemsRecords.outcome);
   return subs.map((s) => {
     const { branchState: _b, ...campaign } = views.get(String(s.campaignId))!;
@@ -72,12 +83,22 @@ export async function listApprovals(deps: TwoSystemsDeps, ctx: OrgContext, q: Ap
     )
     .orderBy(desc(twoSystemsSubmissions.submittedAt), desc(twoSystemsSubmissions.id))
     .limit(200);
-  return { items: await summaries(deps.db, rows.map((r) => r.s), todayInChina(deps.now())) };
+  return {
+    items: await summaries(
+      deps.db,
+      rows.map((r) => r.s),
+      todayInChina(deps.now()),
+    ),
+  };
 }
 
 /** The submission, when the org is its branch's direct superior (an admin above acts through it). */
 async function ownSubmission(db: DbOrTx, ctx: OrgContext, submissionId: number): Promise<SubmissionRow> {
-  const [row] = await db.select({ s: twoSystemsSubmissions, parentId: orgs.parentId }).from(twoSystemsSubmissions).innerJoin(orgs, eq(orgs.id, twoSystemsSubmissions.branchId)).where(eq(twoSystemsSubmissions.id, submissionId));
+  const [row] = await db
+    .select({ s: twoSystemsSubmissions, parentId: orgs.parentId })
+    .from(twoSystemsSubmissions)
+    .innerJoin(orgs, eq(orgs.id, twoSystemsSubmissions.branchId))
+    .where(eq(twoSystemsSubmissions.id, submissionId));
   if (!row || row.parentId !== ctx.org.id || row.s.state === 'draft') throw new AppError('REG_NOT_SUPERIOR');
   return row.s;
 }

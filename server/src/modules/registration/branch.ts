@@ -1,15 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { theRow } from '../../lib/rows';
-import {
-  checkBranchMayEdit,
-  checkMemberOutcome,
-  outcomeAllowedInBulk,
-  todayInChina,
-  windowState,
-  type BranchWork,
-  type MemberDecision,
-  type MemberOutcome,
-} from '@tj/shared';
+import { checkBranchMayEdit, checkMemberOutcome, outcomeAllowedInBulk, todayInChina, windowState, type BranchWork, type MemberDecision, type MemberOutcome } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { twoSystemsRecords, twoSystemsSubmissions } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -28,7 +19,10 @@ function branchOf(ctx: OrgContext) {
 }
 
 async function submissionOf(db: DbOrTx, campaignId: number, branchId: number, lock = false): Promise<SubmissionRow | undefined> {
-  const q = db.select().from(twoSystemsSubmissions).where(and(eq(twoSystemsSubmissions.campaignId, campaignId), eq(twoSystemsSubmissions.branchId, branchId)));
+  const q = db
+    .select()
+    .from(twoSystemsSubmissions)
+    .where(and(eq(twoSystemsSubmissions.campaignId, campaignId), eq(twoSystemsSubmissions.branchId, branchId)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -124,11 +118,31 @@ export async function decideAll(deps: TwoSystemsDeps, ctx: OrgContext, campaignI
     const members = await branchMembers(tx, branch.id);
     if (members.length === 0) throw new AppError('REG_NO_MEMBERS');
     const decided = new Set(
-      (await tx.select({ userId: twoSystemsRecords.userId }).from(twoSystemsRecords).where(and(eq(twoSystemsRecords.campaignId, campaign.id), inArray(twoSystemsRecords.userId, members.map((m) => m.userId))))).map((r) => r.userId),
+      (
+        await tx
+          .select({ userId: twoSystemsRecords.userId })
+          .from(twoSystemsRecords)
+          .where(
+            and(
+              eq(twoSystemsRecords.campaignId, campaign.id),
+              inArray(
+                twoSystemsRecords.userId,
+                members.map((m) => m.userId),
+              ),
+            ),
+          )
+      ).map((r) => r.userId),
     );
     const open = members.filter((m) => !decided.has(m.userId));
     await writeDecisions(tx, ctx, campaign, sub, open, outcome, null, now);
-    await audit(tx, { actorUserId: ctx.userId, orgId: branch.id, action: 'twoSystems.decideAll', targetType: 'twoSystemsSubmission', targetId: sub.id, after: { kind: campaign.kind, year: campaign.year, outcome, count: open.length } });
+    await audit(tx, {
+      actorUserId: ctx.userId,
+      orgId: branch.id,
+      action: 'twoSystems.decideAll',
+      targetType: 'twoSystemsSubmission',
+      targetId: sub.id,
+      after: { kind: campaign.kind, year: campaign.year, outcome, count: open.length },
+    });
   });
   return workView(deps.db, campaign, branch.id, now);
 }
@@ -144,16 +158,21 @@ export async function submitBranch(deps: TwoSystemsDeps, ctx: OrgContext, campai
     mayEdit(campaign, sub, now);
     const members = await branchMembers(tx, branch.id);
     if (members.length === 0) throw new AppError('REG_NO_MEMBERS');
-    const decided = new Set(
-      (await tx.select({ userId: twoSystemsRecords.userId }).from(twoSystemsRecords).where(eq(twoSystemsRecords.submissionId, sub.id))).map((r) => r.userId),
-    );
+    const decided = new Set((await tx.select({ userId: twoSystemsRecords.userId }).from(twoSystemsRecords).where(eq(twoSystemsRecords.submissionId, sub.id))).map((r) => r.userId));
     if (members.some((m) => !decided.has(m.userId))) throw new AppError('REG_MEMBERS_UNDECIDED');
     const [res] = await tx
       .update(twoSystemsSubmissions)
       .set({ state: 'submitted', submittedAt: now, submittedBy: ctx.userId, returnReason: null, updatedAt: now })
       .where(and(eq(twoSystemsSubmissions.id, sub.id), inArray(twoSystemsSubmissions.state, ['draft', 'returned'])));
     if (res.affectedRows !== 1) throw new AppError('REG_ALREADY_SUBMITTED');
-    await audit(tx, { actorUserId: ctx.userId, orgId: branch.id, action: 'twoSystems.submit', targetType: 'twoSystemsSubmission', targetId: sub.id, after: { kind: campaign.kind, year: campaign.year, count: members.length } });
+    await audit(tx, {
+      actorUserId: ctx.userId,
+      orgId: branch.id,
+      action: 'twoSystems.submit',
+      targetType: 'twoSystemsSubmission',
+      targetId: sub.id,
+      after: { kind: campaign.kind, year: campaign.year, count: members.length },
+    });
   });
   return workView(deps.db, campaign, branch.id, now);
 }

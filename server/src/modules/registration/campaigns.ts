@@ -19,7 +19,10 @@ const rootCovers = (orgPath: string) => sql`locate(${orgs.path}, ${orgPath}) = 1
 
 export async function campaignViews(db: DbOrTx, rows: CampaignRow[], today: string, branchStates = new Map<number, SubmissionState>()): Promise<Campaign[]> {
   if (rows.length === 0) return [];
-  const roots = await db.select().from(orgs).where(inArray(orgs.id, [...new Set(rows.map((r) => r.rootOrgId))]));
+  const roots = await db
+    .select()
+    .from(orgs)
+    .where(inArray(orgs.id, [...new Set(rows.map((r) => r.rootOrgId))]));
   const summaries = new Map((await summarize(db, roots)).map((s) => [Number(s.id), s]));
   return rows.map((r) => ({
     id: String(r.id),
@@ -56,17 +59,13 @@ export async function openCampaign(deps: TwoSystemsDeps, ctx: OrgContext, body: 
       .select({ id: twoSystemsCampaigns.id, rootOrgId: twoSystemsCampaigns.rootOrgId })
       .from(twoSystemsCampaigns)
       .innerJoin(orgs, eq(orgs.id, twoSystemsCampaigns.rootOrgId))
-      .where(
-        and(
-          eq(twoSystemsCampaigns.kind, body.kind),
-          eq(twoSystemsCampaigns.year, body.year),
-          sql`(${rootCovers(org.path)} or ${orgs.path} like ${`${org.path}%`})`,
-        ),
-      )
+      .where(and(eq(twoSystemsCampaigns.kind, body.kind), eq(twoSystemsCampaigns.year, body.year), sql`(${rootCovers(org.path)} or ${orgs.path} like ${`${org.path}%`})`))
       .limit(1);
     if (clash) throw new AppError(clash.rootOrgId === org.id ? 'REG_CAMPAIGN_EXISTS' : 'REG_CAMPAIGN_OVERLAPS');
     try {
-      const [res] = await tx.insert(twoSystemsCampaigns).values({ kind: body.kind, year: body.year, rootOrgId: org.id, startsOn: body.startsOn, endsOn: body.endsOn, openedBy: ctx.userId, createdAt: now });
+      const [res] = await tx
+        .insert(twoSystemsCampaigns)
+        .values({ kind: body.kind, year: body.year, rootOrgId: org.id, startsOn: body.startsOn, endsOn: body.endsOn, openedBy: ctx.userId, createdAt: now });
       const newId = Number(res.insertId);
       await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'twoSystems.open', targetType: 'twoSystemsCampaign', targetId: newId, after: { ...body } });
       return newId;
@@ -95,7 +94,15 @@ export async function listCampaigns(deps: TwoSystemsDeps, ctx: OrgContext, kind?
     const subs = await deps.db
       .select()
       .from(twoSystemsSubmissions)
-      .where(and(eq(twoSystemsSubmissions.branchId, org.id), inArray(twoSystemsSubmissions.campaignId, campaigns.map((c) => c.id))));
+      .where(
+        and(
+          eq(twoSystemsSubmissions.branchId, org.id),
+          inArray(
+            twoSystemsSubmissions.campaignId,
+            campaigns.map((c) => c.id),
+          ),
+        ),
+      );
     for (const c of campaigns) states.set(c.id, 'draft');
     for (const s of subs) states.set(s.campaignId, s.state);
   }

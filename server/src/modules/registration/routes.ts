@@ -40,12 +40,24 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/orgs/:orgId/two-systems/campaigns',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '发起年度团籍注册 / 团员教育评议（本组织及下级，设定时间窗口）', params: OrgIdParamsSchema, body: OpenCampaignSchema, response: { 201: CampaignSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: {
+        ...org,
+        summary: '发起年度团籍注册 / 团员教育评议（本组织及下级，设定时间窗口）',
+        params: OrgIdParamsSchema,
+        body: OpenCampaignSchema,
+        response: { 201: CampaignSchema, ...errors },
+      },
+    },
     async (req, reply) => reply.status(201).send(await openCampaign(deps, req.orgContext, req.body)),
   );
   app.get(
     '/orgs/:orgId/two-systems/campaigns',
-    { onRequest: [app.requireOrg('cadre')], schema: { ...org, summary: '本组织所在或发起的年度工作', params: OrgIdParamsSchema, querystring: CampaignListQuerySchema, response: { 200: CampaignListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('cadre')],
+      schema: { ...org, summary: '本组织所在或发起的年度工作', params: OrgIdParamsSchema, querystring: CampaignListQuerySchema, response: { 200: CampaignListSchema, ...errors } },
+    },
     async (req) => listCampaigns(deps, req.orgContext, req.query.kind),
   );
   app.get(
@@ -62,12 +74,24 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/orgs/:orgId/two-systems/campaigns/:campaignId/members/:memberId',
-    { onRequest: [app.requireOrg('operator')], schema: { ...org, summary: '逐个办理：予以注册 / 不予注册（填写原因）或评议等次', params: CampaignMemberParamsSchema, body: MemberDecisionSchema, response: { 200: BranchWorkSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('operator')],
+      schema: {
+        ...org,
+        summary: '逐个办理：予以注册 / 不予注册（填写原因）或评议等次',
+        params: CampaignMemberParamsSchema,
+        body: MemberDecisionSchema,
+        response: { 200: BranchWorkSchema, ...errors },
+      },
+    },
     async (req) => decideMember(deps, req.orgContext, Number(req.params.campaignId), Number(req.params.memberId), req.body),
   );
   app.post(
     '/orgs/:orgId/two-systems/campaigns/:campaignId/members/all',
-    { onRequest: [app.requireOrg('operator')], schema: { ...org, summary: '一键办理：未办理的团员全部予以注册 / 评为同一等次', params: CampaignParamsSchema, body: DecideAllSchema, response: { 200: BranchWorkSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('operator')],
+      schema: { ...org, summary: '一键办理：未办理的团员全部予以注册 / 评为同一等次', params: CampaignParamsSchema, body: DecideAllSchema, response: { 200: BranchWorkSchema, ...errors } },
+    },
     async (req) => decideAll(deps, req.orgContext, Number(req.params.campaignId), req.body.outcome),
   );
   app.post(
@@ -79,7 +103,16 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   // ── the superior (年度团籍注册审批) ──
   app.get(
     '/orgs/:orgId/two-systems/approvals',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '年度团籍注册 / 教育评议审批列表（按状态、时间筛选）', params: OrgIdParamsSchema, querystring: ApprovalListQuerySchema, response: { 200: ApprovalListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: {
+        ...org,
+        summary: '年度团籍注册 / 教育评议审批列表（按状态、时间筛选）',
+        params: OrgIdParamsSchema,
+        querystring: ApprovalListQuerySchema,
+        response: { 200: ApprovalListSchema, ...errors },
+      },
+    },
     async (req) => listApprovals(deps, req.orgContext, req.query),
   );
   app.get(
@@ -89,14 +122,20 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/orgs/:orgId/two-systems/submissions/:submissionId/decide',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '审批：同意或退回（填写原因）', params: SubmissionParamsSchema, body: SubmissionDecisionSchema, response: { 200: SubmissionDetailSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...org, summary: '审批：同意或退回（填写原因）', params: SubmissionParamsSchema, body: SubmissionDecisionSchema, response: { 200: SubmissionDetailSchema, ...errors } },
+    },
     async (req) => decideSubmission(deps, req.orgContext, Number(req.params.submissionId), req.body),
   );
 
   // ── the member ──
   app.get(
     '/me/two-systems',
-    { onRequest: [app.authenticate], schema: { security: [{ bearer: [] }], tags: ['两制 (member)'], summary: '我的年度团籍注册与教育评议（按年度）', response: { 200: MyTwoSystemsSchema, ...errors } } },
+    {
+      onRequest: [app.authenticate],
+      schema: { security: [{ bearer: [] }], tags: ['两制 (member)'], summary: '我的年度团籍注册与教育评议（按年度）', response: { 200: MyTwoSystemsSchema, ...errors } },
+    },
     async (req) => myTwoSystems(deps, Number(req.user.sub)),
   );
 };

@@ -21,11 +21,7 @@ const orgNameOf = (org: OrgContext['org']) => org.alias ?? org.shortName;
 export async function issueResetCodeInSubtree(db: Db, deps: ResetCodeDeps, ctx: OrgContext, phone: string, now: Date) {
   const [person] = await db.select({ userId: users.id, name: users.name, phone: users.phone }).from(users).where(eq(users.phone, phone)).limit(1);
   if (!person) throw new AppError('PERSON_NOT_IN_SUBTREE', 'phone');
-  const positions = await db
-    .select({ path: orgs.path })
-    .from(rosterEntries)
-    .innerJoin(orgs, eq(orgs.id, rosterEntries.orgId))
-    .where(eq(rosterEntries.userId, person.userId));
+  const positions = await db.select({ path: orgs.path }).from(rosterEntries).innerJoin(orgs, eq(orgs.id, rosterEntries.orgId)).where(eq(rosterEntries.userId, person.userId));
   const [branch] = await db
     .select({ path: orgs.path, status: checkins.status, draft: checkins.draft })
     .from(checkins)

@@ -18,17 +18,7 @@ import {
 } from '@tj/shared';
 import { attachment, XLSX_MIME } from '../../lib/excel';
 import { readXlsxUpload } from '../../lib/upload';
-import {
-  addEntry,
-  decideAdminRequest,
-  importRoster,
-  listRoster,
-  pendingAdminRequests,
-  removeEntry,
-  rosterTemplate,
-  setAdmin,
-  updateEntry,
-} from './service';
+import { addEntry, decideAdminRequest, importRoster, listRoster, pendingAdminRequests, removeEntry, rosterTemplate, setAdmin, updateEntry } from './service';
 import { issueResetCodeInSubtree } from './reset-code';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
@@ -90,18 +80,24 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    '/orgs/:orgId/roster/template.xlsx',
-    { onRequest: [keeper], schema: { ...secured, summary: '团干部名册导入模板（Excel）', params: OrgIdParamsSchema } },
-    async (req, reply) =>
-      reply.type(XLSX_MIME).header('content-disposition', attachment('团干部名册导入模板.xlsx')).send(await rosterTemplate(req.orgContext.org)),
+  app.get('/orgs/:orgId/roster/template.xlsx', { onRequest: [keeper], schema: { ...secured, summary: '团干部名册导入模板（Excel）', params: OrgIdParamsSchema } }, async (req, reply) =>
+    reply
+      .type(XLSX_MIME)
+      .header('content-disposition', attachment('团干部名册导入模板.xlsx'))
+      .send(await rosterTemplate(req.orgContext.org)),
   );
 
   app.post(
     '/orgs/:orgId/roster/import',
     {
       onRequest: [keeper],
-      schema: { ...secured, summary: '从Excel导入团干部名册（全部成功或全部不导入）', consumes: ['multipart/form-data'], params: OrgIdParamsSchema, response: { 200: ImportResultSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '从Excel导入团干部名册（全部成功或全部不导入）',
+        consumes: ['multipart/form-data'],
+        params: OrgIdParamsSchema,
+        response: { 200: ImportResultSchema, ...errors },
+      },
     },
     async (req) => importRoster(app.db, app.pii, req.orgContext, req.orgContext.org, await readXlsxUpload(req)),
   );
@@ -110,7 +106,13 @@ export const rosterRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/reset-codes',
     {
       onRequest: [admin],
-      schema: { ...secured, summary: '为本组织及下级组织人员生成密码重置码（24小时内有效，一次性）', params: OrgIdParamsSchema, body: IssueResetCodeSchema, response: { 200: ResetCodeIssuedSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '为本组织及下级组织人员生成密码重置码（24小时内有效，一次性）',
+        params: OrgIdParamsSchema,
+        body: IssueResetCodeSchema,
+        response: { 200: ResetCodeIssuedSchema, ...errors },
+      },
     },
     async (req) => issueResetCodeInSubtree(app.db, { send: (phone, text) => app.sms.send(phone, text) }, req.orgContext, req.body.phone, app.clock.now()),
   );

@@ -46,7 +46,10 @@ export async function listRoster(db: Db, pii: Pii, orgId: number) {
 }
 
 async function entryOf(db: DbOrTx, orgId: number, entryId: number): Promise<Entry> {
-  const [e] = await db.select().from(rosterEntries).where(and(eq(rosterEntries.id, entryId), eq(rosterEntries.orgId, orgId)));
+  const [e] = await db
+    .select()
+    .from(rosterEntries)
+    .where(and(eq(rosterEntries.id, entryId), eq(rosterEntries.orgId, orgId)));
   if (!e) throw new AppError('NOT_FOUND');
   return e;
 }
@@ -74,7 +77,13 @@ async function insertEntries(tx: DbOrTx, pii: Pii, ctx: Pick<OrgContext, 'userId
       isOperator: input.isOperator ?? false,
       cadreNature: input.cadreNature ?? null,
     });
-    const row = theRow(await tx.select().from(rosterEntries).where(eq(rosterEntries.id, Number(res.insertId))), 'the roster entry just inserted');
+    const row = theRow(
+      await tx
+        .select()
+        .from(rosterEntries)
+        .where(eq(rosterEntries.id, Number(res.insertId))),
+      'the roster entry just inserted',
+    );
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'roster.add', targetType: 'roster', targetId: row.id, after: auditView(row) });
     created.push(row);
   }
@@ -100,7 +109,10 @@ export async function updateEntry(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow
     if (!mayChangeRosterLine(ctx, before)) throw new AppError('ROSTER_ADMIN_LINE_ADMINS_ONLY');
     // A corrected phone names someone else: the line is offered again (issue 12 不是我).
     const reoffer = input.phone && input.phone !== before.phone ? { declinedAt: null } : {};
-    await tx.update(rosterEntries).set({ ...input, ...reoffer }).where(eq(rosterEntries.id, before.id));
+    await tx
+      .update(rosterEntries)
+      .set({ ...input, ...reoffer })
+      .where(eq(rosterEntries.id, before.id));
     const after = await entryOf(tx, org.id, entryId);
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'roster.update', targetType: 'roster', targetId: entryId, before: auditView(before), after: auditView(after) });
     return toRosterItem(after, pii);
@@ -123,10 +135,19 @@ async function applyAdminChange(tx: DbOrTx, actorUserId: number, orgId: number, 
   if (makeAdmin && !entry.isAdmin) {
     // §3.4: an admin must be a cadre of the org — one who has onboarded, so it has an account.
     if (!entry.userId) throw new AppError('ADMIN_MUST_BE_ONBOARDED');
-    const { n } = theRow(await tx.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.isAdmin, true))), 'a count');
+    const { n } = theRow(
+      await tx
+        .select({ n: count() })
+        .from(rosterEntries)
+        .where(and(eq(rosterEntries.orgId, orgId), eq(rosterEntries.isAdmin, true))),
+      'a count',
+    );
     if (Number(n) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
   }
-  await tx.update(rosterEntries).set({ isAdmin: makeAdmin, ...(makeAdmin ? { isOperator: true } : {}) }).where(eq(rosterEntries.id, entryId));
+  await tx
+    .update(rosterEntries)
+    .set({ isAdmin: makeAdmin, ...(makeAdmin ? { isOperator: true } : {}) })
+    .where(eq(rosterEntries.id, entryId));
   await audit(tx, { actorUserId, orgId, action: 'admin.set', targetType: 'roster', targetId: entryId, before: { isAdmin: entry.isAdmin }, after: { isAdmin: makeAdmin } });
   return entryOf(tx, orgId, entryId);
 }
@@ -145,7 +166,13 @@ export async function setAdmin(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, e
   // at most 2 admins), so nobody waits on a request that cannot be granted.
   if (makeAdmin && !entry.isAdmin) {
     if (!entry.userId) throw new AppError('ADMIN_MUST_BE_ONBOARDED');
-    const { n } = theRow(await db.select({ n: count() }).from(rosterEntries).where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true))), 'a count');
+    const { n } = theRow(
+      await db
+        .select({ n: count() })
+        .from(rosterEntries)
+        .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true))),
+      'a count',
+    );
     if (Number(n) >= MAX_ADMINS_PER_ORG) throw new AppError('ADMIN_LIMIT_REACHED');
   }
   await db.transaction(async (tx) => {
@@ -203,13 +230,18 @@ const COLUMNS = [
 
 export function rosterTemplate(org: OrgRow) {
   const positions = Object.values(Positions).filter((l, i, a) => a.indexOf(l) === i);
-  return buildWorkbook('团干部名册', COLUMNS.map(([h]) => h), [['张三', '', '13800000000', '书记', '是', '兼职']], [
-    '第1行为表头，请勿修改；从第2行起每行一名团干部，示例行请删除或改为真实数据。',
-    `职务须为本组织类别可用的职务：${positions.join('、')}。`,
-    `团干部性质可选：${Object.values(CadreNatures).join('、')}。`,
-    `${org.type === 'branch' ? '团支部仅需录入本支部书记。' : '团委/团工委录入委员及工作人员；团总支录入总支委员。'}`,
-    '导入为整体操作：任何一行有错误时不导入任何数据。',
-  ]);
+  return buildWorkbook(
+    '团干部名册',
+    COLUMNS.map(([h]) => h),
+    [['张三', '', '13800000000', '书记', '是', '兼职']],
+    [
+      '第1行为表头，请勿修改；从第2行起每行一名团干部，示例行请删除或改为真实数据。',
+      `职务须为本组织类别可用的职务：${positions.join('、')}。`,
+      `团干部性质可选：${Object.values(CadreNatures).join('、')}。`,
+      `${org.type === 'branch' ? '团支部仅需录入本支部书记。' : '团委/团工委录入委员及工作人员；团总支录入总支委员。'}`,
+      '导入为整体操作：任何一行有错误时不导入任何数据。',
+    ],
+  );
 }
 
 export async function importRoster(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, file: Buffer) {

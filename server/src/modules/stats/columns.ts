@@ -16,8 +16,7 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export const statusColumn = (status: CheckinStatus | null) => (status == null ? 'st_draft' : `st_${snake(status)}`);
 export const genderColumn = (gender: 'male' | 'female') => `g_${gender}`;
-export const birthYearColumn = (year: number) =>
-  year < BIRTH_YEAR_FIRST ? 'by_earlier' : year > BIRTH_YEAR_LAST ? 'by_later' : `by_${year}`;
+export const birthYearColumn = (year: number) => (year < BIRTH_YEAR_FIRST ? 'by_earlier' : year > BIRTH_YEAR_LAST ? 'by_later' : `by_${year}`);
 export const ethnicityColumn = (code: EthnicGroupCode) => `eth_${code}`;
 export const educationColumn = (edu: Education) => `edu_${snake(edu)}`;
 

@@ -69,8 +69,7 @@ export const unitPathOf = (path: string) => {
 /** Whether `org`'s subtree is exactly the branches of the unit rows in its path range. */
 export const readsUnits = (org: { type: string; depth: number }) => org.type !== 'branch' && org.depth <= UNIT_DEPTH;
 /** unitPathOf in SQL, of a path expression (the test checks the two agree). */
-export const unitPathSql = (path: string) =>
-  `concat(substring_index(${path}, '/', least(${UNIT_DEPTH + 2}, length(${path}) - length(replace(${path}, '/', '')) - 1)), '/')`;
+export const unitPathSql = (path: string) => `concat(substring_index(${path}, '/', least(${UNIT_DEPTH + 2}, length(${path}) - length(replace(${path}, '/', '')) - 1)), '/')`;
 const UNIT_PATH_SQL = unitPathSql('b.path');
 const UNIT_PATH = sql.raw(UNIT_PATH_SQL);
 const MEMBER_COLUMNS = ['st_approved', 'st_edit_submitted', 'st_edit_returned'];

@@ -60,10 +60,9 @@ export async function subtreeStats(db: Db, org: OrgRow, now: Date): Promise<Subt
     STATS_COLUMNS.map((c) => sql`coalesce(sum(${sql.identifier(c)}), 0) as ${sql.identifier(c)}`),
     sql`, `,
   );
-  const counters =
-    readsUnits(org)
-      ? sql`select ${sumCols}, coalesce(sum(branches_with_members), 0) as branches_with_members from unit_stats where path like ${like}`
-      : sql`select ${sumCols}, coalesce(sum(st_approved + st_edit_submitted + st_edit_returned > 0), 0) as branches_with_members
+  const counters = readsUnits(org)
+    ? sql`select ${sumCols}, coalesce(sum(branches_with_members), 0) as branches_with_members from unit_stats where path like ${like}`
+    : sql`select ${sumCols}, coalesce(sum(st_approved + st_edit_submitted + st_edit_returned > 0), 0) as branches_with_members
           from branch_stats where path like ${like}`;
   const [sumsRes, orgRes, adminRes] = await Promise.all([
     db.execute(counters),

@@ -9,12 +9,25 @@ const tags = ['task center'];
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/tasks',
-    { onRequest: [app.requireOrg('cadre')], schema: { tags, security: [{ bearer: [] }], summary: '操作中心：待办事项（最早的在前）', params: OrgIdParamsSchema, querystring: TaskListQuerySchema, response: { 200: TaskListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('cadre')],
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        summary: '操作中心：待办事项（最早的在前）',
+        params: OrgIdParamsSchema,
+        querystring: TaskListQuerySchema,
+        response: { 200: TaskListSchema, ...errors },
+      },
+    },
     async (req) => taskList(app, req.orgContext, req.query.limit, app.clock.now()),
   );
   app.get(
     '/orgs/:orgId/tasks/counts',
-    { onRequest: [app.requireOrg('cadre')], schema: { tags, security: [{ bearer: [] }], summary: '操作中心：各类待办数量（首页角标）', params: OrgIdParamsSchema, response: { 200: TaskCountsSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('cadre')],
+      schema: { tags, security: [{ bearer: [] }], summary: '操作中心：各类待办数量（首页角标）', params: OrgIdParamsSchema, response: { 200: TaskCountsSchema, ...errors } },
+    },
     async (req) => taskCounts(app, req.orgContext),
   );
 };

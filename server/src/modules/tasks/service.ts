@@ -32,28 +32,36 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
     const queue = scope ? await reviewQueue(db, app.pii, scope, { limit: 200 }) : { items: [] };
     for (const r of queue.items) {
       items.push(
-        item('checkinReview', {
-          id: r.id,
-          title: `${r.name}${r.kind === 'edit' ? '的修改资料待审核' : '的报到待审核'}`,
-          subtitle: r.branchName,
-          since: r.submittedAt,
-          deadline: null,
-          link: { page: 'checkin-review', params: { orgId, checkinId: r.id } },
-        }, now),
+        item(
+          'checkinReview',
+          {
+            id: r.id,
+            title: `${r.name}${r.kind === 'edit' ? '的修改资料待审核' : '的报到待审核'}`,
+            subtitle: r.branchName,
+            since: r.submittedAt,
+            deadline: null,
+            link: { page: 'checkin-review', params: { orgId, checkinId: r.id } },
+          },
+          now,
+        ),
       );
     }
     const steps = await db.select().from(transfers).where(waitingCondition(db, ctx)).orderBy(asc(transfers.stepSince)).limit(200);
     for (const t of steps) {
       const kind: TaskKind = t.status === 'pendingOut' ? 'transferOut' : 'transferIn';
       items.push(
-        item(kind, {
-          id: String(t.id),
-          title: `${t.memberName}的组织关系${kind === 'transferOut' ? '转出' : '转入'}待审批`,
-          subtitle: TransferStatuses[t.status] ?? t.status,
-          since: t.stepSince!.toISOString(),
-          deadline: t.stepDeadline?.toISOString() ?? null,
-          link: { page: 'transfer-review', params: { orgId, transferId: String(t.id) } },
-        }, now),
+        item(
+          kind,
+          {
+            id: String(t.id),
+            title: `${t.memberName}的组织关系${kind === 'transferOut' ? '转出' : '转入'}待审批`,
+            subtitle: TransferStatuses[t.status] ?? t.status,
+            since: t.stepSince!.toISOString(),
+            deadline: t.stepDeadline?.toISOString() ?? null,
+            link: { page: 'transfer-review', params: { orgId, transferId: String(t.id) } },
+          },
+          now,
+        ),
       );
     }
   }
@@ -68,38 +76,50 @@ export async function taskList(app: FastifyInstance, ctx: OrgContext, limit: num
       .limit(200);
     for (const r of appeals) {
       items.push(
-        item('transferAppeal', {
-          id: String(r.a.id),
-          title: `${r.name}的转接申诉待处理`,
-          subtitle: r.a.reason,
-          since: r.a.createdAt.toISOString(),
-          deadline: r.deadline?.toISOString() ?? null,
-          link: { page: 'transfer-appeal', params: { orgId, appealId: String(r.a.id) } },
-        }, now),
+        item(
+          'transferAppeal',
+          {
+            id: String(r.a.id),
+            title: `${r.name}的转接申诉待处理`,
+            subtitle: r.a.reason,
+            since: r.a.createdAt.toISOString(),
+            deadline: r.deadline?.toISOString() ?? null,
+            link: { page: 'transfer-appeal', params: { orgId, appealId: String(r.a.id) } },
+          },
+          now,
+        ),
       );
     }
     for (const r of await pendingAdminRequests(db, ctx.org)) {
       items.push(
-        item('adminChange', {
-          id: r.id,
-          title: `${r.orgName}${r.makeAdmin ? '设置' : '取消'}管理员：${r.cadreName}`,
-          subtitle: null,
-          since: r.requestedAt,
-          deadline: null,
-          link: { page: 'admin-change', params: { orgId, requestId: r.id } },
-        }, now),
+        item(
+          'adminChange',
+          {
+            id: r.id,
+            title: `${r.orgName}${r.makeAdmin ? '设置' : '取消'}管理员：${r.cadreName}`,
+            subtitle: null,
+            since: r.requestedAt,
+            deadline: null,
+            link: { page: 'admin-change', params: { orgId, requestId: r.id } },
+          },
+          now,
+        ),
       );
     }
     for (const r of await approvalsWaitingHere(db, ctx.org.id)) {
       items.push(
-        item('archiveApproval', {
-          id: String(r.checkinId),
-          title: `${r.name}的团员电子档案${r.change ? '变更' : ''}待审批`,
-          subtitle: r.branchName,
-          since: r.since.toISOString(),
-          deadline: null,
-          link: { page: 'archive-approval', params: { orgId, checkinId: String(r.checkinId) } },
-        }, now),
+        item(
+          'archiveApproval',
+          {
+            id: String(r.checkinId),
+            title: `${r.name}的团员电子档案${r.change ? '变更' : ''}待审批`,
+            subtitle: r.branchName,
+            since: r.since.toISOString(),
+            deadline: null,
+            link: { page: 'archive-approval', params: { orgId, checkinId: String(r.checkinId) } },
+          },
+          now,
+        ),
       );
     }
   }

@@ -15,7 +15,12 @@ import { detailOf, loadViewData, toSummary } from './view';
 /** §10 申诉: a transfer an org returned goes to that org's direct superior. */
 export async function appealTransfer(deps: TransferDeps, userId: number, id: number, body: TransferAppeal) {
   const now = deps.now();
-  const attachmentIds = await checkOwnImages(deps.db, userId, body.attachments.map((a) => a.fileId), 'attachments');
+  const attachmentIds = await checkOwnImages(
+    deps.db,
+    userId,
+    body.attachments.map((a) => a.fileId),
+    'attachments',
+  );
   let holder: number | null = null;
   try {
     await deps.db.transaction(async (tx) => {
@@ -53,7 +58,12 @@ export async function orgAppeals(deps: TransferDeps, ctx: OrgContext) {
     .innerJoin(transfers, eq(transfers.id, transferAppeals.transferId))
     .where(and(eq(transferAppeals.decidingOrgId, ctx.org.id), eq(transferAppeals.status, 'pending')))
     .orderBy(asc(transferAppeals.createdAt), asc(transferAppeals.id));
-  const data = await loadViewData(deps.db, deps.pii, rows.map((r) => r.t), ctx.userId);
+  const data = await loadViewData(
+    deps.db,
+    deps.pii,
+    rows.map((r) => r.t),
+    ctx.userId,
+  );
   return {
     items: rows.map((r) => ({
       id: String(r.a.id),

@@ -104,7 +104,9 @@ export function newTransferRow(t: NewTransfer): NewTransferRow {
 export async function insertTransfer(tx: Tx, values: NewTransferRow): Promise<number> {
   // [004 FAQ (iv)] an uncertified 2020+ member cannot be transferred (modules/archives)
   if (await isUncertified(tx, values.checkinId)) {
-    throw values.memberName ? AppError.withMessage('TRANSFER_MEMBER_UNCERTIFIED', `${values.memberName}的团员身份尚未认证（电子版《入团志愿书》未上传或未经上级团委审批），完成认证后才能办理组织关系转接`) : new AppError('TRANSFER_MEMBER_UNCERTIFIED');
+    throw values.memberName
+      ? AppError.withMessage('TRANSFER_MEMBER_UNCERTIFIED', `${values.memberName}的团员身份尚未认证（电子版《入团志愿书》未上传或未经上级团委审批），完成认证后才能办理组织关系转接`)
+      : new AppError('TRANSFER_MEMBER_UNCERTIFIED');
   }
   const [res] = await tx.insert(transfers).values(values);
   return Number(res.insertId);

@@ -26,5 +26,14 @@ export interface TransferDeps {
 export type NotifyDeps = Pick<TransferDeps, 'db' | 'notifier' | 'log'>;
 
 export function transferDeps(app: FastifyInstance): TransferDeps {
-  return { db: app.db, pii: app.pii, notifier: app.notifier, externalSystem: app.externalSystem, storage: app.storage, inboundSecrets: app.config.externalInboundSecrets, log: app.log, now: () => app.clock.now() };
+  return {
+    db: app.db,
+    pii: app.pii,
+    notifier: app.notifier,
+    externalSystem: app.externalSystem,
+    storage: app.storage,
+    inboundSecrets: app.config.externalInboundSecrets,
+    log: app.log,
+    now: () => app.clock.now(),
+  };
 }

@@ -200,10 +200,12 @@ export async function moveMember(tx: Tx, row: TransferRow, toBranchId: number | 
   if (res.affectedRows !== 1) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH');
   // The subtree statistics (modules/stats) move with the member, in the same transaction.
   await trackCheckinChange(tx, { branchId: c.branchId, status: c.status, approvedData: c.approvedData, membershipStatus: c.membershipStatus }, set);
-  await tx.insert(membershipHistory).values([
-    { checkinId: c.id, userId: c.userId, orgId: row.fromBranchId, event: 'out', transferId: row.id, at: now },
-    ...(toBranchId != null ? [{ checkinId: c.id, userId: c.userId, orgId: toBranchId, event: 'in' as const, transferId: row.id, at: now }] : []),
-  ]);
+  await tx
+    .insert(membershipHistory)
+    .values([
+      { checkinId: c.id, userId: c.userId, orgId: row.fromBranchId, event: 'out', transferId: row.id, at: now },
+      ...(toBranchId != null ? [{ checkinId: c.id, userId: c.userId, orgId: toBranchId, event: 'in' as const, transferId: row.id, at: now }] : []),
+    ]);
 }
 
 /** Operators and admins of an org (onboarded), with their WeChat openids: who a reminder reaches. */

@@ -31,7 +31,7 @@ type OtherSystem = (typeof SYSTEMS)[number];
 
 /** The sender, when its signature holds (anything else is one refusal: no oracle). */
 export function authenticateInbound(deps: Pick<TransferDeps, 'inboundSecrets' | 'now'>, headers: Record<string, unknown>, rawBody: string): OtherSystem {
-  const h = (k: string) => (typeof headers[k] === 'string' ? (headers[k]) : '');
+  const h = (k: string) => (typeof headers[k] === 'string' ? headers[k] : '');
   const system = h('x-tj-system');
   const known = (SYSTEMS as readonly string[]).includes(system);
   if (!known || !verifyInbound(deps.inboundSecrets[system], system, h('x-tj-timestamp'), h('x-tj-signature'), rawBody, deps.now())) {
@@ -43,7 +43,10 @@ export function authenticateInbound(deps: Pick<TransferDeps, 'inboundSecrets' | 
 /** The receiving branch: the one named, or the province's 临时中转团组织 [003 五2]. */
 async function receivingBranch(db: DbOrTx, toBranchId: string | null | undefined) {
   const [o] = toBranchId
-    ? await db.select().from(orgs).where(eq(orgs.id, Number(toBranchId)))
+    ? await db
+        .select()
+        .from(orgs)
+        .where(eq(orgs.id, Number(toBranchId)))
     : await db.select().from(orgs).where(eq(orgs.transferRole, 'transit')).limit(1);
   if (!o || o.type !== 'branch' || o.transferRole === 'specialUnitPool') throw new AppError('TRANSFER_DESTINATION_NOT_BRANCH', 'toBranchId');
   return o;
@@ -55,7 +58,10 @@ export async function receiveInbound(deps: TransferDeps, system: LeagueSystem, r
   const { db, pii } = deps;
   const now = deps.now();
   const bodyHash = createHash('sha256').update(rawBody).digest('hex');
-  const [seen] = await db.select().from(inboundTransfers).where(and(eq(inboundTransfers.sourceSystem, system), eq(inboundTransfers.externalTransferId, body.transferId)));
+  const [seen] = await db
+    .select()
+    .from(inboundTransfers)
+    .where(and(eq(inboundTransfers.sourceSystem, system), eq(inboundTransfers.externalTransferId, body.transferId)));
   if (seen) return repeat(db, seen, bodyHash);
   const branch = await receivingBranch(db, body.toBranchId);
   const idNumber = body.member.idNumber.toUpperCase();
@@ -80,11 +86,29 @@ export async function receiveInbound(deps: TransferDeps, system: LeagueSystem, r
       // branch for review — the transfer in is the only way back, never withdrawn → submitted.
       const [back] = await tx.select().from(checkins).where(eq(checkins.idHash, idHash)).for('update');
       if (back && back.status === TRANSFERRED_OUT) {
-        const set = { status: 'submitted' as const, membershipStatus: 'normal' as const, membershipChangedAt: now, branchId: branch.id, submittedAt: now, returnReason: null, updatedAt: now };
-        await tx.update(checkins).set(set).where(and(eq(checkins.id, back.id), eq(checkins.status, TRANSFERRED_OUT)));
+        const set = {
+          status: 'submitted' as const,
+          membershipStatus: 'normal' as const,
+          membershipChangedAt: now,
+          branchId: branch.id,
+          submittedAt: now,
+          returnReason: null,
+          updatedAt: now,
+        };
+        await tx
+          .update(checkins)
+          .set(set)
+          .where(and(eq(checkins.id, back.id), eq(checkins.status, TRANSFERRED_OUT)));
         await trackCheckinChange(tx, { branchId: back.branchId, status: back.status, approvedData: back.approvedData, membershipStatus: back.membershipStatus }, set);
       }
-      await audit(tx, { actorUserId: null, orgId: branch.id, action: 'transfer.inbound', targetType: 'inboundTransfer', targetId: newId, after: { system, externalTransferId: body.transferId, returning: Boolean(back) } });
+      await audit(tx, {
+        actorUserId: null,
+        orgId: branch.id,
+        action: 'transfer.inbound',
+        targetType: 'inboundTransfer',
+        targetId: newId,
+        after: { system, externalTransferId: body.transferId, returning: Boolean(back) },
+      });
       return newId;
     });
     const row = theRow(await db.select().from(inboundTransfers).where(eq(inboundTransfers.id, id)), 'the inbound transfer');
@@ -92,7 +116,13 @@ export async function receiveInbound(deps: TransferDeps, system: LeagueSystem, r
   } catch (err) {
     if (!isDuplicate(err)) throw err;
     // The same request twice at once: the unique (system, id) index decides; answer as a repeat.
-    const row = theRow(await db.select().from(inboundTransfers).where(and(eq(inboundTransfers.sourceSystem, system), eq(inboundTransfers.externalTransferId, body.transferId))), 'the inbound transfer');
+    const row = theRow(
+      await db
+        .select()
+        .from(inboundTransfers)
+        .where(and(eq(inboundTransfers.sourceSystem, system), eq(inboundTransfers.externalTransferId, body.transferId))),
+      'the inbound transfer',
+    );
     return repeat(db, row, bodyHash);
   }
 }
@@ -122,11 +152,18 @@ export async function inboundCheckedIn(tx: Tx, checkin: { id: number; idHash: st
 
 /** The job: tell the sender 报到成功 (the adapter call is idempotent; retried on failure). */
 export async function reportInbound(deps: TransferDeps, p: { inboundId: number }): Promise<void> {
-  const [row] = await deps.db.select().from(inboundTransfers).where(eq(inboundTransfers.id, Number(p.inboundId)));
+  const [row] = await deps.db
+    .select()
+    .from(inboundTransfers)
+    .where(eq(inboundTransfers.id, Number(p.inboundId)));
   if (!row || row.status !== 'checkedIn') return;
   await deps.externalSystem.reportCheckedIn(row.sourceSystem as OtherSystem, row.externalTransferId, row.checkedInAt ?? deps.now());
   await deps.db.transaction(async (tx) => {
-    const [res] = await tx.update(inboundTransfers).set({ status: 'reported', reportedAt: deps.now() }).where(and(eq(inboundTransfers.id, row.id), eq(inboundTransfers.status, 'checkedIn')));
-    if (res.affectedRows === 1) await audit(tx, { actorUserId: null, orgId: row.toBranchId, action: 'transfer.inboundReported', targetType: 'inboundTransfer', targetId: row.id, after: { system: row.sourceSystem } });
+    const [res] = await tx
+      .update(inboundTransfers)
+      .set({ status: 'reported', reportedAt: deps.now() })
+      .where(and(eq(inboundTransfers.id, row.id), eq(inboundTransfers.status, 'checkedIn')));
+    if (res.affectedRows === 1)
+      await audit(tx, { actorUserId: null, orgId: row.toBranchId, action: 'transfer.inboundReported', targetType: 'inboundTransfer', targetId: row.id, after: { system: row.sourceSystem } });
   });
 }

@@ -5,19 +5,7 @@ import type { TransferDeps } from './deps';
 import { JOB_INBOUND_REPORT, reportInbound } from './inbound';
 import { checkins, orgs, transferAppeals, transfers } from '../../db/schema';
 import { enqueue } from '../../jobs/queue';
-import {
-  afterMove,
-  JOB_DEADLINE,
-  JOB_EXTERNAL_POLL,
-  JOB_EXTERNAL_SUBMIT,
-  JOB_REMIND,
-  lockTransfer,
-  move,
-  moveMember,
-  orgRecipients,
-  type StepJobPayload,
-  type TransferRow,
-} from './engine';
+import { afterMove, JOB_DEADLINE, JOB_EXTERNAL_POLL, JOB_EXTERNAL_SUBMIT, JOB_REMIND, lockTransfer, move, moveMember, orgRecipients, type StepJobPayload, type TransferRow } from './engine';
 import { theRow } from '../../lib/rows';
 
 /**
@@ -28,7 +16,10 @@ import { theRow } from '../../lib/rows';
 type JobDeps = TransferDeps & { pollIntervalSeconds: number };
 
 const current = async (deps: JobDeps, p: StepJobPayload): Promise<TransferRow | null> => {
-  const [row] = await deps.db.select().from(transfers).where(eq(transfers.id, Number(p.transferId)));
+  const [row] = await deps.db
+    .select()
+    .from(transfers)
+    .where(eq(transfers.id, Number(p.transferId)));
   return row && row.stepGeneration === Number(p.generation) && isTransferOpen(row.status) ? row : null;
 };
 
@@ -87,7 +78,7 @@ async function submitExternal(deps: JobDeps, p: StepJobPayload) {
   const row = await current(deps, p);
   if (!row || row.status !== 'awaitingExternal') return;
   if (!row.externalId) {
-    const c = theRow(await deps.db.select().from(checkins).where(eq(checkins.id, row.checkinId)), 'the transfer\'s check-in');
+    const c = theRow(await deps.db.select().from(checkins).where(eq(checkins.id, row.checkinId)), "the transfer's check-in");
     const { externalId } = await deps.externalSystem.submitTransfer({
       transferId: row.id,
       system: row.destinationSystem as 'central' | 'beijing' | 'fujian',

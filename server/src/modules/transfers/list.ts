@@ -13,7 +13,11 @@ import { lastRow, theRow } from '../../lib/rows';
 
 // ─── org views and lists (§7.2, §7.4 escalation) ────────────────────────────────────────
 
-const subtreeIds = (db: DbOrTx, path: string) => db.select({ id: orgs.id }).from(orgs).where(like(orgs.path, descendantsLike(path)));
+const subtreeIds = (db: DbOrTx, path: string) =>
+  db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(like(orgs.path, descendantsLike(path)));
 
 export async function orgTransferDetail(deps: TransferDeps, ctx: OrgContext, id: number) {
   const [row] = await deps.db.select().from(transfers).where(eq(transfers.id, id));
@@ -57,7 +61,11 @@ export async function overdueTransfers(deps: TransferDeps, ctx: OrgContext, q: {
     .orderBy(asc(transfers.stepSince))
     .limit(q.limit);
   const data = await loadViewData(deps.db, deps.pii, rows, ctx.userId);
-  const holders = await loadOrgs(deps.db, rows.map((r) => r.stepOrgId), ctx.userId);
+  const holders = await loadOrgs(
+    deps.db,
+    rows.map((r) => r.stepOrgId),
+    ctx.userId,
+  );
   return {
     items: rows.map((r) => ({
       ...toSummary(r, data),

@@ -38,7 +38,13 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
   const [open] = await db.select({ id: transfers.id }).from(transfers).where(eq(transfers.openUserId, userId));
   if (open) throw new AppError('TRANSFER_OPEN_EXISTS');
   const region = body.direction === 'outOfProvince' ? (body.destinationRegion ?? null) : null;
-  const attachmentIds = await checkOwnImages(db, userId, body.attachments.map((a) => a.fileId), 'attachments', region);
+  const attachmentIds = await checkOwnImages(
+    db,
+    userId,
+    body.attachments.map((a) => a.fileId),
+    'attachments',
+    region,
+  );
 
   let dest: TransferDestination;
   if (body.direction === 'inProvince') {
@@ -75,8 +81,7 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
     id = await useSmsCode(db, { phone: user.phone, purpose: 'transfer', code: body.smsCode, field: 'smsCode' }, now, async (tx) => {
       const [c] = await tx.select().from(checkins).where(eq(checkins.id, member.id)).for('update');
       if (!c || c.approvedIdHash == null || c.branchId !== member.branchId) throw new AppError('CHECKIN_REQUIRED');
-      for (const [i, fileId] of attachmentIds.entries())
-        await attachUpload(tx, userId, String(fileId), c.branchId, `attachments.${i}`, transferAttachmentMaxBytes(region));
+      for (const [i, fileId] of attachmentIds.entries()) await attachUpload(tx, userId, String(fileId), c.branchId, `attachments.${i}`, transferAttachmentMaxBytes(region));
       const values = newTransferRow({
         kind: 'memberApplied',
         direction: body.direction,
@@ -152,9 +157,21 @@ export async function withdrawTransfer(deps: TransferDeps, userId: number, id: n
     const t = nextTransferStatus(row.status, 'withdraw');
     if (!t.ok) throw new AppError(t.code);
     if (row.status === 'appealing') {
-      await tx.update(transferAppeals).set({ status: 'withdrawn', decidedAt: now }).where(and(eq(transferAppeals.transferId, row.id), eq(transferAppeals.status, 'pending')));
+      await tx
+        .update(transferAppeals)
+        .set({ status: 'withdrawn', decidedAt: now })
+        .where(and(eq(transferAppeals.transferId, row.id), eq(transferAppeals.status, 'pending')));
     }
-    await move(tx, row, { to: t.status, now, actorUserId: userId, outcome: 'withdrawn', comment: reason, set: { returnReason: reason }, conflict: 'TRANSFER_NOT_WITHDRAWABLE', audit: 'transfer.withdraw' });
+    await move(tx, row, {
+      to: t.status,
+      now,
+      actorUserId: userId,
+      outcome: 'withdrawn',
+      comment: reason,
+      set: { returnReason: reason },
+      conflict: 'TRANSFER_NOT_WITHDRAWABLE',
+      audit: 'transfer.withdraw',
+    });
   });
   return detailOf(deps.db, deps.pii, id, userId);
 }

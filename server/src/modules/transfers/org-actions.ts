@@ -74,7 +74,13 @@ export async function reviewTransfer(deps: TransferDeps, ctx: OrgContext, id: nu
         if (!body.assignBranchId) throw new AppError('TRANSFER_BRANCH_REQUIRED', 'assignBranchId');
         const branch = Number(body.assignBranchId) ? await orgById(tx, Number(body.assignBranchId)) : undefined;
         if (!branch) throw new AppError('TRANSFER_BRANCH_NOT_IN_SUBTREE', 'assignBranchId');
-        const check = checkAssignedBranch({ branchType: branch.type, branchPath: branch.path, destinationPath: toOrg.path, branchId: String(branch.id), fromBranchId: String(row.fromBranchId) });
+        const check = checkAssignedBranch({
+          branchType: branch.type,
+          branchPath: branch.path,
+          destinationPath: toOrg.path,
+          branchId: String(branch.id),
+          fromBranchId: String(row.fromBranchId),
+        });
         if (!check.ok) throw new AppError(check.code, 'assignBranchId');
         toBranchId = branch.id;
       }
@@ -90,7 +96,10 @@ export async function reviewTransfer(deps: TransferDeps, ctx: OrgContext, id: nu
 /** §7.3 办理转入 step 1: the person by name + full ID number, among approved members. */
 export async function lookupMember(deps: TransferDeps, ctx: OrgContext, name: string, idNumber: string) {
   if (!canOrgTransfer(ctx.org.type)) throw new AppError('ORG_TRANSFER_NOT_ALLOWED');
-  const [c] = await deps.db.select().from(checkins).where(eq(checkins.approvedIdHash, deps.pii.lookupHash(idNumber.toUpperCase())));
+  const [c] = await deps.db
+    .select()
+    .from(checkins)
+    .where(eq(checkins.approvedIdHash, deps.pii.lookupHash(idNumber.toUpperCase())));
   if (!c || memberName(c) !== name) throw new AppError('TRANSFER_MEMBER_NOT_FOUND');
   return c;
 }
@@ -142,7 +151,14 @@ export async function orgTransferIn(deps: TransferDeps, ctx: OrgContext, body: O
       });
       const newId = await insertTransfer(tx, values);
       await openFirstStep(tx, { id: newId, status: 'pendingOut', stepOrgId: c.branchId, stepGeneration: 1 }, now);
-      await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'transfer.orgIn', targetType: 'transfer', targetId: newId, after: { checkinId: c.id, fromBranchId: c.branchId, toBranchId } });
+      await audit(tx, {
+        actorUserId: ctx.userId,
+        orgId: ctx.org.id,
+        action: 'transfer.orgIn',
+        targetType: 'transfer',
+        targetId: newId,
+        after: { checkinId: c.id, fromBranchId: c.branchId, toBranchId },
+      });
       return newId;
     });
   } catch (err) {
@@ -163,7 +179,15 @@ async function lockMembers(tx: Tx, ids: string[], field: string): Promise<Checki
 }
 
 async function refuseOpen(tx: DbOrTx, members: CheckinRow[]) {
-  const open = await tx.select({ userId: transfers.openUserId }).from(transfers).where(inArray(transfers.openUserId, members.map((m) => m.userId)));
+  const open = await tx
+    .select({ userId: transfers.openUserId })
+    .from(transfers)
+    .where(
+      inArray(
+        transfers.openUserId,
+        members.map((m) => m.userId),
+      ),
+    );
   const [first] = open;
   if (first) {
     const m = members.find((x) => x.userId === first.userId)!;
@@ -181,7 +205,11 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
   try {
     ids = await deps.db.transaction(async (tx) => {
       const members = await lockMembers(tx, body.memberIds, 'memberIds');
-      const branches = await loadOrgs(tx, members.map((m) => m.branchId), null);
+      const branches = await loadOrgs(
+        tx,
+        members.map((m) => m.branchId),
+        null,
+      );
       for (const m of members) {
         const b = branches.get(m.branchId)?.row;
         if (!b || !ctx.contains(b.path)) throw new AppError('TRANSFER_MEMBER_NOT_IN_BRANCH', 'memberIds');
@@ -205,9 +233,18 @@ export async function orgTransferOut(deps: TransferDeps, ctx: OrgContext, body: 
         });
         const newId = await insertTransfer(tx, values);
         // The out side's step is the initiator's own decision: shown as approved.
-        await tx.insert(transferSteps).values({ transferId: newId, kind: 'out', orgId: m.branchId, outcome: 'approved', since: now, handledAt: now, handledBy: ctx.userId, actingOrgId: ctx.org.id });
+        await tx
+          .insert(transferSteps)
+          .values({ transferId: newId, kind: 'out', orgId: m.branchId, outcome: 'approved', since: now, handledAt: now, handledBy: ctx.userId, actingOrgId: ctx.org.id });
         await openFirstStep(tx, { id: newId, status: 'pendingIn', stepOrgId: dest.id, stepGeneration: 1, toOrgId: dest.id }, now);
-        await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'transfer.orgOut', targetType: 'transfer', targetId: newId, after: { checkinId: m.id, fromBranchId: m.branchId, toOrgId: dest.id } });
+        await audit(tx, {
+          actorUserId: ctx.userId,
+          orgId: ctx.org.id,
+          action: 'transfer.orgOut',
+          targetType: 'transfer',
+          targetId: newId,
+          after: { checkinId: m.id, fromBranchId: m.branchId, toOrgId: dest.id },
+        });
         out.push(newId);
       }
       return out;
@@ -255,7 +292,14 @@ export async function batchTransfer(deps: TransferDeps, ctx: OrgContext, body: B
       const newId = await insertTransfer(tx, values);
       const row = theRow(await tx.select().from(transfers).where(eq(transfers.id, newId)), 'the transfer just inserted');
       await moveMember(tx, row, to!.id, now);
-      await audit(tx, { actorUserId: ctx.userId, orgId: ctx.org.id, action: 'transfer.batch', targetType: 'transfer', targetId: newId, after: { checkinId: m.id, fromBranchId: from!.id, toBranchId: to!.id } });
+      await audit(tx, {
+        actorUserId: ctx.userId,
+        orgId: ctx.org.id,
+        action: 'transfer.batch',
+        targetType: 'transfer',
+        targetId: newId,
+        after: { checkinId: m.id, fromBranchId: from!.id, toBranchId: to!.id },
+      });
       out.push(newId);
     }
     return out;
@@ -279,7 +323,10 @@ export async function withdrawByInitiator(deps: TransferDeps, ctx: OrgContext, i
     const t = nextTransferStatus(row.status, 'withdrawByInitiator');
     if (!t.ok) throw new AppError(t.code);
     if (row.status === 'appealing') {
-      await tx.update(transferAppeals).set({ status: 'withdrawn', decidedAt: now }).where(and(eq(transferAppeals.transferId, row.id), eq(transferAppeals.status, 'pending')));
+      await tx
+        .update(transferAppeals)
+        .set({ status: 'withdrawn', decidedAt: now })
+        .where(and(eq(transferAppeals.transferId, row.id), eq(transferAppeals.status, 'pending')));
     }
     await move(tx, row, {
       to: t.status,

@@ -58,7 +58,10 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   // ── member (§7.1) ──
   app.post(
     '/me/transfers',
-    { onRequest: [app.requireApprovedMember], schema: { ...member, summary: '发起组织关系转接（需短信验证）', body: TransferApplicationSchema, response: { 201: TransferDetailSchema, 502: ErrorBodySchema, ...errors } } },
+    {
+      onRequest: [app.requireApprovedMember],
+      schema: { ...member, summary: '发起组织关系转接（需短信验证）', body: TransferApplicationSchema, response: { 201: TransferDetailSchema, 502: ErrorBodySchema, ...errors } },
+    },
     async (req, reply) => reply.status(201).send(await applyTransfer(deps, req.memberCheckin, req.body)),
   );
   // History stays readable after the member left for another system (check-in no longer approved).
@@ -74,34 +77,64 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/me/transfers/:id/contacts',
-    { onRequest: [app.authenticate], schema: { ...member, summary: '转出/转入团支部及其直接上级的联系方式', params: TransferIdParamsSchema, response: { 200: TransferContactsSchema, ...errors } } },
+    {
+      onRequest: [app.authenticate],
+      schema: { ...member, summary: '转出/转入团支部及其直接上级的联系方式', params: TransferIdParamsSchema, response: { 200: TransferContactsSchema, ...errors } },
+    },
     async (req) => transferContacts(deps, me(req), Number(req.params.id)),
   );
   app.post(
     '/me/transfers/:id/withdraw',
-    { onRequest: [app.authenticate], schema: { ...member, summary: '撤回转接申请（填写原因）', params: TransferIdParamsSchema, body: TransferWithdrawSchema, response: { 200: TransferDetailSchema, ...errors } } },
+    {
+      onRequest: [app.authenticate],
+      schema: { ...member, summary: '撤回转接申请（填写原因）', params: TransferIdParamsSchema, body: TransferWithdrawSchema, response: { 200: TransferDetailSchema, ...errors } },
+    },
     async (req) => withdrawTransfer(deps, me(req), Number(req.params.id), req.body.reason),
   );
   app.post(
     '/me/transfers/:id/appeal',
-    { onRequest: [app.authenticate], schema: { ...member, summary: '对被退回的转接申诉（原因 + 附件）', params: TransferIdParamsSchema, body: TransferAppealSchema, response: { 200: TransferDetailSchema, ...errors } } },
+    {
+      onRequest: [app.authenticate],
+      schema: { ...member, summary: '对被退回的转接申诉（原因 + 附件）', params: TransferIdParamsSchema, body: TransferAppealSchema, response: { 200: TransferDetailSchema, ...errors } },
+    },
     async (req) => appealTransfer(deps, me(req), Number(req.params.id), req.body),
   );
 
   // ── org (§7.2, §7.3) ──
   app.get(
     '/orgs/:orgId/transfers',
-    { onRequest: [app.requireOrg('operator')], schema: { ...org, summary: '转接列表：待本组织审批 / 转入 / 转出 / 全部', params: OrgIdParamsSchema, querystring: OrgTransferListQuerySchema, response: { 200: OrgTransferListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('operator')],
+      schema: {
+        ...org,
+        summary: '转接列表：待本组织审批 / 转入 / 转出 / 全部',
+        params: OrgIdParamsSchema,
+        querystring: OrgTransferListQuerySchema,
+        response: { 200: OrgTransferListSchema, ...errors },
+      },
+    },
     async (req) => orgTransferList(deps, req.orgContext, req.query),
   );
   app.get(
     '/orgs/:orgId/transfers/overdue',
-    { onRequest: [app.requireOrg('operator')], schema: { ...org, summary: '下级组织超期未办理的转接（督办）', params: OrgIdParamsSchema, querystring: OverdueQuerySchema, response: { 200: OverdueListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('operator')],
+      schema: { ...org, summary: '下级组织超期未办理的转接（督办）', params: OrgIdParamsSchema, querystring: OverdueQuerySchema, response: { 200: OverdueListSchema, ...errors } },
+    },
     async (req) => overdueTransfers(deps, req.orgContext, req.query),
   );
   app.get(
     '/orgs/:orgId/transfers/members',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '可转出的团员（办理转出、批量接转选择）', params: OrgIdParamsSchema, querystring: TransferableMembersQuerySchema, response: { 200: TransferableMemberListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: {
+        ...org,
+        summary: '可转出的团员（办理转出、批量接转选择）',
+        params: OrgIdParamsSchema,
+        querystring: TransferableMembersQuerySchema,
+        response: { 200: TransferableMemberListSchema, ...errors },
+      },
+    },
     async (req) => transferableMembers(deps, req.orgContext, Number(req.query.branchId)),
   );
   app.get(
@@ -111,32 +144,62 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/orgs/:orgId/transfers/:transferId/review',
-    { onRequest: [app.requireOrg('operator')], schema: { ...org, summary: '审批转接：同意（团委/团总支须分配团支部）或退回', params: OrgTransferParamsSchema, body: TransferReviewSchema, response: { 200: OrgTransferDetailSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('operator')],
+      schema: {
+        ...org,
+        summary: '审批转接：同意（团委/团总支须分配团支部）或退回',
+        params: OrgTransferParamsSchema,
+        body: TransferReviewSchema,
+        response: { 200: OrgTransferDetailSchema, ...errors },
+      },
+    },
     async (req) => reviewTransfer(deps, req.orgContext, Number(req.params.transferId), req.body),
   );
   app.post(
     '/orgs/:orgId/transfers/:transferId/withdraw',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '发起组织撤销转接（发起方可随时撤销）', params: OrgTransferParamsSchema, body: TransferWithdrawSchema, response: { 200: OrgTransferDetailSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: {
+        ...org,
+        summary: '发起组织撤销转接（发起方可随时撤销）',
+        params: OrgTransferParamsSchema,
+        body: TransferWithdrawSchema,
+        response: { 200: OrgTransferDetailSchema, ...errors },
+      },
+    },
     async (req) => withdrawByInitiator(deps, req.orgContext, Number(req.params.transferId), req.body.reason),
   );
   app.post(
     '/orgs/:orgId/transfers/lookup',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '办理转入：按姓名和身份证号查询团员', params: OrgIdParamsSchema, body: TransferLookupSchema, response: { 200: TransferLookupResultSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...org, summary: '办理转入：按姓名和身份证号查询团员', params: OrgIdParamsSchema, body: TransferLookupSchema, response: { 200: TransferLookupResultSchema, ...errors } },
+    },
     async (req) => lookupView(deps, req.orgContext, req.body.name, req.body.idNumber),
   );
   app.post(
     '/orgs/:orgId/transfers/in',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '办理转入（转出组织审批）', params: OrgIdParamsSchema, body: OrgTransferInSchema, response: { 201: TransferCreatedSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...org, summary: '办理转入（转出组织审批）', params: OrgIdParamsSchema, body: OrgTransferInSchema, response: { 201: TransferCreatedSchema, ...errors } },
+    },
     async (req, reply) => reply.status(201).send(await orgTransferIn(deps, req.orgContext, req.body)),
   );
   app.post(
     '/orgs/:orgId/transfers/out',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '办理转出（转入组织审批）', params: OrgIdParamsSchema, body: OrgTransferOutSchema, response: { 201: TransfersCreatedSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...org, summary: '办理转出（转入组织审批）', params: OrgIdParamsSchema, body: OrgTransferOutSchema, response: { 201: TransfersCreatedSchema, ...errors } },
+    },
     async (req, reply) => reply.status(201).send(await orgTransferOut(deps, req.orgContext, req.body)),
   );
   app.post(
     '/orgs/:orgId/transfers/batch',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '组织关系批量接转（≤30人，无需审批）', params: OrgIdParamsSchema, body: BatchTransferSchema, response: { 200: BatchTransferResultSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...org, summary: '组织关系批量接转（≤30人，无需审批）', params: OrgIdParamsSchema, body: BatchTransferSchema, response: { 200: BatchTransferResultSchema, ...errors } },
+    },
     async (req) => batchTransfer(deps, req.orgContext, req.body),
   );
   app.get(
@@ -146,7 +209,10 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/orgs/:orgId/transfer-appeals/:appealId/decide',
-    { onRequest: [app.requireOrg('admin')], schema: { ...org, summary: '处理申诉：同意（从退回的步骤继续）或驳回', params: OrgAppealParamsSchema, body: AppealDecisionSchema, response: { 200: TransferDetailSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...org, summary: '处理申诉：同意（从退回的步骤继续）或驳回', params: OrgAppealParamsSchema, body: AppealDecisionSchema, response: { 200: TransferDetailSchema, ...errors } },
+    },
     async (req) => decideAppeal(deps, req.orgContext, Number(req.params.appealId), req.body),
   );
 

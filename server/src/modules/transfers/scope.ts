@@ -31,7 +31,11 @@ export async function actingOrg(tx: DbOrTx, ctx: OrgContext, row: TransferRow): 
 export async function concerns(db: DbOrTx, ctx: OrgContext, row: TransferRow): Promise<boolean> {
   const ids = [row.fromBranchId, row.toOrgId, row.toBranchId, row.stepOrgId, row.returnedByOrgId].filter((i): i is number => i != null);
   const found = await loadOrgs(db, ids, null);
-  return policyConcerns(ctx, ctx.org.id, [...found.values()].map((o) => o.row));
+  return policyConcerns(
+    ctx,
+    ctx.org.id,
+    [...found.values()].map((o) => o.row),
+  );
 }
 
 const childIds = (db: DbOrTx, orgId: number) => db.select({ id: orgs.id }).from(orgs).where(eq(orgs.parentId, orgId));
@@ -45,7 +49,11 @@ export function waitingCondition(db: DbOrTx, ctx: OrgContext): SQL {
 
 /** Per row: the step :orgId may act on now ('out' / 'in'), and the child it would act for. */
 export async function actionFor(db: DbOrTx, ctx: OrgContext, rows: TransferRow[]) {
-  const holders = await loadOrgs(db, rows.map((r) => r.stepOrgId), ctx.userId);
+  const holders = await loadOrgs(
+    db,
+    rows.map((r) => r.stepOrgId),
+    ctx.userId,
+  );
   const out = new Map<number, { actionable: 'out' | 'in' | null; actingFor: TransferOrg | null }>();
   for (const r of rows) {
     const h = r.stepOrgId != null ? holders.get(r.stepOrgId) : undefined;

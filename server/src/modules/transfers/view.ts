@@ -67,13 +67,12 @@ export async function loadViewData(db: DbOrTx, pii: Pii, rows: TransferRow[], vi
   const [stepRows, appealRows, checkinRows] = await Promise.all([
     db.select().from(transferSteps).where(inArray(transferSteps.transferId, ids)).orderBy(asc(transferSteps.id)),
     db.select().from(transferAppeals).where(inArray(transferAppeals.transferId, ids)).orderBy(asc(transferAppeals.id)),
-    db.select({ id: checkins.id, idEnc: checkins.idEnc }).from(checkins).where(inArray(checkins.id, [...new Set(rows.map((r) => r.checkinId))])),
+    db
+      .select({ id: checkins.id, idEnc: checkins.idEnc })
+      .from(checkins)
+      .where(inArray(checkins.id, [...new Set(rows.map((r) => r.checkinId))])),
   ]);
-  const orgIds = [
-    ...rows.flatMap((r) => [r.fromBranchId, r.toOrgId, r.toBranchId]),
-    ...stepRows.flatMap((s) => [s.orgId, s.actingOrgId]),
-    ...appealRows.map((a) => a.decidingOrgId),
-  ];
+  const orgIds = [...rows.flatMap((r) => [r.fromBranchId, r.toOrgId, r.toBranchId]), ...stepRows.flatMap((s) => [s.orgId, s.actingOrgId]), ...appealRows.map((a) => a.decidingOrgId)];
   const group = <T extends { transferId: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) m.set(x.transferId, [...(m.get(x.transferId) ?? []), x]);

@@ -18,9 +18,7 @@ import '../../account.css';
  */
 export default function ResetByCodePage() {
   const [changePhone, setChangePhone] = useState(false);
-  const { values, errors, setErrors, set, submitting, submit: submitWith } = useForm(emptyResetByCode, (v: ResetByCodeValues) =>
-    checkResetByCode(v, changePhone),
-  );
+  const { values, errors, setErrors, set, submitting, submit: submitWith } = useForm(emptyResetByCode, (v: ResetByCodeValues) => checkResetByCode(v, changePhone));
   const [done, setDone] = useState<{ phone: string } | null>(null);
 
   // The new number must not have an account yet: the server proves it with a 'register' code.
@@ -62,12 +60,30 @@ export default function ResetByCodePage() {
 
   return (
     <View className='account-page' data-testid='reset-code-page'>
-      <View className='account-notice'>
-        手机号已停用、收不到验证码时，请联系您所在团组织的管理员为您生成“密码重置码”（6位数字，24小时内有效，仅可使用一次）。
-      </View>
+      <View className='account-notice'>手机号已停用、收不到验证码时，请联系您所在团组织的管理员为您生成“密码重置码”（6位数字，24小时内有效，仅可使用一次）。</View>
       <FormSection title='使用密码重置码'>
-        <TextField label='账号手机号' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} placeholder='注册时使用的手机号' testId='rc-phone' />
-        <TextField label='密码重置码' required type='number' value={values.code} onChange={set('code')} error={errors.code} maxLength={6} placeholder='管理员提供的6位数字' testId='rc-code' />
+        <TextField
+          label='账号手机号'
+          required
+          type='number'
+          value={values.phone}
+          onChange={set('phone')}
+          error={errors.phone}
+          maxLength={11}
+          placeholder='注册时使用的手机号'
+          testId='rc-phone'
+        />
+        <TextField
+          label='密码重置码'
+          required
+          type='number'
+          value={values.code}
+          onChange={set('code')}
+          error={errors.code}
+          maxLength={6}
+          placeholder='管理员提供的6位数字'
+          testId='rc-code'
+        />
         <NewPasswordFields password={values.password} confirmPassword={values.confirmPassword} onChange={set} errors={errors} testId='rc' />
         <FormField label='更换手机号' testId='rc-change-phone-field' hint='原手机号已停用时，可同时换绑新的手机号'>
           <View className='account-switch'>

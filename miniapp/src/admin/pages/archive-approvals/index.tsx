@@ -84,13 +84,24 @@ export default function ArchiveApprovalsPage() {
                   <View className='admin-card' data-testid='approvals-list'>
                     {items.map((item) => (
                       <ArchiveCard key={item.checkinId} item={item} testId={`approval-${item.checkinId}`}>
-                        <Button size='small' onClick={() => void downloadArchive(item, item.pendingChange ? 'pending' : 'current').catch((e) => setActionError(toApiError(e).message))} data-testid={`approval-${item.checkinId}-download`}>
+                        <Button
+                          size='small'
+                          onClick={() => void downloadArchive(item, item.pendingChange ? 'pending' : 'current').catch((e) => setActionError(toApiError(e).message))}
+                          data-testid={`approval-${item.checkinId}-download`}
+                        >
                           查看档案
                         </Button>
                         <Button size='small' disabled={busy !== null} onClick={() => setRejecting(item)} data-testid={`approval-${item.checkinId}-reject`}>
                           不同意
                         </Button>
-                        <Button size='small' type='primary' loading={busy === item.checkinId} disabled={busy !== null} onClick={() => decide(item, true)} data-testid={`approval-${item.checkinId}-approve`}>
+                        <Button
+                          size='small'
+                          type='primary'
+                          loading={busy === item.checkinId}
+                          disabled={busy !== null}
+                          onClick={() => decide(item, true)}
+                          data-testid={`approval-${item.checkinId}-approve`}
+                        >
                           同意
                         </Button>
                       </ArchiveCard>

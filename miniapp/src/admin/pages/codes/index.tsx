@@ -69,8 +69,7 @@ export default function CodesPage() {
     }
   };
 
-  const copy = (issued: AdminCodeIssued) =>
-    Taro.setClipboardData({ data: issued.code }).then(() => Taro.showToast({ title: '注册码已复制', icon: 'none' }));
+  const copy = (issued: AdminCodeIssued) => Taro.setClipboardData({ data: issued.code }).then(() => Taro.showToast({ title: '注册码已复制', icon: 'none' }));
 
   const items = children.data ?? [];
 
@@ -82,22 +81,20 @@ export default function CodesPage() {
             <OrgHeader org={detail} subtitle='管理员注册码' />
             <View className='admin-notice'>
               <Text>
-                注册码为8位数字或字母（区分大小写），有效期{ADMIN_CODE_VALID_DAYS}天，仅限一位管理员使用。请将注册码发给下级组织的管理员，由其在“管理员注册”页面完成注册。导出不会使已发出的注册码失效，只为尚无有效注册码的组织生成新码。
+                注册码为8位数字或字母（区分大小写），有效期{ADMIN_CODE_VALID_DAYS}
+                天，仅限一位管理员使用。请将注册码发给下级组织的管理员，由其在“管理员注册”页面完成注册。导出不会使已发出的注册码失效，只为尚无有效注册码的组织生成新码。
               </Text>
             </View>
             <View className='admin-actions'>
-              <Button
-                type='primary'
-                fill='outline'
-                loading={busy === 'export'}
-                disabled={busy !== null || items.length === 0}
-                onClick={exportAll}
-                data-testid='codes-export'
-              >
+              <Button type='primary' fill='outline' loading={busy === 'export'} disabled={busy !== null || items.length === 0} onClick={exportAll} data-testid='codes-export'>
                 导出全部（Excel）
               </Button>
             </View>
-            {error ? <View className='admin-error' data-testid='codes-error'>{error}</View> : null}
+            {error ? (
+              <View className='admin-error' data-testid='codes-error'>
+                {error}
+              </View>
+            ) : null}
 
             <View className='admin-section'>
               <View className='admin-section__head'>

@@ -8,15 +8,7 @@ import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
 import { toApiError } from '../../../services/api-error';
-import {
-  checkDelay,
-  correctGraduation,
-  deleteGraduateOrg,
-  fetchGraduationBranch,
-  markDelayed,
-  revokeDelayed,
-  type GraduationBranchDetail,
-} from '../../../services/graduation';
+import { checkDelay, correctGraduation, deleteGraduateOrg, fetchGraduationBranch, markDelayed, revokeDelayed, type GraduationBranchDetail } from '../../../services/graduation';
 import { Routes } from '../../../routes';
 import { goBack } from '../../nav';
 import { useOrgPage } from '../../use-org-page';
@@ -48,12 +40,23 @@ function DelayForm({ orgId, member, onDone }: { orgId: string; member: Member; o
   return (
     <View className='gb-delay' data-testid={`gb-delay-form-${member.id}`}>
       <FormSection>
-        <MonthField label='延迟后预计毕业时间' required value={month} onChange={setMonth} initial={member.expectedMonth ?? monthOf(todayInChina())} endMonth={endMonth()} error={errors.month} testId='gb-delay-month' />
+        <MonthField
+          label='延迟后预计毕业时间'
+          required
+          value={month}
+          onChange={setMonth}
+          initial={member.expectedMonth ?? monthOf(todayInChina())}
+          endMonth={endMonth()}
+          error={errors.month}
+          testId='gb-delay-month'
+        />
         <TextField label='延迟毕业原因' required value={reason} onChange={setReason} maxLength={200} error={errors.reason} placeholder='如：休学一年' testId='gb-delay-reason' />
       </FormSection>
       <FormError message={errors['']} testId='gb-delay-error' />
       <View className='admin-actions'>
-        <Button type='primary' onClick={save} data-testid='gb-delay-save'>确定标记</Button>
+        <Button type='primary' onClick={save} data-testid='gb-delay-save'>
+          确定标记
+        </Button>
       </View>
     </View>
   );
@@ -96,10 +99,20 @@ export default function GraduationBranchPage() {
         {d && b ? (
           <>
             <View className='gb-head'>
-              <Text className='gb-head__name' data-testid='gb-name'>{b.name}</Text>
+              <Text className='gb-head__name' data-testid='gb-name'>
+                {b.name}
+              </Text>
               <Text className='admin-muted grad-line'>{b.pathNames.join(' / ')}</Text>
               <View className='grad-item__tags gb-head__tags'>
-                {b.convertedAt ? <StatusTag tone='green' testId='gb-category'>毕业生团组织</StatusTag> : <StatusTag tone='gray' testId='gb-category'>普通团支部</StatusTag>}
+                {b.convertedAt ? (
+                  <StatusTag tone='green' testId='gb-category'>
+                    毕业生团组织
+                  </StatusTag>
+                ) : (
+                  <StatusTag tone='gray' testId='gb-category'>
+                    普通团支部
+                  </StatusTag>
+                )}
                 <Text className='gb-head__month' data-testid='gb-month'>
                   预计毕业：{b.month ? monthText(b.month) : b.reason ? `无法确定（${GraduationReasons[b.reason as keyof typeof GraduationReasons] ?? b.reason}）` : '未标记'}
                 </Text>
@@ -113,15 +126,41 @@ export default function GraduationBranchPage() {
             {correcting ? (
               <View className='gb-delay'>
                 <FormSection title='上级更正（将记入操作日志）'>
-                  <MonthField label='预计毕业时间' value={month} onChange={(v) => { setMonth(v); setReason(''); }} initial={b.month ?? monthOf(todayInChina())} endMonth={endMonth()} testId='gb-correct-month' />
-                  <ChoiceField label='无法确定毕业时间的理由' value={reason} options={optionsOf(GraduationReasons)} onChange={(v) => { setReason(v); setMonth(''); }} clearable testId='gb-correct-reason' />
+                  <MonthField
+                    label='预计毕业时间'
+                    value={month}
+                    onChange={(v) => {
+                      setMonth(v);
+                      setReason('');
+                    }}
+                    initial={b.month ?? monthOf(todayInChina())}
+                    endMonth={endMonth()}
+                    testId='gb-correct-month'
+                  />
+                  <ChoiceField
+                    label='无法确定毕业时间的理由'
+                    value={reason}
+                    options={optionsOf(GraduationReasons)}
+                    onChange={(v) => {
+                      setReason(v);
+                      setMonth('');
+                    }}
+                    clearable
+                    testId='gb-correct-reason'
+                  />
                 </FormSection>
                 <View className='admin-actions'>
-                  <Button type='primary' onClick={correct} data-testid='gb-correct-save'>保存更正</Button>
+                  <Button type='primary' onClick={correct} data-testid='gb-correct-save'>
+                    保存更正
+                  </Button>
                 </View>
               </View>
             ) : null}
-            {error ? <View className='admin-error' data-testid='gb-error'>{error}</View> : null}
+            {error ? (
+              <View className='admin-error' data-testid='gb-error'>
+                {error}
+              </View>
+            ) : null}
 
             <View className='gb-summary' data-testid='gb-summary'>
               <View className='gb-summary__cell'>
@@ -129,7 +168,9 @@ export default function GraduationBranchPage() {
                 <Text className='admin-muted grad-line'>在册团员</Text>
               </View>
               <View className='gb-summary__cell'>
-                <Text className='gb-summary__num gb-summary__num--warn' data-testid='gb-still'>{d.stillToTransfer}</Text>
+                <Text className='gb-summary__num gb-summary__num--warn' data-testid='gb-still'>
+                  {d.stillToTransfer}
+                </Text>
                 <Text className='admin-muted grad-line'>尚未发起转接</Text>
               </View>
               <View className='gb-summary__cell'>
@@ -146,7 +187,9 @@ export default function GraduationBranchPage() {
               {showChannels ? (
                 <View className='admin-card gb-channels' data-testid='gb-channels'>
                   {Object.values(GraduateTransferChannels).map((t) => (
-                    <Text key={t} className='gb-channels__line'>· {t}</Text>
+                    <Text key={t} className='gb-channels__line'>
+                      · {t}
+                    </Text>
                   ))}
                 </View>
               ) : null}

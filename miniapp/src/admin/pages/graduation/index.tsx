@@ -23,10 +23,29 @@ const reasonText = (r: string | null) => (r && r in GraduationReasons ? Graduati
 const endMonth = () => `${Number(todayInChina().slice(0, 4)) + 8}-12`;
 
 function BranchState({ b }: { b: Branch }) {
-  if (b.convertedAt) return <StatusTag tone='green' testId={`grad-state-${b.id}`}>毕业生团组织</StatusTag>;
-  if (b.month) return <StatusTag tone='blue' testId={`grad-state-${b.id}`}>已标记 {monthText(b.month)}</StatusTag>;
-  if (b.reason) return <StatusTag tone='orange' testId={`grad-state-${b.id}`}>已标记：无法确定</StatusTag>;
-  return <StatusTag tone='gray' testId={`grad-state-${b.id}`}>未标记</StatusTag>;
+  if (b.convertedAt)
+    return (
+      <StatusTag tone='green' testId={`grad-state-${b.id}`}>
+        毕业生团组织
+      </StatusTag>
+    );
+  if (b.month)
+    return (
+      <StatusTag tone='blue' testId={`grad-state-${b.id}`}>
+        已标记 {monthText(b.month)}
+      </StatusTag>
+    );
+  if (b.reason)
+    return (
+      <StatusTag tone='orange' testId={`grad-state-${b.id}`}>
+        已标记：无法确定
+      </StatusTag>
+    );
+  return (
+    <StatusTag tone='gray' testId={`grad-state-${b.id}`}>
+      未标记
+    </StatusTag>
+  );
 }
 
 /**
@@ -91,11 +110,17 @@ export default function GraduationPage() {
             {tab === 'branches' ? (
               <>
                 {canMarkGraduation({ type: detail.type as OrgType, industry: detail.industry as IndustryCategory }) ? (
-                  <View className='admin-notice'>勾选预计毕业时间相同的班级团支部批量标记；无法确定毕业时间的，选择理由。标记后不能自行取消，如需更正请联系上级团组织。每年6月1日，本年度毕业的团支部自动变更为毕业生团组织。</View>
+                  <View className='admin-notice'>
+                    勾选预计毕业时间相同的班级团支部批量标记；无法确定毕业时间的，选择理由。标记后不能自行取消，如需更正请联系上级团组织。每年6月1日，本年度毕业的团支部自动变更为毕业生团组织。
+                  </View>
                 ) : (
                   <View className='admin-notice'>以下为下级组织标记的毕业时间，本组织可以更正。</View>
                 )}
-                {notice ? <View className='grad-ok' data-testid='grad-notice'>{notice}</View> : null}
+                {notice ? (
+                  <View className='grad-ok' data-testid='grad-notice'>
+                    {notice}
+                  </View>
+                ) : null}
                 {items.length === 0 ? <Empty title='暂无班级团支部' description='下级团支部会出现在这里' /> : null}
                 {items.map((b) => (
                   <View key={b.id} className='grad-item' data-testid={`grad-branch-${b.id}`}>
@@ -123,7 +148,9 @@ export default function GraduationPage() {
                     <View className='grad-item__body grad-item__body--pad'>
                       <Text className='grad-item__name'>{m.name}</Text>
                       <Text className='admin-muted grad-line'>{m.branchName}</Text>
-                      <Text className='admin-muted grad-line'>预计毕业：{monthText(m.delayedMonth)} · {m.delayedReason}</Text>
+                      <Text className='admin-muted grad-line'>
+                        预计毕业：{monthText(m.delayedMonth)} · {m.delayedReason}
+                      </Text>
                     </View>
                     <Button
                       size='small'
@@ -148,13 +175,40 @@ export default function GraduationPage() {
           {marking ? (
             <View className='grad-form' data-testid='grad-form'>
               <FormSection>
-                <MonthField label='预计毕业时间' value={month} onChange={(v) => { setMonth(v); setReason(''); setErrors({}); }} initial={monthOf(todayInChina())} endMonth={endMonth()} error={errors.month} testId='grad-month' />
-                <ChoiceField label='无法确定毕业时间的理由' value={reason} options={optionsOf(GraduationReasons)} onChange={(v) => { setReason(v); setMonth(''); setErrors({}); }} clearable testId='grad-reason' />
+                <MonthField
+                  label='预计毕业时间'
+                  value={month}
+                  onChange={(v) => {
+                    setMonth(v);
+                    setReason('');
+                    setErrors({});
+                  }}
+                  initial={monthOf(todayInChina())}
+                  endMonth={endMonth()}
+                  error={errors.month}
+                  testId='grad-month'
+                />
+                <ChoiceField
+                  label='无法确定毕业时间的理由'
+                  value={reason}
+                  options={optionsOf(GraduationReasons)}
+                  onChange={(v) => {
+                    setReason(v);
+                    setMonth('');
+                    setErrors({});
+                  }}
+                  clearable
+                  testId='grad-reason'
+                />
               </FormSection>
               <FormError message={errors[''] ?? errors.branchIds} testId='grad-form-error' />
               <View className='admin-actions'>
-                <Button onClick={() => setMarking(false)} data-testid='grad-cancel'>取消</Button>
-                <Button type='primary' onClick={next} data-testid='grad-next'>下一步</Button>
+                <Button onClick={() => setMarking(false)} data-testid='grad-cancel'>
+                  取消
+                </Button>
+                <Button type='primary' onClick={next} data-testid='grad-next'>
+                  下一步
+                </Button>
               </View>
             </View>
           ) : (

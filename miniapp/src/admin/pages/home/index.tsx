@@ -2,17 +2,7 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import {
-  BranchCategories,
-  IndustryCategories,
-  allowedChildTypes,
-  canMarkGraduation,
-  type IndustryCategory,
-  isCommittee,
-  isKeyOf,
-  type OrgDetail,
-  type OrgSummary,
-} from '@tj/shared';
+import { BranchCategories, IndustryCategories, allowedChildTypes, canMarkGraduation, type IndustryCategory, isCommittee, isKeyOf, type OrgDetail, type OrgSummary } from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
@@ -68,8 +58,7 @@ function actionsFor(org: OrgDetail): Action[] {
   return all.filter((a): a is Action => a !== false);
 }
 
-const labelOf = (labels: Readonly<Record<string, string>>, key: string | null) =>
-  key && isKeyOf(labels, key) ? labels[key] : key ?? '';
+const labelOf = (labels: Readonly<Record<string, string>>, key: string | null) => (key && isKeyOf(labels, key) ? labels[key] : (key ?? ''));
 
 export default function AdminHomePage() {
   const { allowed, orgId, org } = useOrgPage();
@@ -133,11 +122,7 @@ export default function AdminHomePage() {
             <OrgHeader org={detail}>
               <View className='admin-home__nav'>
                 {isSubOrg ? (
-                  <Text
-                    className='admin-home__link'
-                    onClick={() => goBack(Routes.adminHome, { orgId: detail.parentId ?? undefined })}
-                    data-testid='home-up'
-                  >
+                  <Text className='admin-home__link' onClick={() => goBack(Routes.adminHome, { orgId: detail.parentId ?? undefined })} data-testid='home-up'>
                     ‹ 返回上级组织
                   </Text>
                 ) : null}
@@ -166,25 +151,14 @@ export default function AdminHomePage() {
                 <Cell title='组织类别' extra={orgTypeLabel(detail.type)} />
                 <Cell title='行业类别' extra={labelOf(IndustryCategories, detail.industry)} />
                 {detail.branchCategory ? <Cell title='团支部类别' extra={labelOf(BranchCategories, detail.branchCategory)} /> : null}
-                <Cell
-                  title='书记'
-                  extra={
-                    detail.secretaryName ? `${detail.secretaryName}${detail.secretaryPhone ? ` ${detail.secretaryPhone}` : ''}` : '未填写'
-                  }
-                />
+                <Cell title='书记' extra={detail.secretaryName ? `${detail.secretaryName}${detail.secretaryPhone ? ` ${detail.secretaryPhone}` : ''}` : '未填写'} />
                 {detail.missingFields.length > 0 ? (
                   <Cell
                     title='待补充'
-                    description={
-                      <Text data-testid='home-missing'>
-                        {detail.missingFields.map((f) => (isKeyOf(OrgFieldLabels, f) ? OrgFieldLabels[f] : f)).join('、')}
-                      </Text>
-                    }
+                    description={<Text data-testid='home-missing'>{detail.missingFields.map((f) => (isKeyOf(OrgFieldLabels, f) ? OrgFieldLabels[f] : f)).join('、')}</Text>}
                   />
                 ) : null}
-                {!detail.infoComplete && detail.missingFields.length === 0 ? (
-                  <Cell title='待完成' description='书记尚未使用手机号注册登录' />
-                ) : null}
+                {!detail.infoComplete && detail.missingFields.length === 0 ? <Cell title='待完成' description='书记尚未使用手机号注册登录' /> : null}
               </Cell.Group>
             </View>
 
@@ -206,12 +180,7 @@ export default function AdminHomePage() {
                 </View>
                 <View className='admin-card admin-home__grid'>
                   {actionsFor(detail).map((a) => (
-                    <View
-                      key={a.key}
-                      className='admin-home__tile'
-                      onClick={() => openPage(a.route, { orgId: detail.id, ...a.query })}
-                      data-testid={`action-${a.key}`}
-                    >
+                    <View key={a.key} className='admin-home__tile' onClick={() => openPage(a.route, { orgId: detail.id, ...a.query })} data-testid={`action-${a.key}`}>
                       <View className={`admin-home__glyph admin-home__glyph--${a.key}`}>{a.glyph}</View>
                       <Text className='admin-home__tile-label'>{a.label}</Text>
                     </View>
@@ -220,9 +189,7 @@ export default function AdminHomePage() {
               </View>
             ) : null}
 
-            {requests.data && requests.data.length > 0 ? (
-              <AdminRequests orgId={detail.id} items={requests.data} onDecided={requests.reload} />
-            ) : null}
+            {requests.data && requests.data.length > 0 ? <AdminRequests orgId={detail.id} items={requests.data} onDecided={requests.reload} /> : null}
 
             {allowedChildTypes(orgTypeOf(detail)).length > 0 ? (
               <SubOrgList
@@ -234,7 +201,11 @@ export default function AdminHomePage() {
               />
             ) : null}
 
-            {actionError ? <View className='admin-error' data-testid='home-error'>{actionError}</View> : null}
+            {actionError ? (
+              <View className='admin-error' data-testid='home-error'>
+                {actionError}
+              </View>
+            ) : null}
 
             {canAdminister && isSubOrg && detail.childCount === 0 ? (
               <View className='admin-actions'>

@@ -61,8 +61,12 @@ function RequestForm({ orgId, onSent }: { orgId: string; onSent: () => void }) {
           </FormSection>
           <FormError message={errors['']} testId='ms-request-error' />
           <View className='admin-actions'>
-            <Button onClick={() => setMember(null)} data-testid='ms-back'>重选团员</Button>
-            <Button type='primary' onClick={send} data-testid='ms-send'>提交审批</Button>
+            <Button onClick={() => setMember(null)} data-testid='ms-back'>
+              重选团员
+            </Button>
+            <Button type='primary' onClick={send} data-testid='ms-send'>
+              提交审批
+            </Button>
           </View>
         </>
       ) : (
@@ -71,7 +75,9 @@ function RequestForm({ orgId, onSent }: { orgId: string; onSent: () => void }) {
             <TextField label='查找团员' value={q} onChange={setQ} placeholder='姓名、手机号或身份证号' testId='ms-search' />
           </FormSection>
           <View className='admin-actions'>
-            <Button type='primary' onClick={search} data-testid='ms-search-go'>查找</Button>
+            <Button type='primary' onClick={search} data-testid='ms-search-go'>
+              查找
+            </Button>
           </View>
           <FormError message={errors['']} testId='ms-search-error' />
           {found && found.length === 0 ? <Empty title='没有找到团员' /> : null}
@@ -79,7 +85,9 @@ function RequestForm({ orgId, onSent }: { orgId: string; onSent: () => void }) {
             <View key={m.id} className='grad-item' onClick={() => setMember(m)} data-testid={`ms-pick-${m.id}`}>
               <View className='grad-item__body grad-item__body--pad'>
                 <Text className='grad-item__name'>{m.name}</Text>
-                <Text className='admin-muted grad-line'>{m.branchName} · {m.phoneMasked}</Text>
+                <Text className='admin-muted grad-line'>
+                  {m.branchName} · {m.phoneMasked}
+                </Text>
               </View>
               <Text className='grad-item__arrow'>›</Text>
             </View>
@@ -116,7 +124,11 @@ export default function MembershipPage() {
     }
   };
 
-  const tabs = [['requests', '审批'], ['apply', '申请变更'], ['former', '已离团']] as const;
+  const tabs = [
+    ['requests', '审批'],
+    ['apply', '申请变更'],
+    ['former', '已离团'],
+  ] as const;
   return (
     <View className='admin-page' data-testid='membership-page'>
       <PageStatus loading={org.loading} error={org.error} onRetry={org.reload} testId='membership'>
@@ -130,7 +142,11 @@ export default function MembershipPage() {
                 </Text>
               ))}
             </View>
-            {error ? <View className='admin-error' data-testid='ms-error'>{error}</View> : null}
+            {error ? (
+              <View className='admin-error' data-testid='ms-error'>
+                {error}
+              </View>
+            ) : null}
             {tab === 'requests' ? (
               <PageStatus loading={requests.loading && !requests.data} error={requests.error} onRetry={requests.reload} testId='ms-requests'>
                 {(requests.data?.items ?? []).length === 0 ? <Empty title='暂无团籍变更申请' /> : null}
@@ -141,7 +157,9 @@ export default function MembershipPage() {
                       <StatusTag tone='red'>{statusLabel(r.kind)}</StatusTag>
                       <StatusTag tone={requestTone(r.status)}>{isKeyOf(MembershipRequestStatuses, r.status) ? MembershipRequestStatuses[r.status] : r.status}</StatusTag>
                     </View>
-                    <Text className='admin-muted grad-line'>{r.branchName} · {chinaDateTime(r.requestedAt)}</Text>
+                    <Text className='admin-muted grad-line'>
+                      {r.branchName} · {chinaDateTime(r.requestedAt)}
+                    </Text>
                     <Text className='ms-card__reason'>原因：{r.reason}</Text>
                     {r.decisionReason ? <Text className='admin-muted grad-line'>不同意原因：{r.decisionReason}</Text> : null}
                     {r.decidable ? (
@@ -150,13 +168,19 @@ export default function MembershipPage() {
                           <TextField label='不同意的原因' required multiline value={rejectReason} onChange={setRejectReason} maxLength={200} testId='ms-reject-reason' />
                           <View className='admin-actions ms-card__actions'>
                             <Button onClick={() => setRejecting(null)}>取消</Button>
-                            <Button type='primary' onClick={() => decide(r.id, false)} data-testid='ms-reject-send'>确定不同意</Button>
+                            <Button type='primary' onClick={() => decide(r.id, false)} data-testid='ms-reject-send'>
+                              确定不同意
+                            </Button>
                           </View>
                         </>
                       ) : (
                         <View className='admin-actions ms-card__actions'>
-                          <Button onClick={() => setRejecting(r.id)} data-testid={`ms-reject-${r.id}`}>不同意</Button>
-                          <Button type='primary' onClick={() => decide(r.id, true)} data-testid={`ms-approve-${r.id}`}>同意</Button>
+                          <Button onClick={() => setRejecting(r.id)} data-testid={`ms-reject-${r.id}`}>
+                            不同意
+                          </Button>
+                          <Button type='primary' onClick={() => decide(r.id, true)} data-testid={`ms-approve-${r.id}`}>
+                            同意
+                          </Button>
                         </View>
                       )
                     ) : null}
@@ -175,7 +199,10 @@ export default function MembershipPage() {
                         <Text className='grad-item__name ms-card__name'>{m.name}</Text>
                         <StatusTag tone='gray'>{statusLabel(m.membershipStatus)}</StatusTag>
                       </View>
-                      <Text className='admin-muted grad-line'>{m.branchName}{m.changedAt ? ` · ${chinaDateTime(m.changedAt)}` : ''}</Text>
+                      <Text className='admin-muted grad-line'>
+                        {m.branchName}
+                        {m.changedAt ? ` · ${chinaDateTime(m.changedAt)}` : ''}
+                      </Text>
                     </View>
                   </View>
                 ))}

@@ -40,11 +40,7 @@ export default function OrgFormPage() {
         {detail ? (
           <>
             <OrgHeader org={detail} subtitle={creating ? '在本组织下新建直属下级组织' : undefined} />
-            {creating ? (
-              <OrgForm mode='create' parentType={orgTypeOf(detail)} onSubmit={created} />
-            ) : (
-              <OrgForm mode='edit' org={detail} onSubmit={saved} />
-            )}
+            {creating ? <OrgForm mode='create' parentType={orgTypeOf(detail)} onSubmit={created} /> : <OrgForm mode='edit' org={detail} onSubmit={saved} />}
           </>
         ) : null}
       </PageStatus>

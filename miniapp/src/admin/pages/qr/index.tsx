@@ -92,7 +92,11 @@ export default function QrPage() {
                 ) : null}
               </PageStatus>
             </View>
-            {error ? <View className='admin-error' data-testid='qr-error'>{error}</View> : null}
+            {error ? (
+              <View className='admin-error' data-testid='qr-error'>
+                {error}
+              </View>
+            ) : null}
             <View className='admin-actions'>
               <Button type='primary' loading={saving} disabled={!qr.data || saving} onClick={save} data-testid='qr-save'>
                 保存图片

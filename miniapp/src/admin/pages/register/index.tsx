@@ -6,15 +6,7 @@ import { ADMIN_CODE_VALID_DAYS, PASSWORD_MAX_CHARS, positionsFor, type AdminCode
 import { FormError, FormSection, MonthField, SelectField, TextField, optionsOf } from '../../../components/form-field';
 import { SmsCodeField } from '../../../components/sms-code-field';
 import { Routes, withQuery } from '../../../routes';
-import {
-  checkAdminCode,
-  checkAdminRegister,
-  checkSmsPhone,
-  emptyAdminRegisterValues,
-  lookupAdminCode,
-  sendAdminRegisterSms,
-  type AdminRegisterValues,
-} from '../../../services/admin-codes';
+import { checkAdminCode, checkAdminRegister, checkSmsPhone, emptyAdminRegisterValues, lookupAdminCode, sendAdminRegisterSms, type AdminRegisterValues } from '../../../services/admin-codes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { orgPathText, orgTypeOf } from '../../../services/orgs';
@@ -109,31 +101,19 @@ export default function AdminRegisterPage() {
   };
 
   const text = (field: keyof AdminRegisterValues, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      label={LABELS[field]}
-      required
-      value={values[field]}
-      onChange={set(field)}
-      error={errors[field]}
-      testId={`register-${field}`}
-      {...extra}
-    />
+    <TextField label={LABELS[field]} required value={values[field]} onChange={set(field)} error={errors[field]} testId={`register-${field}`} {...extra} />
   );
 
   return (
     <View className='admin-page register-page' data-testid='register-page'>
       <View className='register-hero'>
         <Text className='register-hero__title'>组织管理员注册</Text>
-        <Text className='register-hero__text'>
-          请输入上级团组织发放的管理员注册码（8位，区分大小写，有效期{ADMIN_CODE_VALID_DAYS}天）
-        </Text>
+        <Text className='register-hero__text'>请输入上级团组织发放的管理员注册码（8位，区分大小写，有效期{ADMIN_CODE_VALID_DAYS}天）</Text>
       </View>
 
       {target === null ? (
         <>
-          <FormSection>
-            {text('code', { maxLength: 8, placeholder: '请输入8位注册码' })}
-          </FormSection>
+          <FormSection>{text('code', { maxLength: 8, placeholder: '请输入8位注册码' })}</FormSection>
           <FormError message={errors['']} testId='register-error' />
           <View className='admin-actions'>
             <Button type='primary' block size='large' loading={busy === 'lookup'} disabled={busy !== null} onClick={lookup} data-testid='register-lookup'>
@@ -171,14 +151,7 @@ export default function AdminRegisterPage() {
           <FormSection title='个人信息'>
             {text('name', { maxLength: 30 })}
             {text('idNumber', { type: 'idcard', maxLength: 18 })}
-            <MonthField
-              label={LABELS.joinedAt}
-              required
-              value={values.joinedAt}
-              onChange={set('joinedAt')}
-              error={errors.joinedAt}
-              testId='register-joinedAt'
-            />
+            <MonthField label={LABELS.joinedAt} required value={values.joinedAt} onChange={set('joinedAt')} error={errors.joinedAt} testId='register-joinedAt' />
           </FormSection>
 
           <FormSection title='账号信息'>

@@ -11,7 +11,6 @@ import { useOrgPage } from '../../use-org-page';
 import '../../admin.css';
 import './index.css';
 
-
 /**
  * §10 密码重置码: for a member or cadre of this org or an org below it who lost the phone of
  * their account. The code (6 digits, 24 h, once; a new one retires the last) is shown here

@@ -122,14 +122,20 @@ export default function RosterPage() {
                 </Button>
               ) : null}
             </View>
-            {error ? <View className='admin-error' data-testid='roster-error'>{error}</View> : null}
-            {notice ? <View className='admin-notice' data-testid='roster-notice'>{notice}</View> : null}
+            {error ? (
+              <View className='admin-error' data-testid='roster-error'>
+                {error}
+              </View>
+            ) : null}
+            {notice ? (
+              <View className='admin-notice' data-testid='roster-notice'>
+                {notice}
+              </View>
+            ) : null}
 
             <View className='admin-section'>
               <View className='admin-section__head'>
-                <Text className='admin-section__title'>
-                  名册{roster.data ? `（${items.length}人，管理员${admins}名）` : ''}
-                </Text>
+                <Text className='admin-section__title'>名册{roster.data ? `（${items.length}人，管理员${admins}名）` : ''}</Text>
               </View>
               <PageStatus loading={roster.loading && !roster.data} error={roster.error} onRetry={roster.reload} testId='roster-list'>
                 {items.length === 0 ? (
@@ -145,7 +151,11 @@ export default function RosterPage() {
                           <Text className='roster-item__position'>{positionLabel(entry.position)}</Text>
                         </View>
                         <View className='roster-item__tags'>
-                          {entry.isAdmin ? <StatusTag tone='red' testId={`roster-is-admin-${entry.id}`}>管理员</StatusTag> : null}
+                          {entry.isAdmin ? (
+                            <StatusTag tone='red' testId={`roster-is-admin-${entry.id}`}>
+                              管理员
+                            </StatusTag>
+                          ) : null}
                           {entry.isOperator || entry.isAdmin ? <StatusTag tone='blue'>运营者</StatusTag> : null}
                           {entry.declined ? (
                             <StatusTag tone='red' testId={`roster-declined-${entry.id}`}>
@@ -154,9 +164,7 @@ export default function RosterPage() {
                           ) : (
                             <StatusTag tone={entry.onboarded ? 'green' : 'gray'}>{entry.onboarded ? '已入驻' : '未入驻'}</StatusTag>
                           )}
-                          {entry.cadreNature && isKeyOf(CadreNatures, entry.cadreNature) ? (
-                            <StatusTag tone='gray'>{CadreNatures[entry.cadreNature]}</StatusTag>
-                          ) : null}
+                          {entry.cadreNature && isKeyOf(CadreNatures, entry.cadreNature) ? <StatusTag tone='gray'>{CadreNatures[entry.cadreNature]}</StatusTag> : null}
                         </View>
                         <Text className='roster-item__meta'>
                           身份证 {entry.idNumberMasked} · 手机 {entry.phoneMasked}
@@ -168,17 +176,17 @@ export default function RosterPage() {
                             </Button>
                           ) : null}
                           {decidesAdmins ? (
-                          <Button
-                            size='mini'
-                            type={entry.isAdmin ? 'default' : 'primary'}
-                            fill='outline'
-                            loading={busy === entry.id}
-                            disabled={busy !== null}
-                            onClick={() => toggleAdmin(entry)}
-                            data-testid={`roster-admin-${entry.id}`}
-                          >
-                            {entry.isAdmin ? '取消管理员' : '设为管理员'}
-                          </Button>
+                            <Button
+                              size='mini'
+                              type={entry.isAdmin ? 'default' : 'primary'}
+                              fill='outline'
+                              loading={busy === entry.id}
+                              disabled={busy !== null}
+                              onClick={() => toggleAdmin(entry)}
+                              data-testid={`roster-admin-${entry.id}`}
+                            >
+                              {entry.isAdmin ? '取消管理员' : '设为管理员'}
+                            </Button>
                           ) : null}
                           {!entry.onboarded && !entry.declined ? (
                             <Button

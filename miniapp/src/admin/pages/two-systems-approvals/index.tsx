@@ -54,10 +54,29 @@ export default function TwoSystemsApprovalsPage() {
           <>
             <OrgHeader org={detail} subtitle='年度团籍注册 / 教育评议审批' />
             <FormSection testId='ts-filter'>
-              <ChoiceField label='处理状态' value={filter.state ?? ''} options={STATE_OPTIONS} onChange={(v) => setFilter({ ...filter, state: (v || undefined) as ApprovalFilter['state'] })} testId='ts-filter-state' />
-              <ChoiceField label='类别' value={filter.kind ?? ''} options={KIND_OPTIONS} onChange={(v) => setFilter({ ...filter, kind: (v || undefined) as ApprovalFilter['kind'] })} testId='ts-filter-kind' />
+              <ChoiceField
+                label='处理状态'
+                value={filter.state ?? ''}
+                options={STATE_OPTIONS}
+                onChange={(v) => setFilter({ ...filter, state: (v || undefined) as ApprovalFilter['state'] })}
+                testId='ts-filter-state'
+              />
+              <ChoiceField
+                label='类别'
+                value={filter.kind ?? ''}
+                options={KIND_OPTIONS}
+                onChange={(v) => setFilter({ ...filter, kind: (v || undefined) as ApprovalFilter['kind'] })}
+                testId='ts-filter-kind'
+              />
               <View className='ts-dates'>
-                <TextField label='提交日期 自' value={dates.from} placeholder='年-月-日' onChange={(from) => setDates({ ...dates, from })} error={dateError(dates.from)} testId='ts-filter-from' />
+                <TextField
+                  label='提交日期 自'
+                  value={dates.from}
+                  placeholder='年-月-日'
+                  onChange={(from) => setDates({ ...dates, from })}
+                  error={dateError(dates.from)}
+                  testId='ts-filter-from'
+                />
                 <TextField label='至' value={dates.to} placeholder='年-月-日' onChange={(to) => setDates({ ...dates, to })} error={dateError(dates.to)} testId='ts-filter-to' />
               </View>
               <View className='ts-filter-apply'>
@@ -146,7 +165,11 @@ function SubmissionCard({ orgId, item, open, onToggle, onDecided }: { orgId: str
               {state === 'submitted' ? (
                 <>
                   <TextField label='退回原因（退回时必填）' value={reason} onChange={setReason} maxLength={100} testId='ts-return-reason' />
-                  {error ? <Text className='ts-error' data-testid='ts-decide-error'>{error}</Text> : null}
+                  {error ? (
+                    <Text className='ts-error' data-testid='ts-decide-error'>
+                      {error}
+                    </Text>
+                  ) : null}
                   <View className='ts-decide'>
                     <Button type='primary' loading={busy} onClick={() => void decide('approve')} data-testid='ts-approve'>
                       同意

@@ -66,7 +66,15 @@ export default function TwoSystemsPage() {
             <FormSection title='发起年度工作（本组织及全部下级）' testId='ts-open'>
               <ChoiceField label='类别' value={kind} options={optionsOf(CampaignKinds)} onChange={(v) => setKind(v as CampaignKind)} testId='ts-kind' />
               <TextField label='年度' required type='number' value={form.year} onChange={(year) => setForm({ ...form, year })} error={errors.year} testId='ts-year' />
-              <TextField label='开始日期' required value={form.startsOn} placeholder='年-月-日，如 2026-03-01' onChange={(startsOn) => setForm({ ...form, startsOn })} error={errors.startsOn} testId='ts-starts' />
+              <TextField
+                label='开始日期'
+                required
+                value={form.startsOn}
+                placeholder='年-月-日，如 2026-03-01'
+                onChange={(startsOn) => setForm({ ...form, startsOn })}
+                error={errors.startsOn}
+                testId='ts-starts'
+              />
               <TextField
                 label='结束日期'
                 required
@@ -78,7 +86,11 @@ export default function TwoSystemsPage() {
                 testId='ts-ends'
               />
             </FormSection>
-            {errors.form ? <View className='admin-error' data-testid='ts-open-error'>{errors.form}</View> : null}
+            {errors.form ? (
+              <View className='admin-error' data-testid='ts-open-error'>
+                {errors.form}
+              </View>
+            ) : null}
             <View className='admin-actions'>
               <Button type='primary' loading={busy} onClick={() => void submit()} data-testid='ts-open-submit'>
                 发起
@@ -98,7 +110,9 @@ export default function TwoSystemsPage() {
                     <EmptyState title='尚未发起' description='发起后，下级团支部在时间窗口内逐一办理团员' />
                   </View>
                 ) : null}
-                {campaigns.data?.map((c) => <CampaignCard key={c.id} orgId={orgId} campaign={c} open={opened === c.id} onToggle={() => setOpened(opened === c.id ? null : c.id)} />)}
+                {campaigns.data?.map((c) => (
+                  <CampaignCard key={c.id} orgId={orgId} campaign={c} open={opened === c.id} onToggle={() => setOpened(opened === c.id ? null : c.id)} />
+                ))}
               </PageStatus>
             </View>
           </>
@@ -138,7 +152,7 @@ function ProgressRows({ data, kind }: { data: CampaignProgress; kind: CampaignKi
   return (
     <View data-testid='ts-progress'>
       {data.rows.map((r) => {
-        const done = kind === 'registration' ? r.approvedOutcomes.registered ?? 0 : Object.values(r.approvedOutcomes).reduce((a, b) => a + b, 0);
+        const done = kind === 'registration' ? (r.approvedOutcomes.registered ?? 0) : Object.values(r.approvedOutcomes).reduce((a, b) => a + b, 0);
         return (
           <View key={r.org.id} className='ts-progress-row' data-testid={`ts-progress-${r.org.id}`}>
             <Text className='ts-progress-row__name'>{r.org.alias || r.org.shortName}</Text>

@@ -152,15 +152,19 @@ export default function CadreEntryPage() {
 
       {phase.kind === 'login' ? (
         <View className='tj-card' data-testid='entry-login'>
-          <Text className='cadre-text'>
-            {preview?.invitee ? `请使用接收邀请短信的手机号（${preview.invitee.phoneMasked}）登录，登录后完成入驻。` : '请先登录，登录后完成入驻。'}
-          </Text>
+          <Text className='cadre-text'>{preview?.invitee ? `请使用接收邀请短信的手机号（${preview.invitee.phoneMasked}）登录，登录后完成入驻。` : '请先登录，登录后完成入驻。'}</Text>
           <Text className='cadre-muted entry-hint'>{preview?.invitee ? '还没有账号的，请先用该手机号注册。' : '还没有账号的，请先注册。'}</Text>
           <View className='entry-buttons'>
             <Button type='primary' block onClick={() => void Taro.navigateTo({ url: withQuery(Routes.login, { redirect: here }) })} data-testid='entry-login-button'>
               登录并入驻
             </Button>
-            <Button block fill='outline' type='primary' onClick={() => void Taro.navigateTo({ url: withQuery(Routes.memberRegister, { redirect: here }) })} data-testid='entry-register-button'>
+            <Button
+              block
+              fill='outline'
+              type='primary'
+              onClick={() => void Taro.navigateTo({ url: withQuery(Routes.memberRegister, { redirect: here }) })}
+              data-testid='entry-register-button'
+            >
               注册新账号
             </Button>
           </View>
@@ -181,13 +185,7 @@ export default function CadreEntryPage() {
       ) : null}
 
       {phase.kind === 'confirm' && phase.lines[0] ? (
-        <ConfirmLine
-          key={phase.lines[0].entryId}
-          line={phase.lines[0]}
-          index={phase.total - phase.lines.length + 1}
-          total={phase.total}
-          onAnswered={(org) => answered(phase, org)}
-        />
+        <ConfirmLine key={phase.lines[0].entryId} line={phase.lines[0]} index={phase.total - phase.lines.length + 1} total={phase.total} onAnswered={(org) => answered(phase, org)} />
       ) : null}
 
       {phase.kind === 'position' || phase.kind === 'alias' ? (
@@ -203,26 +201,16 @@ export default function CadreEntryPage() {
         </>
       ) : null}
 
-      {phase.kind === 'position' ? (
-        <PositionStep
-          org={phase.org}
-          onDone={(org) => next({ ...org, positionSet: true })}
-        />
-      ) : null}
+      {phase.kind === 'position' ? <PositionStep org={phase.org} onDone={(org) => next({ ...org, positionSet: true })} /> : null}
 
-      {phase.kind === 'alias' ? (
-        <AliasStep org={{ id: phase.org.id, type: orgTypeOf(phase.org), shortName: phase.org.shortName }} onDone={() => finish(phase.org.id)} />
-      ) : null}
+      {phase.kind === 'alias' ? <AliasStep org={{ id: phase.org.id, type: orgTypeOf(phase.org), shortName: phase.org.shortName }} onDone={() => finish(phase.org.id)} /> : null}
     </View>
   );
 }
 
 /** 第1步 设置职务 · 第2步 设置代称 (the second only for the org's first operator, §6.4). */
 function Steps({ org, current }: { org: CadreOrg; current: 'position' | 'alias' }) {
-  const steps = [
-    { key: 'position', label: '设置本人职务' },
-    ...(org.needsAlias ? [{ key: 'alias', label: '设置组织代称' }] : []),
-  ];
+  const steps = [{ key: 'position', label: '设置本人职务' }, ...(org.needsAlias ? [{ key: 'alias', label: '设置组织代称' }] : [])];
   if (steps.length < 2) return null;
   return (
     <View className='entry-steps' data-testid='entry-steps'>

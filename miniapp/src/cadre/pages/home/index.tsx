@@ -70,7 +70,9 @@ export default function CadreHomePage() {
   const entries = d
     ? [
         ...(d.isOperator ? [{ key: 'reviews', title: '资料审核', desc: '审核团员报到和修改的认证资料', route: Routes.cadreReviews }] : []),
-        ...(d.isOperator && d.org.type === 'branch' ? [{ key: 'twoSystems', title: '团籍注册 / 教育评议', desc: '在上级规定的时间内为团员办理年度团籍注册和教育评议', route: Routes.cadreTwoSystems }] : []),
+        ...(d.isOperator && d.org.type === 'branch'
+          ? [{ key: 'twoSystems', title: '团籍注册 / 教育评议', desc: '在上级规定的时间内为团员办理年度团籍注册和教育评议', route: Routes.cadreTwoSystems }]
+          : []),
         // 001 annex 2 "组织管理员/组织运营者录入": operators keep the org's roster too
         ...(d.isOperator ? [{ key: 'roster', title: '团干部名册', desc: '录入、修改本组织团干部，发送入驻邀请', route: Routes.adminRoster }] : []),
         { key: 'members', title: '团员查询', desc: '按姓名、完整手机号或完整身份证号查询本组织及下级团员', route: Routes.cadreMembers },

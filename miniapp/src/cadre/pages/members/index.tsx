@@ -58,11 +58,7 @@ export default function CadreMembersPage() {
         keyOf={(m) => m.id}
         onEnd={list.loadMore}
         renderRow={(m) => (
-          <View
-            className='tj-list-row cadre-row'
-            onClick={() => void Taro.navigateTo({ url: withQuery(Routes.cadreMember, { orgId, checkinId: m.id }) })}
-            data-testid={`member-${m.id}`}
-          >
+          <View className='tj-list-row cadre-row' onClick={() => void Taro.navigateTo({ url: withQuery(Routes.cadreMember, { orgId, checkinId: m.id }) })} data-testid={`member-${m.id}`}>
             <View className='cadre-row__top'>
               <Text className='cadre-row__name'>{m.name}</Text>
               {m.status ? <StatusTag tone={m.status === 'approved' ? 'green' : 'orange'}>{isKeyOf(CheckinStatuses, m.status) ? CheckinStatuses[m.status] : m.status}</StatusTag> : null}

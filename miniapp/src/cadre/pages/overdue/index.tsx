@@ -55,7 +55,9 @@ export default function OverduePage() {
                     <Text className='cadre-muted'>
                       {t.heldBy.secretaryName ?? ''} {orgPhone(t.heldBy)}
                     </Text>
-                    <StatusTag tone='red'>已等待{t.daysWaiting}天 · {formatTime(t.deadline)}自动退回</StatusTag>
+                    <StatusTag tone='red'>
+                      已等待{t.daysWaiting}天 · {formatTime(t.deadline)}自动退回
+                    </StatusTag>
                   </View>
                 </View>
               }

@@ -14,15 +14,7 @@ import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { summarize } from '../../../services/checkin';
 import { checkinStatusLabel, realNameLabel, checkinStatusTone, realNameTone } from '../../../labels/checkin';
-import {
-  approvalBlock,
-  approveCheckin,
-  canVerifyOffline,
-  checkReturn,
-  fetchReviewDetail,
-  formatTime,
-  returnCheckin,
-} from '../../../services/review';
+import { approvalBlock, approveCheckin, canVerifyOffline, checkReturn, fetchReviewDetail, formatTime, returnCheckin } from '../../../services/review';
 import { useCurrentOrg } from '../../use-current-org';
 import { PrivateImage } from '../../../components/private-image';
 import '../../cadre.css';
@@ -135,11 +127,13 @@ export default function ReviewPage() {
                 团员修改了已审核通过的资料：删除线为当前有效的原资料，橙色为修改后的内容。
               </View>
             ) : null}
-            {d.returnReason ? <View className='cadre-notice'>{d.status === 'returned' || d.status === 'editReturned' ? '退回原因' : '上次退回原因'}：{d.returnReason}</View> : null}
-
-            {changes.length > 0 ? (
-              <CertSummary sections={changes.map((c) => ({ ...c, title: `修改内容 · ${c.title}` }))} testId='review-changes' />
+            {d.returnReason ? (
+              <View className='cadre-notice'>
+                {d.status === 'returned' || d.status === 'editReturned' ? '退回原因' : '上次退回原因'}：{d.returnReason}
+              </View>
             ) : null}
+
+            {changes.length > 0 ? <CertSummary sections={changes.map((c) => ({ ...c, title: `修改内容 · ${c.title}` }))} testId='review-changes' /> : null}
             <CertSummary sections={sections} testId='review-summary' />
 
             <FormError message={error} testId='review-error' />

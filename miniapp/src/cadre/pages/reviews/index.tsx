@@ -11,14 +11,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { realNameLabel, realNameTone } from '../../../labels/checkin';
-import {
-  batchApprove,
-  canBatchApprove,
-  fetchReviewQueue,
-  formatTime,
-  type BatchApproveResult,
-  type ReviewItem,
-} from '../../../services/review';
+import { batchApprove, canBatchApprove, fetchReviewQueue, formatTime, type BatchApproveResult, type ReviewItem } from '../../../services/review';
 import { OrgSwitch } from '../../components/org-switch';
 import { useCurrentOrg } from '../../use-current-org';
 import '../../cadre.css';
@@ -56,7 +49,7 @@ export default function ReviewsPage() {
   if (!allowed) return null;
 
   const items = [...(queue.data?.items ?? []), ...more];
-  const next = cursor === undefined ? queue.data?.nextCursor ?? null : cursor;
+  const next = cursor === undefined ? (queue.data?.nextCursor ?? null) : cursor;
   const eligible = items.filter(canBatchApprove).map((i) => i.id);
 
   const loadMore = async () => {
@@ -115,7 +108,11 @@ export default function ReviewsPage() {
           ))}
         </View>
       ) : null}
-      {error ? <View className='tj-form-error' data-testid='reviews-error'>{error}</View> : null}
+      {error ? (
+        <View className='tj-form-error' data-testid='reviews-error'>
+          {error}
+        </View>
+      ) : null}
 
       <PageStatus loading={queue.loading && !queue.data} error={queue.error} onRetry={queue.reload} testId='reviews'>
         {items.length === 0 ? <Empty title='暂无待审核的报到资料' description='团员提交报到或修改资料后会出现在这里' /> : null}
@@ -124,12 +121,7 @@ export default function ReviewsPage() {
           return (
             <View key={item.id} className='reviews-item' data-testid={`review-item-${item.id}`}>
               <View className='reviews-item__check'>
-                <Checkbox
-                  checked={selected.includes(item.id)}
-                  disabled={!batchable}
-                  onChange={(on) => toggle(item.id, on)}
-                  data-testid={`review-check-${item.id}`}
-                />
+                <Checkbox checked={selected.includes(item.id)} disabled={!batchable} onChange={(on) => toggle(item.id, on)} data-testid={`review-check-${item.id}`} />
               </View>
               <View
                 className='reviews-item__body'

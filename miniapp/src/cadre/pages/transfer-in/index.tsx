@@ -35,7 +35,13 @@ export default function TransferInPage() {
   const [doneId, setDoneId] = useState('');
 
   if (!allowed) return null;
-  const body = () => ({ name: name.trim(), idNumber: idNumber.trim().toUpperCase(), reason: reason || undefined, toBranchId: isBranch ? orgId : toBranchId || undefined, remarks: toOptionalText(remarks) });
+  const body = () => ({
+    name: name.trim(),
+    idNumber: idNumber.trim().toUpperCase(),
+    reason: reason || undefined,
+    toBranchId: isBranch ? orgId : toBranchId || undefined,
+    remarks: toOptionalText(remarks),
+  });
 
   const lookup = async () => {
     const checked = checkTransferIn({ ...body(), reason: 'other' });
@@ -82,8 +88,31 @@ export default function TransferInPage() {
       ) : (
         <>
           <FormSection title='查找团员（须已在团支部报到通过）'>
-            <TextField label='姓名' required value={name} onChange={(v) => { setName(v); setFound(null); }} error={errors.name} testId='transfer-in-name' />
-            <TextField label='身份证号码' required type='idcard' value={idNumber} onChange={(v) => { setIdNumber(v); setFound(null); }} maxLength={18} error={errors.idNumber} hint='请输入完整的18位身份证号码' testId='transfer-in-id' />
+            <TextField
+              label='姓名'
+              required
+              value={name}
+              onChange={(v) => {
+                setName(v);
+                setFound(null);
+              }}
+              error={errors.name}
+              testId='transfer-in-name'
+            />
+            <TextField
+              label='身份证号码'
+              required
+              type='idcard'
+              value={idNumber}
+              onChange={(v) => {
+                setIdNumber(v);
+                setFound(null);
+              }}
+              maxLength={18}
+              error={errors.idNumber}
+              hint='请输入完整的18位身份证号码'
+              testId='transfer-in-id'
+            />
           </FormSection>
           {!found ? (
             <>

@@ -13,7 +13,20 @@ import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
-import { branchesUnder, checkAppealDecision, checkReview, decideAppeal, destinationText, fetchAppeals, fetchOrgTransfer, reviewTransfer, withdrawAsInitiator, type OrgAppealItem, type OrgTransferDetail, type TransferSummary } from '../../../services/transfers';
+import {
+  branchesUnder,
+  checkAppealDecision,
+  checkReview,
+  decideAppeal,
+  destinationText,
+  fetchAppeals,
+  fetchOrgTransfer,
+  reviewTransfer,
+  withdrawAsInitiator,
+  type OrgAppealItem,
+  type OrgTransferDetail,
+  type TransferSummary,
+} from '../../../services/transfers';
 import { statusTone } from '../../../labels/transfer';
 import { useTransferOrg } from '../../use-transfer-org';
 import { PrivateImage } from '../../../components/private-image';
@@ -178,7 +191,9 @@ export default function TransferPage() {
               <View className='tj-card' data-testid='transfer-appeal'>
                 <Text className='cadre-card__title'>申诉</Text>
                 <Text className='cadre-text'>申诉理由：{d.appeal.reason}</Text>
-                <Text className='cadre-muted'>提交于 {formatTime(d.appeal.createdAt)}，附件{d.appeal.attachmentIds.length}张</Text>
+                <Text className='cadre-muted'>
+                  提交于 {formatTime(d.appeal.createdAt)}，附件{d.appeal.attachmentIds.length}张
+                </Text>
                 <Attachments ids={d.appeal.attachmentIds} testId='appeal-attachment' />
               </View>
             ) : null}

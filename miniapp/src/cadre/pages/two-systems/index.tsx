@@ -77,69 +77,94 @@ function Work({ orgId, campaign, onChanged }: { orgId: string; campaign: Campaig
 
   return (
     <PageStatus loading={work.loading && !work.data} error={work.error} onRetry={work.reload} testId='ts-work'>
-      {work.data ? (
-        (() => {
-          const w = work.data;
-          const editable = (w.state === 'draft' && campaign.windowState === 'open') || w.state === 'returned';
-          const undecided = w.members.filter((m) => !m.outcome).length;
-          const bulk: MemberOutcome = campaign.kind === 'registration' ? 'registered' : 'qualified';
-          return (
-            <>
-              <View className='cadre-card ts-head'>
-                <View className='ts-head__row'>
-                  <Text className='ts-head__title'>{campaignTitle(campaign)}</Text>
-                  <StateTag state={w.state} testId='ts-branch-state' />
-                </View>
-                <View className='ts-head__row'>
+      {work.data
+        ? (() => {
+            const w = work.data;
+            const editable = (w.state === 'draft' && campaign.windowState === 'open') || w.state === 'returned';
+            const undecided = w.members.filter((m) => !m.outcome).length;
+            const bulk: MemberOutcome = campaign.kind === 'registration' ? 'registered' : 'qualified';
+            return (
+              <>
+                <View className='cadre-card ts-head'>
+                  <View className='ts-head__row'>
+                    <Text className='ts-head__title'>{campaignTitle(campaign)}</Text>
+                    <StateTag state={w.state} testId='ts-branch-state' />
+                  </View>
+                  <View className='ts-head__row'>
+                    <Text className='cadre-muted'>
+                      办理时间：{campaign.startsOn} 至 {campaign.endsOn}
+                    </Text>
+                    <WindowTag campaign={campaign} />
+                  </View>
                   <Text className='cadre-muted'>
-                    办理时间：{campaign.startsOn} 至 {campaign.endsOn}
+                    团员 {w.members.length} 人，已办理 {w.members.length - undecided} 人
                   </Text>
-                  <WindowTag campaign={campaign} />
                 </View>
-                <Text className='cadre-muted'>
-                  团员 {w.members.length} 人，已办理 {w.members.length - undecided} 人
-                </Text>
-              </View>
-              {w.returnReason ? (
-                <View className='cadre-notice' data-testid='ts-return-notice'>
-                  上级退回：{w.returnReason}。请修改后重新提交。
+                {w.returnReason ? (
+                  <View className='cadre-notice' data-testid='ts-return-notice'>
+                    上级退回：{w.returnReason}。请修改后重新提交。
+                  </View>
+                ) : null}
+                {!editable && w.state === 'draft' ? <View className='cadre-notice'>{campaign.windowState === 'notStarted' ? '尚未到办理时间' : '办理时间已结束'}</View> : null}
+                {error ? (
+                  <View className='ts-error-box' data-testid='ts-branch-error'>
+                    {error}
+                  </View>
+                ) : null}
+                {editable ? (
+                  <View className='ts-bulk'>
+                    <Button size='small' disabled={busy || undecided === 0} onClick={() => void run(() => decideAll(orgId, campaign.id, bulk))} data-testid='ts-decide-all'>
+                      未办理的全部{outcomeLabel(bulk)}（{undecided}）
+                    </Button>
+                  </View>
+                ) : null}
+                <View className='ts-members'>
+                  {w.members.length === 0 ? <EmptyState title='本团支部暂无团员' /> : null}
+                  {w.members.map((m) => (
+                    <MemberRow
+                      key={m.memberId}
+                      member={m}
+                      kind={campaign.kind}
+                      editable={editable}
+                      busy={busy}
+                      onDecide={(o, r) => run(() => decideMember(orgId, campaign.id, m.memberId, o, r))}
+                    />
+                  ))}
                 </View>
-              ) : null}
-              {!editable && w.state === 'draft' ? <View className='cadre-notice'>{campaign.windowState === 'notStarted' ? '尚未到办理时间' : '办理时间已结束'}</View> : null}
-              {error ? (
-                <View className='ts-error-box' data-testid='ts-branch-error'>
-                  {error}
-                </View>
-              ) : null}
-              {editable ? (
-                <View className='ts-bulk'>
-                  <Button size='small' disabled={busy || undecided === 0} onClick={() => void run(() => decideAll(orgId, campaign.id, bulk))} data-testid='ts-decide-all'>
-                    未办理的全部{outcomeLabel(bulk)}（{undecided}）
-                  </Button>
-                </View>
-              ) : null}
-              <View className='ts-members'>
-                {w.members.length === 0 ? <EmptyState title='本团支部暂无团员' /> : null}
-                {w.members.map((m) => (
-                  <MemberRow key={m.memberId} member={m} kind={campaign.kind} editable={editable} busy={busy} onDecide={(o, r) => run(() => decideMember(orgId, campaign.id, m.memberId, o, r))} />
-                ))}
-              </View>
-              {editable ? (
-                <View className='cadre-actions'>
-                  <Button type='primary' block disabled={busy || undecided > 0 || w.members.length === 0} onClick={() => void run(() => submitBranch(orgId, campaign.id))} data-testid='ts-submit'>
-                    {undecided > 0 ? `还有 ${undecided} 人未办理` : '提交上级审批'}
-                  </Button>
-                </View>
-              ) : null}
-            </>
-          );
-        })()
-      ) : null}
+                {editable ? (
+                  <View className='cadre-actions'>
+                    <Button
+                      type='primary'
+                      block
+                      disabled={busy || undecided > 0 || w.members.length === 0}
+                      onClick={() => void run(() => submitBranch(orgId, campaign.id))}
+                      data-testid='ts-submit'
+                    >
+                      {undecided > 0 ? `还有 ${undecided} 人未办理` : '提交上级审批'}
+                    </Button>
+                  </View>
+                ) : null}
+              </>
+            );
+          })()
+        : null}
     </PageStatus>
   );
 }
 
-function MemberRow({ member, kind, editable, busy, onDecide }: { member: BranchMember; kind: Campaign['kind']; editable: boolean; busy: boolean; onDecide: (o: MemberOutcome, reason?: string) => Promise<void> }) {
+function MemberRow({
+  member,
+  kind,
+  editable,
+  busy,
+  onDecide,
+}: {
+  member: BranchMember;
+  kind: Campaign['kind'];
+  editable: boolean;
+  busy: boolean;
+  onDecide: (o: MemberOutcome, reason?: string) => Promise<void>;
+}) {
   const [pending, setPending] = useState<MemberOutcome | null>(null);
   const [reason, setReason] = useState('');
   const choose = (o: MemberOutcome) => (outcomeNeedsReason(o) ? setPending(o) : void onDecide(o));
@@ -147,7 +172,10 @@ function MemberRow({ member, kind, editable, busy, onDecide }: { member: BranchM
     <View className='ts-member' data-testid={`ts-member-${member.memberId}`}>
       <View className='ts-member__top'>
         <Text className='ts-member__name'>{member.name}</Text>
-        <Text className={`ts-member__outcome${!member.outcome ? ' ts-member__outcome--none' : outcomeNeedsReason(member.outcome) ? ' ts-member__outcome--bad' : ''}`} data-testid={`ts-member-outcome-${member.memberId}`}>
+        <Text
+          className={`ts-member__outcome${!member.outcome ? ' ts-member__outcome--none' : outcomeNeedsReason(member.outcome) ? ' ts-member__outcome--bad' : ''}`}
+          data-testid={`ts-member-outcome-${member.memberId}`}
+        >
           {member.outcome ? outcomeLabel(member.outcome) : '未办理'}
         </Text>
       </View>
@@ -155,7 +183,15 @@ function MemberRow({ member, kind, editable, busy, onDecide }: { member: BranchM
       {editable ? (
         <View className='ts-member__choices'>
           {outcomesOf(kind).map((o) => (
-            <Button key={o} size='mini' type={member.outcome === o ? 'primary' : 'default'} fill={member.outcome === o ? 'solid' : 'outline'} disabled={busy} onClick={() => choose(o)} data-testid={`ts-member-${member.memberId}-${o}`}>
+            <Button
+              key={o}
+              size='mini'
+              type={member.outcome === o ? 'primary' : 'default'}
+              fill={member.outcome === o ? 'solid' : 'outline'}
+              disabled={busy}
+              onClick={() => choose(o)}
+              data-testid={`ts-member-${member.memberId}-${o}`}
+            >
               {outcomeLabel(o)}
             </Button>
           ))}
@@ -163,7 +199,14 @@ function MemberRow({ member, kind, editable, busy, onDecide }: { member: BranchM
       ) : null}
       {pending ? (
         <View className='ts-member__reason'>
-          <Input className='ts-member__input' value={reason} onChange={setReason} placeholder={`${outcomeLabel(pending)}的原因（必填）`} maxLength={100} data-testid={`ts-member-reason-${member.memberId}`} />
+          <Input
+            className='ts-member__input'
+            value={reason}
+            onChange={setReason}
+            placeholder={`${outcomeLabel(pending)}的原因（必填）`}
+            maxLength={100}
+            data-testid={`ts-member-reason-${member.memberId}`}
+          />
           <Button
             size='small'
             type='primary'

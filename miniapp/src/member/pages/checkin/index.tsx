@@ -56,7 +56,7 @@ export default function CheckinPage() {
       return;
     }
     const source = editMode ? { ...(c.approved ?? {}), ...c.draft } : c.draft;
-    setValues(formValuesFrom(source, editMode ? null : chosenBranch?.id ?? c.branch?.id ?? null, user?.phone));
+    setValues(formValuesFrom(source, editMode ? null : (chosenBranch?.id ?? c.branch?.id ?? null), user?.phone));
     if (!editMode && !isStep(params.step)) setStep(c.resumeStep === 'confirm' ? 'identity' : c.resumeStep);
   }, [state.data, filled, editMode, params.step, chosenBranch?.id, user?.phone]);
 
@@ -118,11 +118,7 @@ export default function CheckinPage() {
         <Text className='tj-select__placeholder'>请选择要报到的团支部</Text>
       )}
       <View className='cert-branch__change'>
-        <Text
-          className='member-link'
-          onClick={() => void Taro.navigateTo({ url: withQuery(Routes.memberOrgSearch, { pick: '1' }) })}
-          data-testid='cert-branch-change'
-        >
+        <Text className='member-link' onClick={() => void Taro.navigateTo({ url: withQuery(Routes.memberOrgSearch, { pick: '1' }) })} data-testid='cert-branch-change'>
           {branch ? '更换团支部 ›' : '查找团支部 ›'}
         </Text>
       </View>
@@ -207,9 +203,7 @@ function EditSaved({ checkin, step }: { checkin: MyCheckin; step: CertStep }) {
   const review = checkin.status === 'editSubmitted';
   return (
     <View className='tj-card' data-testid='checkin-edit-saved'>
-      <Text className='member-text'>
-        {review ? '已提交修改，状态为“修改资料待审核”。审核通过前，原资料继续有效。' : `${CertStepTitles[step]}已保存。`}
-      </Text>
+      <Text className='member-text'>{review ? '已提交修改，状态为“修改资料待审核”。审核通过前，原资料继续有效。' : `${CertStepTitles[step]}已保存。`}</Text>
       <View className='member-actions'>
         <Button type='primary' block onClick={backToProfile} data-testid='checkin-back-profile'>
           返回认证资料

@@ -124,42 +124,42 @@ export default function MemberHomePage() {
             ) : null}
 
             {left ? null : (
-            <View className='tj-card'>
-              <Text className='member-card__title'>团员业务</Text>
-              <View className='home-grid'>
-                <View className='home-grid__item' onClick={() => go(Routes.memberProfile)} data-testid='member-home-entry-profile'>
-                  <Text className='home-grid__icon'>证</Text>
-                  <Text className='home-grid__name'>认证资料</Text>
-                </View>
-                <View className='home-grid__item' onClick={() => go(Routes.memberTransferProgress)} data-testid='member-home-entry-transfer'>
-                  <Text className='home-grid__icon'>转</Text>
-                  <Text className='home-grid__name'>组织关系转接</Text>
-                </View>
-                <View className='home-grid__item' onClick={() => go(Routes.memberTwoSystems)} data-testid='member-home-entry-two-systems'>
-                  <Text className='home-grid__icon'>籍</Text>
-                  <Text className='home-grid__name'>两制</Text>
-                </View>
-                <View className='home-grid__item' onClick={() => go(Routes.memberArchive)} data-testid='member-home-entry-archive'>
-                  <Text className='home-grid__icon'>档</Text>
-                  <Text className='home-grid__name'>我的团员电子档案</Text>
-                </View>
-                {cadreOrgs.length > 0 ? (
-                  <View
-                    className='home-grid__item'
-                    onClick={() => {
-                      const only = cadreOrgs[0];
-                      if (cadreOrgs.length > 1 || !only) return go(Routes.cadreOrgs);
-                      enterOrg(only.id);
-                      go(withQuery(only.isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: only.id }));
-                    }}
-                    data-testid='member-home-entry-cadre'
-                  >
-                    <Text className='home-grid__icon'>干</Text>
-                    <Text className='home-grid__name'>团干部工作台</Text>
+              <View className='tj-card'>
+                <Text className='member-card__title'>团员业务</Text>
+                <View className='home-grid'>
+                  <View className='home-grid__item' onClick={() => go(Routes.memberProfile)} data-testid='member-home-entry-profile'>
+                    <Text className='home-grid__icon'>证</Text>
+                    <Text className='home-grid__name'>认证资料</Text>
                   </View>
-                ) : null}
+                  <View className='home-grid__item' onClick={() => go(Routes.memberTransferProgress)} data-testid='member-home-entry-transfer'>
+                    <Text className='home-grid__icon'>转</Text>
+                    <Text className='home-grid__name'>组织关系转接</Text>
+                  </View>
+                  <View className='home-grid__item' onClick={() => go(Routes.memberTwoSystems)} data-testid='member-home-entry-two-systems'>
+                    <Text className='home-grid__icon'>籍</Text>
+                    <Text className='home-grid__name'>两制</Text>
+                  </View>
+                  <View className='home-grid__item' onClick={() => go(Routes.memberArchive)} data-testid='member-home-entry-archive'>
+                    <Text className='home-grid__icon'>档</Text>
+                    <Text className='home-grid__name'>我的团员电子档案</Text>
+                  </View>
+                  {cadreOrgs.length > 0 ? (
+                    <View
+                      className='home-grid__item'
+                      onClick={() => {
+                        const only = cadreOrgs[0];
+                        if (cadreOrgs.length > 1 || !only) return go(Routes.cadreOrgs);
+                        enterOrg(only.id);
+                        go(withQuery(only.isAdmin ? Routes.adminHome : Routes.cadreHome, { orgId: only.id }));
+                      }}
+                      data-testid='member-home-entry-cadre'
+                    >
+                      <Text className='home-grid__icon'>干</Text>
+                      <Text className='home-grid__name'>团干部工作台</Text>
+                    </View>
+                  ) : null}
+                </View>
               </View>
-            </View>
             )}
 
             <View className='member-actions'>

@@ -59,7 +59,7 @@ export default function OrgSearchPage() {
     chooseBranch(branch);
     if (params.pick === '1') {
       const pages = typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages() : [];
-      const previous = pages.length > 1 ? pages[pages.length - 2]?.route ?? '' : '';
+      const previous = pages.length > 1 ? (pages[pages.length - 2]?.route ?? '') : '';
       if (previous.includes('member/pages/checkin')) void Taro.navigateBack();
       else void Taro.redirectTo({ url: withQuery(Routes.memberCheckin, { step: 'identity' }) });
       return;
@@ -131,7 +131,11 @@ export default function OrgSearchPage() {
       </View>
       <Text className='member-muted org-search__tip'>只能选择团支部报到；团委、团总支不能直接接收团员报到。</Text>
 
-      {error ? <View className='tj-form-error' data-testid='org-search-error'>{error}</View> : null}
+      {error ? (
+        <View className='tj-form-error' data-testid='org-search-error'>
+          {error}
+        </View>
+      ) : null}
       {loading ? (
         <View className='org-search__loading'>
           <Loading type='circular'>搜索中…</Loading>

@@ -45,11 +45,12 @@ export default function ProfilePage() {
   const draftId = checkin?.draft.idNumber;
   const fullId = draftId && !draftId.includes('*') ? draftId : null;
   const edit = (step: CertStep) => void Taro.navigateTo({ url: withQuery(Routes.memberCheckin, { mode: 'edit', step }) });
-  const changes = checkin?.approved && pending
-    ? summarize(checkin.draft, { previous: checkin.approved, branchName: checkin.branch?.fullName })
-        .map((s) => ({ ...s, rows: s.rows.filter((r) => r.previous !== undefined) }))
-        .filter((s) => s.rows.length > 0)
-    : [];
+  const changes =
+    checkin?.approved && pending
+      ? summarize(checkin.draft, { previous: checkin.approved, branchName: checkin.branch?.fullName })
+          .map((s) => ({ ...s, rows: s.rows.filter((r) => r.previous !== undefined) }))
+          .filter((s) => s.rows.length > 0)
+      : [];
 
   return (
     <View className='member-page' data-testid='profile-page'>

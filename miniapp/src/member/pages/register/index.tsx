@@ -30,10 +30,12 @@ export default function RegisterPage() {
   // e.g. the cadre invitation page, to come back to once registered
   const redirect = inAppRedirect(usePageParams().redirect);
 
-  const set = <K extends keyof RegisterValues>(field: K) => (value: RegisterValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
-  };
+  const set =
+    <K extends keyof RegisterValues>(field: K) =>
+    (value: RegisterValues[K]) => {
+      setValues((v) => ({ ...v, [field]: value }));
+      setErrors((e) => ({ ...e, [field]: undefined, '': undefined }));
+    };
 
   const onSend = async () => {
     const checked = checkSmsPhone(values.phone, 'register');
@@ -84,7 +86,14 @@ export default function RegisterPage() {
       ) : null}
       <FormSection title='注册账号'>
         <TextField label='手机号码' required type='number' value={values.phone} onChange={set('phone')} error={errors.phone} maxLength={11} testId='register-phone' />
-        <SmsCodeField value={values.smsCode} onChange={set('smsCode')} onSend={onSend} error={errors.smsCode} name='smsCode' testIds={{ input: 'register-smsCode', send: 'register-sms-send' }} />
+        <SmsCodeField
+          value={values.smsCode}
+          onChange={set('smsCode')}
+          onSend={onSend}
+          error={errors.smsCode}
+          name='smsCode'
+          testIds={{ input: 'register-smsCode', send: 'register-sms-send' }}
+        />
         <TextField
           label='密码'
           required

@@ -249,44 +249,38 @@ export default function TransferApplyPage() {
                     </View>
                   ) : (
                     <>
-                    <TextField
-                      label='全团转接组织'
-                      required
-                      value={extName}
-                      onChange={(v) => {
-                        setExtName(v);
-                        clear('destinationOrgName');
-                        clear('destinationOrgId');
-                      }}
-                      placeholder='待转入团组织的标准名称'
-                      multiline
-                      error={errors.destinationOrgName}
-                      hint={needsBranch ? '转至北京、福建的，须选择具体的团支部' : '请先与待转入团组织联系，确认其标准名称'}
-                      testId='transfer-ext-name'
-                    />
-                    <TextField
-                      label='组织编码'
-                      required
-                      value={extId}
-                      onChange={(v) => {
-                        setExtId(v);
-                        clear('destinationOrgId');
-                      }}
-                      placeholder='待转入团组织提供的组织编码'
-                      error={errors.destinationOrgId}
-                      testId='transfer-ext-id'
-                    />
+                      <TextField
+                        label='全团转接组织'
+                        required
+                        value={extName}
+                        onChange={(v) => {
+                          setExtName(v);
+                          clear('destinationOrgName');
+                          clear('destinationOrgId');
+                        }}
+                        placeholder='待转入团组织的标准名称'
+                        multiline
+                        error={errors.destinationOrgName}
+                        hint={needsBranch ? '转至北京、福建的，须选择具体的团支部' : '请先与待转入团组织联系，确认其标准名称'}
+                        testId='transfer-ext-name'
+                      />
+                      <TextField
+                        label='组织编码'
+                        required
+                        value={extId}
+                        onChange={(v) => {
+                          setExtId(v);
+                          clear('destinationOrgId');
+                        }}
+                        placeholder='待转入团组织提供的组织编码'
+                        error={errors.destinationOrgId}
+                        testId='transfer-ext-id'
+                      />
                     </>
                   )}
                 </>
               ) : (
-                <FormField
-                  label='转入团组织'
-                  required
-                  error={errors.destinationOrgId}
-                  hint='可选择团支部；选择团委、团工委或团总支的，由其分配团支部'
-                  testId='transfer-dest'
-                >
+                <FormField label='转入团组织' required error={errors.destinationOrgId} hint='可选择团支部；选择团委、团工委或团总支的，由其分配团支部' testId='transfer-dest'>
                   <OrgPicker
                     value={dest}
                     onChange={(o) => {

@@ -16,7 +16,18 @@ import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { fieldErrorsOf, type FieldErrors } from '../../../services/form-check';
 import { formatTime } from '../../../services/review';
-import { appealTransfer, checkAppeal, checkWithdraw, destinationText, fetchCurrentTransfer, fetchMyTransfers, fetchTransferContacts, orgPhone, withdrawTransfer, type TransferDetail } from '../../../services/transfers';
+import {
+  appealTransfer,
+  checkAppeal,
+  checkWithdraw,
+  destinationText,
+  fetchCurrentTransfer,
+  fetchMyTransfers,
+  fetchTransferContacts,
+  orgPhone,
+  withdrawTransfer,
+  type TransferDetail,
+} from '../../../services/transfers';
 import { statusTone } from '../../../labels/transfer';
 import '../../member.css';
 import './index.css';
@@ -209,7 +220,13 @@ export default function TransferProgressPage() {
               <FormSection title={action === 'withdraw' ? '撤回转接申请' : '申诉'} testId='transfer-action-form'>
                 <FormField label={action === 'withdraw' ? '撤回原因' : '申诉理由'} required error={errors.reason} testId='transfer-action-reason'>
                   <View className='tp-textarea' data-testid='transfer-action-reason-input'>
-                    <TextArea value={reason} onChange={(v) => setReason(v)} maxLength={REASON_MAX_CHARS} showCount placeholder={action === 'withdraw' ? '请填写撤回原因' : '请说明申诉理由'} />
+                    <TextArea
+                      value={reason}
+                      onChange={(v) => setReason(v)}
+                      maxLength={REASON_MAX_CHARS}
+                      showCount
+                      placeholder={action === 'withdraw' ? '请填写撤回原因' : '请说明申诉理由'}
+                    />
                   </View>
                 </FormField>
                 {action === 'appeal' ? (

@@ -22,8 +22,8 @@ export default function MyTwoSystemsPage() {
         {years.map((year) => (
           <View key={year} className='my-ts-year' data-testid={`my-ts-${year}`}>
             <Text className='my-ts-year__title'>{year} 年度</Text>
-            {records.data!
-              .filter((r) => r.year === year)
+            {records
+              .data!.filter((r) => r.year === year)
               .map((r) => (
                 <View key={r.kind} className='my-ts-row'>
                   <View className='my-ts-row__main'>
