@@ -17,7 +17,7 @@ describe('graduation [004 §二(二)]', () => {
   const clock = manualClock(new Date('2027-03-01T02:00:00Z'));
   let app: App;
   const build = async () => {
-    const a = await buildTestApp({ databaseUrl: db.databaseUrl }, { clock });
+    const a = await buildTestApp({ databaseUrl: db.databaseUrl, accessTokenTtlSeconds: 400 * 24 * 3600 }, { clock });
     apps.push(a);
     return a;
   };

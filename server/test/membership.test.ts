@@ -14,7 +14,7 @@ describe('团籍状态 (membership status)', () => {
   const clock = manualClock(new Date('2026-05-20T02:00:00Z'));
   let app: App;
   const build = async () => {
-    const a = await buildTestApp({ databaseUrl: db.databaseUrl }, { clock });
+    const a = await buildTestApp({ databaseUrl: db.databaseUrl, accessTokenTtlSeconds: 400 * 24 * 3600 }, { clock });
     apps.push(a);
     return a;
   };
@@ -125,19 +125,17 @@ describe('团籍状态 (membership status)', () => {
     const cadre = await born('满龄团干', '1998-06-02');
     const young = await born('未满乙', '1998-06-03');
     const idNumber = makeIdNumber('1998-06-02');
-    await app.db
-      .insert(rosterEntries)
-      .values({
-        orgId: t.branch.id,
-        name: '满龄团干',
-        idEnc: app.pii.encrypt(idNumber),
-        idHash: app.pii.lookupHash(idNumber),
-        phone: '13700000000',
-        position: 'secretary',
-        isAdmin: false,
-        isOperator: false,
-        userId: cadre.userId,
-      });
+    await app.db.insert(rosterEntries).values({
+      orgId: t.branch.id,
+      name: '满龄团干',
+      idEnc: app.pii.encrypt(idNumber),
+      idHash: app.pii.lookupHash(idNumber),
+      phone: '13700000000',
+      position: 'secretary',
+      isAdmin: false,
+      isOperator: false,
+      userId: cadre.userId,
+    });
     await rebuildBranchStats(app.db, [t.branch.id]);
     await scheduleAgeOut(app.db, '2026-06-01');
 

@@ -70,6 +70,8 @@ describe('transfers per seeds 003 / 004 (issue 15 items 8–15)', () => {
     app = await buildTestApp(
       {
         databaseUrl: db.databaseUrl,
+        // the test moves the clock by months: tokens must outlive it
+        accessTokenTtlSeconds: 400 * 24 * 3600,
         rateLimitLoginPerMinute: 10_000,
         externalSimMode: 'confirm',
         externalSimDelaySeconds: 3600,
