@@ -234,6 +234,17 @@ export const ErrorMessages = {
   MEMBERSHIP_REQUEST_PENDING: '该团员已有待审批的团籍变更申请',
   MEMBERSHIP_REQUEST_NOT_PENDING: '该申请不在待审批状态，可能已被处理，请刷新',
   MEMBERSHIP_APPROVER_NOT_SUPERIOR: '团籍变更须由团支部的上级团组织审批',
+
+  // identity corrections [004 §一(一)1]
+  IDENTITY_CORRECTION_PHOTO_REQUIRED: '请上传证明材料照片（如身份证件照片）',
+  IDENTITY_CORRECTION_GENDER_MISMATCH: '性别与身份证号码不一致，请核对',
+  IDENTITY_CORRECTION_UNCHANGED: '更正后的信息与现有信息相同，无需申请',
+  IDENTITY_CORRECTION_PENDING: '已有待省团委审批的身份信息更正申请，请等待处理结果',
+  IDENTITY_CORRECTION_NOT_PENDING: '该申请不在待审批状态，可能已被处理，请刷新',
+  IDENTITY_CORRECTION_REASON_REQUIRED: '请填写不同意的原因',
+  IDENTITY_CORRECTION_PROVINCE_ONLY: '姓名、性别与身份证号码的更正须由省团委审批',
+  IDENTITY_CORRECTION_NOT_MEMBER: '报到审核通过后才能申请更正身份信息',
+  IDENTITY_CORRECTION_ID_TAKEN: '该证件号码已被其他账号使用，无法更正为此号码，请核对或联系省团委',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

@@ -25,6 +25,7 @@ export * from './domain/region';
 export * from './domain/registration';
 export * from './domain/graduation';
 export * from './domain/membership-status';
+export * from './domain/identity-correction';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -46,3 +47,4 @@ export * from './schemas/transfer-api';
 export * from './schemas/registration-api';
 export * from './schemas/graduation-api';
 export * from './schemas/membership-api';
+export * from './schemas/identity-correction-api';

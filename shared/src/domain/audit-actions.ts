@@ -71,6 +71,9 @@ export const AuditActionLabels = {
   'membership.approve': '同意团籍变更',
   'membership.reject': '不同意团籍变更',
   'membership.ageOut': '满二十八周岁离团',
+  'identityCorrection.request': '申请更正身份信息',
+  'identityCorrection.approve': '同意更正身份信息',
+  'identityCorrection.reject': '不同意更正身份信息',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
