@@ -244,6 +244,7 @@ export const ErrorMessages = {
   IDENTITY_CORRECTION_REASON_REQUIRED: '请填写不同意的原因',
   IDENTITY_CORRECTION_PROVINCE_ONLY: '姓名、性别与身份证号码的更正须由省团委审批',
   IDENTITY_CORRECTION_NOT_MEMBER: '报到审核通过后才能申请更正身份信息',
+  IDENTITY_CORRECTION_EDIT_PENDING: '您的资料修改尚在审核中或已退回，请先完成资料修改后再申请更正',
   IDENTITY_CORRECTION_ID_TAKEN: '该证件号码已被其他账号使用，无法更正为此号码，请核对或联系省团委',
 } as const;
 
