@@ -20,6 +20,7 @@ export default defineAppConfig({
         'pages/transfer-progress/index',
         'pages/transfer-history/index',
         'pages/two-systems/index',
+        'pages/identity-correction/index',
       ],
     },
     {
@@ -65,6 +66,7 @@ export default defineAppConfig({
         'pages/graduation/index',
         'pages/graduation-branch/index',
         'pages/membership/index',
+        'pages/identity-corrections/index',
       ],
     },
     {

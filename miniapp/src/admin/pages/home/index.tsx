@@ -59,6 +59,8 @@ function actionsFor(org: OrgDetail): Action[] {
     // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支
     canMarkGraduation({ type: orgTypeOf(org), industry: org.industry as IndustryCategory }) && { key: 'graduation', label: '毕业班管理', glyph: '毕', route: Routes.adminGraduation },
     { key: 'membership', label: '团籍管理', glyph: '籍', route: Routes.adminMembership },
+    // [004 §一(一)1] 由省团委进行编辑: only the root of the tree (the province) decides corrections
+    !org.parentId && orgTypeOf(org) === 'leadingOrgan' && { key: 'identityCorrections', label: '身份信息更正', glyph: '正', route: Routes.adminIdentityCorrections },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);
