@@ -38,7 +38,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 function currentIdentity(row: CheckinRow, pii: Pii) {
   const data = (row.approvedData ?? {}) as Data;
   const idType = (text(data.idType) || 'residentId') as IdDocType;
-  const gender = (isKeyOf(Genders, data.gender) ? data.gender : 'female') as Gender;
+  const gender = (isKeyOf(Genders, data.gender) ? data.gender : 'female');
   return { idType, values: { name: text(data.name), gender, idNumber: pii.decrypt(row.idEnc) } };
 }
 

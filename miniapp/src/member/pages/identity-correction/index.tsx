@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ErrorMessages, Genders, IdentityCorrectionStatuses, checkIdentityCorrection, chinaDateTime, isKeyOf, type Attachment, type Gender, type IdDocType } from '@tj/shared';
+import { ErrorMessages, Genders, IdentityCorrectionStatuses, checkIdentityCorrection, chinaDateTime, isKeyOf, type Attachment, type Gender } from '@tj/shared';
 import { ChoiceField, FormError, FormField, FormSection, TextField, optionsOf } from '../../../components/form-field';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -60,7 +60,7 @@ export default function IdentityCorrectionPage() {
     gender: String(approved?.gender ?? ''),
     idNumber: draftId && !draftId.includes('*') ? draftId : '',
   };
-  const idType = (approved?.idType ?? 'residentId') as IdDocType;
+  const idType = (approved?.idType ?? 'residentId');
   const v = { name: values.name ?? current.name, gender: values.gender ?? current.gender, idNumber: values.idNumber ?? current.idNumber, note: values.note };
   const set = (k: keyof typeof v) => (x: string) => {
     setValues((prev) => ({ ...prev, [k]: x }));
