@@ -1,4 +1,4 @@
-import { IdentityCorrectionDecisionSchema, IdentityCorrectionRequestSchema, IdentityCorrectionStatuses, checkIdentityCorrection } from '../src';
+import { auditSummary, IdentityCorrectionDecisionSchema, IdentityCorrectionRequestSchema, IdentityCorrectionStatuses, checkIdentityCorrection } from '../src';
 import { id, issues, parsed } from './helpers';
 
 // [004 §一(一)1] 姓名、性别与身份证号码需上报省团委，由省团委进行编辑
@@ -60,5 +60,10 @@ describe('identity corrections [004 §一(一)1: 姓名、性别与身份证号�
     expect(issues(IdentityCorrectionDecisionSchema, { approve: false, reason: '  ' })).toEqual({ reason: 'IDENTITY_CORRECTION_REASON_REQUIRED' });
     expect(parsed(IdentityCorrectionDecisionSchema, { approve: false, reason: '照片不清晰' })).toEqual({ approve: false, reason: '照片不清晰' });
     expect(Object.keys(IdentityCorrectionStatuses)).toEqual(['pending', 'approved', 'rejected']);
+  });
+
+  it('the log line of a decision names the member and, for 不同意, the reason', () => {
+    expect(auditSummary({ action: 'identityCorrection.reject', targetName: '张三', after: { requestId: 1, reason: '照片不清晰' } })).toBe('张三 · 不同意原因：照片不清晰');
+    expect(auditSummary({ action: 'identityCorrection.approve', targetName: '张三', after: { requestId: 1 } })).toBe('张三');
   });
 });

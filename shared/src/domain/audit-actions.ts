@@ -175,6 +175,9 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
     case 'checkin.submit':
     case 'checkin.submitEdit':
       return join(who);
+    case 'identityCorrection.approve':
+    case 'identityCorrection.reject':
+      return join(who, str(a.reason) && `不同意原因：${str(a.reason)}`);
     case 'transfer.apply':
       return join(who, isKeyOf(TransferDirections, a.direction) && TransferDirections[a.direction]);
     case 'password_reset_code.issue':
