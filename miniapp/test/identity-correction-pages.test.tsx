@@ -61,8 +61,8 @@ describe('identity corrections — admin side [004 §一(一)1: 由省团委进�
       ['POST', '/orgs/1/identity-corrections/5/decision', (body) => (decisions.push(body), { status: 204, data: null })],
     );
     render(<IdentityCorrectionsPage />);
-    expect((await screen.findByTestId('idfix-name-5')).textContent).toBe('姓名：张小红 → 张晓红');
-    expect(screen.getByTestId('idfix-gender-5').textContent).toBe('性别：女 → 男');
+    expect((await screen.findByTestId('idfix-name-5')).textContent).toBe('姓名：张小红更正为：张晓红');
+    expect(screen.getByTestId('idfix-gender-5').textContent).toBe('性别：女更正为：男');
     expect(screen.getByTestId('idfix-id-5').textContent).toContain(newId);
     fireEvent.click(screen.getByTestId('idfix-reject-5'));
     fireEvent.click(screen.getByTestId('idfix-reject-send'));

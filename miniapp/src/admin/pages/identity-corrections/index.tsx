@@ -21,9 +21,12 @@ const tone = (s: string) => (s === 'pending' ? 'orange' : s === 'approved' ? 'gr
 /** One value, with the correction next to it when it changes. */
 function Change({ label, from, to, testId }: { label: string; from: string; to: string; testId: string }) {
   return (
-    <Text className='idfix-card__line' data-testid={testId}>
-      {label}：{from === to ? from : `${from} → ${to}`}
-    </Text>
+    <View data-testid={testId}>
+      <Text className='idfix-card__line'>
+        {label}：{from}
+      </Text>
+      {from === to ? null : <Text className='idfix-card__to'>更正为：{to}</Text>}
+    </View>
   );
 }
 
@@ -63,7 +66,7 @@ export default function IdentityCorrectionsPage() {
         <PageStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} testId='idfix-list'>
           {items.length === 0 ? <Empty title='暂无更正申请' /> : null}
           {items.map((r) => (
-            <View key={r.id} className='admin-card' data-testid={`idfix-req-${r.id}`}>
+            <View key={r.id} className='admin-card idfix-card' data-testid={`idfix-req-${r.id}`}>
               <View className='idfix-card__head'>
                 <Text className='idfix-card__name'>{r.current.name}</Text>
                 <StatusTag tone={tone(r.status)}>{statusLabel(r.status)}</StatusTag>
