@@ -21,6 +21,7 @@ export default defineAppConfig({
         'pages/transfer-history/index',
         'pages/two-systems/index',
         'pages/archive/index',
+        'pages/identity-correction/index',
       ],
     },
     {
@@ -69,6 +70,7 @@ export default defineAppConfig({
         'pages/membership/index',
         'pages/archives/index',
         'pages/archive-approvals/index',
+        'pages/identity-corrections/index',
       ],
     },
     {

@@ -69,6 +69,9 @@ export const Routes = {
   adminArchives: '/admin/pages/archives/index',
   adminArchiveApprovals: '/admin/pages/archive-approvals/index',
   memberArchive: '/member/pages/archive/index',
+  // [004 §一(一)1] 姓名/性别/身份证号 corrections: the member asks, the province's admins decide (?orgId=)
+  memberIdentityCorrection: '/member/pages/identity-correction/index',
+  adminIdentityCorrections: '/admin/pages/identity-corrections/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

@@ -1,3 +1,24 @@
+CREATE TABLE `identity_corrections` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`checkin_id` bigint unsigned NOT NULL,
+	`name` varchar(30) NOT NULL,
+	`gender` varchar(8) NOT NULL,
+	`id_enc` varchar(120) NOT NULL,
+	`id_hash` char(64) NOT NULL,
+	`note` varchar(400),
+	`photo_id` bigint unsigned NOT NULL,
+	`status` varchar(16) NOT NULL DEFAULT 'pending',
+	`open_key` bigint unsigned,
+	`requested_by` bigint unsigned NOT NULL,
+	`decided_by` bigint unsigned,
+	`decided_at` datetime(3),
+	`decision_reason` varchar(400),
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `identity_corrections_id` PRIMARY KEY(`id`),
+	CONSTRAINT `identity_corrections_open_uq` UNIQUE(`open_key`)
+);
+--> statement-breakpoint
 CREATE TABLE `membership_requests` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`checkin_id` bigint unsigned NOT NULL,
@@ -124,6 +145,7 @@ ALTER TABLE `unit_stats` ADD `st_transferred_out` int DEFAULT 0 NOT NULL;--> sta
 ALTER TABLE `jobs` ADD `dedupe_key` varchar(80);--> statement-breakpoint
 ALTER TABLE `uploads` ADD `watermarked` boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `jobs` ADD CONSTRAINT `jobs_dedupe_key_uq` UNIQUE(`dedupe_key`);--> statement-breakpoint
+ALTER TABLE `identity_corrections` ADD CONSTRAINT `identity_corrections_checkin_id_checkins_id_fk` FOREIGN KEY (`checkin_id`) REFERENCES `checkins`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `membership_requests` ADD CONSTRAINT `membership_requests_checkin_id_checkins_id_fk` FOREIGN KEY (`checkin_id`) REFERENCES `checkins`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `two_systems_campaigns` ADD CONSTRAINT `two_systems_campaigns_root_org_id_orgs_id_fk` FOREIGN KEY (`root_org_id`) REFERENCES `orgs`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `two_systems_campaigns` ADD CONSTRAINT `two_systems_campaigns_opened_by_users_id_fk` FOREIGN KEY (`opened_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -133,6 +155,8 @@ ALTER TABLE `two_systems_records` ADD CONSTRAINT `two_systems_records_user_id_us
 ALTER TABLE `two_systems_submissions` ADD CONSTRAINT `two_systems_submissions_campaign_id_two_systems_campaigns_id_fk` FOREIGN KEY (`campaign_id`) REFERENCES `two_systems_campaigns`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `two_systems_submissions` ADD CONSTRAINT `two_systems_submissions_branch_id_orgs_id_fk` FOREIGN KEY (`branch_id`) REFERENCES `orgs`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `member_archives` ADD CONSTRAINT `member_archives_checkin_id_checkins_id_fk` FOREIGN KEY (`checkin_id`) REFERENCES `checkins`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX `identity_corrections_status_idx` ON `identity_corrections` (`status`,`id`);--> statement-breakpoint
+CREATE INDEX `identity_corrections_checkin_idx` ON `identity_corrections` (`checkin_id`);--> statement-breakpoint
 CREATE INDEX `membership_requests_branch_idx` ON `membership_requests` (`branch_id`,`status`);--> statement-breakpoint
 CREATE INDEX `inbound_transfers_id_hash_idx` ON `inbound_transfers` (`id_hash`,`status`);--> statement-breakpoint
 CREATE INDEX `two_systems_campaign_root_idx` ON `two_systems_campaigns` (`root_org_id`);--> statement-breakpoint

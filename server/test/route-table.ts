@@ -178,6 +178,9 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'PUT /orgs/:orgId/graduation/delayed/:memberId': { month: '2028-01', reason: '课程重修' },
     'POST /orgs/:orgId/membership/members/:memberId/exit': { kind: 'resigned', reason: '本人申请' },
     'POST /orgs/:orgId/membership/requests/:requestId/decision': { approve: false, reason: '理由不足' },
+    'POST /me/identity-correction': { name: '张三', gender: 'female', idNumber: VALID_IDS[2], photo },
+    'POST /orgs/:orgId/identity-corrections/members/:memberId': { name: '张三', gender: 'female', idNumber: VALID_IDS[2], photo },
+    'POST /orgs/:orgId/identity-corrections/:requestId/decision': { approve: false, reason: '证明材料不清晰' },
     // public
     'POST /auth/login': { phone: freshPhone(), password: 'abc12345xyz' },
     'POST /auth/refresh': { refreshToken: 'not-a-token' },

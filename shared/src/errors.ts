@@ -255,6 +255,18 @@ export const ErrorMessages = {
   ARCHIVE_REJECT_REASON_REQUIRED: '不同意时须写明理由',
   ARCHIVE_CHANGE_REASON_REQUIRED: '变更已认证的电子档案须填写变更理由，经上级团委审批同意后生效',
   ARCHIVE_NO_APPROVER: '未找到可审批该电子档案的上级团委',
+
+  // identity corrections [004 §一(一)1]
+  IDENTITY_CORRECTION_PHOTO_REQUIRED: '请上传证明材料照片（如身份证件照片）',
+  IDENTITY_CORRECTION_GENDER_MISMATCH: '性别与身份证号码不一致，请核对',
+  IDENTITY_CORRECTION_UNCHANGED: '更正后的信息与现有信息相同，无需申请',
+  IDENTITY_CORRECTION_PENDING: '已有待省团委审批的身份信息更正申请，请等待处理结果',
+  IDENTITY_CORRECTION_NOT_PENDING: '该申请不在待审批状态，可能已被处理，请刷新',
+  IDENTITY_CORRECTION_REASON_REQUIRED: '请填写不同意的原因',
+  IDENTITY_CORRECTION_PROVINCE_ONLY: '姓名、性别与身份证号码的更正须由省团委审批',
+  IDENTITY_CORRECTION_NOT_MEMBER: '报到审核通过后才能申请更正身份信息',
+  IDENTITY_CORRECTION_EDIT_PENDING: '您的资料修改尚在审核中或已退回，请先完成资料修改后再申请更正',
+  IDENTITY_CORRECTION_ID_TAKEN: '该证件号码已被其他账号使用，无法更正为此号码，请核对或联系省团委',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

@@ -32,6 +32,7 @@ export * from './domain/registration';
 export * from './domain/graduation';
 export * from './domain/membership-status';
 export * from './domain/archive';
+export * from './domain/identity-correction';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -54,3 +55,4 @@ export * from './schemas/registration-api';
 export * from './schemas/graduation-api';
 export * from './schemas/membership-api';
 export * from './schemas/archive-api';
+export * from './schemas/identity-correction-api';

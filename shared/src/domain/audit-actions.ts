@@ -79,6 +79,9 @@ export const AuditActionLabels = {
   'archive.upload': '上传团员电子档案',
   'archive.approve': '团员电子档案审批同意',
   'archive.reject': '团员电子档案审批不同意',
+  'identityCorrection.request': '申请更正身份信息',
+  'identityCorrection.approve': '同意更正身份信息',
+  'identityCorrection.reject': '不同意更正身份信息',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
@@ -180,6 +183,9 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
     case 'checkin.submit':
     case 'checkin.submitEdit':
       return join(who);
+    case 'identityCorrection.approve':
+    case 'identityCorrection.reject':
+      return join(who, str(a.reason) && `不同意原因：${str(a.reason)}`);
     case 'transfer.apply':
       return join(who, isKeyOf(TransferDirections, a.direction) && TransferDirections[a.direction]);
     case 'archive.upload':

@@ -150,3 +150,35 @@ export const unitStats = mysqlTable(
   },
   (t) => [uniqueIndex('unit_stats_unit_uq').on(t.unitId)],
 );
+
+/**
+ * [004 §一(一)1] 姓名、性别与身份证号码需上报省团委，由省团委进行编辑: a request to correct the identity of
+ * an approved check-in, filed by the member or the branch with an evidence photo, decided by the
+ * province's admins (modules/identity-corrections). The requested number is sealed like every
+ * ID (§9). Requests stay as the record of what changed and why.
+ */
+export const identityCorrections = mysqlTable(
+  'identity_corrections',
+  {
+    id: id(),
+    checkinId: ref('checkin_id')
+      .notNull()
+      .references(() => checkins.id),
+    name: varchar('name', { length: 30 }).notNull(),
+    gender: varchar('gender', { length: 8 }).notNull(),
+    idEnc: varchar('id_enc', { length: 120 }).notNull(),
+    idHash: char('id_hash', { length: 64 }).notNull(),
+    note: varchar('note', { length: 400 }),
+    photoId: ref('photo_id').notNull(),
+    status: varchar('status', { length: 16 }).$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
+    /** set while pending, so the unique index allows one open request per member */
+    openKey: ref('open_key'),
+    requestedBy: ref('requested_by').notNull(),
+    decidedBy: ref('decided_by'),
+    decidedAt: datetime('decided_at', { mode: 'date', fsp: 3 }),
+    decisionReason: varchar('decision_reason', { length: 400 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('identity_corrections_open_uq').on(t.openKey), index('identity_corrections_status_idx').on(t.status, t.id), index('identity_corrections_checkin_idx').on(t.checkinId)],
+);

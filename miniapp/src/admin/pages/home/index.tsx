@@ -53,6 +53,8 @@ function actionsFor(org: OrgDetail): Action[] {
     { key: 'membership', label: '团籍管理', glyph: '籍', route: Routes.adminMembership },
     { key: 'archives', label: '团员电子档案', glyph: '档', route: Routes.adminArchives },
     isCommittee(orgTypeOf(org)) && { key: 'archiveApprovals', label: '电子档案审批', glyph: '批', route: Routes.adminArchiveApprovals },
+    // [004 §一(一)1] 由省团委进行编辑: only the root of the tree (the province) decides corrections
+    !org.parentId && orgTypeOf(org) === 'leadingOrgan' && { key: 'identityCorrections', label: '身份信息更正', glyph: '正', route: Routes.adminIdentityCorrections },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);

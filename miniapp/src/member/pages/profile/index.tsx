@@ -82,6 +82,9 @@ export default function ProfilePage() {
                         </Text>
                       ) : null}
                       <StatusTag tone='gray'>已锁定</StatusTag>
+                      <Text className='member-link' onClick={() => void Taro.navigateTo({ url: Routes.memberIdentityCorrection })} data-testid='profile-identity-correction'>
+                        申请更正姓名/性别/身份证号
+                      </Text>
                     </View>
                   );
                 }

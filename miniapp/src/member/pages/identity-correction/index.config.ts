@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申请更正身份信息' });
