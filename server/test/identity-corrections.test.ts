@@ -38,7 +38,10 @@ describe('identity corrections [004 §一(一)1: 姓名、性别与身份证号�
   /** An approved member whose account holds the verified identity (issue 12). */
   const member = async (name: string) => {
     const m = await insertApprovedMember(app, tree.branch.id, name);
-    await app.db.update(users).set({ idEnc: app.pii.encrypt(m.idNumber), idHash: app.pii.lookupHash(m.idNumber), idVerifiedAt: new Date('2026-01-01T00:00:00Z') }).where(eq(users.id, m.userId));
+    await app.db
+      .update(users)
+      .set({ idEnc: app.pii.encrypt(m.idNumber), idHash: app.pii.lookupHash(m.idNumber), idVerifiedAt: new Date('2026-01-01T00:00:00Z') })
+      .where(eq(users.id, m.userId));
     return m;
   };
   const fileOwn = (headers: Record<string, string>, payload: object) => app.inject({ method: 'POST', url: '/api/me/identity-correction', headers, payload });
@@ -83,7 +86,10 @@ describe('identity corrections [004 §一(一)1: 姓名、性别与身份证号�
     expect(after.u.idVerifiedAt?.toISOString()).toBe(clock.now().toISOString());
     const [row] = await openOf(m.checkinId);
     expect(row).toMatchObject({ status: 'approved', openKey: null });
-    const logs = await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'identityCorrection.approve'), eq(auditLogs.targetId, String(m.checkinId))));
+    const logs = await app.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'identityCorrection.approve'), eq(auditLogs.targetId, String(m.checkinId))));
     expect(logs).toHaveLength(1);
     expect(JSON.stringify(logs[0].after)).not.toContain(newId); // §9: masked in the log
     expect((await app.inject({ method: 'GET', url: '/api/me/checkin', headers: m.headers })).json().approved.name).toBe('张晓红');
@@ -158,7 +164,10 @@ describe('identity corrections [004 §一(一)1: 姓名、性别与身份证号�
     const [req] = await openOf(m.checkinId);
     // meanwhile another account's identity was verified with that number
     const other = await member('周小刚');
-    await app.db.update(users).set({ idHash: app.pii.lookupHash(newId) }).where(eq(users.id, other.userId));
+    await app.db
+      .update(users)
+      .set({ idHash: app.pii.lookupHash(newId) })
+      .where(eq(users.id, other.userId));
     const before = await snapshot(m);
     const r = await decide(province, String(req.id), { approve: true });
     expect([r.statusCode, r.json().code]).toEqual([409, 'IDENTITY_CORRECTION_ID_TAKEN']);
@@ -167,6 +176,11 @@ describe('identity corrections [004 §一(一)1: 姓名、性别与身份证号�
     expect({ ...after.c, updatedAt: null }).toEqual({ ...before.c, updatedAt: null });
     expect(after.u).toEqual(before.u);
     expect((await openOf(m.checkinId))[0]).toMatchObject({ status: 'pending' });
-    expect(await app.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'identityCorrection.approve'), eq(auditLogs.targetId, String(m.checkinId))))).toHaveLength(0);
+    expect(
+      await app.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'identityCorrection.approve'), eq(auditLogs.targetId, String(m.checkinId)))),
+    ).toHaveLength(0);
   });
 });

@@ -20,8 +20,7 @@ export interface IdentityValues {
 }
 
 export type IdentityCorrectionResult =
-  | { ok: true; corrected: IdentityValues & { birthDate?: IsoDate }; changed: IdentityCorrectionField[] }
-  | { ok: false; code: ErrorCode; field: IdentityCorrectionField };
+  { ok: true; corrected: IdentityValues & { birthDate?: IsoDate }; changed: IdentityCorrectionField[] } | { ok: false; code: ErrorCode; field: IdentityCorrectionField };
 
 /**
  * Checks a requested correction against the data in force. The number is checked as the

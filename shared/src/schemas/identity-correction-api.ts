@@ -16,7 +16,12 @@ export const IdentityCorrectionRequestSchema = z
   .object({
     name: PersonNameSchema,
     gender: enumField(Genders),
-    idNumber: z.string({ error: codeFor('REQUIRED') }).trim().toUpperCase().min(1, 'REQUIRED').max(20, 'ID_NUMBER_LENGTH'),
+    idNumber: z
+      .string({ error: codeFor('REQUIRED') })
+      .trim()
+      .toUpperCase()
+      .min(1, 'REQUIRED')
+      .max(20, 'ID_NUMBER_LENGTH'),
     note: optionalText(REASON_MAX_CHARS),
     photo: z.object(AttachmentSchema.shape, { error: (i) => (i.input == null ? 'IDENTITY_CORRECTION_PHOTO_REQUIRED' : 'UPLOAD_INVALID') }),
   })

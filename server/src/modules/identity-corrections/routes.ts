@@ -37,7 +37,13 @@ export const identityCorrectionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/identity-corrections/members/:memberId',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '为本支部团员申请更正姓名/性别/身份证号（由省团委审批）', params: IdentityCorrectionMemberParamsSchema, body: IdentityCorrectionRequestSchema, response: { 204: z.null(), ...errors } },
+      schema: {
+        ...secured,
+        summary: '为本支部团员申请更正姓名/性别/身份证号（由省团委审批）',
+        params: IdentityCorrectionMemberParamsSchema,
+        body: IdentityCorrectionRequestSchema,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await requestForMember(app.db, app.pii, req.orgContext, Number(req.params.memberId), req.body);
@@ -47,7 +53,10 @@ export const identityCorrectionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/orgs/:orgId/identity-corrections',
-    { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '身份信息更正申请（省团委管理员）', params: OrgIdParamsSchema, response: { 200: IdentityCorrectionListSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('admin')],
+      schema: { ...secured, summary: '身份信息更正申请（省团委管理员）', params: OrgIdParamsSchema, response: { 200: IdentityCorrectionListSchema, ...errors } },
+    },
     async (req) => listForProvince(app.db, app.pii, req.orgContext),
   );
 
@@ -55,7 +64,13 @@ export const identityCorrectionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/identity-corrections/:requestId/decision',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '审批身份信息更正（同意，或不同意并填写原因）', params: IdentityCorrectionParamsSchema, body: IdentityCorrectionDecisionSchema, response: { 204: z.null(), ...errors } },
+      schema: {
+        ...secured,
+        summary: '审批身份信息更正（同意，或不同意并填写原因）',
+        params: IdentityCorrectionParamsSchema,
+        body: IdentityCorrectionDecisionSchema,
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await decide(app.db, app.pii, req.orgContext, Number(req.params.requestId), req.body, app.clock.now());

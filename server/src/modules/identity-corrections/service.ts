@@ -38,7 +38,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 function currentIdentity(row: CheckinRow, pii: Pii) {
   const data = (row.approvedData ?? {}) as Data;
   const idType = (text(data.idType) || 'residentId') as IdDocType;
-  const gender = (isKeyOf(Genders, data.gender) ? data.gender : 'female');
+  const gender = isKeyOf(Genders, data.gender) ? data.gender : 'female';
   return { idType, values: { name: text(data.name), gender, idNumber: pii.decrypt(row.idEnc) } };
 }
 
@@ -204,7 +204,8 @@ export async function decide(db: Db, pii: Pii, ctx: OrgContext, requestId: numbe
 }
 
 async function apply(tx: DbOrTx, pii: Pii, row: CheckinRow, req: typeof identityCorrections.$inferSelect, now: Date) {
-  if (row.status !== 'approved' || !row.approvedData) throw new AppError(row.status === 'editSubmitted' || row.status === 'editReturned' ? 'IDENTITY_CORRECTION_EDIT_PENDING' : 'IDENTITY_CORRECTION_NOT_MEMBER');
+  if (row.status !== 'approved' || !row.approvedData)
+    throw new AppError(row.status === 'editSubmitted' || row.status === 'editReturned' ? 'IDENTITY_CORRECTION_EDIT_PENDING' : 'IDENTITY_CORRECTION_NOT_MEMBER');
   const { idType, values } = currentIdentity(row, pii);
   const requested = { name: req.name, gender: req.gender as Gender, idNumber: pii.decrypt(req.idEnc) };
   // the data in force may have changed since filing: checked again against it
@@ -246,4 +247,3 @@ async function apply(tx: DbOrTx, pii: Pii, row: CheckinRow, req: typeof identity
     corrected: { name: corrected.name, gender: corrected.gender, idNumber: maskIdNumber(corrected.idNumber) },
   };
 }
-

@@ -62,7 +62,11 @@ export default function IdentityCorrectionsPage() {
       <PageStatus loading={org.loading} error={org.error} onRetry={org.reload} testId='idfix-admin'>
         {org.data ? <OrgHeader org={org.data} subtitle='身份信息更正审批' /> : null}
         <View className='admin-notice'>姓名、性别与身份证号码的更正由省团委审批。请对照证明材料核实后处理，同意后立即生效。</View>
-        {error ? <View className='admin-error' data-testid='idfix-admin-error'>{error}</View> : null}
+        {error ? (
+          <View className='admin-error' data-testid='idfix-admin-error'>
+            {error}
+          </View>
+        ) : null}
         <PageStatus loading={list.loading && !list.data} error={list.error} onRetry={list.reload} testId='idfix-list'>
           {items.length === 0 ? <Empty title='暂无更正申请' /> : null}
           {items.map((r) => (
@@ -71,7 +75,9 @@ export default function IdentityCorrectionsPage() {
                 <Text className='idfix-card__name'>{r.current.name}</Text>
                 <StatusTag tone={tone(r.status)}>{statusLabel(r.status)}</StatusTag>
               </View>
-              <Text className='admin-muted idfix-card__line'>{r.branchName} · {chinaDateTime(r.requestedAt)}</Text>
+              <Text className='admin-muted idfix-card__line'>
+                {r.branchName} · {chinaDateTime(r.requestedAt)}
+              </Text>
               <Change label='姓名' from={r.current.name} to={r.requested.name} testId={`idfix-name-${r.id}`} />
               <Change label='性别' from={genderLabel(r.current.gender)} to={genderLabel(r.requested.gender)} testId={`idfix-gender-${r.id}`} />
               <Change label='身份证号码' from={r.current.idNumber} to={r.requested.idNumber} testId={`idfix-id-${r.id}`} />
@@ -86,13 +92,19 @@ export default function IdentityCorrectionsPage() {
                     <TextField label='不同意的原因' required multiline value={reason} onChange={setReason} maxLength={200} testId='idfix-reject-reason' />
                     <View className='admin-actions'>
                       <Button onClick={() => setRejecting(null)}>取消</Button>
-                      <Button type='primary' onClick={() => decide(r, false)} data-testid='idfix-reject-send'>确定不同意</Button>
+                      <Button type='primary' onClick={() => decide(r, false)} data-testid='idfix-reject-send'>
+                        确定不同意
+                      </Button>
                     </View>
                   </>
                 ) : (
                   <View className='admin-actions'>
-                    <Button onClick={() => setRejecting(r.id)} data-testid={`idfix-reject-${r.id}`}>不同意</Button>
-                    <Button type='primary' onClick={() => decide(r, true)} data-testid={`idfix-approve-${r.id}`}>同意</Button>
+                    <Button onClick={() => setRejecting(r.id)} data-testid={`idfix-reject-${r.id}`}>
+                      不同意
+                    </Button>
+                    <Button type='primary' onClick={() => decide(r, true)} data-testid={`idfix-approve-${r.id}`}>
+                      同意
+                    </Button>
                   </View>
                 )
               ) : null}

@@ -31,7 +31,11 @@ function LatestRequest({ item }: { item: IdentityCorrectionItem }) {
         {item.requested.name} · {genderLabel(item.requested.gender)} · {item.requested.idNumber}
       </Text>
       <Text className='member-muted idfix-row'>提交时间：{chinaDateTime(item.requestedAt)}</Text>
-      {item.decisionReason ? <Text className='member-muted idfix-row' data-testid='idfix-reason'>不同意原因：{item.decisionReason}</Text> : null}
+      {item.decisionReason ? (
+        <Text className='member-muted idfix-row' data-testid='idfix-reason'>
+          不同意原因：{item.decisionReason}
+        </Text>
+      ) : null}
     </View>
   );
 }
@@ -60,7 +64,7 @@ export default function IdentityCorrectionPage() {
     gender: String(approved?.gender ?? ''),
     idNumber: draftId && !draftId.includes('*') ? draftId : '',
   };
-  const idType = (approved?.idType ?? 'residentId');
+  const idType = approved?.idType ?? 'residentId';
   const v = { name: values.name ?? current.name, gender: values.gender ?? current.gender, idNumber: values.idNumber ?? current.idNumber, note: values.note };
   const set = (k: keyof typeof v) => (x: string) => {
     setValues((prev) => ({ ...prev, [k]: x }));
@@ -98,7 +102,9 @@ export default function IdentityCorrectionPage() {
   const submit = async () => {
     const checked = checkCorrectionRequest({ name: v.name, gender: v.gender, idNumber: v.idNumber, note: v.note || undefined, photo: photo ?? undefined });
     // the shared rule the server applies (gender against the ID, something changed), said at once
-    const rule = current.idNumber ? checkIdentityCorrection(idType, { ...current, gender: current.gender as Gender }, { name: v.name, gender: v.gender as Gender, idNumber: v.idNumber }) : null;
+    const rule = current.idNumber
+      ? checkIdentityCorrection(idType, { ...current, gender: current.gender as Gender }, { name: v.name, gender: v.gender as Gender, idNumber: v.idNumber })
+      : null;
     const ruleErrors = rule && !rule.ok ? { [rule.field === 'name' && rule.code === 'IDENTITY_CORRECTION_UNCHANGED' ? '' : rule.field]: ErrorMessages[rule.code] } : {};
     if (!checked.ok || rule?.ok === false) return setErrors({ ...(checked.ok ? {} : checked.errors), ...ruleErrors });
     setSubmitting(true);
@@ -122,9 +128,7 @@ export default function IdentityCorrectionPage() {
       <PageStatus loading={state.loading && !data} error={state.error} onRetry={state.reload} testId='idfix'>
         {data ? (
           <>
-            <View className='member-notice member-notice--info'>
-              姓名、性别与身份证号码需上报省团委，由省团委审核后更正。请填写正确的信息，并上传身份证件照片作为证明材料。
-            </View>
+            <View className='member-notice member-notice--info'>姓名、性别与身份证号码需上报省团委，由省团委审核后更正。请填写正确的信息，并上传身份证件照片作为证明材料。</View>
             {data.latest ? <LatestRequest item={data.latest} /> : null}
             {open ? null : (
               <>
@@ -132,7 +136,16 @@ export default function IdentityCorrectionPage() {
                   <TextField label='姓名' required value={v.name} onChange={set('name')} maxLength={30} error={errors.name} testId='idfix-name' />
                   <ChoiceField label='性别' required value={v.gender} options={optionsOf(Genders)} onChange={set('gender')} error={errors.gender} testId='idfix-gender' />
                   <TextField label='身份证号码' required value={v.idNumber} onChange={set('idNumber')} maxLength={20} error={errors.idNumber} testId='idfix-id' />
-                  <TextField label='说明' multiline value={v.note} onChange={set('note')} maxLength={200} error={errors.note} placeholder='如：报到时身份证号码录入有误' testId='idfix-note' />
+                  <TextField
+                    label='说明'
+                    multiline
+                    value={v.note}
+                    onChange={set('note')}
+                    maxLength={200}
+                    error={errors.note}
+                    placeholder='如：报到时身份证号码录入有误'
+                    testId='idfix-note'
+                  />
                   <FormField label='证明材料（身份证件照片）' required error={errors.photo} hint='JPG、PNG或WEBP图片，不超过2MB' testId='idfix-photo'>
                     <View className='idfix-photo'>
                       {preview ? <Image className='idfix-photo__img' src={preview} mode='aspectFill' data-testid='idfix-photo-preview' /> : null}
@@ -140,7 +153,9 @@ export default function IdentityCorrectionPage() {
                         {photo ? '重新上传' : '上传照片'}
                       </Button>
                     </View>
-                    {isH5 ? <input ref={fileInput} className='idfix-photo__input' type='file' accept='image/jpeg,image/png,image/webp' onChange={onFile} data-testid='idfix-photo-file' /> : null}
+                    {isH5 ? (
+                      <input ref={fileInput} className='idfix-photo__input' type='file' accept='image/jpeg,image/png,image/webp' onChange={onFile} data-testid='idfix-photo-file' />
+                    ) : null}
                   </FormField>
                 </FormSection>
                 <FormError message={errors['']} testId='idfix-error' />
