@@ -84,7 +84,7 @@ describe('admin (H5 in Chromium)', () => {
     await loginAsProvinceAdmin(page);
     await shot('status-with-org');
     await openProvince(page);
-    await expectText(page, 'sub-orgs-title', '下级组织（85）');
+    await expectText(page, 'sub-orgs-title', '下级组织（87）');
     await shot('org-home');
     await byId(page, 'sub-orgs').scrollIntoViewIfNeeded();
     await shot('org-home-sub-orgs');
@@ -109,7 +109,7 @@ describe('admin (H5 in Chromium)', () => {
     await byId(page, 'org-type').scrollIntoViewIfNeeded();
     await shot('org-create-filled');
     await tap(page, 'org-submit');
-    await expectText(page, 'sub-orgs-title', '下级组织（86）');
+    await expectText(page, 'sub-orgs-title', '下级组织（88）');
     newOrgId = await subOrgId(page, NEW_ORG.fullName);
 
     // the code for it

@@ -103,13 +103,14 @@ export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boo
   for (const c of OTHER_COMMITTEES) await add(province, 'grassrootsCommittee', c.shortName, c.industry, sort++);
   for (const u of UNIVERSITIES) await add(province, 'grassrootsCommittee', `${u}团委`, 'university', sort++);
   for (const w of WORKING_COMMITTEES) await add(province, 'workingCommittee', w, 'partyGovernment', sort++);
-  for (const t of TRANSFER_ROLE_ORGS) {
-    const row = await add(province, 'branch', t.shortName, 'partyGovernment', sort++);
-    await db.update(orgs).set({ transferRole: t.role }).where(eq(orgs.id, row.id));
-  }
   for (const p of DEEP_PATHS) {
     let parent = byName.get(p.under)!;
     for (const [type, shortName, industry] of p.chain) parent = await add(parent, type, shortName, industry, 0);
+  }
+  // after the deep paths, so the demo orgs keep the ids the E2E suites and the README name
+  for (const t of TRANSFER_ROLE_ORGS) {
+    const row = await add(province, 'branch', t.shortName, 'partyGovernment', sort++);
+    await db.update(orgs).set({ transferRole: t.role }).where(eq(orgs.id, row.id));
   }
 
   const operators = new Map<string, number>();
