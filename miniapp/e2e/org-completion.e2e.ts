@@ -47,7 +47,7 @@ test('the superior gives 组织类别 + 组织简称 only; the org’s own admin
   // the new branch's admin registers with the code its superior issued
   const province = await tokenOf(PROVINCE_ADMIN);
   const { code } = await api<{ code: string }>(`/orgs/${provinceId}/children/${newId}/admin-code`, { method: 'POST', token: province });
-  await api('/auth/sms', { method: 'POST', body: { phone: SUB_ADMIN.phone, purpose: 'register' } });
+  await api('/auth/sms', { method: 'POST', body: { phone: SUB_ADMIN.phone, purpose: 'adminRegister' } });
   const { code: smsCode } = await api<{ code: string }>(`/test/sms/${SUB_ADMIN.phone}`);
   await api('/auth/admin-register', {
     method: 'POST',
