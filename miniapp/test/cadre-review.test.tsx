@@ -28,6 +28,7 @@ const detail = (over: Record<string, unknown> = {}) => ({
   id: '7',
   name: '王小明',
   idNumberMasked: `${ID.slice(0, 3)}***********${ID.slice(-4)}`,
+  branchId: branch.id,
   branchName: branch.shortName,
   kind: 'checkin',
   status: 'submitted',

@@ -90,6 +90,7 @@ export const ReviewItemSchema = z.object({
   id: z.string(),
   name: z.string(),
   idNumberMasked: z.string(),
+  branchId: z.string(),
   branchName: z.string(),
   /** A first check-in or an edit of approved data (修改资料待审核). */
   kind: z.enum(['checkin', 'edit']),

@@ -106,6 +106,7 @@ function toItem(row: ItemRow, pii: Pii, names: Map<number, string>): ReviewItem 
     id: String(row.id),
     name: typeof row.draft.name === 'string' ? row.draft.name : '',
     idNumberMasked: maskIdNumber(pii.decrypt(row.idEnc)),
+    branchId: String(row.branchId),
     branchName: names.get(row.branchId) ?? '',
     kind: row.status === 'editSubmitted' || row.status === 'editReturned' ? 'edit' : 'checkin',
     status: row.status ?? '',

@@ -25,6 +25,7 @@ export default function ReviewsPage() {
   const { allowed, orgId, org } = useCurrentOrg();
   // 001 annex 2: the review list filters by check-in state, real-name state, 学历 and branch
   const [filters, setFilters] = useState<MemberFilters>({});
+  const [branchName, setBranchName] = useState('');
   const params = filterParams(filters);
   const paramsKey = JSON.stringify(params);
   const queue = useAsync(allowed && orgId ? () => fetchReviewQueue(orgId, null, 50, params) : null, [allowed, orgId, paramsKey]);
@@ -94,6 +95,7 @@ export default function ReviewsPage() {
           setSelected([]);
           setFilters(f);
         }}
+        branchName={branchName}
         statuses={['submitted', 'editSubmitted']}
         testId='reviews-filters'
       />
@@ -136,7 +138,21 @@ export default function ReviewsPage() {
                   </StatusTag>
                 </View>
                 <Text className='cadre-muted'>{item.idNumberMasked}</Text>
-                <Text className='cadre-muted'>{item.branchName}</Text>
+                <Text
+                  className='cadre-muted cadre-link'
+                  onClick={(e) => {
+                    // 只看该支部: the branch filter of 001 annex 2, as in the member list
+                    e.stopPropagation();
+                    setBranchName(item.branchName);
+                    setMore([]);
+                    setCursor(undefined);
+                    setSelected([]);
+                    setFilters((f) => ({ ...f, branchId: item.branchId }));
+                  }}
+                  data-testid={`review-branch-${item.id}`}
+                >
+                  {item.branchName}
+                </Text>
                 <Text className='cadre-muted'>提交于 {formatTime(item.submittedAt)}</Text>
               </View>
               <Text className='reviews-item__arrow'>›</Text>
