@@ -1,8 +1,9 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { REASON_MAX_CHARS, type Attachment } from '@tj/shared';
+import { EvidencePhotoField } from '../../../components/evidence-photo-field';
 import { FormError, FormField, FormSection } from '../../../components/form-field';
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
@@ -10,12 +11,9 @@ import { Routes, withQuery } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import type { FieldErrors } from '../../../services/form-check';
 import { checkOfflineVerify, fetchReviewDetail, verifyOffline } from '../../../services/review';
-import { chooseImageInWeapp, uploadImage, type PickedFile } from '../../../services/uploads';
 import { useCurrentOrg } from '../../use-current-org';
 import '../../cadre.css';
 import './index.css';
-
-const isH5 = process.env.TARO_ENV !== 'weapp';
 
 /**
  * §4.2 线下核验 [001 annex 1 §3]: after real-name verification failed, the operator checks the
@@ -26,49 +24,14 @@ export default function OfflinePage() {
   const { allowed, orgId, params } = useCurrentOrg();
   const checkinId = params.checkinId ?? '';
   const detail = useAsync(allowed && orgId && checkinId ? () => fetchReviewDetail(orgId, checkinId) : null, [allowed, orgId, checkinId]);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<Attachment | null>(null);
-  const [preview, setPreview] = useState('');
   const [uploading, setUploading] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [done, setDone] = useState(false);
 
   if (!allowed) return null;
-
-  const upload = async (picked: PickedFile, mime: string, size: number, localPreview: string) => {
-    setErrors((e) => ({ ...e, photo: undefined, '': undefined }));
-    setUploading(true);
-    try {
-      const { attachment } = await uploadImage(picked, mime, size);
-      setPhoto(attachment);
-      setPreview(localPreview);
-    } catch (e) {
-      setErrors((prev) => ({ ...prev, photo: toApiError(e).message }));
-    } finally {
-      setUploading(false);
-    }
-  };
-
-  const pick = async () => {
-    if (isH5) {
-      fileInput.current?.click();
-      return;
-    }
-    try {
-      const chosen = await chooseImageInWeapp();
-      await upload(chosen.picked, chosen.mime, chosen.size, chosen.preview);
-    } catch {
-      // closing the chooser is not an error
-    }
-  };
-
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file) void upload({ kind: 'web', file }, file.type, file.size, URL.createObjectURL(file));
-  };
 
   const submit = async () => {
     const checked = checkOfflineVerify(note, photo);
@@ -133,17 +96,16 @@ export default function OfflinePage() {
                       />
                     </View>
                   </FormField>
-                  <FormField label='照片证明（团员手持身份证件）' required error={errors.photo} hint='JPG、PNG或WEBP图片，不超过2MB' testId='offline-photo'>
-                    <View className='offline-photo'>
-                      {preview ? <Image className='offline-photo__img' src={preview} mode='aspectFill' data-testid='offline-photo-preview' /> : null}
-                      <Button size='small' type='primary' fill='outline' loading={uploading} disabled={uploading} onClick={pick} data-testid='offline-photo-pick'>
-                        {photo ? '重新上传' : '上传照片'}
-                      </Button>
-                    </View>
-                    {isH5 ? (
-                      <input ref={fileInput} className='offline-photo__input' type='file' accept='image/jpeg,image/png,image/webp' onChange={onFile} data-testid='offline-photo-file' />
-                    ) : null}
-                  </FormField>
+                  <EvidencePhotoField
+                    label='照片证明（团员手持身份证件）'
+                    required
+                    value={photo}
+                    onChange={setPhoto}
+                    onError={(message) => setErrors((e) => ({ ...e, photo: message, '': undefined }))}
+                    onUploadingChange={setUploading}
+                    error={errors.photo}
+                    testId='offline-photo'
+                  />
                 </FormSection>
                 <FormError message={errors['']} testId='offline-error' />
                 <View className='cadre-actions'>

@@ -1,21 +1,31 @@
-import { useRef, useState, type ChangeEvent } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { ErrorMessages, Genders, IdentityCorrectionStatuses, checkIdentityCorrection, chinaDateTime, isKeyOf, type Attachment, type Gender } from '@tj/shared';
-import { ChoiceField, FormError, FormField, FormSection, TextField, optionsOf } from '../../../components/form-field';
+import {
+  ErrorMessages,
+  Genders,
+  IdentityCorrectionStatuses,
+  checkIdentityCorrection,
+  chinaDateTime,
+  isKeyOf,
+  type Attachment,
+  type Gender,
+  type IdDocType,
+  type IdentityCorrectionRequest,
+} from '@tj/shared';
+import { EvidencePhotoField } from '../../../components/evidence-photo-field';
+import { ChoiceField, FormError, FormSection, TextField, optionsOf } from '../../../components/form-field';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
 import { useAsync } from '../../../hooks/use-async';
+import { useForm } from '../../../hooks/use-form';
 import { useRequireLogin } from '../../../hooks/use-require-login';
-import { toApiError } from '../../../services/api-error';
-import { fetchMyCheckin } from '../../../services/checkin';
-import type { FieldErrors } from '../../../services/form-check';
+import { fetchMyCheckin, type MyCheckin } from '../../../services/checkin';
+import type { Checked } from '../../../services/form-check';
 import { checkCorrectionRequest, fetchMyCorrection, requestMyCorrection, type IdentityCorrectionItem } from '../../../services/identity-corrections';
-import { chooseImageInWeapp, uploadImage, type PickedFile } from '../../../services/uploads';
 import '../../member.css';
 import './index.css';
 
-const isH5 = process.env.TARO_ENV !== 'weapp';
 const genderLabel = (g: string) => (isKeyOf(Genders, g) ? Genders[g] : g);
 const statusLabel = (s: string) => (isKeyOf(IdentityCorrectionStatuses, s) ? IdentityCorrectionStatuses[s] : s);
 const tone = (s: string) => (s === 'pending' ? 'orange' : s === 'approved' ? 'green' : 'gray');
@@ -40,6 +50,48 @@ function LatestRequest({ item }: { item: IdentityCorrectionItem }) {
   );
 }
 
+const FIELDS: ReadonlySet<string> = new Set(['name', 'gender', 'idNumber', 'note', 'photo']);
+
+interface Current {
+  name: string;
+  gender: string;
+  idNumber: string;
+  idType: IdDocType;
+}
+
+interface CorrectionValues {
+  /** undefined: the field still shows the current value. */
+  name?: string;
+  gender?: string;
+  idNumber?: string;
+  note: string;
+  photo: Attachment | null;
+}
+
+/** What the member currently holds: the approved data, and the full ID number only when the member's own draft has it unmasked. */
+function currentOf(checkin: MyCheckin | undefined): Current {
+  const approved = checkin?.approved;
+  const draftId = checkin?.draft.idNumber;
+  return {
+    name: String(approved?.name ?? ''),
+    gender: String(approved?.gender ?? ''),
+    idNumber: draftId && !draftId.includes('*') ? draftId : '',
+    idType: (approved?.idType ?? 'residentId'),
+  };
+}
+
+const shown = (current: Current, v: CorrectionValues) => ({ name: v.name ?? current.name, gender: v.gender ?? current.gender, idNumber: v.idNumber ?? current.idNumber });
+
+/** The request schema and the shared rule the server applies (gender against the ID, something changed), said at once. */
+function checkCorrection(current: Current, v: CorrectionValues): Checked<IdentityCorrectionRequest> {
+  const wanted = shown(current, v);
+  const checked = checkCorrectionRequest({ ...wanted, note: v.note || undefined, photo: v.photo ?? undefined });
+  const rule = current.idNumber ? checkIdentityCorrection(current.idType, { ...current, gender: current.gender as Gender }, { ...wanted, gender: wanted.gender as Gender }) : null;
+  if (checked.ok && rule?.ok !== false) return checked;
+  const ruleErrors = rule && !rule.ok ? { [rule.field === 'name' && rule.code === 'IDENTITY_CORRECTION_UNCHANGED' ? '' : rule.field]: ErrorMessages[rule.code] } : {};
+  return { ok: false, errors: { ...(checked.ok ? {} : checked.errors), ...ruleErrors } };
+}
+
 /**
  * [004 §一(一)1] 姓名、性别与身份证号码需上报省团委，由省团委进行编辑: the member sends the corrected
  * values with a photo of the ID document; the province's admins decide.
@@ -47,81 +99,27 @@ function LatestRequest({ item }: { item: IdentityCorrectionItem }) {
 export default function IdentityCorrectionPage() {
   const allowed = useRequireLogin();
   const state = useAsync(allowed ? async () => ({ checkin: await fetchMyCheckin(), latest: await fetchMyCorrection() }) : null, [allowed]);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [values, setValues] = useState<{ name?: string; gender?: string; idNumber?: string; note: string }>({ note: '' });
-  const [photo, setPhoto] = useState<Attachment | null>(null);
-  const [preview, setPreview] = useState('');
+  const current = currentOf(state.data?.checkin);
+  const form = useForm<CorrectionValues, IdentityCorrectionRequest>(
+    () => ({ note: '', photo: null }),
+    (values) => checkCorrection(current, values),
+    {
+      shown: FIELDS,
+    },
+  );
   const [uploading, setUploading] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
 
   if (!allowed) return null;
   const data = state.data;
-  const approved = data?.checkin.approved;
-  const draftId = data?.checkin.draft.idNumber;
-  const current = {
-    name: String(approved?.name ?? ''),
-    gender: String(approved?.gender ?? ''),
-    idNumber: draftId && !draftId.includes('*') ? draftId : '',
-  };
-  const idType = approved?.idType ?? 'residentId';
-  const v = { name: values.name ?? current.name, gender: values.gender ?? current.gender, idNumber: values.idNumber ?? current.idNumber, note: values.note };
-  const set = (k: keyof typeof v) => (x: string) => {
-    setValues((prev) => ({ ...prev, [k]: x }));
-    setErrors((e) => ({ ...e, [k]: undefined }));
-  };
+  const { errors, set } = form;
+  const v = { ...shown(current, form.values), note: form.values.note };
   const open = data?.latest?.status === 'pending';
-
-  const upload = async (picked: PickedFile, mime: string, size: number, localPreview: string) => {
-    setErrors((e) => ({ ...e, photo: undefined }));
-    setUploading(true);
-    try {
-      const { attachment } = await uploadImage(picked, mime, size);
-      setPhoto(attachment);
-      setPreview(localPreview);
-    } catch (e) {
-      setErrors((prev) => ({ ...prev, photo: toApiError(e).message }));
-    } finally {
-      setUploading(false);
-    }
-  };
-  const pick = async () => {
-    if (isH5) return fileInput.current?.click();
-    try {
-      const chosen = await chooseImageInWeapp();
-      await upload(chosen.picked, chosen.mime, chosen.size, chosen.preview);
-    } catch {
-      // closing the chooser is not an error
-    }
-  };
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file) void upload({ kind: 'web', file }, file.type, file.size, URL.createObjectURL(file));
-  };
-  const submit = async () => {
-    const checked = checkCorrectionRequest({ name: v.name, gender: v.gender, idNumber: v.idNumber, note: v.note || undefined, photo: photo ?? undefined });
-    // the shared rule the server applies (gender against the ID, something changed), said at once
-    const rule = current.idNumber
-      ? checkIdentityCorrection(idType, { ...current, gender: current.gender as Gender }, { name: v.name, gender: v.gender as Gender, idNumber: v.idNumber })
-      : null;
-    const ruleErrors = rule && !rule.ok ? { [rule.field === 'name' && rule.code === 'IDENTITY_CORRECTION_UNCHANGED' ? '' : rule.field]: ErrorMessages[rule.code] } : {};
-    if (!checked.ok || rule?.ok === false) return setErrors({ ...(checked.ok ? {} : checked.errors), ...ruleErrors });
-    setSubmitting(true);
-    try {
-      await requestMyCorrection(checked.data);
-      setValues({ note: '' });
-      setPhoto(null);
-      setPreview('');
-      setErrors({});
+  const submit = () =>
+    form.submit(async (body) => {
+      await requestMyCorrection(body);
+      form.setValues({ note: '', photo: null });
       await state.reload();
-    } catch (e) {
-      const err = toApiError(e);
-      setErrors({ [err.field ?? '']: err.message });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <View className='member-page' data-testid='idfix-page'>
@@ -146,21 +144,20 @@ export default function IdentityCorrectionPage() {
                     placeholder='如：报到时身份证号码录入有误'
                     testId='idfix-note'
                   />
-                  <FormField label='证明材料（身份证件照片）' required error={errors.photo} hint='JPG、PNG或WEBP图片，不超过2MB' testId='idfix-photo'>
-                    <View className='idfix-photo'>
-                      {preview ? <Image className='idfix-photo__img' src={preview} mode='aspectFill' data-testid='idfix-photo-preview' /> : null}
-                      <Button size='small' type='primary' fill='outline' loading={uploading} disabled={uploading} onClick={pick} data-testid='idfix-photo-pick'>
-                        {photo ? '重新上传' : '上传照片'}
-                      </Button>
-                    </View>
-                    {isH5 ? (
-                      <input ref={fileInput} className='idfix-photo__input' type='file' accept='image/jpeg,image/png,image/webp' onChange={onFile} data-testid='idfix-photo-file' />
-                    ) : null}
-                  </FormField>
+                  <EvidencePhotoField
+                    label='证明材料（身份证件照片）'
+                    required
+                    value={form.values.photo}
+                    onChange={set('photo')}
+                    onError={(message) => form.setErrors((e) => ({ ...e, photo: message }))}
+                    onUploadingChange={setUploading}
+                    error={errors.photo}
+                    testId='idfix-photo'
+                  />
                 </FormSection>
                 <FormError message={errors['']} testId='idfix-error' />
                 <View className='member-actions'>
-                  <Button type='primary' size='large' block loading={submitting} disabled={submitting || uploading} onClick={submit} data-testid='idfix-submit'>
+                  <Button type='primary' size='large' block loading={form.submitting} disabled={form.submitting || uploading} onClick={submit} data-testid='idfix-submit'>
                     提交省团委审核
                   </Button>
                 </View>
