@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { api, orgIdByName, tokenOf } from './api';
-import { baseUrl, launch, phonePage } from './browser';
-import { byId, confirmPicker, expectText, fill, stepShooter, tap } from './page';
+import { launch, loggedInPage, openPath } from './browser';
+import { byId, confirmPicker, expectText, stepShooter, tap } from './page';
 import { minimalPdf } from '../../server/src/db/seed/demo-pdf';
 
 /**
@@ -18,17 +18,8 @@ const MEMBER = { phone: '18600000105', password: 'demo1234' }; // 罗浩宇
 let browser: Browser;
 const ids = { general: '', school: '', br1: '', br2: '', member: '' };
 
-async function loggedIn(who: { phone: string; password: string }): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${baseUrl()}/pages/login/index`);
-  await fill(page, 'login-phone', who.phone);
-  await fill(page, 'login-password', who.password);
-  await tap(page, 'login-submit');
-  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'), { timeout: 20000 });
-  return page;
-}
-
-const open = (page: Page, path: string) => page.goto(`${baseUrl()}${path}`);
+const loggedIn = (who: { phone: string; password: string }) => loggedInPage(browser, who);
+const open = openPath;
 
 beforeAll(async () => {
   browser = await launch();

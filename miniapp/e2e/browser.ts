@@ -30,3 +30,18 @@ export function stepShooter(page: Page, flow: string) {
     await page.screenshot({ path: path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`) });
   };
 }
+
+/** A phone-sized page logged in with phone + password, past the login page. */
+export async function loggedInPage(browser: Browser, who: { phone: string; password: string }): Promise<Page> {
+  const page = await phonePage(browser);
+  await page.goto(`${baseUrl()}/pages/login/index`);
+  const field = (testId: string) => page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).filter({ visible: true }).first();
+  await field('login-phone').fill(who.phone);
+  await field('login-password').fill(who.password);
+  await page.locator('[data-testid="login-submit"]').filter({ visible: true }).first().click();
+  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'), { timeout: 20000 });
+  return page;
+}
+
+/** Opens a path of the H5 build (`/cadre/pages/…?orgId=…`). */
+export const openPath = (page: Page, path: string) => page.goto(`${baseUrl()}${path}`);

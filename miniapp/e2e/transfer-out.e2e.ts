@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { api, approvedMember, lacksAlias, orgIdByName, tokenOf, type ApprovedMember } from './api';
-import { baseUrl, launch, phonePage } from './browser';
+import { launch, loggedInPage, openPath } from './browser';
 import { byId, confirmPicker, expectText, fill, setAliasIfAsked, stepShooter, tap } from './page';
 import { E2E_SMS_RESEND_WAIT_MS } from './stack';
 
@@ -20,16 +20,8 @@ let br1 = '';
 let member: ApprovedMember;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-async function loggedIn(who: { phone: string; password: string }): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${baseUrl()}/pages/login/index`);
-  await fill(page, 'login-phone', who.phone);
-  await fill(page, 'login-password', who.password);
-  await tap(page, 'login-submit');
-  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'), { timeout: 20000 });
-  return page;
-}
-const open = (page: Page, path: string) => page.goto(`${baseUrl()}${path}`);
+const loggedIn = (who: { phone: string; password: string }) => loggedInPage(browser, who);
+const open = openPath;
 
 beforeAll(async () => {
   browser = await launch();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ErrorMessages } from '@tj/shared';
 import { api, approvedMember, lacksAlias, orgIdByName, tokenOf, type ApprovedMember } from './api';
-import { baseUrl, launch, phonePage } from './browser';
+import { launch, loggedInPage, openPath } from './browser';
 import { byId, confirmPicker, expectText, fill, setAliasIfAsked, stepShooter, tap } from './page';
 import { E2E_SMS_RESEND_WAIT_MS } from './stack';
 
@@ -23,17 +23,8 @@ const ids = { br1: '', br2: '', general: '', committee: '' };
 let applicant: ApprovedMember;
 const batch: ApprovedMember[] = [];
 
-async function loggedIn(who: { phone: string; password: string }): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${baseUrl()}/pages/login/index`);
-  await fill(page, 'login-phone', who.phone);
-  await fill(page, 'login-password', who.password);
-  await tap(page, 'login-submit');
-  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'), { timeout: 20000 });
-  return page;
-}
-
-const open = (page: Page, path: string) => page.goto(`${baseUrl()}${path}`);
+const loggedIn = (who: { phone: string; password: string }) => loggedInPage(browser, who);
+const open = openPath;
 
 /** A 1×1 PNG as the member's 证明材料. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
