@@ -91,7 +91,7 @@ describe('对标定级', () => {
       expect((await rate(branch2, branch2Admin, 'star3')).statusCode).toBe(200);
       const both = await Promise.all([rate(branch2, branch2Admin, 'star4'), rate(branch2, branch2Admin, 'star2')]);
       expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
-      expect((await ratingRow(branch2))!.changesUsed).toBe(2);
+      expect((await ratingRow(branch2)).changesUsed).toBe(2);
     });
 
     it('out of scope: 成立 6 个月以内, 流动团员团支部, 待接转团支部; 毕业生团组织 are in', async () => {
@@ -137,7 +137,7 @@ describe('对标定级', () => {
       // the 团总支 has not rated itself yet: the whole batch is refused, the branch stays unreviewed
       const mixed = await review([tree.branch, tree.grade], 'star4');
       expect([mixed.statusCode, mixed.json().code, mixed.json().field]).toEqual([409, 'RATING_NOT_SUBMITTED', 'orgIds']);
-      expect((await ratingRow(tree.branch))!.reviewLevel).toBeNull();
+      expect((await ratingRow(tree.branch)).reviewLevel).toBeNull();
       expect((await review([], 'star4')).json().code).toBe('RATING_BATCH_EMPTY');
     });
 
@@ -210,7 +210,7 @@ describe('对标定级', () => {
       at('2027-12-31T12:00:00+08:00');
       const late = await review([tree.branch], 'star5');
       expect([late.statusCode, late.json().code]).toEqual([409, 'RATING_LOCKED']);
-      expect((await ratingRow(tree.branch))!.reviewLevel).toBe('star2');
+      expect((await ratingRow(tree.branch)).reviewLevel).toBe('star2');
       const graduateAdmin = await onboardedCadre(app, graduate.id, { isAdmin: true });
       expect((await rate(graduate, graduateAdmin, 'star1')).json().code).toBe('RATING_LOCKED');
       expect((await api('GET', `/orgs/${tree.school.id}/ratings/reviews`, schoolAdmin)).json()).toMatchObject({ year: 2027, locked: true });
@@ -218,7 +218,12 @@ describe('对标定级', () => {
       at('2028-01-01T00:00:00+08:00');
       const next = (await api('GET', `/orgs/${graduate.id}/ratings/self`, graduateAdmin)).json();
       expect(next).toMatchObject({ year: 2028, locked: false, rating: null, canSubmit: true });
-      expect((await api('GET', `/orgs/${graduate.id}/ratings/self?year=2027`, graduateAdmin)).json()).toMatchObject({ year: 2027, locked: true, canSubmit: false, rating: { selfLevel: 'star2' } });
+      expect((await api('GET', `/orgs/${graduate.id}/ratings/self?year=2027`, graduateAdmin)).json()).toMatchObject({
+        year: 2027,
+        locked: true,
+        canSubmit: false,
+        rating: { selfLevel: 'star2' },
+      });
     });
   });
 });

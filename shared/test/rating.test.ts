@@ -96,7 +96,12 @@ describe('对标定级 rules', () => {
   });
 
   it('the reviewer is the nearest committee above (上级团委), past a 团总支', () => {
-    expect(ratingReviewer([{ id: 1, type: 'generalBranch' as const }, { id: 2, type: 'grassrootsCommittee' as const }])).toEqual({ id: 2, type: 'grassrootsCommittee' });
+    expect(
+      ratingReviewer([
+        { id: 1, type: 'generalBranch' as const },
+        { id: 2, type: 'grassrootsCommittee' as const },
+      ]),
+    ).toEqual({ id: 2, type: 'grassrootsCommittee' });
     expect(ratingReviewer([{ id: 3, type: 'leadingOrgan' as const }])).toEqual({ id: 3, type: 'leadingOrgan' });
     expect(ratingReviewer([])).toBeNull();
   });

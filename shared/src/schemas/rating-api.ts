@@ -8,14 +8,22 @@ export const RatingLevelSchema = enumField(RatingLevels);
 export const RatingStatusSchema = enumField(RatingStatuses);
 
 export const RatingYearQuerySchema = z.object({
-  year: z.coerce.number({ error: codeFor('RATING_YEAR_INVALID') }).int('RATING_YEAR_INVALID').min(2000, 'RATING_YEAR_INVALID').max(2200, 'RATING_YEAR_INVALID').optional(),
+  year: z.coerce
+    .number({ error: codeFor('RATING_YEAR_INVALID') })
+    .int('RATING_YEAR_INVALID')
+    .min(2000, 'RATING_YEAR_INVALID')
+    .max(2200, 'RATING_YEAR_INVALID')
+    .optional(),
 });
 
 export const SelfRatingBodySchema = z.object({ level: RatingLevelSchema });
 export type SelfRatingBody = z.infer<typeof SelfRatingBodySchema>;
 
 export const RatingReviewBodySchema = z.object({
-  orgIds: z.array(RowIdSchema, { error: codeFor('RATING_BATCH_EMPTY') }).min(1, 'RATING_BATCH_EMPTY').max(RATING_BATCH_MAX, 'RATING_BATCH_TOO_LARGE'),
+  orgIds: z
+    .array(RowIdSchema, { error: codeFor('RATING_BATCH_EMPTY') })
+    .min(1, 'RATING_BATCH_EMPTY')
+    .max(RATING_BATCH_MAX, 'RATING_BATCH_TOO_LARGE'),
   level: RatingLevelSchema,
 });
 export type RatingReviewBody = z.infer<typeof RatingReviewBodySchema>;

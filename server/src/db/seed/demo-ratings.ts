@@ -29,7 +29,9 @@ export async function seedDemoRatings(db: Db, pii: Pii, byName: Map<string, OrgR
   const accounts = new Map<string, number>();
   for (const [i, a] of DEMO_RATING_ACCOUNTS.entries()) {
     const idNumber = demoIdNumber(7000 + i * 41);
-    const [res] = await db.insert(users).values({ phone: a.phone, name: a.name, passwordHash: await hashPassword(a.password), idEnc: pii.encrypt(idNumber), idHash: pii.lookupHash(idNumber), idVerifiedAt: now });
+    const [res] = await db
+      .insert(users)
+      .values({ phone: a.phone, name: a.name, passwordHash: await hashPassword(a.password), idEnc: pii.encrypt(idNumber), idHash: pii.lookupHash(idNumber), idVerifiedAt: now });
     const userId = Number(res.insertId);
     accounts.set(a.org, userId);
     await db.insert(rosterEntries).values({
@@ -65,12 +67,35 @@ export async function seedDemoRatings(db: Db, pii: Pii, byName: Map<string, OrgR
       createdAt: earlier,
       updatedAt: now,
     });
-    await audit(db, { actorUserId: null, orgId: org.id, action: 'rating.self', targetType: 'org', targetId: org.id, after: { year, level: r.self, kind: 'first', changesUsed: r.changesUsed ?? 0 } });
+    await audit(db, {
+      actorUserId: null,
+      orgId: org.id,
+      action: 'rating.self',
+      targetType: 'org',
+      targetId: org.id,
+      after: { year, level: r.self, kind: 'first', changesUsed: r.changesUsed ?? 0 },
+    });
     if (r.review) {
-      await audit(db, { actorUserId: reviewerUser, orgId: reviewer.id, action: 'rating.review', targetType: 'org', targetId: org.id, before: { level: null, selfLevel: r.self }, after: { year, level: r.review } });
+      await audit(db, {
+        actorUserId: reviewerUser,
+        orgId: reviewer.id,
+        action: 'rating.review',
+        targetType: 'org',
+        targetId: org.id,
+        before: { level: null, selfLevel: r.self },
+        after: { year, level: r.review },
+      });
     }
     if (r.rerated) {
-      await audit(db, { actorUserId: null, orgId: org.id, action: 'rating.self', targetType: 'org', targetId: org.id, before: { level: r.self }, after: { year, level: r.rerated, kind: 'rerate', changesUsed: 0 } });
+      await audit(db, {
+        actorUserId: null,
+        orgId: org.id,
+        action: 'rating.self',
+        targetType: 'org',
+        targetId: org.id,
+        before: { level: r.self },
+        after: { year, level: r.rerated, kind: 'rerate', changesUsed: 0 },
+      });
     }
   }
 }

@@ -1,5 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorBodySchema, OrgIdParamsSchema, RatingProgressSchema, RatingReviewBodySchema, RatingReviewListSchema, RatingYearQuerySchema, SelfRatingBodySchema, SelfRatingPageSchema } from '@tj/shared';
+import {
+  ErrorBodySchema,
+  OrgIdParamsSchema,
+  RatingProgressSchema,
+  RatingReviewBodySchema,
+  RatingReviewListSchema,
+  RatingYearQuerySchema,
+  SelfRatingBodySchema,
+  SelfRatingPageSchema,
+} from '@tj/shared';
 import { ratingDeps, ratingProgress, reviewList, reviewRatings, selfRatingPage, submitSelfRating } from './service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
@@ -17,7 +26,13 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/ratings/self',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...org, summary: '团（总）支部自评：参考标准、本年度自评与复核结果', params: OrgIdParamsSchema, querystring: RatingYearQuerySchema, response: { 200: SelfRatingPageSchema, ...errors } },
+      schema: {
+        ...org,
+        summary: '团（总）支部自评：参考标准、本年度自评与复核结果',
+        params: OrgIdParamsSchema,
+        querystring: RatingYearQuerySchema,
+        response: { 200: SelfRatingPageSchema, ...errors },
+      },
     },
     async (req) => selfRatingPage(deps, req.orgContext, req.query.year),
   );
@@ -33,7 +48,13 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/ratings/reviews',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...org, summary: '上级复核：下级团（总）支部的自评结果', params: OrgIdParamsSchema, querystring: RatingYearQuerySchema, response: { 200: RatingReviewListSchema, ...errors } },
+      schema: {
+        ...org,
+        summary: '上级复核：下级团（总）支部的自评结果',
+        params: OrgIdParamsSchema,
+        querystring: RatingYearQuerySchema,
+        response: { 200: RatingReviewListSchema, ...errors },
+      },
     },
     async (req) => reviewList(deps, req.orgContext, req.query.year),
   );
@@ -41,7 +62,13 @@ export const ratingRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/ratings/reviews',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...org, summary: '批量复核：勾选团组织，选择星级（12月31日12:00前可修改）', params: OrgIdParamsSchema, body: RatingReviewBodySchema, response: { 200: RatingReviewListSchema, ...errors } },
+      schema: {
+        ...org,
+        summary: '批量复核：勾选团组织，选择星级（12月31日12:00前可修改）',
+        params: OrgIdParamsSchema,
+        body: RatingReviewBodySchema,
+        response: { 200: RatingReviewListSchema, ...errors },
+      },
     },
     async (req) => reviewRatings(deps, req.orgContext, req.body),
   );

@@ -71,7 +71,8 @@ export async function onRatingReviewed(_tx: DbOrTx, _e: ReviewEvent): Promise<vo
 // ── views ──
 
 const foundedOn = (org: OrgRow) => todayInChina(org.createdAt);
-const exclusionOf = (org: OrgRow, year: number, now: Date) => ratingExclusion({ type: org.type, branchCategory: org.branchCategory, foundedOn: foundedOn(org) }, ratingFoundedCutoff(year, now));
+const exclusionOf = (org: OrgRow, year: number, now: Date) =>
+  ratingExclusion({ type: org.type, branchCategory: org.branchCategory, foundedOn: foundedOn(org) }, ratingFoundedCutoff(year, now));
 
 function view(r: RatingRow | undefined): RatingView | null {
   if (!r) return null;
@@ -152,7 +153,10 @@ export async function submitSelfRating(deps: RatingDeps, ctx: OrgContext, body: 
     const plan = selfRatingOutcome(current ?? null, year, now);
     if (!plan.ok) throw new AppError(plan.code);
     if (current) {
-      await tx.update(orgRatings).set({ selfLevel: body.level, selfRatedAt: now, selfRatedBy: ctx.userId, changesUsed: plan.changesUsed, updatedAt: now }).where(eq(orgRatings.id, current.id));
+      await tx
+        .update(orgRatings)
+        .set({ selfLevel: body.level, selfRatedAt: now, selfRatedBy: ctx.userId, changesUsed: plan.changesUsed, updatedAt: now })
+        .where(eq(orgRatings.id, current.id));
     } else {
       await tx.insert(orgRatings).values({ orgId: ctx.org.id, year, selfLevel: body.level, selfRatedAt: now, selfRatedBy: ctx.userId, changesUsed: 0, createdAt: now, updatedAt: now });
     }
@@ -304,4 +308,3 @@ export async function ratingProgress(deps: RatingDeps, ctx: OrgContext, year?: n
     rows: summaries.map((org, i) => ({ org, counts: perChild.get(children[i]!.id)! })).filter((r) => r.counts.inScope + r.counts.excluded > 0),
   };
 }
-

@@ -2,7 +2,18 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { BranchCategories, IndustryCategories, allowedChildTypes, canMarkGraduation, type IndustryCategory, isCommittee, isKeyOf, isRatedType, type OrgDetail, type OrgSummary } from '@tj/shared';
+import {
+  BranchCategories,
+  IndustryCategories,
+  allowedChildTypes,
+  canMarkGraduation,
+  type IndustryCategory,
+  isCommittee,
+  isKeyOf,
+  isRatedType,
+  type OrgDetail,
+  type OrgSummary,
+} from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';

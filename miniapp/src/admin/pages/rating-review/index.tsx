@@ -22,8 +22,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
-const inTab = (tab: Tab, i: Item) =>
-  tab === 'all' ? true : tab === 'rectification' ? Boolean(i.rating?.rectification) : i.rating?.status === 'rated' || i.rating?.status === 'rerated';
+const inTab = (tab: Tab, i: Item) => (tab === 'all' ? true : tab === 'rectification' ? Boolean(i.rating?.rectification) : i.rating?.status === 'rated' || i.rating?.status === 'rerated');
 
 /**
  * 上级复核 [004 §二(五)1(2)]: the committee's 团总支 / 团支部 (不含团委、团工委); tick those to review, pick a
