@@ -71,6 +71,9 @@ export default defineAppConfig({
         'pages/archives/index',
         'pages/archive-approvals/index',
         'pages/identity-corrections/index',
+        'pages/rating/index',
+        'pages/rating-review/index',
+        'pages/rating-progress/index',
       ],
     },
     {

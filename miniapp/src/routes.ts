@@ -72,6 +72,10 @@ export const Routes = {
   // [004 §一(一)1] 姓名/性别/身份证号 corrections: the member asks, the province's admins decide (?orgId=)
   memberIdentityCorrection: '/member/pages/identity-correction/index',
   adminIdentityCorrections: '/admin/pages/identity-corrections/index',
+  // 对标定级 [004 §二(五)] (?orgId=): a 团（总）支部's self-rating, the committee's batch review, progress by star
+  adminRating: '/admin/pages/rating/index',
+  adminRatingReview: '/admin/pages/rating-review/index',
+  adminRatingProgress: '/admin/pages/rating-progress/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

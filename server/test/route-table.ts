@@ -164,6 +164,8 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'PUT /orgs/:orgId/two-systems/campaigns/:campaignId/members/:memberId': { outcome: 'refused', reason: '矩阵测试' },
     'POST /orgs/:orgId/two-systems/campaigns/:campaignId/members/all': { outcome: 'registered' },
     'POST /orgs/:orgId/two-systems/submissions/:submissionId/decide': { decision: 'return', reason: '矩阵测试' },
+    'POST /orgs/:orgId/ratings/self': { level: 'star3' },
+    'POST /orgs/:orgId/ratings/reviews': { orgIds: [NO_ID], level: 'star3' },
     'POST /orgs/:orgId/transfers/:transferId/review': { action: 'reject', reason: '资料不全' },
     'POST /orgs/:orgId/transfers/lookup': { name: '张三', idNumber: VALID_IDS[2] },
     'POST /orgs/:orgId/transfers/in': { name: '张三', idNumber: VALID_IDS[2], reason: 'furtherStudy', toBranchId: null },

@@ -6,6 +6,7 @@ import { seedDemo } from '../src/db/seed';
 import { DEMO_ACCOUNTS, DEMO_ALIASES, DEMO_MEMBER_ACCOUNTS } from '../src/db/seed/demo-accounts';
 import { DEMO_MEMBERS } from '../src/db/seed/demo-members';
 import { DEMO_GRADUATION } from '../src/db/seed/demo-graduation';
+import { DEMO_RATINGS } from '../src/db/seed/demo-ratings';
 import { buildTestApp, privateDatabase } from './helper';
 
 /** Issue 13 item 17: what a newcomer sees after `npm start` — every state, named people. */
@@ -126,5 +127,15 @@ describe('demo seed (npm start)', () => {
     expect(items.filter((i) => i.month === '2026-06').every((i) => i.memberCount > 0)).toBe(true);
     const delayed = (await app.inject({ method: 'GET', url: `/api/orgs/${school.id}/graduation/delayed`, headers: token })).json();
     expect(delayed.items).toEqual([expect.objectContaining({ name: DEMO_GRADUATION.delayed.member, delayedMonth: DEMO_GRADUATION.delayed.month })]);
+  });
+
+  it('issue 17: 计算机学院团委 reviews self-ratings waiting (one re-rated after 不予定级); 1班 admin has not rated yet', async () => {
+    const college = await orgId('中山大学计算机学院团委');
+    const list = await get('13800000016', `/api/orgs/${college}/ratings/reviews`);
+    const byName = new Map((list.items as { org: { shortName: string }; rating: { status: string } | null }[]).map((i) => [i.org.shortName, i.rating]));
+    for (const r of DEMO_RATINGS) expect(byName.get(r.org)?.status).toBe(r.rerated ? 'rerated' : r.review ? 'reviewed' : 'rated');
+    expect(byName.get('计算机科学与技术专业2024级1班团支部')).toBeNull();
+    const self = await get('13800000017', `/api/orgs/${await orgId('计算机科学与技术专业2024级1班团支部')}/ratings/self`);
+    expect(self).toMatchObject({ exclusion: null, rating: null, canSubmit: !self.locked });
   });
 });

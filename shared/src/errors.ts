@@ -224,6 +224,18 @@ export const ErrorMessages = {
   REG_NOT_PENDING: '该提交不在待审批状态，可能已被处理，请刷新',
   REG_RETURN_REASON_REQUIRED: '退回时请填写原因',
   REG_NOT_SUPERIOR: '只有团支部的直接上级组织可以审批',
+  // 对标定级 [004 §二(五)] (issue 17)
+  RATING_YEAR_INVALID: '请选择有效的年度',
+  RATING_LOCKED: '本年度对标定级已于12月31日12:00锁定，不能再提交或修改',
+  RATING_OUT_OF_SCOPE: '本组织不在本年度对标定级范围内（成立6个月以内、流动团员团支部、待接转团支部不参加）',
+  RATING_NOT_RATED_TYPE: '只有团支部、团总支进行对标定级自评',
+  RATING_NOT_OWN_ADMIN: '只有本组织的管理员可以提交自评',
+  RATING_REVIEWED: '上级已复核，自评结果不能再修改',
+  RATING_CHANGE_LIMIT: '上级复核前自评结果最多修改3次，已用完',
+  RATING_NOT_SUBMITTED: '该组织尚未提交自评，不能复核',
+  RATING_NOT_REVIEWER: '只有直属上级团委的管理员可以复核',
+  RATING_BATCH_EMPTY: '请勾选要复核的团组织',
+  RATING_BATCH_TOO_LARGE: '一次最多复核100个团组织',
   // graduation [004 §二(二)] and membership status [004 FAQ; §10] (issue 16)
   GRADUATION_NOT_ALLOWED: '只有学校领域的校团委、二级团委、年级团总支可以标记团支部毕业时间',
   GRADUATION_MONTH_OR_REASON: '请选择预计毕业时间，或选择无法确定毕业时间的理由（两者选其一，不可同时选择）',

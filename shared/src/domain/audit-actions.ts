@@ -1,4 +1,5 @@
 import { CampaignKinds, MemberOutcomes } from './registration';
+import { RatingLevels } from './rating';
 import { Positions, RealNameStatuses, TransferDirections, TransferStatuses, isKeyOf } from '../enums';
 
 /**
@@ -67,6 +68,8 @@ export const AuditActionLabels = {
   'twoSystems.submit': '提交上级审批',
   'twoSystems.approve': '审批通过',
   'twoSystems.return': '审批退回',
+  'rating.self': '对标定级自评',
+  'rating.review': '对标定级上级复核',
   'graduation.mark': '标记团支部毕业时间',
   'graduation.correct': '更正团支部毕业时间',
   'graduation.convert': '变更为毕业生团组织',
@@ -208,6 +211,11 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
         const kind = isKeyOf(CampaignKinds, a.kind) ? `${str(a.year)} ${CampaignKinds[a.kind]}` : '';
         const outcome = isKeyOf(MemberOutcomes, a.outcome) ? MemberOutcomes[a.outcome] : '';
         return join(who, kind, outcome, typeof a.count === 'number' && `${a.count}人`, str(a.reason) && `原因：${str(a.reason)}`);
+      }
+      if (action.startsWith('rating.')) {
+        const level = isKeyOf(RatingLevels, a.level) ? RatingLevels[a.level] : '';
+        const before = isKeyOf(RatingLevels, b.level) ? RatingLevels[b.level] : '';
+        return join(who, str(a.year) && `${str(a.year)}年度`, level && (before ? `${before} → ${level}` : level), a.kind === 'rerate' && '整改后重新自评');
       }
       if (action.startsWith('transfer.')) {
         const to = transferStatus(a.status);

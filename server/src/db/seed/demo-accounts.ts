@@ -15,6 +15,15 @@ export const DEMO_ACCOUNTS = [
   { role: '计算机学院2024级团总支管理员（上传1班、2班团员电子档案）', name: '刘思远', phone: '13800000015', password: 'demo1234', org: '计算机学院2024级团总支', admin: true },
 ] as const;
 
+/**
+ * 对标定级 (issue 17, seed/demo-ratings.ts): the committee that reviews 中山大学计算机学院团委's 团总支 and
+ * 团支部, and an admin of 1班 who rates it. Seeded after everything else, so no id above moves.
+ */
+export const DEMO_RATING_ACCOUNTS = [
+  { role: '计算机学院团委管理员（对标定级复核）', name: '郑振华', phone: '13800000016', password: 'demo1234', org: '中山大学计算机学院团委', position: 'committeeMember' },
+  { role: '1班团支部管理员（对标定级自评）', name: '何雅婷', phone: '13800000017', password: 'demo1234', org: '计算机科学与技术专业2024级1班团支部', position: 'organizationMember' },
+] as const;
+
 /** Members whose check-ins seed/demo-members.ts writes (DEMO_MEMBERS); logins of the demo. */
 export const DEMO_MEMBER_ACCOUNTS = [
   { role: '团员（报到被退回，可修改后重新提交）', name: '赵雨桐', phone: '13800000002', password: 'demo1234' },

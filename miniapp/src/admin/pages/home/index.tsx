@@ -2,7 +2,18 @@ import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import { BranchCategories, IndustryCategories, allowedChildTypes, canMarkGraduation, type IndustryCategory, isCommittee, isKeyOf, type OrgDetail, type OrgSummary } from '@tj/shared';
+import {
+  BranchCategories,
+  IndustryCategories,
+  allowedChildTypes,
+  canMarkGraduation,
+  type IndustryCategory,
+  isCommittee,
+  isKeyOf,
+  isRatedType,
+  type OrgDetail,
+  type OrgSummary,
+} from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
@@ -46,6 +57,10 @@ function actionsFor(org: OrgDetail): Action[] {
     canHaveChildren && { key: 'twoSystems', label: '两制', glyph: '籍', route: Routes.adminTwoSystems },
     canHaveChildren && { key: 'twoSystemsApprovals', label: '团籍注册审批', glyph: '批', route: Routes.adminTwoSystemsApprovals },
     !canHaveChildren && { key: 'twoSystemsBranch', label: '团籍注册/评议', glyph: '籍', route: Routes.cadreTwoSystems },
+    // 对标定级 [004 §二(五)]: 团（总）支部 rate themselves, committees review, anyone with sub-orgs follows progress
+    isRatedType(orgTypeOf(org)) && { key: 'rating', label: '对标定级自评', glyph: '星', route: Routes.adminRating },
+    isCommittee(orgTypeOf(org)) && { key: 'ratingReview', label: '对标定级复核', glyph: '评', route: Routes.adminRatingReview },
+    canHaveChildren && { key: 'ratingProgress', label: '定级进度', glyph: '级', route: Routes.adminRatingProgress },
     { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
     { key: 'resetCodes', label: '密码重置码', glyph: '钥', route: Routes.adminResetCodes },
     // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '对标定级 · 进度' });
