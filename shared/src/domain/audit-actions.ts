@@ -67,6 +67,8 @@ export const AuditActionLabels = {
   'twoSystems.submit': '提交上级审批',
   'twoSystems.approve': '审批通过',
   'twoSystems.return': '审批退回',
+  'orgLife.create': '录入组织生活记录',
+  'orgLife.update': '修改组织生活记录',
   'graduation.mark': '标记团支部毕业时间',
   'graduation.correct': '更正团支部毕业时间',
   'graduation.convert': '变更为毕业生团组织',
