@@ -38,6 +38,7 @@ import { transferRoutes } from './modules/transfers/routes';
 import { archiveRoutes } from './modules/archives/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { registrationRoutes } from './modules/registration/routes';
+import { orgLifeRoutes } from './modules/org-life/routes';
 import { graduationRoutes } from './modules/graduation/routes';
 import { membershipRoutes } from './modules/membership/routes';
 import { identityCorrectionRoutes } from './modules/identity-corrections/routes';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(transferRoutes);
       await api.register(taskRoutes);
       await api.register(registrationRoutes);
+      await api.register(orgLifeRoutes);
       await api.register(graduationRoutes);
       await api.register(membershipRoutes);
       await api.register(archiveRoutes);
