@@ -72,6 +72,12 @@ export const Routes = {
   // [004 §一(一)1] 姓名/性别/身份证号 corrections: the member asks, the province's admins decide (?orgId=)
   memberIdentityCorrection: '/member/pages/identity-correction/index',
   adminIdentityCorrections: '/admin/pages/identity-corrections/index',
+  // 三会两制一课 · 团日活动 (issue 17 part 2): a branch's months or a committee's sub-orgs (?orgId=, ?month=),
+  // 录入 / 修改 (?orgId=&recordId=), one record (?orgId=&recordId=), 团员参与情况 (?orgId=)
+  cadreOrgLife: '/cadre/pages/org-life/index',
+  cadreOrgLifeForm: '/cadre/pages/org-life-form/index',
+  cadreOrgLifeRecord: '/cadre/pages/org-life-record/index',
+  cadreOrgLifeParticipation: '/cadre/pages/org-life-participation/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

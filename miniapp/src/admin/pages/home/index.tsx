@@ -46,6 +46,7 @@ function actionsFor(org: OrgDetail): Action[] {
     canHaveChildren && { key: 'twoSystems', label: '两制', glyph: '籍', route: Routes.adminTwoSystems },
     canHaveChildren && { key: 'twoSystemsApprovals', label: '团籍注册审批', glyph: '批', route: Routes.adminTwoSystemsApprovals },
     !canHaveChildren && { key: 'twoSystemsBranch', label: '团籍注册/评议', glyph: '籍', route: Routes.cadreTwoSystems },
+    { key: 'orgLife', label: '三会一课·团日', glyph: '会', route: Routes.cadreOrgLife },
     { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
     { key: 'resetCodes', label: '密码重置码', glyph: '钥', route: Routes.adminResetCodes },
     // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支
