@@ -28,7 +28,7 @@ describe('组织生活: 三会、团课、团日活动', () => {
     heldOn: '2026-11-18',
     topic: '学习团章',
     place: '教学楼101',
-    attendeeIds: [String(members[0]!.checkinId), String(members[1]!.checkinId)],
+    attendeeIds: [String(members[0].checkinId), String(members[1].checkinId)],
     note: '全体团员参加',
     photos: [],
     ...o,
@@ -76,13 +76,13 @@ describe('组织生活: 三会、团课、团日活动', () => {
     expect((await create(branch2Op)).statusCode).toBe(403);
     expect((await create(schoolCadre)).statusCode).toBe(403);
     expect((await create(otherAdmin)).statusCode).toBe(403);
-    const member = { headers: { authorization: `Bearer ${app.jwt.sign({ sub: String(members[0]!.userId) })}` }, userId: members[0]!.userId };
+    const member = { headers: { authorization: `Bearer ${app.jwt.sign({ sub: String(members[0].userId) })}` }, userId: members[0].userId };
     expect((await create(member)).statusCode).toBe(403);
     expect(await recordsOf(tree.branch.id)).toHaveLength(0);
     // a committee records nothing of its own
     expect((await create(schoolAdmin, {}, tree.school.id)).json().code).toBe('ORG_LIFE_NOT_BRANCH');
     // an admin above may record for the branch (and correct it)
-    const res = await create(schoolAdmin, { kind: 'committeeMeeting', attendeeIds: [String(members[0]!.checkinId)] });
+    const res = await create(schoolAdmin, { kind: 'committeeMeeting', attendeeIds: [String(members[0].checkinId)] });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'committeeMeeting', attendeeCount: 1, memberCount: 4, countsForRule: false, canEdit: true });
   });
@@ -98,12 +98,12 @@ describe('组织生活: 三会、团课、团日活动', () => {
     const both = await Promise.all([1, 2, 3].map(() => api('POST', `/orgs/${tree.branch.id}/org-life/records`, branchOp, raced)));
     expect(new Set(both.map((r) => r.json().id)).size).toBe(1);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
-    const rows = await app.db.select().from(orgLifeRecords).where(eq(orgLifeRecords.requestId, raced.requestId as string));
+    const rows = await app.db.select().from(orgLifeRecords).where(eq(orgLifeRecords.requestId, raced.requestId));
     expect(rows).toHaveLength(1);
     const logs = await app.db
       .select()
       .from(auditLogs)
-      .where(and(eq(auditLogs.action, 'orgLife.create'), eq(auditLogs.targetId, String(rows[0]!.id))));
+      .where(and(eq(auditLogs.action, 'orgLife.create'), eq(auditLogs.targetId, String(rows[0].id))));
     expect(logs).toHaveLength(1);
   });
 
@@ -122,7 +122,7 @@ describe('组织生活: 三会、团课、团日活动', () => {
     await app.db.update(checkins).set({ membershipStatus: 'resigned' }).where(eq(checkins.id, left.checkinId));
     const before = (await recordsOf(tree.branch.id)).length;
     for (const id of [elsewhere.checkinId, waiting.checkinId, left.checkinId, 999999999]) {
-      const res = await create(branchOp, { attendeeIds: [String(members[0]!.checkinId), String(id)] });
+      const res = await create(branchOp, { attendeeIds: [String(members[0].checkinId), String(id)] });
       expect([res.statusCode, res.json().code, res.json().field]).toEqual([400, 'ORG_LIFE_ATTENDEE_NOT_MEMBER', 'attendeeIds']);
     }
     expect((await create(branchOp, { attendeeIds: [] })).json().code).toBe('ORG_LIFE_ATTENDEES_REQUIRED');
@@ -142,7 +142,7 @@ describe('组织生活: 三会、团课、团日活动', () => {
     expect(ok.json().photoCount).toBe(9);
     // a photo belongs to one record
     expect((await create(branchOp, { photos: [ten[0]] })).json().code).toBe('UPLOAD_INVALID');
-    const url = `/api/uploads/${ten[0]!.fileId}`;
+    const url = `/api/uploads/${ten[0].fileId}`;
     const read = async (who: Who) => (await app.inject({ method: 'GET', url, headers: who.headers })).statusCode;
     expect(await read(branchOp)).toBe(200);
     expect(await read(branchCadre)).toBe(200);
@@ -155,7 +155,7 @@ describe('组织生活: 三会、团课、团日活动', () => {
   it('correcting edits the record (audited); another branch’s record or a plain cadre cannot', async () => {
     const created = (await create(branchOp, { topic: '原主题' })).json();
     const photo = await upload(branchOp);
-    const edit = { ...body({ topic: '更正后的主题', kind: 'lecture', attendeeIds: [String(members[2]!.checkinId)], photos: [photo] }) } as Record<string, unknown>;
+    const edit = { ...body({ topic: '更正后的主题', kind: 'lecture', attendeeIds: [String(members[2].checkinId)], photos: [photo] }) } as Record<string, unknown>;
     delete edit.requestId;
     const url = `/orgs/${tree.branch.id}/org-life/records/${created.id}`;
     expect((await api('PUT', url, branchCadre, edit)).statusCode).toBe(403);
@@ -172,8 +172,18 @@ describe('组织生活: 三会、团课、团日活动', () => {
     // the admin above corrects it too, keeping the photo another person uploaded
     const again = await api('PUT', url, schoolAdmin, { ...edit, topic: '上级更正' });
     expect(again.json()).toMatchObject({ topic: '上级更正', photoCount: 1 });
-    expect(await app.db.select().from(orgLifeAttendees).where(eq(orgLifeAttendees.recordId, Number(created.id)))).toHaveLength(1);
-    expect(await app.db.select().from(orgLifePhotos).where(eq(orgLifePhotos.recordId, Number(created.id)))).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(orgLifeAttendees)
+        .where(eq(orgLifeAttendees.recordId, Number(created.id))),
+    ).toHaveLength(1);
+    expect(
+      await app.db
+        .select()
+        .from(orgLifePhotos)
+        .where(eq(orgLifePhotos.recordId, Number(created.id))),
+    ).toHaveLength(1);
   });
 
   it('committees open any record of their subtree; others cannot', async () => {
@@ -241,7 +251,13 @@ describe('组织生活: 三会、团课、团日活动', () => {
       expect(school.total).toMatchObject({ total: grade.total, branchMonthsMet: grade.branchMonthsMet });
       const byBranch = (await api('GET', `/orgs/${tree.grade.id}/org-life/overview?from=2026-10&to=2026-11`, schoolCadre)).json();
       const row = (id: number) => byBranch.rows.find((r: { org: { id: string } }) => r.org.id === String(id));
-      expect(row(b.id)).toMatchObject({ total: 4, branches: 1, branchMonths: 2, branchMonthsMet: 2, counts: { memberMeeting: 1, committeeMeeting: 1, groupMeeting: 0, lecture: 1, leagueDay: 1 } });
+      expect(row(b.id)).toMatchObject({
+        total: 4,
+        branches: 1,
+        branchMonths: 2,
+        branchMonthsMet: 2,
+        counts: { memberMeeting: 1, committeeMeeting: 1, groupMeeting: 0, lecture: 1, leagueDay: 1 },
+      });
       expect(row(branch2.id)).toMatchObject({ total: 0, branchMonthsMet: 0, branchMonths: 2 });
       expect(row(tree.branch.id)).toMatchObject({ branchMonthsMet: 0, branchMonths: 2 });
       expect(grade.branchMonthsMet).toBe(2);

@@ -165,7 +165,10 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'PUT /orgs/:orgId/two-systems/campaigns/:campaignId/members/:memberId': { outcome: 'refused', reason: '矩阵测试' },
     'POST /orgs/:orgId/two-systems/campaigns/:campaignId/members/all': { outcome: 'registered' },
     'POST /orgs/:orgId/two-systems/submissions/:submissionId/decide': { decision: 'return', reason: '矩阵测试' },
-    'POST /orgs/:orgId/org-life/records': { requestId: 'matrix-test-0001', ...{ kind: 'leagueDay', heldOn: '2000-01-01', topic: '矩阵测试', place: '矩阵测试', attendeeIds: [NO_ID], note: null, photos: [] } },
+    'POST /orgs/:orgId/org-life/records': {
+      requestId: 'matrix-test-0001',
+      ...{ kind: 'leagueDay', heldOn: '2000-01-01', topic: '矩阵测试', place: '矩阵测试', attendeeIds: [NO_ID], note: null, photos: [] },
+    },
     'PUT /orgs/:orgId/org-life/records/:recordId': { kind: 'leagueDay', heldOn: '2000-01-01', topic: '矩阵测试', place: '矩阵测试', attendeeIds: [NO_ID], note: null, photos: [] },
     'POST /orgs/:orgId/transfers/:transferId/review': { action: 'reject', reason: '资料不全' },
     'POST /orgs/:orgId/transfers/lookup': { name: '张三', idNumber: VALID_IDS[2] },

@@ -86,9 +86,17 @@ describe('schemas', () => {
     expect(codes({ ...valid, kind: 'party' })).toEqual(['OPTION_INVALID']);
   });
   it('form and period schemas apply the clock rules', () => {
-    expect(orgLifeFormSchema('2026-11-19').safeParse(valid).error?.issues.map((i) => i.message)).toEqual(['DATE_IN_FUTURE']);
+    expect(
+      orgLifeFormSchema('2026-11-19')
+        .safeParse(valid)
+        .error?.issues.map((i) => i.message),
+    ).toEqual(['DATE_IN_FUTURE']);
     expect(orgLifeFormSchema('2026-11-20').safeParse(valid).success).toBe(true);
     expect(orgLifePeriodSchema('2026-12-06').safeParse({ from: '2026-01', to: '2026-12' }).success).toBe(true);
-    expect(orgLifePeriodSchema('2026-12-06').safeParse({ from: '2025-01', to: '2026-12' }).error?.issues.map((i) => i.message)).toEqual(['ORG_LIFE_PERIOD_TOO_LONG']);
+    expect(
+      orgLifePeriodSchema('2026-12-06')
+        .safeParse({ from: '2025-01', to: '2026-12' })
+        .error?.issues.map((i) => i.message),
+    ).toEqual(['ORG_LIFE_PERIOD_TOO_LONG']);
   });
 });

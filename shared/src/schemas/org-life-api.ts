@@ -14,9 +14,7 @@ export const OrgLifeKindSchema = enumField(OrgLifeKinds);
 export const OrgLifeRecordParamsSchema = OrgIdParamsSchema.extend({ recordId: z.string().regex(/^\d+$/, 'NOT_FOUND') });
 
 /** The client's id for one form: generated once, sent with every retry of the same submit. */
-export const OrgLifeRequestIdSchema = z
-  .string({ error: codeFor('ORG_LIFE_REQUEST_INVALID') })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'ORG_LIFE_REQUEST_INVALID');
+export const OrgLifeRequestIdSchema = z.string({ error: codeFor('ORG_LIFE_REQUEST_INVALID') }).regex(/^[A-Za-z0-9_-]{8,64}$/, 'ORG_LIFE_REQUEST_INVALID');
 
 const OrgLifeFields = z.object({
   kind: OrgLifeKindSchema,

@@ -254,7 +254,9 @@ export function DateField({ value, onChange, ...field }: Common & { value: strin
   return (
     <FormField {...field}>
       <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
-        <Text className={value ? 'tj-select__value' : 'tj-select__placeholder'}>{value ? `${value.slice(0, 4)}年${value.slice(5, 7)}月${value.slice(8, 10)}日` : `请选择${field.label}`}</Text>
+        <Text className={value ? 'tj-select__value' : 'tj-select__placeholder'}>
+          {value ? `${value.slice(0, 4)}年${value.slice(5, 7)}月${value.slice(8, 10)}日` : `请选择${field.label}`}
+        </Text>
         <Text className='tj-select__arrow'>›</Text>
       </View>
       <DatePicker

@@ -34,7 +34,15 @@ type Candidate = { picked: PickedFile; mime: string; size: number; preview: stri
  * before it is uploaded; picking more than the remaining room uploads none of the extra
  * and says 图片最多上传5张.
  */
-export function ImageAttachments({ value, onChange, onError, destinationRegion = null, max = TRANSFER_ATTACHMENTS_MAX, tooMany = ErrorMessages.ATTACHMENTS_TOO_MANY, testId }: ImageAttachmentsProps) {
+export function ImageAttachments({
+  value,
+  onChange,
+  onError,
+  destinationRegion = null,
+  max = TRANSFER_ATTACHMENTS_MAX,
+  tooMany = ErrorMessages.ATTACHMENTS_TOO_MANY,
+  testId,
+}: ImageAttachmentsProps) {
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
   const room = max - value.length;

@@ -32,7 +32,12 @@ export const orgLifeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/org-life/members',
     {
       onRequest: [app.requireOrg('operator')],
-      schema: { ...org, summary: '可选的参加人员（本支部报到审核通过、团籍正常的团员）', params: OrgIdParamsSchema, response: { 200: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string() })) }), ...errors } },
+      schema: {
+        ...org,
+        summary: '可选的参加人员（本支部报到审核通过、团籍正常的团员）',
+        params: OrgIdParamsSchema,
+        response: { 200: z.object({ items: z.array(z.object({ memberId: z.string(), name: z.string() })) }), ...errors },
+      },
     },
     async (req) => pickableMembers(deps, req.orgContext),
   );
@@ -63,14 +68,23 @@ export const orgLifeRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/orgs/:orgId/org-life/records/:recordId',
-    { onRequest: [app.requireOrg('cadre')], schema: { ...org, summary: '记录详情（本组织及下级的任一记录）', params: OrgLifeRecordParamsSchema, response: { 200: OrgLifeDetailSchema, ...errors } } },
+    {
+      onRequest: [app.requireOrg('cadre')],
+      schema: { ...org, summary: '记录详情（本组织及下级的任一记录）', params: OrgLifeRecordParamsSchema, response: { 200: OrgLifeDetailSchema, ...errors } },
+    },
     async (req) => getRecord(deps, req.orgContext, Number(req.params.recordId)),
   );
   app.get(
     '/orgs/:orgId/org-life',
     {
       onRequest: [app.requireOrg('cadre')],
-      schema: { ...org, summary: '团支部某月的记录与近12个月是否达标', params: OrgIdParamsSchema, querystring: OrgLifeMonthQuerySchema, response: { 200: OrgLifeBranchMonthSchema, ...errors } },
+      schema: {
+        ...org,
+        summary: '团支部某月的记录与近12个月是否达标',
+        params: OrgIdParamsSchema,
+        querystring: OrgLifeMonthQuerySchema,
+        response: { 200: OrgLifeBranchMonthSchema, ...errors },
+      },
     },
     async (req) => branchMonth(deps, req.orgContext, req.query.month),
   );
@@ -78,7 +92,13 @@ export const orgLifeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/org-life/overview',
     {
       onRequest: [app.requireOrg('cadre')],
-      schema: { ...org, summary: '各下级组织某时段的三会、团课、团日活动次数与每月达标情况', params: OrgIdParamsSchema, querystring: OrgLifePeriodQuerySchema, response: { 200: OrgLifeOverviewSchema, ...errors } },
+      schema: {
+        ...org,
+        summary: '各下级组织某时段的三会、团课、团日活动次数与每月达标情况',
+        params: OrgIdParamsSchema,
+        querystring: OrgLifePeriodQuerySchema,
+        response: { 200: OrgLifeOverviewSchema, ...errors },
+      },
     },
     async (req) => overview(deps, req.orgContext, req.query.from, req.query.to),
   );

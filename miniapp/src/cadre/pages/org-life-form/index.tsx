@@ -38,10 +38,11 @@ export default function OrgLifeFormPage() {
   const params = usePageParams();
   const orgId = params.orgId ?? '';
   const recordId = params.recordId;
-  const state = useAsync(
-    allowed && orgId ? async () => ({ members: await fetchPickableMembers(orgId), record: recordId ? await fetchOrgLifeRecord(orgId, recordId) : null }) : null,
-    [allowed, orgId, recordId],
-  );
+  const state = useAsync(allowed && orgId ? async () => ({ members: await fetchPickableMembers(orgId), record: recordId ? await fetchOrgLifeRecord(orgId, recordId) : null }) : null, [
+    allowed,
+    orgId,
+    recordId,
+  ]);
   if (!allowed) return null;
   return (
     <View className='cadre-page' data-testid='olf-page'>
@@ -73,7 +74,7 @@ function Form({ orgId, members, record }: { orgId: string; members: PickableMemb
     void Promise.all(
       record.photos.map(async (p) => {
         const img = await loadPrivateImage(p.url).catch(() => ({ src: '', release: () => undefined }));
-        return { attachment: { fileId: p.fileId, mime: p.mime, size: p.size }, preview: img.src } as UploadedImage;
+        return { attachment: { fileId: p.fileId, mime: p.mime, size: p.size }, preview: img.src };
       }),
     ).then((photos) => live && setValues((v) => ({ ...v, photos })));
     return () => {
@@ -93,7 +94,15 @@ function Form({ orgId, members, record }: { orgId: string; members: PickableMemb
   const toggle = (id: string, on: boolean) => set('attendeeIds')(on ? [...values.attendeeIds, id] : values.attendeeIds.filter((x) => x !== id));
 
   const submit = async () => {
-    const body = { kind: values.kind, heldOn: values.heldOn, topic: values.topic, place: values.place, note: values.note, attendeeIds: values.attendeeIds, photos: values.photos.map((p) => p.attachment) };
+    const body = {
+      kind: values.kind,
+      heldOn: values.heldOn,
+      topic: values.topic,
+      place: values.place,
+      note: values.note,
+      attendeeIds: values.attendeeIds,
+      photos: values.photos.map((p) => p.attachment),
+    };
     const checked = checkWith(orgLifeFormSchema(), body);
     if (!checked.ok) return setErrors(checked.errors);
     setSubmitting(true);
@@ -114,7 +123,16 @@ function Form({ orgId, members, record }: { orgId: string; members: PickableMemb
       <FormSection title={record ? '修改记录' : '录入三会、团课或团日活动'}>
         <ChoiceField label='类型' required value={values.kind} options={optionsOf(OrgLifeKinds)} onChange={set('kind')} error={errors.kind} testId='olf-kind' />
         <DateField label='日期' required value={values.heldOn} onChange={set('heldOn')} error={errors.heldOn} testId='olf-date' />
-        <TextField label='主题' required value={values.topic} onChange={set('topic')} maxLength={ORG_LIFE_TOPIC_MAX} placeholder='如：学习团章、主题团日' error={errors.topic} testId='olf-topic' />
+        <TextField
+          label='主题'
+          required
+          value={values.topic}
+          onChange={set('topic')}
+          maxLength={ORG_LIFE_TOPIC_MAX}
+          placeholder='如：学习团章、主题团日'
+          error={errors.topic}
+          testId='olf-topic'
+        />
         <TextField label='地点' required value={values.place} onChange={set('place')} maxLength={ORG_LIFE_PLACE_MAX} error={errors.place} testId='olf-place' />
       </FormSection>
       <FormSection title={`参加人员（已选 ${chosen.size} / ${pickable.length} 人）`} testId='olf-attendees'>
