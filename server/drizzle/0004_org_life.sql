@@ -35,10 +35,10 @@ CREATE TABLE `org_life_records` (
 	CONSTRAINT `org_life_request_uq` UNIQUE(`branch_id`,`request_id`)
 );
 --> statement-breakpoint
-ALTER TABLE `org_life_attendees` ADD CONSTRAINT `org_life_attendees_record_id_org_life_records_id_fk` FOREIGN KEY (`record_id`) REFERENCES `org_life_records`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `org_life_photos` ADD CONSTRAINT `org_life_photos_record_id_org_life_records_id_fk` FOREIGN KEY (`record_id`) REFERENCES `org_life_records`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_attendees` ADD CONSTRAINT `org_life_attendees_record_id_org_life_records_id_fk` FOREIGN KEY (`record_id`) REFERENCES `org_life_records`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_photos` ADD CONSTRAINT `org_life_photos_record_id_org_life_records_id_fk` FOREIGN KEY (`record_id`) REFERENCES `org_life_records`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `org_life_photos` ADD CONSTRAINT `org_life_photos_upload_id_uploads_id_fk` FOREIGN KEY (`upload_id`) REFERENCES `uploads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_branch_id_orgs_id_fk` FOREIGN KEY (`branch_id`) REFERENCES `orgs`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_branch_id_orgs_id_fk` FOREIGN KEY (`branch_id`) REFERENCES `orgs`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_updated_by_users_id_fk` FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `org_life_attendee_checkin_idx` ON `org_life_attendees` (`checkin_id`);--> statement-breakpoint

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { auditLogs, checkins, orgLifeAttendees, orgLifePhotos, orgLifeRecords } from '../src/db/schema';
+import { auditLogs, checkins, orgLifeAttendees, orgLifePhotos, orgLifeRecords, rosterEntries } from '../src/db/schema';
 import { buildTestApp, manualClock } from './helper';
 import { fileUpload, insertApprovedMember, insertOrg, onboardedCadre, orgTree, PNG_1X1 } from './fixtures';
 
@@ -196,6 +196,31 @@ describe('组织生活: 三会、团课、团日活动', () => {
     expect((await get(tree.otherCity.id, otherAdmin)).json().code).toBe('ORG_LIFE_NOT_FOUND');
     expect((await get(tree.branch.id, otherAdmin)).statusCode).toBe(403);
     expect((await get(branch2.id, branch2Op)).json().code).toBe('ORG_LIFE_NOT_FOUND');
+  });
+
+  it('an emptied branch is deleted with its records (issue 16: an emptied 毕业生团组织 may be deleted)', async () => {
+    const gone = await insertOrg(app, tree.grade, 'branch');
+    const op = await onboardedCadre(app, gone.id, { isOperator: true });
+    const m = await insertApprovedMember(app, gone.id, '将转走同学');
+    const rec = (await create(op, { attendeeIds: [String(m.checkinId)], photos: [await upload(op)] }, gone.id)).json();
+    // the member moved on, the cadre left: the branch is empty
+    await app.db.update(checkins).set({ branchId: branch2.id }).where(eq(checkins.id, m.checkinId));
+    await app.db.delete(rosterEntries).where(eq(rosterEntries.orgId, gone.id));
+    const gradeAdmin = await onboardedCadre(app, tree.grade.id, { isAdmin: true });
+    const res = await app.inject({ method: 'DELETE', url: `/api/orgs/${tree.grade.id}/children/${gone.id}`, headers: gradeAdmin.headers });
+    expect(res.statusCode).toBe(204);
+    expect(
+      await app.db
+        .select()
+        .from(orgLifeRecords)
+        .where(eq(orgLifeRecords.id, Number(rec.id))),
+    ).toHaveLength(0);
+    expect(
+      await app.db
+        .select()
+        .from(orgLifePhotos)
+        .where(eq(orgLifePhotos.recordId, Number(rec.id))),
+    ).toHaveLength(0);
   });
 
   describe('the monthly rule and the committee counts', () => {

@@ -11,6 +11,8 @@ import { uploads } from './uploads';
  * are one range scan of `org_life_path_idx`, grouped by the sub-org the path passes through.
  * `(branch_id, request_id)` is unique: the client's submit carries an id it generated once per
  * form, so a retry after a flaky network finds the record instead of adding a second [004 §一 7, 10].
+ * The records go with their branch when it is deleted (an emptied 毕业生团组织, issue 16): the
+ * history belongs to the org, and a deleted org is in no committee's counts any more.
  * `member_count` is the branch's members when the record was created — the base of its
  * 参与率 — and `counted` / `rate_met` cache the shared rule (domain/org-life.ts) for the SQL
  * aggregates; both are rewritten with every save.
@@ -21,7 +23,7 @@ export const orgLifeRecords = mysqlTable(
     id: id(),
     branchId: ref('branch_id')
       .notNull()
-      .references(() => orgs.id),
+      .references(() => orgs.id, { onDelete: 'cascade' }),
     branchPath: varchar('branch_path', { length: 255 }).notNull(),
     requestId: varchar('request_id', { length: 64 }).notNull(),
     kind: varchar('kind', { length: 24 }).$type<OrgLifeKind>().notNull(),
@@ -52,7 +54,7 @@ export const orgLifeAttendees = mysqlTable(
   {
     recordId: ref('record_id')
       .notNull()
-      .references(() => orgLifeRecords.id),
+      .references(() => orgLifeRecords.id, { onDelete: 'cascade' }),
     checkinId: ref('checkin_id').notNull(),
     name: varchar('name', { length: 30 }).notNull(),
   },
@@ -65,7 +67,7 @@ export const orgLifePhotos = mysqlTable(
   {
     recordId: ref('record_id')
       .notNull()
-      .references(() => orgLifeRecords.id),
+      .references(() => orgLifeRecords.id, { onDelete: 'cascade' }),
     uploadId: ref('upload_id')
       .notNull()
       .references(() => uploads.id),
