@@ -347,6 +347,12 @@ function checkPeriod(from: IsoMonth, to: IsoMonth, now: Date) {
   if (!r.ok) throw new AppError(r.code, 'to');
 }
 
+/**
+ * shared `monthVerdictFromCounts(counted, below) === 'met'` as SQL, so a province's branch-months
+ * are counted in the database; test/org-life.test.ts checks both give the same months.
+ */
+const MET_SQL = (counted: unknown, below: unknown) => sql`(${counted} > 0 and ${below} = 0)`;
+
 const zeroCounts = (): KindCounts => ({ memberMeeting: 0, committeeMeeting: 0, groupMeeting: 0, lecture: 0, leagueDay: 0 });
 
 /**
@@ -370,15 +376,23 @@ export async function overview(deps: OrgLifeDeps, ctx: OrgContext, from: IsoMont
       .from(orgLifeRecords)
       .where(inPeriod)
       .groupBy(subOf(orgLifeRecords.branchPath), orgLifeRecords.kind),
-    deps.db
-      .select({
-        sub: subOf(orgLifeRecords.branchPath),
-        counted: sql<number>`cast(sum(${orgLifeRecords.counted}) as unsigned)`,
-        below: sql<number>`cast(sum(${orgLifeRecords.counted} and not ${orgLifeRecords.rateMet}) as unsigned)`,
-      })
-      .from(orgLifeRecords)
-      .where(inPeriod)
-      .groupBy(subOf(orgLifeRecords.branchPath), orgLifeRecords.branchId, sql`left(${orgLifeRecords.heldOn}, 7)`),
+    (() => {
+      // one row per sub-org, however many branch-months: the province's answer stays small
+      const bm = deps.db
+        .select({
+          sub: subOf(orgLifeRecords.branchPath).as('sub'),
+          counted: sql<number>`sum(${orgLifeRecords.counted})`.as('counted'),
+          below: sql<number>`sum(${orgLifeRecords.counted} and not ${orgLifeRecords.rateMet})`.as('below'),
+        })
+        .from(orgLifeRecords)
+        .where(inPeriod)
+        .groupBy(subOf(orgLifeRecords.branchPath), orgLifeRecords.branchId, sql`left(${orgLifeRecords.heldOn}, 7)`)
+        .as('bm');
+      return deps.db
+        .select({ sub: bm.sub, met: sql<number>`cast(sum(${MET_SQL(bm.counted, bm.below)}) as unsigned)` })
+        .from(bm)
+        .groupBy(bm.sub);
+    })(),
     deps.db
       .select({ sub: subOf(orgs.path), n: count() })
       .from(orgs)
@@ -407,8 +421,7 @@ export async function overview(deps: OrgLifeDeps, ctx: OrgContext, from: IsoMont
     }
   }
   for (const r of byBranchMonth) {
-    if (monthVerdictFromCounts(Number(r.counted), Number(r.below)) !== 'met') continue;
-    for (const t of target(r.sub)) t.branchMonthsMet += 1;
+    for (const t of target(r.sub)) t.branchMonthsMet += Number(r.met);
   }
   for (const r of branches) {
     for (const t of target(r.sub)) {
