@@ -1,4 +1,5 @@
 import {
+  auditSummary,
   checkOrgLifeDate,
   checkOrgLifePeriod,
   countsForMonthlyRule,
@@ -98,5 +99,11 @@ describe('schemas', () => {
         .safeParse({ from: '2025-01', to: '2026-12' })
         .error?.issues.map((i) => i.message),
     ).toEqual(['ORG_LIFE_PERIOD_TOO_LONG']);
+  });
+});
+
+describe('audit summary', () => {
+  it('says what was recorded', () => {
+    expect(auditSummary({ action: 'orgLife.create', after: { kind: 'leagueDay', heldOn: '2026-11-18', topic: '学习团章', count: 12 } })).toBe('团日活动 · 2026-11-18 · 学习团章 · 参加12人');
   });
 });

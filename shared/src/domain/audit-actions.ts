@@ -1,4 +1,5 @@
 import { CampaignKinds, MemberOutcomes } from './registration';
+import { OrgLifeKinds } from './org-life';
 import { Positions, RealNameStatuses, TransferDirections, TransferStatuses, isKeyOf } from '../enums';
 
 /**
@@ -210,6 +211,10 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
         const kind = isKeyOf(CampaignKinds, a.kind) ? `${str(a.year)} ${CampaignKinds[a.kind]}` : '';
         const outcome = isKeyOf(MemberOutcomes, a.outcome) ? MemberOutcomes[a.outcome] : '';
         return join(who, kind, outcome, typeof a.count === 'number' && `${a.count}人`, str(a.reason) && `原因：${str(a.reason)}`);
+      }
+      if (action.startsWith('orgLife.')) {
+        const kind = isKeyOf(OrgLifeKinds, a.kind) ? OrgLifeKinds[a.kind] : '';
+        return join(kind, str(a.heldOn), str(a.topic), typeof a.count === 'number' && `参加${a.count}人`);
       }
       if (action.startsWith('transfer.')) {
         const to = transferStatus(a.status);
