@@ -46,6 +46,10 @@ export default defineAppConfig({
         'pages/cadres/index',
         'pages/org/index',
         'pages/two-systems/index',
+        'pages/org-life/index',
+        'pages/org-life-form/index',
+        'pages/org-life-record/index',
+        'pages/org-life-participation/index',
       ],
     },
     {

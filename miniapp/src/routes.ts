@@ -76,6 +76,12 @@ export const Routes = {
   adminRating: '/admin/pages/rating/index',
   adminRatingReview: '/admin/pages/rating-review/index',
   adminRatingProgress: '/admin/pages/rating-progress/index',
+  // 三会两制一课 · 团日活动 (issue 17 part 2): a branch's months or a committee's sub-orgs (?orgId=, ?month=),
+  // 录入 / 修改 (?orgId=&recordId=), one record (?orgId=&recordId=), 团员参与情况 (?orgId=)
+  cadreOrgLife: '/cadre/pages/org-life/index',
+  cadreOrgLifeForm: '/cadre/pages/org-life-form/index',
+  cadreOrgLifeRecord: '/cadre/pages/org-life-record/index',
+  cadreOrgLifeParticipation: '/cadre/pages/org-life-participation/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

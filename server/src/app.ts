@@ -39,6 +39,7 @@ import { archiveRoutes } from './modules/archives/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { registrationRoutes } from './modules/registration/routes';
 import { ratingRoutes } from './modules/ratings/routes';
+import { orgLifeRoutes } from './modules/org-life/routes';
 import { graduationRoutes } from './modules/graduation/routes';
 import { membershipRoutes } from './modules/membership/routes';
 import { identityCorrectionRoutes } from './modules/identity-corrections/routes';
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(taskRoutes);
       await api.register(registrationRoutes);
       await api.register(ratingRoutes);
+      await api.register(orgLifeRoutes);
       await api.register(graduationRoutes);
       await api.register(membershipRoutes);
       await api.register(archiveRoutes);

@@ -107,6 +107,7 @@ export const PARAM_SAMPLES: Record<string, string> = {
   campaignId: NO_ID,
   memberId: NO_ID,
   submissionId: NO_ID,
+  recordId: NO_ID,
   branchId: NO_ID,
   id: NO_ID,
   kind: 'cadre',
@@ -166,6 +167,11 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/two-systems/submissions/:submissionId/decide': { decision: 'return', reason: '矩阵测试' },
     'POST /orgs/:orgId/ratings/self': { level: 'star3' },
     'POST /orgs/:orgId/ratings/reviews': { orgIds: [NO_ID], level: 'star3' },
+    'POST /orgs/:orgId/org-life/records': {
+      requestId: 'matrix-test-0001',
+      ...{ kind: 'leagueDay', heldOn: '2000-01-01', topic: '矩阵测试', place: '矩阵测试', attendeeIds: [NO_ID], note: null, photos: [] },
+    },
+    'PUT /orgs/:orgId/org-life/records/:recordId': { kind: 'leagueDay', heldOn: '2000-01-01', topic: '矩阵测试', place: '矩阵测试', attendeeIds: [NO_ID], note: null, photos: [] },
     'POST /orgs/:orgId/transfers/:transferId/review': { action: 'reject', reason: '资料不全' },
     'POST /orgs/:orgId/transfers/lookup': { name: '张三', idNumber: VALID_IDS[2] },
     'POST /orgs/:orgId/transfers/in': { name: '张三', idNumber: VALID_IDS[2], reason: 'furtherStudy', toBranchId: null },
@@ -216,6 +222,8 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   'GET /orgs/search': { q: '测试' },
   'GET /cadre/invitations/preview': { token: 'not-a-token' },
   'GET /orgs/:orgId/transfers/members': { branchId: NO_ID },
+  'GET /orgs/:orgId/org-life/overview': { from: '2000-01', to: '2000-01' },
+  'GET /orgs/:orgId/org-life/participation': { from: '2000-01', to: '2000-01' },
 };
 
 /** The URL of `route` with :orgId = `orgId` and the other parameters from PARAM_SAMPLES. */

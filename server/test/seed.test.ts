@@ -62,6 +62,18 @@ describe('demo seed (npm start)', () => {
     expect(file.body.startsWith('%PDF-')).toBe(true);
   });
 
+  it('[issue 17.2] 1班 and 2班 have 组织生活 records the 团总支 sees, and 1班 met the rule last month', async () => {
+    const class1 = await orgId('计算机科学与技术专业2024级1班团支部');
+    const mine = await get('13800000013', `/api/orgs/${class1}/org-life`);
+    expect(mine.canRecord).toBe(true);
+    expect(mine.months[1].verdict).toBe('met');
+    const general = await orgId('计算机学院2024级团总支');
+    const to = mine.month;
+    const from = mine.months[2].month;
+    const overview = await get('13800000015', `/api/orgs/${general}/org-life/overview?from=${from}&to=${to}`);
+    expect(overview.total.total).toBe(5);
+  });
+
   it('has members in every check-in state in the demo branches', async () => {
     const rows = await app.db.select().from(checkins);
     const states = new Set(rows.map((r) => `${r.status ?? 'draft'}/${r.realNameStatus ?? '-'}`));

@@ -279,6 +279,18 @@ export const ErrorMessages = {
   IDENTITY_CORRECTION_NOT_MEMBER: '报到审核通过后才能申请更正身份信息',
   IDENTITY_CORRECTION_EDIT_PENDING: '您的资料修改尚在审核中或已退回，请先完成资料修改后再申请更正',
   IDENTITY_CORRECTION_ID_TAKEN: '该证件号码已被其他账号使用，无法更正为此号码，请核对或联系省团委',
+
+  // 组织生活: 三会两制一课 and 团日活动 [004 §一 3–4, 7–10]
+  ORG_LIFE_NOT_BRANCH: '请在团支部录入三会、团课和团日活动',
+  ORG_LIFE_NOT_FOUND: '未找到该记录，或不在本组织范围内',
+  ORG_LIFE_TOPIC_REQUIRED: '请填写主题',
+  ORG_LIFE_PLACE_REQUIRED: '请填写地点',
+  ORG_LIFE_ATTENDEES_REQUIRED: '请选择参加人员',
+  ORG_LIFE_ATTENDEE_NOT_MEMBER: '参加人员须为本团支部的团员（报到审核通过、团籍正常）',
+  ORG_LIFE_PHOTOS_TOO_MANY: '照片最多上传9张',
+  ORG_LIFE_PERIOD_INVALID: '开始年月不能晚于结束年月',
+  ORG_LIFE_PERIOD_TOO_LONG: '统计时段最长12个月',
+  ORG_LIFE_REQUEST_INVALID: '提交编号无效，请刷新页面后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

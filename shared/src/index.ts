@@ -34,6 +34,7 @@ export * from './domain/membership-status';
 export * from './domain/archive';
 export * from './domain/identity-correction';
 export * from './domain/rating';
+export * from './domain/org-life';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -58,3 +59,4 @@ export * from './schemas/membership-api';
 export * from './schemas/archive-api';
 export * from './schemas/identity-correction-api';
 export * from './schemas/rating-api';
+export * from './schemas/org-life-api';

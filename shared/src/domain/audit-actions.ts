@@ -1,5 +1,6 @@
 import { CampaignKinds, MemberOutcomes } from './registration';
 import { RatingLevels } from './rating';
+import { OrgLifeKinds } from './org-life';
 import { Positions, RealNameStatuses, TransferDirections, TransferStatuses, isKeyOf } from '../enums';
 
 /**
@@ -70,6 +71,8 @@ export const AuditActionLabels = {
   'twoSystems.return': '审批退回',
   'rating.self': '对标定级自评',
   'rating.review': '对标定级上级复核',
+  'orgLife.create': '录入组织生活记录',
+  'orgLife.update': '修改组织生活记录',
   'graduation.mark': '标记团支部毕业时间',
   'graduation.correct': '更正团支部毕业时间',
   'graduation.convert': '变更为毕业生团组织',
@@ -216,6 +219,10 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
         const level = isKeyOf(RatingLevels, a.level) ? RatingLevels[a.level] : '';
         const before = isKeyOf(RatingLevels, b.level) ? RatingLevels[b.level] : '';
         return join(who, str(a.year) && `${str(a.year)}年度`, level && (before ? `${before} → ${level}` : level), a.kind === 'rerate' && '整改后重新自评');
+      }
+      if (action.startsWith('orgLife.')) {
+        const kind = isKeyOf(OrgLifeKinds, a.kind) ? OrgLifeKinds[a.kind] : '';
+        return join(kind, str(a.heldOn), str(a.topic), typeof a.count === 'number' && `参加${a.count}人`);
       }
       if (action.startsWith('transfer.')) {
         const to = transferStatus(a.status);

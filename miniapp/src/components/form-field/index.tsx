@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button, DatePicker, Input, Picker, Switch, TextArea } from '@nutui/nutui-react-taro';
-import { isValidMonth, monthOf, todayInChina } from '@tj/shared';
+import { isValidDate, isValidMonth, monthOf, todayInChina } from '@tj/shared';
 import { FieldError } from './errors';
 import './index.css';
 
@@ -233,6 +233,45 @@ export function MonthField({ value, onChange, initial, endMonth, ...field }: Com
           const [y, m] = values.map(Number);
           const picked = y && m ? `${y}-${pad(m)}` : '';
           if (picked && picked <= latest) onChange(picked);
+        }}
+        onClose={() => setOpen(false)}
+        data-testid={`${field.testId}-picker`}
+      />
+    </FormField>
+  );
+}
+
+const dayDate = (d: string) => new Date(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+
+/**
+ * 'YYYY-MM-DD' with NutUI's date DatePicker (a meeting's date), ending today in China time —
+ * the same "today" the shared rule refuses anything after (DATE_IN_FUTURE).
+ */
+export function DateField({ value, onChange, ...field }: Common & { value: string; onChange: (v: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const today = todayInChina();
+  const current = isValidDate(value) ? dayDate(value) : undefined;
+  return (
+    <FormField {...field}>
+      <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
+        <Text className={value ? 'tj-select__value' : 'tj-select__placeholder'}>
+          {value ? `${value.slice(0, 4)}年${value.slice(5, 7)}月${value.slice(8, 10)}日` : `请选择${field.label}`}
+        </Text>
+        <Text className='tj-select__arrow'>›</Text>
+      </View>
+      <DatePicker
+        type='date'
+        title={field.label}
+        visible={open}
+        showChinese
+        startDate={new Date(2000, 0, 1)}
+        endDate={dayDate(today)}
+        value={current}
+        defaultValue={current ?? dayDate(today)}
+        onConfirm={(_, values) => {
+          const [y, m, d] = values.map(Number);
+          const picked = y && m && d ? `${y}-${pad(m)}-${pad(d)}` : '';
+          if (picked && picked <= today) onChange(picked);
         }}
         onClose={() => setOpen(false)}
         data-testid={`${field.testId}-picker`}

@@ -21,6 +21,9 @@ interface ImageAttachmentsProps {
   onError?: (message: string) => void;
   /** A transfer's destination (OutOfProvinceDestination key): its size limit applies [003]. */
   destinationRegion?: string | null;
+  /** How many images at most (a transfer's 5 by default; 组织生活 photos 9) and what to say past it. */
+  max?: number;
+  tooMany?: string;
   testId: string;
 }
 
@@ -31,15 +34,23 @@ type Candidate = { picked: PickedFile; mime: string; size: number; preview: stri
  * before it is uploaded; picking more than the remaining room uploads none of the extra
  * and says 图片最多上传5张.
  */
-export function ImageAttachments({ value, onChange, onError, destinationRegion = null, testId }: ImageAttachmentsProps) {
+export function ImageAttachments({
+  value,
+  onChange,
+  onError,
+  destinationRegion = null,
+  max = TRANSFER_ATTACHMENTS_MAX,
+  tooMany = ErrorMessages.ATTACHMENTS_TOO_MANY,
+  testId,
+}: ImageAttachmentsProps) {
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
-  const room = TRANSFER_ATTACHMENTS_MAX - value.length;
+  const room = max - value.length;
 
   const add = async (candidates: Candidate[]) => {
     if (candidates.length === 0) return;
     if (candidates.length > room) {
-      onError?.(ErrorMessages.ATTACHMENTS_TOO_MANY);
+      onError?.(tooMany);
       return;
     }
     for (const c of candidates) {
@@ -67,7 +78,7 @@ export function ImageAttachments({ value, onChange, onError, destinationRegion =
 
   const pick = async () => {
     if (room <= 0) {
-      onError?.(ErrorMessages.ATTACHMENTS_TOO_MANY);
+      onError?.(tooMany);
       return;
     }
     if (isH5) {
@@ -109,7 +120,7 @@ export function ImageAttachments({ value, onChange, onError, destinationRegion =
           <View className='img-att__add' onClick={uploading ? undefined : pick} data-testid={`${testId}-pick`}>
             <Text className='img-att__plus'>{uploading ? '…' : '+'}</Text>
             <Text className='img-att__count'>
-              {value.length}/{TRANSFER_ATTACHMENTS_MAX}
+              {value.length}/{max}
             </Text>
           </View>
         ) : null}

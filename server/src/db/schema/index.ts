@@ -10,3 +10,4 @@ export * from './transfers';
 export * from './two-systems';
 export * from './archives';
 export * from './ratings';
+export * from './org-life';

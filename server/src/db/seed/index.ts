@@ -15,6 +15,7 @@ import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, TRANSFER_ROLE_ORGS, UNI
 import { theRow } from '../../lib/rows';
 import { seedDemoArchives } from './demo-archives';
 import { seedDemoRatings } from './demo-ratings';
+import { seedDemoOrgLife } from './demo-org-life';
 import type { Storage } from '../../adapters/storage/types';
 import { LocalDiskStorage } from '../../adapters/storage/local';
 
@@ -143,6 +144,7 @@ export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boo
   await syncSecretaryRegistered(db, { phones: DEMO_ACCOUNTS.map((a) => a.phone) });
   await seedDemoMembers(db, pii, byName, operators, demoIdNumber);
   await seedDemoGraduation(db, byName, operators);
+  await seedDemoOrgLife(db, byName, operators);
   // the PDFs need the upload storage; a caller without one gets the members uncertified
   if (storage) await seedDemoArchives(db, storage, byName, operators);
   await seedDemoRatings(db, pii, byName, demoIdNumber);

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { ATTACHMENT_MAX_BYTES, TRANSFER_ATTACHMENT_MAX_BYTES_ANY, type UploadResult } from '@tj/shared';
 import type { Storage } from '../../adapters/storage/types';
 import type { Db, DbOrTx } from '../../db/client';
-import { orgs, rosterEntries, transfers, uploads } from '../../db/schema';
+import { orgLifePhotos, orgs, rosterEntries, transfers, uploads } from '../../db/schema';
 import { AppError } from '../../errors';
 import { orgAccess } from '../../lib/policy';
 import { theRow } from '../../lib/rows';
@@ -51,7 +51,8 @@ export async function saveUpload(db: Db, storage: Storage, ownerUserId: number, 
 /**
  * Who may read an upload: its owner; whoever has the 'operator' reach (lib/policy.ts) over
  * the org it is attached to; and, for a transfer's 证明材料 (attached to the member's
- * branch), the same people on the receiving side — they decide the transfer too (§7.1–7.2).
+ * branch), the same people on the receiving side — they decide the transfer too (§7.1–7.2);
+ * for a 组织生活 photo, every cadre of the branch (issue 17: the branch's cadres and the admins of its chain).
  */
 async function mayRead(db: Db, userId: number, upload: UploadRow): Promise<boolean> {
   if (upload.ownerUserId === userId) return true;
@@ -69,7 +70,11 @@ async function mayRead(db: Db, userId: number, upload: UploadRow): Promise<boole
       .from(rosterEntries)
       .where(and(eq(rosterEntries.userId, userId), isNotNull(rosterEntries.onboardedAt))),
   ]);
-  return targets.some((org) => orgAccess(org, positions).isOperator);
+  if (targets.some((org) => orgAccess(org, positions).isOperator)) return true;
+  // 组织生活 photos (issue 17 part 2): also every cadre of the branch itself, not only its operators
+  if (!positions.some((p) => p.orgId === upload.orgId)) return false;
+  const [photo] = await db.select({ recordId: orgLifePhotos.recordId }).from(orgLifePhotos).where(eq(orgLifePhotos.uploadId, upload.id));
+  return photo != null;
 }
 
 /** The bytes of an upload for a reader allowed to see them; everyone else gets 404 (nothing revealed). */

@@ -61,6 +61,7 @@ function actionsFor(org: OrgDetail): Action[] {
     isRatedType(orgTypeOf(org)) && { key: 'rating', label: '对标定级自评', glyph: '星', route: Routes.adminRating },
     isCommittee(orgTypeOf(org)) && { key: 'ratingReview', label: '对标定级复核', glyph: '评', route: Routes.adminRatingReview },
     canHaveChildren && { key: 'ratingProgress', label: '定级进度', glyph: '级', route: Routes.adminRatingProgress },
+    { key: 'orgLife', label: '三会一课·团日', glyph: '会', route: Routes.cadreOrgLife },
     { key: 'audit', label: '操作日志', glyph: '志', route: Routes.adminAudit },
     { key: 'resetCodes', label: '密码重置码', glyph: '钥', route: Routes.adminResetCodes },
     // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支

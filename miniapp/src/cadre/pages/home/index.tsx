@@ -73,6 +73,12 @@ export default function CadreHomePage() {
         ...(d.isOperator && d.org.type === 'branch'
           ? [{ key: 'twoSystems', title: '团籍注册 / 教育评议', desc: '在上级规定的时间内为团员办理年度团籍注册和教育评议', route: Routes.cadreTwoSystems }]
           : []),
+        {
+          key: 'orgLife',
+          title: '三会两制一课 · 团日活动',
+          desc: d.org.type === 'branch' ? (d.isOperator ? '录入会议、团课和团日活动，查看每月是否达标' : '本支部的会议、团课和团日活动') : '各下级组织开展三会、团课、团日活动的情况',
+          route: Routes.cadreOrgLife,
+        },
         // 001 annex 2 "组织管理员/组织运营者录入": operators keep the org's roster too
         ...(d.isOperator ? [{ key: 'roster', title: '团干部名册', desc: '录入、修改本组织团干部，发送入驻邀请', route: Routes.adminRoster }] : []),
         { key: 'members', title: '团员查询', desc: '按姓名、完整手机号或完整身份证号查询本组织及下级团员', route: Routes.cadreMembers },
