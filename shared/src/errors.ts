@@ -267,6 +267,19 @@ export const ErrorMessages = {
   IDENTITY_CORRECTION_NOT_MEMBER: '报到审核通过后才能申请更正身份信息',
   IDENTITY_CORRECTION_EDIT_PENDING: '您的资料修改尚在审核中或已退回，请先完成资料修改后再申请更正',
   IDENTITY_CORRECTION_ID_TAKEN: '该证件号码已被其他账号使用，无法更正为此号码，请核对或联系省团委',
+
+  // 工作通知 and the inbox (issue 17 part 3)
+  NOTICE_PUBLISHER_NOT_COMMITTEE: '只有团委（团的领导机关、基层团委、团工委）可以发布工作通知',
+  NOTICE_PUBLISH_OWN_ORG_ONLY: '请以本组织管理员身份发布工作通知',
+  NOTICE_TITLE_REQUIRED: '请填写通知标题',
+  NOTICE_BODY_REQUIRED: '请填写通知正文',
+  NOTICE_TARGETS_REQUIRED: '请选择接收通知的下级组织',
+  NOTICE_TARGET_OUTSIDE: '只能向本组织及下级组织发布通知',
+  NOTICE_TOO_MANY_TARGETS: '一次最多选择200个下级组织，请改为发布到全部下级组织',
+  NOTICE_TOO_MANY_ATTACHMENTS: '每条通知最多9个附件',
+  NOTICE_ATTACHMENT_TYPE: '附件须为PDF文档或JPG/PNG/WEBP图片',
+  NOTICE_ATTACHMENT_TOO_LARGE: '单个附件大小不能超过10MB',
+  NOTICE_ATTACHMENT_INVALID: '附件无效，请重新上传',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;
