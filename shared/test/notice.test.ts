@@ -73,6 +73,7 @@ describe('notices', () => {
     expect(messageKindLabel('checkin.returned')).toBe(MessageKinds['checkin.returned']);
     expect(messageKindLabel('rating.reviewed')).toBe('系统消息');
     expect(isMessageRoute('/member/pages/home/index')).toBe(true);
+    expect(isMessageRoute('/pages/status/index')).toBe(true);
     expect(isMessageRoute('https://evil.example/')).toBe(false);
     expect(isMessageRoute('/member/pages/../x/index')).toBe(false);
   });

@@ -125,4 +125,22 @@ export const MESSAGE_TITLE_MAX_CHARS = 60;
 export const MESSAGE_BODY_MAX_CHARS = 500;
 
 /** A mini-program page a message opens: '/member/pages/home/index' and the like (never a URL). */
-export const isMessageRoute = (route: string): boolean => /^\/[a-z]+\/pages\/[a-z-]+\/index$/.test(route);
+export const isMessageRoute = (route: string): boolean => /^(\/[a-z]+)?\/pages\/[a-z-]+\/index$/.test(route);
+
+/**
+ * The mini-program pages messages open (the same paths as miniapp/src/routes.ts — a jsdom test
+ * there checks every one is a registered page). Params travel as the page's query.
+ */
+export const MessagePages = {
+  status: '/pages/status/index',
+  memberHome: '/member/pages/home/index',
+  memberArchive: '/member/pages/archive/index',
+  memberTransferProgress: '/member/pages/transfer-progress/index',
+  cadreTransfer: '/cadre/pages/transfer/index',
+  cadreReviews: '/cadre/pages/reviews/index',
+  adminRoster: '/admin/pages/roster/index',
+  adminArchives: '/admin/pages/archives/index',
+  adminArchiveApprovals: '/admin/pages/archive-approvals/index',
+  /** the notice detail inside the inbox sub-package */
+  inboxNotice: '/inbox/pages/notice/index',
+} as const;
