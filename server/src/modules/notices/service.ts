@@ -227,8 +227,9 @@ export async function noticeReadsBySubOrg(db: DbOrTx, ctx: OrgContext, noticeId:
       id: orgs.id,
       name: orgs.shortName,
       path: orgs.path,
-      n: sql<number>`(select count(*) from ${noticeReads} r where r.notice_id = ${noticeId} and r.org_path like concat(${orgs.path}, '%'))`,
-      hasChildren: sql<number>`exists(select 1 from ${orgs} c where c.parent_id = ${orgs.id})`,
+      // qualified by hand: drizzle leaves a single table's columns unqualified
+      n: sql<number>`(select count(*) from notice_reads r where r.notice_id = ${noticeId} and r.org_path like concat(orgs.path, '%'))`,
+      hasChildren: sql<number>`exists(select 1 from orgs c where c.parent_id = orgs.id)`,
     })
     .from(orgs)
     .where(eq(orgs.parentId, parent.id))
@@ -275,7 +276,7 @@ export async function inboxNotices(db: DbOrTx, userId: number, q: { before?: str
       publishedAt: notices.publishedAt,
       orgName: orgs.shortName,
       readAt: noticeReads.readAt,
-      files: sql<number>`(select count(*) from ${noticeAttachments} a where a.notice_id = ${notices.id})`,
+      files: sql<number>`(select count(*) from notice_attachments a where a.notice_id = notices.id)`,
     })
     .from(notices)
     .innerJoin(orgs, eq(orgs.id, notices.orgId))
