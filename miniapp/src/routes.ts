@@ -72,6 +72,13 @@ export const Routes = {
   // [004 §一(一)1] 姓名/性别/身份证号 corrections: the member asks, the province's admins decide (?orgId=)
   memberIdentityCorrection: '/member/pages/identity-correction/index',
   adminIdentityCorrections: '/admin/pages/identity-corrections/index',
+  // 工作通知 and the inbox (issue 17 part 3): the inbox sub-package (everyone: 通知 / 消息 tabs,
+  // a notice ?id=); a committee's admins publish (?orgId=), list theirs and read counts (?noticeId=&parentId=)
+  inbox: '/inbox/pages/index/index',
+  inboxNotice: '/inbox/pages/notice/index',
+  adminNoticePublish: '/admin/pages/notice-publish/index',
+  adminNotices: '/admin/pages/notices/index',
+  adminNoticeReads: '/admin/pages/notice-reads/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];
