@@ -14,6 +14,7 @@ import { seedDemoGraduation } from './demo-graduation';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, TRANSFER_ROLE_ORGS, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 import { theRow } from '../../lib/rows';
 import { seedDemoArchives } from './demo-archives';
+import { seedDemoNotices } from './demo-notices';
 import type { Storage } from '../../adapters/storage/types';
 import { LocalDiskStorage } from '../../adapters/storage/local';
 
@@ -144,6 +145,7 @@ export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boo
   await seedDemoGraduation(db, byName, operators);
   // the PDFs need the upload storage; a caller without one gets the members uncertified
   if (storage) await seedDemoArchives(db, storage, byName, operators);
+  await seedDemoNotices(db, byName, operators, storage);
   return true;
 }
 
