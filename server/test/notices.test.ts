@@ -22,7 +22,8 @@ describe('notices and the inbox', () => {
 
   const get = (url: string, who: Who) => app.inject({ method: 'GET', url, headers: who.headers });
   const post = (url: string, who: Who, payload?: object) => app.inject({ method: 'POST', url, headers: who.headers, ...(payload ? { payload } : {}) });
-  const publish = (orgId: number, who: Who, body: object) => post(`/api/orgs/${orgId}/notices`, who, { title: '关于开展主题团日活动的通知', body: '各级团组织：请于本月底前开展主题团日活动。', audience: 'everyone', scope: 'subtree', ...body });
+  const publish = (orgId: number, who: Who, body: object) =>
+    post(`/api/orgs/${orgId}/notices`, who, { title: '关于开展主题团日活动的通知', body: '各级团组织：请于本月底前开展主题团日活动。', audience: 'everyone', scope: 'subtree', ...body });
   const inboxIds = async (who: Who) => (await get('/api/inbox/notices', who)).json().items.map((i: { id: string }) => i.id);
   const unread = async (who: Who) => (await get('/api/inbox/unread', who)).json();
   const uploadFile = (orgId: number, who: Who, data: Buffer, name = 'a.pdf', type = 'application/pdf') => {
@@ -105,7 +106,12 @@ describe('notices and the inbox', () => {
     await post(`/api/inbox/notices/${n.id}/read`, member2);
     await post(`/api/inbox/notices/${n.id}/read`, schoolAdmin);
     await post(`/api/inbox/notices/${n.id}/read`, cityCadre);
-    expect(await app.db.select().from(noticeReads).where(eq(noticeReads.noticeId, Number(n.id)))).toHaveLength(4);
+    expect(
+      await app.db
+        .select()
+        .from(noticeReads)
+        .where(eq(noticeReads.noticeId, Number(n.id))),
+    ).toHaveLength(4);
 
     const reads = await get(`/api/orgs/${tree.city.id}/notices/${n.id}/reads`, cityAdmin);
     expect(reads.statusCode).toBe(200);
@@ -137,7 +143,15 @@ describe('notices and the inbox', () => {
     const foreign = (await uploadFile(tree.otherCity.id, otherAdmin, minimalPdf())).json();
     expect((await publish(tree.city.id, cityAdmin, { attachments: [{ fileId: foreign.fileId, name: 'x.pdf' }] })).json().code).toBe('NOTICE_ATTACHMENT_INVALID');
 
-    const n = (await publish(tree.city.id, cityAdmin, { title: '附件通知', attachments: [{ fileId: pdf.json().fileId, name: '活动方案.pdf' }, { fileId: png.fileId, name: '海报.png' }] })).json();
+    const n = (
+      await publish(tree.city.id, cityAdmin, {
+        title: '附件通知',
+        attachments: [
+          { fileId: pdf.json().fileId, name: '活动方案.pdf' },
+          { fileId: png.fileId, name: '海报.png' },
+        ],
+      })
+    ).json();
     expect(n.attachmentCount).toBe(2);
     // a file goes with one notice only
     expect((await publish(tree.city.id, cityAdmin, { attachments: [{ fileId: png.fileId, name: 'again.png' }] })).json().code).toBe('NOTICE_ATTACHMENT_INVALID');
@@ -155,7 +169,8 @@ describe('notices and the inbox', () => {
   it('personal messages: check-in real-name result, return with the reason and approval, in the inbox with their page', async () => {
     const u = await memberUser(app);
     const form = certForm(tree.branch.id, { idNumber: makeIdNumber(), name: '赵报到' });
-    for (const step of ['identity', 'league', 'contact', 'optional'] as const) await app.inject({ method: 'PUT', url: `/api/me/checkin/steps/${step}`, headers: u.headers, payload: form[step] });
+    for (const step of ['identity', 'league', 'contact', 'optional'] as const)
+      await app.inject({ method: 'PUT', url: `/api/me/checkin/steps/${step}`, headers: u.headers, payload: form[step] });
     expect((await post('/api/me/checkin/submit', u)).statusCode).toBe(200);
     await runDueJobs(app);
     const [c] = await app.db.select().from(checkins).where(eq(checkins.userId, u.userId));
@@ -176,13 +191,18 @@ describe('notices and the inbox', () => {
   it('a message commits or rolls back with its event: a failing review leaves neither', async () => {
     const u = await memberUser(app);
     const form = certForm(tree.branch.id, { idNumber: makeIdNumber(), name: '钱回滚' });
-    for (const step of ['identity', 'league', 'contact', 'optional'] as const) await app.inject({ method: 'PUT', url: `/api/me/checkin/steps/${step}`, headers: u.headers, payload: form[step] });
+    for (const step of ['identity', 'league', 'contact', 'optional'] as const)
+      await app.inject({ method: 'PUT', url: `/api/me/checkin/steps/${step}`, headers: u.headers, payload: form[step] });
     await post('/api/me/checkin/submit', u);
     await runDueJobs(app);
     const [c] = await app.db.select().from(checkins).where(eq(checkins.userId, u.userId));
     const before = (await messagesOf(u.userId)).length;
     // the audit row is the review's last statement: make it fail after the message was written
-    await app.db.execute(sql.raw(`create trigger tj_test_fail_audit before insert on audit_logs for each row begin if new.action = 'checkin.approve' and new.target_id = '${c.id}' then signal sqlstate '45000' set message_text = 'forced'; end if; end`));
+    await app.db.execute(
+      sql.raw(
+        `create trigger tj_test_fail_audit before insert on audit_logs for each row begin if new.action = 'checkin.approve' and new.target_id = '${c.id}' then signal sqlstate '45000' set message_text = 'forced'; end if; end`,
+      ),
+    );
     try {
       const res = await post(`/api/orgs/${tree.branch.id}/checkins/${c.id}/review`, branchOp, { action: 'approve' });
       expect(res.statusCode).toBe(500);
@@ -231,7 +251,10 @@ describe('notices and the inbox', () => {
     const data = { ...(c.approvedData as object), joinedAt: '2024-05', developmentNumber: '202444000901' };
     await app.db.update(checkins).set({ approvedData: data, draft: data, approvedDevNumber: '202444000901', developmentNumber: '202444000901' }).where(eq(checkins.id, m.checkinId));
     const f = fileUpload(minimalPdf(), '入团志愿书.pdf', 'application/pdf');
-    expect((await app.inject({ method: 'POST', url: `/api/orgs/${tree.branch.id}/archives/${m.checkinId}/file`, headers: { ...branchAdmin.headers, ...f.headers }, payload: f.payload })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/orgs/${tree.branch.id}/archives/${m.checkinId}/file`, headers: { ...branchAdmin.headers, ...f.headers }, payload: f.payload }))
+        .statusCode,
+    ).toBe(200);
     expect((await messagesOf(schoolAdmin.userId)).filter((x) => x.kind === 'archive.waiting')).toHaveLength(1);
     expect((await post(`/api/orgs/${tree.school.id}/archives/${m.checkinId}/decision`, schoolAdmin, { action: 'reject', reason: '扫描件不清晰' })).statusCode).toBe(200);
     const told = (await messagesOf(branchAdmin.userId)).filter((x) => x.kind === 'archive.rejected');
@@ -245,7 +268,10 @@ describe('notices and the inbox', () => {
     const asked = (await messagesOf(gradeAdmin.userId)).filter((x) => x.kind === 'adminChange.requested');
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatchObject({ route: '/admin/pages/roster/index', params: { orgId: String(tree.grade.id) } });
-    const [req] = await app.db.select().from(adminChangeRequests).where(and(eq(adminChangeRequests.rosterEntryId, line.id), eq(adminChangeRequests.status, 'pending')));
+    const [req] = await app.db
+      .select()
+      .from(adminChangeRequests)
+      .where(and(eq(adminChangeRequests.rosterEntryId, line.id), eq(adminChangeRequests.status, 'pending')));
     expect(req).toBeDefined();
     expect((await post(`/api/orgs/${tree.grade.id}/admin-requests/${req.id}/decision`, gradeAdmin, { approve: true })).statusCode).toBe(204);
     expect((await messagesOf(branchAdmin.userId)).filter((x) => x.kind === 'adminChange.approved')).toHaveLength(1);

@@ -54,7 +54,11 @@ const within = (path: string, ancestorPath: string) => path.startsWith(ancestorP
  * inside another target adds nothing and is dropped (so a reader is counted once); `subtree`
  * is the publisher itself. Returns the kept targets or the refusal.
  */
-export function noticeTargets(publisher: PathRef, scope: NoticeScope, chosen: readonly PathRef[]): { ok: true; targets: PathRef[] } | { ok: false; code: 'NOTICE_TARGETS_REQUIRED' | 'NOTICE_TARGET_OUTSIDE' } {
+export function noticeTargets(
+  publisher: PathRef,
+  scope: NoticeScope,
+  chosen: readonly PathRef[],
+): { ok: true; targets: PathRef[] } | { ok: false; code: 'NOTICE_TARGETS_REQUIRED' | 'NOTICE_TARGET_OUTSIDE' } {
   if (scope === 'subtree') return { ok: true, targets: [publisher] };
   if (chosen.length === 0) return { ok: false, code: 'NOTICE_TARGETS_REQUIRED' };
   if (chosen.some((t) => !within(t.path, publisher.path))) return { ok: false, code: 'NOTICE_TARGET_OUTSIDE' };

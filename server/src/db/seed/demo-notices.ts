@@ -45,6 +45,13 @@ export async function seedDemoNotices(db: Db, byName: Map<string, OrgRow>, opera
         .values({ ownerUserId: by, orgId: org.id, mime: 'application/pdf', size: pdf.length, storageKey, sha256: createHash('sha256').update(pdf).digest('hex'), createdAt: at });
       await db.insert(noticeAttachments).values({ noticeId, uploadId: Number(up.insertId), name: n.attachment, sortOrder: 0 });
     }
-    await audit(db, { actorUserId: by, orgId: org.id, action: 'notice.publish', targetType: 'notice', targetId: noticeId, after: { title: n.title, audience: n.audience, targets: [org.id] } });
+    await audit(db, {
+      actorUserId: by,
+      orgId: org.id,
+      action: 'notice.publish',
+      targetType: 'notice',
+      targetId: noticeId,
+      after: { title: n.title, audience: n.audience, targets: [org.id] },
+    });
   }
 }

@@ -383,9 +383,24 @@ export async function decideArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
     const uploader = change ? a!.changeUploadedBy : a!.uploadedBy;
     const uploaderOrg = (change ? a!.changeUploadedByOrgId : a!.uploadedByOrgId) ?? c.branchId;
     if (body.action === 'approve') {
-      await postMessage(tx, { to: c.userId, kind: 'archive.certified', title: '您的团员身份已认证', body: `${ctx.org.shortName}已审批同意您的电子档案。`, orgId: c.branchId, route: MessagePages.memberArchive });
+      await postMessage(tx, {
+        to: c.userId,
+        kind: 'archive.certified',
+        title: '您的团员身份已认证',
+        body: `${ctx.org.shortName}已审批同意您的电子档案。`,
+        orgId: c.branchId,
+        route: MessagePages.memberArchive,
+      });
       if (uploader != null)
-        await postMessage(tx, { to: uploader, kind: 'archive.certified', title: `${memberName(c)}的电子档案已认证`, body: `${ctx.org.shortName}已审批同意。`, orgId: uploaderOrg, route: MessagePages.adminArchives, params: { orgId: uploaderOrg } });
+        await postMessage(tx, {
+          to: uploader,
+          kind: 'archive.certified',
+          title: `${memberName(c)}的电子档案已认证`,
+          body: `${ctx.org.shortName}已审批同意。`,
+          orgId: uploaderOrg,
+          route: MessagePages.adminArchives,
+          params: { orgId: uploaderOrg },
+        });
     } else if (uploader != null) {
       await postMessage(tx, {
         to: uploader,

@@ -36,7 +36,12 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/notice-files',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '上传通知附件（multipart 字段 file；PDF 或 JPG/PNG/WEBP，≤ 10MB）', params: OrgIdParamsSchema, response: { 201: NoticeFileResultSchema, 413: ErrorBodySchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '上传通知附件（multipart 字段 file；PDF 或 JPG/PNG/WEBP，≤ 10MB）',
+        params: OrgIdParamsSchema,
+        response: { 201: NoticeFileResultSchema, 413: ErrorBodySchema, ...errors },
+      },
     },
     async (req, reply) => {
       if (!req.isMultipart()) throw new AppError('NOTICE_ATTACHMENT_TYPE', 'file');
@@ -66,7 +71,13 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/notices',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '本组织发布的工作通知（含已读人数）', params: OrgIdParamsSchema, querystring: InboxPageQuerySchema, response: { 200: PublishedNoticePageSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '本组织发布的工作通知（含已读人数）',
+        params: OrgIdParamsSchema,
+        querystring: InboxPageQuerySchema,
+        response: { 200: PublishedNoticePageSchema, ...errors },
+      },
     },
     async (req) => publishedPage(app.db, req.orgContext, req.query),
   );
@@ -75,7 +86,13 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/notices/:noticeId/reads',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '通知阅读情况（按下级组织统计已读人数，可逐级下钻）', params: NoticeParamsSchema, querystring: NoticeReadsQuerySchema, response: { 200: NoticeReadsSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '通知阅读情况（按下级组织统计已读人数，可逐级下钻）',
+        params: NoticeParamsSchema,
+        querystring: NoticeReadsQuerySchema,
+        response: { 200: NoticeReadsSchema, ...errors },
+      },
     },
     async (req) => noticeReadsBySubOrg(app.db, req.orgContext, Number(req.params.noticeId), req.query.parentId != null ? Number(req.query.parentId) : undefined),
   );
@@ -123,7 +140,10 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/inbox/messages',
-    { onRequest: [app.authenticate], schema: { ...secured, summary: '我的消息（审核结果、转接进度等）', querystring: InboxPageQuerySchema, response: { 200: InboxMessagePageSchema, ...errors } } },
+    {
+      onRequest: [app.authenticate],
+      schema: { ...secured, summary: '我的消息（审核结果、转接进度等）', querystring: InboxPageQuerySchema, response: { 200: InboxMessagePageSchema, ...errors } },
+    },
     async (req) => messagePage(app.db, Number(req.user.sub), req.query),
   );
 
@@ -137,9 +157,13 @@ export const noticeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/inbox/messages/read-all', { onRequest: [app.authenticate], schema: { ...secured, summary: '消息全部已读', response: { 200: MarkReadResultSchema, ...errors } } }, async (req) => {
-    const userId = Number(req.user.sub);
-    await markAllMessagesRead(app.db, userId, now());
-    return { ok: true as const, unread: await inboxUnread(app.db, userId) };
-  });
+  app.post(
+    '/inbox/messages/read-all',
+    { onRequest: [app.authenticate], schema: { ...secured, summary: '消息全部已读', response: { 200: MarkReadResultSchema, ...errors } } },
+    async (req) => {
+      const userId = Number(req.user.sub);
+      await markAllMessagesRead(app.db, userId, now());
+      return { ok: true as const, unread: await inboxUnread(app.db, userId) };
+    },
+  );
 };

@@ -67,8 +67,20 @@ function reachCondition(who: RecipientOrgs): SQL | null {
   const cadreIds = [...new Set(who.cadrePaths.flatMap(pathIds))];
   const memberIds = [...new Set(who.memberPaths.flatMap(pathIds))];
   const parts: SQL[] = [];
-  if (cadreIds.length) parts.push(sql`${targetsTable.orgId} in (${sql.join(cadreIds.map((id) => sql`${id}`), sql`, `)})`);
-  if (memberIds.length) parts.push(sql`(${targetsTable.orgId} in (${sql.join(memberIds.map((id) => sql`${id}`), sql`, `)}) and ${targetsTable.audience} = 'everyone')`);
+  if (cadreIds.length)
+    parts.push(
+      sql`${targetsTable.orgId} in (${sql.join(
+        cadreIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
+  if (memberIds.length)
+    parts.push(
+      sql`(${targetsTable.orgId} in (${sql.join(
+        memberIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and ${targetsTable.audience} = 'everyone')`,
+    );
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : null;
 }
 
@@ -100,7 +112,9 @@ export async function saveNoticeFile(db: Db, storage: Storage, ctx: OrgContext, 
   const storageKey = `${now.toISOString().slice(0, 7).replace('-', '/')}/${randomBytes(16).toString('hex')}`;
   await storage.put(storageKey, data, mime);
   try {
-    const [res] = await db.insert(uploads).values({ ownerUserId: ctx.userId, orgId: ctx.org.id, mime, size: data.length, storageKey, sha256: createHash('sha256').update(data).digest('hex'), createdAt: now });
+    const [res] = await db
+      .insert(uploads)
+      .values({ ownerUserId: ctx.userId, orgId: ctx.org.id, mime, size: data.length, storageKey, sha256: createHash('sha256').update(data).digest('hex'), createdAt: now });
     return { fileId: String(res.insertId), mime, size: data.length };
   } catch (err) {
     await storage.delete(storageKey).catch(() => undefined);
@@ -129,7 +143,9 @@ export async function publishNotice(db: Db, ctx: OrgContext, body: NoticeCreate,
         .for('update');
       if (files.length !== fileIds.length || files.some((f) => f.used != null || !checkNoticeAttachment(f.mime, f.size).ok)) throw new AppError('NOTICE_ATTACHMENT_INVALID', 'attachments');
     }
-    const [res] = await tx.insert(notices).values({ orgId: ctx.org.id, title: body.title, body: body.body, audience: body.audience, publishedBy: ctx.userId, publishedAt: now, createdAt: now });
+    const [res] = await tx
+      .insert(notices)
+      .values({ orgId: ctx.org.id, title: body.title, body: body.body, audience: body.audience, publishedBy: ctx.userId, publishedAt: now, createdAt: now });
     const noticeId = Number(res.insertId);
     await tx.insert(targetsTable).values(t.targets.map((o) => ({ noticeId, orgId: o.id, audience: body.audience })));
     if (body.attachments.length) await tx.insert(noticeAttachments).values(body.attachments.map((a, i) => ({ noticeId, uploadId: Number(a.fileId), name: a.name, sortOrder: i })));
@@ -160,7 +176,11 @@ async function publishedViews(db: DbOrTx, rows: NoticeRow[]): Promise<PublishedN
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const [targets, files, counts, publishers] = await Promise.all([
-    db.select({ noticeId: targetsTable.noticeId, id: orgs.id, name: orgs.shortName }).from(targetsTable).innerJoin(orgs, eq(orgs.id, targetsTable.orgId)).where(inArray(targetsTable.noticeId, ids)),
+    db
+      .select({ noticeId: targetsTable.noticeId, id: orgs.id, name: orgs.shortName })
+      .from(targetsTable)
+      .innerJoin(orgs, eq(orgs.id, targetsTable.orgId))
+      .where(inArray(targetsTable.noticeId, ids)),
     db
       .select({ noticeId: noticeAttachments.noticeId, n: sql<number>`count(*)` })
       .from(noticeAttachments)

@@ -37,7 +37,12 @@ export async function transferMoveMessages(tx: DbOrTx, after: Row & { status: Tr
     case 'rejected':
     case 'expired': {
       const reason = after.returnReason ?? m.comment ?? '';
-      await postMessage(tx, { ...member, kind: 'transfer.returned', title: '您的组织关系转接已被退回', body: `${TransferStatuses[after.status]}${reason ? `：${reason}` : ''}。可查看原因后重新申请或申诉。` });
+      await postMessage(tx, {
+        ...member,
+        kind: 'transfer.returned',
+        title: '您的组织关系转接已被退回',
+        body: `${TransferStatuses[after.status]}${reason ? `：${reason}` : ''}。可查看原因后重新申请或申诉。`,
+      });
       break;
     }
     case 'withdrawn':
@@ -56,5 +61,13 @@ export async function transferMoveMessages(tx: DbOrTx, after: Row & { status: Tr
 /** §7.4 day 3 / day 7 reminders as 站内信 too (the job's own transaction). */
 export async function transferDeadlineMessage(tx: DbOrTx, to: number[], row: Pick<Row, 'id' | 'memberName' | 'stepOrgId'>, text: string) {
   if (row.stepOrgId == null) return;
-  await postMessage(tx, { to, kind: 'transfer.deadline', title: `${row.memberName}的转接即将超时`, body: text, orgId: row.stepOrgId, route: MessagePages.cadreTransfer, params: { orgId: row.stepOrgId, transferId: row.id } });
+  await postMessage(tx, {
+    to,
+    kind: 'transfer.deadline',
+    title: `${row.memberName}的转接即将超时`,
+    body: text,
+    orgId: row.stepOrgId,
+    route: MessagePages.cadreTransfer,
+    params: { orgId: row.stepOrgId, transferId: row.id },
+  });
 }

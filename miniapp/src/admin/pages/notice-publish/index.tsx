@@ -145,11 +145,7 @@ export default function NoticePublishPage() {
                     <View className='notice-targets' data-testid='notice-targets'>
                       {(children.data ?? []).map((c) => (
                         <View key={c.id} className='notice-target' data-testid={`notice-target-${c.id}`}>
-                          <Checkbox
-                            checked={chosen.includes(c.id)}
-                            onChange={(on) => setChosen((old) => (on ? [...old, c.id] : old.filter((x) => x !== c.id)))}
-                            label={c.shortName}
-                          />
+                          <Checkbox checked={chosen.includes(c.id)} onChange={(on) => setChosen((old) => (on ? [...old, c.id] : old.filter((x) => x !== c.id)))} label={c.shortName} />
                         </View>
                       ))}
                       {children.data && children.data.length === 0 ? <Text className='notice-hint'>本组织暂无下级组织</Text> : null}
@@ -185,7 +181,16 @@ export default function NoticePublishPage() {
                     发布
                   </Button>
                 </View>
-                {isH5 ? <input ref={fileInput} className='notice-input' type='file' accept='application/pdf,.pdf,image/jpeg,image/png,image/webp' onChange={onFile} data-testid='notice-file-input' /> : null}
+                {isH5 ? (
+                  <input
+                    ref={fileInput}
+                    className='notice-input'
+                    type='file'
+                    accept='application/pdf,.pdf,image/jpeg,image/png,image/webp'
+                    onChange={onFile}
+                    data-testid='notice-file-input'
+                  />
+                ) : null}
               </>
             )}
           </>

@@ -68,7 +68,8 @@ export default function InboxPage() {
     void load(tab);
   };
 
-  useEffect(refresh, [allowed, tab]); // eslint-disable-line react-hooks/exhaustive-deps -- reload when the tab changes
+  // reload when the tab changes
+  useEffect(refresh, [allowed, tab]);
   useDidShow(() => {
     // back from a notice: its read state and the counts changed
     if (notices.loaded || messages.loaded) refresh();
@@ -77,7 +78,10 @@ export default function InboxPage() {
   const openMessage = async (m: InboxMessage) => {
     if (!m.read) {
       setMessages((old) => ({ ...old, items: old.items.map((i) => (i.id === m.id ? { ...i, read: true } : i)) }));
-      void markMessageRead(m.id).then((r) => setUnread(r.unread), () => undefined);
+      void markMessageRead(m.id).then(
+        (r) => setUnread(r.unread),
+        () => undefined,
+      );
     }
     const url = pageOf(m);
     if (url) void Taro.navigateTo({ url }).catch(() => undefined);
@@ -104,7 +108,10 @@ export default function InboxPage() {
       </Tabs>
       <PageStatus loading={!list.loaded && loading} error={list.loaded ? null : error} onRetry={() => void load(tab)} testId='inbox-list'>
         {list.loaded && list.items.length === 0 ? (
-          <EmptyState title={tab === 'notices' ? '暂无工作通知' : '暂无消息'} description={tab === 'notices' ? '上级团组织发布的工作通知会显示在这里' : '报到审核、实名核验、组织关系转接等结果会显示在这里'} />
+          <EmptyState
+            title={tab === 'notices' ? '暂无工作通知' : '暂无消息'}
+            description={tab === 'notices' ? '上级团组织发布的工作通知会显示在这里' : '报到审核、实名核验、组织关系转接等结果会显示在这里'}
+          />
         ) : null}
         {tab === 'messages' && (unread?.messages ?? 0) > 0 ? (
           <View className='inbox-toolbar'>
@@ -117,7 +124,12 @@ export default function InboxPage() {
           <View className='tj-card inbox-list'>
             {tab === 'notices'
               ? notices.items.map((n) => (
-                  <View key={n.id} className='tj-list-row inbox-row' onClick={() => void Taro.navigateTo({ url: withQuery(Routes.inboxNotice, { id: n.id }) })} data-testid={`inbox-notice-${n.id}`}>
+                  <View
+                    key={n.id}
+                    className='tj-list-row inbox-row'
+                    onClick={() => void Taro.navigateTo({ url: withQuery(Routes.inboxNotice, { id: n.id }) })}
+                    data-testid={`inbox-notice-${n.id}`}
+                  >
                     <View className='inbox-row__head'>
                       {n.read ? null : <View className='inbox-dot' data-testid={`inbox-notice-${n.id}-unread`} />}
                       <Text className={`inbox-row__title${n.read ? '' : ' inbox-row__title--unread'}`}>{n.title}</Text>
