@@ -75,7 +75,7 @@ it('a committee publishes a notice, a member reads it in the inbox, the read cou
   await byId(member, `inbox-notice-${notice.id}`).waitFor();
   await byId(member, `inbox-notice-${notice.id}-unread`).waitFor({ state: 'detached', timeout: 15000 });
   await shot2('inbox-read');
-  await member.locator('.nut-tabs-titles-item').nth(1).click();
+  await tap(member, 'inbox-tab-messages');
   await member.waitForTimeout(800);
   await shot2('inbox-messages');
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { chinaDateTime } from '@tj/shared';
 import { EmptyState } from '../../../components/empty-state';
 import { PageStatus } from '../../../components/page-status';
@@ -102,10 +102,13 @@ export default function InboxPage() {
 
   return (
     <View className='inbox-page' data-testid='inbox-page'>
-      <Tabs value={tab} onChange={(v) => setTab(v as Tab)} data-testid='inbox-tabs'>
-        <Tabs.TabPane title={title('工作通知', unread?.notices)} value='notices' />
-        <Tabs.TabPane title={title('消息', unread?.messages)} value='messages' />
-      </Tabs>
+      <View className='inbox-tabs' data-testid='inbox-tabs'>
+        {(['notices', 'messages'] as const).map((t) => (
+          <View key={t} className={`inbox-tab${tab === t ? ' inbox-tab--active' : ''}`} onClick={() => setTab(t)} data-testid={`inbox-tab-${t}`}>
+            <Text>{t === 'notices' ? title('工作通知', unread?.notices) : title('消息', unread?.messages)}</Text>
+          </View>
+        ))}
+      </View>
       <PageStatus loading={!list.loaded && loading} error={list.loaded ? null : error} onRetry={() => void load(tab)} testId='inbox-list'>
         {list.loaded && list.items.length === 0 ? (
           <EmptyState
