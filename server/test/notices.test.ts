@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { adminChangeRequests, checkins, memberArchives, messages, noticeReads, notices, rosterEntries, transfers } from '../src/db/schema';
+import { adminChangeRequests, checkins, memberArchives, messages, noticeReads, noticeTargets, notices, rosterEntries, transfers } from '../src/db/schema';
 import { runDueJobs } from '../src/jobs/plugin';
 import { SmsSimulator } from '../src/adapters/sms/simulator';
 import { buildTestApp, manualClock } from './helper';
@@ -89,7 +89,7 @@ describe('notices and the inbox', () => {
     expect((await get(`/api/inbox/notices/${all.id}`, siblingMember)).statusCode).toBe(404);
     expect((await post(`/api/inbox/notices/${cadres.id}/read`, member)).statusCode).toBe(404);
     // one notice row and one target each: no row per recipient
-    expect(Number((await app.db.execute(sql`select count(*) n from notice_targets`))[0][0].n)).toBe(3);
+    expect(await app.db.select().from(noticeTargets)).toHaveLength(3);
   });
 
   it('unread counts, mark read (idempotent), read counts per sub-org with drill-down', async () => {
