@@ -20,7 +20,28 @@ it('the inbox marks unread notices; a message opens its page and is marked read'
   withParams({ tab: 'messages' });
   serve(
     ['GET', '/inbox/unread', { data: { notices: 1, messages: 1, total: 2 } }],
-    ['GET', '/inbox/messages', { data: { items: [{ id: '5', kind: 'checkin.returned', kindLabel: '报到被退回', title: '您的报到被退回', body: '退回原因：照片不清晰。', route: '/pages/status/index', params: {}, createdAt: '2026-05-20T02:00:00.000Z', read: false }], nextBefore: null } }],
+    [
+      'GET',
+      '/inbox/messages',
+      {
+        data: {
+          items: [
+            {
+              id: '5',
+              kind: 'checkin.returned',
+              kindLabel: '报到被退回',
+              title: '您的报到被退回',
+              body: '退回原因：照片不清晰。',
+              route: '/pages/status/index',
+              params: {},
+              createdAt: '2026-05-20T02:00:00.000Z',
+              read: false,
+            },
+          ],
+          nextBefore: null,
+        },
+      },
+    ],
     ['POST', '/inbox/messages/5/read', { data: { ok: true, unread: { notices: 1, messages: 0, total: 1 } } }],
   );
   render(<InboxPage />);
@@ -33,7 +54,11 @@ it('the notices tab shows the unread dot', async () => {
   withParams({});
   serve(
     ['GET', '/inbox/unread', { data: { notices: 1, messages: 0, total: 1 } }],
-    ['GET', '/inbox/notices', { data: { items: [{ id: '7', title: '关于团日活动的通知', orgName: '团广东省委', publishedAt: '2026-05-20T02:00:00.000Z', read: false, attachmentCount: 1 }], nextBefore: null } }],
+    [
+      'GET',
+      '/inbox/notices',
+      { data: { items: [{ id: '7', title: '关于团日活动的通知', orgName: '团广东省委', publishedAt: '2026-05-20T02:00:00.000Z', read: false, attachmentCount: 1 }], nextBefore: null } },
+    ],
   );
   render(<InboxPage />);
   await screen.findByTestId('inbox-notice-7-unread');
@@ -52,7 +77,21 @@ it('publish: the shared rules refuse an empty title before anything is sent; a v
       '/orgs/1/notices',
       (body: unknown) => {
         sent.push(body);
-        return { status: 201, data: { id: '9', title: '通知', orgId: '1', orgName: '团广东省委', audience: 'everyone', audienceLabel: '全体团员和团干部', targets: [], attachmentCount: 0, publishedAt: '2026-05-20T02:00:00.000Z', readCount: 0 } };
+        return {
+          status: 201,
+          data: {
+            id: '9',
+            title: '通知',
+            orgId: '1',
+            orgName: '团广东省委',
+            audience: 'everyone',
+            audienceLabel: '全体团员和团干部',
+            targets: [],
+            attachmentCount: 0,
+            publishedAt: '2026-05-20T02:00:00.000Z',
+            readCount: 0,
+          },
+        };
       },
     ],
   );
