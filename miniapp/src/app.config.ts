@@ -78,7 +78,16 @@ export default defineAppConfig({
         'pages/rating/index',
         'pages/rating-review/index',
         'pages/rating-progress/index',
+        'pages/notice-publish/index',
+        'pages/notices/index',
+        'pages/notice-reads/index',
       ],
+    },
+    {
+      // 消息中心 (issue 17 part 3): members, cadres and admins open it from their home
+      root: 'inbox',
+      name: 'inbox',
+      pages: ['pages/index/index', 'pages/notice/index'],
     },
     {
       root: 'account',

@@ -82,6 +82,13 @@ export const Routes = {
   cadreOrgLifeForm: '/cadre/pages/org-life-form/index',
   cadreOrgLifeRecord: '/cadre/pages/org-life-record/index',
   cadreOrgLifeParticipation: '/cadre/pages/org-life-participation/index',
+  // 工作通知 and the inbox (issue 17 part 3): the inbox sub-package (everyone: 通知 / 消息 tabs,
+  // a notice ?id=); a committee's admins publish (?orgId=), list theirs and read counts (?noticeId=&parentId=)
+  inbox: '/inbox/pages/index/index',
+  inboxNotice: '/inbox/pages/notice/index',
+  adminNoticePublish: '/admin/pages/notice-publish/index',
+  adminNotices: '/admin/pages/notices/index',
+  adminNoticeReads: '/admin/pages/notice-reads/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

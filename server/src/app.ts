@@ -36,6 +36,7 @@ import { dashboardRoutes } from './modules/dashboard/routes';
 import { membersRoutes } from './modules/members/routes';
 import { transferRoutes } from './modules/transfers/routes';
 import { archiveRoutes } from './modules/archives/routes';
+import { noticeRoutes } from './modules/notices/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { registrationRoutes } from './modules/registration/routes';
 import { ratingRoutes } from './modules/ratings/routes';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(membershipRoutes);
       await api.register(archiveRoutes);
       await api.register(identityCorrectionRoutes);
+      await api.register(noticeRoutes);
     },
     { prefix: '/api' },
   );

@@ -110,6 +110,9 @@ export const PARAM_SAMPLES: Record<string, string> = {
   recordId: NO_ID,
   branchId: NO_ID,
   id: NO_ID,
+  noticeId: NO_ID,
+  fileId: NO_ID,
+  messageId: NO_ID,
   kind: 'cadre',
   step: 'optional',
   scene: 'abcdef',
@@ -189,6 +192,7 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /me/identity-correction': { name: '张三', gender: 'female', idNumber: VALID_IDS[2], photo },
     'POST /orgs/:orgId/identity-corrections/members/:memberId': { name: '张三', gender: 'female', idNumber: VALID_IDS[2], photo },
     'POST /orgs/:orgId/identity-corrections/:requestId/decision': { approve: false, reason: '证明材料不清晰' },
+    'POST /orgs/:orgId/notices': { title: '矩阵测试通知', body: '矩阵测试', audience: 'cadres', scope: 'chosen', targetOrgIds: [NO_ID], attachments: [] },
     // public
     'POST /auth/login': { phone: freshPhone(), password: 'abc12345xyz' },
     'POST /auth/refresh': { refreshToken: 'not-a-token' },

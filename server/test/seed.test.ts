@@ -74,6 +74,17 @@ describe('demo seed (npm start)', () => {
     expect(overview.total.total).toBe(5);
   });
 
+  it('[issue 17.3] 工作通知: the province notice reaches a member, the university one (cadres only) its cadres; the province one carries a PDF', async () => {
+    const member = (await get('13800000003', '/api/inbox/notices')).items.map((i: { orgName: string }) => i.orgName);
+    expect(member).toEqual(['团广东省委']);
+    const cadre = (await get('13800000012', '/api/inbox/notices')).items;
+    expect(cadre.map((i: { orgName: string }) => i.orgName)).toEqual(['中山大学团委', '团广东省委']);
+    const detail = await get('13800000012', `/api/inbox/notices/${cadre[1].id}`);
+    const file = await app.inject({ method: 'GET', url: detail.attachments[0].url, headers: await as('13800000012') });
+    expect(file.body.startsWith('%PDF-')).toBe(true);
+    expect((await get('13800000012', '/api/inbox/unread')).notices).toBe(2);
+  });
+
   it('has members in every check-in state in the demo branches', async () => {
     const rows = await app.db.select().from(checkins);
     const states = new Set(rows.map((r) => `${r.status ?? 'draft'}/${r.realNameStatus ?? '-'}`));

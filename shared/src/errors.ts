@@ -291,6 +291,18 @@ export const ErrorMessages = {
   ORG_LIFE_PERIOD_INVALID: '开始年月不能晚于结束年月',
   ORG_LIFE_PERIOD_TOO_LONG: '统计时段最长12个月',
   ORG_LIFE_REQUEST_INVALID: '提交编号无效，请刷新页面后重试',
+  // 工作通知 and the inbox (issue 17 part 3)
+  NOTICE_PUBLISHER_NOT_COMMITTEE: '只有团委（团的领导机关、基层团委、团工委）可以发布工作通知',
+  NOTICE_PUBLISH_OWN_ORG_ONLY: '请以本组织管理员身份发布工作通知',
+  NOTICE_TITLE_REQUIRED: '请填写通知标题',
+  NOTICE_BODY_REQUIRED: '请填写通知正文',
+  NOTICE_TARGETS_REQUIRED: '请选择接收通知的下级组织',
+  NOTICE_TARGET_OUTSIDE: '只能向本组织及下级组织发布通知',
+  NOTICE_TOO_MANY_TARGETS: '一次最多选择200个下级组织，请改为发布到全部下级组织',
+  NOTICE_TOO_MANY_ATTACHMENTS: '每条通知最多9个附件',
+  NOTICE_ATTACHMENT_TYPE: '附件须为PDF文档或JPG/PNG/WEBP图片',
+  NOTICE_ATTACHMENT_TOO_LARGE: '单个附件大小不能超过10MB',
+  NOTICE_ATTACHMENT_INVALID: '附件无效，请重新上传',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

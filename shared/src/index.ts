@@ -35,6 +35,7 @@ export * from './domain/archive';
 export * from './domain/identity-correction';
 export * from './domain/rating';
 export * from './domain/org-life';
+export * from './domain/notice';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -60,3 +61,4 @@ export * from './schemas/archive-api';
 export * from './schemas/identity-correction-api';
 export * from './schemas/rating-api';
 export * from './schemas/org-life-api';
+export * from './schemas/notice-api';

@@ -88,6 +88,7 @@ export const AuditActionLabels = {
   'identityCorrection.request': '申请更正身份信息',
   'identityCorrection.approve': '同意更正身份信息',
   'identityCorrection.reject': '不同意更正身份信息',
+  'notice.publish': '发布工作通知',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AuditActionLabels;
 
@@ -205,6 +206,8 @@ export function auditSummary(item: AuditSummaryInput, fieldLabels: FieldLabels =
       return join(who, a.kind === 'change' ? '同意变更' : '团员身份已认证');
     case 'archive.reject':
       return join(who, str(a.reason) && `理由：${str(a.reason)}`);
+    case 'notice.publish':
+      return join(who, str(a.title) && `《${str(a.title)}》`);
     case 'password_reset_code.issue':
       return join(who && `为${who}生成`);
     case 'user.password_reset':

@@ -11,3 +11,4 @@ export * from './two-systems';
 export * from './archives';
 export * from './ratings';
 export * from './org-life';
+export * from './notices';

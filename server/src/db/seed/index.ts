@@ -16,6 +16,7 @@ import { theRow } from '../../lib/rows';
 import { seedDemoArchives } from './demo-archives';
 import { seedDemoRatings } from './demo-ratings';
 import { seedDemoOrgLife } from './demo-org-life';
+import { seedDemoNotices } from './demo-notices';
 import type { Storage } from '../../adapters/storage/types';
 import { LocalDiskStorage } from '../../adapters/storage/local';
 
@@ -148,6 +149,7 @@ export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boo
   // the PDFs need the upload storage; a caller without one gets the members uncertified
   if (storage) await seedDemoArchives(db, storage, byName, operators);
   await seedDemoRatings(db, pii, byName, demoIdNumber);
+  await seedDemoNotices(db, byName, operators, storage);
   return true;
 }
 

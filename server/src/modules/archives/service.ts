@@ -3,6 +3,7 @@ import { theRow } from '../../lib/rows';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { Readable } from 'node:stream';
 import {
+  MessagePages,
   ARCHIVE_REQUIRED_FROM,
   ArchiveStates,
   approvingOrg,
@@ -28,6 +29,7 @@ import type { Pii } from '../../lib/pii';
 import { orgAccess } from '../../lib/policy';
 import type { OrgContext } from '../../plugins/org-guard';
 import { storePdf } from './pdf-upload';
+import { orgAccounts, postMessage } from '../inbox/messages';
 
 export interface ArchiveDeps {
   db: Db;
@@ -47,6 +49,7 @@ const NAME = sql<string>`json_unquote(json_extract(${checkins.approvedData}, '$.
 const needsArchiveSql = and(isNotNull(checkins.approvedIdHash), sql`${JOINED_AT} >= ${ARCHIVE_REQUIRED_FROM}`) as SQL;
 const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 const data = (c: CheckinRow) => (c.approvedData ?? {}) as { name?: string; joinedAt?: string; developmentNumber?: string | null };
+const memberName = (c: CheckinRow) => data(c).name ?? '团员';
 
 // ─── views ───────────────────────────────────────────────────────────────────────────
 
@@ -298,6 +301,16 @@ export async function uploadArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
           ...(changeReason ? { reason: changeReason } : {}),
         },
       });
+      if (approver)
+        await postMessage(tx, {
+          to: await orgAccounts(tx, [approver.id], 'admins'),
+          kind: 'archive.waiting',
+          title: `${memberName(c)}的电子档案待审批`,
+          body: `${ctx.org.shortName}${plan.kind === 'change' ? '申请变更' : '上传了'}团员电子档案，请审批。`,
+          orgId: approver.id,
+          route: MessagePages.adminArchiveApprovals,
+          params: { orgId: approver.id },
+        });
     });
   } catch (err) {
     await deps.storage.delete(stored.storageKey).catch(() => undefined);
@@ -366,6 +379,39 @@ export async function decideArchive(deps: ArchiveDeps, ctx: OrgContext, checkinI
       before: { status: a!.status, change },
       after: { kind: change ? 'change' : 'upload', ...(body.action === 'reject' ? { reason: body.reason } : {}) },
     });
+    // 站内信 in the decision's transaction: the member when certified, the uploader either way
+    const uploader = change ? a!.changeUploadedBy : a!.uploadedBy;
+    const uploaderOrg = (change ? a!.changeUploadedByOrgId : a!.uploadedByOrgId) ?? c.branchId;
+    if (body.action === 'approve') {
+      await postMessage(tx, {
+        to: c.userId,
+        kind: 'archive.certified',
+        title: '您的团员身份已认证',
+        body: `${ctx.org.shortName}已审批同意您的电子档案。`,
+        orgId: c.branchId,
+        route: MessagePages.memberArchive,
+      });
+      if (uploader != null)
+        await postMessage(tx, {
+          to: uploader,
+          kind: 'archive.certified',
+          title: `${memberName(c)}的电子档案已认证`,
+          body: `${ctx.org.shortName}已审批同意。`,
+          orgId: uploaderOrg,
+          route: MessagePages.adminArchives,
+          params: { orgId: uploaderOrg },
+        });
+    } else if (uploader != null) {
+      await postMessage(tx, {
+        to: uploader,
+        kind: 'archive.rejected',
+        title: `${memberName(c)}的电子档案未通过审批`,
+        body: `不同意理由：${body.reason}${change ? '（原档案继续有效）' : '，请替换档案。'}`,
+        orgId: uploaderOrg,
+        route: MessagePages.adminArchives,
+        params: { orgId: uploaderOrg, state: change ? 'certified' : 'rejected' },
+      });
+    }
   });
   return myArchiveView(deps, c.id);
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { nextRealNameStatus, type RealNameStatus } from '@tj/shared';
+import { MessagePages, nextRealNameStatus, type RealNameStatus } from '@tj/shared';
 import type { RealNameVerifier } from '../../adapters/real-name/types';
 import type { Db, DbOrTx } from '../../db/client';
 import { checkins } from '../../db/schema';
@@ -7,6 +7,7 @@ import { audit } from '../../lib/audit';
 import type { Pii } from '../../lib/pii';
 import { recordVerifiedIdentity } from '../accounts/identity';
 import { enqueue } from '../../jobs/queue';
+import { postMessage } from '../inbox/messages';
 import type { CheckinRow } from './view';
 
 /**
@@ -106,6 +107,7 @@ export async function runRealNameCheck(deps: RealNameDeps, p: RealNamePayload): 
     if (res.affectedRows !== 1) return;
     // Issue 12: a passed check proves the account's identity (what roster lines may bind to it).
     if (t.status === 'passed') await recordVerifiedIdentity(tx, row.userId, row, now);
+    await realNameMessage(tx, row, t.status, p.attempt);
     if (t.status === 'failed' && p.attempt === 1) {
       await enqueueRealName(tx, { checkinId: row.id, generation: p.generation, attempt: 2 }, new Date(now.getTime() + deps.recheckDelaySeconds * 1000));
     }
@@ -118,5 +120,26 @@ export async function runRealNameCheck(deps: RealNameDeps, p: RealNamePayload): 
       before: { realNameStatus: running },
       after: { realNameStatus: t.status, attempt: p.attempt },
     });
+  });
+}
+
+/**
+ * 站内信 with the verification's result, in its transaction: passed, or failed (a first failure
+ * is re-checked automatically; after the second the branch may verify offline).
+ */
+async function realNameMessage(tx: DbOrTx, row: { id: number; userId: number; branchId: number }, status: RealNameStatus, attempt: number) {
+  if (status !== 'passed' && status !== 'failed') return;
+  await postMessage(tx, {
+    to: row.userId,
+    kind: status === 'passed' ? 'realName.passed' : 'realName.failed',
+    title: status === 'passed' ? '实名核验已通过' : '实名核验未通过',
+    body:
+      status === 'passed'
+        ? '您的实名核验已通过，请等待团支部审核。'
+        : attempt === 1
+          ? '您的实名核验未通过，系统将在24小时内自动复核；如信息有误，可撤回后修改。'
+          : '您的实名核验复核仍未通过，请联系所在团支部进行线下核验。',
+    orgId: row.branchId,
+    route: MessagePages.status,
   });
 }

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import {
+  MessagePages,
   checkRealNameAllowsApproval,
   maskIdNumber,
   nextCheckinStatus,
@@ -29,6 +30,7 @@ import { approvedElsewhereError, devNumberTakenError, duplicateIndexOf } from '.
 import { queuePage, WAITING } from './queue-page';
 import { approvedView, fullData, type CheckinRow } from './view';
 import { lastRow, theRow } from '../../lib/rows';
+import { postMessage } from '../inbox/messages';
 
 /**
  * §2 who reviews a branch's check-ins: the rule is lib/policy.ts's reviewScope; reached
@@ -237,6 +239,7 @@ async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, ac
   await updateIfStatus(tx, row, approvalSet(row, ctx.userId, now));
   // [003 §四] a transfer from another system waiting for this person: 报到成功, report back.
   if (status === 'submitted') await inboundCheckedIn(tx, row, now);
+  await checkinReviewedMessage(tx, ctx, row, 'approve');
   await audit(tx, {
     actorUserId: ctx.userId,
     orgId: row.branchId,
@@ -248,6 +251,30 @@ async function approveIn(tx: Tx, ctx: OrgContext, row: CheckinRow, now: Date, ac
   });
 }
 
+/** 站内信 to the member, in the review's transaction: approved, or returned with the reason. */
+async function checkinReviewedMessage(tx: Tx, ctx: OrgContext, row: CheckinRow, action: 'approve' | 'return', reason?: string) {
+  const edit = row.status === 'editSubmitted' || row.status === 'editReturned';
+  const by = ctx.org.shortName;
+  if (action === 'approve')
+    await postMessage(tx, {
+      to: row.userId,
+      kind: edit ? 'checkin.editApproved' : 'checkin.approved',
+      title: edit ? '您的资料修改已审核通过' : '您的报到已审核通过',
+      body: edit ? `${by}已审核通过您修改的资料。` : `${by}已审核通过您的报到，欢迎加入团组织。`,
+      orgId: row.branchId,
+      route: MessagePages.memberHome,
+    });
+  else
+    await postMessage(tx, {
+      to: row.userId,
+      kind: edit ? 'checkin.editReturned' : 'checkin.returned',
+      title: edit ? '您的资料修改被退回' : '您的报到被退回',
+      body: `退回原因：${reason ?? ''}。请修改后重新提交。`,
+      orgId: row.branchId,
+      route: edit ? MessagePages.memberHome : MessagePages.status,
+    });
+}
+
 /** §4.1 step 5 approve, or return with a reason (an edit returned keeps the approved data). */
 export async function review(db: Db, pii: Pii, ctx: OrgContext, checkinId: number, body: CheckinReview, now: Date): Promise<ReviewDetail> {
   await act(db, ctx, checkinId, async (tx, row) => {
@@ -256,6 +283,7 @@ export async function review(db: Db, pii: Pii, ctx: OrgContext, checkinId: numbe
     const t = nextCheckinStatus(status, 'return');
     if (!t.ok) throw new AppError(t.code);
     await updateIfStatus(tx, row, { status: t.status, returnReason: body.reason, reviewedAt: now, reviewedBy: ctx.userId });
+    await checkinReviewedMessage(tx, ctx, row, 'return', body.reason);
     await audit(tx, {
       actorUserId: ctx.userId,
       orgId: row.branchId,
@@ -288,6 +316,7 @@ export async function offlineVerify(db: Db, pii: Pii, ctx: OrgContext, checkinId
     // Issue 12: the org verified the person offline — that proves the account's identity too.
     await recordVerifiedIdentity(tx, row.userId, row, now);
     await trackCheckinChange(tx, row, approvalSet(row, ctx.userId, now));
+    await checkinReviewedMessage(tx, ctx, row, 'approve');
     await audit(tx, {
       actorUserId: ctx.userId,
       orgId: row.branchId,

@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import {
+  MessagePages,
   CadreNatures,
   MAX_ADMINS_PER_ORG,
   Positions,
@@ -18,6 +19,7 @@ import { audit } from '../../lib/audit';
 import { buildWorkbook, readSheet } from '../../lib/excel';
 import { keyOfLabel, rowError, validateRows } from '../../lib/import-rows';
 import { isDuplicate } from '../../lib/mysql-errors';
+import { orgAccounts, postMessage } from '../inbox/messages';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { checkWith } from '../../lib/check-with';
@@ -178,6 +180,17 @@ export async function setAdmin(db: Db, pii: Pii, ctx: OrgContext, org: OrgRow, e
   await db.transaction(async (tx) => {
     await tx.insert(adminChangeRequests).values({ orgId: org.id, rosterEntryId: entryId, makeAdmin, requestedBy: ctx.userId });
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'admin.request', targetType: 'roster', targetId: entryId, after: { isAdmin: makeAdmin } });
+    // 站内信 to the direct superior's admins, who decide it (§3.4)
+    if (org.parentId != null)
+      await postMessage(tx, {
+        to: await orgAccounts(tx, [org.parentId], 'admins'),
+        kind: 'adminChange.requested',
+        title: `${org.shortName}申请${makeAdmin ? '设置' : '取消'}管理员`,
+        body: `${org.shortName}申请${makeAdmin ? '将' : '取消'}${entry.name}${makeAdmin ? '设为管理员' : '的管理员权限'}，请审批。`,
+        orgId: org.parentId,
+        route: MessagePages.adminRoster,
+        params: { orgId: org.parentId },
+      });
   });
   return { status: 'pendingApproval' as const, entry: toRosterItem(entry, pii) };
 }
@@ -216,6 +229,16 @@ export async function decideAdminRequest(db: Db, ctx: OrgContext, org: OrgRow, r
       .where(and(eq(adminChangeRequests.id, requestId), eq(adminChangeRequests.status, 'pending')));
     if (res.affectedRows !== 1) throw new AppError('ADMIN_CHANGE_NOT_PENDING');
     if (approve) await applyAdminChange(tx, ctx.userId, row.req.orgId, row.req.rosterEntryId, row.req.makeAdmin);
+    const [line] = await tx.select({ name: rosterEntries.name }).from(rosterEntries).where(eq(rosterEntries.id, row.req.rosterEntryId));
+    const what = `${row.req.makeAdmin ? '设置' : '取消'}管理员（${line?.name ?? ''}）`;
+    await postMessage(tx, {
+      to: row.req.requestedBy,
+      kind: approve ? 'adminChange.approved' : 'adminChange.rejected',
+      title: `${org.shortName}${approve ? '已同意' : '未同意'}${what}`,
+      orgId: row.req.orgId,
+      route: MessagePages.adminRoster,
+      params: { orgId: row.req.orgId },
+    });
   });
 }
 

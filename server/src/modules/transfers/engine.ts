@@ -19,6 +19,7 @@ import { audit } from '../../lib/audit';
 import { enqueue } from '../../jobs/queue';
 import { trackCheckinChange } from '../stats/counters';
 import type { NotifyDeps } from './deps';
+import { transferMoveMessages, transferWaitingMessage } from './messages';
 
 /**
  * The moves every transfer makes, whoever causes them (a member, an org, a deadline job,
@@ -152,7 +153,9 @@ export async function move(tx: Tx, row: TransferRow, m: Move): Promise<TransferR
     before: { status: row.status, generation: row.stepGeneration },
     after: { status: m.to, generation, ...(m.comment ? { comment: m.comment } : {}), ...(m.auditAfter ?? {}) },
   });
-  return { ...merged, status: m.to, stepOrgId, stepGeneration: generation, openUserId: open ? row.memberUserId : null };
+  const after = { ...merged, status: m.to, stepOrgId, stepGeneration: generation, openUserId: open ? row.memberUserId : null };
+  await transferMoveMessages(tx, after, m);
+  return after;
 }
 
 /** §7.4 the deadline and the reminders of a step, or the other system's submission and polling. */
@@ -176,6 +179,8 @@ export async function openFirstStep(tx: DbOrTx, row: Pick<TransferRow, 'id' | 's
   // The row was inserted with the plain 10-day deadline; a season or a 15-day step moves it.
   await tx.update(transfers).set({ stepDeadline: deadline }).where(eq(transfers.id, row.id));
   await scheduleStepJobs(tx, row.id, row.stepGeneration, holder, now, clock);
+  const [t] = await tx.select({ id: transfers.id, memberName: transfers.memberName, stepOrgId: transfers.stepOrgId }).from(transfers).where(eq(transfers.id, row.id));
+  if (t) await transferWaitingMessage(tx, t, row.status);
 }
 
 /**

@@ -7,6 +7,7 @@ import { checkins, orgs, transferAppeals, transfers } from '../../db/schema';
 import { enqueue } from '../../jobs/queue';
 import { afterMove, JOB_DEADLINE, JOB_EXTERNAL_POLL, JOB_EXTERNAL_SUBMIT, JOB_REMIND, lockTransfer, move, moveMember, orgRecipients, type StepJobPayload, type TransferRow } from './engine';
 import { theRow } from '../../lib/rows';
+import { transferDeadlineMessage } from './messages';
 
 /**
  * §7.4 the durable work of transfers. Every handler re-reads the transfer and acts only when
@@ -66,11 +67,17 @@ async function remind(deps: JobDeps, p: StepJobPayload) {
   }
   if (to.length === 0) return;
   const what = row.status === 'appealing' ? '转接申诉' : '组织关系转接';
-  await deps.notifier.notify(to, {
-    kind: `transfer.remind.day${day}`,
-    orgId: holder.id,
-    message: `${row.memberName}的${what}已等待${day}天，${left}天后将自动退回，请尽快处理（${holder.shortName}）`,
-  });
+  const message = `${row.memberName}的${what}已等待${day}天，${left}天后将自动退回，请尽快处理（${holder.shortName}）`;
+  // the inbox first (a retried job may post twice; the subscribe message after it, as before)
+  await deps.db.transaction((tx) =>
+    transferDeadlineMessage(
+      tx,
+      to.map((r) => r.userId),
+      row,
+      message,
+    ),
+  );
+  await deps.notifier.notify(to, { kind: `transfer.remind.day${day}`, orgId: holder.id, message });
 }
 
 /** Hands an approved cross-system transfer to the other system (retried by the queue on failure). */

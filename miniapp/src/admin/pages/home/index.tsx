@@ -16,6 +16,7 @@ import {
 } from '@tj/shared';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/empty-state';
+import { InboxEntry } from '../../../components/inbox-entry';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -71,6 +72,9 @@ function actionsFor(org: OrgDetail): Action[] {
     isCommittee(orgTypeOf(org)) && { key: 'archiveApprovals', label: '电子档案审批', glyph: '批', route: Routes.adminArchiveApprovals },
     // [004 §一(一)1] 由省团委进行编辑: only the root of the tree (the province) decides corrections
     !org.parentId && orgTypeOf(org) === 'leadingOrgan' && { key: 'identityCorrections', label: '身份信息更正', glyph: '正', route: Routes.adminIdentityCorrections },
+    // [004 §一 2] 工作通知: committees publish to their subtree and follow who read it
+    isCommittee(orgTypeOf(org)) && { key: 'noticePublish', label: '发布工作通知', glyph: '通', route: Routes.adminNoticePublish },
+    isCommittee(orgTypeOf(org)) && { key: 'notices', label: '已发通知', glyph: '阅', route: Routes.adminNotices },
     { key: 'edit', label: '编辑组织信息', glyph: '编', route: Routes.adminOrgForm, query: { mode: 'edit' } },
   ];
   return all.filter((a): a is Action => a !== false);
@@ -151,6 +155,7 @@ export default function AdminHomePage() {
                 ) : null}
               </View>
             </OrgHeader>
+            {isSubOrg ? null : <InboxEntry testId='home-inbox' />}
 
             <View className='admin-section'>
               <View className='admin-section__head'>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Positions, isKeyOf } from '@tj/shared';
+import { InboxEntry } from '../../../components/inbox-entry';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
@@ -103,6 +104,7 @@ export default function CadreHomePage() {
               </View>
             ) : null}
 
+            <InboxEntry testId='dashboard-inbox' />
             {(d.sizeWarnings ?? []).map((w) => (
               // 002 §二 / 004: a warning, never a refusal
               <View key={w.code} className='cadre-notice' data-testid={`dashboard-size-warning-${w.code}`}>

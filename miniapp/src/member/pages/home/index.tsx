@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MembershipStatuses, isActiveMembership, maskIdNumber, type MembershipStatus } from '@tj/shared';
+import { InboxEntry } from '../../../components/inbox-entry';
 import { OrgPath } from '../../../components/org-path';
 import { PageStatus } from '../../../components/page-status';
 import { StatusTag } from '../../../components/status-tag';
@@ -77,6 +78,7 @@ export default function MemberHomePage() {
                 团籍状态：{MembershipStatuses[checkin.membershipStatus as MembershipStatus] ?? checkin.membershipStatus}。您已不再保留团籍，只能查看认证资料。
               </View>
             ) : null}
+            {left ? null : <InboxEntry testId='member-home-inbox' />}
             {checkin.status === 'editSubmitted' ? (
               <View className='member-notice member-notice--info' data-testid='member-home-edit-pending'>
                 修改的团员信息正在等待团支部审核，审核通过前原资料继续有效。
