@@ -74,8 +74,7 @@ export async function statsOverview(db: Db, org: OrgRow, now: Date): Promise<Sta
     summarize(db, children),
     Promise.all(
       children.map(async (c) => {
-        const branches =
-          c.type === 'branch' ? 1 : n(rowsOf(await db.execute(sql`select count(*) as n from orgs where path like ${descendantsLike(c.path)} and type = 'branch'`))[0]?.n);
+        const branches = c.type === 'branch' ? 1 : n(rowsOf(await db.execute(sql`select count(*) as n from orgs where path like ${descendantsLike(c.path)} and type = 'branch'`))[0]?.n);
         return { members: await membersOf(db, c), branches };
       }),
     ),

@@ -55,17 +55,17 @@ async function driftOf(db: DbOrTx, ids: number[], lock: boolean): Promise<Drift[
 
 /** Recounts `branchIds` (or a random sample), rebuilds the drifted ones, stores and returns the run. */
 export async function reconcileStats(db: Db, now: Date, branchIds?: number[], sample = RECONCILE_SAMPLE) {
-  const ids =
-    branchIds ??
-    (
-      (await db.execute(sql`select id from orgs where type = 'branch' order by rand() limit ${sample}`)) as unknown as [{ id: number }[]]
-    )[0].map((r) => Number(r.id));
+  const ids = branchIds ?? ((await db.execute(sql`select id from orgs where type = 'branch' order by rand() limit ${sample}`)) as unknown as [{ id: number }[]])[0].map((r) => Number(r.id));
   const suspects = (await driftOf(db, ids, false)).map((d) => Number(d.branchId));
   // a change committed between the two reads is no drift: confirm under the rows' locks, then rebuild
   const drift = suspects.length
     ? await db.transaction(async (tx) => {
         const found = await driftOf(tx, suspects, true);
-        if (found.length) await rebuildBranchStats(tx, found.map((d) => Number(d.branchId)));
+        if (found.length)
+          await rebuildBranchStats(
+            tx,
+            found.map((d) => Number(d.branchId)),
+          );
         return found;
       })
     : [];

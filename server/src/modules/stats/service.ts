@@ -3,17 +3,7 @@ import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, M
 import type { Db } from '../../db/client';
 import { descendantsLike } from '../../lib/org-path';
 import type { OrgRow } from '../orgs/view';
-import {
-  birthYearsOf,
-  EDUCATION_KEYS,
-  STATS_COLUMNS,
-  STATUS_KEYS,
-  birthYearColumn,
-  educationColumn,
-  ethnicityColumn,
-  genderColumn,
-  statusColumn,
-} from './columns';
+import { birthYearsOf, EDUCATION_KEYS, STATS_COLUMNS, STATUS_KEYS, birthYearColumn, educationColumn, ethnicityColumn, genderColumn, statusColumn } from './columns';
 import { readsUnits } from './counters';
 import type { SubtreeStats } from './schemas';
 
