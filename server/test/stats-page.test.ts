@@ -44,9 +44,9 @@ describe('statistics page and entry progress', () => {
   async function member(branchId: number, data: Record<string, unknown>, opts: { certified?: boolean; exit?: 'resigned' } = {}) {
     const m = await insertApprovedMember(app, branchId);
     const [row] = await app.db.select().from(checkins).where(eq(checkins.id, m.checkinId));
-    const approvedData = { ...(row!.approvedData as Record<string, unknown>), ...data };
+    const approvedData = { ...(row.approvedData as Record<string, unknown>), ...data };
     await app.db.update(checkins).set({ approvedData }).where(eq(checkins.id, m.checkinId));
-    await trackCheckinChange(app.db, { branchId, status: 'approved', approvedData: row!.approvedData as Record<string, unknown> }, { approvedData });
+    await trackCheckinChange(app.db, { branchId, status: 'approved', approvedData: row.approvedData as Record<string, unknown> }, { approvedData });
     if (opts.certified) {
       const now = clock.now();
       await app.db.insert(memberArchives).values({ checkinId: m.checkinId, status: 'certified', fileId: 1, uploadedBy: m.userId, uploadedByOrgId: branchId, uploadedAt: now });
@@ -78,9 +78,9 @@ describe('statistics page and entry progress', () => {
     const [c] = await app.db.select().from(checkins).limit(1);
     const at = (iso: string) => new Date(iso);
     await app.db.insert(membershipHistory).values([
-      { checkinId: c!.id, userId: c!.userId, orgId: tree.branch.id, event: 'in', transferId: 1, at: at('2026-02-01T00:00:00Z') },
-      { checkinId: c!.id, userId: c!.userId, orgId: otherBranch.id, event: 'out', transferId: 1, at: at('2026-02-01T00:00:00Z') },
-      { checkinId: c!.id, userId: c!.userId, orgId: otherBranch.id, event: 'out', transferId: 2, at: at('2025-12-31T15:59:00Z') },
+      { checkinId: c.id, userId: c.userId, orgId: tree.branch.id, event: 'in', transferId: 1, at: at('2026-02-01T00:00:00Z') },
+      { checkinId: c.id, userId: c.userId, orgId: otherBranch.id, event: 'out', transferId: 1, at: at('2026-02-01T00:00:00Z') },
+      { checkinId: c.id, userId: c.userId, orgId: otherBranch.id, event: 'out', transferId: 2, at: at('2025-12-31T15:59:00Z') },
     ]);
   });
   afterAll(async () => {
@@ -206,8 +206,8 @@ describe('statistics page and entry progress', () => {
     const rows: unknown[][] = [];
     wb.getWorksheet('录入情况')!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     expect(rows[0]).toEqual(['组织', '组织类型', '管理员', '管理员手机', '注册码状态', '团员数', '团干部数', '团支部数', '空团支部', '无团干部的团支部', '信息完整']);
-    expect(rows[2]!.slice(2, 10)).toEqual(['', '', '注册码已过期', 3, 1, 2, 1, 1]);
-    expect(rows[1]!.slice(3, 5)).toEqual([maskMobile(schoolAdmin.phone), '已注册']);
+    expect(rows[2].slice(2, 10)).toEqual(['', '', '注册码已过期', 3, 1, 2, 1, 1]);
+    expect(rows[1].slice(3, 5)).toEqual([maskMobile(schoolAdmin.phone), '已注册']);
     expect(JSON.stringify(rows)).not.toContain(schoolAdmin.phone);
   });
 
