@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { App } from '../src/app';
 import { maskMobile } from '@tj/shared';
 import { adminCodes, branchStats, checkins, jobs, memberArchives, membershipHistory, orgs, statsReconcileRuns } from '../src/db/schema';
@@ -252,7 +252,7 @@ describe('statistics page and entry progress', () => {
     const provinceAdmin = await onboardedCadre(app, tree.province.id, { isAdmin: true });
     const [row] = await app.db.select().from(branchStats).where(eq(branchStats.branchId, tree.branch.id));
     expect(row).toMatchObject({ st_approved: 3, g_male: 1 });
-    await app.db.update(branchStats).set({ st_approved: 8, g_male: 0 }).where(eq(branchStats.branchId, tree.branch.id));
+    await app.db.execute(sql`update branch_stats set st_approved = 8, g_male = 0 where branch_id = ${tree.branch.id}`);
     // the grade (depth 3) reads its branches' rows
     expect((await json(`/orgs/${tree.grade.id}/stats`)).members).toBe(8);
 
