@@ -74,6 +74,12 @@ export default defineAppConfig({
       ],
     },
     {
+      // statistics with charts: F2 is bundled only into this sub-package
+      root: 'stats',
+      name: 'stats',
+      pages: ['pages/stats/index'],
+    },
+    {
       root: 'account',
       name: 'account',
       pages: ['pages/forgot/index', 'pages/reset-code/index', 'pages/settings/index'],
