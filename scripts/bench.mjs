@@ -166,6 +166,11 @@ if (results.p3) {
       `${target ? `< ${target} ms, ` : ''}≤ 0.5× CTE`,
       ok((target == null || s.api.median < target) && s.ratio <= 0.5),
     ]);
+    // the statistics page / 录入进度 endpoints (issue 17 part 4), against the same latency targets
+    for (const key of ['overview', 'statsXlsx', 'entry', 'progressXlsx', 'summary']) {
+      if (!s[key]) continue;
+      rows.push([`P3 ${key} ${scope}, warm`, ms(s[key].median), '', target ? `< ${target} ms` : '', ok(target == null || s[key].median < target)]);
+    }
   }
   if (results.p3growth) {
     for (const scope of ['root', 'county']) {

@@ -90,6 +90,12 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/notice/index'],
     },
     {
+      // statistics with charts: F2 is bundled only into this sub-package
+      root: 'stats',
+      name: 'stats',
+      pages: ['pages/stats/index'],
+    },
+    {
       root: 'account',
       name: 'account',
       pages: ['pages/forgot/index', 'pages/reset-code/index', 'pages/settings/index'],

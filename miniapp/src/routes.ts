@@ -33,6 +33,8 @@ export const Routes = {
   adminRosterForm: '/admin/pages/roster-form/index',
   adminQr: '/admin/pages/qr/index',
   adminProgress: '/admin/pages/progress/index',
+  // stats sub-package (the chart library lives only there): 统计 of ?orgId=
+  stats: '/stats/pages/stats/index',
   adminAudit: '/admin/pages/audit/index',
   adminRegister: '/admin/pages/register/index',
   // §7 组织关系转接 — member side

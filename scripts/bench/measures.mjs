@@ -159,6 +159,15 @@ async function cteStats(conn, orgId) {
   );
 }
 
+/** The statistics page's endpoints P3 also times per scope (GETs; the admin is the root's). */
+export const STATS_PAGE_ENDPOINTS = {
+  overview: '/stats/overview',
+  statsXlsx: '/stats.xlsx',
+  entry: '/progress/entry',
+  progressXlsx: '/progress.xlsx',
+  summary: '/progress/summary',
+};
+
 export async function p3Stats({ base, databaseUrl, jwtSecret, cteRuns = 3, log }) {
   const conn = await mysql.createConnection({ uri: databaseUrl });
   const { scopes, adminUserId, orgs } = await statsScopes(conn);
@@ -173,6 +182,16 @@ export async function p3Stats({ base, databaseUrl, jwtSecret, cteRuns = 3, log }
     const cte = await timed(() => cteStats(conn, id), { warm: 1, n: cteRuns });
     out[name] = { orgId: id, api, cte, ratio: api.median / cte.median };
     log(`P3 ${name}: api ${round(api.median)} ms, recursive CTE ${round(cte.median)} ms`);
+    // issue 17 part 4: the statistics page and 录入进度 read the same counters (same targets)
+    for (const [key, url] of Object.entries(STATS_PAGE_ENDPOINTS)) {
+      const t = await timed(async () => {
+        const res = await fetch(`${base}/api/orgs/${id}${url}`, { headers });
+        if (!res.ok) throw new Error(`${url} ${id}: HTTP ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+      out[name][key] = t;
+      log(`P3 ${name} ${url}: ${round(t.median)} ms`);
+    }
   }
   await conn.end();
   return out;

@@ -62,3 +62,4 @@ export * from './schemas/identity-correction-api';
 export * from './schemas/rating-api';
 export * from './schemas/org-life-api';
 export * from './schemas/notice-api';
+export * from './schemas/stats-api';

@@ -12,3 +12,4 @@ export * from './archives';
 export * from './ratings';
 export * from './org-life';
 export * from './notices';
+export * from './stats';

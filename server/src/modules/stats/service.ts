@@ -3,19 +3,7 @@ import { CheckinStatuses, Educations, EthnicGroupCodes, EthnicGroups, Genders, M
 import type { Db } from '../../db/client';
 import { descendantsLike } from '../../lib/org-path';
 import type { OrgRow } from '../orgs/view';
-import {
-  BIRTH_YEARS,
-  BIRTH_YEAR_FIRST,
-  BIRTH_YEAR_LAST,
-  EDUCATION_KEYS,
-  STATS_COLUMNS,
-  STATUS_KEYS,
-  birthYearColumn,
-  educationColumn,
-  ethnicityColumn,
-  genderColumn,
-  statusColumn,
-} from './columns';
+import { birthYearsOf, EDUCATION_KEYS, STATS_COLUMNS, STATUS_KEYS, birthYearColumn, educationColumn, ethnicityColumn, genderColumn, statusColumn } from './columns';
 import { readsUnits } from './counters';
 import type { SubtreeStats } from './schemas';
 
@@ -40,9 +28,7 @@ function ageBands(sums: Row, year: number) {
     const band = AGE_BANDS.find((b) => age >= b.min && age <= b.max)!;
     counts.set(band.key, counts.get(band.key)! + v);
   };
-  for (const y of BIRTH_YEARS) add(year - y, n(sums[birthYearColumn(y)]));
-  add(year - (BIRTH_YEAR_FIRST - 1), n(sums.by_earlier));
-  add(year - (BIRTH_YEAR_LAST + 1), n(sums.by_later));
+  for (const y of birthYearsOf(year)) add(year - y, n(sums[birthYearColumn(y)]));
   return AGE_BANDS.map((b) => ({ key: b.key, label: b.label, count: counts.get(b.key)! }));
 }
 

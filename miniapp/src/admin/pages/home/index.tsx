@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
@@ -6,6 +6,7 @@ import {
   BranchCategories,
   IndustryCategories,
   allowedChildTypes,
+  todayInChina,
   canMarkGraduation,
   type IndustryCategory,
   isCommittee,
@@ -27,6 +28,7 @@ import { formatChinaTime } from '../../../services/audit';
 import { deleteChild, fetchChildren, orgPathText, orgTypeOf } from '../../../services/orgs';
 import { OrgFieldLabels, orgTypeLabel } from '../../../labels/org';
 import { fetchArchiveSummary } from '../../../services/archives';
+import { fetchProgressSummary, progressPromptKey } from '../../../services/stats';
 import { decideAdminRequest, fetchAdminRequests, type AdminChangeRequest } from '../../../services/roster';
 import { selectCanAdminister, useAppStore } from '../../../stores';
 import { goBack, openPage } from '../../nav';
@@ -55,6 +57,7 @@ function actionsFor(org: OrgDetail): Action[] {
     { key: 'roster', label: '团干部名册', glyph: '册', route: Routes.adminRoster },
     { key: 'qr', label: '二维码', glyph: '扫', route: Routes.adminQr },
     canHaveChildren && { key: 'progress', label: '录入进度', glyph: '进', route: Routes.adminProgress },
+    canHaveChildren && { key: 'stats', label: '团员统计', glyph: '统', route: Routes.stats },
     canHaveChildren && { key: 'twoSystems', label: '两制', glyph: '籍', route: Routes.adminTwoSystems },
     canHaveChildren && { key: 'twoSystemsApprovals', label: '团籍注册审批', glyph: '批', route: Routes.adminTwoSystemsApprovals },
     !canHaveChildren && { key: 'twoSystemsBranch', label: '团籍注册/评议', glyph: '籍', route: Routes.cadreTwoSystems },
@@ -92,6 +95,25 @@ export default function AdminHomePage() {
   // [004 §二(四)4(5)(iii)] 组织内有团员身份尚未认证 — shown until every 2020+ member is certified
   const archives = useAsync(allowed && orgId && canAdminister ? () => fetchArchiveSummary(orgId) : null, [allowed, orgId, canAdminister]);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // [004 §二(一)4] what is missing below, popped up at most once a day per org (the day is kept on the device)
+  const [prompt, setPrompt] = useState<string | null>(null);
+  useEffect(() => {
+    if (!allowed || !orgId || !canAdminister) return;
+    const key = progressPromptKey(orgId);
+    const today = todayInChina();
+    if (Taro.getStorageSync(key) === today) return;
+    let live = true;
+    void fetchProgressSummary(orgId)
+      .then((s) => {
+        if (!live || !s.incomplete || !s.message) return;
+        Taro.setStorageSync(key, today);
+        setPrompt(s.message);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [allowed, orgId, canAdminister]);
   const [actionError, setActionError] = useState('');
 
   // Coming back from a form or an import: show what changed (not on the first show).
@@ -185,6 +207,15 @@ export default function AdminHomePage() {
               </Cell.Group>
             </View>
 
+            {prompt ? (
+              // a notice, not a modal: it must never stand between an admin and their tools
+              <View className='admin-notice home-progress-prompt' data-testid='progress-prompt'>
+                <Text onClick={() => openPage(Routes.adminProgress, { orgId: detail.id })}>{prompt} 查看录入进度 ›</Text>
+                <Text className='home-progress-prompt__close' onClick={() => setPrompt(null)} data-testid='progress-prompt-close'>
+                  ×
+                </Text>
+              </View>
+            ) : null}
             {archives.data?.prompt ? (
               <View className='admin-notice' onClick={() => openPage(Routes.adminArchives, { orgId: detail.id, state: 'uncertified' })} data-testid='home-archive-prompt'>
                 {archives.data.prompt} ›
