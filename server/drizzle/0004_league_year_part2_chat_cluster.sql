@@ -1,3 +1,109 @@
+CREATE TABLE `org_ratings` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`year` smallint NOT NULL,
+	`self_level` varchar(16) NOT NULL,
+	`self_rated_at` datetime(3) NOT NULL,
+	`self_rated_by` bigint unsigned,
+	`changes_used` int NOT NULL DEFAULT 0,
+	`review_level` varchar(16),
+	`reviewed_at` datetime(3),
+	`reviewed_by` bigint unsigned,
+	`reviewer_org_id` bigint unsigned,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `org_ratings_id` PRIMARY KEY(`id`),
+	CONSTRAINT `org_ratings_org_year_uq` UNIQUE(`org_id`,`year`)
+);
+--> statement-breakpoint
+CREATE TABLE `org_life_attendees` (
+	`record_id` bigint unsigned NOT NULL,
+	`checkin_id` bigint unsigned NOT NULL,
+	`name` varchar(30) NOT NULL,
+	CONSTRAINT `org_life_attendees_record_id_checkin_id_pk` PRIMARY KEY(`record_id`,`checkin_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `org_life_photos` (
+	`record_id` bigint unsigned NOT NULL,
+	`upload_id` bigint unsigned NOT NULL,
+	`position` smallint NOT NULL,
+	CONSTRAINT `org_life_photos_record_id_upload_id_pk` PRIMARY KEY(`record_id`,`upload_id`),
+	CONSTRAINT `org_life_photo_upload_uq` UNIQUE(`upload_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `org_life_records` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`branch_id` bigint unsigned NOT NULL,
+	`branch_path` varchar(255) NOT NULL,
+	`request_id` varchar(64) NOT NULL,
+	`kind` varchar(24) NOT NULL,
+	`held_on` char(10) NOT NULL,
+	`topic` varchar(240) NOT NULL,
+	`place` varchar(240) NOT NULL,
+	`note` varchar(4000),
+	`attendee_count` int NOT NULL,
+	`member_count` int NOT NULL,
+	`counted` boolean NOT NULL,
+	`rate_met` boolean NOT NULL,
+	`created_by` bigint unsigned,
+	`updated_by` bigint unsigned,
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `org_life_records_id` PRIMARY KEY(`id`),
+	CONSTRAINT `org_life_request_uq` UNIQUE(`branch_id`,`request_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `messages` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`kind` varchar(48) NOT NULL,
+	`title` varchar(255) NOT NULL,
+	`body` varchar(2000) NOT NULL,
+	`org_id` bigint unsigned,
+	`route` varchar(128),
+	`params` json NOT NULL,
+	`read_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `messages_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `notice_attachments` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`notice_id` bigint unsigned NOT NULL,
+	`upload_id` bigint unsigned NOT NULL,
+	`name` varchar(255) NOT NULL,
+	`sort_order` int NOT NULL DEFAULT 0,
+	CONSTRAINT `notice_attachments_id` PRIMARY KEY(`id`),
+	CONSTRAINT `notice_attachments_upload_uq` UNIQUE(`upload_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `notice_reads` (
+	`notice_id` bigint unsigned NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`org_path` varchar(255) NOT NULL,
+	`read_at` datetime(3) NOT NULL,
+	CONSTRAINT `notice_reads_user_id_notice_id_pk` PRIMARY KEY(`user_id`,`notice_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `notice_targets` (
+	`notice_id` bigint unsigned NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`audience` varchar(16) NOT NULL,
+	CONSTRAINT `notice_targets_notice_id_org_id_pk` PRIMARY KEY(`notice_id`,`org_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `notices` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`org_id` bigint unsigned NOT NULL,
+	`title` varchar(255) NOT NULL,
+	`body` text NOT NULL,
+	`audience` varchar(16) NOT NULL,
+	`published_by` bigint unsigned NOT NULL,
+	`published_at` datetime(3) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	CONSTRAINT `notices_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE TABLE `stats_reconcile_runs` (
 	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`ran_at` datetime(3) NOT NULL,
@@ -135,6 +241,26 @@ ALTER TABLE `unit_stats` ADD `by_60` int DEFAULT 0 NOT NULL;--> statement-breakp
 ALTER TABLE `unit_stats` ADD `by_61` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `unit_stats` ADD `by_62` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `unit_stats` ADD `by_63` int DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `org_ratings` ADD CONSTRAINT `org_ratings_org_id_orgs_id_fk` FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_ratings` ADD CONSTRAINT `org_ratings_self_rated_by_users_id_fk` FOREIGN KEY (`self_rated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_ratings` ADD CONSTRAINT `org_ratings_reviewed_by_users_id_fk` FOREIGN KEY (`reviewed_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_ratings` ADD CONSTRAINT `org_ratings_reviewer_org_id_orgs_id_fk` FOREIGN KEY (`reviewer_org_id`) REFERENCES `orgs`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_attendees` ADD CONSTRAINT `org_life_attendees_record_id_org_life_records_id_fk` FOREIGN KEY (`record_id`) REFERENCES `org_life_records`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_photos` ADD CONSTRAINT `org_life_photos_record_id_org_life_records_id_fk` FOREIGN KEY (`record_id`) REFERENCES `org_life_records`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_photos` ADD CONSTRAINT `org_life_photos_upload_id_uploads_id_fk` FOREIGN KEY (`upload_id`) REFERENCES `uploads`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_branch_id_orgs_id_fk` FOREIGN KEY (`branch_id`) REFERENCES `orgs`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_updated_by_users_id_fk` FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX `org_ratings_year_idx` ON `org_ratings` (`year`,`org_id`);--> statement-breakpoint
+CREATE INDEX `org_life_attendee_checkin_idx` ON `org_life_attendees` (`checkin_id`);--> statement-breakpoint
+CREATE INDEX `org_life_branch_idx` ON `org_life_records` (`branch_id`,`held_on`);--> statement-breakpoint
+CREATE INDEX `org_life_path_idx` ON `org_life_records` (`branch_path`,`held_on`,`kind`,`counted`,`rate_met`);--> statement-breakpoint
+CREATE INDEX `messages_user_idx` ON `messages` (`user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `messages_user_unread_idx` ON `messages` (`user_id`,`read_at`);--> statement-breakpoint
+CREATE INDEX `notice_attachments_notice_idx` ON `notice_attachments` (`notice_id`);--> statement-breakpoint
+CREATE INDEX `notice_reads_path_idx` ON `notice_reads` (`notice_id`,`org_path`);--> statement-breakpoint
+CREATE INDEX `notice_targets_org_idx` ON `notice_targets` (`org_id`,`audience`,`notice_id`);--> statement-breakpoint
+CREATE INDEX `notices_org_idx` ON `notices` (`org_id`,`id`);--> statement-breakpoint
 CREATE INDEX `stats_reconcile_runs_ran_at_idx` ON `stats_reconcile_runs` (`ran_at`);--> statement-breakpoint
 UPDATE `branch_stats` SET `by_60` = `by_1980`, `by_61` = `by_1981`, `by_62` = `by_1982`, `by_63` = `by_1983`, `by_00` = `by_1984`, `by_01` = `by_1985`, `by_02` = `by_1986`, `by_03` = `by_1987`, `by_04` = `by_1988`, `by_05` = `by_1989`, `by_06` = `by_1990`, `by_07` = `by_1991`, `by_08` = `by_1992`, `by_09` = `by_1993`, `by_10` = `by_1994`, `by_11` = `by_1995`, `by_12` = `by_1996`, `by_13` = `by_1997`, `by_14` = `by_1998`, `by_15` = `by_1999`, `by_16` = `by_2000`, `by_17` = `by_2001`, `by_18` = `by_2002`, `by_19` = `by_2003`, `by_20` = `by_2004`, `by_21` = `by_2005`, `by_22` = `by_2006`, `by_23` = `by_2007`, `by_24` = `by_2008`, `by_25` = `by_2009`, `by_26` = `by_2010`, `by_27` = `by_2011`, `by_28` = `by_2012`, `by_29` = `by_2013`, `by_30` = `by_2014`, `by_31` = `by_2015`;--> statement-breakpoint
 UPDATE `unit_stats` SET `by_60` = `by_1980`, `by_61` = `by_1981`, `by_62` = `by_1982`, `by_63` = `by_1983`, `by_00` = `by_1984`, `by_01` = `by_1985`, `by_02` = `by_1986`, `by_03` = `by_1987`, `by_04` = `by_1988`, `by_05` = `by_1989`, `by_06` = `by_1990`, `by_07` = `by_1991`, `by_08` = `by_1992`, `by_09` = `by_1993`, `by_10` = `by_1994`, `by_11` = `by_1995`, `by_12` = `by_1996`, `by_13` = `by_1997`, `by_14` = `by_1998`, `by_15` = `by_1999`, `by_16` = `by_2000`, `by_17` = `by_2001`, `by_18` = `by_2002`, `by_19` = `by_2003`, `by_20` = `by_2004`, `by_21` = `by_2005`, `by_22` = `by_2006`, `by_23` = `by_2007`, `by_24` = `by_2008`, `by_25` = `by_2009`, `by_26` = `by_2010`, `by_27` = `by_2011`, `by_28` = `by_2012`, `by_29` = `by_2013`, `by_30` = `by_2014`, `by_31` = `by_2015`;--> statement-breakpoint
