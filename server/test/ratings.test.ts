@@ -169,6 +169,22 @@ describe('对标定级', () => {
       expect((await rate(branch2, branch2Admin, 'star3')).json().code).toBe('RATING_REVIEWED');
     });
 
+    it('站内信: the reviewer is told of each self-rating, the org of each review — written with the decision', async () => {
+      const inbox = async (who: Who) =>
+        (await api('GET', '/inbox/messages', who)).json().items as { kind: string; title: string; body: string; route: string; params: Record<string, string> }[];
+      const reviewed = (await inbox(branch2Admin)).filter((m) => m.kind === 'rating.reviewed');
+      expect(reviewed.map((m) => m.title)).toEqual([expect.stringContaining('二星'), expect.stringContaining('不予定级')]);
+      expect(reviewed[1].body).toContain('重点整顿');
+      expect(reviewed[0]).toMatchObject({ route: '/admin/pages/rating/index', params: { orgId: String(branch2.id) } });
+      const told = (await inbox(schoolAdmin)).filter((m) => m.kind === 'rating.selfRated');
+      expect(told.some((m) => m.title.includes('整改后重新自评') && m.body.includes('二星'))).toBe(true);
+      expect(told[0]).toMatchObject({ route: '/admin/pages/rating-review/index', params: { orgId: String(tree.school.id) } });
+      // a refused decision leaves no message
+      const before = (await inbox(branch2Admin)).length;
+      expect((await rate(branch2, branch2Admin, 'star3')).json().code).toBe('RATING_REVIEWED');
+      expect(await inbox(branch2Admin)).toHaveLength(before);
+    });
+
     it('every decision is audited', async () => {
       const rows = await app.db
         .select()

@@ -121,6 +121,8 @@ export const MessageKinds = {
   'adminChange.requested': '管理员变更待审批',
   'adminChange.approved': '管理员变更已同意',
   'adminChange.rejected': '管理员变更未同意',
+  'rating.selfRated': '对标定级自评待复核',
+  'rating.reviewed': '对标定级复核结果',
 } as const satisfies Record<string, string>;
 export type MessageKind = keyof typeof MessageKinds;
 export const messageKindLabel = (kind: string): string => (Object.prototype.hasOwnProperty.call(MessageKinds, kind) ? MessageKinds[kind as MessageKind] : '系统消息');
@@ -145,6 +147,8 @@ export const MessagePages = {
   adminRoster: '/admin/pages/roster/index',
   adminArchives: '/admin/pages/archives/index',
   adminArchiveApprovals: '/admin/pages/archive-approvals/index',
+  adminRating: '/admin/pages/rating/index',
+  adminRatingReview: '/admin/pages/rating-review/index',
   /** the notice detail inside the inbox sub-package */
   inboxNotice: '/inbox/pages/notice/index',
 } as const;

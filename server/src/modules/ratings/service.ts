@@ -6,7 +6,9 @@ import {
   isRatedType,
   isRatingLocked,
   isRectification,
+  MessagePages,
   RATED_ORG_TYPES,
+  RatingLevels,
   ratingExclusion,
   ratingFoundedCutoff,
   ratingLockInstant,
@@ -31,6 +33,7 @@ import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { ancestorIds, descendantsLike, isWithin } from '../../lib/org-path';
 import type { OrgContext } from '../../plugins/org-guard';
+import { orgAccounts, postMessage } from '../inbox/messages';
 import { summarize } from '../orgs/service';
 
 type OrgRow = typeof orgs.$inferSelect;
@@ -63,10 +66,39 @@ export interface ReviewEvent {
   actorUserId: number;
 }
 
-/** 自评提交: 上级团委在操作中心收到提示消息 [004 §二(五)1(2)]. The inbox posts here, in the same tx. */
-export async function onSelfRatingSubmitted(_tx: DbOrTx, _e: SelfRatingEvent): Promise<void> {}
-/** 复核结果: 团（总）支部在操作中心会收到提示消息 [004 §二(五)1(3)]. The inbox posts here, in the same tx. */
-export async function onRatingReviewed(_tx: DbOrTx, _e: ReviewEvent): Promise<void> {}
+const shortNameOf = async (tx: DbOrTx, orgId: number) => (await tx.select({ n: orgs.shortName }).from(orgs).where(eq(orgs.id, orgId)))[0]?.n ?? '';
+
+/** 自评提交: 上级团委在操作中心收到提示消息 [004 §二(五)1(2)] — in the decision's own transaction. */
+export async function onSelfRatingSubmitted(tx: DbOrTx, e: SelfRatingEvent): Promise<void> {
+  if (e.reviewerOrgId == null) return;
+  const what = e.kind === 'rerate' ? '整改后重新自评' : e.kind === 'change' ? '修改了自评' : '提交了自评';
+  await postMessage(tx, {
+    to: await orgAccounts(tx, [e.reviewerOrgId], 'admins'),
+    kind: 'rating.selfRated',
+    title: `${await shortNameOf(tx, e.orgId)}${what}（${e.year}年度对标定级）`,
+    body: `自评等次：${RatingLevels[e.level]}。请在 ${e.year} 年 12 月 31 日 12:00 前完成复核。`,
+    orgId: e.orgId,
+    route: MessagePages.adminRatingReview,
+    params: { orgId: e.reviewerOrgId },
+  });
+}
+
+/** 复核结果: 团（总）支部在操作中心会收到提示消息 [004 §二(五)1(3)] — in the decision's own transaction. */
+export async function onRatingReviewed(tx: DbOrTx, e: ReviewEvent): Promise<void> {
+  const level = RatingLevels[e.level];
+  await postMessage(tx, {
+    to: await orgAccounts(tx, [e.orgId], 'admins'),
+    kind: 'rating.reviewed',
+    title: `${e.year}年度对标定级复核结果：${level}`,
+    body:
+      e.level === 'ungraded'
+        ? `${await shortNameOf(tx, e.reviewerOrgId)}复核为不予定级，本组织已列入重点整顿，整改后可重新自评。`
+        : `${await shortNameOf(tx, e.reviewerOrgId)}复核为${level}${e.previousLevel && e.previousLevel !== e.level ? `（原为${RatingLevels[e.previousLevel]}）` : ''}。`,
+    orgId: e.orgId,
+    route: MessagePages.adminRating,
+    params: { orgId: e.orgId },
+  });
+}
 
 // ── views ──
 
