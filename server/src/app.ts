@@ -88,7 +88,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
     notifier: opts.notifier,
     externalSystem: opts.externalSystem,
   });
-  await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+  await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize, nodes: config.databaseNodes });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(orgGuard);
   await app.register(memberGuard);

@@ -9,6 +9,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ROSTER_ADMIN_LINE_ADMINS_ONLY: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // issue 19: database node lost / collisions outlasted the retries — retryable
+  DB_RETRY: 503,
   NOT_IN_ROSTER: 403,
   INVITATION_NOT_YOURS: 403,
   ALIAS_ALREADY_SET: 409,
