@@ -64,6 +64,8 @@ const EnvSchema = z
       .refine((v) => v.split(',').every((x) => !x.trim() || /^[\w.-]+:\d{1,5}$/.test(x.trim())), 'host:port, comma-separated'),
     /** Issue 19: state shared between app instances (rate limits, session revocations) in Redis; empty: in-process. */
     REDIS_URL: z.union([z.literal(''), z.string().url()]).default(''),
+    /** Prefix of this deployment's Redis keys and channels (several deployments or test runs may share one Redis). */
+    REDIS_KEY_PREFIX: z.string().default('tuanjian:'),
     /** Built H5 mini-program to serve at `/` (empty: API only). */
     STATIC_DIR: z.string().default(''),
     /** Exposes simulator internals (e.g. sent SMS codes) for E2E tests. Never on in production. */
@@ -194,6 +196,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
       .map((x) => x.trim())
       .filter(Boolean),
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     staticDir: e.STATIC_DIR,
     enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
