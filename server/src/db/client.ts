@@ -177,7 +177,7 @@ export function retryTransactions<D extends { transaction: (...args: never[]) =>
       }
     }
   };
-  db.transaction = wrapped as unknown as D['transaction'];
+  db.transaction = wrapped;
   return db;
 }
 
