@@ -37,20 +37,20 @@ describe('cross-node races (app A on node1, app B on node2)', () => {
 
   it('the two apps really use different Galera nodes', async () => {
     const [ha, hb] = await Promise.all(both().map(async (app) => (await app.inject({ method: 'GET', url: '/api/health' })).json()));
-    expect(ha).toMatchObject({ status: 'ok', wsrepReady: true, dbNode: hostOf(nodeUrls[0]!) });
-    expect(hb).toMatchObject({ status: 'ok', wsrepReady: true, dbNode: hostOf(nodeUrls[1]!) });
+    expect(ha).toMatchObject({ status: 'ok', wsrepReady: true, dbNode: hostOf(nodeUrls[0]) });
+    expect(hb).toMatchObject({ status: 'ok', wsrepReady: true, dbNode: hostOf(nodeUrls[1]) });
   });
 
   it('first-operator alias: 20 operators on two nodes, exactly one wins', async () => {
     const branch = await insertOrg(a, tree.grade, 'branch');
     const ops = await Promise.all(Array.from({ length: 20 }, () => onboardedCadre(a, branch.id, { isOperator: true })));
     const results = await Promise.all(
-      ops.map((op, i) => both()[i % 2]!.inject({ method: 'PUT', url: `/api/orgs/${branch.id}/alias`, headers: op.headers, payload: { alias: `竞争${i}号团支部` } })),
+      ops.map((op, i) => both()[i % 2].inject({ method: 'PUT', url: `/api/orgs/${branch.id}/alias`, headers: op.headers, payload: { alias: `竞争${i}号团支部` } })),
     );
     const winners = results.filter((r) => r.statusCode === 200);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.statusCode === 409 && r.json().code === 'ALIAS_ALREADY_SET')).toHaveLength(19);
-    for (const app of both()) expect((await app.db.select().from(orgs).where(eq(orgs.id, branch.id)))[0]?.alias).toBe(winners[0]!.json().alias);
+    for (const app of both()) expect((await app.db.select().from(orgs).where(eq(orgs.id, branch.id)))[0]?.alias).toBe(winners[0].json().alias);
   });
 
   it('single-use admin code: 20 registrations on two nodes, exactly one succeeds', async () => {
@@ -60,14 +60,14 @@ describe('cross-node races (app A on node1, app B on node2)', () => {
     const phones = Array.from({ length: 20 }, () => uniquePhone());
     const sms = await Promise.all(
       phones.map(async (phone, i) => {
-        const app = both()[i % 2]!;
+        const app = both()[i % 2];
         expect((await app.inject({ method: 'POST', url: '/api/auth/sms', payload: { phone, purpose: 'adminRegister' } })).statusCode).toBe(200);
         return (app.sms as SmsSimulator).lastCode(phone)!;
       }),
     );
     const results = await Promise.all(
       phones.map((phone, i) =>
-        both()[i % 2]!.inject({
+        both()[i % 2].inject({
           method: 'POST',
           url: '/api/auth/admin-register',
           payload: {
@@ -103,7 +103,7 @@ describe('cross-node races (app A on node1, app B on node2)', () => {
     }
     expect((await a.inject({ method: 'POST', url: '/api/me/checkin/submit', headers: u.headers })).statusCode).toBe(200);
     await runDueJobs(a);
-    return (await a.db.select().from(checkins).where(eq(checkins.userId, u.userId)))[0]!.id;
+    return (await a.db.select().from(checkins).where(eq(checkins.userId, u.userId)))[0].id;
   }
   const approve = (app: App, who: { headers: Record<string, string> }, orgId: number, id: number) =>
     app.inject({ method: 'POST', url: `/api/orgs/${orgId}/checkins/${id}/review`, headers: who.headers, payload: { action: 'approve' } });
@@ -157,13 +157,13 @@ describe('cross-node races (app A on node1, app B on node2)', () => {
       const open = await b.db.select().from(transfers).where(eq(transfers.memberUserId, m.userId));
       expect(open).toHaveLength(1);
       // the member's old branch (the other side) answers the step from two nodes at once
-      const t = open[0]!;
+      const t = open[0];
       const reviews = await Promise.all([
         a.inject({ method: 'POST', url: `/api/orgs/${otherBranch.id}/transfers/${t.id}/review`, headers: outA.headers, payload: { action: 'approve' } }),
         b.inject({ method: 'POST', url: `/api/orgs/${otherBranch.id}/transfers/${t.id}/review`, headers: outB.headers, payload: { action: 'approve' } }),
       ]);
       expect(reviews.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-      const after = (await a.db.select().from(transfers).where(eq(transfers.id, t.id)))[0]!;
+      const after = (await a.db.select().from(transfers).where(eq(transfers.id, t.id)))[0];
       expect(after.stepGeneration).toBe(t.stepGeneration + 1);
     }
   });
