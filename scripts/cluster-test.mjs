@@ -261,7 +261,9 @@ try {
   await waitSynced(victimNode);
   const rejoinSeconds = ((Date.now() - tRejoin) / 1000).toFixed(1);
   const log = fs.readFileSync(victimNode.errorLog, 'utf8').slice(logFrom);
-  const byIst = /IST received/.test(log) && !/SST succeeded/.test(log);
+  // (the mariabackup script logs "SST succeeded" for an IST too: what counts is whether it streamed a backup)
+  const istSets = /Receiving IST: (\d+) writesets/.exec(log)?.[1];
+  const byIst = Boolean(istSets) && !/Streaming with mbstream/.test(log);
   enter('node1 back, 3 nodes synced');
   await at(0.65);
   const victimApp = instances[1];
@@ -304,7 +306,7 @@ try {
       `  ${p.name.padEnd(42)} ${secs.toFixed(1).padStart(5)} ${String(p.acked).padStart(6)} ${(p.acked / Math.max(secs, 0.001)).toFixed(1).padStart(8)} ${pct(0.5).padStart(7)} ${pct(0.95).padStart(7)} ${String(p.noAnswer).padStart(10)} ${String(p.dbRetry).padStart(9)}  ${other || '0'}`,
     );
   }
-  out(`  node1 rejoined in ${rejoinSeconds} s by ${byIst ? 'IST (incremental state transfer)' : 'SST (full copy)'}; A's /health afterwards: ${JSON.stringify(health)}`);
+  out(`  node1 rejoined in ${rejoinSeconds} s by ${byIst ? `IST (incremental state transfer, ${istSets} write sets)` : 'SST (full copy)'}; A's /health afterwards: ${JSON.stringify(health)}`);
   out(`  acknowledged (2xx)                          ${acked.size}`);
   out(`  committed, answer lost, retry saw it (409)  ${committedBeforeAck.size}`);
   out(`  given up / refused                          ${gaveUp.length}`);
