@@ -263,7 +263,7 @@ try {
   const log = fs.readFileSync(victimNode.errorLog, 'utf8').slice(logFrom);
   // (the mariabackup script logs "SST succeeded" for an IST too: what counts is whether it streamed a backup)
   const istSets = /Receiving IST: (\d+) writesets/.exec(log)?.[1];
-  const byIst = Boolean(istSets) && !/Streaming with mbstream/.test(log);
+  const byIst = /Running IST/.test(log) || (Boolean(istSets) && !/Installed new state from SST/.test(log.replace(/SST succeeded[^\n]*\n/g, '')) && /IST received/.test(log));
   enter('node1 back, 3 nodes synced');
   await at(0.65);
   const victimApp = instances[1];

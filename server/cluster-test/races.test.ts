@@ -4,7 +4,9 @@ import type { SmsSimulator } from '../src/adapters/sms/simulator';
 import { checkins, jobs, orgs, rosterEntries, transfers } from '../src/db/schema';
 import { runDueJobs } from '../src/jobs/plugin';
 import { enqueue } from '../src/jobs/queue';
-import { buildTestApp, uniquePhone } from '../test/helper';
+import { buildApp } from '../src/app';
+import type { Config } from '../src/env';
+import { testConfig, uniquePhone } from '../test/helper';
 import { certForm, insertApprovedMember, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree, VALID_IDS } from '../test/fixtures';
 
 /**
@@ -27,8 +29,14 @@ describe('cross-node races (app A on node1, app B on node2)', () => {
   const both = () => [a, b];
   beforeAll(async () => {
     const settings = { rateLimitLoginPerMinute: 100_000, rateLimitPublicPerMinute: 100_000, dbPoolSize: 30 };
-    a = await buildTestApp({ ...settings, databaseUrl: on(0), databaseNodes: nodeUrls.filter((_, i) => i !== 0).map(hostOf) });
-    b = await buildTestApp({ ...settings, databaseUrl: on(1), databaseNodes: nodeUrls.filter((_, i) => i !== 1).map(hostOf) });
+    // errors are logged: an unexpected 500 in a race must say what it was
+    const build = async (over: Partial<Config>) => {
+      const app = await buildApp(testConfig({ ...settings, ...over }), { logger: { level: 'error' } });
+      await app.ready();
+      return app;
+    };
+    a = await build({ databaseUrl: on(0), databaseNodes: nodeUrls.filter((_, i) => i !== 0).map(hostOf) });
+    b = await build({ databaseUrl: on(1), databaseNodes: nodeUrls.filter((_, i) => i !== 1).map(hostOf) });
     tree = await orgTree(a);
   });
   afterAll(async () => {
