@@ -85,7 +85,7 @@ export default defineConfig(
   // Tests read HTTP bodies as `any` (light-my-request's `res.json()`, fetch in E2E) and assert on
   // them with expect, which is their type check; jest's `expect(obj.method)` is not a call.
   {
-    files: ['server/test/**', 'miniapp/test/**', 'miniapp/e2e/**', 'shared/test/**'],
+    files: ['server/test/**', 'server/cluster-test/**', 'miniapp/test/**', 'miniapp/e2e/**', 'shared/test/**'],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

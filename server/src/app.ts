@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import rateLimit from '@fastify/rate-limit';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './env';
+import { createSharedState } from './lib/shared-state';
 import authPlugin from './plugins/auth';
 import contextPlugin, { type Clock } from './plugins/context';
 import orgGuard from './plugins/org-guard';
@@ -75,7 +76,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
 
   // external plugins, then app plugins, then routes (fastify/demo order)
   await app.register(helmet, helmetOptions(config.staticDir));
-  await app.register(rateLimit, { global: false });
+  // Issue 19: state shared between instances — Redis when REDIS_URL is set, else in-process.
+  const shared = createSharedState(config.redisUrl, config.redisKeyPrefix);
+  app.decorate('shared', shared);
+  app.addHook('onClose', () => shared.close());
+  await app.register(rateLimit, { global: false, ...shared.rateLimitOptions() });
   // Excel imports are small; images are checked per route (§7.1: ≤ 2 MB each).
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024 + 1, files: 5 } });
   // The route schemas stay (validation); only the OpenAPI document and UI are opt-in.
@@ -91,7 +96,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
     notifier: opts.notifier,
     externalSystem: opts.externalSystem,
   });
-  await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+  await app.register(dbPlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize, nodes: config.databaseNodes });
   await app.register(authPlugin, { secret: config.jwtSecret, accessTokenTtlSeconds: config.accessTokenTtlSeconds });
   await app.register(orgGuard);
   await app.register(memberGuard);

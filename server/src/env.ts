@@ -54,6 +54,18 @@ const EnvSchema = z
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
     DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+    /**
+     * Issue 19, a Galera cluster: the other nodes (`host:port,host:port`, same credentials and
+     * database as DATABASE_URL, whose host is this instance's own node) to fail over to.
+     */
+    DATABASE_NODES: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').every((x) => !x.trim() || /^[\w.-]+:\d{1,5}$/.test(x.trim())), 'host:port, comma-separated'),
+    /** Issue 19: state shared between app instances (rate limits, session revocations) in Redis; empty: in-process. */
+    REDIS_URL: z.union([z.literal(''), z.string().url()]).default(''),
+    /** Prefix of this deployment's Redis keys and channels (several deployments or test runs may share one Redis). */
+    REDIS_KEY_PREFIX: z.string().default('tuanjian:'),
     /** Built H5 mini-program to serve at `/` (empty: API only). */
     STATIC_DIR: z.string().default(''),
     /** Exposes simulator internals (e.g. sent SMS codes) for E2E tests. Never on in production. */
@@ -180,6 +192,11 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     dbPoolSize: e.DB_POOL_SIZE,
+    databaseNodes: e.DATABASE_NODES.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     staticDir: e.STATIC_DIR,
     enableTestEndpoints: e.ENABLE_TEST_ENDPOINTS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,

@@ -10,6 +10,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   ORG_LIFE_NOT_FOUND: 404,
   CONFLICT: 409,
+  // issue 19: database node lost / collisions outlasted the retries — retryable
+  DB_RETRY: 503,
   NOT_IN_ROSTER: 403,
   INVITATION_NOT_YOURS: 403,
   ALIAS_ALREADY_SET: 409,

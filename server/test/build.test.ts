@@ -41,7 +41,7 @@ describe('compiled production server', () => {
       });
       const health = await fetch(`${origin}/api/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok', db: 'up' });
+      expect(await health.json()).toMatchObject({ status: 'ok', db: 'up' });
       expect(health.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(health.headers.get('x-content-type-options')).toBe('nosniff');
       // docs are opt-in in production

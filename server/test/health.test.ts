@@ -11,7 +11,7 @@ describe('GET /api/health', () => {
   it('reports the database as up', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: 'up' });
+    expect(res.json()).toEqual({ status: 'ok', db: 'up', dbNode: expect.any(String), wsrepReady: null });
   });
 
   it('answers 503 with db down when the database is unreachable', async () => {
@@ -19,7 +19,7 @@ describe('GET /api/health', () => {
     try {
       const res = await broken.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(503);
-      expect(res.json()).toEqual({ status: 'degraded', db: 'down' });
+      expect(res.json()).toMatchObject({ status: 'degraded', db: 'down', dbNode: '127.0.0.1:1' });
     } finally {
       await broken.close();
     }

@@ -14,6 +14,8 @@ export const ErrorMessages = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   INTERNAL: '系统繁忙，请稍后再试',
+  /** issue 19: the database node was lost or the transaction kept colliding; nothing was saved for sure — retry. */
+  DB_RETRY: '系统繁忙，本次操作未能确认完成，请稍后重试',
   REQUEST_TOO_LARGE: '请求内容过长，请精简后重试',
   TEXT_TOO_LONG: '填写的内容过长，请精简后重试',
   OPTION_INVALID: '请从列表中选择',

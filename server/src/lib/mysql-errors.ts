@@ -21,3 +21,21 @@ export const isRetryableLockError = (err: unknown): boolean => {
   const errno = e?.errno ?? e?.cause?.errno;
   return errno === 1213 || errno === 1205;
 };
+
+/**
+ * The database connection is gone or the node cannot serve (issue 19): refused / reset /
+ * lost connections, a server shutting down (1053), a Galera node that is not a ready member
+ * of the primary component (1047 "WSREP has not yet prepared node for application use").
+ * Nothing on that connection can be trusted to have committed or not.
+ */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'EHOSTUNREACH']);
+export const isConnectionError = (err: unknown): boolean => {
+  const e = err as { code?: string; errno?: number; fatal?: boolean; cause?: { code?: string; errno?: number; fatal?: boolean } };
+  for (const x of [e, e?.cause]) {
+    if (!x) continue;
+    if ((x.code && CONNECTION_CODES.has(x.code)) || x.errno === 1047 || x.errno === 1053) return true;
+    // "Can't add new command when connection is in closed state"
+    if (x.fatal === true) return true;
+  }
+  return false;
+};

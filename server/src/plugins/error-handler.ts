@@ -5,7 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ErrorMessages, issueCode, type ErrorBody, type ErrorCode } from '@tj/shared';
 import { AppError, ImportRowsError } from '../errors';
-import { isForeignKeyViolation } from '../lib/mysql-errors';
+import { isConnectionError, isForeignKeyViolation, isRetryableLockError } from '../lib/mysql-errors';
 
 /**
  * Failures Node's HTTP parser meets before Fastify sees a request (Fastify's
@@ -60,6 +60,13 @@ export default fp<{ spaFallback?: boolean }>(
         // e.g. a check-in saved into a branch being deleted: the database refused, tell them to refresh
         status = 409;
         body = { code: 'CONFLICT', message: ErrorMessages.CONFLICT };
+      } else if (isConnectionError(err) || isRetryableLockError(err)) {
+        // issue 19: the database node went away under a statement (or a lock conflict outlasted
+        // the transaction retries): not a success, not a bug — the client may simply retry
+        request.log.warn({ err }, 'database unavailable or conflicting: answered DB_RETRY');
+        status = 503;
+        body = { code: 'DB_RETRY', message: ErrorMessages.DB_RETRY };
+        void reply.header('retry-after', '1');
       } else if (err.statusCode === 429) {
         status = 429;
         body = { code: 'RATE_LIMITED', message: ErrorMessages.RATE_LIMITED };

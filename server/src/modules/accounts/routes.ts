@@ -28,10 +28,10 @@ const noContent = z.null();
 export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   const signer = createTokenSigner(app, config);
   // Each guessable endpoint gets its own per-IP and per-phone budget, like password login.
-  const limitSmsSend = createLoginLimiter(app, config);
-  const limitSmsLogin = createLoginLimiter(app, config);
-  const limitReset = createLoginLimiter(app, config);
-  const limitResetByCode = createLoginLimiter(app, config);
+  const limitSmsSend = createLoginLimiter(app, config, 'smsSend');
+  const limitSmsLogin = createLoginLimiter(app, config, 'smsLogin');
+  const limitReset = createLoginLimiter(app, config, 'reset');
+  const limitResetByCode = createLoginLimiter(app, config, 'resetByCode');
   // Changing the password guesses the old one: the same budget, per account (after login).
   const perUser = app.createRateLimit({
     max: config.rateLimitLoginPerMinute,
@@ -42,7 +42,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (
     const r = await perUser(req);
     if (!r.isAllowed && r.isExceeded) throw new AppError('RATE_LIMITED');
   };
-  const limitRegister = createLoginLimiter(app, config);
+  const limitRegister = createLoginLimiter(app, config, 'register');
 
   app.post(
     '/sms',

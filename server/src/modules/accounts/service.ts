@@ -172,7 +172,7 @@ export async function resetByCode(db: Db, input: ResetByCode, now: Date): Promis
   const wrong = new AppError('RESET_CODE_WRONG', 'code');
   const user = await findByPhone(db, input.phone);
   if (!user) throw wrong;
-  const [row] = await db.select().from(passwordResetCodes).where(eq(passwordResetCodes.userId, user.id)).orderBy(desc(passwordResetCodes.id)).limit(1);
+  const [row] = await db.select().from(passwordResetCodes).where(eq(passwordResetCodes.userId, user.id)).orderBy(desc(passwordResetCodes.createdAt), desc(passwordResetCodes.id)).limit(1); // latest by time (issue 19)
   if (!row || row.usedAt || row.expiresAt <= now) throw wrong;
 
   const attemptOf = and(

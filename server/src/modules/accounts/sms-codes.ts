@@ -121,7 +121,8 @@ export async function checkSmsCode(db: Db, input: CheckSmsInput, now: Date): Pro
     .select()
     .from(smsCodes)
     .where(and(eq(smsCodes.phone, phone), eq(smsCodes.purpose, purpose)))
-    .orderBy(desc(smsCodes.id))
+    // the latest code by time, not by id (issue 19: ids interleave across Galera nodes)
+    .orderBy(desc(smsCodes.createdAt), desc(smsCodes.id))
     .limit(1);
   if (!row || row.usedAt || row.expiresAt <= now) throw wrong;
   const [claimed] = await db

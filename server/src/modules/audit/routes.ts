@@ -16,6 +16,6 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AuditListSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
       },
     },
-    async (req) => listAudit(app.db, req.orgContext.org, req.query.cursor ? Number(req.query.cursor) : undefined, req.query.limit),
+    async (req) => listAudit(app.db, req.orgContext.org, req.query.cursor, req.query.limit),
   );
 };

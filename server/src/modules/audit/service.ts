@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, like, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, like, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/mysql-core';
 import { maskMobile } from '@tj/shared';
 import type { Db } from '../../db/client';
@@ -6,6 +6,7 @@ import { auditLogs, checkins, orgs, rosterEntries, transfers, users } from '../.
 import { descendantsLike } from '../../lib/org-path';
 import type { OrgRow } from '../orgs/view';
 import { lastRow } from '../../lib/rows';
+import { afterCursor, parseTimeIdCursor, timeIdCursor } from '../../lib/keyset';
 
 const nameIn = (data: unknown): string | null => {
   const n = (data as { name?: unknown } | null)?.name;
@@ -76,17 +77,18 @@ async function targetNames(db: Db, rows: Row[]): Promise<Map<string, string>> {
   return out;
 }
 
-/** The audit log of an org and its subtree, newest first, keyset-paginated by id. */
-export async function listAudit(db: Db, org: OrgRow, cursor: number | undefined, limit: number) {
+/** The audit log of an org and its subtree, newest first, keyset-paginated by (time, id) — not id order (issue 19). */
+export async function listAudit(db: Db, org: OrgRow, cursor: string | undefined, limit: number) {
   const o = alias(orgs, 'o');
   const conds: SQL[] = [like(o.path, descendantsLike(org.path))];
-  if (cursor) conds.push(lt(auditLogs.id, cursor));
+  const after = afterCursor(auditLogs.createdAt, auditLogs.id, parseTimeIdCursor(cursor), 'desc');
+  if (after) conds.push(after);
   const rows = await db
     .select({ log: auditLogs, orgName: o.shortName })
     .from(auditLogs)
     .innerJoin(o, eq(o.id, auditLogs.orgId))
     .where(and(...conds))
-    .orderBy(desc(auditLogs.id))
+    .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const actors = await personNames(
@@ -110,6 +112,6 @@ export async function listAudit(db: Db, org: OrgRow, cursor: number | undefined,
       after: r.log.after,
       createdAt: r.log.createdAt.toISOString(),
     })),
-    nextCursor: rows.length > limit ? String(lastRow(page, 'a full page').log.id) : null,
+    nextCursor: rows.length > limit ? (({ log }) => timeIdCursor(log.createdAt, log.id))(lastRow(page, 'a full page')) : null,
   };
 }

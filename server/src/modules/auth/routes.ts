@@ -10,7 +10,7 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchem
 
 export const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   const signer = createTokenSigner(app, config);
-  const limitLogin = createLoginLimiter(app, config);
+  const limitLogin = createLoginLimiter(app, config, 'login');
 
   app.post(
     '/login',

@@ -88,7 +88,7 @@ async function transferredOutOf(db: DbOrTx, checkinId: number): Promise<Transfer
     .select()
     .from(transfers)
     .where(and(eq(transfers.checkinId, checkinId), eq(transfers.status, 'completed'), eq(transfers.direction, 'outOfProvince')))
-    .orderBy(desc(transfers.id))
+    .orderBy(desc(transfers.createdAt), desc(transfers.id))
     .limit(1);
   if (!t) return null;
   const region = t.destinationRegion;

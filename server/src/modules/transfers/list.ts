@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, like, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, like, lte, or } from 'drizzle-orm';
 import { daysWaiting, maskIdNumber, nextTransferStatus } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { checkins, orgs, transfers } from '../../db/schema';
@@ -10,6 +10,7 @@ import type { TransferDeps } from './deps';
 import { actionFor, concerns, waitingCondition } from './scope';
 import { detailsOf, loadOrgs, loadViewData, toSummary } from './view';
 import { lastRow, theRow } from '../../lib/rows';
+import { afterCursor, parseTimeIdCursor, timeIdCursor } from '../../lib/keyset';
 
 // ─── org views and lists (§7.2, §7.4 escalation) ────────────────────────────────────────
 
@@ -38,15 +39,16 @@ export async function orgTransferList(deps: TransferDeps, ctx: OrgContext, q: { 
   const rows = await db
     .select()
     .from(transfers)
-    .where(and(cond, q.cursor ? (waiting ? sql`${transfers.id} > ${Number(q.cursor)}` : lt(transfers.id, Number(q.cursor))) : undefined))
-    .orderBy(waiting ? asc(transfers.id) : desc(transfers.id))
+    // (time, id) keyset, not id order: ids interleave across Galera nodes (issue 19)
+    .where(and(cond, afterCursor(transfers.createdAt, transfers.id, parseTimeIdCursor(q.cursor), waiting ? 'asc' : 'desc')))
+    .orderBy(...(waiting ? [asc(transfers.createdAt), asc(transfers.id)] : [desc(transfers.createdAt), desc(transfers.id)]))
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const data = await loadViewData(db, deps.pii, page, ctx.userId);
   const acting = await actionFor(db, ctx, page);
   return {
     items: page.map((r) => ({ ...toSummary(r, data), ...acting.get(r.id)! })),
-    nextCursor: rows.length > q.limit ? String(lastRow(page, 'a full page').id) : null,
+    nextCursor: rows.length > q.limit ? (({ createdAt, id }) => timeIdCursor(createdAt, id))(lastRow(page, 'a full page')) : null,
   };
 }
 

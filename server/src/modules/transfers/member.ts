@@ -112,14 +112,14 @@ export async function applyTransfer(deps: TransferDeps, member: CheckinRow, body
 }
 
 export async function myTransfers(deps: TransferDeps, userId: number) {
-  const rows = await deps.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.id)).limit(100);
+  const rows = await deps.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(100);
   return { items: await detailsOf(deps.db, deps.pii, rows, userId) };
 }
 
 /** The open transfer, or else the latest one (its result), or null. */
 export async function myCurrentTransfer(deps: TransferDeps, userId: number) {
   const [open] = await deps.db.select().from(transfers).where(eq(transfers.openUserId, userId));
-  const [latest] = open ? [open] : await deps.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.id)).limit(1);
+  const [latest] = open ? [open] : await deps.db.select().from(transfers).where(eq(transfers.memberUserId, userId)).orderBy(desc(transfers.createdAt), desc(transfers.id)).limit(1);
   return { transfer: latest ? theRow(await detailsOf(deps.db, deps.pii, [latest], userId), 'the transfer detail') : null };
 }
 

@@ -65,8 +65,8 @@ export async function loadViewData(db: DbOrTx, pii: Pii, rows: TransferRow[], vi
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return { orgs: new Map(), steps: new Map(), appeals: new Map(), masked: new Map() };
   const [stepRows, appealRows, checkinRows] = await Promise.all([
-    db.select().from(transferSteps).where(inArray(transferSteps.transferId, ids)).orderBy(asc(transferSteps.id)),
-    db.select().from(transferAppeals).where(inArray(transferAppeals.transferId, ids)).orderBy(asc(transferAppeals.id)),
+    db.select().from(transferSteps).where(inArray(transferSteps.transferId, ids)).orderBy(asc(transferSteps.since), asc(transferSteps.id)), // time, not id order (issue 19)
+    db.select().from(transferAppeals).where(inArray(transferAppeals.transferId, ids)).orderBy(asc(transferAppeals.createdAt), asc(transferAppeals.id)),
     db
       .select({ id: checkins.id, idEnc: checkins.idEnc })
       .from(checkins)
