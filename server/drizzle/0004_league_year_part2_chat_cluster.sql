@@ -255,12 +255,12 @@ CREATE INDEX `org_ratings_year_idx` ON `org_ratings` (`year`,`org_id`);--> state
 CREATE INDEX `org_life_attendee_checkin_idx` ON `org_life_attendees` (`checkin_id`);--> statement-breakpoint
 CREATE INDEX `org_life_branch_idx` ON `org_life_records` (`branch_id`,`held_on`);--> statement-breakpoint
 CREATE INDEX `org_life_path_idx` ON `org_life_records` (`branch_path`,`held_on`,`kind`,`counted`,`rate_met`);--> statement-breakpoint
-CREATE INDEX `messages_user_idx` ON `messages` (`user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `messages_user_idx` ON `messages` (`user_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `messages_user_unread_idx` ON `messages` (`user_id`,`read_at`);--> statement-breakpoint
 CREATE INDEX `notice_attachments_notice_idx` ON `notice_attachments` (`notice_id`);--> statement-breakpoint
 CREATE INDEX `notice_reads_path_idx` ON `notice_reads` (`notice_id`,`org_path`);--> statement-breakpoint
 CREATE INDEX `notice_targets_org_idx` ON `notice_targets` (`org_id`,`audience`,`notice_id`);--> statement-breakpoint
-CREATE INDEX `notices_org_idx` ON `notices` (`org_id`,`id`);--> statement-breakpoint
+CREATE INDEX `notices_org_idx` ON `notices` (`org_id`,`published_at`,`id`);--> statement-breakpoint
 CREATE INDEX `stats_reconcile_runs_ran_at_idx` ON `stats_reconcile_runs` (`ran_at`);--> statement-breakpoint
 UPDATE `branch_stats` SET `by_60` = `by_1980`, `by_61` = `by_1981`, `by_62` = `by_1982`, `by_63` = `by_1983`, `by_00` = `by_1984`, `by_01` = `by_1985`, `by_02` = `by_1986`, `by_03` = `by_1987`, `by_04` = `by_1988`, `by_05` = `by_1989`, `by_06` = `by_1990`, `by_07` = `by_1991`, `by_08` = `by_1992`, `by_09` = `by_1993`, `by_10` = `by_1994`, `by_11` = `by_1995`, `by_12` = `by_1996`, `by_13` = `by_1997`, `by_14` = `by_1998`, `by_15` = `by_1999`, `by_16` = `by_2000`, `by_17` = `by_2001`, `by_18` = `by_2002`, `by_19` = `by_2003`, `by_20` = `by_2004`, `by_21` = `by_2005`, `by_22` = `by_2006`, `by_23` = `by_2007`, `by_24` = `by_2008`, `by_25` = `by_2009`, `by_26` = `by_2010`, `by_27` = `by_2011`, `by_28` = `by_2012`, `by_29` = `by_2013`, `by_30` = `by_2014`, `by_31` = `by_2015`;--> statement-breakpoint
 UPDATE `unit_stats` SET `by_60` = `by_1980`, `by_61` = `by_1981`, `by_62` = `by_1982`, `by_63` = `by_1983`, `by_00` = `by_1984`, `by_01` = `by_1985`, `by_02` = `by_1986`, `by_03` = `by_1987`, `by_04` = `by_1988`, `by_05` = `by_1989`, `by_06` = `by_1990`, `by_07` = `by_1991`, `by_08` = `by_1992`, `by_09` = `by_1993`, `by_10` = `by_1994`, `by_11` = `by_1995`, `by_12` = `by_1996`, `by_13` = `by_1997`, `by_14` = `by_1998`, `by_15` = `by_1999`, `by_16` = `by_2000`, `by_17` = `by_2001`, `by_18` = `by_2002`, `by_19` = `by_2003`, `by_20` = `by_2004`, `by_21` = `by_2005`, `by_22` = `by_2006`, `by_23` = `by_2007`, `by_24` = `by_2008`, `by_25` = `by_2009`, `by_26` = `by_2010`, `by_27` = `by_2011`, `by_28` = `by_2012`, `by_29` = `by_2013`, `by_30` = `by_2014`, `by_31` = `by_2015`;--> statement-breakpoint

@@ -22,7 +22,7 @@ export const notices = mysqlTable(
     publishedAt: datetime('published_at', { mode: 'date', fsp: 3 }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('notices_org_idx').on(t.orgId, t.id)],
+  (t) => [index('notices_org_idx').on(t.orgId, t.publishedAt, t.id)],
 );
 
 /** One row per target org (its whole subtree), with the audience copied so the inbox probe is index-only. */
@@ -82,5 +82,5 @@ export const messages = mysqlTable(
     readAt: datetime('read_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),
   },
-  (t) => [index('messages_user_idx').on(t.userId, t.id), index('messages_user_unread_idx').on(t.userId, t.readAt)],
+  (t) => [index('messages_user_idx').on(t.userId, t.createdAt, t.id), index('messages_user_unread_idx').on(t.userId, t.readAt)],
 );

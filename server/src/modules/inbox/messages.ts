@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { MESSAGE_BODY_MAX_CHARS, MESSAGE_TITLE_MAX_CHARS, isMessageRoute, messageKindLabel, type InboxMessage, type InboxMessagePage, type MessageKind } from '@tj/shared';
 import type { DbOrTx } from '../../db/client';
 import { messages, rosterEntries } from '../../db/schema';
+import { afterCursor, parseTimeIdCursor, timeIdCursor } from '../../lib/keyset';
 import { AppError } from '../../errors';
 
 /** What an event tells one or more accounts. */
@@ -67,16 +68,17 @@ const toItem = (r: typeof messages.$inferSelect): InboxMessage => ({
   read: r.readAt != null,
 });
 
-/** The account's messages, newest first (`messages_user_idx`). */
+/** The account's messages, newest first by (time, id) — ids interleave across Galera nodes (`messages_user_idx`). */
 export async function messagePage(db: DbOrTx, userId: number, q: { before?: string; limit: number }): Promise<InboxMessagePage> {
   const rows = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.userId, userId), q.before ? lt(messages.id, Number(q.before)) : undefined))
-    .orderBy(desc(messages.id))
+    .where(and(eq(messages.userId, userId), afterCursor(messages.createdAt, messages.id, parseTimeIdCursor(q.before), 'desc')))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map(toItem);
-  return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { items: page.map(toItem), nextBefore: rows.length > q.limit && last ? timeIdCursor(last.createdAt, last.id) : null };
 }
 
 export async function unreadMessageCount(db: DbOrTx, userId: number): Promise<number> {

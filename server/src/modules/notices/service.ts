@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import {
   NoticeAudiences,
   checkCanPublishNotices,
@@ -26,6 +26,7 @@ import type { Storage } from '../../adapters/storage/types';
 import type { Db, DbOrTx } from '../../db/client';
 import { checkins, noticeAttachments, noticeReads, noticeTargets as targetsTable, notices, orgs, rosterEntries, uploads } from '../../db/schema';
 import { AppError } from '../../errors';
+import { afterCursor, parseTimeIdCursor, timeIdCursor } from '../../lib/keyset';
 import { audit } from '../../lib/audit';
 import { orgAccess } from '../../lib/policy';
 import type { OrgContext } from '../../plugins/org-guard';
@@ -219,11 +220,13 @@ export async function publishedPage(db: DbOrTx, ctx: OrgContext, q: { before?: s
   const rows = await db
     .select()
     .from(notices)
-    .where(and(eq(notices.orgId, ctx.org.id), q.before ? lt(notices.id, Number(q.before)) : undefined))
-    .orderBy(desc(notices.id))
+    .where(and(eq(notices.orgId, ctx.org.id), afterCursor(notices.publishedAt, notices.id, parseTimeIdCursor(q.before), 'desc')))
+    .orderBy(desc(notices.publishedAt), desc(notices.id))
     .limit(q.limit + 1);
-  const items = await publishedViews(db, rows.slice(0, q.limit));
-  return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const items = await publishedViews(db, page);
+  return { items, nextBefore: rows.length > q.limit && last ? timeIdCursor(last.publishedAt, last.id) : null };
 }
 
 /**
@@ -301,9 +304,10 @@ export async function inboxNotices(db: DbOrTx, userId: number, q: { before?: str
     .from(notices)
     .innerJoin(orgs, eq(orgs.id, notices.orgId))
     .leftJoin(noticeReads, and(eq(noticeReads.userId, userId), eq(noticeReads.noticeId, notices.id)))
-    .where(and(sql`${notices.id} in (select ${targetsTable.noticeId} from ${targetsTable} where ${reach})`, q.before ? lt(notices.id, Number(q.before)) : undefined))
-    .orderBy(desc(notices.id))
+    .where(and(sql`${notices.id} in (select ${targetsTable.noticeId} from ${targetsTable} where ${reach})`, afterCursor(notices.publishedAt, notices.id, parseTimeIdCursor(q.before), 'desc')))
+    .orderBy(desc(notices.publishedAt), desc(notices.id))
     .limit(q.limit + 1);
+  const last = rows.at(q.limit - 1);
   const items = rows.slice(0, q.limit).map((r) => ({
     id: String(r.id),
     title: r.title,
@@ -312,7 +316,7 @@ export async function inboxNotices(db: DbOrTx, userId: number, q: { before?: str
     read: r.readAt != null,
     attachmentCount: Number(r.files),
   }));
-  return { items, nextBefore: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
+  return { items, nextBefore: rows.length > q.limit && last ? timeIdCursor(last.publishedAt, last.id) : null };
 }
 
 /**
