@@ -159,7 +159,8 @@ export default function NoticePublishPage() {
                     {files.map((f) => (
                       <View key={f.fileId} className='notice-file-row'>
                         <Text className='notice-file-row__name'>
-                          {f.mime === 'application/pdf' ? '📄' : '🖼'} {f.name}
+                          <Text className='notice-file-row__tag'>{f.mime === 'application/pdf' ? 'PDF' : '图片'}</Text>
+                          {f.name}
                         </Text>
                         <Text className='notice-file-row__remove' onClick={() => setFiles((old) => old.filter((x) => x.fileId !== f.fileId))}>
                           移除

@@ -60,7 +60,10 @@ export default function NoticePage() {
                 <Text className='notice-files__title'>附件（{n.attachments.length}）</Text>
                 {pdfs.map((a) => (
                   <View key={a.fileId} className='notice-file' onClick={() => void open(a)} data-testid={`notice-file-${a.fileId}`}>
-                    <Text>📄 {a.name}</Text>
+                    <Text>
+                      <Text className='notice-file__tag'>PDF</Text>
+                      {a.name}
+                    </Text>
                     <Text className='notice-file__size'>{sizeOf(a.size)} ›</Text>
                   </View>
                 ))}
