@@ -72,6 +72,11 @@ describe('statistics and entry progress (H5 in Chromium)', () => {
     // [004 §二(一)4] the seeded province is incomplete: the day's prompt, once
     await byId(page, 'progress-prompt').waitFor();
     await shot('home-progress-prompt');
+    // the device remembers the day: not again on the next visit
+    await page.reload();
+    await byId(page, 'action-progress').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('[data-testid="progress-prompt"]').filter({ visible: true }).count()).toBe(0);
 
     const province = await api<StatsOverview>('/orgs/1/stats/overview', { token });
     expect(province.members).toBeGreaterThan(0);
@@ -102,11 +107,6 @@ describe('statistics and entry progress (H5 in Chromium)', () => {
     const page = await phonePage(browser);
     const shot = stepShooter(page, 'progress-depth');
     await login(page);
-    // the prompt was shown today already: not again
-    await byId(page, 'action-progress').waitFor();
-    await page.waitForTimeout(1500);
-    expect(await page.locator('[data-testid="progress-prompt"]').filter({ visible: true }).count()).toBe(0);
-
     const top = await api<EntryProgress>('/orgs/1/progress/entry', { token });
     await tap(page, 'action-progress');
     await expectText(page, 'progress-total', String(top.total.members));

@@ -29,12 +29,22 @@ interface Drawn {
   destroy(): void;
 }
 
-/** The canvas of `id` with its 2d context: weapp asks a node query, H5 reads the DOM. */
-function canvasOf(id: string, cb: (canvas: HTMLCanvasElement, width: number, height: number) => void) {
+/**
+ * The canvas of `id` and its CSS size: weapp asks a node query, H5 reads the DOM (Taro's
+ * canvas element draws its inner <canvas> a moment after mounting: asked again until it is there).
+ */
+function canvasOf(id: string, cssHeight: number, cb: (canvas: HTMLCanvasElement, width: number, height: number) => void, tries = 20) {
   if (process.env.TARO_ENV === 'h5') {
     const host = document.getElementById(id);
     const el = host instanceof HTMLCanvasElement ? host : host?.querySelector('canvas');
-    if (el) cb(el, el.clientWidth || host?.clientWidth || 300, el.clientHeight || host?.clientHeight || 200);
+    const width = host?.clientWidth ?? 0;
+    if (!el || width === 0) {
+      if (tries > 0) setTimeout(() => canvasOf(id, cssHeight, cb, tries - 1), 100);
+      return;
+    }
+    el.style.width = `${width}px`;
+    el.style.height = `${cssHeight}px`;
+    cb(el, width, cssHeight);
     return;
   }
   Taro.createSelectorQuery()
@@ -42,7 +52,8 @@ function canvasOf(id: string, cb: (canvas: HTMLCanvasElement, width: number, hei
     .fields({ node: true, size: true })
     .exec((res: { node?: HTMLCanvasElement; width: number; height: number }[]) => {
       const r = res[0];
-      if (r?.node) cb(r.node, r.width, r.height);
+      if (r?.node) cb(r.node, r.width, r.height || cssHeight);
+      else if (tries > 0) setTimeout(() => canvasOf(id, cssHeight, cb, tries - 1), 100);
     });
 }
 
@@ -61,7 +72,7 @@ export function StatChart({ id, title, data, kind = 'bar', unit = '人数', heig
     if (total === 0) return undefined;
     let cancelled = false;
     const timer = setTimeout(() => {
-      canvasOf(canvasId, (canvas, width, cssHeight) => {
+      canvasOf(canvasId, height, (canvas, width, cssHeight) => {
         if (cancelled) return;
         const pixelRatio = process.env.TARO_ENV === 'h5' ? window.devicePixelRatio || 1 : Taro.getSystemInfoSync().pixelRatio;
         canvas.width = width * pixelRatio;
@@ -74,13 +85,13 @@ export function StatChart({ id, title, data, kind = 'bar', unit = '人数', heig
                 Chart,
                 { data: rows, coord: { type: 'polar', transposed: true }, scale: {} },
                 h(Interval, { x: 'share', y: 'count', adjust: 'stack', color: { field: 'label', range: COLORS } }),
-                h(Legend, { position: 'right' }),
+                h(Legend, { position: 'right', style: { justifyContent: 'center' }, nameStyle: { fontSize: '24px' } }),
               )
             : h(
                 Chart,
                 { data: rows, scale: { count: { min: 0, tickCount: 4 } } },
-                h(Axis, { field: 'label', style: { label: { fontSize: '20px' } } }),
-                h(Axis, { field: 'count' }),
+                h(Axis, { field: 'label', style: { label: { fontSize: '22px' } } }),
+                h(Axis, { field: 'count', style: { label: { fontSize: '20px' } } }),
                 h(Interval, { x: 'label', y: 'count', color: COLORS[0] }),
               );
         const f2 = new Canvas({ context, pixelRatio, width, height: cssHeight, animate: false, children: chart });
@@ -96,7 +107,7 @@ export function StatChart({ id, title, data, kind = 'bar', unit = '人数', heig
     };
     // redraw when the numbers change
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, kind, canvasId]);
+  }, [key, kind, canvasId, height]);
 
   return (
     <View className='tj-card stat-chart' data-testid={`stat-${id}`}>

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { CodeStates, OrgTypes, maskMobile, type EntryProgress, type EntryProgressRow, type ProgressSummary } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { adminCodes, orgs, rosterEntries } from '../../db/schema';
@@ -13,23 +13,35 @@ const n = (v: unknown) => Number(v ?? 0);
 const MEMBERS = membersOfRow('s');
 
 /**
- * [004 §二(一)4] 录入进度, per org `c` over its subtree (c included): orgs and how many have
- * complete info, branches, empty ones (no member) and ones without a cadre (no roster line),
- * members (the counters) and cadres (roster lines). Each fact is one range scan of the path.
+ * [004 §二(一)4] 录入进度 facts per group of `org`'s subtree, each one range scan of the path
+ * (orgs, their roster lines, the branch counters) grouped by the id at `level` of the path:
+ * level 1 = the direct subordinate a row belongs to (the org itself left out), level 0 = the
+ * org itself (its whole subtree, itself included). Orgs and how many have complete info,
+ * branches, empty ones (no member) and ones without a cadre (no roster line), members (the
+ * counters) and cadres (roster lines).
  */
-const SUBTREE_FACTS = sql`
-  (select count(*) from orgs d where d.path like concat(c.path, '%')) as orgs,
-  (select coalesce(sum(d.fields_complete = 1 and d.secretary_registered = 1), 0) from orgs d where d.path like concat(c.path, '%')) as info_complete,
-  (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch') as branches,
-  (select count(*) from branch_stats s where s.path like concat(c.path, '%') and ${MEMBERS} > 0) as branches_with_members,
-  (select count(*) from orgs d where d.path like concat(c.path, '%') and d.type = 'branch'
-     and not exists (select 1 from roster_entries r where r.org_id = d.id)) as branches_without_cadres,
-  (select count(*) from orgs d join roster_entries r on r.org_id = d.id where d.path like concat(c.path, '%')) as cadres,
-  (select coalesce(sum(${MEMBERS}), 0) from branch_stats s where s.path like concat(c.path, '%')) as members,
-  exists (select 1 from orgs d where d.parent_id = c.id) as has_sub_orgs`;
-
-async function factsOf(db: Db, where: SQL) {
-  return rowsOf(await db.execute(sql`select c.id, ${SUBTREE_FACTS} from orgs c where ${where}`));
+async function factsOf(db: Db, org: OrgRow, level: 0 | 1): Promise<Row[]> {
+  const like = `${org.path}%`;
+  const groupOf = (col: string) => sql.raw(`cast(substring_index(substring_index(${col}, '/', ${org.depth + 2 + level}), '/', -1) as unsigned)`);
+  const notSelf = level === 1 ? sql`and d.id <> ${org.id}` : sql``;
+  const [orgRows, cadreRows, counterRows] = await Promise.all([
+    db.execute(sql`
+      select ${groupOf('d.path')} as id, count(*) as orgs,
+        coalesce(sum(d.fields_complete = 1 and d.secretary_registered = 1), 0) as info_complete,
+        coalesce(sum(d.type = 'branch'), 0) as branches,
+        coalesce(sum(d.type = 'branch' and not exists (select 1 from roster_entries r where r.org_id = d.id)), 0) as branches_without_cadres
+      from orgs d where d.path like ${like} ${notSelf} group by 1`),
+    db.execute(sql`
+      select ${groupOf('d.path')} as id, count(*) as cadres
+      from orgs d join roster_entries r on r.org_id = d.id where d.path like ${like} ${notSelf} group by 1`),
+    db.execute(sql`
+      select ${groupOf('s.path')} as id, coalesce(sum(${MEMBERS}), 0) as members, coalesce(sum(${MEMBERS} > 0), 0) as branches_with_members
+      from branch_stats s where s.path like ${like} ${level === 1 ? sql`and s.branch_id <> ${org.id}` : sql``} group by 1`),
+  ]);
+  const byId = new Map<number, Row>();
+  for (const r of [...rowsOf(orgRows), ...rowsOf(cadreRows), ...rowsOf(counterRows)]) byId.set(n(r.id), { ...byId.get(n(r.id)), ...r });
+  // a group with more than its own org has sub-orgs
+  return [...byId.values()].map((r) => ({ ...r, has_sub_orgs: n(r.orgs) > 1 ? 1 : 0 }));
 }
 
 /** The admin shown per org (a registered one first) and the §3.4 registration-code state. */
@@ -84,8 +96,8 @@ function rowOf(f: Row, admin: { name: string | null; phone: string | null; codeS
 export async function entryProgressDetail(db: Db, org: OrgRow, now: Date): Promise<EntryProgress> {
   const children = await db.select().from(orgs).where(eq(orgs.parentId, org.id)).orderBy(asc(orgs.sortOrder), asc(orgs.id));
   const [facts, own, summaries, admins] = await Promise.all([
-    factsOf(db, sql`c.parent_id = ${org.id}`),
-    factsOf(db, sql`c.id = ${org.id}`),
+    factsOf(db, org, 1),
+    factsOf(db, org, 0),
     summarize(db, [org, ...children]),
     adminsOf(db, [org.id, ...children.map((c) => c.id)], now),
   ]);
@@ -129,7 +141,7 @@ export async function entryProgressWorkbook(db: Db, org: OrgRow, now: Date): Pro
  * most once per day (it remembers the day); the server only answers the figures.
  */
 export async function progressSummary(db: Db, org: OrgRow): Promise<ProgressSummary> {
-  const [f] = await factsOf(db, sql`c.id = ${org.id}`);
+  const [f] = await factsOf(db, org, 0);
   const [w] = rowsOf(
     await db.execute(sql`select count(*) as n from orgs d where d.path like ${`${org.path}%`} and d.id <> ${org.id}
       and not exists (select 1 from roster_entries r where r.org_id = d.id and r.is_admin = 1 and r.user_id is not null)`),
