@@ -85,6 +85,11 @@ describe('statistics and entry progress (H5 in Chromium)', () => {
     await tap(page, 'action-stats');
     await byId(page, 'stats-page').waitFor();
     await expectTables(page, province);
+    // 对标定级 of the subtree (the seeded self-ratings under 中山大学计算机学院团委): reviewed by star, waiting, not rated
+    const ratings = await api<{ total: { rated: number; rerated: number; notRated: number; reviewedByLevel: Record<string, number> } }>('/orgs/1/ratings/progress', { token });
+    await expectText(page, 'stat-ratings-row-waiting', String(ratings.total.rated + ratings.total.rerated));
+    await expectText(page, 'stat-ratings-row-notRated', String(ratings.total.notRated));
+    expect(ratings.total.rated + ratings.total.rerated).toBeGreaterThan(0);
     await shot('stats-province');
     await byId(page, 'stat-age').scrollIntoViewIfNeeded();
     await shot('stats-province-age');

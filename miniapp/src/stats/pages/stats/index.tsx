@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { RATING_LEVEL_KEYS, RatingLevels, type RatingProgress } from '@tj/shared';
 import { EmptyState } from '../../../components/empty-state';
 import { OrgHeader } from '../../../components/org-header';
 import { PageStatus } from '../../../components/page-status';
@@ -8,6 +9,7 @@ import { useAsync } from '../../../hooks/use-async';
 import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { downloadExcel } from '../../../services/files';
+import { fetchRatingProgress } from '../../../services/ratings';
 import { fetchStatsOverview, statsExportPath } from '../../../services/stats';
 import { openPage } from '../../../admin/nav';
 import { useOrgPage } from '../../../admin/use-org-page';
@@ -18,6 +20,13 @@ import './index.css';
 /** 民族 beyond the largest few are shown as one 其他 bar (the table lists them all). */
 const TOP_ETHNIC = 6;
 
+/** 对标定级 of the subtree this year: reviewed orgs by star, then those waiting for review and those not rated yet. */
+const ratingChart = (p: RatingProgress) => [
+  ...RATING_LEVEL_KEYS.map((k) => ({ key: k, label: RatingLevels[k], count: p.total.reviewedByLevel[k] ?? 0 })),
+  { key: 'waiting', label: '待复核', count: p.total.rated + p.total.rerated },
+  { key: 'notRated', label: '未自评', count: p.total.notRated },
+];
+
 /**
  * §8 团员统计 of a committee's subtree: members by check-in state, gender, age, 民族, 学历,
  * certified new members and transfers, each a chart with its table; the sub-orgs to drill into;
@@ -26,6 +35,8 @@ const TOP_ETHNIC = 6;
 export default function StatsPage() {
   const { allowed, orgId, org } = useOrgPage();
   const stats = useAsync(allowed && orgId ? () => fetchStatsOverview(orgId) : null, [allowed, orgId]);
+  // a failed or refused rating progress only leaves its chart out
+  const ratings = useAsync(allowed && orgId ? () => fetchRatingProgress(orgId).catch(() => null) : null, [allowed, orgId]);
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState('');
 
@@ -79,7 +90,9 @@ export default function StatsPage() {
                   <StatChart id='education' title='学历' data={s.education.filter((e) => e.count > 0)} emptyText='暂无学历数据' />
                   <StatChart id='new' title='新发展团员（已认证）' data={s.newMembers} emptyText='暂无已认证的新发展团员' />
                   <StatChart id='transfers' title={`组织关系转接（${s.year}年）`} data={s.transfers} unit='人次' />
-                  {/* 对标定级 results plug in here as one more <StatChart> (stars per org) */}
+                  {ratings.data && ratings.data.total.inScope > 0 ? (
+                    <StatChart id='ratings' title={`对标定级（${ratings.data.year}年）`} data={ratingChart(ratings.data)} unit='个组织' />
+                  ) : null}
                   <View className='admin-section' data-testid='stats-children'>
                     <View className='admin-section__head'>
                       <Text className='admin-section__title'>下级组织（{s.children.length}）</Text>
