@@ -40,6 +40,7 @@ import { taskRoutes } from './modules/tasks/routes';
 import { registrationRoutes } from './modules/registration/routes';
 import { graduationRoutes } from './modules/graduation/routes';
 import { membershipRoutes } from './modules/membership/routes';
+import { enteredRoutes } from './modules/entered/routes';
 import { identityCorrectionRoutes } from './modules/identity-corrections/routes';
 
 /** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
@@ -118,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(registrationRoutes);
       await api.register(graduationRoutes);
       await api.register(membershipRoutes);
+      await api.register(enteredRoutes);
       await api.register(archiveRoutes);
       await api.register(identityCorrectionRoutes);
     },

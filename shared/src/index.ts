@@ -56,3 +56,4 @@ export * from './schemas/graduation-api';
 export * from './schemas/membership-api';
 export * from './schemas/archive-api';
 export * from './schemas/identity-correction-api';
+export * from './schemas/entered-api';
