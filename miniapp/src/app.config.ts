@@ -22,6 +22,7 @@ export default defineAppConfig({
         'pages/two-systems/index',
         'pages/archive/index',
         'pages/identity-correction/index',
+        'pages/claim/index',
       ],
     },
     {
@@ -71,6 +72,8 @@ export default defineAppConfig({
         'pages/archives/index',
         'pages/archive-approvals/index',
         'pages/identity-corrections/index',
+        'pages/entered-members/index',
+        'pages/member-entry/index',
       ],
     },
     {

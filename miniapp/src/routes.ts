@@ -72,6 +72,10 @@ export const Routes = {
   // [004 §一(一)1] 姓名/性别/身份证号 corrections: the member asks, the province's admins decide (?orgId=)
   memberIdentityCorrection: '/member/pages/identity-correction/index',
   adminIdentityCorrections: '/admin/pages/identity-corrections/index',
+  // 团员录入与认领 (issue 16 part 5): the admin's list and form (?orgId=, ?memberId=), the member's claim
+  adminEnteredMembers: '/admin/pages/entered-members/index',
+  adminMemberEntry: '/admin/pages/member-entry/index',
+  memberClaim: '/member/pages/claim/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

@@ -29,7 +29,8 @@ describe('members entered by admins', () => {
   let branchAdmin: Awaited<ReturnType<typeof onboardedCadre>>;
   let schoolAdmin: Awaited<ReturnType<typeof onboardedCadre>>;
 
-  const enter = (body: object, headers: Headers = branchAdmin.headers, orgId = tree.branch.id) => app.inject({ method: 'POST', url: `/api/orgs/${orgId}/entered-members`, headers, payload: body });
+  const enter = (body: object, headers: Headers = branchAdmin.headers, orgId = tree.branch.id) =>
+    app.inject({ method: 'POST', url: `/api/orgs/${orgId}/entered-members`, headers, payload: body });
   const countEntered = async () => (await app.db.select({ id: checkins.id }).from(checkins).where(eq(checkins.branchId, tree.branch.id))).length;
   const claimState = async (headers: Headers) => (await app.inject({ method: 'GET', url: '/api/me/member-claim', headers })).json();
 
@@ -50,7 +51,10 @@ describe('members entered by admins', () => {
     expect(res.statusCode).toBe(201);
     const m = res.json();
     expect(m).toMatchObject({ name: '录入甲', claimed: false, branchId: String(tree.branch.id), joinedAt: '2021-05', membershipStatus: 'normal' });
-    const [row] = await app.db.select().from(checkins).where(eq(checkins.id, Number(m.id)));
+    const [row] = await app.db
+      .select()
+      .from(checkins)
+      .where(eq(checkins.id, Number(m.id)));
     expect(row).toMatchObject({ status: 'approved', approvedJoinedAt: '2021-05', approvedBirthDate: '2006-02-03' });
     expect(row.enteredAt).not.toBeNull();
     // 004 FAQ (i): straight into the e-archive list, 尚未认证
@@ -99,7 +103,10 @@ describe('members entered by admins', () => {
       .from(auditLogs)
       .where(and(eq(auditLogs.action, 'member.edit'), eq(auditLogs.targetId, m.id)));
     expect(JSON.stringify(log.after)).toContain('某某大学');
-    await app.db.update(checkins).set({ membershipStatus: 'resigned' }).where(eq(checkins.id, Number(m.id)));
+    await app.db
+      .update(checkins)
+      .set({ membershipStatus: 'resigned' })
+      .where(eq(checkins.id, Number(m.id)));
     const left = await app.inject({ method: 'PUT', url: `/api/orgs/${tree.branch.id}/entered-members/${m.id}`, headers: branchAdmin.headers, payload: body });
     expect(left.json().code).toBe('MEMBERSHIP_NOT_NORMAL');
   });
@@ -107,12 +114,47 @@ describe('members entered by admins', () => {
   it('Excel: template, all-or-nothing with per-row errors in Chinese, then imports every row', async () => {
     const tpl = await app.inject({ method: 'GET', url: `/api/orgs/${tree.branch.id}/entered-members-import/template.xlsx`, headers: branchAdmin.headers });
     expect(tpl.statusCode).toBe(200);
-    const headers = ['姓名', '证件号码', '入团年月', '收入', '是否在本支部担任团干职务', '发展团员编号', '入团时所在单位', '手机号码', '民族', '政治面貌', '全日制学历', '最高学历', '是否志愿者', '户籍所在地'];
-    const row = (name: string, id: string, joined = '2015-05', dev = '') => [name, id, joined, '学生无收入', '否', dev, '某中学', '13800138000', '汉族', '共青团员', '本科在读', '本科在读', '否', '广东省广州市'];
+    const headers = [
+      '姓名',
+      '证件号码',
+      '入团年月',
+      '收入',
+      '是否在本支部担任团干职务',
+      '发展团员编号',
+      '入团时所在单位',
+      '手机号码',
+      '民族',
+      '政治面貌',
+      '全日制学历',
+      '最高学历',
+      '是否志愿者',
+      '户籍所在地',
+    ];
+    const row = (name: string, id: string, joined = '2015-05', dev = '') => [
+      name,
+      id,
+      joined,
+      '学生无收入',
+      '否',
+      dev,
+      '某中学',
+      '13800138000',
+      '汉族',
+      '共青团员',
+      '本科在读',
+      '本科在读',
+      '否',
+      '广东省广州市',
+    ];
     const id1 = makeIdNumber('2001-07-07');
     const bad = await xlsx(headers, [row('导入甲', id1), row('导入乙', '123'), row('导入丙', id1)]);
     const before = await countEntered();
-    const refused = await app.inject({ method: 'POST', url: `/api/orgs/${tree.branch.id}/entered-members-import`, headers: { ...branchAdmin.headers, ...multipart(bad).headers }, payload: multipart(bad).payload });
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/orgs/${tree.branch.id}/entered-members-import`,
+      headers: { ...branchAdmin.headers, ...multipart(bad).headers },
+      payload: multipart(bad).payload,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().code).toBe('IMPORT_ROWS_INVALID');
     const rows = refused.json().rows as { row: number; field?: string; message: string }[];
@@ -146,7 +188,10 @@ describe('members entered by admins', () => {
     expect(ok.json().state).toBe('claimed');
     const mine = (await app.inject({ method: 'GET', url: '/api/me/checkin', headers: person.headers })).json();
     expect(mine.status).toBe('approved');
-    const rows = await app.db.select().from(checkins).where(eq(checkins.approvedIdHash, app.pii.lookupHash(idNumber)));
+    const rows = await app.db
+      .select()
+      .from(checkins)
+      .where(eq(checkins.approvedIdHash, app.pii.lookupHash(idNumber)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: person.userId });
     // the admin no longer edits a claimed record
@@ -174,7 +219,10 @@ describe('members entered by admins', () => {
     await runDueJobs(app);
     const declined = await app.inject({ method: 'POST', url: `/api/me/member-claim/${other.id}/decline`, headers: p2.headers });
     expect(declined.json().state).toBe('noRecord');
-    const [row] = await app.db.select().from(checkins).where(eq(checkins.id, Number(other.id)));
+    const [row] = await app.db
+      .select()
+      .from(checkins)
+      .where(eq(checkins.id, Number(other.id)));
     expect(row.claimedAt).toBeNull();
   });
 
@@ -210,7 +258,9 @@ describe('members entered by admins', () => {
   it('B5: the 入团年月 and birth date the counts and the 28-year job read are indexed generated columns', async () => {
     const [idx] = (await app.db.execute(`show index from checkins where Key_name in ('checkins_joined_at_idx', 'checkins_age_out_idx')`)) as unknown as [unknown[]];
     expect(idx.length).toBe(3);
-    const [plan] = (await app.db.execute(`explain select count(*) from checkins force index (checkins_joined_at_idx) where approved_joined_at >= '2020-01'`)) as unknown as [{ key: string | null }[]];
+    const [plan] = (await app.db.execute(`explain select count(*) from checkins force index (checkins_joined_at_idx) where approved_joined_at >= '2020-01'`)) as unknown as [
+      { key: string | null }[],
+    ];
     expect(plan[0]?.key).toBe('checkins_joined_at_idx');
   });
 });

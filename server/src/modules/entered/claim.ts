@@ -69,7 +69,13 @@ export async function myClaim(db: Db, userId: number): Promise<MyClaim> {
     const d = offer.c.approvedData ?? {};
     return {
       state: 'offer',
-      offer: { id: String(offer.c.id), name: text(d.name), branchName: offer.b.alias || offer.b.shortName, branchFullName: offer.b.fullName ?? offer.b.shortName, joinedAt: text(d.joinedAt) },
+      offer: {
+        id: String(offer.c.id),
+        name: text(d.name),
+        branchName: offer.b.alias || offer.b.shortName,
+        branchFullName: offer.b.fullName ?? offer.b.shortName,
+        joinedAt: text(d.joinedAt),
+      },
     };
   }
   const [last] = await db.select().from(memberClaims).where(eq(memberClaims.userId, userId)).orderBy(desc(memberClaims.id)).limit(1);

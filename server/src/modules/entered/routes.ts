@@ -30,7 +30,13 @@ export const enteredRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/entered-members',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '录入的团员（按姓名、身份证号或发展团员编号查找）', params: OrgIdParamsSchema, querystring: EnteredListQuerySchema, response: { 200: EnteredMemberPageSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '录入的团员（按姓名、身份证号或发展团员编号查找）',
+        params: OrgIdParamsSchema,
+        querystring: EnteredListQuerySchema,
+        response: { 200: EnteredMemberPageSchema, ...errors },
+      },
     },
     async (req) => listEntered(app.db, app.pii, req.orgContext, req.query),
   );
@@ -39,7 +45,13 @@ export const enteredRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/entered-members',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '录入团员（团支部；认证资料同团员报到）', params: OrgIdParamsSchema, body: z.record(z.string(), z.unknown()), response: { 201: EnteredMemberDetailSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '录入团员（团支部；认证资料同团员报到）',
+        params: OrgIdParamsSchema,
+        body: z.record(z.string(), z.unknown()),
+        response: { 201: EnteredMemberDetailSchema, ...errors },
+      },
     },
     async (req, reply) => reply.status(201).send(await enterMember(app.db, deps(), req.orgContext, req.body)),
   );
@@ -54,7 +66,13 @@ export const enteredRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs/:orgId/entered-members/:memberId',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '修改录入的团员信息（本人认领前）', params: EnteredMemberParamsSchema, body: z.record(z.string(), z.unknown()), response: { 200: EnteredMemberDetailSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '修改录入的团员信息（本人认领前）',
+        params: EnteredMemberParamsSchema,
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: EnteredMemberDetailSchema, ...errors },
+      },
     },
     async (req) => updateEntered(app.db, deps(), req.orgContext, Number(req.params.memberId), req.body),
   );
@@ -62,14 +80,24 @@ export const enteredRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orgs/:orgId/entered-members-import/template.xlsx',
     { onRequest: [app.requireOrg('admin')], schema: { ...secured, summary: '团员导入模板（Excel）', params: OrgIdParamsSchema } },
-    async (_req, reply) => reply.type(XLSX_MIME).header('content-disposition', attachment('团员导入模板.xlsx')).send(await enteredTemplate()),
+    async (_req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('团员导入模板.xlsx'))
+        .send(await enteredTemplate()),
   );
 
   app.post(
     '/orgs/:orgId/entered-members-import',
     {
       onRequest: [app.requireOrg('admin')],
-      schema: { ...secured, summary: '从Excel批量导入团员（全部成功或全部不导入）', consumes: ['multipart/form-data'], params: OrgIdParamsSchema, response: { 200: ImportResultSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '从Excel批量导入团员（全部成功或全部不导入）',
+        consumes: ['multipart/form-data'],
+        params: OrgIdParamsSchema,
+        response: { 200: ImportResultSchema, ...errors },
+      },
     },
     async (req) => importEntered(app.db, deps(), req.orgContext, await readXlsxUpload(req)),
   );

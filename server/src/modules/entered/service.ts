@@ -69,7 +69,7 @@ export async function parseEntry(db: DbOrTx, pii: Pii, branch: OrgRow, body: unk
 }
 
 export function toEntry(pii: Pii, parsed: Record<string, unknown> & { idNumber: string }, today: string): ParsedEntry {
-  const facts = deriveIdentity(parsed as Parameters<typeof deriveIdentity>[0], today);
+  const facts = deriveIdentity(parsed, today);
   const { idNumber, ...rest } = parsed;
   const dev = typeof rest.developmentNumber === 'string' && rest.developmentNumber.trim() !== '' ? rest.developmentNumber.trim() : null;
   const data: Record<string, unknown> = { ...rest, developmentNumber: dev, birthDate: facts.birthDate ?? rest.birthDate ?? null, gender: facts.gender ?? rest.gender ?? null };
@@ -122,7 +122,7 @@ export async function enterMember(db: Db, deps: EnteredDeps, ctx: OrgContext, bo
   const branch = entryBranch(ctx);
   const today = todayInChina(deps.now);
   const entry = await parseEntry(db, deps.pii, branch, body, today);
-  let id = 0;
+  let id: number;
   try {
     id = await db.transaction(async (tx) => {
       // §5.1 one ID = one branch (the account id 0 is nobody's), §5.2 the development number.
@@ -187,7 +187,11 @@ export async function updateEntered(db: Db, deps: EnteredDeps, ctx: OrgContext, 
         targetType: 'checkin',
         targetId: c.id,
         before: { fields: changed.filter((k) => k !== 'phone').map((k) => [k, before[k] ?? null]) },
-        after: { fields: changed.filter((k) => k !== 'phone').map((k) => [k, e.data[k] ?? null]), ...(idChanged ? { idNumberChanged: true } : {}), ...(changed.includes('phone') ? { phoneChanged: true } : {}) },
+        after: {
+          fields: changed.filter((k) => k !== 'phone').map((k) => [k, e.data[k] ?? null]),
+          ...(idChanged ? { idNumberChanged: true } : {}),
+          ...(changed.includes('phone') ? { phoneChanged: true } : {}),
+        },
       });
     });
   } catch (err) {
