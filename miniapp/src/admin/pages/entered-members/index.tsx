@@ -107,7 +107,9 @@ export default function EnteredMembersPage() {
                           <View className='entered-row__name'>
                             <Text>{m.name}</Text>
                             {m.claimed ? <StatusTag tone='green'>本人已认领</StatusTag> : <StatusTag tone='orange'>待本人认领</StatusTag>}
-                            {m.membershipStatus !== 'normal' ? <StatusTag tone='gray'>{isKeyOf(MembershipStatuses, m.membershipStatus) ? MembershipStatuses[m.membershipStatus] : m.membershipStatus}</StatusTag> : null}
+                            {m.membershipStatus !== 'normal' ? (
+                              <StatusTag tone='gray'>{isKeyOf(MembershipStatuses, m.membershipStatus) ? MembershipStatuses[m.membershipStatus] : m.membershipStatus}</StatusTag>
+                            ) : null}
                           </View>
                           <Text className='admin-muted'>
                             {m.idNumberMasked} · {monthText(m.joinedAt)}

@@ -33,7 +33,7 @@ export default function MemberEntryPage() {
 
   useEffect(() => {
     if (values) return;
-    if (memberId && existing.data) setValues(formValuesFrom(existing.data.data as never, orgId));
+    if (memberId && existing.data) setValues(formValuesFrom(existing.data.data, orgId));
     else if (!memberId && allowed) setValues(formValuesFrom(null, orgId));
   }, [values, memberId, existing.data, orgId, allowed]);
 

@@ -56,9 +56,7 @@ export default function ClaimPage() {
           <View data-testid='claim-state' data-state={current.state}>
             {current.state === 'none' || current.state === 'failed' ? (
               <>
-                <View className='member-notice member-notice--info'>
-                  如果团组织已经为您录入了团员信息，请填写本人真实姓名和身份证号码进行实名验证；验证通过后即可认领，无需重新报到。
-                </View>
+                <View className='member-notice member-notice--info'>如果团组织已经为您录入了团员信息，请填写本人真实姓名和身份证号码进行实名验证；验证通过后即可认领，无需重新报到。</View>
                 {current.state === 'failed' ? (
                   <View className='member-notice' data-testid='claim-failed'>
                     实名验证未通过，请核对姓名和身份证号码后重新提交。
@@ -88,9 +86,7 @@ export default function ClaimPage() {
             ) : null}
             {current.state === 'offer' && current.offer ? (
               <View className='tj-card' data-testid='claim-offer'>
-                <Text className='member-card__title'>
-                  您已被录入为 {current.offer.branchName} 的团员，是否确认？
-                </Text>
+                <Text className='member-card__title'>您已被录入为 {current.offer.branchName} 的团员，是否确认？</Text>
                 <Text className='member-text'>姓名：{current.offer.name}</Text>
                 <Text className='member-text'>入团年月：{monthText(current.offer.joinedAt)}</Text>
                 <Text className='member-muted'>{current.offer.branchFullName}</Text>
