@@ -62,6 +62,9 @@ describe('members entered by admins', () => {
     expect(archives.items.map((i: { name: string }) => i.name)).toContain('录入甲');
     const summary = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.branch.id}/archives/summary`, headers: branchAdmin.headers })).json();
     expect(summary.uncertified).toBeGreaterThanOrEqual(1);
+    // the cadre's member detail shows the form's phone (the placeholder account's is no phone)
+    const seen = (await app.inject({ method: 'GET', url: `/api/orgs/${tree.branch.id}/members/${m.id}`, headers: branchAdmin.headers })).json();
+    expect(seen.phoneMasked).toBe('138****8000');
     // an admin of the school enters into the branch through the branch's chain
     expect((await enter(entryBody({ name: '录入乙', idNumber: makeIdNumber('2001-01-01') }), schoolAdmin.headers)).statusCode).toBe(201);
     const audits = await app.db.select().from(auditLogs).where(eq(auditLogs.action, 'member.enter'));

@@ -12,6 +12,7 @@ import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { assertDevNumberFree, assertNotApprovedElsewhere, devNumberTakenError, approvedElsewhereError, duplicateIndexOf, holdsRosterPosition } from '../checkins/rules';
 import { trackCheckinChange } from '../stats/counters';
+import { PLACEHOLDER_PHONE_PREFIX } from './placeholder';
 
 /**
  * 团员录入 (issue 16 part 5, [004 §二(一)] 团员列表): an admin of a 团支部 or of an org above it
@@ -26,9 +27,6 @@ import { trackCheckinChange } from '../stats/counters';
  * the row. When the person proves their ID (modules/entered/claim.ts) the row, and the history
  * keyed by the account, move to their own account — no second check-in, no query changed.
  */
-
-export const PLACEHOLDER_PHONE_PREFIX = 'entered-';
-export const isPlaceholderPhone = (phone: string) => phone.startsWith(PLACEHOLDER_PHONE_PREFIX);
 
 /** A placeholder account: no login can reach it (LoginSchema takes mobiles only; '!' is no password hash). */
 export async function insertPlaceholderAccount(tx: DbOrTx): Promise<number> {
