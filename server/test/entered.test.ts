@@ -215,6 +215,13 @@ describe('members entered by admins', () => {
     await runDueJobs(app);
     expect((await claimState(person.headers)).state).toBe('failed');
     expect((await app.inject({ method: 'POST', url: `/api/me/member-claim/${m.id}/confirm`, headers: person.headers })).json().code).toBe('CLAIM_NOT_AVAILABLE');
+    // a few checks per account, no probing of IDs
+    for (let i = 0; i < 4; i++) {
+      await app.inject({ method: 'POST', url: '/api/me/member-claim/verify', headers: person.headers, payload: { name: '失败者', idNumber: alwaysFails } });
+      await runDueJobs(app);
+    }
+    const sixth = await app.inject({ method: 'POST', url: '/api/me/member-claim/verify', headers: person.headers, payload: { name: '失败者', idNumber: alwaysFails } });
+    expect(sixth.statusCode).toBe(429);
     const idNumber = makeIdNumber('2002-04-04');
     const other = (await enter(entryBody({ name: '不是我', idNumber }))).json();
     const p2 = await memberUser(app);

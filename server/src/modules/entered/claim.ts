@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { ClaimVerify, MyClaim } from '@tj/shared';
 import type { RealNameVerifier } from '../../adapters/real-name/types';
 import type { Db, DbOrTx } from '../../db/client';
@@ -20,6 +20,8 @@ import { insertPlaceholderAccount } from './service';
  * offered again, so a second account with the same ID cannot take it.
  */
 export const CLAIM_VERIFY_JOB = 'memberClaim.verify';
+/** Real-name checks one account may ask for on 认领团员信息. */
+export const CLAIM_MAX_VERIFICATIONS = 5;
 
 declare module '../../jobs/queue' {
   interface JobPayloads {
@@ -98,6 +100,12 @@ export async function requestVerification(db: Db, pii: Pii, userId: number, body
     if (own && own.status !== null) throw new AppError('CLAIM_HAS_CHECKIN');
     const [last] = await tx.select().from(memberClaims).where(eq(memberClaims.userId, userId)).orderBy(desc(memberClaims.id)).limit(1);
     if (last?.status === 'verifying') throw new AppError('CLAIM_VERIFYING');
+    // each check asks the real-name provider about a name + ID: a few per account, no probing
+    const [tries] = await tx
+      .select({ n: count() })
+      .from(memberClaims)
+      .where(and(eq(memberClaims.userId, userId), isNull(memberClaims.declinedCheckinId)));
+    if (Number(tries?.n ?? 0) >= CLAIM_MAX_VERIFICATIONS) throw new AppError('RATE_LIMITED');
     const [res] = await tx.insert(memberClaims).values({ userId, name: body.name, idEnc: pii.encrypt(body.idNumber), idHash: pii.lookupHash(body.idNumber), status: 'verifying' });
     await enqueue(tx, CLAIM_VERIFY_JOB, { claimId: Number(res.insertId) }, now);
   });
