@@ -48,11 +48,11 @@ export async function requestClaimVerification(body: { name: string; idNumber: s
 }
 
 export async function confirmClaim(memberId: string): Promise<MyClaim> {
-  const { data } = await http.post<unknown>(`/me/member-claim/${encodeURIComponent(memberId)}/confirm`);
+  const { data } = await http.post<unknown>(`/me/member-claim/${encodeURIComponent(memberId)}/confirm`, {});
   return MyClaimSchema.parse(data);
 }
 
 export async function declineClaim(memberId: string): Promise<MyClaim> {
-  const { data } = await http.post<unknown>(`/me/member-claim/${encodeURIComponent(memberId)}/decline`);
+  const { data } = await http.post<unknown>(`/me/member-claim/${encodeURIComponent(memberId)}/decline`, {});
   return MyClaimSchema.parse(data);
 }

@@ -6,6 +6,7 @@ import { FormError, FormSection, TextField } from '../../../components/form-fiel
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { useRequireLogin } from '../../../hooks/use-require-login';
+import { scrollToTop } from '../../../hooks/use-page-params';
 import { Routes } from '../../../routes';
 import { toApiError } from '../../../services/api-error';
 import { confirmClaim, declineClaim, fetchMyClaim, requestClaimVerification, type MyClaim } from '../../../services/entered';
@@ -36,6 +37,7 @@ export default function ClaimPage() {
     setErrors({});
     try {
       setClaim(await fn());
+      scrollToTop();
     } catch (e) {
       const err = toApiError(e);
       setErrors({ [err.field ?? '']: err.message });
