@@ -6,7 +6,7 @@ import { FormError } from '../../../components/form-field';
 import { PageStatus } from '../../../components/page-status';
 import { useAsync } from '../../../hooks/use-async';
 import { scrollToTop } from '../../../hooks/use-page-params';
-import { CertStepTitles, type CertField } from '../../../labels/checkin';
+import type { CertField } from '../../../labels/checkin';
 import { toApiError } from '../../../services/api-error';
 import { CERT_STEPS, checkStep, formValuesFrom, type CertFormValues } from '../../../services/checkin';
 import { enterMember, fetchEnteredMember, updateEnteredMember } from '../../../services/entered';
@@ -92,9 +92,6 @@ export default function MemberEntryPage() {
             <FormError message={errors['']} testId='member-entry-error' />
             {CERT_STEPS.map((step) => (
               <View key={step} data-testid={`member-entry-${step}`}>
-                <Text className='admin-section admin-section__title' style={{ display: 'block' }}>
-                  {CertStepTitles[step]}
-                </Text>
                 <StepFields step={step} values={values} errors={errors} set={set} branch={branchField} />
               </View>
             ))}
