@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ClaimVerifySchema } from '@tj/shared';
@@ -29,6 +29,8 @@ export default function ClaimPage() {
   const [idNumber, setIdNumber] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  // H5 keeps the opener's scroll position: start at the top of the explanation
+  useEffect(() => scrollToTop(), []);
   if (!allowed) return null;
   const current = claim ?? state.data;
 
