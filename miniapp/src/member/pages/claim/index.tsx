@@ -30,7 +30,9 @@ export default function ClaimPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   // H5 keeps the opener's scroll position: start at the top of the explanation
-  useEffect(() => scrollToTop(), []);
+  useEffect(() => {
+    scrollToTop();
+  }, []);
   if (!allowed) return null;
   const current = claim ?? state.data;
 
