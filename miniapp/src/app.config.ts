@@ -22,6 +22,7 @@ export default defineAppConfig({
         'pages/two-systems/index',
         'pages/archive/index',
         'pages/identity-correction/index',
+        'pages/claim/index',
       ],
     },
     {
@@ -81,6 +82,8 @@ export default defineAppConfig({
         'pages/notice-publish/index',
         'pages/notices/index',
         'pages/notice-reads/index',
+        'pages/entered-members/index',
+        'pages/member-entry/index',
       ],
     },
     {

@@ -91,6 +91,10 @@ export const Routes = {
   adminNoticePublish: '/admin/pages/notice-publish/index',
   adminNotices: '/admin/pages/notices/index',
   adminNoticeReads: '/admin/pages/notice-reads/index',
+  // 团员录入与认领 (issue 16 part 5): the admin's list and form (?orgId=, ?memberId=), the member's claim
+  adminEnteredMembers: '/admin/pages/entered-members/index',
+  adminMemberEntry: '/admin/pages/member-entry/index',
+  memberClaim: '/member/pages/claim/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

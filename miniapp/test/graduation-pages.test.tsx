@@ -64,3 +64,21 @@ describe('毕业班管理', () => {
     expect(await screen.findByTestId('grad-notice')).toBeTruthy();
   });
 });
+
+describe('毕业时间更正 (issue 16 B1)', () => {
+  it('a leading organ has the correction entry and sees only the marks it may correct, without marking', async () => {
+    withParams({ orgId: '1' });
+    serve(['GET', '/orgs/1', { data: province }], ['GET', '/orgs/1/children', { data: { items: [] } }], ['GET', '/orgs/1/admin-requests', { data: { items: [] } }]);
+    const { unmount } = render(<AdminHomePage />);
+    await screen.findByTestId('action-graduationCorrect');
+    unmount();
+    serve(
+      ['GET', '/orgs/1', { data: province }],
+      ['GET', '/orgs/1/graduation/branches', { data: { canMark: false, items: [branch('3', { month: '2027-06', markedByOrg: '中山大学团委', correctable: true })] } }],
+    );
+    render(<GraduationPage />);
+    await screen.findByTestId('grad-branch-3');
+    expect(screen.getByText('以下为下级组织标记的毕业时间，本组织可以更正。')).toBeTruthy();
+    expect(screen.queryByTestId('grad-mark')).toBeNull();
+  });
+});

@@ -44,6 +44,7 @@ import { ratingRoutes } from './modules/ratings/routes';
 import { orgLifeRoutes } from './modules/org-life/routes';
 import { graduationRoutes } from './modules/graduation/routes';
 import { membershipRoutes } from './modules/membership/routes';
+import { enteredRoutes } from './modules/entered/routes';
 import { identityCorrectionRoutes } from './modules/identity-corrections/routes';
 
 /** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(orgLifeRoutes);
       await api.register(graduationRoutes);
       await api.register(membershipRoutes);
+      await api.register(enteredRoutes);
       await api.register(archiveRoutes);
       await api.register(identityCorrectionRoutes);
       await api.register(noticeRoutes);

@@ -193,6 +193,9 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /orgs/:orgId/identity-corrections/members/:memberId': { name: '张三', gender: 'female', idNumber: VALID_IDS[2], photo },
     'POST /orgs/:orgId/identity-corrections/:requestId/decision': { approve: false, reason: '证明材料不清晰' },
     'POST /orgs/:orgId/notices': { title: '矩阵测试通知', body: '矩阵测试', audience: 'cadres', scope: 'chosen', targetOrgIds: [NO_ID], attachments: [] },
+    'POST /orgs/:orgId/entered-members': {},
+    'PUT /orgs/:orgId/entered-members/:memberId': {},
+    'POST /me/member-claim/verify': { name: '张三', idNumber: VALID_IDS[3] },
     // public
     'POST /auth/login': { phone: freshPhone(), password: 'abc12345xyz' },
     'POST /auth/refresh': { refreshToken: 'not-a-token' },

@@ -257,6 +257,15 @@ export const ErrorMessages = {
   MEMBERSHIP_REQUEST_PENDING: '该团员已有待审批的团籍变更申请',
   MEMBERSHIP_REQUEST_NOT_PENDING: '该申请不在待审批状态，可能已被处理，请刷新',
   MEMBERSHIP_APPROVER_NOT_SUPERIOR: '团籍变更须由团支部的上级团组织审批',
+  // 团员录入与认领 (issue 16 part 5, [004 §二(一)])
+  ENTERED_NOT_BRANCH: '只能向团支部录入团员，请先进入要录入的团支部',
+  ENTERED_MEMBER_CLAIMED: '该团员已由本人认领，资料请由团员本人在认证资料中修改',
+  ENTERED_MEMBER_NOT_ENTERED: '该团员不是由管理员录入的，不能在此修改',
+  CHECKIN_ENTERED_BY_ORG: '组织已录入您的团员信息，请在“认领团员信息”中完成实名验证后认领，无需重新报到',
+  CLAIM_NOT_AVAILABLE: '没有可认领的团员信息，或该信息已被认领',
+  CLAIM_HAS_CHECKIN: '您已提交报到，不能再认领组织录入的团员信息',
+  CLAIM_VERIFYING: '实名验证进行中，请稍后刷新查看结果',
+  CLAIM_ID_MISMATCH: '您的账号已通过实名验证的身份与该团员信息不一致，不能认领',
   TRANSFER_MEMBER_UNCERTIFIED: '该团员的团员身份尚未认证（电子版《入团志愿书》未上传或未经上级团委审批），完成认证后才能办理组织关系转接',
 
   // 团员电子档案 (issue 16 part 2, [004 §二(四)])

@@ -63,3 +63,4 @@ export * from './schemas/rating-api';
 export * from './schemas/org-life-api';
 export * from './schemas/notice-api';
 export * from './schemas/stats-api';
+export * from './schemas/entered-api';

@@ -21,6 +21,12 @@ export type MembershipStatus = keyof typeof MembershipStatuses;
 
 export const isActiveMembership = (s: MembershipStatus | null | undefined): boolean => s == null || s === 'normal';
 
+/**
+ * Issue 16 B2: a member who left keeps their 认证资料 to read, never to change — except 已转出, whose
+ * check-in the transfer state machine already answers (CHECKIN_TRANSFERRED_OUT).
+ */
+export const membershipBlocksCheckinEdit = (s: MembershipStatus | null | undefined): boolean => !isActiveMembership(s) && s !== 'transferredOut';
+
 /** The exits a branch asks for with a reason and its superior approves (团章: 退团、开除团籍、脱团). */
 export const MembershipExitKinds = ['resigned', 'expelled', 'lapsed'] as const satisfies readonly MembershipStatus[];
 export type MembershipExitKind = (typeof MembershipExitKinds)[number];

@@ -111,6 +111,15 @@ export default function StatusPage() {
       <Cell.Group title='当前账号'>
         <Cell title='手机号' extra={<Text data-testid='status-phone'>{user.phone}</Text>} />
         <Cell clickable title={<Text data-testid='status-settings'>账号设置</Text>} description='修改密码' extra='›' onClick={() => void Taro.navigateTo({ url: Routes.accountSettings })} />
+        {checkin && (checkin.status === null || checkin.status === 'withdrawn' || checkin.status === 'returned') ? (
+          <Cell
+            clickable
+            title={<Text data-testid='status-claim'>认领团员信息</Text>}
+            description='团组织已录入您的团员信息？实名验证后认领，无需重新报到'
+            extra='›'
+            onClick={() => void Taro.navigateTo({ url: Routes.memberClaim })}
+          />
+        ) : null}
         <Cell
           clickable
           title={<Text data-testid='status-admin-register'>组织管理员注册</Text>}

@@ -13,3 +13,4 @@ export * from './ratings';
 export * from './org-life';
 export * from './notices';
 export * from './stats';
+export * from './entered';

@@ -40,9 +40,8 @@ export const twoSystemsSubmissions = mysqlTable(
     campaignId: ref('campaign_id')
       .notNull()
       .references(() => twoSystemsCampaigns.id),
-    branchId: ref('branch_id')
-      .notNull()
-      .references(() => orgs.id),
+    // no foreign key (issue 16 B3): a year's record outlives an emptied 毕业生团组织 that is deleted
+    branchId: ref('branch_id').notNull(),
     state: varchar('state', { length: 16 }).$type<SubmissionState>().notNull(),
     submittedAt: datetime('submitted_at', { mode: 'date', fsp: 3 }),
     submittedBy: ref('submitted_by'),

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, like, sql, type SQL } from 'drizzle-orm';
 import { theRow } from '../../lib/rows';
 import { alias } from 'drizzle-orm/mysql-core';
 import type { Readable } from 'node:stream';
@@ -43,10 +43,11 @@ type CheckinRow = typeof checkins.$inferSelect;
 type OrgRow = typeof orgs.$inferSelect;
 
 /** 入团年月 of the data in force, in SQL (only the phone of the JSON is sealed). */
-const JOINED_AT = sql<string>`json_unquote(json_extract(${checkins.approvedData}, '$.joinedAt'))`;
+// issue 16 B5: the generated, indexed column (db/schema/checkins.ts), not the JSON itself
+const JOINED_AT = sql<string>`${checkins.approvedJoinedAt}`;
 const NAME = sql<string>`json_unquote(json_extract(${checkins.approvedData}, '$.name'))`;
 /** A member (§4.2: approved, also while an edit waits) who joined in 2020 or later [004 §二(四)2]. */
-const needsArchiveSql = and(isNotNull(checkins.approvedIdHash), sql`${JOINED_AT} >= ${ARCHIVE_REQUIRED_FROM}`) as SQL;
+const needsArchiveSql = and(isNotNull(checkins.approvedIdHash), gte(checkins.approvedJoinedAt, ARCHIVE_REQUIRED_FROM)) as SQL;
 const inSubtree = (path: string) => like(orgs.path, descendantsLike(path));
 const data = (c: CheckinRow) => (c.approvedData ?? {}) as { name?: string; joinedAt?: string; developmentNumber?: string | null };
 const memberName = (c: CheckinRow) => data(c).name ?? '团员';

@@ -10,6 +10,7 @@ import {
   makeCertIdentitySchema,
   makeCertLeagueSchema,
   makeCertificationSchema,
+  membershipBlocksCheckinEdit,
   nextCheckinStatus,
   todayInChina,
   type CertStep,
@@ -99,6 +100,7 @@ export async function saveStep(db: Db, deps: MemberDeps, userId: number, step: C
   const today = todayOf(now);
   const index = STEP_ORDER.indexOf(step);
   const saved = await runWithRowLock(db, userId, async (tx, row) => {
+    if (membershipBlocksCheckinEdit(row?.membershipStatus)) throw new AppError('MEMBERSHIP_ENDED');
     const status = row?.status ?? null;
     const approved = isCheckinApproved(status);
     if (approved && CertStepEditPolicy[step] === 'locked') throw new AppError('CHECKIN_IDENTITY_LOCKED', 'idNumber');
@@ -212,6 +214,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
   const { pii, now } = deps;
   const { row, branch } = await runWithRowLock(db, userId, async (tx, row) => {
     if (!row) throw new AppError('CHECKIN_STEP_ORDER');
+    if (membershipBlocksCheckinEdit(row.membershipStatus)) throw new AppError('MEMBERSHIP_ENDED');
     const status = row.status;
     const t = nextCheckinStatus(status, 'submit');
     if (!t.ok) throw new AppError(t.code);
@@ -247,6 +250,7 @@ export async function submitCheckin(db: Db, deps: MemberDeps, userId: number): P
 export async function withdrawCheckin(db: Db, deps: MemberDeps, userId: number, reason?: string): Promise<MyCheckin> {
   const { pii } = deps;
   const id = await runWithRowLock(db, userId, async (tx, row) => {
+    if (membershipBlocksCheckinEdit(row?.membershipStatus)) throw new AppError('MEMBERSHIP_ENDED');
     const status = row?.status ?? null;
     const t = nextCheckinStatus(status, 'withdraw');
     if (!t.ok || !row) throw new AppError(t.ok ? 'CHECKIN_NOT_WITHDRAWABLE' : t.code);

@@ -33,10 +33,12 @@ export async function holdsRosterPosition(db: DbOrTx, idHash: string): Promise<b
 /** The error for an ID approved in another check-in, naming that branch (§5.1). */
 export async function approvedElsewhereError(db: DbOrTx, idHash: string): Promise<AppError> {
   const [other] = await db
-    .select({ name: orgs.fullName, shortName: orgs.shortName })
+    .select({ name: orgs.fullName, shortName: orgs.shortName, enteredAt: checkins.enteredAt, claimedAt: checkins.claimedAt })
     .from(checkins)
     .innerJoin(orgs, eq(orgs.id, checkins.branchId))
     .where(eq(checkins.approvedIdHash, idHash));
+  // Issue 16 part 5: an org entered this person and nobody claimed the record yet — claim it, not a second check-in.
+  if (other?.enteredAt && !other.claimedAt) return new AppError('CHECKIN_ENTERED_BY_ORG', 'idNumber');
   return other
     ? AppError.withMessage('CHECKIN_ID_APPROVED_ELSEWHERE', checkinApprovedElsewhereMessage(other.name ?? other.shortName), 'idNumber')
     : new AppError('CHECKIN_ID_APPROVED_ELSEWHERE', 'idNumber');

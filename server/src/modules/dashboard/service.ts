@@ -9,6 +9,7 @@ import type { OrgContext } from '../../plugins/org-guard';
 import { countWaitingReviews } from '../checkins/review-service';
 import { summarize } from '../orgs/service';
 import { membersOfRow } from './member-count';
+import { shownPhone } from '../entered/placeholder';
 import { lastRow, theRow } from '../../lib/rows';
 
 const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as { n?: unknown }[]) : (res as { n?: unknown }[]));
@@ -80,7 +81,7 @@ export async function searchMembers(db: Db, pii: Pii, ctx: OrgContext, q: string
       id: String(r.c.id),
       name: String((r.c.approvedData as { name?: string } | null)?.name ?? ''),
       idNumberMasked: maskIdNumber(pii.decrypt(r.c.idEnc)),
-      phoneMasked: maskMobile(r.phone),
+      phoneMasked: maskMobile(shownPhone(r.phone, r.c.approvedData)),
       branchId: String(r.c.branchId),
       branchName: r.alias ?? r.branchName,
       status: r.c.status ?? '',

@@ -299,7 +299,7 @@ export async function deleteGraduateOrg(db: Db, ctx: OrgContext, branchId: numbe
     .where(eq(orgs.id, b.parentId ?? 0));
   if (!parent) throw new AppError('NOT_FOUND');
   try {
-    await deleteChild(db, { userId: ctx.userId }, parent, b.id);
+    await deleteChild(db, { userId: ctx.userId }, parent, b.id, { keepExitedMembers: true });
   } catch (err) {
     if (err instanceof AppError && err.code === 'ORG_HAS_MEMBERS') throw new AppError('GRADUATE_ORG_NOT_EMPTY');
     throw err;

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import type { Pii } from '../../lib/pii';
 import type { OrgContext } from '../../plugins/org-guard';
 import { ancestorNames } from '../orgs/view';
+import { shownPhone } from '../entered/placeholder';
 
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -30,7 +31,7 @@ export async function memberDetail(db: Db, pii: Pii, ctx: OrgContext, checkinId:
     id: String(row.c.id),
     name: text(data.name) ?? '',
     idNumberMasked: maskIdNumber(pii.decrypt(row.c.idEnc)),
-    phoneMasked: maskMobile(row.phone),
+    phoneMasked: maskMobile(shownPhone(row.phone, data)),
     branchId: String(row.branch.id),
     branchName: row.branch.alias ?? row.branch.shortName,
     status: row.c.status ?? '',

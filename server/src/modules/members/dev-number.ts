@@ -1,5 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { devNumberTakenMessage, validateDevelopmentNumber } from '@tj/shared';
+import { devNumberTakenMessage, isActiveMembership, validateDevelopmentNumber } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { checkins, orgs } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -29,6 +29,8 @@ export async function correctDevNumber(db: Db, pii: Pii, ctx: OrgContext, checki
       // a member outside the org's subtree answers like a missing one
       if (!row || !ctx.contains(row.branch.path)) throw new AppError('NOT_FOUND');
       if (!mayCorrectDevNumber(ctx, row.branch)) throw new AppError('FORBIDDEN');
+      // issue 16 B2: a member who left is kept as they were (nothing edited after the exit)
+      if (!isActiveMembership(row.c.membershipStatus)) throw new AppError('MEMBERSHIP_NOT_NORMAL');
       const data = row.c.approvedData ?? {};
       const check = validateDevelopmentNumber(value, typeof data.joinedAt === 'string' ? data.joinedAt : '', pii.decrypt(row.c.idEnc));
       if (!check.ok) throw new AppError(check.code, 'developmentNumber');

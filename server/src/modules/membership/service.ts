@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, lte, ne, or, sql } from 'drizzle-orm';
 import { ageOutBirthCutoff, agesOut, type MembershipDecision, type MembershipExitRequest, type MembershipRequest } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { checkins, membershipRequests, orgs, rosterEntries } from '../../db/schema';
@@ -128,11 +128,11 @@ export async function formerMembers(db: Db, ctx: OrgContext) {
  */
 export async function ageOutMembers(db: Db, today: string, now: Date) {
   const cutoff = ageOutBirthCutoff(today);
-  const birth = sql<string>`json_unquote(json_extract(${checkins.approvedData}, '$.birthDate'))`;
+  // issue 16 B5: (membership_status, approved_birth_date) is an index — a range scan of the due members
   const candidates = await db
-    .select({ id: checkins.id, userId: checkins.userId, idHash: checkins.approvedIdHash, birth })
+    .select({ id: checkins.id, userId: checkins.userId, idHash: checkins.approvedIdHash, birth: checkins.approvedBirthDate })
     .from(checkins)
-    .where(and(eq(checkins.membershipStatus, 'normal'), inArray(checkins.status, [...MEMBER_STATES]), sql`${birth} <= ${cutoff}`));
+    .where(and(eq(checkins.membershipStatus, 'normal'), lte(checkins.approvedBirthDate, cutoff), inArray(checkins.status, [...MEMBER_STATES])));
   let left = 0;
   for (const cand of candidates) {
     const hold = await db
@@ -140,7 +140,7 @@ export async function ageOutMembers(db: Db, today: string, now: Date) {
       .from(rosterEntries)
       .where(or(eq(rosterEntries.userId, cand.userId), cand.idHash ? eq(rosterEntries.idHash, cand.idHash) : sql`false`))
       .limit(1);
-    if (!agesOut(cand.birth, today, hold.length > 0)) continue;
+    if (!cand.birth || !agesOut(cand.birth, today, hold.length > 0)) continue;
     await db.transaction(async (tx) => {
       const [c] = await tx.select().from(checkins).where(eq(checkins.id, cand.id)).for('update');
       if (!c || c.membershipStatus !== 'normal') return;

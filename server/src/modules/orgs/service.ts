@@ -196,7 +196,7 @@ export async function updateOrg(db: Db, pii: Pii, actor: Actor, org: OrgRow, bod
  * database (a check-in saved meanwhile makes the DELETE fail, answered as CONFLICT); the org's
  * own codes, QR scenes and zeroed counters go with it (ON DELETE CASCADE).
  */
-export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId: number) {
+export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId: number, opts: { keepExitedMembers?: boolean } = {}) {
   await db.transaction(async (tx) => {
     const [child] = await tx
       .select()
@@ -206,7 +206,10 @@ export async function deleteChild(db: Db, actor: Actor, parent: OrgRow, childId:
     if (!child) throw new AppError('NOT_FOUND');
     const exists = async (q: Promise<unknown[]>) => (await q).length > 0;
     if (await exists(tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.parentId, child.id)).limit(1))) throw new AppError('ORG_HAS_SUB_ORGS');
-    if (await exists(tx.select({ id: checkins.id }).from(checkins).where(eq(checkins.branchId, child.id)).limit(1))) throw new AppError('ORG_HAS_MEMBERS');
+    // Issue 16 B3: an emptied 毕业生团组织 goes although members who left (团籍状态 not 正常) still
+    // name it — their rows stay as history (checkins.branch_id has no foreign key for this).
+    const members = opts.keepExitedMembers ? and(eq(checkins.branchId, child.id), eq(checkins.membershipStatus, 'normal')) : eq(checkins.branchId, child.id);
+    if (await exists(tx.select({ id: checkins.id }).from(checkins).where(members).limit(1))) throw new AppError('ORG_HAS_MEMBERS');
     if (await exists(tx.select({ id: rosterEntries.id }).from(rosterEntries).where(eq(rosterEntries.orgId, child.id)).limit(1))) throw new AppError('ORG_HAS_CADRES');
     const touches = or(eq(transfers.fromBranchId, child.id), eq(transfers.toOrgId, child.id), eq(transfers.toBranchId, child.id), eq(transfers.stepOrgId, child.id));
     if (

@@ -5,11 +5,11 @@ import { memberName } from '../transfers/common';
 
 /**
  * Who a branch registers / reviews: its members whose check-in counts as approved (§4.2; the
- * approved ID hash is set exactly then). HOOK for issue 16 part 3 (团籍状态): members who left
- * (满28周岁离团, 自愿退团, 开除团籍, 自行脱团, 已转出) must be excluded — add the membership-status
- * condition to `registrable` below; every query of this module goes through it.
+ * approved ID hash is set exactly then) and whose 团籍状态 is 正常 — members who left (满28周岁离团,
+ * 自愿退团, 开除团籍, 自行脱团, 已转出; issue 16 part 3) are no longer registered. Every query of this
+ * module goes through it.
  */
-export const registrable = (extra?: SQL): SQL => and(isNotNull(checkins.approvedIdHash), extra) as SQL;
+export const registrable = (extra?: SQL): SQL => and(isNotNull(checkins.approvedIdHash), eq(checkins.membershipStatus, 'normal'), extra) as SQL;
 
 export interface BranchMemberRow {
   checkinId: number;

@@ -86,7 +86,7 @@ export async function transferableMembers(deps: TransferDeps, ctx: OrgContext, b
     .select({ c: checkins, open: transfers.id })
     .from(checkins)
     .leftJoin(transfers, eq(transfers.openUserId, checkins.userId))
-    .where(and(eq(checkins.branchId, branchId), isNotNull(checkins.approvedIdHash)))
+    .where(and(eq(checkins.branchId, branchId), isNotNull(checkins.approvedIdHash), eq(checkins.membershipStatus, 'normal')))
     .orderBy(asc(checkins.id))
     .limit(1000);
   return { items: rows.map((r) => ({ id: String(r.c.id), name: memberName(r.c), idNumberMasked: maskIdNumber(deps.pii.decrypt(r.c.idEnc)), hasOpenTransfer: r.open != null })) };

@@ -69,6 +69,8 @@ export default function GraduationPage() {
   if (!allowed) return null;
   const detail = org.data;
   const items = list.data?.items ?? [];
+  // issue 16 B1: an org that cannot mark (a leading organ above schools) only corrects its subordinates' marks
+  const correctOnly = !!detail && !canMarkGraduation({ type: detail.type as OrgType, industry: detail.industry as IndustryCategory });
   const markable = (b: Branch) => !b.month && !b.reason && !b.convertedAt;
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
@@ -98,8 +100,8 @@ export default function GraduationPage() {
       <PageStatus loading={org.loading || (list.loading && !list.data)} error={org.error ?? list.error} onRetry={list.reload} testId='graduation'>
         {detail ? (
           <>
-            <OrgHeader org={detail} subtitle='毕业班管理' />
-            <View className='grad-tabs'>
+            <OrgHeader org={detail} subtitle={correctOnly ? '毕业时间更正' : '毕业班管理'} />
+            <View className='grad-tabs' style={correctOnly ? { display: 'none' } : undefined}>
               <Text className={`grad-tab${tab === 'branches' ? ' grad-tab--on' : ''}`} onClick={() => setTab('branches')} data-testid='grad-tab-branches'>
                 毕业时间标记
               </Text>
@@ -121,7 +123,13 @@ export default function GraduationPage() {
                     {notice}
                   </View>
                 ) : null}
-                {items.length === 0 ? <Empty title='暂无班级团支部' description='下级团支部会出现在这里' /> : null}
+                {items.length === 0 ? (
+                  correctOnly ? (
+                    <Empty title='暂无可更正的毕业时间标记' description='下级学校团组织标记的毕业时间会出现在这里' />
+                  ) : (
+                    <Empty title='暂无班级团支部' description='下级团支部会出现在这里' />
+                  )
+                ) : null}
                 {items.map((b) => (
                   <View key={b.id} className='grad-item' data-testid={`grad-branch-${b.id}`}>
                     <View className='grad-item__check'>

@@ -71,6 +71,10 @@ function actionsFor(org: OrgDetail): Action[] {
     // [004 §二(二)2(2)] not shown at all outside 学校领域's committees and 团总支
     canMarkGraduation({ type: orgTypeOf(org), industry: org.industry as IndustryCategory }) && { key: 'graduation', label: '毕业班管理', glyph: '毕', route: Routes.adminGraduation },
     { key: 'membership', label: '团籍管理', glyph: '籍', route: Routes.adminMembership },
+    // issue 16 part 5 [004 §二(一)]: members entered by admins (a 团支部 enters, orgs above follow)
+    { key: 'enteredMembers', label: '录入团员', glyph: '录', route: Routes.adminEnteredMembers },
+    // issue 16 B1: a leading organ above schools corrects the marks its subordinates made
+    orgTypeOf(org) === 'leadingOrgan' && { key: 'graduationCorrect', label: '毕业时间更正', glyph: '毕', route: Routes.adminGraduation },
     { key: 'archives', label: '团员电子档案', glyph: '档', route: Routes.adminArchives },
     isCommittee(orgTypeOf(org)) && { key: 'archiveApprovals', label: '电子档案审批', glyph: '批', route: Routes.adminArchiveApprovals },
     // [004 §一(一)1] 由省团委进行编辑: only the root of the tree (the province) decides corrections

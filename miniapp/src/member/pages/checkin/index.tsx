@@ -41,6 +41,8 @@ export default function CheckinPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<MyCheckin | null>(null);
+  // Issue 16 part 5: the ID belongs to a member the org entered — claim that record instead.
+  const [enteredByOrg, setEnteredByOrg] = useState(false);
 
   // Once loaded: leave when this form is not the member's to fill, else fill it (once) from the draft.
   const filled = values !== null;
@@ -102,6 +104,7 @@ export default function CheckinPage() {
       else void Taro.redirectTo({ url: Routes.memberConfirm });
     } catch (e) {
       const error = toApiError(e);
+      setEnteredByOrg(error.code === 'CHECKIN_ENTERED_BY_ORG');
       const field = error.field as CertField | undefined;
       setErrors(field && CertStepFields[step].includes(field) ? { [field]: error.message } : { '': error.message });
     } finally {
@@ -161,6 +164,13 @@ export default function CheckinPage() {
               <>
                 <StepFields step={step} values={values} errors={errors} set={set} branch={branchField} />
                 <FormError message={errors['']} testId='checkin-error' />
+                {enteredByOrg ? (
+                  <View className='member-actions'>
+                    <Button type='primary' block onClick={() => void Taro.navigateTo({ url: Routes.memberClaim })} data-testid='checkin-go-claim'>
+                      去认领团员信息
+                    </Button>
+                  </View>
+                ) : null}
                 <View className={`member-actions${index > 0 && !editMode ? ' member-actions--row' : ''}`}>
                   {index > 0 && !editMode ? (
                     <Button size='large' disabled={saving} onClick={() => goTo(CERT_STEPS[index - 1] ?? 'identity')} data-testid='checkin-prev'>
