@@ -113,6 +113,25 @@ CREATE TABLE `stats_reconcile_runs` (
 	CONSTRAINT `stats_reconcile_runs_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `member_claims` (
+	`id` bigint unsigned AUTO_INCREMENT NOT NULL,
+	`user_id` bigint unsigned NOT NULL,
+	`name` varchar(30) NOT NULL,
+	`id_enc` varchar(120) NOT NULL,
+	`id_hash` char(64) NOT NULL,
+	`status` varchar(16) NOT NULL,
+	`attempts` int NOT NULL DEFAULT 0,
+	`declined_checkin_id` bigint unsigned,
+	`decided_at` datetime(3),
+	`created_at` datetime(3) NOT NULL,
+	`updated_at` datetime(3) NOT NULL,
+	CONSTRAINT `member_claims_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+ALTER TABLE `checkins` DROP FOREIGN KEY `checkins_branch_id_orgs_id_fk`;
+--> statement-breakpoint
+ALTER TABLE `two_systems_submissions` DROP FOREIGN KEY `two_systems_submissions_branch_id_orgs_id_fk`;
+--> statement-breakpoint
 ALTER TABLE `branch_stats` ADD `by_00` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `branch_stats` ADD `by_01` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `branch_stats` ADD `by_02` int DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -177,6 +196,11 @@ ALTER TABLE `branch_stats` ADD `by_60` int DEFAULT 0 NOT NULL;--> statement-brea
 ALTER TABLE `branch_stats` ADD `by_61` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `branch_stats` ADD `by_62` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `branch_stats` ADD `by_63` int DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `checkins` ADD `entered_by` bigint unsigned;--> statement-breakpoint
+ALTER TABLE `checkins` ADD `entered_at` datetime(3);--> statement-breakpoint
+ALTER TABLE `checkins` ADD `claimed_at` datetime(3);--> statement-breakpoint
+ALTER TABLE `checkins` ADD `approved_joined_at` char(7) GENERATED ALWAYS AS (json_unquote(json_extract(approved_data, '$.joinedAt'))) VIRTUAL;--> statement-breakpoint
+ALTER TABLE `checkins` ADD `approved_birth_date` char(10) GENERATED ALWAYS AS (json_unquote(json_extract(approved_data, '$.birthDate'))) VIRTUAL;--> statement-breakpoint
 ALTER TABLE `unit_stats` ADD `by_00` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `unit_stats` ADD `by_01` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `unit_stats` ADD `by_02` int DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -251,6 +275,7 @@ ALTER TABLE `org_life_photos` ADD CONSTRAINT `org_life_photos_upload_id_uploads_
 ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_branch_id_orgs_id_fk` FOREIGN KEY (`branch_id`) REFERENCES `orgs`(`id`) ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_created_by_users_id_fk` FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE `org_life_records` ADD CONSTRAINT `org_life_records_updated_by_users_id_fk` FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE `member_claims` ADD CONSTRAINT `member_claims_user_id_users_id_fk` FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX `org_ratings_year_idx` ON `org_ratings` (`year`,`org_id`);--> statement-breakpoint
 CREATE INDEX `org_life_attendee_checkin_idx` ON `org_life_attendees` (`checkin_id`);--> statement-breakpoint
 CREATE INDEX `org_life_branch_idx` ON `org_life_records` (`branch_id`,`held_on`);--> statement-breakpoint
@@ -262,6 +287,10 @@ CREATE INDEX `notice_reads_path_idx` ON `notice_reads` (`notice_id`,`org_path`);
 CREATE INDEX `notice_targets_org_idx` ON `notice_targets` (`org_id`,`audience`,`notice_id`);--> statement-breakpoint
 CREATE INDEX `notices_org_idx` ON `notices` (`org_id`,`published_at`,`id`);--> statement-breakpoint
 CREATE INDEX `stats_reconcile_runs_ran_at_idx` ON `stats_reconcile_runs` (`ran_at`);--> statement-breakpoint
+CREATE INDEX `member_claims_user_idx` ON `member_claims` (`user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `checkins_joined_at_idx` ON `checkins` (`approved_joined_at`);--> statement-breakpoint
+CREATE INDEX `checkins_age_out_idx` ON `checkins` (`membership_status`,`approved_birth_date`);--> statement-breakpoint
+CREATE INDEX `checkins_entered_idx` ON `checkins` (`entered_at`);--> statement-breakpoint
 UPDATE `branch_stats` SET `by_60` = `by_1980`, `by_61` = `by_1981`, `by_62` = `by_1982`, `by_63` = `by_1983`, `by_00` = `by_1984`, `by_01` = `by_1985`, `by_02` = `by_1986`, `by_03` = `by_1987`, `by_04` = `by_1988`, `by_05` = `by_1989`, `by_06` = `by_1990`, `by_07` = `by_1991`, `by_08` = `by_1992`, `by_09` = `by_1993`, `by_10` = `by_1994`, `by_11` = `by_1995`, `by_12` = `by_1996`, `by_13` = `by_1997`, `by_14` = `by_1998`, `by_15` = `by_1999`, `by_16` = `by_2000`, `by_17` = `by_2001`, `by_18` = `by_2002`, `by_19` = `by_2003`, `by_20` = `by_2004`, `by_21` = `by_2005`, `by_22` = `by_2006`, `by_23` = `by_2007`, `by_24` = `by_2008`, `by_25` = `by_2009`, `by_26` = `by_2010`, `by_27` = `by_2011`, `by_28` = `by_2012`, `by_29` = `by_2013`, `by_30` = `by_2014`, `by_31` = `by_2015`;--> statement-breakpoint
 UPDATE `unit_stats` SET `by_60` = `by_1980`, `by_61` = `by_1981`, `by_62` = `by_1982`, `by_63` = `by_1983`, `by_00` = `by_1984`, `by_01` = `by_1985`, `by_02` = `by_1986`, `by_03` = `by_1987`, `by_04` = `by_1988`, `by_05` = `by_1989`, `by_06` = `by_1990`, `by_07` = `by_1991`, `by_08` = `by_1992`, `by_09` = `by_1993`, `by_10` = `by_1994`, `by_11` = `by_1995`, `by_12` = `by_1996`, `by_13` = `by_1997`, `by_14` = `by_1998`, `by_15` = `by_1999`, `by_16` = `by_2000`, `by_17` = `by_2001`, `by_18` = `by_2002`, `by_19` = `by_2003`, `by_20` = `by_2004`, `by_21` = `by_2005`, `by_22` = `by_2006`, `by_23` = `by_2007`, `by_24` = `by_2008`, `by_25` = `by_2009`, `by_26` = `by_2010`, `by_27` = `by_2011`, `by_28` = `by_2012`, `by_29` = `by_2013`, `by_30` = `by_2014`, `by_31` = `by_2015`;--> statement-breakpoint
 ALTER TABLE `branch_stats` DROP COLUMN `by_earlier`;--> statement-breakpoint
