@@ -126,6 +126,13 @@ const EnvSchema = z
      * requests, as `central=…,beijing=…,fujian=…`. A system without a secret is refused.
      */
     EXTERNAL_INBOUND_SECRETS: z.string().default(''),
+    /**
+     * Redis (`redis://host:6379`): when set, instances share chat fan-out (pub/sub) through it;
+     * empty = everything in process (one instance, nothing to run besides MariaDB).
+     */
+    REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')]).default(''),
+    /** §6.6 chat: messages one cadre may send per minute (bursts of up to 20). */
+    CHAT_SEND_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .superRefine((e, ctx) => {
     // A real adapter without its credentials would fail on the first user; fail at start instead.
@@ -216,6 +223,8 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     externalSimMode: e.EXTERNAL_SIM_MODE,
     externalSimDelaySeconds: e.EXTERNAL_SIM_DELAY_SECONDS,
     externalPollIntervalSeconds: e.EXTERNAL_POLL_INTERVAL_SECONDS,
+    redisUrl: e.REDIS_URL,
+    chatSendPerMinute: e.CHAT_SEND_PER_MINUTE,
     externalInboundSecrets: Object.fromEntries(
       e.EXTERNAL_INBOUND_SECRETS.split(',')
         .map((p) => p.split('=').map((x) => x.trim()))

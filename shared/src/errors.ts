@@ -267,6 +267,19 @@ export const ErrorMessages = {
   IDENTITY_CORRECTION_NOT_MEMBER: '报到审核通过后才能申请更正身份信息',
   IDENTITY_CORRECTION_EDIT_PENDING: '您的资料修改尚在审核中或已退回，请先完成资料修改后再申请更正',
   IDENTITY_CORRECTION_ID_TAKEN: '该证件号码已被其他账号使用，无法更正为此号码，请核对或联系省团委',
+
+  // 团干会话 §6.6 (issue 18)
+  CHAT_NOT_CADRE: '只有已入驻的团干部可以使用团干会话',
+  CHAT_NOT_MEMBER: '您不在该会话中',
+  CHAT_SELF: '不能和自己发起会话',
+  CHAT_PEER_NOT_CADRE: '对方不是已入驻的团干部，无法发起会话',
+  CHAT_TEXT_EMPTY: '请输入消息内容',
+  CHAT_TEXT_TOO_LONG: '消息不能超过2000个字',
+  CHAT_RECALL_NOT_OWN: '只能撤回自己发送的消息',
+  CHAT_RECALL_EXPIRED: '只能撤回2分钟内发送的消息',
+  CHAT_RATE_LIMITED: '发送过于频繁，请稍后再试',
+  CHAT_BAD_FRAME: '消息格式有误',
+  CHAT_IMAGE_INVALID: '图片无效，请重新选择',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

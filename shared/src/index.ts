@@ -33,6 +33,7 @@ export * from './domain/graduation';
 export * from './domain/membership-status';
 export * from './domain/archive';
 export * from './domain/identity-correction';
+export * from './domain/chat';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -56,3 +57,4 @@ export * from './schemas/graduation-api';
 export * from './schemas/membership-api';
 export * from './schemas/archive-api';
 export * from './schemas/identity-correction-api';
+export * from './schemas/chat-api';

@@ -9,3 +9,4 @@ export * from './uploads';
 export * from './transfers';
 export * from './two-systems';
 export * from './archives';
+export * from './chat';
