@@ -46,6 +46,9 @@ export default defineAppConfig({
         'pages/cadres/index',
         'pages/org/index',
         'pages/two-systems/index',
+        'pages/chat/index',
+        'pages/chat-directory/index',
+        'pages/chat-conversation/index',
       ],
     },
     {

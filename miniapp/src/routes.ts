@@ -72,6 +72,10 @@ export const Routes = {
   // [004 §一(一)1] 姓名/性别/身份证号 corrections: the member asks, the province's admins decide (?orgId=)
   memberIdentityCorrection: '/member/pages/identity-correction/index',
   adminIdentityCorrections: '/admin/pages/identity-corrections/index',
+  // §6.6 团干会话 (issue 18): conversations, 通讯录 (?orgId= to browse), one conversation (?id=)
+  cadreChat: '/cadre/pages/chat/index',
+  cadreChatDirectory: '/cadre/pages/chat-directory/index',
+  cadreChatConversation: '/cadre/pages/chat-conversation/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

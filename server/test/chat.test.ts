@@ -21,9 +21,9 @@ async function connect(app: App, token?: string) {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/api/chat/socket`);
   const frames: ChatServerFrame[] = [];
   const waiters: (() => void)[] = [];
-  let closed: { code: number; reason: string } | null = null;
+  let closed = null as { code: number; reason: string } | null;
   ws.on('message', (d) => {
-    frames.push(JSON.parse(d.toString()) as ChatServerFrame);
+    frames.push(JSON.parse((d as Buffer).toString('utf8')) as ChatServerFrame);
     waiters.splice(0).forEach((w) => w());
   });
   ws.on('close', (code, reason) => {
@@ -57,7 +57,7 @@ async function connect(app: App, token?: string) {
     async closedWith(timeoutMs = 3000) {
       const deadline = Date.now() + timeoutMs;
       while (!closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return closed as { code: number; reason: string } | null;
+      return closed;
     },
   };
   if (token) {
@@ -66,8 +66,6 @@ async function connect(app: App, token?: string) {
   }
   return sock;
 }
-
-const tokenOf = (c: Cadre) => c.headers.authorization.slice('Bearer '.length);
 
 describe('chat (§6.6, issue 18)', () => {
   let app: App;
@@ -91,9 +89,10 @@ describe('chat (§6.6, issue 18)', () => {
   const openDirect = async (from: Cadre, to: Cadre) => {
     const res = await app.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: from.headers, payload: { userId: String(to.userId) } });
     expect(res.statusCode).toBe(200);
-    return res.json() as { id: string };
+    return res.json<{ id: string }>();
   };
-  const sendHttp = (from: Cadre, convId: string, body: unknown) => app.inject({ method: 'POST', url: `/api/chat/conversations/${convId}/messages`, headers: from.headers, payload: body as object });
+  const sendHttp = (from: Cadre, convId: string, body: unknown) =>
+    app.inject({ method: 'POST', url: `/api/chat/conversations/${convId}/messages`, headers: from.headers, payload: body as object });
 
   it('通讯录: cadres search by name, org or position; the phone is masked outside the chain; members get 403', async () => {
     const byName = await app.inject({ method: 'GET', url: '/api/chat/directory?q=李乙', headers: a.headers });
@@ -134,9 +133,12 @@ describe('chat (§6.6, issue 18)', () => {
     // the same retried twice at once: still one row
     const id2 = cid();
     const both = await Promise.all([sendHttp(b, conv.id, { clientMsgId: id2, kind: 'text', text: '收到' }), sendHttp(b, conv.id, { clientMsgId: id2, kind: 'text', text: '收到' })]);
-    expect(both.map((r) => r.json().id)[0]).toBe(both[1]!.json().id);
+    expect(both.map((r) => r.json().id)[0]).toBe(both[1].json().id);
     await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'text', text: '第三条' });
-    const rows = await app.db.select().from(chatMessages).where(eq(chatMessages.conversationId, Number(conv.id)));
+    const rows = await app.db
+      .select()
+      .from(chatMessages)
+      .where(eq(chatMessages.conversationId, Number(conv.id)));
     expect(rows.map((r) => r.seq).sort()).toEqual([1, 2, 3]);
 
     const after1 = await app.inject({ method: 'GET', url: `/api/chat/conversations/${conv.id}/messages?after=1`, headers: b.headers });
@@ -175,25 +177,33 @@ describe('chat (§6.6, issue 18)', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe(code);
     }
-    expect(await app.db.select().from(chatMessages).where(eq(chatMessages.conversationId, Number(conv.id)))).toHaveLength(0);
+    expect(
+      await app.db
+        .select()
+        .from(chatMessages)
+        .where(eq(chatMessages.conversationId, Number(conv.id))),
+    ).toHaveLength(0);
     const ok = await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'text', text: '字'.repeat(2000) });
     expect(ok.json().seq).toBe(1);
   });
 
   it('recalls one’s own message within 2 minutes of the app clock; the row stays', async () => {
     const conv = await openDirect(b, c);
-    const m = (await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'text', text: '发错了' })).json() as ChatMessage;
+    const m = (await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'text', text: '发错了' })).json<ChatMessage>();
     const notOwn = await app.inject({ method: 'POST', url: `/api/chat/messages/${m.id}/recall`, headers: c.headers });
     expect(notOwn.json().code).toBe('CHAT_RECALL_NOT_OWN');
     clock.advance(119_000);
     const ok = await app.inject({ method: 'POST', url: `/api/chat/messages/${m.id}/recall`, headers: b.headers });
     expect(ok.json()).toMatchObject({ recalled: true, text: null });
-    const m2 = (await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'text', text: '第二条' })).json() as ChatMessage;
+    const m2 = (await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'text', text: '第二条' })).json<ChatMessage>();
     clock.advance(121_000);
     const late = await app.inject({ method: 'POST', url: `/api/chat/messages/${m2.id}/recall`, headers: b.headers });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('CHAT_RECALL_EXPIRED');
-    const [row] = await app.db.select().from(chatMessages).where(eq(chatMessages.id, Number(m.id)));
+    const [row] = await app.db
+      .select()
+      .from(chatMessages)
+      .where(eq(chatMessages.id, Number(m.id)));
     expect(row).toMatchObject({ body: '发错了', recalledAt: expect.any(Date) });
   });
 
@@ -226,7 +236,7 @@ describe('chat (§6.6, issue 18)', () => {
     // someone else's upload cannot be sent
     expect((await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'image', fileId: file.fileId })).json().code).toBe('CHAT_IMAGE_INVALID');
     expect((await app.inject({ method: 'GET', url: file.url, headers: b.headers })).statusCode).toBe(404);
-    const m = (await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'image', fileId: file.fileId })).json() as ChatMessage;
+    const m = (await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'image', fileId: file.fileId })).json<ChatMessage>();
     expect(m).toMatchObject({ kind: 'image', imageUrl: file.url, text: null });
     expect((await app.inject({ method: 'GET', url: file.url, headers: b.headers })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: file.url, headers: c.headers })).statusCode).toBe(404);
@@ -309,7 +319,12 @@ describe('chat (§6.6, issue 18)', () => {
         const over = cid();
         s.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: over, kind: 'text', text: '太快了' } });
         expect(await s.next((f) => f.type === 'error')).toMatchObject({ code: 'CHAT_RATE_LIMITED', ref: over });
-        const http = await limited.inject({ method: 'POST', url: `/api/chat/conversations/${conv.id}/messages`, headers: a.headers, payload: { clientMsgId: cid(), kind: 'text', text: '太快了' } });
+        const http = await limited.inject({
+          method: 'POST',
+          url: `/api/chat/conversations/${conv.id}/messages`,
+          headers: a.headers,
+          payload: { clientMsgId: cid(), kind: 'text', text: '太快了' },
+        });
         expect(http.statusCode).toBe(429);
         expect(await limited.db.select().from(chatMessages).where(eq(chatMessages.clientMsgId, over))).toHaveLength(0);
         s.ws.close();
@@ -332,7 +347,12 @@ describe('chat (§6.6, issue 18)', () => {
         await new Promise((r) => setTimeout(r, 100));
         onOne.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: cid(), kind: 'text', text: '跨实例' } });
         expect(await onTwo.next((f) => f.type === 'message')).toMatchObject({ message: { text: '跨实例', senderId: String(a.userId) } });
-        const viaHttp = await one.inject({ method: 'POST', url: `/api/chat/conversations/${conv.id}/messages`, headers: a.headers, payload: { clientMsgId: cid(), kind: 'text', text: '经HTTP' } });
+        const viaHttp = await one.inject({
+          method: 'POST',
+          url: `/api/chat/conversations/${conv.id}/messages`,
+          headers: a.headers,
+          payload: { clientMsgId: cid(), kind: 'text', text: '经HTTP' },
+        });
         expect(viaHttp.statusCode).toBe(200);
         expect(await onTwo.next((f) => f.type === 'message')).toMatchObject({ message: { text: '经HTTP' } });
         onTwo.ws.close();

@@ -81,7 +81,12 @@ export const ChatHistoryQuerySchema = z.object({
 });
 export const ChatHistorySchema = z.object({ items: z.array(ChatMessageSchema), hasMore: z.boolean() });
 
-export const ChatReadSchema = z.object({ seq: z.number({ error: codeFor('VALIDATION_FAILED') }).int('VALIDATION_FAILED').min(0, 'VALIDATION_FAILED') });
+export const ChatReadSchema = z.object({
+  seq: z
+    .number({ error: codeFor('VALIDATION_FAILED') })
+    .int('VALIDATION_FAILED')
+    .min(0, 'VALIDATION_FAILED'),
+});
 export const ChatDirectSchema = z.object({ userId: RowIdSchema });
 
 /** 通讯录: search by name, org or position; or browse one org (its cadres and sub-orgs). */

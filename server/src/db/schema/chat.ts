@@ -20,11 +20,7 @@ export const chatConversations = mysqlTable(
     lastMessageAt: datetime('last_message_at', { mode: 'date', fsp: 3 }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('chat_conv_direct_uq').on(t.userLo, t.userHi),
-    uniqueIndex('chat_conv_org_uq').on(t.orgId),
-    index('chat_conv_hi_idx').on(t.userHi),
-  ],
+  (t) => [uniqueIndex('chat_conv_direct_uq').on(t.userLo, t.userHi), uniqueIndex('chat_conv_org_uq').on(t.orgId), index('chat_conv_hi_idx').on(t.userHi)],
 );
 
 /**

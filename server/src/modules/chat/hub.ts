@@ -111,7 +111,9 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const hub = new ChatHub(createBus(app.config.redisUrl), `tj:chat:${new URL(app.config.databaseUrl).host}${new URL(app.config.databaseUrl).pathname}`, app.config.chatSendPerMinute, () => app.clock.now().getTime());
+    const hub = new ChatHub(createBus(app.config.redisUrl), `tj:chat:${new URL(app.config.databaseUrl).host}${new URL(app.config.databaseUrl).pathname}`, app.config.chatSendPerMinute, () =>
+      app.clock.now().getTime(),
+    );
     await hub.start();
     app.decorate('chatHub', hub);
     app.addHook('onClose', async () => hub.stop());

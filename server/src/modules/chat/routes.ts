@@ -29,7 +29,12 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/chat/directory',
     {
       onRequest: [app.authenticate],
-      schema: { ...secured, summary: '通讯录：按姓名、组织或职务搜索已入驻的团干部，或按组织逐级浏览', querystring: ChatDirectoryQuerySchema, response: { 200: ChatDirectorySchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '通讯录：按姓名、组织或职务搜索已入驻的团干部，或按组织逐级浏览',
+        querystring: ChatDirectoryQuerySchema,
+        response: { 200: ChatDirectorySchema, ...errors },
+      },
     },
     async (req) => directory(app.db, Number(req.user.sub), req.query),
   );
@@ -71,7 +76,13 @@ export const chatRoutes: FastifyPluginAsyncZod = async (app) => {
     '/chat/conversations/:conversationId/messages',
     {
       onRequest: [app.authenticate],
-      schema: { ...secured, summary: '发送消息（clientMsgId 相同的重发只保存一次）', params: ChatConversationParamsSchema, body: ChatSendSchema, response: { 200: ChatMessageSchema, ...errors } },
+      schema: {
+        ...secured,
+        summary: '发送消息（clientMsgId 相同的重发只保存一次）',
+        params: ChatConversationParamsSchema,
+        body: ChatSendSchema,
+        response: { 200: ChatMessageSchema, ...errors },
+      },
     },
     async (req) => sendAndTell(app, Number(req.user.sub), Number(req.params.conversationId), req.body),
   );

@@ -1,15 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, like, lt, or, sql } from 'drizzle-orm';
-import {
-  directPair,
-  maskMobile,
-  Positions,
-  recallVerdict,
-  type ChatContact,
-  type ChatConversation,
-  type ChatMessage,
-  type ChatSend,
-  type Position,
-} from '@tj/shared';
+import { directPair, maskMobile, Positions, recallVerdict, type ChatContact, type ChatConversation, type ChatMessage, type ChatSend, type Position } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { chatConversations, chatMessages, chatReads, orgs, rosterEntries, uploads, users } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -153,7 +143,16 @@ export async function directory(db: Db, userId: number, query: { q: string; orgI
     browsingTop
       ? Promise.resolve([])
       : db
-          .select({ userId: rosterEntries.userId, name: rosterEntries.name, position: rosterEntries.position, orgId: orgs.id, orgName: orgs.shortName, alias: orgs.alias, path: orgs.path, phone: users.phone })
+          .select({
+            userId: rosterEntries.userId,
+            name: rosterEntries.name,
+            position: rosterEntries.position,
+            orgId: orgs.id,
+            orgName: orgs.shortName,
+            alias: orgs.alias,
+            path: orgs.path,
+            phone: users.phone,
+          })
           .from(rosterEntries)
           .innerJoin(orgs, eq(orgs.id, rosterEntries.orgId))
           .innerJoin(users, eq(users.id, rosterEntries.userId))
@@ -209,7 +208,13 @@ export async function openDirect(db: Db, userId: number, peerId: number): Promis
     .insert(chatConversations)
     .values({ kind: 'direct', userLo: lo, userHi: hi })
     .onDuplicateKeyUpdate({ set: { userLo: sql`user_lo` } });
-  const conv = theRow(await db.select().from(chatConversations).where(and(eq(chatConversations.userLo, lo), eq(chatConversations.userHi, hi))), 'the direct conversation');
+  const conv = theRow(
+    await db
+      .select()
+      .from(chatConversations)
+      .where(and(eq(chatConversations.userLo, lo), eq(chatConversations.userHi, hi))),
+    'the direct conversation',
+  );
   return theRow(await describe(db, userId, [conv]), 'the conversation view');
 }
 

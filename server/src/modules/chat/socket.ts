@@ -49,7 +49,7 @@ export function handleSocket(app: FastifyInstance, ws: WebSocket) {
   ws.on('message', (data, isBinary) => {
     let raw: unknown;
     try {
-      raw = isBinary ? undefined : JSON.parse(data.toString());
+      raw = isBinary ? undefined : JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'));
     } catch {
       raw = undefined;
     }
