@@ -37,7 +37,9 @@ export default function ChatListPage() {
         </View>
       ) : null}
       {notCadre ? (
-        <EmptyState title='暂不可用' description={list.error?.message} />
+        <View data-testid='chat-not-cadre'>
+          <EmptyState title='暂不可用' description={list.error?.message} />
+        </View>
       ) : (
         <>
           <View className='chat-toolbar'>
