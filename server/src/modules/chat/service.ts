@@ -352,13 +352,34 @@ export interface Delivery {
  * returns the first copy (`created: false`) and changes nothing.
  */
 export async function sendMessage(db: Db, userId: number, conversationId: number, input: ChatSend, now: Date): Promise<Delivery & { created: boolean }> {
-  const myOrgs = await requireCadre(db, userId);
-  const conv = await memberConversation(db, userId, myOrgs, conversationId);
-  const existing = await findSent(db, conversationId, userId, input.clientMsgId);
-  if (existing) return { created: false, recipients: await recipientsOf(db, conv), message: theRow(await toMessages(db, [existing]), 'the message') };
-  if (conv.kind === 'direct') {
-    const peer = conv.userLo === userId ? conv.userHi : conv.userLo;
-    if (peer == null || (await cadreOrgIds(db, peer)).length === 0) throw new AppError('CHAT_PEER_NOT_CADRE');
+  // two reads decide everything (the hot path, bench P6): the conversation, then the onboarded
+  // roster lines of the sender and, one-to-one, of the peer — cadre checks, group membership
+  // and the sender's display name at once
+  const [conv] = await db.select().from(chatConversations).where(eq(chatConversations.id, conversationId));
+  if (!conv) {
+    await requireCadre(db, userId);
+    throw new AppError('NOT_FOUND');
+  }
+  const peer = conv.kind === 'direct' ? (conv.userLo === userId ? conv.userHi : conv.userLo) : null;
+  const lines = await db
+    .select({ userId: rosterEntries.userId, orgId: rosterEntries.orgId, name: rosterEntries.name })
+    .from(rosterEntries)
+    .where(and(inArray(rosterEntries.userId, peer != null ? [userId, peer] : [userId]), isNotNull(rosterEntries.onboardedAt)))
+    .orderBy(asc(rosterEntries.id));
+  const mine = lines.filter((l) => l.userId === userId);
+  if (mine.length === 0) throw new AppError('CHAT_NOT_CADRE');
+  if (!isMember(conv, userId, [...new Set(mine.map((l) => l.orgId))])) throw new AppError('CHAT_NOT_MEMBER');
+  const senderName = mine[0]!.name;
+  const recipients = () => (conv.kind === 'direct' ? Promise.resolve([conv.userLo, conv.userHi].filter((id): id is number => id != null)) : recipientsOf(db, conv));
+  const again = async () => {
+    const first = await findSent(db, conversationId, userId, input.clientMsgId);
+    return first ? { created: false, recipients: await recipients(), message: toMessage(first, senderName) } : null;
+  };
+  if (conv.kind === 'direct' && !lines.some((l) => l.userId === peer)) {
+    // a retry of a message sent while the peer still was a cadre is still answered
+    const sent = await again();
+    if (sent) return sent;
+    throw new AppError('CHAT_PEER_NOT_CADRE');
   }
   let uploadId: number | null = null;
   if (input.kind === 'image') {
@@ -372,11 +393,12 @@ export async function sendMessage(db: Db, userId: number, conversationId: number
   let row: MessageRow;
   try {
     row = await db.transaction(async (tx) => {
-      await tx
+      // the next number under the row lock; LAST_INSERT_ID(x) hands it back without a second read
+      const [bumped] = await tx
         .update(chatConversations)
-        .set({ lastSeq: sql`${chatConversations.lastSeq} + 1`, lastMessageAt: now })
+        .set({ lastSeq: sql`last_insert_id(${chatConversations.lastSeq} + 1)`, lastMessageAt: now })
         .where(eq(chatConversations.id, conversationId));
-      const { seq } = theRow(await tx.select({ seq: chatConversations.lastSeq }).from(chatConversations).where(eq(chatConversations.id, conversationId)), 'the conversation');
+      const seq = Number(bumped.insertId);
       const values = {
         conversationId,
         seq,
@@ -396,13 +418,13 @@ export async function sendMessage(db: Db, userId: number, conversationId: number
       return { ...values, id: Number(res.insertId), recalledAt: null };
     });
   } catch (err) {
-    // the same send, twice at once: the unique index let one through; answer with it
+    // a resend (or the same send twice at once): the unique index refused the copy; answer with the first
     if (!isDuplicate(err)) throw err;
-    const first = await findSent(db, conversationId, userId, input.clientMsgId);
+    const first = await again();
     if (!first) throw err;
-    return { created: false, recipients: await recipientsOf(db, conv), message: theRow(await toMessages(db, [first]), 'the message') };
+    return first;
   }
-  return { created: true, recipients: await recipientsOf(db, conv), message: theRow(await toMessages(db, [row]), 'the message') };
+  return { created: true, recipients: await recipients(), message: toMessage(row, senderName) };
 }
 
 async function findSent(db: DbOrTx, conversationId: number, senderId: number, clientMsgId: string) {
