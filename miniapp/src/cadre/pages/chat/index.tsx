@@ -44,9 +44,7 @@ export default function ChatListPage() {
         <>
           <View className='chat-toolbar'>
             <View className='chat-search' onClick={() => void Taro.navigateTo({ url: Routes.cadreChatDirectory })} data-testid='chat-open-directory'>
-              <Text className='cadre-muted' style={{ lineHeight: '72px' }}>
-                搜索团干部（姓名、组织、职务）
-              </Text>
+              <Text className='chat-search__hint'>搜索团干部（姓名、组织、职务）</Text>
             </View>
             <Button className='chat-toolbar__btn' size='small' type='primary' fill='outline' onClick={() => void Taro.navigateTo({ url: Routes.cadreChatDirectory })}>
               通讯录
