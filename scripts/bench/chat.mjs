@@ -13,7 +13,7 @@ import { percentile, round, signJwt, sleep, startServer } from './lib.mjs';
 const CADRES = 2000;
 const GROUP = 500;
 const STEP_SECONDS = 4;
-const RATES = [250, 500, 750, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000];
+const RATES = [25, 50, 100, 150, 200, 250, 500, 750, 1000, 1500, 2000, 3000, 4000];
 
 /** A fresh database with CADRES onboarded cadres (the first GROUP of them in one org) and their one-to-one pairs. */
 async function seed(databaseUrl, log) {
