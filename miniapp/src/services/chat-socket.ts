@@ -98,7 +98,7 @@ class ChatSocket {
       this.online = window.navigator.onLine !== false;
       window.addEventListener('offline', () => change(false));
       window.addEventListener('online', () => change(true));
-    } else {
+    } else if (typeof Taro.onNetworkStatusChange === 'function') {
       Taro.onNetworkStatusChange((res) => change(res.isConnected));
     }
   }
