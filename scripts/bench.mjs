@@ -19,6 +19,7 @@ const { resolveDbServer, withDatabase, redact } = await import('./lib/db.mjs');
 const mysql = (await import('mysql2/promise')).default;
 const { startServer, round } = await import('./bench/lib.mjs');
 const { p1Submit, p2Queue, p3Stats, h5Fcp, weappSizes, restoreSubmitPool } = await import('./bench/measures.mjs');
+const { p6Chat } = await import('./bench/chat.mjs');
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -29,7 +30,9 @@ const MEMBERS = Number(opt('members', 1_000_000));
 const GROWTH = Number(opt('growth-members', 100_000));
 const RUNS = Number(opt('runs', 3));
 const CONNECTIONS = Number(opt('connections', 32));
-const ONLY = new Set((opt('only', 'p1,p2,p3,p4,p5') ?? '').split(','));
+const ONLY = new Set((opt('only', 'p1,p2,p3,p4,p5,p6') ?? '').split(','));
+// P6 (chat) seeds a database of its own: `--only p6` needs no province dataset
+const NEEDS_DATASET = ['p1', 'p2', 'p3', 'p4', 'p5'].some((p) => ONLY.has(p));
 const TUNE_DB = !argv.includes('--no-tune-db');
 // two benches on one machine (another worktree) must not share the server under test's port
 const PORT = Number(opt('port', 3901));
@@ -84,8 +87,8 @@ function generate(members) {
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`generator exited with ${code}`))));
   });
 }
-say(`dataset: ${MEMBERS.toLocaleString('en')} members in ${redact(dbUrl(MEMBERS))}`);
-const dataset = await generate(MEMBERS);
+if (NEEDS_DATASET) say(`dataset: ${MEMBERS.toLocaleString('en')} members in ${redact(dbUrl(MEMBERS))}`);
+const dataset = NEEDS_DATASET ? await generate(MEMBERS) : null;
 const growthSet = ONLY.has('p3') && GROWTH > 0 && GROWTH !== MEMBERS ? await generate(GROWTH) : null;
 
 // ── the server under test ───────────────────────────────────────────────────────────────
@@ -104,20 +107,21 @@ const serverEnv = (members, port) => ({
 const results = { startedAt: new Date().toISOString(), machine, options: { members: MEMBERS, runs: RUNS, connections: CONNECTIONS }, dataset, growthDataset: growthSet };
 const log = (s) => say(s);
 
-const server = await startServer(serverEnv(MEMBERS, PORT), log);
-try {
-  const common = { base: server.base, databaseUrl: dbUrl(MEMBERS), jwtSecret, connections: CONNECTIONS, runs: RUNS, log };
-  if (ONLY.has('p1')) results.p1 = await p1Submit({ ...common, amount: 6000, warmup: 1500 });
-  if (ONLY.has('p2')) results.p2 = await p2Queue({ ...common, amount: 8000, warmup: 2000 });
-  if (ONLY.has('p3')) results.p3 = await p3Stats({ ...common });
-  if (ONLY.has('p4')) {
-    const weapp = weappSizes();
-    const h5 = fs.existsSync(path.join(ROOT, 'miniapp', 'dist', 'h5', 'index.html')) ? await h5Fcp({ base: server.base }) : null;
-    results.p4 = { weapp, h5 };
+const server = NEEDS_DATASET ? await startServer(serverEnv(MEMBERS, PORT), log) : { stop: async () => undefined };
+if (NEEDS_DATASET)
+  try {
+    const common = { base: server.base, databaseUrl: dbUrl(MEMBERS), jwtSecret, connections: CONNECTIONS, runs: RUNS, log };
+    if (ONLY.has('p1')) results.p1 = await p1Submit({ ...common, amount: 6000, warmup: 1500 });
+    if (ONLY.has('p2')) results.p2 = await p2Queue({ ...common, amount: 8000, warmup: 2000 });
+    if (ONLY.has('p3')) results.p3 = await p3Stats({ ...common });
+    if (ONLY.has('p4')) {
+      const weapp = weappSizes();
+      const h5 = fs.existsSync(path.join(ROOT, 'miniapp', 'dist', 'h5', 'index.html')) ? await h5Fcp({ base: server.base }) : null;
+      results.p4 = { weapp, h5 };
+    }
+  } finally {
+    await server.stop();
   }
-} finally {
-  await server.stop();
-}
 if (growthSet) {
   const small = await startServer(serverEnv(GROWTH, PORT + 1), log);
   try {
@@ -126,6 +130,7 @@ if (growthSet) {
     await small.stop();
   }
 }
+if (ONLY.has('p6')) results.p6 = await p6Chat({ databaseUrl: withDatabase(serverUrl, 'tuanjian_bench_chat'), jwtSecret, port: PORT + 2, log });
 results.finishedAt = new Date().toISOString();
 
 // ── the table ───────────────────────────────────────────────────────────────────────────
@@ -217,6 +222,30 @@ if (ONLY.has('p5')) {
     '',
   ]);
   rows.push([`P5 5,000,000 members${measured ? '' : ' (EXTRAPOLATED ×5)'}`, `${round(five / 60, 1)} min`, '', '< 10 min', ok(five < 600)]);
+}
+if (results.p6) {
+  const { relay, chat, bytesPerConnection, relayBytesPerConnection, groupDelivery } = results.p6;
+  const rate = chat.best?.rate ?? 0;
+  const relayRate = relay.best?.rate ?? 0;
+  const ratio = relayRate ? rate / relayRate : 0;
+  results.p6.ratio = ratio;
+  rows.push(['P6 chat, 2,000 sockets: highest 1:1 rate with p99 < 100 ms', `${rate}/s`, chat.best ? `p50 ${ms(chat.best.p50)} p99 ${ms(chat.best.p99)}` : 'none passed', '', '']);
+  rows.push(['P6 bare ws relay (no auth, no database), same load', `${relayRate}/s`, relay.best ? `p50 ${ms(relay.best.p50)} p99 ${ms(relay.best.p99)}` : 'none passed', '', '']);
+  rows.push(['P6 chat / bare relay rate', `${round(ratio * 100, 0)} %`, `steps of ${results.p6.stepSeconds} s`, '≥ 50 %', ok(ratio >= 0.5)]);
+  rows.push([
+    'P6 memory per idle connection',
+    `${round(bytesPerConnection / 1024, 1)} KB`,
+    `relay ${round(relayBytesPerConnection / 1024, 1)} KB`,
+    '≤ 30 KB',
+    ok(bytesPerConnection <= 30 * 1024),
+  ]);
+  rows.push([
+    'P6 500-member group delivery',
+    `p99 ${ms(groupDelivery.p99)}`,
+    `p50 ${ms(groupDelivery.p50)}, ${groupDelivery.deliveries}/${groupDelivery.expected} delivered`,
+    'p99 < 200 ms',
+    ok(groupDelivery.p99 < 200 && groupDelivery.deliveries === groupDelivery.expected),
+  ]);
 }
 results.table = rows.map(([what, value, detail, target, verdict]) => ({ what, value, detail, target, verdict }));
 

@@ -51,6 +51,9 @@ export default defineAppConfig({
         'pages/org-life-form/index',
         'pages/org-life-record/index',
         'pages/org-life-participation/index',
+        'pages/chat/index',
+        'pages/chat-directory/index',
+        'pages/chat-conversation/index',
       ],
     },
     {

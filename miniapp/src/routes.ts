@@ -95,6 +95,10 @@ export const Routes = {
   adminEnteredMembers: '/admin/pages/entered-members/index',
   adminMemberEntry: '/admin/pages/member-entry/index',
   memberClaim: '/member/pages/claim/index',
+  // §6.6 团干会话 (issue 18): conversations, 通讯录 (?orgId= to browse), one conversation (?id=)
+  cadreChat: '/cadre/pages/chat/index',
+  cadreChatDirectory: '/cadre/pages/chat-directory/index',
+  cadreChatConversation: '/cadre/pages/chat-conversation/index',
 } as const;
 
 export type Route = (typeof Routes)[keyof typeof Routes];

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import type { DestinationStream } from 'pino';
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './env';
 import { createSharedState } from './lib/shared-state';
@@ -46,6 +47,8 @@ import { graduationRoutes } from './modules/graduation/routes';
 import { membershipRoutes } from './modules/membership/routes';
 import { enteredRoutes } from './modules/entered/routes';
 import { identityCorrectionRoutes } from './modules/identity-corrections/routes';
+import chatHub from './modules/chat/hub';
+import { chatRoutes } from './modules/chat/routes';
 
 /** N proxy hops in front: trust the N nearest addresses (what proxy-addr does with a number). */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -83,6 +86,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   app.addHook('onClose', () => shared.close());
   await app.register(rateLimit, { global: false, ...shared.rateLimitOptions() });
   // Excel imports are small; images are checked per route (§7.1: ≤ 2 MB each).
+  // §6.6 chat sockets: frames are small (a message is ≤ 2,000 characters).
+  await app.register(websocket, { options: { maxPayload: 32 * 1024 } });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024 + 1, files: 5 } });
   // The route schemas stay (validation); only the OpenAPI document and UI are opt-in.
   if (config.enableDocs) await app.register(swaggerPlugin);
@@ -102,6 +107,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(orgGuard);
   await app.register(memberGuard);
   await app.register(jobsPlugin);
+  await app.register(chatHub);
 
   await app.register(
     async (api) => {
@@ -133,6 +139,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
       await api.register(archiveRoutes);
       await api.register(identityCorrectionRoutes);
       await api.register(noticeRoutes);
+      await api.register(chatRoutes);
     },
     { prefix: '/api' },
   );

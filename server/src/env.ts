@@ -62,8 +62,6 @@ const EnvSchema = z
       .string()
       .default('')
       .refine((v) => v.split(',').every((x) => !x.trim() || /^[\w.-]+:\d{1,5}$/.test(x.trim())), 'host:port, comma-separated'),
-    /** Issue 19: state shared between app instances (rate limits, session revocations) in Redis; empty: in-process. */
-    REDIS_URL: z.union([z.literal(''), z.string().url()]).default(''),
     /** Prefix of this deployment's Redis keys and channels (several deployments or test runs may share one Redis). */
     REDIS_KEY_PREFIX: z.string().default('tuanjian:'),
     /** Built H5 mini-program to serve at `/` (empty: API only). */
@@ -138,6 +136,14 @@ const EnvSchema = z
      * requests, as `central=…,beijing=…,fujian=…`. A system without a secret is refused.
      */
     EXTERNAL_INBOUND_SECRETS: z.string().default(''),
+    /**
+     * Redis (`redis://host:6379`): when set, instances share state through it — rate limits and
+     * session revocations (issue 19), chat fan-out by pub/sub (issue 18); empty = everything in
+     * process (one instance, nothing to run besides MariaDB).
+     */
+    REDIS_URL: z.union([z.literal(''), z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')]).default(''),
+    /** §6.6 chat: messages one cadre may send per minute (bursts of up to 20). */
+    CHAT_SEND_PER_MINUTE: z.coerce.number().int().positive().default(60),
   })
   .superRefine((e, ctx) => {
     // A real adapter without its credentials would fail on the first user; fail at start instead.
@@ -233,6 +239,7 @@ function toConfig(e: z.infer<typeof EnvSchema>) {
     externalSimMode: e.EXTERNAL_SIM_MODE,
     externalSimDelaySeconds: e.EXTERNAL_SIM_DELAY_SECONDS,
     externalPollIntervalSeconds: e.EXTERNAL_POLL_INTERVAL_SECONDS,
+    chatSendPerMinute: e.CHAT_SEND_PER_MINUTE,
     externalInboundSecrets: Object.fromEntries(
       e.EXTERNAL_INBOUND_SECRETS.split(',')
         .map((p) => p.split('=').map((x) => x.trim()))

@@ -48,6 +48,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   REAL_NAME_FAILED: 409,
   REAL_NAME_NOT_FAILED: 409,
   UPLOAD_TOO_LARGE: 413,
+  CHAT_NOT_CADRE: 403,
+  CHAT_NOT_MEMBER: 403,
+  CHAT_PEER_NOT_CADRE: 409,
+  CHAT_RECALL_NOT_OWN: 403,
+  CHAT_RECALL_EXPIRED: 409,
+  CHAT_RATE_LIMITED: 429,
   // transfers (§7): the state moved on meanwhile, or the org may not do this at all
   TRANSFER_OPEN_EXISTS: 409,
   TRANSFER_NOT_PENDING: 409,

@@ -50,6 +50,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /cadre/invitations/preview',
   // [003 §四] the other League systems: no user session, a per-system HMAC signature instead.
   'POST /inbound/transfers',
+  // §6.6 the chat socket: a plain GET answers 404; the upgraded socket authenticates by its first frame.
+  'GET /chat/socket',
 ]);
 
 /** A config for the suites: rate limits out of the way (a 429 would hide what is behind it). */
@@ -117,6 +119,8 @@ export const PARAM_SAMPLES: Record<string, string> = {
   step: 'optional',
   scene: 'abcdef',
   phone: '13800000000',
+  conversationId: NO_ID,
+  messageId: NO_ID,
 };
 
 const photo = { fileId: NO_ID, mime: 'image/png', size: 100 };
@@ -209,6 +213,9 @@ export function sampleBodies(freshPhone: () => string): Record<string, unknown> 
     'POST /auth/wechat': { code: 'sim-code' },
     'POST /inbound/transfers': { transferId: 'MATRIX-1', member: { name: '张三', idNumber: VALID_IDS[4] }, toBranchId: NO_ID, reason: 'employed' },
     'POST /admin-codes/lookup': { code: 'ABCD2345' },
+    'POST /chat/conversations/direct': { userId: NO_ID },
+    'POST /chat/conversations/:conversationId/messages': { clientMsgId: 'matrix-0001', kind: 'text', text: '矩阵测试' },
+    'POST /chat/conversations/:conversationId/read': { seq: 1 },
     'POST /auth/admin-register': {
       orgId: NO_ID,
       position: 'secretary',

@@ -314,6 +314,18 @@ export const ErrorMessages = {
   NOTICE_ATTACHMENT_TYPE: '附件须为PDF文档或JPG/PNG/WEBP图片',
   NOTICE_ATTACHMENT_TOO_LARGE: '单个附件大小不能超过10MB',
   NOTICE_ATTACHMENT_INVALID: '附件无效，请重新上传',
+  // 团干会话 §6.6 (issue 18)
+  CHAT_NOT_CADRE: '只有已入驻的团干部可以使用团干会话',
+  CHAT_NOT_MEMBER: '您不在该会话中',
+  CHAT_SELF: '不能和自己发起会话',
+  CHAT_PEER_NOT_CADRE: '对方不是已入驻的团干部，无法发起会话',
+  CHAT_TEXT_EMPTY: '请输入消息内容',
+  CHAT_TEXT_TOO_LONG: '消息不能超过2000个字',
+  CHAT_RECALL_NOT_OWN: '只能撤回自己发送的消息',
+  CHAT_RECALL_EXPIRED: '只能撤回2分钟内发送的消息',
+  CHAT_RATE_LIMITED: '发送过于频繁，请稍后再试',
+  CHAT_BAD_FRAME: '消息格式有误',
+  CHAT_IMAGE_INVALID: '图片无效，请重新选择',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorMessages;

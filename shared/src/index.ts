@@ -36,6 +36,7 @@ export * from './domain/identity-correction';
 export * from './domain/rating';
 export * from './domain/org-life';
 export * from './domain/notice';
+export * from './domain/chat';
 
 export * from './schemas/common';
 export * from './schemas/enums';
@@ -64,3 +65,4 @@ export * from './schemas/org-life-api';
 export * from './schemas/notice-api';
 export * from './schemas/stats-api';
 export * from './schemas/entered-api';
+export * from './schemas/chat-api';

@@ -20,6 +20,9 @@ export function setAccessTokenSource(source: () => string | null | undefined): v
   readAccessToken = source;
 }
 
+/** The session's access token (the chat socket sends it in its first frame). */
+export const currentAccessToken = (): string | null => readAccessToken() ?? null;
+
 http.interceptors.request.use((config) => {
   const token = readAccessToken();
   if (token) config.headers.set('Authorization', `Bearer ${token}`);
@@ -44,6 +47,9 @@ let refreshing: Promise<boolean> | null = null;
 export function setSessionRefresher(r: SessionRefresher): void {
   refresher = r;
 }
+
+/** Trades the refresh token for new tokens (shared by everyone asking at once); false: the session ended. */
+export const refreshAccessToken = (): Promise<boolean> => refreshOnce();
 
 async function refreshOnce(): Promise<boolean> {
   const token = refresher?.refreshToken();

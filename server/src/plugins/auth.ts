@@ -34,6 +34,11 @@ declare module 'fastify' {
     signAccessToken(claims: { sub: string; pv?: number }): string;
     /** Makes this instance re-read a user's password version at once (their password just changed). */
     forgetSessions(userId: number): void;
+    /**
+     * The checks of `authenticate` on a token that did not come in a header (the chat socket's
+     * first frame): its claims, or AppError UNAUTHORIZED / TOKEN_EXPIRED.
+     */
+    verifyAccessToken(token: string): Promise<AccessClaims & { sub: string; exp: number }>;
   }
 }
 
@@ -91,13 +96,9 @@ export default fp<{ secret: string; accessTokenTtlSeconds: number }>(
       app.shared.publish(FORGET, String(userId)).catch((err: unknown) => app.log.warn({ err }, 'could not tell the other instances to forget sessions'));
     });
 
-    app.decorate('authenticate', async (request: FastifyRequest) => {
-      try {
-        await request.jwtVerify();
-      } catch {
-        throw new AppError('UNAUTHORIZED');
-      }
-      const { sub, pv = 0, exp } = request.user;
+    /** Expiry on the app clock, a subject that is a user id, the current password version. */
+    const checkClaims = async (claims: AccessClaims) => {
+      const { sub, pv = 0, exp } = claims;
       const now = app.clock.now().getTime();
       // the same bound as fast-jwt's: valid up to and including the exp second
       if (typeof exp !== 'number' || now > exp * 1000) throw new AppError('TOKEN_EXPIRED');
@@ -105,6 +106,26 @@ export default fp<{ secret: string; accessTokenTtlSeconds: number }>(
       // issued by us, but signed with our key) must not reach SQL as NaN or as user 0.
       if (!isUserId(sub) || typeof pv !== 'number') throw new AppError('UNAUTHORIZED');
       if ((await currentVersion(Number(sub), now)) !== pv) throw new AppError('UNAUTHORIZED');
+      return { ...claims, sub, exp };
+    };
+
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      try {
+        await request.jwtVerify();
+      } catch {
+        throw new AppError('UNAUTHORIZED');
+      }
+      await checkClaims(request.user);
+    });
+
+    app.decorate('verifyAccessToken', async (token: string) => {
+      let claims: AccessClaims;
+      try {
+        claims = app.jwt.verify<AccessClaims>(token);
+      } catch {
+        throw new AppError('UNAUTHORIZED');
+      }
+      return checkClaims(claims);
     });
   },
   { name: 'auth' },

@@ -14,3 +14,4 @@ export * from './org-life';
 export * from './notices';
 export * from './stats';
 export * from './entered';
+export * from './chat';

@@ -7,6 +7,7 @@ import { orgLifePhotos, orgs, rosterEntries, transfers, uploads } from '../../db
 import { AppError } from '../../errors';
 import { orgAccess } from '../../lib/policy';
 import { theRow } from '../../lib/rows';
+import { chatImageReadable } from '../chat/service';
 
 export type UploadRow = typeof uploads.$inferSelect;
 
@@ -56,6 +57,8 @@ export async function saveUpload(db: Db, storage: Storage, ownerUserId: number, 
  */
 async function mayRead(db: Db, userId: number, upload: UploadRow): Promise<boolean> {
   if (upload.ownerUserId === userId) return true;
+  // §6.6 an image sent in a chat: the members of its conversation
+  if (await chatImageReadable(db, userId, upload.id)) return true;
   if (upload.orgId == null) return false;
   // Transfers out of that branch are few; the attachment list is checked in the database.
   const receiving = await db

@@ -13,6 +13,7 @@ import { AliasStep } from '../../components/alias-step';
 import { OrgSwitch } from '../../components/org-switch';
 import { useCurrentOrg } from '../../use-current-org';
 import { TransferEntries } from '../../components/transfer-entries';
+import { loadConversations, startChat, useChatStore } from '../../chat-store';
 import '../../cadre.css';
 import './index.css';
 
@@ -29,9 +30,15 @@ export default function CadreHomePage() {
   const dash = useAsync(allowed && orgId ? () => loadDashboard(orgId) : null, [allowed, orgId]);
   // The orgs whose alias this page saw set (by this cadre, or by another operator first).
   const [aliasDone, setAliasDone] = useState<string[]>([]);
+  // §6.6 团干会话: the socket keeps the unread badge live while the cadre works here
+  const chatUnread = useChatStore((s) => s.unreadTotal);
 
   useDidShow(() => {
     if (dash.data) void loadDashboard(orgId, true).then(dash.setData, () => undefined);
+    if (allowed) {
+      startChat();
+      void loadConversations().catch(() => undefined);
+    }
   });
 
   if (!allowed) return null;
@@ -130,6 +137,18 @@ export default function CadreHomePage() {
               </View>
             )}
             <View className='tj-card dashboard-entries'>
+              <View className='dashboard-entry' onClick={() => void Taro.navigateTo({ url: Routes.cadreChat })} data-testid='dashboard-entry-chat'>
+                <View className='dashboard-entry__main'>
+                  <Text className='dashboard-entry__title'>团干会话</Text>
+                  <Text className='cadre-muted'>全省团干部通讯录，单聊和本组织团干部群</Text>
+                </View>
+                {chatUnread > 0 ? (
+                  <Text className='dashboard-badge' data-testid='dashboard-chat-unread'>
+                    {chatUnread > 99 ? '99+' : chatUnread}
+                  </Text>
+                ) : null}
+                <Text className='dashboard-entry__arrow'>›</Text>
+              </View>
               {entries.map((e) => (
                 <View key={e.key} className='dashboard-entry' onClick={() => go(e.route)} data-testid={`dashboard-entry-${e.key}`}>
                   <View className='dashboard-entry__main'>

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ChatMessage, ChatSend } from '@tj/shared';
+import { AppError } from '../../errors';
+import { markRead, recallMessage, sendMessage } from './service';
+
+/**
+ * What a send, read or recall does besides the database, the same over HTTP and the socket:
+ * the per-sender rate limit before, the push to the conversation's members after.
+ */
+export async function sendAndTell(app: FastifyInstance, userId: number, conversationId: number, input: ChatSend): Promise<ChatMessage> {
+  if (!app.chatHub.take(userId)) throw new AppError('CHAT_RATE_LIMITED');
+  const { created, recipients, message } = await sendMessage(app.db, userId, conversationId, input, app.clock.now());
+  // a retried send was pushed the first time
+  if (created) await app.chatHub.publish(recipients, { type: 'message', message });
+  return message;
+}
+
+export async function markReadAndTell(app: FastifyInstance, userId: number, conversationId: number, seq: number) {
+  const read = await markRead(app.db, userId, conversationId, seq);
+  await app.chatHub.publish(read.recipients, { type: 'read', conversationId: read.conversationId, userId: String(userId), seq: read.seq });
+  return { seq: read.seq };
+}
+
+export async function recallAndTell(app: FastifyInstance, userId: number, messageId: number): Promise<ChatMessage> {
+  const { recipients, message } = await recallMessage(app.db, userId, messageId, app.clock.now());
+  await app.chatHub.publish(recipients, { type: 'recalled', message });
+  return message;
+}

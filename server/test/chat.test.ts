@@ -1,0 +1,365 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import WebSocket from 'ws';
+import { ChatCloseCodes, type ChatMessage, type ChatServerFrame } from '@tj/shared';
+import type { App } from '../src/app';
+import { chatMessages, rosterEntries } from '../src/db/schema';
+import { buildTestApp, manualClock } from './helper';
+import { PNG_1X1, fileUpload, memberUser, onboardedCadre, orgTree } from './fixtures';
+
+/** §6.6 团干会话 (issue 18): HTTP and WebSocket on a real MariaDB (and Redis for two instances). */
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+type Cadre = Awaited<ReturnType<typeof onboardedCadre>>;
+const cid = () => randomUUID();
+
+/** A connected socket with a queue of received frames. */
+async function connect(app: App, token?: string) {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/api/chat/socket`);
+  const frames: ChatServerFrame[] = [];
+  const waiters: (() => void)[] = [];
+  let closed = null as { code: number; reason: string } | null;
+  ws.on('message', (d) => {
+    frames.push(JSON.parse((d as Buffer).toString('utf8')) as ChatServerFrame);
+    waiters.splice(0).forEach((w) => w());
+  });
+  ws.on('close', (code, reason) => {
+    closed = { code, reason: reason.toString() };
+    waiters.splice(0).forEach((w) => w());
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const sock = {
+    ws,
+    frames,
+    send: (f: unknown) => ws.send(typeof f === 'string' ? f : JSON.stringify(f)),
+    /** Waits for the first frame (from `from` on) matching `pred`. */
+    async next(pred: (f: ChatServerFrame) => boolean, timeoutMs = 3000): Promise<ChatServerFrame> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = frames.find(pred);
+        if (hit) {
+          frames.splice(frames.indexOf(hit), 1);
+          return hit;
+        }
+        if (closed || Date.now() > deadline) throw new Error(`no such frame (closed: ${JSON.stringify(closed)}; have ${JSON.stringify(frames)})`);
+        await new Promise<void>((r) => {
+          waiters.push(r);
+          setTimeout(r, 50);
+        });
+      }
+    },
+    async closedWith(timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return closed;
+    },
+  };
+  if (token) {
+    sock.send({ type: 'auth', token });
+    await sock.next((f) => f.type === 'ready');
+  }
+  return sock;
+}
+
+describe('chat (§6.6, issue 18)', () => {
+  let app: App;
+  const clock = manualClock();
+  let tree: Awaited<ReturnType<typeof orgTree>>;
+  let a: Cadre;
+  let b: Cadre;
+  let c: Cadre;
+
+  beforeAll(async () => {
+    app = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400 }, { clock });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    tree = await orgTree(app);
+    a = await onboardedCadre(app, tree.city.id);
+    b = await onboardedCadre(app, tree.branch.id);
+    c = await onboardedCadre(app, tree.otherCity.id);
+    await app.db.update(rosterEntries).set({ name: '李乙乙' }).where(eq(rosterEntries.userId, b.userId));
+  });
+  afterAll(() => app.close());
+
+  const openDirect = async (from: Cadre, to: Cadre) => {
+    const res = await app.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: from.headers, payload: { userId: String(to.userId) } });
+    expect(res.statusCode).toBe(200);
+    return res.json<{ id: string }>();
+  };
+  const sendHttp = (from: Cadre, convId: string, body: unknown) =>
+    app.inject({ method: 'POST', url: `/api/chat/conversations/${convId}/messages`, headers: from.headers, payload: body as object });
+
+  it('通讯录: cadres search by name, org or position; the phone is masked outside the chain; members get 403', async () => {
+    const byName = await app.inject({ method: 'GET', url: '/api/chat/directory?q=李乙', headers: a.headers });
+    expect(byName.statusCode).toBe(200);
+    const hit = byName.json().items.find((i: { userId: string }) => i.userId === String(b.userId));
+    expect(hit).toMatchObject({ name: '李乙乙', position: '书记', orgId: String(tree.branch.id) });
+    // a (city) is in b's chain: full phone; c (other city) is not: masked
+    expect(hit.phone).toBe(b.phone);
+    const fromC = await app.inject({ method: 'GET', url: '/api/chat/directory?q=李乙', headers: c.headers });
+    expect(fromC.json().items.find((i: { userId: string }) => i.userId === String(b.userId)).phone).toBe(`${b.phone.slice(0, 3)}****${b.phone.slice(7)}`);
+    const byOrg = await app.inject({ method: 'GET', url: `/api/chat/directory?q=${encodeURIComponent(tree.branch.shortName)}`, headers: a.headers });
+    expect(byOrg.json().items.map((i: { userId: string }) => i.userId)).toContain(String(b.userId));
+    // browsing: an org's cadres and its sub-orgs
+    const browse = await app.inject({ method: 'GET', url: `/api/chat/directory?orgId=${tree.city.id}`, headers: b.headers });
+    expect(browse.json().orgs.map((o: { id: string }) => o.id)).toContain(String(tree.school.id));
+    expect(browse.json().items.map((i: { userId: string }) => i.userId)).toEqual([String(a.userId)]);
+
+    const member = await memberUser(app);
+    for (const url of ['/api/chat/directory', '/api/chat/conversations']) {
+      const res = await app.inject({ method: 'GET', url, headers: member.headers });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('CHAT_NOT_CADRE');
+    }
+    const toMember = await app.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: a.headers, payload: { userId: String(member.userId) } });
+    expect(toMember.json().code).toBe('CHAT_PEER_NOT_CADRE');
+  });
+
+  it('numbers messages 1, 2, 3 per conversation; a resend with the same clientMsgId is one message; the cursor fetches what is missing', async () => {
+    const conv = await openDirect(a, b);
+    const again = await openDirect(b, a);
+    expect(again.id).toBe(conv.id);
+    const id1 = cid();
+    const first = await sendHttp(a, conv.id, { clientMsgId: id1, kind: 'text', text: ' 你好 ' });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ seq: 1, text: '你好', senderId: String(a.userId), clientMsgId: id1 });
+    const retry = await sendHttp(a, conv.id, { clientMsgId: id1, kind: 'text', text: '你好' });
+    expect(retry.json()).toMatchObject({ id: first.json().id, seq: 1 });
+    // the same retried twice at once: still one row
+    const id2 = cid();
+    const both = await Promise.all([sendHttp(b, conv.id, { clientMsgId: id2, kind: 'text', text: '收到' }), sendHttp(b, conv.id, { clientMsgId: id2, kind: 'text', text: '收到' })]);
+    expect(both.map((r) => r.json().id)[0]).toBe(both[1].json().id);
+    await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'text', text: '第三条' });
+    const rows = await app.db
+      .select()
+      .from(chatMessages)
+      .where(eq(chatMessages.conversationId, Number(conv.id)));
+    expect(rows.map((r) => r.seq).sort()).toEqual([1, 2, 3]);
+
+    const after1 = await app.inject({ method: 'GET', url: `/api/chat/conversations/${conv.id}/messages?after=1`, headers: b.headers });
+    expect(after1.json().items.map((m: ChatMessage) => m.seq)).toEqual([2, 3]);
+    const latest = await app.inject({ method: 'GET', url: `/api/chat/conversations/${conv.id}/messages?limit=2`, headers: b.headers });
+    expect(latest.json()).toMatchObject({ hasMore: true, items: [{ seq: 2 }, { seq: 3 }] });
+
+    // unread and read state
+    const list = await app.inject({ method: 'GET', url: '/api/chat/conversations', headers: b.headers });
+    const item = list.json().items.find((i: { id: string }) => i.id === conv.id);
+    expect(item).toMatchObject({ kind: 'direct', title: expect.any(String), unread: 1, lastSeq: 3, lastMessage: { text: '第三条' } });
+    const read = await app.inject({ method: 'POST', url: `/api/chat/conversations/${conv.id}/read`, headers: b.headers, payload: { seq: 99 } });
+    expect(read.json()).toEqual({ seq: 3 });
+    const view = await app.inject({ method: 'GET', url: `/api/chat/conversations/${conv.id}`, headers: a.headers });
+    expect(view.json()).toMatchObject({ peerReadSeq: 3, title: '李乙乙' });
+
+    // an outsider reads and writes nothing
+    for (const res of [
+      await app.inject({ method: 'GET', url: `/api/chat/conversations/${conv.id}/messages`, headers: c.headers }),
+      await sendHttp(c, conv.id, { clientMsgId: cid(), kind: 'text', text: '插话' }),
+    ])
+      expect(res.json().code).toBe('CHAT_NOT_MEMBER');
+  });
+
+  it('refuses bad messages with typed codes and changes nothing', async () => {
+    const conv = await openDirect(a, c);
+    const cases: [unknown, string][] = [
+      [{ clientMsgId: cid(), kind: 'text', text: '   ' }, 'CHAT_TEXT_EMPTY'],
+      [{ clientMsgId: cid(), kind: 'text', text: '字'.repeat(2001) }, 'CHAT_TEXT_TOO_LONG'],
+      [{ clientMsgId: 'x', kind: 'text', text: '短id' }, 'CHAT_BAD_FRAME'],
+      [{ clientMsgId: cid(), kind: 'image' }, 'REQUIRED'],
+      [{ clientMsgId: cid(), kind: 'image', fileId: '999999999' }, 'CHAT_IMAGE_INVALID'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await sendHttp(a, conv.id, body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe(code);
+    }
+    expect(
+      await app.db
+        .select()
+        .from(chatMessages)
+        .where(eq(chatMessages.conversationId, Number(conv.id))),
+    ).toHaveLength(0);
+    const ok = await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'text', text: '字'.repeat(2000) });
+    expect(ok.json().seq).toBe(1);
+  });
+
+  it('recalls one’s own message within 2 minutes of the app clock; the row stays', async () => {
+    const conv = await openDirect(b, c);
+    const m = (await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'text', text: '发错了' })).json<ChatMessage>();
+    const notOwn = await app.inject({ method: 'POST', url: `/api/chat/messages/${m.id}/recall`, headers: c.headers });
+    expect(notOwn.json().code).toBe('CHAT_RECALL_NOT_OWN');
+    clock.advance(119_000);
+    const ok = await app.inject({ method: 'POST', url: `/api/chat/messages/${m.id}/recall`, headers: b.headers });
+    expect(ok.json()).toMatchObject({ recalled: true, text: null });
+    const m2 = (await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'text', text: '第二条' })).json<ChatMessage>();
+    clock.advance(121_000);
+    const late = await app.inject({ method: 'POST', url: `/api/chat/messages/${m2.id}/recall`, headers: b.headers });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('CHAT_RECALL_EXPIRED');
+    const [row] = await app.db
+      .select()
+      .from(chatMessages)
+      .where(eq(chatMessages.id, Number(m.id)));
+    expect(row).toMatchObject({ body: '发错了', recalledAt: expect.any(Date) });
+  });
+
+  it('groups follow the roster: a removed cadre loses the group and keeps one-to-one history', async () => {
+    const d = await onboardedCadre(app, tree.branch.id);
+    const list = await app.inject({ method: 'GET', url: '/api/chat/conversations', headers: d.headers });
+    const group = list.json().items.find((i: { kind: string; orgId: string }) => i.kind === 'group' && i.orgId === String(tree.branch.id));
+    expect(group).toMatchObject({ subtitle: '2 名团干部' });
+    const sent = await sendHttp(b, group.id, { clientMsgId: cid(), kind: 'text', text: '支部群通知' });
+    expect(sent.statusCode).toBe(200);
+    expect((await sendHttp(a, group.id, { clientMsgId: cid(), kind: 'text', text: '不在群里' })).json().code).toBe('CHAT_NOT_MEMBER');
+
+    // d chats with a, then is moved: another org's line stays, the branch line goes
+    await onboardedCadre(app, tree.school.id).then(async (x) => {
+      await app.db.update(rosterEntries).set({ userId: d.userId }).where(eq(rosterEntries.userId, x.userId));
+    });
+    const direct = await openDirect(d, a);
+    await sendHttp(d, direct.id, { clientMsgId: cid(), kind: 'text', text: '私聊' });
+    await app.db.delete(rosterEntries).where(and(eq(rosterEntries.orgId, tree.branch.id), eq(rosterEntries.userId, d.userId)));
+    const lost = await app.inject({ method: 'GET', url: `/api/chat/conversations/${group.id}/messages`, headers: d.headers });
+    expect(lost.json().code).toBe('CHAT_NOT_MEMBER');
+    const kept = await app.inject({ method: 'GET', url: `/api/chat/conversations/${direct.id}/messages`, headers: d.headers });
+    expect(kept.json().items.map((m: ChatMessage) => m.text)).toEqual(['私聊']);
+  });
+
+  it('an image goes through the upload path and is readable by the conversation’s members only', async () => {
+    const conv = await openDirect(a, b);
+    const up = fileUpload(PNG_1X1);
+    const file = (await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...a.headers, ...up.headers }, payload: up.payload })).json();
+    // someone else's upload cannot be sent
+    expect((await sendHttp(b, conv.id, { clientMsgId: cid(), kind: 'image', fileId: file.fileId })).json().code).toBe('CHAT_IMAGE_INVALID');
+    expect((await app.inject({ method: 'GET', url: file.url, headers: b.headers })).statusCode).toBe(404);
+    const m = (await sendHttp(a, conv.id, { clientMsgId: cid(), kind: 'image', fileId: file.fileId })).json<ChatMessage>();
+    expect(m).toMatchObject({ kind: 'image', imageUrl: file.url, text: null });
+    expect((await app.inject({ method: 'GET', url: file.url, headers: b.headers })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: file.url, headers: c.headers })).statusCode).toBe(404);
+  });
+
+  describe('socket', () => {
+    it('authenticates by the first frame; members, bad and expired tokens are closed with their codes', async () => {
+      const member = await memberUser(app);
+      const m = await connect(app);
+      m.send({ type: 'auth', token: member.headers.authorization.slice(7) });
+      expect(await m.closedWith()).toMatchObject({ code: ChatCloseCodes.NOT_CADRE });
+
+      const bad = await connect(app);
+      bad.send({ type: 'auth', token: 'not-a-token' });
+      expect(await bad.closedWith()).toMatchObject({ code: ChatCloseCodes.UNAUTHORIZED });
+
+      const noAuth = await connect(app);
+      noAuth.send({ type: 'ping' });
+      expect(await noAuth.closedWith()).toMatchObject({ code: ChatCloseCodes.UNAUTHORIZED });
+
+      const short = app.signAccessToken({ sub: String(a.userId) });
+      const at = clock.now();
+      clock.advance(8 * 86400 * 1000);
+      const expired = await connect(app);
+      expired.send({ type: 'auth', token: short });
+      expect(await expired.closedWith()).toMatchObject({ code: ChatCloseCodes.TOKEN_EXPIRED, reason: 'TOKEN_EXPIRED' });
+      clock.set(at);
+    });
+
+    it('delivers live, acknowledges the sender, dedupes resends and answers bad frames with typed errors', async () => {
+      // tokens on the current app clock (the previous test moved it)
+      const ta = app.signAccessToken({ sub: String(a.userId) });
+      const tb = app.signAccessToken({ sub: String(b.userId) });
+      const conv = await openDirect(a, b);
+      const sa = await connect(app, ta);
+      const sb = await connect(app, tb);
+      const id = cid();
+      sa.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: id, kind: 'text', text: '实时消息' } });
+      const ack = await sa.next((f) => f.type === 'ack');
+      const got = await sb.next((f) => f.type === 'message');
+      expect(got).toMatchObject({ type: 'message', message: { text: '实时消息', clientMsgId: id } });
+      expect(ack).toMatchObject({ clientMsgId: id, message: { id: (got as { message: ChatMessage }).message.id } });
+      // the same send again: acknowledged with the first copy, nothing pushed, nothing stored
+      sa.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: id, kind: 'text', text: '实时消息' } });
+      const ack2 = await sa.next((f) => f.type === 'ack');
+      expect((ack2 as { message: ChatMessage }).message.seq).toBe((got as { message: ChatMessage }).message.seq);
+
+      const before = (await app.db.select().from(chatMessages)).length;
+      sa.send('not json');
+      expect(await sa.next((f) => f.type === 'error')).toMatchObject({ code: 'CHAT_BAD_FRAME', message: '消息格式有误' });
+      sa.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: 'abcdefgh1', kind: 'text', text: '' } });
+      expect(await sa.next((f) => f.type === 'error')).toMatchObject({ code: 'CHAT_TEXT_EMPTY', ref: 'abcdefgh1' });
+      sa.send({ type: 'nope' });
+      expect(await sa.next((f) => f.type === 'error')).toMatchObject({ code: 'CHAT_BAD_FRAME' });
+      sa.send({ type: 'send', conversationId: '999999999', message: { clientMsgId: cid(), kind: 'text', text: '无此会话' } });
+      expect(await sa.next((f) => f.type === 'error')).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await app.db.select().from(chatMessages)).length).toBe(before);
+
+      // read state reaches the sender; recall reaches the reader
+      sb.send({ type: 'read', conversationId: conv.id, seq: (got as { message: ChatMessage }).message.seq });
+      expect(await sa.next((f) => f.type === 'read')).toMatchObject({ userId: String(b.userId) });
+      sa.send({ type: 'recall', messageId: (got as { message: ChatMessage }).message.id });
+      expect(await sb.next((f) => f.type === 'recalled')).toMatchObject({ message: { recalled: true, text: null } });
+      sa.send({ type: 'ping' });
+      expect(await sa.next((f) => f.type === 'pong')).toEqual({ type: 'pong' });
+      sa.ws.close();
+      sb.ws.close();
+    });
+
+    it('rate-limits each sender', async () => {
+      const limited = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, chatSendPerMinute: 3 });
+      try {
+        await limited.listen({ port: 0, host: '127.0.0.1' });
+        const conv = (await limited.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: a.headers, payload: { userId: String(b.userId) } })).json();
+        const s = await connect(limited, limited.signAccessToken({ sub: String(a.userId) }));
+        for (let i = 0; i < 3; i++) {
+          s.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: cid(), kind: 'text', text: `第${i}条` } });
+          await s.next((f) => f.type === 'ack');
+        }
+        const over = cid();
+        s.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: over, kind: 'text', text: '太快了' } });
+        expect(await s.next((f) => f.type === 'error')).toMatchObject({ code: 'CHAT_RATE_LIMITED', ref: over });
+        const http = await limited.inject({
+          method: 'POST',
+          url: `/api/chat/conversations/${conv.id}/messages`,
+          headers: a.headers,
+          payload: { clientMsgId: cid(), kind: 'text', text: '太快了' },
+        });
+        expect(http.statusCode).toBe(429);
+        expect(await limited.db.select().from(chatMessages).where(eq(chatMessages.clientMsgId, over))).toHaveLength(0);
+        s.ws.close();
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('two instances through Redis: a message sent on A reaches a socket on B', async () => {
+      const one = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, redisUrl: REDIS_URL });
+      const two = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, redisUrl: REDIS_URL });
+      try {
+        expect(one.chatHub.bus.kind).toBe('redis');
+        await one.listen({ port: 0, host: '127.0.0.1' });
+        await two.listen({ port: 0, host: '127.0.0.1' });
+        const conv = (await one.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: a.headers, payload: { userId: String(c.userId) } })).json();
+        const onTwo = await connect(two, two.signAccessToken({ sub: String(c.userId) }));
+        const onOne = await connect(one, one.signAccessToken({ sub: String(a.userId) }));
+        // the subscription is in place once the sockets are ready; give Redis a moment anyway
+        await new Promise((r) => setTimeout(r, 100));
+        onOne.send({ type: 'send', conversationId: conv.id, message: { clientMsgId: cid(), kind: 'text', text: '跨实例' } });
+        expect(await onTwo.next((f) => f.type === 'message')).toMatchObject({ message: { text: '跨实例', senderId: String(a.userId) } });
+        const viaHttp = await one.inject({
+          method: 'POST',
+          url: `/api/chat/conversations/${conv.id}/messages`,
+          headers: a.headers,
+          payload: { clientMsgId: cid(), kind: 'text', text: '经HTTP' },
+        });
+        expect(viaHttp.statusCode).toBe(200);
+        expect(await onTwo.next((f) => f.type === 'message')).toMatchObject({ message: { text: '经HTTP' } });
+        onTwo.ws.close();
+        onOne.ws.close();
+      } finally {
+        await Promise.all([one.close(), two.close()]);
+      }
+    });
+  });
+});
