@@ -120,7 +120,6 @@ export const PARAM_SAMPLES: Record<string, string> = {
   scene: 'abcdef',
   phone: '13800000000',
   conversationId: NO_ID,
-  messageId: NO_ID,
 };
 
 const photo = { fileId: NO_ID, mime: 'image/png', size: 100 };
