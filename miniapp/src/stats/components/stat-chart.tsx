@@ -25,6 +25,9 @@ const COLORS = ['#d81e06', '#f5712c', '#fbb03b', '#36a3eb', '#4bc0c0', '#9966ff'
 // F2's element factory, typed loosely: its generics do not line up with plain props objects
 const h = createElement as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 
+/** H5 keeps the pages below on the stack in the DOM: each chart instance needs its own canvas id. */
+let instances = 0;
+
 interface Drawn {
   destroy(): void;
 }
@@ -63,7 +66,9 @@ function canvasOf(id: string, cssHeight: number, cb: (canvas: HTMLCanvasElement,
  * it, and 对标定级 results (stars per org) plug in the same way.
  */
 export function StatChart({ id, title, data, kind = 'bar', unit = '人数', height = 180, emptyText = '暂无数据' }: StatChartProps) {
-  const canvasId = `stat-chart-${id}`;
+  const seq = useRef(0);
+  if (seq.current === 0) seq.current = ++instances;
+  const canvasId = `stat-chart-${id}-${seq.current}`;
   const drawn = useRef<Drawn | null>(null);
   const total = data.reduce((s, d) => s + d.count, 0);
   const key = JSON.stringify(data);
