@@ -306,7 +306,9 @@ try {
       `  ${p.name.padEnd(42)} ${secs.toFixed(1).padStart(5)} ${String(p.acked).padStart(6)} ${(p.acked / Math.max(secs, 0.001)).toFixed(1).padStart(8)} ${pct(0.5).padStart(7)} ${pct(0.95).padStart(7)} ${String(p.noAnswer).padStart(10)} ${String(p.dbRetry).padStart(9)}  ${other || '0'}`,
     );
   }
-  out(`  node1 rejoined in ${rejoinSeconds} s by ${byIst ? `IST (incremental state transfer, ${istSets} write sets)` : 'SST (full copy)'}; A's /health afterwards: ${JSON.stringify(health)}`);
+  out(
+    `  node1 rejoined in ${rejoinSeconds} s by ${byIst ? `IST (incremental state transfer, ${istSets} write sets)` : 'SST (full copy)'}; A's /health afterwards: ${JSON.stringify(health)}`,
+  );
   out(`  acknowledged (2xx)                          ${acked.size}`);
   out(`  committed, answer lost, retry saw it (409)  ${committedBeforeAck.size}`);
   out(`  given up / refused                          ${gaveUp.length}`);

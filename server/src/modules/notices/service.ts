@@ -304,7 +304,9 @@ export async function inboxNotices(db: DbOrTx, userId: number, q: { before?: str
     .from(notices)
     .innerJoin(orgs, eq(orgs.id, notices.orgId))
     .leftJoin(noticeReads, and(eq(noticeReads.userId, userId), eq(noticeReads.noticeId, notices.id)))
-    .where(and(sql`${notices.id} in (select ${targetsTable.noticeId} from ${targetsTable} where ${reach})`, afterCursor(notices.publishedAt, notices.id, parseTimeIdCursor(q.before), 'desc')))
+    .where(
+      and(sql`${notices.id} in (select ${targetsTable.noticeId} from ${targetsTable} where ${reach})`, afterCursor(notices.publishedAt, notices.id, parseTimeIdCursor(q.before), 'desc')),
+    )
     .orderBy(desc(notices.publishedAt), desc(notices.id))
     .limit(q.limit + 1);
   const last = rows.at(q.limit - 1);

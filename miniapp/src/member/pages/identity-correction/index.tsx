@@ -76,7 +76,7 @@ function currentOf(checkin: MyCheckin | undefined): Current {
     name: String(approved?.name ?? ''),
     gender: String(approved?.gender ?? ''),
     idNumber: draftId && !draftId.includes('*') ? draftId : '',
-    idType: (approved?.idType ?? 'residentId'),
+    idType: approved?.idType ?? 'residentId',
   };
 }
 
