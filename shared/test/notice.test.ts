@@ -71,7 +71,7 @@ describe('notices', () => {
 
   it('message kinds are labelled; an unknown kind (a later module) still shows; routes are mini-program pages only', () => {
     expect(messageKindLabel('checkin.returned')).toBe(MessageKinds['checkin.returned']);
-    expect(messageKindLabel('rating.reviewed')).toBe('系统消息');
+    expect(messageKindLabel('later.module')).toBe('系统消息');
     expect(isMessageRoute('/member/pages/home/index')).toBe(true);
     expect(isMessageRoute('/pages/status/index')).toBe(true);
     expect(isMessageRoute('https://evil.example/')).toBe(false);

@@ -33,6 +33,21 @@ export function memoryBus(): Bus {
   };
 }
 
+/**
+ * Waits for a Redis command at most `ms`: with Redis away, ioredis keeps the command queued (and
+ * resubscribes on reconnect) while the caller goes on — a start or a chat send never hangs on the
+ * fast path; what was missed is fetched by sequence cursor.
+ */
+const within = (p: Promise<unknown>, ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    p.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
+
 /** Redis pub/sub: one connection publishes, a second one (subscriber mode) listens. */
 export function redisBus(url: string): Bus {
   const pub: Redis = createRedis(url, 'bus-pub');
@@ -44,19 +59,22 @@ export function redisBus(url: string): Bus {
   return {
     kind: 'redis',
     async publish(channel, payload) {
-      await pub.publish(channel, payload);
+      await within(pub.publish(channel, payload), 1000);
     },
     async subscribe(channel, handler) {
       const list = handlers.get(channel);
       if (list) list.push(handler);
       else {
         handlers.set(channel, [handler]);
-        await sub.subscribe(channel);
+        await within(sub.subscribe(channel), 2000);
       }
     },
     async close() {
       handlers.clear();
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      // quit waits for pending replies; with Redis away it would wait forever
+      await Promise.all([within(pub.quit(), 1000), within(sub.quit(), 1000)]);
+      pub.disconnect();
+      sub.disconnect();
     },
   };
 }
