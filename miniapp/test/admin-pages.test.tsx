@@ -146,6 +146,20 @@ describe('roster', () => {
   });
 });
 
+const entryRow = {
+  adminName: '林晓东',
+  adminPhone: '138****0011',
+  codeState: 'registered',
+  members: 12,
+  cadres: 3,
+  branches: 4,
+  emptyBranches: 1,
+  branchesWithoutCadres: 2,
+  infoComplete: 3,
+  orgs: 9,
+  hasSubOrgs: true,
+};
+
 describe('progress and audit', () => {
   it('shows the per-level summary and a row per direct subordinate', async () => {
     serve(
@@ -160,14 +174,30 @@ describe('progress and audit', () => {
           },
         },
       ],
+      [
+        'GET',
+        '/orgs/1/progress/entry',
+        {
+          data: {
+            org: province,
+            total: { ...entryRow, adminName: null, adminPhone: null, codeState: 'registered', members: 12, orgs: 86 },
+            rows: [{ ...entryRow, org: guangzhou }],
+          },
+        },
+      ],
     );
     render(<ProgressPage />);
     const level = await screen.findByTestId('progress-level-1');
     expect(level.textContent).toContain('直属下级组织');
     expect(level.textContent).toContain('40/85');
-    const table = screen.getByTestId('progress-table');
+    // [004 §二(一)4] per sub-org: admin (masked phone), registration code, members, cadres, empty branches, completeness
+    const table = await screen.findByTestId('progress-table');
     expect(table.textContent).toContain('团广州市委');
-    expect(table.textContent).toContain('管理员登录');
+    expect(table.textContent).toContain('林晓东');
+    expect(table.textContent).toContain('138****0011');
+    expect(table.textContent).toContain('已注册');
+    expect(table.textContent).toContain('3/9');
+    expect(screen.getByTestId('progress-total').textContent).toContain('12');
   });
 
   it('labels actions in Chinese and pages with the cursor', async () => {

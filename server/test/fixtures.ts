@@ -70,11 +70,16 @@ export async function orgTree(app: App) {
 // ── check-in (issue 5) ────────────────────────────────────────────────────────────────
 let idSeq = Math.floor(Math.random() * 900);
 const ID_REGIONS = ['440106', '440305', '440102', '110101', '310104', '320102', '330106', '420102'];
+// Test files share one database and each starts its own sequence: a per-file region (the
+// province kept, the 4 digits after it random) keeps two files' members apart, where a shared
+// birth date ('2002-03-04') and nearby starts used to give two files the same ID number.
+const FILE_REGION_SALT = Math.floor(Math.random() * 10000);
 
 /** A valid mainland ID number born on `birth` ('YYYY-MM-DD'), different on every call. */
 export function makeIdNumber(birth = '2000-01-01', gender: 'male' | 'female' = 'female'): string {
   const n = idSeq++;
-  const region = ID_REGIONS[Math.floor(n / 500) % ID_REGIONS.length];
+  const k = Math.floor(n / 500) % ID_REGIONS.length;
+  const region = `${ID_REGIONS[k].slice(0, 2)}${String((FILE_REGION_SALT + k * 1237) % 10000).padStart(4, '0')}`;
   let seq = (n % 500) * 2 + (gender === 'male' ? 1 : 0);
   seq = seq % 1000;
   const first17 = `${region}${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;

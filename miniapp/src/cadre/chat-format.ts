@@ -13,7 +13,7 @@ export function chatTime(iso: string | null, now = new Date()): string {
 /** One line of a message for the list. */
 export function chatPreview(m: ChatMessage | null, myId: string, group: boolean): string {
   if (!m) return group ? '组织群，本组织已入驻的团干部都在这里' : '';
-  if (m.recalled) return `${m.senderId === myId ? '你' : m.senderName}撤回了一条消息`;
+  if (m.recalled) return `${m.senderId === myId ? '您' : m.senderName}撤回了一条消息`;
   const body = m.kind === 'image' ? '[图片]' : (m.text ?? '');
   return group && m.senderId !== myId ? `${m.senderName}：${body}` : body;
 }

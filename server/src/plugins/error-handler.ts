@@ -37,6 +37,9 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
   void reply.status(status).send({ code, message: ErrorMessages[code] } satisfies ErrorBody);
 }
 
+/** busboy's parse errors carry no status code, only their message. */
+const isBrokenMultipart = (err: Error & { statusCode?: number }) => !err.statusCode && /multipart|boundary/i.test(err.message);
+
 /**
  * The one mapping from failures to `{ code, message, field? }`. 4xx say what to fix; 5xx
  * say nothing about internals (they are logged instead).
@@ -73,6 +76,11 @@ export default fp<{ spaFallback?: boolean }>(
       } else if (err.statusCode === 413) {
         status = 413;
         body = { code: 'REQUEST_TOO_LARGE', message: ErrorMessages.REQUEST_TOO_LARGE };
+      } else if (isBrokenMultipart(err)) {
+        // a multipart body cut short or without its boundary (busboy says so without a status):
+        // the client's upload is broken, not the server
+        status = 400;
+        body = { code: 'VALIDATION_FAILED', message: ErrorMessages.VALIDATION_FAILED };
       } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
         // Fastify's own client errors (bad JSON, body too large, unsupported media type).
         status = err.statusCode;

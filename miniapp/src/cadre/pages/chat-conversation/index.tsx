@@ -125,7 +125,7 @@ export default function ChatConversationPage() {
               if (m.recalled) {
                 return (
                   <View key={m.clientMsgId + m.senderId} id={`m-${m.clientMsgId}`} className='chat-recalled' data-testid='chat-msg-recalled'>
-                    {mine ? '你' : m.senderName}撤回了一条消息
+                    {mine ? '您' : m.senderName}撤回了一条消息
                   </View>
                 );
               }
