@@ -33,7 +33,7 @@ describe('notices and the inbox', () => {
   const messagesOf = async (userId: number) => app.db.select().from(messages).where(eq(messages.userId, userId));
 
   beforeAll(async () => {
-    app = await buildTestApp({ accessTokenTtlSeconds: 365 * 24 * 3600 }, { clock });
+    app = await buildTestApp({ accessTokenTtlSeconds: 365 * 24 * 3600, realNameSimFailRate: 0 }, { clock });
     tree = await orgTree(app); // province → city → school (基层团委) → grade (团总支) → branch; otherCity
     school2 = await insertOrg(app, tree.city, 'grassrootsCommittee');
     branch2 = await insertOrg(app, school2, 'branch');

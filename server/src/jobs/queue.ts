@@ -62,6 +62,23 @@ const isDeadlock = (err: unknown) => {
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 };
 
+/**
+ * A job's own bookkeeping statement, run again when InnoDB picks it as a deadlock victim (two
+ * instances claiming and finishing at once): losing "done" to a deadlock would turn a job that
+ * ran into a retry and run it twice.
+ */
+async function settle(write: () => Promise<unknown>): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await write();
+      return;
+    } catch (err) {
+      if (!isDeadlock(err) || tries >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (tries + 1)));
+    }
+  }
+}
+
 export class JobQueue {
   /** Identifies this process in `locked_by` (host, pid, random), for operators reading the table. */
   readonly instanceId = `${hostname().slice(0, 40)}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -126,22 +143,25 @@ export class JobQueue {
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job.payload, job);
-      await this.db.update(jobs).set({ status: 'done', lockedBy: null, lockedUntil: null, lastError: null }).where(mine);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = job.attempts >= job.maxAttempts;
       this.log.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, final, err: message }, 'job failed');
-      await this.db
-        .update(jobs)
-        .set({
-          status: final ? 'failed' : 'pending',
-          runAt: final ? job.runAt : new Date(now().getTime() + backoffMs(job.attempts)),
-          lockedBy: null,
-          lockedUntil: null,
-          lastError: message.slice(0, 500),
-        })
-        .where(mine);
+      await settle(() =>
+        this.db
+          .update(jobs)
+          .set({
+            status: final ? 'failed' : 'pending',
+            runAt: final ? job.runAt : new Date(now().getTime() + backoffMs(job.attempts)),
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: message.slice(0, 500),
+          })
+          .where(mine),
+      );
+      return;
     }
+    await settle(() => this.db.update(jobs).set({ status: 'done', lockedBy: null, lockedUntil: null, lastError: null }).where(mine));
   }
 
   /** Claims and runs due jobs until none is left due at `now`; returns how many ran. */
