@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { api, newIdNumber, orgIdByName, tokenOf } from './api';
-import { baseUrl, launch, phonePage } from './browser';
+import { launch, loggedInPage, openPath } from './browser';
 import { byId, expectText, fill, stepShooter, tap } from './page';
 
 /**
@@ -15,17 +15,8 @@ const PROVINCE_ADMIN = { phone: '13800000010', password: 'demo1234' };
 let browser: Browser;
 const ids = { general: '', br2: '', province: '' };
 
-async function loggedIn(who: { phone: string; password: string }): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${baseUrl()}/pages/login/index`);
-  await fill(page, 'login-phone', who.phone);
-  await fill(page, 'login-password', who.password);
-  await tap(page, 'login-submit');
-  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'), { timeout: 20000 });
-  return page;
-}
-
-const open = (page: Page, path: string) => page.goto(`${baseUrl()}${path}`);
+const loggedIn = (who: { phone: string; password: string }) => loggedInPage(browser, who);
+const open = openPath;
 
 beforeAll(async () => {
   browser = await launch();

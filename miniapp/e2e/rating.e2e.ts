@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { isRatingLocked, ratingYearAt } from '@tj/shared';
 import { api, orgIdByName } from './api';
-import { baseUrl, launch, phonePage } from './browser';
-import { byId, expectText, fill, stepShooter, tap } from './page';
+import { launch, loggedInPage, openPath } from './browser';
+import { byId, expectText, stepShooter, tap } from './page';
 
 /**
  * 对标定级 (issue 17) against the real server (demo seed): 1班's admin reads the standard and
@@ -16,16 +16,8 @@ const REVIEWER = { phone: '13800000016', password: 'demo1234' };
 let browser: Browser;
 const ids = { class1: '', college: '', seeded: '' };
 
-async function loggedIn(who: { phone: string; password: string }): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(`${baseUrl()}/pages/login/index`);
-  await fill(page, 'login-phone', who.phone);
-  await fill(page, 'login-password', who.password);
-  await tap(page, 'login-submit');
-  await page.waitForURL((u) => !u.pathname.includes('/pages/login/'), { timeout: 20000 });
-  return page;
-}
-const open = (page: Page, path: string) => page.goto(`${baseUrl()}${path}`);
+const loggedIn = (who: { phone: string; password: string }) => loggedInPage(browser, who);
+const open = openPath;
 
 beforeAll(async () => {
   browser = await launch();
