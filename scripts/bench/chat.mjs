@@ -13,7 +13,7 @@ import { percentile, round, signJwt, sleep, startServer } from './lib.mjs';
 const CADRES = 2000;
 const GROUP = 500;
 const STEP_SECONDS = 4;
-const RATES = [25, 50, 100, 150, 200, 250, 500, 750, 1000, 1500, 2000, 3000, 4000];
+const RATES = [25, 50, 100, 250, 500, 750, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 7000, 8000, 10000, 12000, 14000, 16000, 20000];
 
 /** A fresh database with CADRES onboarded cadres (the first GROUP of them in one org) and their one-to-one pairs. */
 async function seed(databaseUrl, log) {
@@ -123,14 +123,42 @@ async function steady(sockets, rate, sendTo, pending) {
 }
 
 /** The highest steady rate whose p99 stays under 100 ms with nothing lost. */
-async function ramp(label, sockets, sendTo, pending, log) {
+/** CPU seconds (user + system) a local process has used, null when it cannot be read. */
+function cpuSeconds(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The local MariaDB server's pid (for CPU per message), null when it is not on this machine. */
+function databasePid() {
+  const r = spawnSync('pidof', ['mariadbd', 'mysqld'], { encoding: 'utf8' });
+  const pid = Number(r.stdout?.trim().split(/\s+/)[0]);
+  return Number.isFinite(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * Steps up the rate. Beside latency, each step logs the CPU time the server (and the local
+ * MariaDB) spent per message: a figure a busy machine disturbs far less than latency.
+ */
+async function ramp(label, sockets, sendTo, pending, log, serverPid, usesDatabase) {
   const steps = [];
   let best = null;
+  const dbPid = usesDatabase ? databasePid() : null;
   for (const rate of RATES) {
+    const cpu0 = [cpuSeconds(serverPid), dbPid && cpuSeconds(dbPid)];
     const s = await steady(sockets, rate, sendTo, pending);
+    const cpu1 = [cpuSeconds(serverPid), dbPid && cpuSeconds(dbPid)];
+    const per = (i) => (cpu0[i] != null && cpu1[i] != null && s.received ? round(((cpu1[i] - cpu0[i]) * 1e6) / s.received, 0) : null);
+    s.serverCpuUsPerMessage = per(0);
+    s.dbCpuUsPerMessage = per(1);
     steps.push(s);
     const pass = s.lost === 0 && s.p99 < 100;
-    log(`P6 ${label}: ${rate}/s → p50 ${round(s.p50, 1)} ms, p99 ${round(s.p99, 1)} ms, lost ${s.lost}${pass ? '' : ' (over)'}`);
+    const cpu = s.serverCpuUsPerMessage != null ? `; CPU per message: server ${s.serverCpuUsPerMessage} µs${s.dbCpuUsPerMessage != null ? `, MariaDB ${s.dbCpuUsPerMessage} µs` : ''}` : '';
+    log(`P6 ${label}: ${rate}/s → p50 ${round(s.p50, 1)} ms, p99 ${round(s.p99, 1)} ms, lost ${s.lost}${cpu}${pass ? '' : ' (over)'}`);
     if (!pass) break;
     best = s;
     await sleep(500);
@@ -164,33 +192,37 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
   const result = { cadres: CADRES, group: GROUP, stepSeconds: STEP_SECONDS };
   const pairOf = (i) => (i % 2 === 0 ? i + 1 : i - 1);
 
-  // ── the bare ws relay ──
-  const relay = spawn(process.execPath, ['-e', RELAY], { env: { ...process.env, PORT: String(port + 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((r) => relay.stdout.once('data', r));
-  try {
-    const pending = new Map();
-    const onFrame = (_i, text) => {
-      const f = JSON.parse(text);
-      const p = pending.get(f.id);
-      if (p) {
-        p.lat.push(performance.now() - p.at);
-        pending.delete(f.id);
-      }
-    };
-    const rss0 = rssOf(relay.pid);
-    const sockets = await openSockets(
-      `ws://127.0.0.1:${port + 10}`,
-      CADRES,
-      (ws, i) => ws.send(JSON.stringify({ type: 'hello', id: i })),
-      (t) => t === '{"type":"ready"}',
-      onFrame,
-    );
-    await sleep(1000);
-    result.relayBytesPerConnection = (rssOf(relay.pid) - rss0) / CADRES;
-    result.relay = await ramp('bare ws relay', sockets, (ws, from, id) => ws.send(JSON.stringify({ to: pairOf(from), id })), pending, log);
-    for (const ws of sockets) ws.terminate();
-  } finally {
-    relay.kill('SIGKILL');
+  // ── the bare ws relay ── (BENCH_P6_SKIP_RELAY=1: the chat side alone, while working on it; no ratio then)
+  if (process.env.BENCH_P6_SKIP_RELAY) result.relay = { best: null, steps: [] };
+  else await relayRamp();
+  async function relayRamp() {
+    const relay = spawn(process.execPath, ['-e', RELAY], { env: { ...process.env, PORT: String(port + 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((r) => relay.stdout.once('data', r));
+    try {
+      const pending = new Map();
+      const onFrame = (_i, text) => {
+        const f = JSON.parse(text);
+        const p = pending.get(f.id);
+        if (p) {
+          p.lat.push(performance.now() - p.at);
+          pending.delete(f.id);
+        }
+      };
+      const rss0 = rssOf(relay.pid);
+      const sockets = await openSockets(
+        `ws://127.0.0.1:${port + 10}`,
+        CADRES,
+        (ws, i) => ws.send(JSON.stringify({ type: 'hello', id: i })),
+        (t) => t === '{"type":"ready"}',
+        onFrame,
+      );
+      await sleep(1000);
+      result.relayBytesPerConnection = (rssOf(relay.pid) - rss0) / CADRES;
+      result.relay = await ramp('bare ws relay', sockets, (ws, from, id) => ws.send(JSON.stringify({ to: pairOf(from), id })), pending, log, relay.pid, false);
+      for (const ws of sockets) ws.terminate();
+    } finally {
+      relay.kill('SIGKILL');
+    }
   }
 
   // ── the chat server ──
@@ -207,6 +239,8 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
       ACCESS_TOKEN_TTL_SECONDS: '3600',
     },
     log,
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the chat server, written when it stops
+    process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [],
   );
   try {
     const pending = new Map();
@@ -252,7 +286,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
       pending.get(id).from = from;
       sendTo(ws, from, id);
     };
-    result.chat = await ramp('chat socket', sockets, sendTracked, pending, log);
+    result.chat = await ramp('chat socket', sockets, sendTracked, pending, log, server.pid, true);
     // the step that went over may have left a backlog: let it drain before the group
     await sleep(8000);
 

@@ -163,6 +163,56 @@ describe('chat (§6.6, issue 18)', () => {
       expect(res.json().code).toBe('CHAT_NOT_MEMBER');
   });
 
+  it('sends at once share commits (group commit) and still number each conversation 1…n with no gap, once per clientMsgId', async () => {
+    const d = await onboardedCadre(app, tree.otherCity.id);
+    const ab = await openDirect(a, b);
+    const ad = await openDirect(a, d);
+    const [abBefore, adBefore] = await Promise.all(
+      [ab, ad].map(
+        async (conv) =>
+          (
+            await app.db
+              .select()
+              .from(chatMessages)
+              .where(eq(chatMessages.conversationId, Number(conv.id)))
+          ).length,
+      ),
+    );
+    const largest = app.chatSends.stats.largest;
+    const twice = cid();
+    const sends = [
+      ...Array.from({ length: 12 }, (_, i) => ({ who: i % 2 ? a : b, conv: ab.id, body: { clientMsgId: cid(), kind: 'text', text: `批量${i}` } })),
+      ...Array.from({ length: 6 }, (_, i) => ({ who: i % 2 ? a : d, conv: ad.id, body: { clientMsgId: cid(), kind: 'text', text: `另一组${i}` } })),
+      // the same message three times in one batch, an outsider and an unknown conversation beside them
+      ...[1, 2, 3].map(() => ({ who: a, conv: ab.id, body: { clientMsgId: twice, kind: 'text', text: '重发' } })),
+      { who: c, conv: ab.id, body: { clientMsgId: cid(), kind: 'text', text: '插话' } },
+      { who: a, conv: '999999998', body: { clientMsgId: cid(), kind: 'text', text: '无此会话' } },
+    ];
+    const res = await Promise.all(sends.map((s) => sendHttp(s.who, s.conv, s.body)));
+    expect(app.chatSends.stats.largest).toBeGreaterThan(Math.max(largest, 1));
+    expect(res.slice(0, 21).map((r) => r.statusCode)).toEqual(Array(21).fill(200));
+    expect(res[21].json().code).toBe('CHAT_NOT_MEMBER');
+    expect(res[22].json().code).toBe('NOT_FOUND');
+    expect(new Set(res.slice(18, 21).map((r) => r.json().id)).size).toBe(1);
+    for (const [conv, before, added] of [
+      [ab, abBefore, 13],
+      [ad, adBefore, 6],
+    ] as const) {
+      const rows = await app.db
+        .select()
+        .from(chatMessages)
+        .where(eq(chatMessages.conversationId, Number(conv.id)));
+      expect(rows.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: before + added }, (_, i) => i + 1));
+      // each answer is the row stored (id, seq and text)
+      for (const r of res.filter((_, i) => sends[i].conv === conv.id && res[i].statusCode === 200))
+        expect(rows.find((row) => String(row.id) === r.json().id)).toMatchObject({ seq: r.json().seq, body: r.json().text });
+    }
+    // sending reads everything before it: a's cursor is at a's last message
+    const view = await app.inject({ method: 'GET', url: `/api/chat/conversations/${ab.id}`, headers: a.headers });
+    const mine = res.filter((r, i) => sends[i].who === a && sends[i].conv === ab.id && r.statusCode === 200).map((r) => r.json().seq as number);
+    expect(view.json().readSeq).toBe(Math.max(...mine));
+  });
+
   it('refuses bad messages with typed codes and changes nothing', async () => {
     const conv = await openDirect(a, c);
     const cases: [unknown, string][] = [

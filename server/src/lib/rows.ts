@@ -11,3 +11,6 @@ export function theRow<T>(rows: readonly T[], what: string): T {
 
 /** The last row of a result that cannot be empty (the page a next cursor points past). */
 export const lastRow = <T>(rows: readonly T[], what: string): T => theRow(rows.slice(-1), what);
+
+/** The rows of a raw `db.execute(sql…)` (mysql2 answers [rows, fields]). */
+export const resultRows = <T = Record<string, unknown>>(res: unknown): T[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as T[]) : (res as T[]));

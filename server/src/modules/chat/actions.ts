@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
 import type { ChatMessage, ChatSend } from '@tj/shared';
 import { AppError } from '../../errors';
-import { markRead, recallMessage, sendMessage } from './service';
+import { markRead, recallMessage } from './service';
 
 /**
  * What a send, read or recall does besides the database, the same over HTTP and the socket:
  * the per-sender rate limit before, the push to the conversation's members after.
  */
-export async function sendAndTell(app: FastifyInstance, userId: number, conversationId: number, input: ChatSend): Promise<ChatMessage> {
+export async function sendAndTell(app: FastifyInstance, userId: number, conversationId: number, input: ChatSend, origin?: WebSocket): Promise<ChatMessage> {
   if (!app.chatHub.take(userId)) throw new AppError('CHAT_RATE_LIMITED');
-  const { created, recipients, message } = await sendMessage(app.db, userId, conversationId, input, app.clock.now());
+  const { created, recipients, message } = await app.chatSends.send(userId, conversationId, input, app.clock.now());
   // a retried send was pushed the first time
-  if (created) await app.chatHub.publish(recipients, { type: 'message', message });
+  if (created) await app.chatHub.publish(recipients, { type: 'message', message }, origin);
   return message;
 }
 

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { CHAT_HEARTBEAT_MS, type ChatServerFrame } from '@tj/shared';
 import { createBus, type Bus } from '../../lib/bus';
+import { SendQueue } from './send-queue';
 
 /** Bursts of up to this many messages, refilled at CHAT_SEND_PER_MINUTE. */
 const BURST = 20;
@@ -15,6 +17,10 @@ const BURST = 20;
 export class ChatHub {
   private readonly sockets = new Map<number, Set<WebSocket>>();
   private readonly lastSeen = new WeakMap<WebSocket, number>();
+  /** Names sockets across instances, so a frame can skip the socket it answers (it got an ack). */
+  private readonly tags = new WeakMap<WebSocket, string>();
+  private readonly instanceTag = randomBytes(6).toString('hex');
+  private tagged = 0;
   private readonly buckets = new Map<number, { tokens: number; at: number }>();
   private sweeper: NodeJS.Timeout | null = null;
 
@@ -44,6 +50,7 @@ export class ChatHub {
     let set = this.sockets.get(userId);
     if (!set) this.sockets.set(userId, (set = new Set()));
     set.add(ws);
+    this.tags.set(ws, `${this.instanceTag}.${++this.tagged}`);
     this.touch(ws);
   }
 
@@ -64,10 +71,14 @@ export class ChatHub {
     return n;
   }
 
-  /** Publishes a frame for these users to every instance (this one included). */
-  async publish(userIds: readonly number[], frame: ChatServerFrame) {
+  /**
+   * Publishes a frame for these users to every instance (this one included); `except`, the
+   * socket that sent what the frame tells, is skipped — it has its ack (the sender's other
+   * devices still get the frame).
+   */
+  async publish(userIds: readonly number[], frame: ChatServerFrame, except?: WebSocket) {
     if (userIds.length === 0) return;
-    await this.bus.publish(this.channel, `${userIds.join(',')}\n${JSON.stringify(frame)}`);
+    await this.bus.publish(this.channel, `${userIds.join(',')}\n${(except && this.tags.get(except)) ?? ''}\n${JSON.stringify(frame)}`);
   }
 
   /** Per-sender token bucket on the app clock: false when the sender is over the limit. */
@@ -89,11 +100,13 @@ export class ChatHub {
 
   private onBus(payload: string) {
     const nl = payload.indexOf('\n');
-    if (nl < 0) return;
-    const frame = payload.slice(nl + 1);
+    const nl2 = payload.indexOf('\n', nl + 1);
+    if (nl < 0 || nl2 < 0) return;
+    const except = payload.slice(nl + 1, nl2);
+    const frame = payload.slice(nl2 + 1);
     for (const id of payload.slice(0, nl).split(',')) {
       const set = this.sockets.get(Number(id));
-      if (set) for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(frame);
+      if (set) for (const ws of set) if (ws.readyState === ws.OPEN && (!except || this.tags.get(ws) !== except)) ws.send(frame);
     }
   }
 
@@ -106,6 +119,8 @@ export class ChatHub {
 declare module 'fastify' {
   interface FastifyInstance {
     chatHub: ChatHub;
+    /** Text sends, written in batches (group commit). */
+    chatSends: SendQueue;
   }
 }
 
@@ -116,7 +131,8 @@ export default fp(
     );
     await hub.start();
     app.decorate('chatHub', hub);
+    app.decorate('chatSends', new SendQueue(app.db));
     app.addHook('onClose', async () => hub.stop());
   },
-  { name: 'chat-hub', dependencies: ['context'] },
+  { name: 'chat-hub', dependencies: ['context', 'db'] },
 );

@@ -16,8 +16,8 @@ import { uploadUrl } from '../uploads/service';
  * once and keeps their one-to-one conversations.
  */
 
-type ConversationRow = typeof chatConversations.$inferSelect;
-type MessageRow = typeof chatMessages.$inferSelect;
+export type ConversationRow = typeof chatConversations.$inferSelect;
+export type MessageRow = typeof chatMessages.$inferSelect;
 
 /** The orgs where the user is an onboarded cadre (empty: not a cadre, no chat). */
 export async function cadreOrgIds(db: DbOrTx, userId: number): Promise<number[]> {
@@ -51,7 +51,7 @@ async function memberConversation(db: DbOrTx, userId: number, myOrgs: number[], 
   return conv;
 }
 
-const isMember = (conv: ConversationRow, userId: number, myOrgs: number[]) =>
+export const isMember = (conv: Pick<ConversationRow, 'kind' | 'userLo' | 'userHi' | 'orgId'>, userId: number, myOrgs: number[]) =>
   conv.kind === 'direct' ? conv.userLo === userId || conv.userHi === userId : conv.orgId != null && myOrgs.includes(conv.orgId);
 
 /** Who receives what happens in a conversation (on every instance, through the bus). */
@@ -346,12 +346,15 @@ export interface Delivery {
   message: ChatMessage;
 }
 
+/** A send's answer: `created: false` when it repeats one already stored (nothing to push). */
+export type SendOutcome = Delivery & { created: boolean };
+
 /**
  * Sends a message: written to MariaDB first (the next sequence number taken under the
  * conversation's row lock), pushed only after. Idempotent per (sender, clientMsgId): a retry
  * returns the first copy (`created: false`) and changes nothing.
  */
-export async function sendMessage(db: Db, userId: number, conversationId: number, input: ChatSend, now: Date): Promise<Delivery & { created: boolean }> {
+export async function sendMessage(db: Db, userId: number, conversationId: number, input: ChatSend, now: Date): Promise<SendOutcome> {
   // two reads decide everything (the hot path, bench P6): the conversation, then the onboarded
   // roster lines of the sender and, one-to-one, of the peer — cadre checks, group membership
   // and the sender's display name at once

@@ -98,7 +98,7 @@ export function handleSocket(app: FastifyInstance, ws: WebSocket) {
         case 'ping':
           return send({ type: 'pong' });
         case 'send': {
-          const message = await sendAndTell(app, uid, Number(frame.conversationId), frame.message);
+          const message = await sendAndTell(app, uid, Number(frame.conversationId), frame.message, ws);
           return send({ type: 'ack', clientMsgId: frame.message.clientMsgId, message });
         }
         case 'read':

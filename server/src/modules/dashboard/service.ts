@@ -10,9 +10,9 @@ import { countWaitingReviews } from '../checkins/review-service';
 import { summarize } from '../orgs/service';
 import { membersOfRow } from './member-count';
 import { shownPhone } from '../entered/placeholder';
-import { lastRow, theRow } from '../../lib/rows';
+import { lastRow, resultRows, theRow } from '../../lib/rows';
 
-const rowsOf = (res: unknown): { n?: unknown }[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as { n?: unknown }[]) : (res as { n?: unknown }[]));
+const rowsOf = (res: unknown) => resultRows<{ n?: unknown }>(res);
 
 // A member counts from approval on, including while an edit waits (§4.2: old data in force).
 // issue 16: a member who left (团籍状态 other than 正常) is kept but listed only under 已离团团员

@@ -9,9 +9,10 @@ import type { OrgRow } from '../orgs/view';
 import { membersOfRow } from '../dashboard/member-count';
 import { readsUnits } from './counters';
 import { subtreeStats } from './service';
+import { resultRows } from '../../lib/rows';
 
 type Row = Record<string, unknown>;
-const rowsOf = (res: unknown): Row[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as Row[]) : (res as Row[]));
+const rowsOf = (res: unknown) => resultRows<Row>(res);
 const n = (v: unknown) => Number(v ?? 0);
 const FIRST_ARCHIVE_YEAR = Number(ARCHIVE_REQUIRED_FROM.slice(0, 4));
 /** The instant a calendar year begins in China (UTC+8). */

@@ -6,9 +6,10 @@ import type { OrgRow } from '../orgs/view';
 import { birthYearsOf, EDUCATION_KEYS, STATS_COLUMNS, STATUS_KEYS, birthYearColumn, educationColumn, ethnicityColumn, genderColumn, statusColumn } from './columns';
 import { readsUnits } from './counters';
 import type { SubtreeStats } from './schemas';
+import { resultRows } from '../../lib/rows';
 
 type Row = Record<string, unknown>;
-const rowsOf = (res: unknown): Row[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as Row[]) : (res as Row[]));
+const rowsOf = (res: unknown) => resultRows<Row>(res);
 const n = (v: unknown) => Number(v ?? 0);
 
 /** Age bands of the statistics: §5.3 join age, adulthood (18) and the membership limit (28). */
