@@ -25,11 +25,10 @@ const tally = { passed: 0, failed: 0, stepsOk: 0, stepsFailed: 0 };
 const lines = [];
 
 /** A jest project: its per-test counts go into the tally. */
-async function jestLayer(name, pkg, args = []) {
+async function jestLayer(name, pkg, args = [], log) {
   const out = path.join(resultsDir, `${name}.json`);
   const t0 = Date.now();
-  say(`── ${name}`);
-  const code = await run('pnpm', ['--filter', pkg, 'exec', 'jest', ...args, '--json', `--outputFile=${out}`], { env });
+  const code = await runLogged(name, 'pnpm', ['--filter', pkg, 'exec', 'jest', ...args, '--json', `--outputFile=${out}`], log, t0);
   let passed = 0;
   let failed = 0;
   if (fs.existsSync(out)) {
@@ -44,28 +43,30 @@ async function jestLayer(name, pkg, args = []) {
   return failed === 0 && !broken;
 }
 
-/**
- * A step that is one check (type-check, a build, the size check). With `log`, its output goes
- * to .test-results/<log>.log (it runs beside another step) and is printed when it ends.
- */
+/** A step that is one check (type-check, a build, the size check); `log`: see runLogged. */
 async function checkLayer(name, cmd, args, log) {
   const t0 = Date.now();
-  say(`── ${name}${log ? ' (beside the other steps; output when it ends)' : ''}`);
-  let ok;
-  if (!log) ok = (await run(cmd, args, { env })) === 0;
-  else {
-    const file = path.join(resultsDir, `${log}.log`);
-    const fd = fs.openSync(file, 'a');
-    const start = fs.statSync(file).size;
-    ok = (await run(cmd, args, { env, stdio: ['ignore', fd, fd] })) === 0;
-    fs.closeSync(fd);
-    const text = fs.readFileSync(file).subarray(start).toString('utf8');
-    say(`── ${name}: ${ok ? 'ok' : 'FAILED'} (${secs(t0)})`);
-    // a passing step's output is long (webpack); its end is what tells
-    process.stdout.write(ok ? text.split('\n').slice(-15).join('\n') : text);
-  }
+  const ok = (await runLogged(name, cmd, args, log, t0)) === 0;
   recordStep(name, ok, t0);
   return ok;
+}
+
+/**
+ * Runs a step's command. With `log`, its output goes to .test-results/<log>.log (it runs beside
+ * another step) and is printed when it ends: all of it on failure, its end otherwise.
+ */
+async function runLogged(name, cmd, args, log, t0) {
+  say(`── ${name}${log ? ' (beside the other steps; output when it ends)' : ''}`);
+  if (!log) return run(cmd, args, { env });
+  const file = path.join(resultsDir, `${log}.log`);
+  const fd = fs.openSync(file, 'a');
+  const start = fs.statSync(file).size;
+  const code = await run(cmd, args, { env, stdio: ['ignore', fd, fd] });
+  fs.closeSync(fd);
+  const text = fs.readFileSync(file).subarray(start).toString('utf8');
+  say(`── ${name}: exit ${code} (${secs(t0)})`);
+  process.stdout.write(code === 0 ? text.split('\n').slice(-15).join('\n') + '\n' : text);
+  return code;
 }
 
 const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -85,10 +86,11 @@ function recordStep(name, ok, t0) {
   lines.push(`  ${ok ? '✓' : '✗'} ${name.padEnd(22)} ${(ok ? 'ok' : 'FAILED').padStart(17)}  ${secs(t0)}`);
 }
 
-// Steps that do not depend on each other run side by side (the suite was ~19 min one after the
-// other on 2 cores): the type-check beside lint + format, and the server's tests (waiting on
-// MariaDB most of the time) beside the two builds (CPU). A side branch's output goes to a log
-// under .test-results, printed when it ends, so the two never interleave.
+// Steps that do not depend on each other run side by side (the suite took ~19 min one after
+// the other on 2 cores): the type-check beside lint + format; then the server's tests (waiting
+// on MariaDB most of the time) beside the H5 build (CPU), and E2E (waiting on the browser) as
+// soon as the H5 build is there, beside the weapp build and its checks. A side step's output
+// goes to a log under .test-results, printed when it ends, so outputs never interleave.
 await Promise.all([
   checkLayer('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck'], 'typecheck'),
   (async () => {
@@ -97,22 +99,24 @@ await Promise.all([
   })(),
 ]);
 await jestLayer('shared', '@tj/shared', ['--coverage']);
-const [, h5] = await Promise.all([
+await Promise.all([
   (async () => {
     await jestLayer('server', '@tj/server');
     await jestLayer('miniapp', '@tj/miniapp');
   })(),
   (async () => {
-    const h5Ok = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5'], 'builds');
-    const weappOk = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp'], 'builds');
-    // Both check the weapp build (a failed build is already a failed step).
-    if (weappOk) await checkLayer('weapp size (main ≤ 1 MB)', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size'], 'builds');
-    if (weappOk) await checkLayer('weapp wcc/wcsc', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'wechat-compile'], 'builds');
-    return h5Ok;
+    const h5 = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5'], 'build-h5');
+    await Promise.all([
+      h5 ? jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js'], 'e2e') : recordStep('e2e (chromium)', false, Date.now()),
+      (async () => {
+        const weapp = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp'], 'build-weapp');
+        // Both check the weapp build (a failed build is already a failed step).
+        if (weapp) await checkLayer('weapp size (main ≤ 1 MB)', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size'], 'build-weapp');
+        if (weapp) await checkLayer('weapp wcc/wcsc', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'wechat-compile'], 'build-weapp');
+      })(),
+    ]);
   })(),
 ]);
-if (h5) await jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js']);
-else recordStep('e2e (chromium)', false, Date.now());
 
 console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s):\n${lines.join('\n')}\n`);
 console.log(`${tally.passed} tests passed, ${tally.failed} failed; ${tally.stepsOk} steps ok, ${tally.stepsFailed} failed`);
