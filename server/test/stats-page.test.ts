@@ -74,13 +74,15 @@ describe('statistics page and entry progress', () => {
     await member(tree.branch.id, { gender: 'female', birthDate: '2011-02-01', ethnicity: '01', highestEducation: 'juniorHigh', joinedAt: '2026-04' });
     await member(tree.branch.id, { gender: 'male', birthDate: '2001-02-01', ethnicity: '03', highestEducation: 'master', joinedAt: '2021-05' }, { certified: true, exit: 'resigned' });
     await member(otherBranch.id, { gender: 'male', birthDate: '1999-02-01', ethnicity: '01', highestEducation: 'bachelor', joinedAt: '2019-05' });
-    // transfers: one in at tree.branch and one out of otherBranch this year, one out last year
+    // transfers: otherBranch → tree.branch this year (inside the school: neither in nor out there),
+    // tree.branch → another League system this year (out), one out of otherBranch last year
     const [c] = await app.db.select().from(checkins).limit(1);
     const at = (iso: string) => new Date(iso);
     await app.db.insert(membershipHistory).values([
       { checkinId: c.id, userId: c.userId, orgId: tree.branch.id, event: 'in', transferId: 1, at: at('2026-02-01T00:00:00Z') },
       { checkinId: c.id, userId: c.userId, orgId: otherBranch.id, event: 'out', transferId: 1, at: at('2026-02-01T00:00:00Z') },
       { checkinId: c.id, userId: c.userId, orgId: otherBranch.id, event: 'out', transferId: 2, at: at('2025-12-31T15:59:00Z') },
+      { checkinId: c.id, userId: c.userId, orgId: tree.branch.id, event: 'out', transferId: 3, at: at('2026-06-01T00:00:00Z') },
     ]);
   });
   afterAll(async () => {
@@ -101,7 +103,7 @@ describe('statistics page and entry progress', () => {
     expect(byKey(s.newMembers)).toEqual({ '2021': 1, '2022': 0, '2023': 0, '2024': 0, '2025': 0, '2026': 1 });
     expect(s.newMembersThisYear).toBe(1);
     // 2025-12-31T15:59Z is 23:59 on 31 Dec in China: last year
-    expect(byKey(s.transfers)).toEqual({ in: 1, out: 1 });
+    expect(byKey(s.transfers)).toEqual({ in: 0, out: 1 });
     expect(s.children.map((c: { org: { id: string }; members: number; branches: number }) => [c.org.id, c.members, c.branches])).toEqual([
       [String(tree.grade.id), 3, 2],
       [String(otherBranch.id), 1, 1],
@@ -109,7 +111,9 @@ describe('statistics page and entry progress', () => {
     // drill-down: a sub-org's page; the province (unit rows) agrees with the school
     const grade = await json(`/orgs/${tree.grade.id}/stats/overview`);
     expect(grade.members).toBe(3);
-    expect(byKey(grade.transfers)).toEqual({ in: 1, out: 0 });
+    // the grade holds only tree.branch: the move in from otherBranch crosses its edge
+    expect(byKey(grade.transfers)).toEqual({ in: 1, out: 1 });
+    expect(byKey((await json(`/orgs/${otherBranch.id}/stats/overview`)).transfers)).toEqual({ in: 0, out: 1 });
     const province = await json(`/orgs/${tree.province.id}/stats/overview`, await onboardedCadre(app, tree.province.id));
     expect({ ...province, orgId: 0, children: 0, progress: 0 }).toEqual({ ...s, orgId: 0, children: 0, progress: 0 });
   });
@@ -133,7 +137,8 @@ describe('statistics page and entry progress', () => {
     expect(main).toContainEqual(['团员总数', 4]);
     expect(main).toContainEqual(['男', 2]);
     expect(main).toContainEqual(['2026年', 1]);
-    expect(main).toContainEqual(['转入', 1]);
+    expect(main).toContainEqual(['转入', 0]);
+    expect(main).toContainEqual(['转出', 1]);
     expect(rows('下级组织').slice(1)).toEqual([
       [tree.grade.shortName, 3, 2],
       [otherBranch.shortName, 1, 1],

@@ -49,12 +49,20 @@ async function newMembersByYear(db: Db, org: OrgRow, year: number): Promise<Stat
   return out;
 }
 
-/** 转入 / 转出 this year: moves recorded at the subtree's branches (membership_history). */
+/**
+ * 转入 / 转出 this year: moves recorded at the subtree's branches (membership_history), counted
+ * only when they cross the subtree's edge — a move between two of its own branches is neither
+ * (the paired row of the same transfer: same member, same instant, the other event).
+ */
 async function transfersThisYear(db: Db, org: OrgRow, year: number): Promise<StatCount[]> {
+  const like = descendantsLike(org.path);
   const rows = rowsOf(
     await db.execute(sql`
       select h.event, count(*) as n from orgs o join membership_history h on h.org_id = o.id
-      where o.path like ${descendantsLike(org.path)} and o.type = 'branch' and h.at >= ${yearStart(year)} and h.at < ${yearStart(year + 1)}
+      where o.path like ${like} and o.type = 'branch' and h.at >= ${yearStart(year)} and h.at < ${yearStart(year + 1)}
+        and not exists (
+          select 1 from membership_history p join orgs po on po.id = p.org_id
+          where p.user_id = h.user_id and p.at = h.at and p.transfer_id = h.transfer_id and p.event <> h.event and po.path like ${like})
       group by h.event`),
   );
   const of = (e: string) => n(rows.find((r) => r.event === e)?.n);
