@@ -3,6 +3,7 @@ import { idCheckChar, type OrgType } from '@tj/shared';
 import type { App } from '../src/app';
 import { checkins, orgs, rosterEntries, users } from '../src/db/schema';
 import { trackCheckinChange } from '../src/modules/stats/counters';
+import { countRosterLines } from '../src/modules/roster/lines';
 import { childPath, rootPath } from '../src/lib/org-path';
 import { hashPassword } from '../src/modules/auth/password';
 import { uniquePhone } from './helper';
@@ -40,6 +41,7 @@ export async function onboardedCadre(app: App, orgId: number, flags: { isAdmin?:
   const [res] = await app.db.insert(users).values({ phone, name: '测试团干', passwordHash: await hashPassword('abc12345') });
   const userId = Number(res.insertId);
   const idNumber = `ID-${uniq()}`;
+  await countRosterLines(app.db, orgId, 1);
   await app.db.insert(rosterEntries).values({
     orgId,
     name: '测试团干',
