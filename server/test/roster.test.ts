@@ -201,9 +201,23 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
       const body = multipart(await xlsx(headers, rows));
       return app.inject({ method: 'POST', url: `/api/orgs/${org.id}/roster/import`, headers: { ...cityAdmin.headers, ...body.headers }, payload: body.payload });
     };
-    expect((await up([['钱一', ids[1], '13900000001', '书记', '是', ''], ['孙二', ids[2], '13900000002', '组织委员', '否', '']])).statusCode).toBe(400);
+    expect(
+      (
+        await up([
+          ['钱一', ids[1], '13900000001', '书记', '是', ''],
+          ['孙二', ids[2], '13900000002', '组织委员', '否', ''],
+        ])
+      ).statusCode,
+    ).toBe(400);
     expect(await kept()).toBe(1);
-    expect((await up([['钱一', ids[1], '13900000001', '书记', '是', ''], ['孙二', ids[2], '13900000002', '副书记', '否', '']])).json()).toEqual({ imported: 2 });
+    expect(
+      (
+        await up([
+          ['钱一', ids[1], '13900000001', '书记', '是', ''],
+          ['孙二', ids[2], '13900000002', '副书记', '否', ''],
+        ])
+      ).json(),
+    ).toEqual({ imported: 2 });
     // parallel adds to one org: none waits on another in a cycle, every one counted
     const parallel = await Promise.all(ids.slice(3, 7).map((idNumber) => add(org.id, entry({ idNumber }))));
     expect(parallel.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);

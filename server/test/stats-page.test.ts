@@ -323,7 +323,10 @@ describe('statistics page and entry progress', () => {
     expect(figures(direct)).toEqual({ members: 2, cadres: 0, branches: 1, emptyBranches: 0, branchesWithoutCadres: 1, infoComplete: 0, orgs: 1, hasSubOrgs: false });
     const city = await json(`/orgs/${tree.city.id}/progress/entry`, provinceAdmin);
     expect(city.rows.map((r: { org: { id: string }; members: number; cadres: number }) => [r.org.id, r.members, r.cadres])).toEqual(
-      expect.arrayContaining([[String(underCity.id), 1, 1], [String(tree.school.id), 4, 2]]),
+      expect.arrayContaining([
+        [String(underCity.id), 1, 1],
+        [String(tree.school.id), 4, 2],
+      ]),
     );
   });
 });
