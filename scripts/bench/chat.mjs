@@ -47,6 +47,8 @@ async function seed(databaseUrl, log) {
   }
   await db.query('INSERT INTO users (id, phone, password_hash, name, created_at, updated_at) VALUES ?', [users]);
   await db.query('INSERT INTO roster_entries (org_id, name, id_enc, id_hash, phone, position, user_id, onboarded_at, created_at, updated_at) VALUES ?', [lines]);
+  // orgs.cadre_count is kept equal to the roster lines (server/src/modules/roster/lines.ts)
+  await db.query('UPDATE orgs o SET cadre_count = (SELECT COUNT(*) FROM roster_entries r WHERE r.org_id = o.id)');
   // the one-to-one pairs (1,2), (3,4) … and the group's conversation
   const convs = [];
   for (let i = 1; i < CADRES; i += 2) convs.push([(i + 1) / 2, 'direct', i, i + 1, now]);

@@ -34,7 +34,7 @@ import { hashPassword } from '../src/modules/auth/password';
 import { UNIT_ROLLUP_SQL } from '../src/modules/stats/counters';
 import { COLUMNS, PARTITIONS, TABLES, fastEncrypter, fastLookupHash, generatePartition, planPartitions, provinceOf, type PartitionJob, type PartitionResult, type Table } from './partition';
 
-export const GENERATOR_VERSION = '5'; // 5: phones sealed at rest (issue 12.9)
+export const GENERATOR_VERSION = '6'; // 5: phones sealed at rest (issue 12.9); 6: orgs.cadre_count
 export const BENCH_PASSWORD = 'bench1234';
 const REDO_LOG_BYTES = 1024 ** 3;
 

@@ -45,6 +45,7 @@ export const COLUMNS: Record<Table, string[]> = {
     'sort_order',
     'fields_complete',
     'secretary_registered',
+    'cadre_count',
     'region_code',
     'created_at',
     'updated_at',
@@ -215,7 +216,8 @@ export async function generatePartition(
     if (b.bytes >= 1 << 20) flush(table);
   };
 
-  const orgRow = (o: OrgNode, sec: { name: string; idNumber: string; phone: string; idEnc?: string; idHash?: string }, registered: boolean) => {
+  // `cadres`: the org's roster lines written below (orgs.cadre_count, kept live by roster/lines.ts)
+  const orgRow = (o: OrgNode, sec: { name: string; idNumber: string; phone: string; idEnc?: string; idHash?: string }, registered: boolean, cadres: number) => {
     const staffing = o.type === 'leadingOrgan' || o.type === 'grassrootsCommittee';
     const fullName = proposeFullName(o.shortName, o.type);
     const fields = {
@@ -255,6 +257,7 @@ export async function generatePartition(
       o.sortOrder,
       fieldsComplete(o.type, fields),
       registered,
+      cadres,
       o.regionCode,
       nowText,
       nowText,
@@ -273,7 +276,7 @@ export async function generatePartition(
       const idEnc = encrypt(cadre.idNumber);
       const idHash = lookupHash(cadre.idNumber);
       add('roster_entries', [++rosterId, o.id, cadre.name, idEnc, idHash, seal(phone), 'secretary', 'fullTime', 1, 1, uid, nowText, nowText, nowText]);
-      orgRow(o, { name: cadre.name, idNumber: cadre.idNumber, phone, idEnc, idHash }, true);
+      orgRow(o, { name: cadre.name, idNumber: cadre.idNumber, phone, idEnc, idHash }, true, 1);
       continue;
     }
     const n = o.members ?? 0;
@@ -349,8 +352,9 @@ export async function generatePartition(
         }
       }
     }
-    if (secretary) orgRow(o, secretary, true);
-    else orgRow(o, { name: '待定', idNumber: people.cadre(o.regionCode).idNumber, phone: phoneOf(1_000_000_000 + cadreIndex++) }, false);
+    // a branch with members has its secretary's roster line (k === 0 above), an empty one none
+    if (secretary) orgRow(o, secretary, true, 1);
+    else orgRow(o, { name: '待定', idNumber: people.cadre(o.regionCode).idNumber, phone: phoneOf(1_000_000_000 + cadreIndex++) }, false, 0);
     add('branch_stats', [o.path, o.id, ...STATS_COLUMNS.map((c) => counts.get(c) ?? 0)]);
     if (pending.length) await Promise.all(pending.splice(0));
   }

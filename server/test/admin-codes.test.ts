@@ -4,7 +4,7 @@ import type { App } from '../src/app';
 import { adminCodes, rosterEntries } from '../src/db/schema';
 import type { SmsSimulator } from '../src/adapters/sms/simulator';
 import { buildTestApp, manualClock, uniquePhone } from './helper';
-import { onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { cadreCountDrift, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
 import { readXlsx } from './excel';
 
 describe('admin registration codes (§3.4)', () => {
@@ -88,6 +88,8 @@ describe('admin registration codes (§3.4)', () => {
       .from(rosterEntries)
       .where(and(eq(rosterEntries.orgId, org.id), eq(rosterEntries.isAdmin, true)));
     expect(admins).toHaveLength(1);
+    // the registration's new roster lines are counted in orgs.cadre_count (entry progress)
+    expect(await cadreCountDrift(app, tree.province.path)).toEqual([]);
   });
 
   it('refuses an expired code (20 days) and a third admin', async () => {

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { idCheckChar, type OrgType } from '@tj/shared';
 import type { App } from '../src/app';
 import { checkins, orgs, rosterEntries, users } from '../src/db/schema';
 import { trackCheckinChange } from '../src/modules/stats/counters';
+import { countRosterLines } from '../src/modules/roster/lines';
 import { childPath, rootPath } from '../src/lib/org-path';
 import { hashPassword } from '../src/modules/auth/password';
 import { uniquePhone } from './helper';
@@ -40,6 +41,7 @@ export async function onboardedCadre(app: App, orgId: number, flags: { isAdmin?:
   const [res] = await app.db.insert(users).values({ phone, name: '测试团干', passwordHash: await hashPassword('abc12345') });
   const userId = Number(res.insertId);
   const idNumber = `ID-${uniq()}`;
+  await countRosterLines(app.db, orgId, 1);
   await app.db.insert(rosterEntries).values({
     orgId,
     name: '测试团干',
@@ -54,6 +56,15 @@ export async function onboardedCadre(app: App, orgId: number, flags: { isAdmin?:
   });
   const token = app.jwt.sign({ sub: String(userId) });
   return { userId, phone, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** Orgs under `path` whose kept `cadre_count` differs from their number of roster lines (should be none). */
+export async function cadreCountDrift(app: App, path: string) {
+  const [rows] = (await app.db.execute(
+    sql`select o.id, o.cadre_count as kept, (select count(*) from roster_entries r where r.org_id = o.id) as roster_lines
+      from orgs o where o.path like ${`${path}%`} having kept <> roster_lines`,
+  )) as unknown as [{ id: number; kept: number; roster_lines: number }[]];
+  return rows.map((r) => ({ id: Number(r.id), kept: Number(r.kept), lines: Number(r.roster_lines) }));
 }
 
 /** province → city → grassroots committee → general branch → branch, plus a sibling city. */

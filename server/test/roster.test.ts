@@ -1,9 +1,9 @@
 import { ErrorMessages } from '@tj/shared';
 import { and, eq } from 'drizzle-orm';
 import type { App } from '../src/app';
-import { auditLogs, rosterEntries } from '../src/db/schema';
+import { auditLogs, orgs, rosterEntries } from '../src/db/schema';
 import { buildTestApp } from './helper';
-import { insertApprovedMember, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
+import { cadreCountDrift, insertApprovedMember, insertOrg, makeIdNumber, memberUser, onboardedCadre, orgTree, VALID_IDS } from './fixtures';
 import { checkins } from '../src/db/schema';
 import { multipart, xlsx } from './excel';
 
@@ -186,5 +186,48 @@ describe('cadre roster (§6.1) and admin changes (§3.4)', () => {
         expect([ep.url, res.statusCode]).toEqual([ep.url, 403]);
       }
     }
+  });
+  // Entry progress reads 团干部数 and 无团干部的团支部 from orgs.cadre_count (roster/lines.ts).
+  it('keeps orgs.cadre_count equal to the roster lines through adds, refusals, imports, parallel adds and removals', async () => {
+    const org = await insertOrg(app, tree.city, 'grassrootsCommittee');
+    const kept = async () => (await app.db.select({ n: orgs.cadreCount }).from(orgs).where(eq(orgs.id, org.id)))[0].n;
+    const ids = Array.from({ length: 8 }, () => makeIdNumber('1995-05-05'));
+    const one = (await add(org.id, entry({ idNumber: ids[0] }))).json();
+    expect((await add(org.id, entry({ idNumber: ids[0] }))).json().code).toBe('ALREADY_IN_ROSTER');
+    expect((await add(org.id, entry({ idNumber: ids[1], phone: '123' }))).statusCode).toBe(400);
+    expect(await kept()).toBe(1);
+    const headers = ['姓名', '身份证号', '手机号', '职务', '是否运营者（是/否）', '团干部性质'];
+    const up = async (rows: string[][]) => {
+      const body = multipart(await xlsx(headers, rows));
+      return app.inject({ method: 'POST', url: `/api/orgs/${org.id}/roster/import`, headers: { ...cityAdmin.headers, ...body.headers }, payload: body.payload });
+    };
+    expect(
+      (
+        await up([
+          ['钱一', ids[1], '13900000001', '书记', '是', ''],
+          ['孙二', ids[2], '13900000002', '组织委员', '否', ''],
+        ])
+      ).statusCode,
+    ).toBe(400);
+    expect(await kept()).toBe(1);
+    expect(
+      (
+        await up([
+          ['钱一', ids[1], '13900000001', '书记', '是', ''],
+          ['孙二', ids[2], '13900000002', '副书记', '否', ''],
+        ])
+      ).json(),
+    ).toEqual({ imported: 2 });
+    // parallel adds to one org: none waits on another in a cycle, every one counted
+    const parallel = await Promise.all(ids.slice(3, 7).map((idNumber) => add(org.id, entry({ idNumber }))));
+    expect(parallel.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(await kept()).toBe(7);
+    const edit = await app.inject({ method: 'PATCH', url: `/api/orgs/${org.id}/roster/${one.id}`, headers: cityAdmin.headers, payload: { position: 'deputySecretary' } });
+    expect(edit.statusCode).toBe(200);
+    expect((await app.inject({ method: 'DELETE', url: `/api/orgs/${org.id}/roster/${one.id}`, headers: cityAdmin.headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/orgs/${org.id}/roster/${one.id}`, headers: cityAdmin.headers })).statusCode).toBe(404);
+    expect(await kept()).toBe(6);
+    // and on every org of this file's tree (the tests above added, imported and removed lines too)
+    expect(await cadreCountDrift(app, tree.province.path)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { DEMO_MEMBERS } from '../src/db/seed/demo-members';
 import { DEMO_GRADUATION } from '../src/db/seed/demo-graduation';
 import { DEMO_RATINGS } from '../src/db/seed/demo-ratings';
 import { buildTestApp, privateDatabase } from './helper';
+import { cadreCountDrift } from './fixtures';
 
 /** Issue 13 item 17: what a newcomer sees after `npm start` — every state, named people. */
 describe('demo seed (npm start)', () => {
@@ -44,6 +45,11 @@ describe('demo seed (npm start)', () => {
   it('seeds only into an empty database', async () => {
     expect(await seedDemo(app.db, app.pii)).toBe(false);
     expect(await app.db.select().from(users).where(eq(users.phone, '13800000013'))).toHaveLength(1);
+  });
+
+  it('counts every roster line it seeds in orgs.cadre_count (entry progress’s 团干部数)', async () => {
+    const [root] = await app.db.select().from(orgs).where(eq(orgs.depth, 0));
+    expect(await cadreCountDrift(app, root.path)).toEqual([]);
   });
 
   it('[issue 16.2] has certified, waiting and uncertified 2024 e-archives, and the 团总支 admin who uploads them', async () => {

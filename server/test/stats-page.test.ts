@@ -289,4 +289,49 @@ describe('statistics page and entry progress', () => {
     // the province's admins only
     expect((await get(`/orgs/${tree.school.id}/stats/reconcile`)).statusCode).toBe(403);
   });
+  // The province and a city read members from unit rows (one per county-level unit) and their
+  // own direct branches' rows; every deeper org from branch rows. Both must give the same rows.
+  it('gives the province and a city the same entry figures per sub-org as the sub-org’s own page', async () => {
+    const provinceAdmin = await onboardedCadre(app, tree.province.id, { isAdmin: true });
+    // branches directly below the province and the city: their units are the province / city itself
+    const underProvince = await insertOrg(app, tree.province, 'branch');
+    const underCity = await insertOrg(app, tree.city, 'branch');
+    await insertOrg(app, tree.city, 'branch'); // empty, no cadre
+    await member(underProvince.id, { gender: 'male', birthDate: '2003-01-01' });
+    await member(underProvince.id, { gender: 'female', birthDate: '2004-01-01' });
+    await member(underCity.id, { gender: 'female', birthDate: '2005-01-01' });
+    await onboardedCadre(app, underCity.id);
+    const figures = (r: Record<string, unknown>) => {
+      const { org: _o, adminName: _n, adminPhone: _p, codeState: _c, ...rest } = r;
+      return rest;
+    };
+    const definition = async (org: { path: string }) => {
+      const [[d]] = (await app.db.execute(sql`select count(*) as orgs, sum(o.type = 'branch') as branches,
+          sum(o.type = 'branch' and not exists (select 1 from roster_entries r where r.org_id = o.id)) as bwc,
+          (select count(*) from roster_entries r join orgs x on x.id = r.org_id where x.path like ${`${org.path}%`}) as cadres
+        from orgs o where o.path like ${`${org.path}%`}`)) as unknown as [Record<string, unknown>[]];
+      return { orgs: Number(d.orgs), branches: Number(d.branches), branchesWithoutCadres: Number(d.bwc), cadres: Number(d.cadres) };
+    };
+    for (const org of [tree.province, tree.city]) {
+      const p = await json(`/orgs/${org.id}/progress/entry`, provinceAdmin);
+      const stats = await json(`/orgs/${org.id}/stats`, provinceAdmin);
+      expect(p.total).toMatchObject({ ...(await definition(org)), members: stats.members, emptyBranches: stats.progress.emptyBranches });
+      for (const row of p.rows) {
+        const own = await json(`/orgs/${row.org.id}/progress/entry`, provinceAdmin);
+        expect({ id: row.org.id, ...figures(row) }).toEqual({ id: row.org.id, ...figures(own.total) });
+      }
+      const summary = await json(`/orgs/${org.id}/progress/summary`, provinceAdmin);
+      expect(summary).toMatchObject({ emptyBranches: p.total.emptyBranches, branchesWithoutCadres: p.total.branchesWithoutCadres, infoIncomplete: p.total.orgs - p.total.infoComplete });
+    }
+    const province = await json(`/orgs/${tree.province.id}/progress/entry`, provinceAdmin);
+    const direct = province.rows.find((r: { org: { id: string } }) => r.org.id === String(underProvince.id));
+    expect(figures(direct)).toEqual({ members: 2, cadres: 0, branches: 1, emptyBranches: 0, branchesWithoutCadres: 1, infoComplete: 0, orgs: 1, hasSubOrgs: false });
+    const city = await json(`/orgs/${tree.city.id}/progress/entry`, provinceAdmin);
+    expect(city.rows.map((r: { org: { id: string }; members: number; cadres: number }) => [r.org.id, r.members, r.cadres])).toEqual(
+      expect.arrayContaining([
+        [String(underCity.id), 1, 1],
+        [String(tree.school.id), 4, 2],
+      ]),
+    );
+  });
 });

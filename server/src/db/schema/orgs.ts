@@ -51,6 +51,13 @@ export const orgs = mysqlTable(
      * of a users probe per org.
      */
     secretaryRegistered: boolean('secretary_registered').notNull().default(false),
+    /**
+     * How many roster lines (`roster_entries`, the 团干部 of entry progress) the org has. Kept by
+     * roster/lines.ts `countRosterLines` in the transaction of every roster insert and delete
+     * (roster lines never change org), so a subtree's cadres and "branches without cadres" are
+     * read from orgs_path_progress_idx instead of a roster probe per org.
+     */
+    cadreCount: int('cadre_count').notNull().default(0),
     /** Administrative division code of the org's region (6 digits), when known. */
     regionCode: char('region_code', { length: 6 }),
     /**
@@ -77,7 +84,7 @@ export const orgs = mysqlTable(
   (t) => [
     index('orgs_path_idx').on(t.path),
     // subtree aggregates (stats, entry progress) read only these: an index-only range scan
-    index('orgs_path_progress_idx').on(t.path, t.type, t.parentId, t.fieldsComplete, t.secretaryRegistered, t.secretaryPhone),
+    index('orgs_path_progress_idx').on(t.path, t.type, t.parentId, t.fieldsComplete, t.secretaryRegistered, t.cadreCount, t.secretaryPhone),
     index('orgs_secretary_phone_idx').on(t.secretaryPhone),
     index('orgs_parent_sort_idx').on(t.parentId, t.sortOrder),
     // §3.2: alias unique among siblings (NULLs — no alias yet — do not collide).

@@ -6,6 +6,7 @@ import { audit } from '../../lib/audit';
 import type { Pii } from '../../lib/pii';
 import { hashPassword } from '../../modules/auth/password';
 import { DEMO_RATING_ACCOUNTS } from './demo-accounts';
+import { countRosterLines } from '../../modules/roster/lines';
 
 type OrgRow = typeof orgs.$inferSelect;
 
@@ -34,6 +35,7 @@ export async function seedDemoRatings(db: Db, pii: Pii, byName: Map<string, OrgR
       .values({ phone: a.phone, name: a.name, passwordHash: await hashPassword(a.password), idEnc: pii.encrypt(idNumber), idHash: pii.lookupHash(idNumber), idVerifiedAt: now });
     const userId = Number(res.insertId);
     accounts.set(a.org, userId);
+    await countRosterLines(db, byName.get(a.org)!.id, 1);
     await db.insert(rosterEntries).values({
       orgId: byName.get(a.org)!.id,
       name: a.name,

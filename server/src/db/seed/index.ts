@@ -13,6 +13,7 @@ import { seedDemoMembers } from './demo-members';
 import { seedDemoGraduation } from './demo-graduation';
 import { CITIES, DEEP_PATHS, OTHER_COMMITTEES, PROVINCE, TRANSFER_ROLE_ORGS, UNIVERSITIES, WORKING_COMMITTEES } from './guangdong';
 import { theRow } from '../../lib/rows';
+import { countRosterLines } from '../../modules/roster/lines';
 import { seedDemoArchives } from './demo-archives';
 import { seedDemoRatings } from './demo-ratings';
 import { seedDemoOrgLife } from './demo-org-life';
@@ -129,6 +130,7 @@ export async function seedDemo(db: Db, pii: Pii, storage?: Storage): Promise<boo
     if (!a.org) continue;
     const org = byName.get(a.org)!;
     operators.set(a.org, Number(res.insertId));
+    await countRosterLines(db, org.id, 1);
     await db.insert(rosterEntries).values({
       orgId: org.id,
       name: a.name,

@@ -27,6 +27,7 @@ import { issueTokens, type TokenSigner } from '../auth/service';
 import { syncSecretaryRegistered, type Actor } from '../orgs/service';
 import type { OrgRow } from '../orgs/view';
 import { theRow } from '../../lib/rows';
+import { countRosterLines } from '../roster/lines';
 
 const generateCode = () => Array.from({ length: ADMIN_CODE_LENGTH }, () => ADMIN_CODE_ALPHABET[randomInt(ADMIN_CODE_ALPHABET.length)]).join('');
 
@@ -261,7 +262,10 @@ export async function registerAdmin(db: Db, deps: RegisterDeps, input: AdminRegi
     if (existing?.userId != null && existing.userId !== userId) throw new AppError('ROSTER_ENTRY_BOUND_ELSEWHERE', 'idNumber');
     const values = { name: input.name, phone: input.phone, position: input.position, isAdmin: true, isOperator: true, userId, onboardedAt: now, declinedAt: null };
     if (existing) await tx.update(rosterEntries).set(values).where(eq(rosterEntries.id, existing.id));
-    else await tx.insert(rosterEntries).values({ ...values, orgId: org.id, idEnc: deps.pii.encrypt(input.idNumber), idHash });
+    else {
+      await countRosterLines(tx, org.id, 1);
+      await tx.insert(rosterEntries).values({ ...values, orgId: org.id, idEnc: deps.pii.encrypt(input.idNumber), idHash });
+    }
     await audit(tx, { actorUserId: userId, orgId: org.id, action: 'admin.register', targetType: 'user', targetId: userId, after: { position: input.position } });
     return { userId, org };
   });

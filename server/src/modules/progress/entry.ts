@@ -6,42 +6,67 @@ import { buildWorkbook } from '../../lib/excel';
 import { summarize } from '../orgs/service';
 import type { OrgRow } from '../orgs/view';
 import { membersOfRow } from '../dashboard/member-count';
+import { readsUnits, UNIT_DEPTH } from '../stats/counters';
 
 type Row = Record<string, unknown>;
 const rowsOf = (res: unknown): Row[] => (Array.isArray(res) && Array.isArray(res[0]) ? (res[0] as Row[]) : (res as Row[]));
 const n = (v: unknown) => Number(v ?? 0);
 const MEMBERS = membersOfRow('s');
+const UNIT_MEMBERS = membersOfRow('u');
 
 /**
- * [004 §二(一)4] 录入进度 facts per group of `org`'s subtree, each one range scan of the path
- * (orgs, their roster lines, the branch counters) grouped by the id at `level` of the path:
- * level 1 = the direct subordinate a row belongs to (the org itself left out), level 0 = the
- * org itself (its whole subtree, itself included). Orgs and how many have complete info,
- * branches, empty ones (no member) and ones without a cadre (no roster line), members (the
- * counters) and cadres (roster lines).
+ * [004 §二(一)4] 录入进度 facts of `org`'s subtree by group: with `level` 1 one group per direct
+ * subordinate (keyed by its id: the rows it and its subtree contribute) and the org itself as
+ * group 0; with `level` 0 the whole subtree as group 0. Orgs, how many have complete info,
+ * branches, branches without a cadre, cadres — one index-only range scan of
+ * orgs_path_progress_idx, the cadres being the kept `orgs.cadre_count` (roster lines) — and
+ * members and branches with members from the counters: for the province and a city the unit
+ * rows (`unit_stats`, ~300 at the root instead of ~61k branch rows; see `readsUnits`), plus the
+ * branch rows of the org's own direct branches (the org's own unit row holds exactly those,
+ * which are groups of their own); deeper, the branch rows.
  */
 async function factsOf(db: Db, org: OrgRow, level: 0 | 1): Promise<Row[]> {
   const like = `${org.path}%`;
-  const groupOf = (col: string) => sql.raw(`cast(substring_index(substring_index(${col}, '/', ${org.depth + 2 + level}), '/', -1) as unsigned)`);
-  const notSelf = level === 1 ? sql`and d.id <> ${org.id}` : sql``;
-  const [orgRows, cadreRows, counterRows] = await Promise.all([
+  const groupOf = (col: string) => sql.raw(level === 0 ? '0' : `cast(substring_index(substring_index(${col}, '/', ${org.depth + 3}), '/', -1) as unsigned)`);
+  const keyOf = (idCol: string, pathCol: string) => (level === 0 ? groupOf(pathCol) : sql`if(${sql.raw(idCol)} = ${org.id}, 0, ${groupOf(pathCol)})`);
+  const counters =
+    readsUnits(org) && org.depth < UNIT_DEPTH
+      ? sql`
+      select ${groupOf('u.path')} as id, sum(${UNIT_MEMBERS}) as members, sum(u.branches_with_members) as branches_with_members
+      from unit_stats u where u.path like ${like} and u.unit_id <> ${org.id} group by 1
+      union all
+      select ${keyOf('s.branch_id', 's.path')} as id, ${MEMBERS} as members, ${MEMBERS} > 0 as branches_with_members
+      from branch_stats s where s.branch_id in (select o.id from orgs o where o.parent_id = ${org.id} and o.type = 'branch')`
+      : sql`
+      select ${keyOf('s.branch_id', 's.path')} as id, sum(${MEMBERS}) as members, sum(${MEMBERS} > 0) as branches_with_members
+      from branch_stats s where s.path like ${like} group by 1`;
+  const [orgRows, counterRows] = await Promise.all([
     db.execute(sql`
-      select ${groupOf('d.path')} as id, count(*) as orgs,
-        coalesce(sum(d.fields_complete = 1 and d.secretary_registered = 1), 0) as info_complete,
-        coalesce(sum(d.type = 'branch'), 0) as branches,
-        coalesce(sum(d.type = 'branch' and not exists (select 1 from roster_entries r where r.org_id = d.id)), 0) as branches_without_cadres
-      from orgs d where d.path like ${like} ${notSelf} group by 1`),
-    db.execute(sql`
-      select ${groupOf('d.path')} as id, count(*) as cadres
-      from orgs d join roster_entries r on r.org_id = d.id where d.path like ${like} ${notSelf} group by 1`),
-    db.execute(sql`
-      select ${groupOf('s.path')} as id, coalesce(sum(${MEMBERS}), 0) as members, coalesce(sum(${MEMBERS} > 0), 0) as branches_with_members
-      from branch_stats s where s.path like ${like} ${level === 1 ? sql`and s.branch_id <> ${org.id}` : sql``} group by 1`),
+      select ${keyOf('d.id', 'd.path')} as id, count(*) as orgs,
+        sum(d.fields_complete = 1 and d.secretary_registered = 1) as info_complete,
+        sum(d.type = 'branch') as branches,
+        sum(d.type = 'branch' and d.cadre_count = 0) as branches_without_cadres,
+        sum(d.cadre_count) as cadres
+      from orgs d where d.path like ${like} group by 1`),
+    db.execute(counters),
   ]);
   const byId = new Map<number, Row>();
-  for (const r of [...rowsOf(orgRows), ...rowsOf(cadreRows), ...rowsOf(counterRows)]) byId.set(n(r.id), { ...byId.get(n(r.id)), ...r });
-  // a group with more than its own org has sub-orgs
-  return [...byId.values()].map((r) => ({ ...r, has_sub_orgs: n(r.orgs) > 1 ? 1 : 0 }));
+  for (const r of rowsOf(orgRows)) byId.set(n(r.id), { ...r, members: 0, branches_with_members: 0 });
+  // a group's counter rows (one per unit, or one per branch) add up
+  for (const r of rowsOf(counterRows)) {
+    const g = byId.get(n(r.id));
+    if (!g) continue;
+    g.members = n(g.members) + n(r.members);
+    g.branches_with_members = n(g.branches_with_members) + n(r.branches_with_members);
+  }
+  return [...byId.values()];
+}
+
+const FACTS = ['orgs', 'info_complete', 'branches', 'branches_without_cadres', 'cadres', 'members', 'branches_with_members'] as const;
+/** The figures of the groups together; a group with more than its own org has sub-orgs. */
+function totalOf(groups: Row[]): Row {
+  const total = Object.fromEntries(FACTS.map((k) => [k, groups.reduce((s, g) => s + n(g[k]), 0)]));
+  return { ...total, has_sub_orgs: total.orgs! > 1 ? 1 : 0 };
 }
 
 /** The admin shown per org (a registered one first) and the §3.4 registration-code state. */
@@ -95,17 +120,13 @@ function rowOf(f: Row, admin: { name: string | null; phone: string | null; codeS
  */
 export async function entryProgressDetail(db: Db, org: OrgRow, now: Date): Promise<EntryProgress> {
   const children = await db.select().from(orgs).where(eq(orgs.parentId, org.id)).orderBy(asc(orgs.sortOrder), asc(orgs.id));
-  const [facts, own, summaries, admins] = await Promise.all([
-    factsOf(db, org, 1),
-    factsOf(db, org, 0),
-    summarize(db, [org, ...children]),
-    adminsOf(db, [org.id, ...children.map((c) => c.id)], now),
-  ]);
-  const byId = new Map(facts.map((f) => [n(f.id), f]));
+  const [groups, summaries, admins] = await Promise.all([factsOf(db, org, 1), summarize(db, [org, ...children]), adminsOf(db, [org.id, ...children.map((c) => c.id)], now)]);
+  // the subtree's total is its groups together: the subordinates' and the org's own (group 0)
+  const byId = new Map(groups.filter((g) => n(g.id) !== 0).map((g) => [n(g.id), totalOf([g])]));
   const [self, ...rows] = summaries;
   return {
     org: self!,
-    total: rowOf(own[0] ?? {}, admins.get(org.id)),
+    total: rowOf(totalOf(groups), admins.get(org.id)),
     rows: rows.map((s) => ({ org: s, ...rowOf(byId.get(Number(s.id)) ?? {}, admins.get(Number(s.id))) })),
   };
 }
@@ -141,12 +162,12 @@ export async function entryProgressWorkbook(db: Db, org: OrgRow, now: Date): Pro
  * most once per day (it remembers the day); the server only answers the figures.
  */
 export async function progressSummary(db: Db, org: OrgRow): Promise<ProgressSummary> {
-  const [f] = await factsOf(db, org, 0);
+  const f = totalOf(await factsOf(db, org, 0));
   const [w] = rowsOf(
     await db.execute(sql`select count(*) as n from orgs d where d.path like ${`${org.path}%`} and d.id <> ${org.id}
       and not exists (select 1 from roster_entries r where r.org_id = d.id and r.is_admin = 1 and r.user_id is not null)`),
   );
-  const r = rowOf(f ?? {}, undefined);
+  const r = rowOf(f, undefined);
   const s = {
     emptyBranches: r.emptyBranches,
     branchesWithoutCadres: r.branchesWithoutCadres,

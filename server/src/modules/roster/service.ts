@@ -26,6 +26,7 @@ import { checkWith } from '../../lib/check-with';
 import { mayChangeRosterLine } from '../../lib/policy';
 import type { OrgRow } from '../orgs/view';
 import { theRow } from '../../lib/rows';
+import { countRosterLines } from './lines';
 
 type Entry = typeof rosterEntries.$inferSelect;
 
@@ -68,6 +69,7 @@ type NewEntry = { name: string; idNumber: string; phone: string; position: Posit
 
 async function insertEntries(tx: DbOrTx, pii: Pii, ctx: Pick<OrgContext, 'userId'>, org: OrgRow, inputs: NewEntry[]) {
   const created: Entry[] = [];
+  await countRosterLines(tx, org.id, inputs.length);
   for (const input of inputs) {
     const [res] = await tx.insert(rosterEntries).values({
       orgId: org.id,
@@ -125,6 +127,7 @@ export async function removeEntry(db: Db, ctx: OrgContext, org: OrgRow, entryId:
   await db.transaction(async (tx) => {
     const before = await entryOf(tx, org.id, entryId);
     if (!mayChangeRosterLine(ctx, before)) throw new AppError('ROSTER_ADMIN_LINE_ADMINS_ONLY');
+    await countRosterLines(tx, org.id, -1);
     await tx.delete(rosterEntries).where(eq(rosterEntries.id, before.id));
     await audit(tx, { actorUserId: ctx.userId, orgId: org.id, action: 'roster.remove', targetType: 'roster', targetId: entryId, before: auditView(before) });
   });
