@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import mysql from 'mysql2/promise';
 import WebSocket from 'ws';
 import { ChatCloseCodes, type ChatMessage, type ChatServerFrame } from '@tj/shared';
 import type { App } from '../src/app';
@@ -178,7 +179,7 @@ describe('chat (§6.6, issue 18)', () => {
           ).length,
       ),
     );
-    const largest = app.chatSends.stats.largest;
+    const { largest, fallbacks } = app.chatSends.stats;
     const twice = cid();
     const sends = [
       ...Array.from({ length: 12 }, (_, i) => ({ who: i % 2 ? a : b, conv: ab.id, body: { clientMsgId: cid(), kind: 'text', text: `批量${i}` } })),
@@ -190,6 +191,8 @@ describe('chat (§6.6, issue 18)', () => {
     ];
     const res = await Promise.all(sends.map((s) => sendHttp(s.who, s.conv, s.body)));
     expect(app.chatSends.stats.largest).toBeGreaterThan(Math.max(largest, 1));
+    // written by the batch path itself: the one-by-one way is for a batch that failed
+    expect(app.chatSends.stats.fallbacks).toBe(fallbacks);
     expect(res.slice(0, 21).map((r) => r.statusCode)).toEqual(Array(21).fill(200));
     expect(res[21].json().code).toBe('CHAT_NOT_MEMBER');
     expect(res[22].json().code).toBe('NOT_FOUND');
@@ -211,6 +214,45 @@ describe('chat (§6.6, issue 18)', () => {
     const view = await app.inject({ method: 'GET', url: `/api/chat/conversations/${ab.id}`, headers: a.headers });
     const mine = res.filter((r, i) => sends[i].who === a && sends[i].conv === ab.id && r.statusCode === 200).map((r) => r.json().seq as number);
     expect(view.json().readSeq).toBe(Math.max(...mine));
+  });
+
+  it('a resend racing in through another instance: the batch that loses is sent again one by one and answers with the first copy', async () => {
+    const other = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400 }, { clock });
+    const holder = await mysql.createConnection({ uri: process.env.TEST_DATABASE_URL! });
+    try {
+      const conv = await openDirect(a, b);
+      const same = { clientMsgId: cid(), kind: 'text', text: '两个实例同时收到' };
+      // both instances check the send (nothing stored yet), then wait on the conversation's row lock
+      await holder.query('start transaction');
+      await holder.query('select id from chat_conversations where id = ? for update', [Number(conv.id)]);
+      // (inject starts a request when it is awaited: Promise.resolve starts both now)
+      const viaOne = Promise.resolve(sendHttp(a, conv.id, same));
+      const viaTwo = Promise.resolve(other.inject({ method: 'POST', url: `/api/chat/conversations/${conv.id}/messages`, headers: a.headers, payload: same }));
+      for (let i = 0; ; i++) {
+        if (i === 250) throw new Error('the two sends never waited on the lock');
+        const [rows] = await holder.query<mysql.RowDataPacket[]>(
+          "select count(*) as n from information_schema.processlist where info like 'insert into chat_conversations%' and db = database()",
+        );
+        if (Number(rows[0]!.n) >= 2) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const fallbacks = app.chatSends.stats.fallbacks + other.chatSends.stats.fallbacks;
+      await holder.query('rollback');
+      const [one, two] = await Promise.all([viaOne, viaTwo]);
+      expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
+      expect(two.json().id).toBe(one.json().id);
+      // the loser's unique-key refusal rolled its batch back and it went the one-by-one way
+      expect(app.chatSends.stats.fallbacks + other.chatSends.stats.fallbacks).toBe(fallbacks + 1);
+      const rows = await app.db
+        .select()
+        .from(chatMessages)
+        .where(eq(chatMessages.conversationId, Number(conv.id)));
+      expect(rows.filter((r) => r.clientMsgId === same.clientMsgId)).toHaveLength(1);
+      expect(rows.map((r) => r.seq).sort((x, y) => x - y)).toEqual(rows.map((_, i) => i + 1));
+    } finally {
+      await holder.end();
+      await other.close();
+    }
   });
 
   it('refuses bad messages with typed codes and changes nothing', async () => {

@@ -14,7 +14,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (global-setup creates it)');
   // Jobs run only when a test calls runDueJobs; uploads go to a scratch directory.
-  const env = { DATABASE_URL: url, LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-0123456789', JOBS_ENABLED: 'false', UPLOAD_DIR: path.join(tmpdir(), 'tj-test-uploads') };
+  const env = {
+    DATABASE_URL: url,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: 'test-secret-0123456789',
+    JOBS_ENABLED: 'false',
+    UPLOAD_DIR: path.join(tmpdir(), 'tj-test-uploads'),
+  };
   return { ...loadConfig(env), ...overrides };
 }
 

@@ -131,7 +131,7 @@ export default fp(
     );
     await hub.start();
     app.decorate('chatHub', hub);
-    app.decorate('chatSends', new SendQueue(app.db));
+    app.decorate('chatSends', new SendQueue(app.db, (err) => app.log.warn({ err }, 'chat batch sent again one by one')));
     app.addHook('onClose', async () => hub.stop());
   },
   { name: 'chat-hub', dependencies: ['context', 'db'] },

@@ -42,10 +42,14 @@ export class SendQueue {
   /** Writes in batch order: a sender's messages are numbered in the order they were sent. */
   private writes: Promise<void> = Promise.resolve();
   private readonly conversations = new ConversationCache();
-  /** Batches written and the largest one (health and tests: under load, sends do share commits). */
-  readonly stats = { batches: 0, largest: 0 };
+  /** Batches written, the largest one, and how many were sent again one by one (health and tests). */
+  readonly stats = { batches: 0, largest: 0, fallbacks: 0 };
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Told why a batch went the one-by-one way (a log line: it should be rare). */
+    private readonly onFallback: (err: unknown) => void = () => undefined,
+  ) {}
 
   send(userId: number, conversationId: number, input: ChatSend, now: Date): Promise<SendOutcome> {
     if (input.kind !== 'text') return sendMessage(this.db, userId, conversationId, input, now);
@@ -68,7 +72,11 @@ export class SendQueue {
       this.pump();
     });
     this.writes = this.writes.then(async () => {
-      await writeBatch(this.db, batch, await checked);
+      const failed = await writeBatch(this.db, batch, await checked);
+      if (failed !== null) {
+        this.stats.fallbacks++;
+        this.onFallback(failed);
+      }
       this.unwritten--;
       this.pump();
     });
@@ -118,9 +126,9 @@ type Checked = { answers: Map<Pending, SendOutcome | AppError>; fresh: Fresh[] }
 /**
  * Writes a checked batch and answers every send of it. A batch that fails as a whole is sent
  * again one message at a time, in order, through `sendMessage`: each send gets the answer (or
- * the error) it would have had alone.
+ * the error) it would have had alone. Answers the batch's error when it had to, else null.
  */
-async function writeBatch(db: Db, batch: Pending[], checked: Checked) {
+async function writeBatch(db: Db, batch: Pending[], checked: Checked): Promise<unknown> {
   try {
     if ('failed' in checked) throw checked.failed;
     const written = await commitBatch(db, checked.fresh);
@@ -129,8 +137,10 @@ async function writeBatch(db: Db, batch: Pending[], checked: Checked) {
       if (outcome instanceof AppError || outcome === undefined) p.reject(outcome ?? new Error('a chat send left unanswered'));
       else p.resolve(outcome);
     }
-  } catch {
+    return null;
+  } catch (err) {
     for (const p of batch) await sendMessage(db, p.userId, p.conversationId, p.input, p.now).then(p.resolve, p.reject);
+    return err ?? new Error('chat batch failed');
   }
 }
 
@@ -208,11 +218,12 @@ async function commitBatch(db: Db, sends: Fresh[]): Promise<Map<Pending, SendOut
   const lastAt = new Date(Math.max(...sends.map((s) => s.p.now.getTime())));
   const rows = await db.transaction(async (tx) => {
     // the numbers handed back by the same statement: MariaDB's upsert RETURNING gives the row as
-    // updated (every conversation here exists — checked, and conversations are never deleted)
+    // updated (every conversation here exists — checked, and conversations are never deleted;
+    // strict mode still wants every NOT NULL column without a default in the insert part)
     const tops = resultRows<{ id: number; last_seq: number }>(
       await tx.execute(
-        sql`insert into chat_conversations (id, kind, last_seq, last_message_at) values ${sql.join(
-          convIds.map((id) => sql`(${id}, ${convBy.get(id)!.kind}, ${perConv.get(id)}, ${lastAt})`),
+        sql`insert into chat_conversations (id, kind, last_seq, last_message_at, created_at) values ${sql.join(
+          convIds.map((id) => sql`(${id}, ${convBy.get(id)!.kind}, ${perConv.get(id)}, ${lastAt}, ${lastAt})`),
           sql`, `,
         )} on duplicate key update last_seq = last_seq + values(last_seq), last_message_at = values(last_message_at) returning id, last_seq`,
       ),
