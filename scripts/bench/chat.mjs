@@ -168,6 +168,19 @@ async function ramp(label, sockets, sendTo, pending, log, serverPid, usesDatabas
   return { best, steps };
 }
 
+/**
+ * RSS once the process has settled: the lowest of `samples` readings a second apart (what the
+ * last connections' handshakes left as garbage goes with the next collection, not at once).
+ */
+async function settledRss(pid, samples = 5) {
+  let low = Infinity;
+  for (let i = 0; i < samples; i++) {
+    await sleep(1000);
+    low = Math.min(low, rssOf(pid));
+  }
+  return low;
+}
+
 const rssOf = (pid) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : NaN;
@@ -218,8 +231,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
         (t) => t === '{"type":"ready"}',
         onFrame,
       );
-      await sleep(1000);
-      result.relayBytesPerConnection = (rssOf(relay.pid) - rss0) / CADRES;
+      result.relayBytesPerConnection = ((await settledRss(relay.pid)) - rss0) / CADRES;
       result.relay = await ramp('bare ws relay', sockets, (ws, from, id) => ws.send(JSON.stringify({ to: pairOf(from), id })), pending, log, relay.pid, false);
       for (const ws of sockets) ws.terminate();
     } finally {
@@ -265,8 +277,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
       (t) => t.startsWith('{"type":"ready"'),
       onFrame,
     );
-    await sleep(2000);
-    result.bytesPerConnection = (rssOf(server.pid) - rss0) / CADRES;
+    result.bytesPerConnection = ((await settledRss(server.pid)) - rss0) / CADRES;
     log(`P6: ${CADRES} sockets authenticated; ${round(result.bytesPerConnection / 1024, 1)} KB per idle connection (relay ${round(result.relayBytesPerConnection / 1024, 1)} KB)`);
     // the sender receives its own message too (other devices); count the pair's receipt only
     const sendTo = (ws, from, id) => {
