@@ -399,7 +399,8 @@ describe('chat (§6.6, issue 18)', () => {
     });
 
     it('rate-limits each sender', async () => {
-      const limited = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, chatSendPerMinute: 3 });
+      // the file's manual clock: the sends cannot straddle two windows
+      const limited = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, chatSendPerMinute: 3 }, { clock });
       try {
         await limited.listen({ port: 0, host: '127.0.0.1' });
         const conv = (await limited.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: a.headers, payload: { userId: String(b.userId) } })).json();
@@ -425,11 +426,11 @@ describe('chat (§6.6, issue 18)', () => {
       }
     });
 
-    it('two instances through Redis: a message sent on A reaches a socket on B', async () => {
-      const one = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, redisUrl: REDIS_URL });
-      const two = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, redisUrl: REDIS_URL });
+    it('two instances through Redis: a message sent on A reaches a socket on B; the per-sender limit counts both', async () => {
+      const one = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, redisUrl: REDIS_URL, chatSendPerMinute: 3 }, { clock });
+      const two = await buildTestApp({ accessTokenTtlSeconds: 7 * 86400, redisUrl: REDIS_URL, chatSendPerMinute: 3 }, { clock });
       try {
-        expect(one.chatHub.bus.kind).toBe('redis');
+        expect(one.shared.kind).toBe('redis');
         await one.listen({ port: 0, host: '127.0.0.1' });
         await two.listen({ port: 0, host: '127.0.0.1' });
         const conv = (await one.inject({ method: 'POST', url: '/api/chat/conversations/direct', headers: a.headers, payload: { userId: String(c.userId) } })).json();
@@ -447,6 +448,11 @@ describe('chat (§6.6, issue 18)', () => {
         });
         expect(viaHttp.statusCode).toBe(200);
         expect(await onTwo.next((f) => f.type === 'message')).toMatchObject({ message: { text: '经HTTP' } });
+        // a's third message goes through B; the fourth, on either instance, is over the shared limit
+        const viaTwo = (text: string) =>
+          two.inject({ method: 'POST', url: `/api/chat/conversations/${conv.id}/messages`, headers: a.headers, payload: { clientMsgId: cid(), kind: 'text', text } });
+        expect((await viaTwo('第三条')).statusCode).toBe(200);
+        expect((await viaTwo('第四条')).json().code).toBe('CHAT_RATE_LIMITED');
         onTwo.ws.close();
         onOne.ws.close();
       } finally {

@@ -15,8 +15,42 @@ export interface SharedState {
   rateLimitOptions(): { redis?: Redis; nameSpace?: string; skipOnError?: boolean };
   /** Delivers `message` to every instance's subscribers on `channel`, this instance's included. */
   publish(channel: string, message: string): Promise<void>;
-  subscribe(channel: string, handler: (message: string) => void): void;
+  /** Resolves once subscribed (with Redis away: after a bounded wait; ioredis subscribes on reconnect). */
+  subscribe(channel: string, handler: (message: string) => void): Promise<void>;
+  /**
+   * Counts a hit of `key` in the fixed window of `windowMs` that `now` falls in (the app clock)
+   * and answers the window's count so far — every instance's hits when shared. Null: it could
+   * not be counted (Redis away); callers let the action through rather than refuse everyone.
+   */
+  count(key: string, windowMs: number, now: number): Promise<number | null>;
   close(): Promise<void>;
+}
+
+/**
+ * Waits for a Redis command at most `ms`: with Redis away, ioredis keeps a command queued (and
+ * resubscribes on reconnect) while the caller goes on — nothing on a request's path hangs on it.
+ */
+const within = (p: Promise<unknown>, ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    p.then(
+      () => (clearTimeout(timer), resolve()),
+      () => (clearTimeout(timer), resolve()),
+    );
+  });
+
+/** In-process window counts (one instance), swept when they pile up. */
+function memoryCounter() {
+  const counts = new Map<string, { slot: number; n: number }>();
+  return async (key: string, windowMs: number, now: number) => {
+    const slot = Math.floor(now / windowMs);
+    const c = counts.get(key);
+    if (c && c.slot === slot) return ++c.n;
+    if (counts.size > 100_000) counts.clear();
+    counts.set(key, { slot, n: 1 });
+    return 1;
+  };
 }
 
 declare module 'fastify' {
@@ -33,7 +67,8 @@ export function memoryState(): SharedState {
     kind: 'memory',
     rateLimitOptions: () => ({}),
     publish: async (channel, message) => void bus.emit(channel, message),
-    subscribe: (channel, handler) => void bus.on(channel, handler),
+    subscribe: async (channel, handler) => void bus.on(channel, handler),
+    count: memoryCounter(),
     close: async () => void bus.removeAllListeners(),
   };
 }
@@ -54,11 +89,25 @@ export function redisState(url: string, prefix = 'tuanjian:'): SharedState {
     publish: async (channel, message) => {
       await commands.publish(prefix + channel, message);
     },
-    subscribe: (channel, handler) => {
+    subscribe: async (channel, handler) => {
       const list = handlers.get(channel) ?? [];
-      // (a subscription pending when the app closes fails; nothing waits for it)
-      if (!list.length) subscriber.subscribe(prefix + channel).catch(() => undefined);
       handlers.set(channel, [...list, handler]);
+      // (a subscription pending when the app closes fails; nothing waits for it past 2 s)
+      if (!list.length) await within(subscriber.subscribe(prefix + channel), 2000);
+    },
+    count: async (key, windowMs, now) => {
+      const k = `${prefix}n:${key}:${Math.floor(now / windowMs)}`;
+      try {
+        const res = await commands
+          .multi()
+          .incr(k)
+          .pexpire(k, windowMs * 2)
+          .exec();
+        const n = res?.[0]?.[1];
+        return typeof n === 'number' ? n : null;
+      } catch {
+        return null;
+      }
     },
     close: async () => {
       subscriber.disconnect();

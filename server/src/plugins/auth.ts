@@ -90,7 +90,7 @@ export default fp<{ secret: string; accessTokenTtlSeconds: number }>(
     // Issue 19: every instance forgets (app.shared reaches the others when REDIS_URL is set;
     // without it, this instance alone — the behaviour of a single instance).
     const FORGET = 'sessions:forget';
-    app.shared.subscribe(FORGET, (id) => versions.delete(Number(id)));
+    await app.shared.subscribe(FORGET, (id) => versions.delete(Number(id)));
     app.decorate('forgetSessions', (userId: number) => {
       versions.delete(userId);
       app.shared.publish(FORGET, String(userId)).catch((err: unknown) => app.log.warn({ err }, 'could not tell the other instances to forget sessions'));

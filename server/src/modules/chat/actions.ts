@@ -9,7 +9,7 @@ import { markRead, recallMessage } from './service';
  * the per-sender rate limit before, the push to the conversation's members after.
  */
 export async function sendAndTell(app: FastifyInstance, userId: number, conversationId: number, input: ChatSend, origin?: WebSocket): Promise<ChatMessage> {
-  if (!app.chatHub.take(userId)) throw new AppError('CHAT_RATE_LIMITED');
+  if (!(await app.chatHub.allow(userId))) throw new AppError('CHAT_RATE_LIMITED');
   const { created, recipients, message } = await app.chatSends.send(userId, conversationId, input, app.clock.now());
   // a retried send was pushed the first time
   if (created) await app.chatHub.publish(recipients, { type: 'message', message }, origin);

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { CHAT_HEARTBEAT_MS, type ChatServerFrame } from '@tj/shared';
-import { createBus, type Bus } from '../../lib/bus';
+import type { SharedState } from '../../lib/shared-state';
 import { SendQueue } from './send-queue';
 
-/** Bursts of up to this many messages, refilled at CHAT_SEND_PER_MINUTE. */
+/** At most this many messages in a 10-second window (and CHAT_SEND_PER_MINUTE in a minute's). */
 const BURST = 20;
 
 /**
@@ -21,11 +21,11 @@ export class ChatHub {
   private readonly tags = new WeakMap<WebSocket, string>();
   private readonly instanceTag = randomBytes(6).toString('hex');
   private tagged = 0;
-  private readonly buckets = new Map<number, { tokens: number; at: number }>();
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
-    readonly bus: Bus,
+    /** The fan-out between instances and the shared send counts (lib/shared-state: Redis or in-process). */
+    readonly shared: SharedState,
     /** Instances of one database share a channel; another database's (a test's, a staging copy's) never mixes in. */
     private readonly channel: string,
     private readonly sendPerMinute: number,
@@ -33,7 +33,7 @@ export class ChatHub {
   ) {}
 
   async start() {
-    await this.bus.subscribe(this.channel, (payload) => this.onBus(payload));
+    await this.shared.subscribe(this.channel, (payload) => this.onBus(payload));
     // a socket silent for three heartbeats is gone (a phone that lost its network never says so)
     this.sweeper = setInterval(() => this.sweep(), CHAT_HEARTBEAT_MS);
     this.sweeper.unref();
@@ -43,7 +43,6 @@ export class ChatHub {
     if (this.sweeper) clearInterval(this.sweeper);
     for (const set of this.sockets.values()) for (const ws of set) ws.terminate();
     this.sockets.clear();
-    await this.bus.close();
   }
 
   add(userId: number, ws: WebSocket) {
@@ -78,24 +77,21 @@ export class ChatHub {
    */
   async publish(userIds: readonly number[], frame: ChatServerFrame, except?: WebSocket) {
     if (userIds.length === 0) return;
-    await this.bus.publish(this.channel, `${userIds.join(',')}\n${(except && this.tags.get(except)) ?? ''}\n${JSON.stringify(frame)}`);
+    // the database has the record; a push that does not get out is fetched by cursor
+    await this.shared.publish(this.channel, `${userIds.join(',')}\n${(except && this.tags.get(except)) ?? ''}\n${JSON.stringify(frame)}`).catch(() => undefined);
   }
 
-  /** Per-sender token bucket on the app clock: false when the sender is over the limit. */
-  take(userId: number): boolean {
+  /**
+   * The per-sender limit (§6.6, issue 18): at most `sendPerMinute` messages in a minute's window
+   * and BURST in ten seconds', on the app clock, counted across every instance when REDIS_URL is
+   * set (a second instance no longer doubles it). Counts that cannot be taken (Redis away) let
+   * the message through.
+   */
+  async allow(userId: number): Promise<boolean> {
     const now = this.now();
-    const capacity = Math.min(BURST, this.sendPerMinute);
-    const b = this.buckets.get(userId) ?? { tokens: capacity, at: now };
-    b.tokens = Math.min(capacity, b.tokens + ((now - b.at) * this.sendPerMinute) / 60_000);
-    b.at = now;
-    if (b.tokens < 1) {
-      this.buckets.set(userId, b);
-      return false;
-    }
-    b.tokens -= 1;
-    this.buckets.set(userId, b);
-    if (this.buckets.size > 50_000) this.buckets.clear();
-    return true;
+    const key = `${this.channel}:sent:${userId}`;
+    const [minute, burst] = await Promise.all([this.shared.count(`${key}:m`, 60_000, now), this.shared.count(`${key}:b`, 10_000, now)]);
+    return (minute ?? 0) <= this.sendPerMinute && (burst ?? 0) <= Math.min(BURST, this.sendPerMinute);
   }
 
   private onBus(payload: string) {
@@ -126,7 +122,7 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const hub = new ChatHub(createBus(app.config.redisUrl), `tj:chat:${new URL(app.config.databaseUrl).host}${new URL(app.config.databaseUrl).pathname}`, app.config.chatSendPerMinute, () =>
+    const hub = new ChatHub(app.shared, `chat:${new URL(app.config.databaseUrl).host}${new URL(app.config.databaseUrl).pathname}`, app.config.chatSendPerMinute, () =>
       app.clock.now().getTime(),
     );
     await hub.start();
