@@ -7,7 +7,8 @@ import { byId, expectText, fill, stepShooter, tap } from './page';
  * Issue 18 / §6.6 团干会话 with two browser contexts on the demo seed: cadre A (林晓东, 团广州市委)
  * finds cadre B (黄文静, 中山大学团委) in 通讯录 and writes; B sees it live, first in the list,
  * then in the open conversation. B's network goes away; A sends two more; B comes back and
- * sees exactly those two, once each. A plain member (周子涵) has no chat.
+ * sees exactly those two, once each. A writes offline and closes the app; reopened online, the
+ * message goes out once. A plain member (周子涵) has no chat.
  */
 const A = { phone: '13800000011', password: 'demo1234' };
 const B = { phone: '13800000012', password: 'demo1234' };
@@ -104,7 +105,28 @@ it('A finds B in 通讯录 and writes; B sees it live; offline B gets exactly th
   await pageA.goto(`${baseUrl()}/cadre/pages/chat/index`);
   await expectText(pageA, `chat-conv-user-${bId}`, '周三下午两点');
   await shootA('list');
-  await pageA.context().close();
+
+  // A writes while offline and closes the app before the network is back: the message waits in
+  // the device's outbox and goes out, once, when A opens the app again online
+  await tap(pageA, `chat-conv-user-${bId}`);
+  await byId(pageA, 'chat-conversation').waitFor();
+  await pageA.context().setOffline(true);
+  await byId(pageA, 'chat-offline').waitFor({ timeout: 15000 });
+  await send(pageA, '离线时写的：请把名单发我。');
+  await byId(pageA, 'chat-msg-pending').waitFor({ timeout: 15000 });
+  const contextA = pageA.context();
+  await pageA.close();
+  await contextA.setOffline(false);
+  const againA = await contextA.newPage();
+  await againA.goto(`${baseUrl()}/cadre/pages/chat/index`);
+  await tap(againA, `chat-conv-user-${bId}`);
+  await expectText(againA, 'chat-messages', '请把名单发我');
+  await byId(againA, 'chat-msg-pending').waitFor({ state: 'detached', timeout: 30000 });
+  await expectText(pageB, 'chat-messages', '请把名单发我', { timeout: 30000 });
+  await pageB.waitForTimeout(1000);
+  expect((await bubbles(pageB)).filter((t) => t.includes('请把名单发我'))).toHaveLength(1);
+  expect((await bubbles(againA)).filter((t) => t.includes('请把名单发我'))).toHaveLength(1);
+  await contextA.close();
   await pageB.context().close();
 });
 

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import { contiguousCursor, mergeMessages, type ChatConversation, type ChatMessage, type ChatSend, type ChatServerFrame } from '@tj/shared';
 import { NETWORK_ERROR, toApiError } from '../services/api-error';
@@ -20,6 +21,8 @@ interface Outgoing {
   message: ChatSend;
   /** When it was last handed to the socket (resent if no ack comes). */
   sentAt: number;
+  /** What the sender saw (kept with the outbox, so a restarted app shows it as 发送中 again). */
+  shownAt?: string;
 }
 
 interface ChatState {
@@ -50,6 +53,58 @@ const myId = () => useAppStore.getState().user?.id ?? '';
 const ACK_TIMEOUT_MS = 8000;
 
 const newClientMsgId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`;
+
+/**
+ * The outbox outlives the app (as in WeChat, a message written offline is still going out after
+ * the app was closed): kept in the device's storage per account, restored by startChat, sent
+ * with its first clientMsgId (the server keeps one copy). Logging out forgets it.
+ */
+const outboxKey = (userId: string) => `chat-outbox:${userId}`;
+
+function saveOutbox(userId: string, outbox: Outgoing[]) {
+  if (!userId) return;
+  try {
+    if (outbox.length) Taro.setStorageSync(outboxKey(userId), JSON.stringify(outbox.map((o) => ({ ...o, sentAt: 0 }))));
+    else Taro.removeStorageSync(outboxKey(userId));
+  } catch {
+    // storage full or unavailable: the outbox still lives in memory
+  }
+}
+
+function restoreOutbox(userId: string): Outgoing[] {
+  try {
+    const raw: unknown = Taro.getStorageSync(outboxKey(userId));
+    const list: unknown = typeof raw === 'string' && raw ? JSON.parse(raw) : [];
+    return Array.isArray(list) ? (list as Outgoing[]).filter((o) => typeof o?.conversationId === 'string' && typeof o?.message?.clientMsgId === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The outbox's messages of a conversation as the sender saw them (发送中), for a list just loaded. */
+function pendingOf(conversationId: string): LocalMessage[] {
+  return get()
+    .outbox.filter((o) => o.conversationId === conversationId)
+    .map((o) => localMessage(conversationId, o.message, o.shownAt ?? new Date().toISOString()));
+}
+
+function localMessage(conversationId: string, message: ChatSend, createdAt: string, preview?: string): LocalMessage {
+  return {
+    id: `local-${message.clientMsgId}`,
+    conversationId,
+    seq: 0,
+    senderId: myId(),
+    senderName: useAppStore.getState().user?.name ?? '我',
+    clientMsgId: message.clientMsgId,
+    kind: message.kind,
+    text: message.kind === 'text' ? (message.text ?? '').trim() : null,
+    imageUrl: preview ?? null,
+    recalled: false,
+    createdAt,
+    status: 'pending',
+    ...(message.kind === 'image' && message.fileId ? { fileId: message.fileId } : {}),
+  };
+}
 
 function putMessages(conversationId: string, incoming: LocalMessage[]) {
   const current = get().messages[conversationId];
@@ -139,6 +194,8 @@ export function startChat() {
     return;
   }
   started = true;
+  const restored = restoreOutbox(myId());
+  if (restored.length) set({ outbox: [...restored, ...get().outbox.filter((o) => !restored.some((r) => r.message.clientMsgId === o.message.clientMsgId))] });
   chatSocket.on(onFrame);
   chatSocket.onStatus((status) => {
     set({ status });
@@ -192,7 +249,7 @@ export async function openConversation(conversationId: string) {
       cursors: { ...get().cursors, [conversationId]: page.items.length ? first - 1 : 0 },
       hasOlder: { ...get().hasOlder, [conversationId]: page.hasMore },
     });
-    putMessages(conversationId, page.items.map(sent));
+    putMessages(conversationId, [...page.items.map(sent), ...pendingOf(conversationId)]);
   } else {
     await catchUp(conversationId);
   }
@@ -228,23 +285,9 @@ export async function markRead(conversationId: string) {
 export function sendMessage(conversationId: string, content: { text: string } | { fileId: string; preview?: string }) {
   const clientMsgId = newClientMsgId();
   const message: ChatSend = 'text' in content ? { clientMsgId, kind: 'text', text: content.text } : { clientMsgId, kind: 'image', fileId: content.fileId };
-  const local: LocalMessage = {
-    id: `local-${clientMsgId}`,
-    conversationId,
-    seq: 0,
-    senderId: myId(),
-    senderName: useAppStore.getState().user?.name ?? '我',
-    clientMsgId,
-    kind: message.kind,
-    text: 'text' in content ? content.text.trim() : null,
-    imageUrl: 'fileId' in content ? (content.preview ?? null) : null,
-    recalled: false,
-    createdAt: new Date().toISOString(),
-    status: 'pending',
-    ...('fileId' in content ? { fileId: content.fileId } : {}),
-  };
-  set({ outbox: [...get().outbox, { conversationId, message, sentAt: 0 }] });
-  putMessages(conversationId, [local]);
+  const shownAt = new Date().toISOString();
+  set({ outbox: [...get().outbox, { conversationId, message, sentAt: 0, shownAt }] });
+  putMessages(conversationId, [localMessage(conversationId, message, shownAt, 'fileId' in content ? content.preview : undefined)]);
   void flushOutbox();
 }
 
@@ -293,7 +336,18 @@ export async function recall(messageId: string) {
   noteInList(m);
 }
 
-// Logging out (or in as someone else) closes the socket and forgets the last user's messages.
+// Logging out (or in as someone else) closes the socket and forgets the last user's messages —
+// on logout their unsent ones too (the next person on this phone must not send them).
 useAppStore.subscribe((state, prev) => {
-  if (state.user?.id !== prev.user?.id || (prev.accessToken && !state.accessToken)) stopChat();
+  const loggedOut = Boolean(prev.accessToken && !state.accessToken);
+  if (state.user?.id !== prev.user?.id || loggedOut) {
+    const before = prev.user?.id;
+    stopChat();
+    if (loggedOut && before) saveOutbox(before, []);
+  }
+});
+
+// Every change of the outbox is written through (a send, an ack, a failure).
+useChatStore.subscribe((state, prev) => {
+  if (state.outbox !== prev.outbox && started) saveOutbox(myId(), state.outbox);
 });
