@@ -17,6 +17,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { ROOT, say, tsxArgs, run } from './lib/run.mjs';
 import { dropDatabase, redact, resolveDbServer, withDatabase } from './lib/db.mjs';
+import { exited, pool, preparationClient, prepareMember } from './lib/wave.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,14 +38,6 @@ const freePort = () =>
     });
     srv.on('error', reject);
   });
-
-// GB 11643: the check character of an ID number's first 17 digits.
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idNumber = (n) => {
-  const first17 = `440106${2000 + (n % 5)}0101${String(n % 1000).padStart(3, '0')}`;
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * W[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-};
 
 // ── the server under test ────────────────────────────────────────────────────────────
 function serverEnv(databaseUrl, port) {
@@ -84,73 +77,8 @@ async function startServer(env) {
   throw new Error('server did not become healthy in 60 s');
 }
 
-const exited = (child) => new Promise((r) => (child.exitCode != null || child.signalCode != null ? r() : child.once('exit', r)));
-
 // ── HTTP as the mini-program does it ──────────────────────────────────────────────────
-let prepRetries = 0;
-async function api(base, p, { method = 'GET', token, body } = {}) {
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(`${base}/api${p}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    // preparation only: a rate limit we did not lift waits rather than fails, and a 5xx
-    // (concurrent first saves could deadlock: issue 12 item 7) is tried again, and counted
-    if (res.status === 429 && attempt < 30) {
-      await sleep(2000);
-      continue;
-    }
-    if (res.status >= 500 && attempt < 5) {
-      prepRetries++;
-      await sleep(100 * (attempt + 1));
-      continue;
-    }
-    if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-    return res.status === 204 ? null : res.json();
-  }
-}
-
-/** Registers a member with the simulator's SMS code and saves the four steps; not submitted. */
-async function prepareMember(base, branchId, n, phone) {
-  const password = 'crash2024test'; // 8–16 letters and digits: valid under the old and the new password rule
-  await api(base, '/auth/sms', { method: 'POST', body: { phone, purpose: 'register' } });
-  const { code } = await api(base, `/test/sms/${phone}`);
-  const { accessToken: token } = await api(base, '/auth/register', {
-    method: 'POST',
-    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440106', agreed: true },
-  });
-  const put = (step, body) => api(base, `/me/checkin/steps/${step}`, { method: 'PUT', token, body });
-  await put('identity', { name: '崩溃测试', idType: 'residentId', idNumber: idNumber(n), joinedAt: '2016-05', branchId: String(branchId) });
-  await put('league', { income: 'studentNoIncome', holdsPosition: false, developmentNumber: null, joinUnit: '广州市第一中学' });
-  await put('contact', {
-    phone,
-    ethnicity: '01',
-    politicalStatus: 'leagueMember',
-    fullTimeEducation: 'bachelorStudying',
-    highestEducation: 'bachelorStudying',
-    isVolunteer: false,
-    guardianContact: null,
-    householdRegistration: '广东省广州市',
-  });
-  await put('optional', { occupation: 'universityStudent', workUnit: '中山大学', email: '', qq: '' });
-  const me = await api(base, '/auth/me', { token });
-  return { phone, token, userId: Number(me.id) };
-}
-
-async function pool(items, concurrency, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
+const prep = preparationClient();
 
 // ── the test ──────────────────────────────────────────────────────────────────────────
 const { serverUrl } = await resolveDbServer();
@@ -175,10 +103,10 @@ try {
   const members = await pool(
     Array.from({ length: MEMBERS }, (_, i) => i),
     6,
-    (i) => prepareMember(server.base, branch.id, i, `137${block}${String(i).padStart(4, '0')}`),
+    (i) => prepareMember(prep.api, server.base, { branchId: branch.id, n: i, phone: `137${block}${String(i).padStart(4, '0')}`, name: '崩溃测试', password: 'crash2024test' }),
   );
   say(
-    `prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prepRetries} requests retried after a 5xx); the wave: ${MEMBERS} concurrent submits, kill -9 after ${Math.round(KILL_AT * 100)} % are acknowledged`,
+    `prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prep.retries()} requests retried after a 5xx); the wave: ${MEMBERS} concurrent submits, kill -9 after ${Math.round(KILL_AT * 100)} % are acknowledged`,
   );
 
   // The wave: every member submits at once (kept-alive connections), each answer recorded.
