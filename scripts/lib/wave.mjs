@@ -18,18 +18,29 @@ export const exited = (child) => new Promise((r) => (child.exitCode != null || c
 
 /**
  * The preparation's HTTP client: a rate limit the run did not lift waits rather than fails, and a
- * 5xx (concurrent first saves could deadlock: issue 12 item 7) is tried again — and counted
- * (`retries()`), since a test reports it.
+ * 5xx (concurrent first saves could deadlock: issue 12 item 7) or a request lost on a closing
+ * socket is tried again — and counted (`retries()`), since a test reports it.
  */
 export function preparationClient() {
   let retries = 0;
   async function api(base, p, { method = 'GET', token, body } = {}) {
     for (let attempt = 0; ; attempt++) {
-      const res = await fetch(`${base}/api${p}`, {
-        method,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-      });
+      let res;
+      try {
+        res = await fetch(`${base}/api${p}`, {
+          method,
+          headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: body !== undefined ? JSON.stringify(body) : undefined,
+        });
+      } catch (err) {
+        // a kept-alive socket the server closed as the request went out ("other side closed"):
+        // the request never arrived; send it again (the preparation's requests are idempotent
+        // or fail loudly on the second try)
+        if (attempt >= 3) throw err;
+        retries++;
+        await sleep(100 * (attempt + 1));
+        continue;
+      }
       if (res.status === 429 && attempt < 30) {
         await sleep(2000);
         continue;

@@ -244,13 +244,21 @@ export function MonthField({ value, onChange, initial, endMonth, ...field }: Com
 const dayDate = (d: string) => new Date(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 
 /**
- * 'YYYY-MM-DD' with NutUI's date DatePicker (a meeting's date), ending today in China time —
- * the same "today" the shared rule refuses anything after (DATE_IN_FUTURE).
+ * 'YYYY-MM-DD' with NutUI's date DatePicker (a meeting's date, 出生日期, 注册志愿者时间), from
+ * `startYear` to today in China time — the same "today" the shared rules refuse anything after
+ * (DATE_IN_FUTURE). An empty field opens `openYearsAgo` years back (a birth date: 18).
  */
-export function DateField({ value, onChange, ...field }: Common & { value: string; onChange: (v: string) => void }) {
+export function DateField({
+  value,
+  onChange,
+  startYear = 2000,
+  openYearsAgo = 0,
+  ...field
+}: Common & { value: string; onChange: (v: string) => void; startYear?: number; openYearsAgo?: number }) {
   const [open, setOpen] = useState(false);
   const today = todayInChina();
   const current = isValidDate(value) ? dayDate(value) : undefined;
+  const opensAt = openYearsAgo ? new Date(Number(today.slice(0, 4)) - openYearsAgo, 0, 1) : dayDate(today);
   return (
     <FormField {...field}>
       <View className='tj-select' onClick={() => setOpen(true)} data-testid={field.testId}>
@@ -264,10 +272,10 @@ export function DateField({ value, onChange, ...field }: Common & { value: strin
         title={field.label}
         visible={open}
         showChinese
-        startDate={new Date(2000, 0, 1)}
+        startDate={new Date(startYear, 0, 1)}
         endDate={dayDate(today)}
         value={current}
-        defaultValue={current ?? dayDate(today)}
+        defaultValue={current ?? opensAt}
         onConfirm={(_, values) => {
           const [y, m, d] = values.map(Number);
           const picked = y && m && d ? `${y}-${pad(m)}-${pad(d)}` : '';

@@ -73,7 +73,7 @@ export default function ChatListPage() {
                           {chatPreview(c.lastMessage, myId, c.kind === 'group')}
                         </Text>
                         {c.unread > 0 ? (
-                          <Text className='chat-badge' data-testid='chat-conv-unread'>
+                          <Text className='tj-badge' data-testid='chat-conv-unread'>
                             {c.unread > 99 ? '99+' : c.unread}
                           </Text>
                         ) : null}

@@ -143,7 +143,7 @@ export default function CadreHomePage() {
                   <Text className='cadre-muted'>全省团干部通讯录，单聊和本组织团干部群</Text>
                 </View>
                 {chatUnread > 0 ? (
-                  <Text className='dashboard-badge' data-testid='dashboard-chat-unread'>
+                  <Text className='tj-badge' data-testid='dashboard-chat-unread'>
                     {chatUnread > 99 ? '99+' : chatUnread}
                   </Text>
                 ) : null}
