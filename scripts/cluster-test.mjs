@@ -42,7 +42,8 @@ function instanceEnv(node, port) {
     ...clusterEnv(DATABASE, node),
     HOST: '127.0.0.1',
     PORT: String(port),
-    LOG_LEVEL: 'error',
+    // CLUSTER_LOG_LEVEL=warn shows why an instance answered DB_RETRY
+    LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'error',
     ENABLE_TEST_ENDPOINTS: 'true',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
@@ -55,7 +56,7 @@ function instanceEnv(node, port) {
 }
 
 async function startInstance(name, env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', process.env.CLUSTER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 240; i++) {
     if (child.exitCode != null) throw new Error(`instance ${name} exited with ${child.exitCode}`);

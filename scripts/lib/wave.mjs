@@ -45,6 +45,13 @@ export function preparationClient() {
         await sleep(2000);
         continue;
       }
+      // DB_RETRY (503) says "not done, try again" and when (retry-after): a cluster's hot rows
+      // can refuse a few times in a row while 300 registrations write them at once
+      if (res.status === 503 && attempt < 15) {
+        retries++;
+        await sleep(1000 * Number(res.headers.get('retry-after') ?? 1) * (0.5 + Math.random()));
+        continue;
+      }
       if (res.status >= 500 && attempt < 5) {
         retries++;
         await sleep(100 * (attempt + 1));

@@ -122,8 +122,8 @@ describe('cross-node races (app A on node1, app B on node2)', () => {
     for (let round = 0; round < 5; round++) {
       const id = await submitted(tree.branch.id);
       const results = await Promise.all([approve(a, op1, tree.branch.id, id), approve(b, op2, tree.branch.id, id)]);
-      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-      expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('CHECKIN_NOT_PENDING');
+      // statuses with codes: a failure says which refusal it was (one run saw 409 twice)
+      expect(results.map((r) => `${r.statusCode} ${r.statusCode === 200 ? '' : r.json<{ code: string }>().code}`.trim()).sort()).toEqual(['200', '409 CHECKIN_NOT_PENDING']);
     }
   });
 
