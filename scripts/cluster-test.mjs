@@ -56,7 +56,11 @@ function instanceEnv(node, port) {
 }
 
 async function startInstance(name, env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: SERVER_DIR, env: { ...process.env, ...env }, stdio: ['ignore', process.env.CLUSTER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', process.env.CLUSTER_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${env.PORT}`;
   for (let i = 0; i < 240; i++) {
     if (child.exitCode != null) throw new Error(`instance ${name} exited with ${child.exitCode}`);
