@@ -87,10 +87,11 @@ function recordStep(name, ok, t0) {
 }
 
 // Steps that do not depend on each other run side by side (the suite took ~19 min one after
-// the other on 2 cores): the type-check beside lint + format; then the server's tests (waiting
-// on MariaDB most of the time) beside the H5 build (CPU), and E2E (waiting on the browser) as
-// soon as the H5 build is there, beside the weapp build and its checks. A side step's output
-// goes to a log under .test-results, printed when it ends, so outputs never interleave.
+// the other on 2 cores): the type-check beside lint + format; then the server's and the
+// mini-program's tests (waiting on MariaDB most of the time) beside the two builds (CPU). E2E
+// runs alone at the end: beside a build, a page under test waited past its timeouts. A side
+// step's output goes to a log under .test-results, printed when it ends, so outputs never
+// interleave.
 await Promise.all([
   checkLayer('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck'], 'typecheck'),
   (async () => {
@@ -99,24 +100,22 @@ await Promise.all([
   })(),
 ]);
 await jestLayer('shared', '@tj/shared', ['--coverage']);
-await Promise.all([
+const [, h5] = await Promise.all([
   (async () => {
     await jestLayer('server', '@tj/server');
     await jestLayer('miniapp', '@tj/miniapp');
   })(),
   (async () => {
-    const h5 = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5'], 'build-h5');
-    await Promise.all([
-      h5 ? jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js'], 'e2e') : recordStep('e2e (chromium)', false, Date.now()),
-      (async () => {
-        const weapp = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp'], 'build-weapp');
-        // Both check the weapp build (a failed build is already a failed step).
-        if (weapp) await checkLayer('weapp size (main ≤ 1 MB)', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size'], 'build-weapp');
-        if (weapp) await checkLayer('weapp wcc/wcsc', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'wechat-compile'], 'build-weapp');
-      })(),
-    ]);
+    const h5Ok = await checkLayer('build h5', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:h5'], 'builds');
+    const weapp = await checkLayer('build weapp', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'build:weapp'], 'builds');
+    // Both check the weapp build (a failed build is already a failed step).
+    if (weapp) await checkLayer('weapp size (main ≤ 1 MB)', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'size'], 'builds');
+    if (weapp) await checkLayer('weapp wcc/wcsc', 'pnpm', ['--filter', '@tj/miniapp', 'run', 'wechat-compile'], 'builds');
+    return h5Ok;
   })(),
 ]);
+if (h5) await jestLayer('e2e (chromium)', '@tj/miniapp', ['-c', 'jest.e2e.config.js']);
+else recordStep('e2e (chromium)', false, Date.now());
 
 console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s):\n${lines.join('\n')}\n`);
 console.log(`${tally.passed} tests passed, ${tally.failed} failed; ${tally.stepsOk} steps ok, ${tally.stepsFailed} failed`);
