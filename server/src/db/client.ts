@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { isConnectionError, isRetryableLockError } from '../lib/mysql-errors';
 import * as schema from './schema';
 
-const poolOptions = (uri: string, connectionLimit: number): mysql.PoolOptions => ({
+const poolOptions = (uri: string, connectionLimit: number, extra: mysql.PoolOptions = {}): mysql.PoolOptions => ({
+  ...extra,
   uri,
   connectionLimit,
   charset: 'utf8mb4',
@@ -21,11 +22,13 @@ const poolOptions = (uri: string, connectionLimit: number): mysql.PoolOptions =>
  * The connection pool. `nodes` (issue 19, DATABASE_NODES): the other nodes of a Galera
  * cluster, `host:port` each, with the credentials and database of `databaseUrl`; with any,
  * the pool fails over between them (FailoverPool). Without, a plain mysql2 pool as before.
+ * `extra`: options of one special-purpose pool (the chat send queue's multi-statement
+ * connections).
  */
-export function createPool(databaseUrl: string, connectionLimit: number, nodes: string[] = []): mysql.Pool {
-  if (!nodes.length) return mysql.createPool(poolOptions(databaseUrl, connectionLimit));
+export function createPool(databaseUrl: string, connectionLimit: number, nodes: string[] = [], extra: mysql.PoolOptions = {}): mysql.Pool {
+  if (!nodes.length) return mysql.createPool(poolOptions(databaseUrl, connectionLimit, extra));
   const urls = [databaseUrl, ...nodes.map((hostPort) => withHost(databaseUrl, hostPort))];
-  return new FailoverPool(urls.map((uri) => ({ label: new URL(uri).host, pool: mysql.createPool({ ...poolOptions(uri, connectionLimit), connectTimeout: 3000 }) }))) as unknown as mysql.Pool;
+  return new FailoverPool(urls.map((uri) => ({ label: new URL(uri).host, pool: mysql.createPool({ ...poolOptions(uri, connectionLimit, extra), connectTimeout: 3000 }) }))) as unknown as mysql.Pool;
 }
 
 const withHost = (url: string, hostPort: string) => {

@@ -1,4 +1,4 @@
-import { datetime, index, int, mysqlTable, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { datetime, index, int, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import { createdAt, id, ref } from './columns';
 
 /**
@@ -49,14 +49,18 @@ export const chatMessages = mysqlTable(
   ],
 );
 
-/** How far each member has read each conversation (unread counts, read state). */
+/**
+ * How far each member has read each conversation (unread counts, read state). Keyed by
+ * (conversation, user) itself: every send moves the sender's cursor with an upsert, and with a
+ * surrogate id key InnoDB first inserted a row under a fresh id, met the unique key, undid the
+ * insert and then updated (P6: a fifth of the database's work per message).
+ */
 export const chatReads = mysqlTable(
   'chat_reads',
   {
-    id: id(),
     conversationId: ref('conversation_id').notNull(),
     userId: ref('user_id').notNull(),
     readSeq: int('read_seq').notNull().default(0),
   },
-  (t) => [uniqueIndex('chat_reads_uq').on(t.conversationId, t.userId), index('chat_reads_user_idx').on(t.userId)],
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index('chat_reads_user_idx').on(t.userId)],
 );

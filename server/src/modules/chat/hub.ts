@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { WebSocket } from 'ws';
 import { CHAT_HEARTBEAT_MS, type ChatServerFrame } from '@tj/shared';
 import type { SharedState } from '../../lib/shared-state';
+import { createPool } from '../../db/client';
 import { SendQueue } from './send-queue';
 
 /** At most this many messages in a 10-second window (and CHAT_SEND_PER_MINUTE in a minute's). */
@@ -135,8 +136,13 @@ export default fp(
     );
     await hub.start();
     app.decorate('chatHub', hub);
-    app.decorate('chatSends', new SendQueue(app.db, (err) => app.log.warn({ err }, 'chat batch sent again one by one')));
-    app.addHook('onClose', async () => hub.stop());
+    // the send queue's own connections: a batch's statements go as one packet each way
+    const batchPool = createPool(app.config.databaseUrl, SendQueue.connections, app.config.databaseNodes, { multipleStatements: true });
+    app.decorate('chatSends', new SendQueue(app.db, batchPool, (err) => app.log.warn({ err }, 'chat batch sent again one by one')));
+    app.addHook('onClose', async () => {
+      await hub.stop();
+      await batchPool.end();
+    });
   },
   { name: 'chat-hub', dependencies: ['context', 'db'] },
 );
