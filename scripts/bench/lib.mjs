@@ -1,5 +1,5 @@
 // Helpers of `npm run bench`: JWTs, the server under test, load generators, percentiles.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -28,10 +28,24 @@ export const median = (xs) => {
 export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN);
 export const round = (x, d = 1) => (Number.isFinite(x) ? Number(x.toFixed(d)) : null);
 
-/** Starts `tsx server/src/server.ts` with `env`; resolves once /api/health answers. */
+let built = false;
+/**
+ * The server as production runs it (README: `node server/dist/server.js`, the esbuild bundle),
+ * built once per bench run from the working tree — not tsx, whose loader and keep-names helpers
+ * production does not have.
+ */
+function buildServer(log) {
+  if (built) return;
+  const r = spawnSync(process.execPath, ['build.mjs'], { cwd: path.join(ROOT, 'server'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`server build failed: ${r.stderr || r.stdout}`);
+  log?.('server built: server/dist/server.js');
+  built = true;
+}
+
+/** Starts the built server (`node server/dist/server.js`) with `env`; resolves once /api/health answers. */
 export async function startServer(env, log, nodeArgs = []) {
-  // `node --import tsx` rather than tsx's CLI: one process, so node flags (--cpu-prof) reach it
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
+  buildServer(log);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js'], {
     cwd: path.join(ROOT, 'server'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

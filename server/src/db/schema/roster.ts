@@ -41,7 +41,9 @@ export const rosterEntries = mysqlTable(
     // (docs/performance.md P1: without it every check-in submit scanned the roster).
     index('roster_id_hash_idx').on(t.idHash),
     index('roster_phone_idx').on(t.phone),
-    index('roster_user_idx').on(t.userId),
+    // a person's lines; with onboarded_at, org and name it answers the chat's check of every
+    // batch of sends (who is an onboarded cadre where, under which name) from the index alone
+    index('roster_user_idx').on(t.userId, t.onboardedAt, t.orgId, t.name),
   ],
 );
 

@@ -66,6 +66,13 @@ const uniq = <T>(xs: Iterable<T>) => [...new Set(xs)];
  */
 const statement = (text: string, values: Parameters<typeof mysql.format>[1]) => mysql.format(text, values, false, 'Z');
 
+/**
+ * A JSON document as SQL: its UTF-8 bytes in hex (`x'…'`, nothing in it can end the literal),
+ * read as utf8mb4. Not through the escaper: it walks a string with a regular expression and
+ * rebuilds it around every quote, and a JSON document is mostly quotes.
+ */
+const jsonDoc = (value: unknown) => `convert(x'${Buffer.from(JSON.stringify(value), 'utf8').toString('hex')}' using utf8mb4)`;
+
 /** A date as MariaDB reads a DATETIME(3) in UTC (the pools' time zone is 'Z'). */
 const utcText = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 
@@ -154,9 +161,19 @@ function checked(
 ): Checked {
   const answers = new Map<Pending, SendOutcome | AppError>();
   const linesOf = new Map<number, { orgId: number; name: string }[]>();
-  for (const l of lines) linesOf.set(l.user_id, [...(linesOf.get(l.user_id) ?? []), { orgId: l.org_id, name: l.name }]);
-  const membersOf = new Map<number, number[]>();
-  for (const g of groupLines) membersOf.set(g.org_id, uniq([...(membersOf.get(g.org_id) ?? []), g.user_id]));
+  for (const l of lines) {
+    const line = { orgId: l.org_id, name: l.name };
+    const list = linesOf.get(l.user_id);
+    if (list) list.push(line);
+    else linesOf.set(l.user_id, [line]);
+  }
+  const groupSets = new Map<number, Set<number>>();
+  for (const g of groupLines) {
+    const set = groupSets.get(g.org_id);
+    if (set) set.add(g.user_id);
+    else groupSets.set(g.org_id, new Set([g.user_id]));
+  }
+  const membersOf = new Map([...groupSets].map(([org, set]) => [org, [...set]]));
   const recipientsOf = (c: Facts) => (c.kind === 'direct' ? [c.userLo, c.userHi].filter((id): id is number => id != null) : c.orgId == null ? [] : (membersOf.get(c.orgId) ?? []));
   const earlierBy = new Map(earlier.map((m) => [keyOf(m.conversation_id, m.sender_id, m.client_msg_id), messageRow(m)]));
 
@@ -166,7 +183,7 @@ function checked(
     const mine = linesOf.get(p.userId) ?? [];
     if (mine.length === 0) answers.set(p, new AppError('CHAT_NOT_CADRE'));
     else if (!conv) answers.set(p, new AppError('NOT_FOUND'));
-    else if (!isMember(conv, p.userId, uniq(mine.map((l) => l.orgId)))) answers.set(p, new AppError('CHAT_NOT_MEMBER'));
+    else if (!isMember(conv, p.userId, conv.kind === 'group' ? mine.map((l) => l.orgId) : [])) answers.set(p, new AppError('CHAT_NOT_MEMBER'));
     else {
       const senderName = mine[0]!.name;
       const key = keyOf(conv.id, p.userId, p.input.clientMsgId);
@@ -231,23 +248,19 @@ export function writeStep(sends: Fresh[]): Step<Map<Pending, SendOutcome>> {
     // a subquery per row (`values (…, (select last_seq …) - back, …)`) was optimised row by row
     // and cost a third of the database's work per message. RETURNING, not insertId + i: on Galera
     // the auto-increment steps by the cluster size.
-    statement(
-      `insert into chat_messages (conversation_id, seq, sender_id, client_msg_id, kind, body, created_at)
-        select v.conv, c.last_seq - v.back, v.sender, v.cid, 'text', v.body, v.at
-        from json_table(?, '$[*]' columns (conv bigint unsigned path '$[0]', back int path '$[1]', sender bigint unsigned path '$[2]',
-          cid varchar(64) path '$[3]', body text path '$[4]', at datetime(3) path '$[5]')) v
-        join chat_conversations c on c.id = v.conv
-        returning id, conversation_id, seq`,
-      [JSON.stringify(values.map((v) => [v.conversationId, v.back, v.senderId, v.clientMsgId, v.body, utcText(v.createdAt)]))],
-    ),
-    statement(
-      `insert into chat_reads (conversation_id, user_id, read_seq)
-        select v.conv, v.user, c.last_seq - v.back
-        from json_table(?, '$[*]' columns (conv bigint unsigned path '$[0]', user bigint unsigned path '$[1]', back int path '$[2]')) v
-        join chat_conversations c on c.id = v.conv
-        on duplicate key update read_seq = greatest(read_seq, values(read_seq))`,
-      [JSON.stringify(sortedReads.map((r) => [r.conversationId, r.userId, r.back]))],
-    ),
+    `insert into chat_messages (conversation_id, seq, sender_id, client_msg_id, kind, body, created_at)
+      select v.conv, c.last_seq - v.back, v.sender, v.cid, 'text', v.body, v.at
+      from json_table(${jsonDoc(values.map((v) => [v.conversationId, v.back, v.senderId, v.clientMsgId, v.body, utcText(v.createdAt)]))}, '$[*]' columns (
+        conv bigint unsigned path '$[0]', back int path '$[1]', sender bigint unsigned path '$[2]',
+        cid varchar(64) path '$[3]', body text path '$[4]', at datetime(3) path '$[5]')) v
+      join chat_conversations c on c.id = v.conv
+      returning id, conversation_id, seq`,
+    `insert into chat_reads (conversation_id, user_id, read_seq)
+      select v.conv, v.user, c.last_seq - v.back
+      from json_table(${jsonDoc(sortedReads.map((r) => [r.conversationId, r.userId, r.back]))}, '$[*]' columns (
+        conv bigint unsigned path '$[0]', user bigint unsigned path '$[1]', back int path '$[2]')) v
+      join chat_conversations c on c.id = v.conv
+      on duplicate key update read_seq = greatest(read_seq, values(read_seq))`,
   ];
   return { statements, finish: (results) => written(values, results) };
 }

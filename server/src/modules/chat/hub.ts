@@ -77,9 +77,14 @@ export class ChatHub {
    * devices still get the frame).
    */
   async publish(userIds: readonly number[], frame: ChatServerFrame, except?: WebSocket) {
+    return this.publishText(userIds, JSON.stringify(frame), except);
+  }
+
+  /** `publish` with the frame's JSON already made (`frames.ts`). */
+  async publishText(userIds: readonly number[], frameText: string, except?: WebSocket) {
     if (userIds.length === 0) return;
     // the database has the record; a push that does not get out is fetched by cursor
-    await this.shared.publish(this.channel, `${userIds.join(',')}\n${(except && this.tags.get(except)) ?? ''}\n${JSON.stringify(frame)}`).catch(() => undefined);
+    await this.shared.publish(this.channel, `${userIds.join(',')}\n${(except && this.tags.get(except)) ?? ''}\n${frameText}`).catch(() => undefined);
   }
 
   /**

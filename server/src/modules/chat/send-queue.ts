@@ -13,7 +13,7 @@ const MAX_BATCH = 256;
  * conversations of one lane are numbered in the order their sends came; lanes never share a
  * conversation, so their transactions lock disjoint rows (conversations, read cursors).
  */
-const LANES = 1;
+const LANES = 2;
 
 export interface QueueStats {
   /** Batches taken from the queue, and the largest one. */

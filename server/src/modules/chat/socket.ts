@@ -3,7 +3,8 @@ import type { WebSocket } from 'ws';
 import { CHAT_AUTH_TIMEOUT_MS, ChatClientFrameSchema, ChatCloseCodes, ErrorMessages, isErrorCode, type ChatClientFrame, type ChatServerFrame } from '@tj/shared';
 import { AppError } from '../../errors';
 import { cadreOrgIds } from './service';
-import { markReadAndTell, recallAndTell, sendAndTell } from './actions';
+import { markReadAndTell, recallAndTell, sendAndTellText } from './actions';
+import { ackFrameText } from './frames';
 
 /** A timer may not be longer than this (setTimeout's 32-bit limit). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -98,8 +99,9 @@ export function handleSocket(app: FastifyInstance, ws: WebSocket) {
         case 'ping':
           return send({ type: 'pong' });
         case 'send': {
-          const message = await sendAndTell(app, uid, Number(frame.conversationId), frame.message, ws);
-          return send({ type: 'ack', clientMsgId: frame.message.clientMsgId, message });
+          const { text } = await sendAndTellText(app, uid, Number(frame.conversationId), frame.message, ws);
+          if (ws.readyState === ws.OPEN) ws.send(ackFrameText(frame.message.clientMsgId, text));
+          return;
         }
         case 'read':
           await markReadAndTell(app, uid, Number(frame.conversationId), frame.seq);
