@@ -5,13 +5,18 @@ import { AppError } from '../../errors';
 import { checkStep, ConversationCache, writeStep, type Checked, type Pending } from './batch';
 import { sendMessage, type SendOutcome } from './service';
 
-/** Sends in one transaction at most (a bound on the statement size and the time rows stay locked). */
+/**
+ * Sends in one transaction at most (a bound on the time rows stay locked and on the packet: 256
+ * texts of 2,000 characters as hex JSON are ~4 MB at worst, MariaDB's max_allowed_packet 16 MB).
+ */
 const MAX_BATCH = 256;
 /**
  * Lanes: the queue is split by conversation (id mod LANES) into lanes whose batches are written
  * side by side on connections of their own. A lane writes one batch after the other, so the
  * conversations of one lane are numbered in the order their sends came; lanes never share a
- * conversation, so their transactions lock disjoint rows (conversations, read cursors).
+ * conversation, so their transactions lock disjoint rows (conversations, read cursors). Why two:
+ * with one, MariaDB worked on one batch at a time on one core, and that chain, not the CPU, set
+ * P6's limit (6,000/s passed, 7,000/s not; two lanes: 7,000/s at p99 57 ms in the same code).
  */
 const LANES = 2;
 
