@@ -171,16 +171,35 @@ async function ramp(label, sockets, sendTo, pending, log, serverPid, usesDatabas
 }
 
 /**
- * RSS once the process has settled: the lowest of `samples` readings a second apart (what the
- * last connections' handshakes left as garbage goes with the next collection, not at once).
+ * RSS right after a full garbage collection, forced through the process's inspector
+ * (`--inspect=127.0.0.1:<port>`, `HeapProfiler.collectGarbage`): what the process holds, without
+ * the garbage a collection would free. (Read without it — the lowest of five readings a second
+ * apart — the chat's figure moved by ±4 KB per connection between runs.)
  */
-async function settledRss(pid, samples = 5) {
-  let low = Infinity;
-  for (let i = 0; i < samples; i++) {
-    await sleep(1000);
-    low = Math.min(low, rssOf(pid));
-  }
-  return low;
+async function rssAfterGc(pid, inspectPort) {
+  const [target] = await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json();
+  const ws = new WebSocket(target.webSocketDebuggerUrl, { perMessageDeflate: false });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  const call = (id, method) =>
+    new Promise((resolve) => {
+      const onMessage = (data) => {
+        if (JSON.parse(data.toString()).id === id) {
+          ws.off('message', onMessage);
+          resolve();
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ id, method }));
+    });
+  // twice: objects with finalizers (sockets' weak references) go in the second
+  await call(1, 'HeapProfiler.collectGarbage');
+  await call(2, 'HeapProfiler.collectGarbage');
+  ws.close();
+  await sleep(500);
+  return rssOf(pid);
 }
 
 const rssOf = (pid) => {
@@ -213,7 +232,8 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
   if (process.env.BENCH_P6_SKIP_RELAY) result.relay = { best: null, steps: [] };
   else await relayRamp();
   async function relayRamp() {
-    const relay = spawn(process.execPath, ['-e', RELAY], { env: { ...process.env, PORT: String(port + 10) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const relayInspect = port + 11;
+    const relay = spawn(process.execPath, [`--inspect=127.0.0.1:${relayInspect}`, '-e', RELAY], { env: { ...process.env, PORT: String(port + 10) }, stdio: ['ignore', 'pipe', 'ignore'] });
     await new Promise((r) => relay.stdout.once('data', r));
     try {
       const pending = new Map();
@@ -225,7 +245,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
           pending.delete(f.id);
         }
       };
-      const rss0 = rssOf(relay.pid);
+      const rss0 = await rssAfterGc(relay.pid, relayInspect);
       const sockets = await openSockets(
         `ws://127.0.0.1:${port + 10}`,
         CADRES,
@@ -233,7 +253,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
         (t) => t === '{"type":"ready"}',
         onFrame,
       );
-      result.relayBytesPerConnection = ((await settledRss(relay.pid)) - rss0) / CADRES;
+      result.relayBytesPerConnection = ((await rssAfterGc(relay.pid, relayInspect)) - rss0) / CADRES;
       result.relay = await ramp('bare ws relay', sockets, (ws, from, id) => ws.send(JSON.stringify({ to: pairOf(from), id })), pending, log, relay.pid, false);
       for (const ws of sockets) ws.terminate();
     } finally {
@@ -242,6 +262,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
   }
 
   // ── the chat server ──
+  const serverInspect = port + 12;
   const server = await startServer(
     {
       DATABASE_URL: databaseUrl,
@@ -255,8 +276,9 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
       ACCESS_TOKEN_TTL_SECONDS: '3600',
     },
     log,
+    // the inspector forces the collections before the memory readings (no session stays open);
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the chat server, written when it stops
-    process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [],
+    [`--inspect=127.0.0.1:${serverInspect}`, ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [])],
   );
   try {
     const pending = new Map();
@@ -271,7 +293,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
       }
     };
     await sleep(1000);
-    const rss0 = rssOf(server.pid);
+    const rss0 = await rssAfterGc(server.pid, serverInspect);
     const sockets = await openSockets(
       `ws://127.0.0.1:${port}/api/chat/socket`,
       CADRES,
@@ -279,7 +301,7 @@ export async function p6Chat({ databaseUrl, jwtSecret, port, log }) {
       (t) => t.startsWith('{"type":"ready"'),
       onFrame,
     );
-    result.bytesPerConnection = ((await settledRss(server.pid)) - rss0) / CADRES;
+    result.bytesPerConnection = ((await rssAfterGc(server.pid, serverInspect)) - rss0) / CADRES;
     log(`P6: ${CADRES} sockets authenticated; ${round(result.bytesPerConnection / 1024, 1)} KB per idle connection (relay ${round(result.relayBytesPerConnection / 1024, 1)} KB)`);
     // the sender receives its own message too (other devices); count the pair's receipt only
     const sendTo = (ws, from, id) => {
