@@ -161,7 +161,10 @@ async function ramp(label, sockets, sendTo, pending, log, serverPid, usesDatabas
     s.loadCpuUsPerMessage = per(2);
     steps.push(s);
     const pass = s.lost === 0 && s.p99 < 100;
-    const cpu = s.serverCpuUsPerMessage != null ? `; CPU per message: server ${s.serverCpuUsPerMessage} µs${s.dbCpuUsPerMessage != null ? `, MariaDB ${s.dbCpuUsPerMessage} µs` : ''}, load generator ${s.loadCpuUsPerMessage} µs` : '';
+    const cpu =
+      s.serverCpuUsPerMessage != null
+        ? `; CPU per message: server ${s.serverCpuUsPerMessage} µs${s.dbCpuUsPerMessage != null ? `, MariaDB ${s.dbCpuUsPerMessage} µs` : ''}, load generator ${s.loadCpuUsPerMessage} µs`
+        : '';
     log(`P6 ${label}: ${rate}/s → p50 ${round(s.p50, 1)} ms, p99 ${round(s.p99, 1)} ms, lost ${s.lost}${cpu}${pass ? '' : ' (over)'}`);
     if (!pass) break;
     best = s;

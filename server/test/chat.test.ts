@@ -183,7 +183,11 @@ describe('chat (§6.6, issue 18)', () => {
     const twice = cid();
     const sends = [
       // (the batch's rows travel as one JSON document: quotes, backslashes, line breaks and emoji come through as sent)
-      ...Array.from({ length: 12 }, (_, i) => ({ who: i % 2 ? a : b, conv: ab.id, body: { clientMsgId: cid(), kind: 'text', text: i === 3 ? `批量${i} "引号" \\ 反斜杠\n换行 😀 '单引号'` : `批量${i}` } })),
+      ...Array.from({ length: 12 }, (_, i) => ({
+        who: i % 2 ? a : b,
+        conv: ab.id,
+        body: { clientMsgId: cid(), kind: 'text', text: i === 3 ? `批量${i} "引号" \\ 反斜杠\n换行 😀 '单引号'` : `批量${i}` },
+      })),
       ...Array.from({ length: 6 }, (_, i) => ({ who: i % 2 ? a : d, conv: ad.id, body: { clientMsgId: cid(), kind: 'text', text: `另一组${i}` } })),
       // the same message three times in one batch, an outsider and an unknown conversation beside them
       ...[1, 2, 3].map(() => ({ who: a, conv: ab.id, body: { clientMsgId: twice, kind: 'text', text: '重发' } })),

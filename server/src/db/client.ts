@@ -28,7 +28,9 @@ const poolOptions = (uri: string, connectionLimit: number, extra: mysql.PoolOpti
 export function createPool(databaseUrl: string, connectionLimit: number, nodes: string[] = [], extra: mysql.PoolOptions = {}): mysql.Pool {
   if (!nodes.length) return mysql.createPool(poolOptions(databaseUrl, connectionLimit, extra));
   const urls = [databaseUrl, ...nodes.map((hostPort) => withHost(databaseUrl, hostPort))];
-  return new FailoverPool(urls.map((uri) => ({ label: new URL(uri).host, pool: mysql.createPool({ ...poolOptions(uri, connectionLimit, extra), connectTimeout: 3000 }) }))) as unknown as mysql.Pool;
+  return new FailoverPool(
+    urls.map((uri) => ({ label: new URL(uri).host, pool: mysql.createPool({ ...poolOptions(uri, connectionLimit, extra), connectTimeout: 3000 }) })),
+  ) as unknown as mysql.Pool;
 }
 
 const withHost = (url: string, hostPort: string) => {

@@ -141,14 +141,7 @@ export async function checkStep(db: Db, batch: Pending[], cache: ConversationCac
     : -1;
   return {
     statements,
-    finish: (results) =>
-      checked(
-        batch,
-        convBy,
-        rowsAt(results, 0),
-        groupsAt < 0 ? [] : rowsAt(results, groupsAt),
-        storedAt < 0 ? [] : rowsAt(results, storedAt),
-      ),
+    finish: (results) => checked(batch, convBy, rowsAt(results, 0), groupsAt < 0 ? [] : rowsAt(results, groupsAt), storedAt < 0 ? [] : rowsAt(results, storedAt)),
   };
 }
 
@@ -275,7 +268,18 @@ function written(values: Value[], results: unknown[]) {
     const seq = tops.get(v.conversationId)! - v.back;
     const id = idBy.get(`${v.conversationId}:${seq}`);
     if (id === undefined) throw new Error(`chat batch: no row for ${v.conversationId}:${seq}`);
-    const row: MessageRow = { id, conversationId: v.conversationId, seq, senderId: v.senderId, clientMsgId: v.clientMsgId, kind: 'text', body: v.body, uploadId: null, recalledAt: null, createdAt: v.createdAt };
+    const row: MessageRow = {
+      id,
+      conversationId: v.conversationId,
+      seq,
+      senderId: v.senderId,
+      clientMsgId: v.clientMsgId,
+      kind: 'text',
+      body: v.body,
+      uploadId: null,
+      recalledAt: null,
+      createdAt: v.createdAt,
+    };
     const done = { created: true, recipients: v.s.recipients, message: toMessage(row, v.s.senderName) };
     out.set(v.s.p, done);
     for (const copy of v.s.copies) out.set(copy, { ...done, created: false });

@@ -147,7 +147,7 @@ class Lane {
     let results: { reads: unknown[]; writes: unknown[] } = { reads: [], writes: [] };
     try {
       if (check || write) results = await onePacket(this.pool, check?.statements ?? [], write?.statements ?? []);
-      if (ready && checked) answer(ready.batch, checked.answers, write ? write.finish(results.writes) : new Map());
+      if (ready && checked) answer(ready.batch, checked.answers, write ? write.finish(results.writes) : new Map<Pending, SendOutcome>());
     } catch (err) {
       // nothing of the packet is used: the batch written goes the slow way, the next one is checked again
       if (ready) await this.rescue(ready.batch, err);
