@@ -39,6 +39,9 @@ describe('chat rules (§6.6, issue 18)', () => {
     expect(issues(ChatSendSchema, { clientMsgId: 'abcdefgh', kind: 'text', text: ' ' })).toEqual({ text: 'CHAT_TEXT_EMPTY' });
     expect(issues(ChatSendSchema, { clientMsgId: 'abcdefgh', kind: 'text', text: '字'.repeat(2001) })).toEqual({ text: 'CHAT_TEXT_TOO_LONG' });
     expect(issues(ChatSendSchema, { clientMsgId: 'abcdefgh', kind: 'text', text: '😀'.repeat(2000) })).toEqual({});
+    // half a surrogate pair (a frame's "\ud800") cannot be stored as sent; a whole pair is an emoji
+    for (const text of ['a\ud800b', '\udc00', 'x\ud83d']) expect(issues(ChatSendSchema, { clientMsgId: 'abcdefgh', kind: 'text', text })).toEqual({ text: 'CHAT_BAD_FRAME' });
+    expect(issues(ChatSendSchema, { clientMsgId: 'abcdefgh', kind: 'text', text: '\ud83d\ude00' })).toEqual({});
     expect(issues(ChatSendSchema, { clientMsgId: 'a b', kind: 'text', text: 'x' })).toEqual({ clientMsgId: 'CHAT_BAD_FRAME' });
     expect(issues(ChatSendSchema, { clientMsgId: 'abcdefgh', kind: 'image' })).toEqual({ fileId: 'REQUIRED' });
     expect(issues(ChatClientFrameSchema, { type: 'nope' })).toEqual({ type: 'CHAT_BAD_FRAME' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHAT_TEXT_MAX, CLIENT_MSG_ID_RE } from '../domain/chat';
 import { codeFor, RowIdSchema } from './common';
-import { countChars } from '../domain/text';
+import { countChars, hasLoneSurrogate } from '../domain/text';
 
 /** §6.6 cadre chat (issue 18): the HTTP and socket contract. */
 
@@ -23,6 +23,8 @@ export const ChatSendSchema = z
       const text = (v.text ?? '').trim();
       if (!text) ctx.addIssue({ code: 'custom', message: 'CHAT_TEXT_EMPTY', path: ['text'] });
       else if (countChars(text) > CHAT_TEXT_MAX) ctx.addIssue({ code: 'custom', message: 'CHAT_TEXT_TOO_LONG', path: ['text'] });
+      // half a surrogate pair cannot be stored as sent (and would fail a whole batch's JSON)
+      else if (hasLoneSurrogate(text)) ctx.addIssue({ code: 'custom', message: 'CHAT_BAD_FRAME', path: ['text'] });
       if (v.fileId !== undefined) ctx.addIssue({ code: 'custom', message: 'CHAT_BAD_FRAME', path: ['fileId'] });
     } else {
       if (!v.fileId) ctx.addIssue({ code: 'custom', message: 'REQUIRED', path: ['fileId'] });

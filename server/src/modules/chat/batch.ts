@@ -104,7 +104,12 @@ const messageRow = (m: MessageColumns): MessageRow => ({
   recalledAt: m.recalled_at,
   createdAt: m.created_at,
 });
-const keyOf = (conversationId: number, senderId: number, clientMsgId: string) => `${conversationId}:${senderId}:${clientMsgId}`;
+/**
+ * A send's identity as the unique key sees it: `client_msg_id` compares without case (the
+ * column's utf8mb4_unicode_ci; ids are [A-Za-z0-9_-]), so ids that differ only in case are one
+ * message here too.
+ */
+const keyOf = (conversationId: number, senderId: number, clientMsgId: string) => `${conversationId}:${senderId}:${clientMsgId.toLowerCase()}`;
 
 interface Fresh {
   p: Pending;
@@ -113,7 +118,12 @@ interface Fresh {
   recipients: number[];
   copies: Pending[];
 }
-export type Checked = { answers: Map<Pending, SendOutcome | AppError>; fresh: Fresh[] } | { failed: unknown };
+/**
+ * A checked batch: the answers known before writing and the sends to write. `unsure`: checked
+ * without the stored copies and some send was refused for its peer — `sendMessage` answers a
+ * resend with its stored copy before that check, so the batch must be checked again with them.
+ */
+export type Checked = { answers: Map<Pending, SendOutcome | AppError>; fresh: Fresh[]; unsure: boolean } | { failed: unknown };
 
 /**
  * The checks of `sendMessage`, for a whole batch in one round of reads (the conversations from
@@ -141,7 +151,7 @@ export async function checkStep(db: Db, batch: Pending[], cache: ConversationCac
     : -1;
   return {
     statements,
-    finish: (results) => checked(batch, convBy, rowsAt(results, 0), groupsAt < 0 ? [] : rowsAt(results, groupsAt), storedAt < 0 ? [] : rowsAt(results, storedAt)),
+    finish: (results) => checked(batch, convBy, rowsAt(results, 0), groupsAt < 0 ? [] : rowsAt(results, groupsAt), storedAt < 0 ? null : rowsAt(results, storedAt)),
   };
 }
 
@@ -150,8 +160,10 @@ function checked(
   convBy: Map<number, Facts>,
   lines: { user_id: number; org_id: number; name: string }[],
   groupLines: { org_id: number; user_id: number }[],
-  earlier: MessageColumns[],
+  earlier: MessageColumns[] | null,
 ): Checked {
+  const stored = earlier !== null;
+  let unsure = false;
   const answers = new Map<Pending, SendOutcome | AppError>();
   const linesOf = new Map<number, { orgId: number; name: string }[]>();
   for (const l of lines) {
@@ -168,7 +180,7 @@ function checked(
   }
   const membersOf = new Map([...groupSets].map(([org, set]) => [org, [...set]]));
   const recipientsOf = (c: Facts) => (c.kind === 'direct' ? [c.userLo, c.userHi].filter((id): id is number => id != null) : c.orgId == null ? [] : (membersOf.get(c.orgId) ?? []));
-  const earlierBy = new Map(earlier.map((m) => [keyOf(m.conversation_id, m.sender_id, m.client_msg_id), messageRow(m)]));
+  const earlierBy = new Map((earlier ?? []).map((m) => [keyOf(m.conversation_id, m.sender_id, m.client_msg_id), messageRow(m)]));
 
   const fresh = new Map<string, Fresh>();
   for (const p of batch) {
@@ -184,11 +196,13 @@ function checked(
       const peer = conv.kind === 'direct' ? (conv.userLo === p.userId ? conv.userHi : conv.userLo) : null;
       if (first) answers.set(p, { created: false, recipients: recipientsOf(conv), message: toMessage(first, senderName) });
       else if (fresh.has(key)) fresh.get(key)!.copies.push(p);
-      else if (peer != null && !linesOf.has(peer)) answers.set(p, new AppError('CHAT_PEER_NOT_CADRE'));
-      else fresh.set(key, { p, conv, senderName, recipients: recipientsOf(conv), copies: [] });
+      else if (peer != null && !linesOf.has(peer)) {
+        answers.set(p, new AppError('CHAT_PEER_NOT_CADRE'));
+        unsure ||= !stored;
+      } else fresh.set(key, { p, conv, senderName, recipients: recipientsOf(conv), copies: [] });
     }
   }
-  return { answers, fresh: [...fresh.values()] };
+  return { answers, fresh: [...fresh.values()], unsure };
 }
 
 /** A message to write; `back`: how many of the batch's messages of its conversation come after it. */
@@ -215,7 +229,11 @@ export function writeStep(sends: Fresh[]): Step<Map<Pending, SendOutcome>> {
   for (const s of sends) perConv.set(s.conv.id, (perConv.get(s.conv.id) ?? 0) + 1);
   const convIds = [...perConv.keys()].sort((x, y) => x - y);
   const convBy = new Map(sends.map((s) => [s.conv.id, s.conv]));
-  const lastAt = new Date(Math.max(...sends.map((s) => s.p.now.getTime())));
+  const lastAt = new Map<number, Date>();
+  for (const s of sends) {
+    const at = lastAt.get(s.conv.id);
+    if (!at || s.p.now > at) lastAt.set(s.conv.id, s.p.now);
+  }
   // `back`: how many of the batch's messages of the same conversation come after this one
   const left = new Map(perConv);
   const values = sends.map((s): Value => {
@@ -235,7 +253,7 @@ export function writeStep(sends: Fresh[]): Step<Map<Pending, SendOutcome>> {
     statement(
       `insert into chat_conversations (id, kind, last_seq, last_message_at, created_at) values ?
         on duplicate key update last_seq = last_seq + values(last_seq), last_message_at = values(last_message_at) returning id, last_seq`,
-      [convIds.map((id) => [id, convBy.get(id)!.kind, perConv.get(id)!, lastAt, lastAt])],
+      [convIds.map((id) => [id, convBy.get(id)!.kind, perConv.get(id)!, lastAt.get(id)!, lastAt.get(id)!])],
     ),
     // the rows come as one JSON document (JSON_TABLE), joined to their conversation's counter once:
     // a subquery per row (`values (…, (select last_seq …) - back, …)`) was optimised row by row
@@ -244,14 +262,14 @@ export function writeStep(sends: Fresh[]): Step<Map<Pending, SendOutcome>> {
     `insert into chat_messages (conversation_id, seq, sender_id, client_msg_id, kind, body, created_at)
       select v.conv, c.last_seq - v.back, v.sender, v.cid, 'text', v.body, v.at
       from json_table(${jsonDoc(values.map((v) => [v.conversationId, v.back, v.senderId, v.clientMsgId, v.body, utcText(v.createdAt)]))}, '$[*]' columns (
-        conv bigint unsigned path '$[0]', back int path '$[1]', sender bigint unsigned path '$[2]',
-        cid varchar(64) path '$[3]', body text path '$[4]', at datetime(3) path '$[5]')) v
+        conv bigint unsigned path '$[0]' error on error, back int path '$[1]' error on error, sender bigint unsigned path '$[2]' error on error,
+        cid varchar(64) path '$[3]' error on error, body text path '$[4]' error on error, at datetime(3) path '$[5]' error on error)) v
       join chat_conversations c on c.id = v.conv
       returning id, conversation_id, seq`,
     `insert into chat_reads (conversation_id, user_id, read_seq)
       select v.conv, v.user, c.last_seq - v.back
       from json_table(${jsonDoc(sortedReads.map((r) => [r.conversationId, r.userId, r.back]))}, '$[*]' columns (
-        conv bigint unsigned path '$[0]', user bigint unsigned path '$[1]', back int path '$[2]')) v
+        conv bigint unsigned path '$[0]' error on error, user bigint unsigned path '$[1]' error on error, back int path '$[2]' error on error)) v
       join chat_conversations c on c.id = v.conv
       on duplicate key update read_seq = greatest(read_seq, values(read_seq))`,
   ];

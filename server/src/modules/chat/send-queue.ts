@@ -2,12 +2,14 @@ import type { Pool } from 'mysql2/promise';
 import type { ChatSend } from '@tj/shared';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
+import { isRetryableLockError } from '../../lib/mysql-errors';
 import { checkStep, ConversationCache, writeStep, type Checked, type Pending } from './batch';
 import { sendMessage, type SendOutcome } from './service';
 
 /**
  * Sends in one transaction at most (a bound on the time rows stay locked and on the packet: 256
- * texts of 2,000 characters as hex JSON are ~4 MB at worst, MariaDB's max_allowed_packet 16 MB).
+ * texts of 2,000 characters as hex JSON are ~6 MB at worst — control characters escape to
+ * `\u00XX` — under MariaDB's max_allowed_packet of 16 MB).
  */
 const MAX_BATCH = 256;
 /**
@@ -46,8 +48,9 @@ export interface QueueStats {
  * The answers are what `sendMessage` answers, send by send: each gets its own error. A resend of
  * a stored message meets the unique key (the first check does not look for stored copies — a
  * resend is rare, its lookup was a fifth of the database's work per message): the batch is
- * checked again with them and written. A batch that still fails (a deadlock, a lost connection)
- * is sent again message by message through `sendMessage`, idempotent per (sender, clientMsgId).
+ * checked again with them and written; a write that lost a deadlock (or, on Galera, its
+ * certification) is sent again. A batch that still fails (a lost connection) is sent again
+ * message by message through `sendMessage`, idempotent per (conversation, sender, clientMsgId).
  * Images (an upload row to check per message, rare) go straight to `sendMessage`.
  */
 export class SendQueue {
@@ -83,6 +86,12 @@ interface Taken {
   batch: Pending[];
   checked: Checked | null;
 }
+type CheckedOk = Exclude<Checked, { failed: unknown }>;
+
+/** A write that lost a deadlock or, on Galera, its certification is sent again this often before the one-by-one way. */
+const WRITE_RETRIES = 2;
+/** A packet that has not come back by then is given up (its connection closed): a dead node must not hold a lane. */
+const PACKET_TIMEOUT_MS = 30_000;
 
 class Lane {
   private waiting: Pending[] = [];
@@ -112,17 +121,27 @@ class Lane {
   /** Packets one after the other, each writing the batch the one before checked and checking the next. */
   private async run() {
     this.running = true;
+    let ready: Taken | null = null;
+    let next: Pending[] | null = null;
     try {
-      let ready: Taken | null = null;
       for (;;) {
-        // a batch whose check was lost with a failed packet is checked on its own
-        const checked = ready && (ready.checked ?? (await this.checkAlone(ready.batch, false)));
-        const next = this.take();
+        // a batch whose check was lost with a failed packet is checked on its own; one refused
+        // for a peer without a look at the stored copies, again with them
+        let checked = ready && (ready.checked ?? (await this.checkAlone(ready.batch, false)));
+        if (ready && checked && 'unsure' in checked && checked.unsure) checked = await this.checkAlone(ready.batch, true);
+        next = this.take();
         if (!ready && !next) break;
         ready = await this.packet(ready && checked ? { batch: ready.batch, checked } : null, next);
+        next = null;
       }
+    } catch (err) {
+      // a defect, not a database error (those are answered where they happen): no send may wait
+      // forever (a send already answered ignores this)
+      for (const p of [...(ready?.batch ?? []), ...(next ?? [])]) p.reject(err);
+      this.onFallback(err);
     } finally {
       this.running = false;
+      if (this.waiting.length) void this.run();
     }
   }
 
@@ -142,15 +161,15 @@ class Lane {
       ready = null;
     }
     const check = next ? await checkStep(this.db, next, this.cache, false).catch(() => null) : null;
-    const checked = ready?.checked as Exclude<Checked, { failed: unknown }> | undefined;
-    const write = checked && checked.fresh.length ? writeStep(checked.fresh) : null;
+    const checked = ready?.checked as CheckedOk | undefined;
     let results: { reads: unknown[]; writes: unknown[] } = { reads: [], writes: [] };
     try {
+      const write = checked && checked.fresh.length ? writeStep(checked.fresh) : null;
       if (check || write) results = await onePacket(this.pool, check?.statements ?? [], write?.statements ?? []);
       if (ready && checked) answer(ready.batch, checked.answers, write ? write.finish(results.writes) : new Map<Pending, SendOutcome>());
     } catch (err) {
       // nothing of the packet is used: the batch written goes the slow way, the next one is checked again
-      if (ready) await this.rescue(ready.batch, err);
+      if (ready && checked) await this.rescue(ready.batch, checked, err);
       return next ? { batch: next, checked: null } : null;
     }
     if (!next) return null;
@@ -161,16 +180,30 @@ class Lane {
     }
   }
 
-  /** A batch whose write failed: checked again against the stored messages when a resend met the unique key, else one by one. */
-  private async rescue(batch: Pending[], err: unknown) {
+  /**
+   * A batch whose write failed: written again after a deadlock or a lost certification (its
+   * transaction was rolled back); checked again against the stored messages when a resend met
+   * the unique key; else one by one.
+   */
+  private async rescue(batch: Pending[], checked: CheckedOk, err: unknown) {
+    const writeAgain = async (c: CheckedOk) => {
+      const write = c.fresh.length ? writeStep(c.fresh) : null;
+      answer(batch, c.answers, write ? write.finish((await onePacket(this.pool, [], write.statements)).writes) : new Map<Pending, SendOutcome>());
+    };
+    for (let attempt = 1; isRetryableLockError(err) && attempt <= WRITE_RETRIES; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+      try {
+        return await writeAgain(checked);
+      } catch (e) {
+        err = e;
+      }
+    }
     if (isDuplicate(err)) {
       this.stats.rechecks++;
       try {
         const again = await this.checkAlone(batch, true);
         if ('failed' in again) throw again.failed;
-        const write = again.fresh.length ? writeStep(again.fresh) : null;
-        const written = write ? write.finish((await onePacket(this.pool, [], write.statements)).writes) : new Map<Pending, SendOutcome>();
-        return answer(batch, again.answers, written);
+        return await writeAgain(again);
       } catch (e) {
         err = e;
       }
@@ -178,11 +211,16 @@ class Lane {
     await this.oneByOne(batch, err);
   }
 
-  /** Each send of the batch alone, in order: the answer (or the error) it would have had alone. */
+  /**
+   * Each send of the batch alone, in order: the answer (or the error) it would have had alone —
+   * and pushed even when its copy was already stored: the batch may have committed before it
+   * failed (a connection lost after COMMIT) and then nobody pushed it; a device that has the
+   * message already merges the copy away (by sender and client id, `mergeMessages`).
+   */
   private async oneByOne(batch: Pending[], err: unknown) {
     this.stats.fallbacks++;
     this.onFallback(err);
-    for (const p of batch) await sendMessage(this.db, p.userId, p.conversationId, p.input, p.now).then(p.resolve, p.reject);
+    for (const p of batch) await sendMessage(this.db, p.userId, p.conversationId, p.input, p.now).then((o) => p.resolve({ ...o, created: true }), p.reject);
   }
 }
 
@@ -207,15 +245,18 @@ async function onePacket(pool: Pool, reads: string[], writes: string[]): Promise
   const statements = [...reads, ...(writes.length ? ['start transaction', ...writes, 'commit'] : [])];
   const conn = await pool.getConnection();
   try {
-    const [res] = await conn.query(statements.join(';\n'));
+    const [res] = await conn.query({ sql: statements.join(';\n'), timeout: PACKET_TIMEOUT_MS });
     conn.release();
     const all = statements.length === 1 ? [res] : (res as unknown[]);
     return { reads: all.slice(0, reads.length), writes: all.slice(reads.length + 1, reads.length + 1 + writes.length) };
   } catch (err) {
-    await conn.query('rollback').then(
-      () => conn.release(),
-      () => conn.destroy(),
-    );
+    // a packet past its time may still be running on the server: that connection is closed
+    if ((err as { code?: string }).code === 'PROTOCOL_SEQUENCE_TIMEOUT') conn.destroy();
+    else
+      await conn.query('rollback').then(
+        () => conn.release(),
+        () => conn.destroy(),
+      );
     throw err;
   }
 }

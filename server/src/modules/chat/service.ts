@@ -351,7 +351,7 @@ export type SendOutcome = Delivery & { created: boolean };
 
 /**
  * Sends a message: written to MariaDB first (the next sequence number taken under the
- * conversation's row lock), pushed only after. Idempotent per (sender, clientMsgId): a retry
+ * conversation's row lock), pushed only after. Idempotent per (conversation, sender, clientMsgId): a retry
  * returns the first copy (`created: false`) and changes nothing.
  */
 export async function sendMessage(db: Db, userId: number, conversationId: number, input: ChatSend, now: Date): Promise<SendOutcome> {
