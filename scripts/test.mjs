@@ -87,7 +87,7 @@ function recordStep(name, ok, t0) {
 }
 
 // Steps that do not depend on each other run side by side (the suite took ~19 min one after
-// the other on 2 cores): the type-check beside lint + format; then the server's and the
+// the other on 2 cores): the type-check beside lint + format + the shared tests; then the server's and the
 // mini-program's tests (waiting on MariaDB most of the time) beside the two builds (CPU). E2E
 // runs alone at the end: beside a build, a page under test waited past its timeouts. A side
 // step's output goes to a log under .test-results, printed when it ends, so outputs never
@@ -97,9 +97,9 @@ await Promise.all([
   (async () => {
     await checkLayer('lint', 'pnpm', ['run', 'lint']);
     await checkLayer('format', 'pnpm', ['run', 'format:check']);
+    await jestLayer('shared', '@tj/shared', ['--coverage']);
   })(),
 ]);
-await jestLayer('shared', '@tj/shared', ['--coverage']);
 const [, h5] = await Promise.all([
   (async () => {
     await jestLayer('server', '@tj/server');
