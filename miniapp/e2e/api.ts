@@ -38,7 +38,8 @@ export function newIdNumber(): string {
   return first17 + idCheckChar(first17);
 }
 
-export interface ApprovedMember {
+/** A member registered and submitted through the API (approved, for `ApprovedMember`). */
+export interface SubmittedMember {
   phone: string;
   password: string;
   name: string;
@@ -48,7 +49,10 @@ export interface ApprovedMember {
   smsAt: number;
 }
 
-export async function approvedMember(branchId: string, name: string, phone: string, operator: { phone: string; password: string }): Promise<ApprovedMember> {
+export type ApprovedMember = SubmittedMember;
+
+/** A member who registered and submitted a check-in (not yet approved), through the API. */
+export async function submittedMember(branchId: string, name: string, phone: string): Promise<SubmittedMember> {
   const password = 'abc12345';
   const idNumber = newIdNumber();
   await api('/auth/sms', { method: 'POST', body: { phone, purpose: 'register' } });
@@ -73,14 +77,19 @@ export async function approvedMember(branchId: string, name: string, phone: stri
   });
   await put('optional', { occupation: 'universityStudent', workUnit: '中山大学', email: '', qq: '' });
   await api('/me/checkin/submit', { method: 'POST', token, body: {} });
+  return { phone, password, name, idNumber, token, smsAt };
+}
 
+export async function approvedMember(branchId: string, name: string, phone: string, operator: { phone: string; password: string }): Promise<ApprovedMember> {
+  const member = await submittedMember(branchId, name, phone);
+  const { idNumber } = member;
   const opToken = await tokenOf(operator);
   for (let i = 0; i < 60; i++) {
     const queue = await api<{ items: { id: string; idNumberMasked: string; name: string; realNameStatus: string | null }[] }>(`/orgs/${branchId}/checkins?limit=100`, { token: opToken });
     const mine = queue.items.find((it) => it.name === name && it.idNumberMasked.endsWith(idNumber.slice(-4)));
     if (mine && mine.realNameStatus === 'passed') {
       await api(`/orgs/${branchId}/checkins/${mine.id}/review`, { method: 'POST', token: opToken, body: { action: 'approve' } });
-      return { phone, password, name, idNumber, token, smsAt };
+      return member;
     }
     await new Promise((r) => setTimeout(r, 500));
   }

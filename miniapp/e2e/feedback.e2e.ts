@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ErrorMessages } from '@tj/shared';
-import { api, newIdNumber, orgIdByName, tokenOf } from './api';
+import { api, newIdNumber, orgIdByName, submittedMember, tokenOf } from './api';
 import { baseUrl, launch, phonePage } from './browser';
 import { byId, expectText, fill, stepShooter, tap } from './page';
 
@@ -39,34 +39,6 @@ function foreignRequests(page: Page): string[] {
 
 const colorOf = (page: Page, testId: string) => byId(page, testId).evaluate((el) => getComputedStyle(el).color);
 
-/** A member who registered and submitted a check-in (not approved), through the API. */
-async function submittedMember(branchId: string, name: string) {
-  const phone = `136${stamp}1`.slice(0, 11);
-  const password = 'abc12345';
-  await api('/auth/sms', { method: 'POST', body: { phone, purpose: 'register' } });
-  const { code } = await api<{ code: string }>(`/test/sms/${phone}`);
-  const { accessToken: token } = await api<{ accessToken: string }>('/auth/register', {
-    method: 'POST',
-    body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440106', agreed: true },
-  });
-  const put = (step: string, body: unknown) => api(`/me/checkin/steps/${step}`, { method: 'PUT', token, body });
-  await put('identity', { name, idType: 'residentId', idNumber: newIdNumber(), joinedAt: '2014-05', branchId });
-  await put('league', { income: 'studentNoIncome', holdsPosition: false, developmentNumber: null, joinUnit: '广州市第一中学' });
-  await put('contact', {
-    phone,
-    ethnicity: '01',
-    politicalStatus: 'leagueMember',
-    fullTimeEducation: 'bachelorStudying',
-    highestEducation: 'bachelorStudying',
-    isVolunteer: false,
-    guardianContact: null,
-    householdRegistration: '广东省广州市',
-  });
-  await put('optional', { occupation: 'universityStudent', workUnit: '中山大学', email: '', qq: '' });
-  await api('/me/checkin/submit', { method: 'POST', token, body: {} });
-  return { phone, password, name, token };
-}
-
 describe('feedback a newcomer sees (H5 in Chromium, issue 13)', () => {
   it('an unknown address shows 页面不存在 with a way home; H5 pages have 返回', async () => {
     const page = await phonePage(browser);
@@ -94,7 +66,7 @@ describe('feedback a newcomer sees (H5 in Chromium, issue 13)', () => {
 
   it('return: the error in red at the reason; afterwards the review and the member both say 退回', async () => {
     const branchId = await orgIdByName(BRANCH);
-    const member = await submittedMember(branchId, '周晓雯');
+    const member = await submittedMember(branchId, '周晓雯', `136${stamp}1`.slice(0, 11));
     const opToken = await tokenOf(OPERATOR);
     let checkinId = '';
     for (let i = 0; i < 40 && !checkinId; i++) {
