@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import WebSocket from 'ws';
 import { ChatCloseCodes, type ChatMessage, type ChatServerFrame } from '@tj/shared';
 import type { App } from '../src/app';
-import { chatMessages, rosterEntries } from '../src/db/schema';
+import { chatConversations, chatMessages, rosterEntries } from '../src/db/schema';
 import { buildTestApp, manualClock } from './helper';
 import { PNG_1X1, fileUpload, memberUser, onboardedCadre, orgTree } from './fixtures';
 
@@ -241,6 +241,39 @@ describe('chat (§6.6, issue 18)', () => {
     expect(lower.message.id).toBe(upper.message.id);
     expect([upper.created, lower.created]).toEqual([true, false]);
     expect(app.chatSends.stats.fallbacks).toBe(fallbacks);
+  });
+
+  it('a resend after the peer left every roster answers its stored copy, as a single send does', async () => {
+    // a sender of its own: the per-sender limit stays with the other tests' senders
+    const [e, d] = [await onboardedCadre(app, tree.city.id), await onboardedCadre(app, tree.otherCity.id)];
+    const conv = await openDirect(e, d);
+    const body = { clientMsgId: cid(), kind: 'text', text: '离任前发的' };
+    const first = await sendHttp(e, conv.id, body);
+    expect(first.statusCode).toBe(200);
+    await app.db.update(rosterEntries).set({ onboardedAt: null }).where(eq(rosterEntries.userId, d.userId));
+    // the batch checks without the stored copies, so the peer check refuses first — then it looks again
+    const again = await sendHttp(e, conv.id, body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    // a new message to them is refused
+    expect((await sendHttp(e, conv.id, { clientMsgId: cid(), kind: 'text', text: '新消息' })).json().code).toBe('CHAT_PEER_NOT_CADRE');
+  });
+
+  it('a batch over two conversations sets each one’s last message time from its own messages', async () => {
+    const [x, y] = [await openDirect(b, a), await openDirect(b, c)];
+    const early = new Date(clock.now().getTime() - 60_000);
+    const late = clock.now();
+    await Promise.all([
+      app.chatSends.send(b.userId, Number(x.id), { clientMsgId: cid(), kind: 'text', text: '早' }, early),
+      app.chatSends.send(b.userId, Number(y.id), { clientMsgId: cid(), kind: 'text', text: '晚' }, late),
+      app.chatSends.send(b.userId, Number(x.id), { clientMsgId: cid(), kind: 'text', text: '也早' }, early),
+    ]);
+    const rows = await app.db
+      .select()
+      .from(chatConversations)
+      .where(inArray(chatConversations.id, [Number(x.id), Number(y.id)]));
+    expect(rows.find((r) => r.id === Number(x.id))?.lastMessageAt?.getTime()).toBe(early.getTime());
+    expect(rows.find((r) => r.id === Number(y.id))?.lastMessageAt?.getTime()).toBe(late.getTime());
   });
 
   it('a resend racing in through another instance: the batch that loses is checked again and answers with the first copy', async () => {
