@@ -93,7 +93,9 @@ export default function TwoSystemsApprovalsPage() {
                   </View>
                 ) : null}
                 {list.data?.map((s) => (
-                  <SubmissionCard key={s.id} orgId={orgId} item={s} open={open === s.id} onToggle={() => setOpen(open === s.id ? null : s.id)} onDecided={() => void list.reload()} />
+                  // a decided card stays with its new state (已审批 / 已退回) until the list is loaded
+                  // again: reloading at once dropped it from the 待审批 list before the reviewer saw the outcome
+                  <SubmissionCard key={s.id} orgId={orgId} item={s} open={open === s.id} onToggle={() => setOpen(open === s.id ? null : s.id)} />
                 ))}
               </PageStatus>
             </View>
@@ -104,7 +106,7 @@ export default function TwoSystemsApprovalsPage() {
   );
 }
 
-function SubmissionCard({ orgId, item, open, onToggle, onDecided }: { orgId: string; item: SubmissionSummary; open: boolean; onToggle: () => void; onDecided: () => void }) {
+function SubmissionCard({ orgId, item, open, onToggle }: { orgId: string; item: SubmissionSummary; open: boolean; onToggle: () => void }) {
   const detail = useAsync(open ? () => fetchSubmission(orgId, item.id) : null, [open, orgId, item.id]);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -117,7 +119,6 @@ function SubmissionCard({ orgId, item, open, onToggle, onDecided }: { orgId: str
     setError(null);
     try {
       detail.setData(await decideSubmission(orgId, item.id, decision, reason));
-      onDecided();
     } catch (err) {
       setError(toApiError(err).message);
     } finally {
