@@ -16,7 +16,7 @@ import { useAppStore } from '../stores';
 
 export type LocalMessage = ChatMessage & { status: 'sent' | 'pending' | 'failed'; error?: string; fileId?: string };
 
-interface Outgoing {
+export interface Outgoing {
   conversationId: string;
   message: ChatSend;
   /** When it was last handed to the socket (resent if no ack comes). */
@@ -81,12 +81,15 @@ function restoreOutbox(userId: string): Outgoing[] {
   }
 }
 
-/** The outbox's messages of a conversation as the sender saw them (发送中), for a list just loaded. */
-function pendingOf(conversationId: string): LocalMessage[] {
-  return get()
-    .outbox.filter((o) => o.conversationId === conversationId)
-    .map((o) => localMessage(conversationId, o.message, o.shownAt ?? new Date().toISOString()));
+/**
+ * The outbox's messages of a conversation as the sender saw them (发送中): for a list just
+ * loaded, and what a conversation whose history could not load yet shows (written offline).
+ */
+export function outboxMessages(outbox: readonly Outgoing[], conversationId: string): LocalMessage[] {
+  return outbox.filter((o) => o.conversationId === conversationId).map((o) => localMessage(conversationId, o.message, o.shownAt ?? new Date().toISOString()));
 }
+
+const pendingOf = (conversationId: string) => outboxMessages(get().outbox, conversationId);
 
 function localMessage(conversationId: string, message: ChatSend, createdAt: string, preview?: string): LocalMessage {
   return {

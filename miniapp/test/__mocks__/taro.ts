@@ -40,6 +40,8 @@ export const createSelectorQuery = () => {
 export const useDidShow = jest.fn();
 export const useLoad = jest.fn();
 export const useReachBottom = jest.fn();
+export const useDidHide = jest.fn();
+export const useUnload = jest.fn();
 
 const Taro = {
   request,
@@ -62,6 +64,8 @@ const Taro = {
   useDidShow,
   useLoad,
   useReachBottom,
+  useDidHide,
+  useUnload,
 };
 
 export default Taro;

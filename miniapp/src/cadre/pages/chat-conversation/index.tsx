@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
 import { Image, ScrollView, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
@@ -12,7 +12,7 @@ import { toApiError } from '../../../services/api-error';
 import { fetchConversation } from '../../../services/chat';
 import { chooseImageInWeapp, uploadImage, type PickedFile } from '../../../services/uploads';
 import { useAppStore } from '../../../stores';
-import { closeConversation, loadOlder, openConversation, recall, resend, sendMessage, startChat, useChatStore, type LocalMessage } from '../../chat-store';
+import { closeConversation, loadOlder, openConversation, outboxMessages, recall, resend, sendMessage, startChat, useChatStore, type LocalMessage } from '../../chat-store';
 import { chatTime, initial } from '../../chat-format';
 import '../../cadre.css';
 import '../../chat.css';
@@ -29,7 +29,10 @@ export default function ChatConversationPage() {
   const loggedIn = useRequireLogin();
   const { id = '' } = usePageParams();
   const myId = useAppStore((s) => s.user?.id ?? '');
-  const messages = useChatStore((s) => s.messages[id] ?? EMPTY);
+  // before its history has loaded (offline), a conversation shows what waits in the outbox
+  const loaded = useChatStore((s) => s.messages[id]);
+  const outbox = useChatStore((s) => s.outbox);
+  const messages = useMemo(() => loaded ?? (outbox.length ? outboxMessages(outbox, id) : EMPTY), [loaded, outbox, id]);
   const hasOlder = useChatStore((s) => s.hasOlder[id] ?? false);
   const status = useChatStore((s) => s.status);
   const listed = useChatStore((s) => s.conversations.find((c) => c.id === id));
@@ -103,6 +106,15 @@ export default function ChatConversationPage() {
   };
 
   const group = conv?.kind === 'group';
+  // A failed load hides nothing there is to show: the messages already here (from the list's
+  // sync, or written offline and waiting in the outbox) stay, with a bar to load again. Offline,
+  // the offline bar says it all. (The E2E went offline while the conversation was still loading
+  // on a busy machine: the error replaced the list and the message written offline never showed.)
+  const loadError = opened.error ?? head.error;
+  const retry = () => {
+    void opened.reload();
+    void head.reload();
+  };
   return (
     <View className='chat-conv' data-testid='chat-conversation'>
       {status === 'offline' ? (
@@ -110,9 +122,14 @@ export default function ChatConversationPage() {
           网络不可用，消息将在恢复后发送
         </View>
       ) : null}
+      {loadError && messages.length > 0 && status !== 'offline' ? (
+        <View className='chat-status' onClick={retry} data-testid='chat-load-error'>
+          {loadError.message}，点击重试
+        </View>
+      ) : null}
       {conv ? <View className='chat-conv__head'>{conv.subtitle}</View> : null}
       <ScrollView className='chat-conv__body' scrollY scrollIntoView={last ? `m-${last.clientMsgId}` : undefined} scrollWithAnimation={false}>
-        <PageStatus loading={opened.loading && messages.length === 0} error={opened.error ?? head.error} onRetry={() => void opened.reload()} testId='chat-conversation'>
+        <PageStatus loading={opened.loading && messages.length === 0} error={messages.length === 0 ? loadError : null} onRetry={retry} testId='chat-conversation'>
           <View className='chat-conv__inner' data-testid='chat-messages'>
             {hasOlder ? (
               <View className='chat-more' onClick={() => void loadOlder(id)}>
