@@ -6,10 +6,11 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'screenshots');
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** This worker's stack (global-setup.ts starts one per worker; JEST_WORKER_ID counts from 1). */
 export const baseUrl = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL not set: run through jest -c jest.e2e.config.js');
-  return url;
+  const urls = process.env.E2E_BASE_URLS?.split(',').filter(Boolean);
+  if (!urls?.length) throw new Error('E2E_BASE_URLS not set: run through jest -c jest.e2e.config.js');
+  return urls[(Number(process.env.JEST_WORKER_ID ?? 1) - 1) % urls.length]!;
 };
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: FLAGS });

@@ -1,6 +1,6 @@
 import { stopStack, type Stack } from './stack';
 
 export default async function globalTeardown() {
-  const stack = (globalThis as { __E2E_STACK__?: Stack }).__E2E_STACK__;
-  if (stack) await stopStack(stack);
+  const stacks = (globalThis as { __E2E_STACKS__?: Stack[] }).__E2E_STACKS__ ?? [];
+  await Promise.all(stacks.map((s) => stopStack(s)));
 }

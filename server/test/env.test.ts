@@ -32,6 +32,7 @@ describe('env: production refuses development settings (issue 12 item 3)', () =>
     ['test endpoints', { ENABLE_TEST_ENDPOINTS: 'true' }, 'ENABLE_TEST_ENDPOINTS'],
     ['no PUBLIC_BASE_URL', { PUBLIC_BASE_URL: undefined }, 'PUBLIC_BASE_URL'],
     ['an SMS resend wait under a minute (the E2E setting)', { SMS_RESEND_SECONDS: '2' }, 'SMS_RESEND_SECONDS'],
+    ['a password hash cost under scrypt N = 2^15 (the test suites’ setting)', { PASSWORD_SCRYPT_LOG_N: '10' }, 'PASSWORD_SCRYPT_LOG_N'],
   ])('refuses %s', (_what, change, key) => {
     const message = refusal({ ...PRODUCTION_ENV, ...change });
     expect(message).toMatch(new RegExp(`^  ${key}: production: `, 'm'));

@@ -8,7 +8,7 @@ import { auditLogs, passwordResetCodes, users } from '../../db/schema';
 import { AppError } from '../../errors';
 import { audit } from '../../lib/audit';
 import { isDuplicate } from '../../lib/mysql-errors';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password';
+import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
 import { issueTokens, revokeAllSessions, type TokenSigner } from '../auth/service';
 import { syncSecretaryRegistered } from '../orgs/service';
 
@@ -101,7 +101,7 @@ export async function resetPasswordBySms(db: Db, input: ResetPassword, now: Date
  */
 export async function changePassword(db: Db, signer: TokenSigner, userId: number, input: ChangePassword) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  const ok = await verifyPassword(input.oldPassword, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(input.oldPassword, user?.passwordHash ?? dummyHash());
   if (!user) throw new AppError('UNAUTHORIZED');
   if (!ok) throw new AppError('OLD_PASSWORD_WRONG', 'oldPassword');
   const passwordHash = await hashPassword(input.password);

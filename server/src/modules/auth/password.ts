@@ -5,7 +5,14 @@ const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, op
 
 // OWASP-recommended scrypt cost (N=2^15, r=8, p=1); parameters are stored with the hash
 // so they can be raised later without breaking old hashes.
-const N = 1 << 15;
+const LOG_N = 15;
+/**
+ * N of new hashes: 2^15, or 2^PASSWORD_SCRYPT_LOG_N where the test suites set 10 — a hash then
+ * costs ~2 ms of CPU instead of ~80–120, and the server tests and the E2E stacks make hundreds
+ * (every login, every account they create). env.ts refuses anything under 15 in production.
+ * Read where it is used: the seed scripts and test fixtures hash without loading the config.
+ */
+const costN = () => 1 << (Number(process.env.PASSWORD_SCRYPT_LOG_N) || LOG_N);
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
@@ -13,6 +20,7 @@ const MAXMEM = 64 * 1024 * 1024;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
+  const N = costN();
   const key = await scrypt(password, salt, KEYLEN, { N, r: R, p: P, maxmem: MAXMEM });
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
@@ -30,5 +38,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** A hash to compare against when the phone is unknown, so timing does not reveal accounts. */
-export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEYLEN).toString('base64')}`;
+/** A hash to compare against when the phone is unknown, so timing does not reveal accounts (at the cost new hashes have). */
+export const dummyHash = () => `scrypt$${costN()}$${R}$${P}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEYLEN).toString('base64')}`;

@@ -4,7 +4,7 @@ import type { SessionUser } from '@tj/shared';
 import type { Db, DbOrTx } from '../../db/client';
 import { refreshTokens, users } from '../../db/schema';
 import { AppError } from '../../errors';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { dummyHash, verifyPassword } from './password';
 
 export interface TokenSigner {
   /** `passwordVersion`: the user's password_changed_at in ms (0: never changed), checked by plugins/auth.ts. */
@@ -38,7 +38,7 @@ export async function issueTokens(db: DbOrTx, signer: TokenSigner, user: typeof 
 
 export async function loginWithPassword(db: Db, signer: TokenSigner, phone: string, password: string) {
   const [user] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash());
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
   return issueTokens(db, signer, user);
