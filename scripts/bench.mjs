@@ -232,7 +232,14 @@ if (results.p6) {
   rows.push(['P6 chat, 2,000 sockets: highest 1:1 rate with p99 < 100 ms', `${rate}/s`, chat.best ? `p50 ${ms(chat.best.p50)} p99 ${ms(chat.best.p99)}` : 'none passed', '', '']);
   rows.push(['P6 bare ws relay (no auth, no database), same load', `${relayRate}/s`, relay.best ? `p50 ${ms(relay.best.p50)} p99 ${ms(relay.best.p99)}` : 'none passed', '', '']);
   const ack = results.p6.ackRelay;
-  if (ack) rows.push(['P6 ws relay that also acks the sender (3 frames a message, as the chat)', `${ack.best?.rate ?? 0}/s`, ack.best ? `p50 ${ms(ack.best.p50)} p99 ${ms(ack.best.p99)}` : 'none passed', '', '']);
+  if (ack)
+    rows.push([
+      'P6 ws relay that also acks the sender (3 frames a message, as the chat)',
+      `${ack.best?.rate ?? 0}/s`,
+      ack.best ? `p50 ${ms(ack.best.p50)} p99 ${ms(ack.best.p99)}` : 'none passed',
+      '',
+      '',
+    ]);
   rows.push(['P6 chat / bare relay rate', `${round(ratio * 100, 0)} %`, `steps of ${results.p6.stepSeconds} s`, '≥ 50 %', ok(ratio >= 0.5)]);
   rows.push([
     'P6 memory per idle connection',
