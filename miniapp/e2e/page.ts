@@ -65,11 +65,18 @@ export async function expectText(page: Page, testId: string, text: string, { tim
     });
 }
 
-/** Screenshots after H5's page-switch animation has settled. */
+/**
+ * Screenshots once H5's page switch (and any other finite animation or transition) has ended,
+ * plus a frame or two — a fixed 600 ms wait before each of the ~200 shots was a quarter of the
+ * E2E run. Endless animations (spinners) do not count; at most 2 s is waited.
+ */
 export function stepShooter(page: Page, flow: string) {
   const shoot = rawShooter(page, flow);
   return async (step: string) => {
-    await page.waitForTimeout(600);
+    await page
+      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 2000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(100);
     await shoot(step);
   };
 }
