@@ -75,8 +75,11 @@ describe('auth', () => {
     const u = await createUser(app);
     const { user } = (await login(u.phone, u.password)).json();
     const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
-    expect((await me(app.jwt.sign({ sub: user.id }, { aud: 'cadre-invitation' }))).json().code).toBe('UNAUTHORIZED');
-    expect((await me(app.jwt.sign({ sub: user.id }))).statusCode).toBe(200);
+    // iat from the app's clock, which the test before moved past an access token's life: stamped
+    // from real time, the token looked expired whenever that test took less than a second
+    const iat = Math.floor(app.clock.now().getTime() / 1000);
+    expect((await me(app.jwt.sign({ sub: user.id, iat }, { aud: 'cadre-invitation' }))).json().code).toBe('UNAUTHORIZED');
+    expect((await me(app.jwt.sign({ sub: user.id, iat }))).statusCode).toBe(200);
   });
 
   it('rotates refresh tokens: each works once; concurrent reuse yields one new pair, then the family is revoked', async () => {
