@@ -2,8 +2,8 @@
 // boundary rules) and the Prettier check, shared unit tests with
 // coverage, server tests over HTTP on a fresh MariaDB database, mini-program component/store
 // tests, both mini-program builds + the size check + WeChat's own compilers (wcc/wcsc) over
-// the weapp build, and E2E in headless Chromium against the H5 build with a real server on
-// another fresh database. Ends with `N tests passed, N failed; N steps ok, N failed`: tests are
+// the weapp build, and E2E in headless Chromium against the H5 build with real servers on
+// fresh databases (two files at a time, a server + database per jest worker). Ends with `N tests passed, N failed; N steps ok, N failed`: tests are
 // counted one by one, the type-check, builds and checks are steps, never counted as tests.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,7 +89,8 @@ function recordStep(name, ok, t0) {
 // Steps that do not depend on each other run side by side (the suite took ~19 min one after
 // the other on 2 cores): the type-check beside lint + format + the shared tests; then the server's and the
 // mini-program's tests (waiting on MariaDB most of the time) beside the two builds (CPU). E2E
-// runs alone at the end: beside a build, a page under test waited past its timeouts. A side
+// runs at the end without other steps (its two workers fill the cores): beside a build, a page
+// under test waited past its timeouts. A side
 // step's output goes to a log under .test-results, printed when it ends, so outputs never
 // interleave.
 await Promise.all([
