@@ -37,3 +37,7 @@ it('the stand-in hash for unknown phones costs what a new hash costs', async () 
     expect(await verifyPassword('anything', dummyHash())).toBe(false);
   });
 });
+
+it('a cost outside 10–20 (what env.ts refuses) falls back to 2^15', async () => {
+  for (const bad of ['4', '21', 'fast', '12.5']) await withLogN(bad, async () => expect(await hashPassword('abc12345')).toMatch(/^scrypt\$32768\$/));
+});

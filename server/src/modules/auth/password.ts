@@ -12,7 +12,11 @@ const LOG_N = 15;
  * (every login, every account they create). env.ts refuses anything under 15 in production.
  * Read where it is used: the seed scripts and test fixtures hash without loading the config.
  */
-const costN = () => 1 << (Number(process.env.PASSWORD_SCRYPT_LOG_N) || LOG_N);
+const costN = () => {
+  const logN = Number(process.env.PASSWORD_SCRYPT_LOG_N);
+  // env.ts's bounds; a value it would refuse falls back to the default here
+  return 1 << (Number.isInteger(logN) && logN >= 10 && logN <= 20 ? logN : LOG_N);
+};
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
