@@ -123,7 +123,7 @@ try {
     6,
     (i) => prepareMember(prep.api, instances[i % 2].base, { branchId: branch.id, n: i, phone: `136${block}${String(i).padStart(4, '0')}`, name: '集群测试', password: 'cluster2024test' }),
   );
-  say(`prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prep.retries()} requests retried after a 5xx)`);
+  say(`prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prep.retries()} requests retried after a 5xx or a lost answer${prep.retries() ? `: ${prep.why()}` : ''})`);
 
   // 2. the wave, in phases
   const phases = [];

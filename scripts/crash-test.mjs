@@ -106,7 +106,7 @@ try {
     (i) => prepareMember(prep.api, server.base, { branchId: branch.id, n: i, phone: `137${block}${String(i).padStart(4, '0')}`, name: '崩溃测试', password: 'crash2024test' }),
   );
   say(
-    `prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prep.retries()} requests retried after a 5xx); the wave: ${MEMBERS} concurrent submits, kill -9 after ${Math.round(KILL_AT * 100)} % are acknowledged`,
+    `prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s (${prep.retries()} requests retried after a 5xx or a lost answer${prep.retries() ? `: ${prep.why()}` : ''}); the wave: ${MEMBERS} concurrent submits, kill -9 after ${Math.round(KILL_AT * 100)} % are acknowledged`,
   );
 
   // The wave: every member submits at once (kept-alive connections), each answer recorded.

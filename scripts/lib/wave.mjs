@@ -23,6 +23,9 @@ export const exited = (child) => new Promise((r) => (child.exitCode != null || c
  */
 export function preparationClient() {
   let retries = 0;
+  /** Why requests were sent again (`why()`: counts by reason), so a run that retried says what it met. */
+  const reasons = new Map();
+  const note = (why) => reasons.set(why, (reasons.get(why) ?? 0) + 1);
   async function api(base, p, { method = 'GET', token, body } = {}) {
     for (let attempt = 0; ; attempt++) {
       let res;
@@ -38,6 +41,7 @@ export function preparationClient() {
         // or fail loudly on the second try)
         if (attempt >= 3) throw err;
         retries++;
+        note(`${method} ${p.replace(/\d{6,}/g, '…')}: ${err.cause?.code ?? err.message}`);
         await sleep(100 * (attempt + 1));
         continue;
       }
@@ -49,11 +53,13 @@ export function preparationClient() {
       // can refuse a few times in a row while 300 registrations write them at once
       if (res.status === 503 && attempt < 15) {
         retries++;
+        note(`${method} ${p.replace(/\d{6,}/g, '…')}: 503`);
         await sleep(1000 * Number(res.headers.get('retry-after') ?? 1) * (0.5 + Math.random()));
         continue;
       }
       if (res.status >= 500 && attempt < 5) {
         retries++;
+        note(`${method} ${p.replace(/\d{6,}/g, '…')}: ${res.status}`);
         await sleep(100 * (attempt + 1));
         continue;
       }
@@ -61,16 +67,21 @@ export function preparationClient() {
       return res.status === 204 ? null : res.json();
     }
   }
-  return { api, retries: () => retries };
+  return { api, retries: () => retries, why: () => [...reasons].map(([r, n]) => `${r} ×${n}`).join('; ') };
 }
 
 /** Registers a member with the simulator's SMS code and saves the four steps; not submitted. */
 export async function prepareMember(api, base, { branchId, n, phone, name, password }) {
   await api(base, '/auth/sms', { method: 'POST', body: { phone, purpose: 'register' } });
   const { code } = await api(base, `/test/sms/${phone}`);
+  // A registration sent again after its answer was lost (a closing socket, a 5xx after the
+  // commit) finds its code used: the account is there, and the password logs in.
   const { accessToken: token } = await api(base, '/auth/register', {
     method: 'POST',
     body: { phone, password, confirmPassword: password, smsCode: code, regionCode: '440106', agreed: true },
+  }).catch(async (err) => {
+    if (!String(err.message).includes('SMS_CODE_WRONG')) throw err;
+    return api(base, '/auth/login', { method: 'POST', body: { phone, password } }).catch(() => Promise.reject(err));
   });
   const put = (step, body) => api(base, `/me/checkin/steps/${step}`, { method: 'PUT', token, body });
   await put('identity', { name, idType: 'residentId', idNumber: idNumber(n), joinedAt: '2016-05', branchId: String(branchId) });
