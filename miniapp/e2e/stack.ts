@@ -41,13 +41,13 @@ const freePort = () =>
     srv.on('error', reject);
   });
 
-/** Runs a server script through tsx; resolves when it exited 0 (stacks are set up side by side). */
 /**
  * Password hashes at scrypt N = 2^10 in the seed and the server (production: 2^15, which env.ts
  * enforces): every flow logs in, and a hash at 2^15 took ~100 ms of a core.
  */
 const FAST_HASHES = { PASSWORD_SCRYPT_LOG_N: '10' };
 
+/** Runs a server script through tsx; resolves when it exited 0 (stacks are set up side by side). */
 function tsx(file: string, env: Record<string, string>) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, file], { cwd: SERVER_DIR, env: { ...process.env, ...FAST_HASHES, ...env } });

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import WebSocket from 'ws';
 import { percentile, round, signJwt, sleep } from './lib.mjs';
 
-const STEP_SECONDS = 4;
+const config = JSON.parse(process.argv[2]);
+const STEP_SECONDS = config.stepSeconds;
 const RATES = [
   25, 50, 100, 250, 500, 750, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 7000, 8000, 10000, 12000, 14000, 16000, 20000, 24000, 28000, 32000, 40000, 50000, 60000, 70000,
 ];
@@ -246,6 +247,5 @@ async function chatSide({ url, pid, inspectPort, cadres, group, jwtSecret }) {
   return result;
 }
 
-const config = JSON.parse(process.argv[2]);
 const result = config.side === 'chat' ? await chatSide(config) : await relaySide(config);
 process.send({ result }, () => process.exit(0));

@@ -10,7 +10,7 @@ import { sleep, startServer } from './lib.mjs';
 
 const CADRES = 2000;
 const GROUP = 500;
-// the load generator's step length (chat-load.mjs), reported with the results
+// the load generator's step length (handed to chat-load.mjs), reported with the results
 const STEP_SECONDS = 4;
 
 /** A fresh database with CADRES onboarded cadres (the first GROUP of them in one org) and their one-to-one pairs. */
@@ -79,7 +79,7 @@ console.log('relay up');
  */
 function loadSide(config, log) {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(ROOT, 'scripts', 'bench', 'chat-load.mjs'), [JSON.stringify({ cadres: CADRES, group: GROUP, ...config })], {
+    const child = fork(path.join(ROOT, 'scripts', 'bench', 'chat-load.mjs'), [JSON.stringify({ cadres: CADRES, group: GROUP, stepSeconds: STEP_SECONDS, ...config })], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result = null;

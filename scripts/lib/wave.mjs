@@ -25,7 +25,10 @@ export function preparationClient() {
   let retries = 0;
   /** Why requests were sent again (`why()`: counts by reason), so a run that retried says what it met. */
   const reasons = new Map();
-  const note = (why) => reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  const note = (method, p, why) => {
+    const key = `${method} ${p.replace(/\d{6,}/g, '…')}: ${why}`;
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  };
   async function api(base, p, { method = 'GET', token, body } = {}) {
     for (let attempt = 0; ; attempt++) {
       let res;
@@ -41,7 +44,7 @@ export function preparationClient() {
         // or fail loudly on the second try)
         if (attempt >= 3) throw err;
         retries++;
-        note(`${method} ${p.replace(/\d{6,}/g, '…')}: ${err.cause?.code ?? err.message}`);
+        note(method, p, err.cause?.code ?? err.message);
         await sleep(100 * (attempt + 1));
         continue;
       }
@@ -53,13 +56,13 @@ export function preparationClient() {
       // can refuse a few times in a row while 300 registrations write them at once
       if (res.status === 503 && attempt < 15) {
         retries++;
-        note(`${method} ${p.replace(/\d{6,}/g, '…')}: 503`);
+        note(method, p, 503);
         await sleep(1000 * Number(res.headers.get('retry-after') ?? 1) * (0.5 + Math.random()));
         continue;
       }
       if (res.status >= 500 && attempt < 5) {
         retries++;
-        note(`${method} ${p.replace(/\d{6,}/g, '…')}: ${res.status}`);
+        note(method, p, res.status);
         await sleep(100 * (attempt + 1));
         continue;
       }

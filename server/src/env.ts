@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { SCRYPT_LOG_N } from './modules/auth/password';
 
 /**
  * The one place that reads process.env. Everything else receives a Config object, so tests
@@ -85,7 +86,7 @@ const EnvSchema = z
     SMS_PROVIDER_URL: z.union([z.literal(''), z.string().url()]).default(''),
     SMS_API_KEY: z.string().default(''),
     /** log2 of scrypt's N for new password hashes (15, OWASP); the test suites set 10 for speed (modules/auth/password.ts reads it). */
-    PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+    PASSWORD_SCRYPT_LOG_N: z.coerce.number().int().min(SCRYPT_LOG_N.min).max(SCRYPT_LOG_N.max).default(SCRYPT_LOG_N.default),
     /** §4.1 one SMS code per phone per this many seconds (60); lower only for E2E runs. */
     SMS_RESEND_SECONDS: z.coerce.number().int().positive().max(3600).default(60),
     /** WeChat login / mini-program codes: 'simulator' derives openids from the login code. */
@@ -167,7 +168,7 @@ const EnvSchema = z
       if (e[k] !== 'real') refuse(k, "the simulator is for development only: set 'real' and its credentials");
     }
     if (e.ENABLE_TEST_ENDPOINTS) refuse('ENABLE_TEST_ENDPOINTS', 'test endpoints expose SMS codes: turn them off');
-    if (e.PASSWORD_SCRYPT_LOG_N < 15) refuse('PASSWORD_SCRYPT_LOG_N', 'passwords are hashed with scrypt N = 2^15 or more: 15 or more (lower is for the test suites)');
+    if (e.PASSWORD_SCRYPT_LOG_N < SCRYPT_LOG_N.default) refuse('PASSWORD_SCRYPT_LOG_N', 'passwords are hashed with scrypt N = 2^15 or more: 15 or more (lower is for the test suites)');
     if (e.SMS_RESEND_SECONDS < 60) refuse('SMS_RESEND_SECONDS', '§4.1 allows one SMS code per phone per minute: 60 or more');
     if (!e.PUBLIC_BASE_URL) refuse('PUBLIC_BASE_URL', 'required: the public https origin used in QR codes and invitation links');
   });

@@ -5,7 +5,8 @@ const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, op
 
 // OWASP-recommended scrypt cost (N=2^15, r=8, p=1); parameters are stored with the hash
 // so they can be raised later without breaking old hashes.
-const LOG_N = 15;
+/** log2 of N: production's (and the default), and the range PASSWORD_SCRYPT_LOG_N may take (env.ts). */
+export const SCRYPT_LOG_N = { default: 15, min: 10, max: 20 } as const;
 /**
  * N of new hashes: 2^15, or 2^PASSWORD_SCRYPT_LOG_N where the test suites set 10 — a hash then
  * costs ~2 ms of CPU instead of ~80–120, and the server tests and the E2E stacks make hundreds
@@ -14,8 +15,8 @@ const LOG_N = 15;
  */
 const costN = () => {
   const logN = Number(process.env.PASSWORD_SCRYPT_LOG_N);
-  // env.ts's bounds; a value it would refuse falls back to the default here
-  return 1 << (Number.isInteger(logN) && logN >= 10 && logN <= 20 ? logN : LOG_N);
+  // a value env.ts would refuse falls back to the default here
+  return 1 << (Number.isInteger(logN) && logN >= SCRYPT_LOG_N.min && logN <= SCRYPT_LOG_N.max ? logN : SCRYPT_LOG_N.default);
 };
 const R = 8;
 const P = 1;
